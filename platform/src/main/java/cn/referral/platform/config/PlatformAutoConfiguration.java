@@ -1,0 +1,68 @@
+package cn.referral.platform.config;
+
+import java.time.Clock;
+
+import org.slf4j.MDC;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.util.IdGenerator;
+import org.springframework.util.JdkIdGenerator;
+
+import cn.referral.platform.events.EventFactory;
+import cn.referral.platform.events.TraceContext;
+import cn.referral.platform.web.ProblemWebExceptionHandler;
+import cn.referral.platform.web.TraceWebFilter;
+import io.micrometer.context.ContextRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The clock, ids, event factory, trace propagation and problem+json errors every service shares. */
+@AutoConfiguration
+public class PlatformAutoConfiguration {
+
+    static {
+        // Reactor context key -> MDC, so log lines of a request or consumed event carry its trace id.
+        ContextRegistry.getInstance().registerThreadLocalAccessor(TraceContext.TRACE_ID,
+                () -> MDC.get(TraceContext.TRACE_ID),
+                value -> MDC.put(TraceContext.TRACE_ID, value),
+                () -> MDC.remove(TraceContext.TRACE_ID));
+    }
+
+    /** The one clock. Tests replace it to move time without sleeping. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The one id format: random UUIDs. */
+    @Bean
+    @ConditionalOnMissingBean
+    public IdGenerator idGenerator() {
+        return new JdkIdGenerator();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventFactory eventFactory(JsonMapper json, Clock clock, IdGenerator ids) {
+        return new EventFactory(json, clock, () -> ids.generateId().toString());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    static class Web {
+
+        @Bean
+        TraceWebFilter traceWebFilter() {
+            return new TraceWebFilter();
+        }
+
+        @Bean
+        ProblemWebExceptionHandler problemWebExceptionHandler(ServerCodecConfigurer codecs) {
+            return new ProblemWebExceptionHandler(codecs);
+        }
+    }
+}

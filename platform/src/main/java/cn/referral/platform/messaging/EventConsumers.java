@@ -1,0 +1,116 @@
+package cn.referral.platform.messaging;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.messaging.Message;
+
+import cn.referral.platform.events.IncomingEvent;
+import cn.referral.platform.events.MalformedEventException;
+import cn.referral.platform.events.TraceContext;
+import cn.referral.platform.inbox.Inbox;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the {@code Consumer<Message<byte[]>>} beans that Spring Cloud Stream binds to topics.
+ * Each consumer reads the CloudEvents headers, skips event types it does not know (tolerant
+ * reader), reads only the fields its wire record declares, runs the handler at most once per
+ * {@code ce_id} through the {@link Inbox}, and waits for it on the binder thread with a timeout.
+ * An exception makes the binder retry and then dead-letter the record.
+ */
+public class EventConsumers {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
+
+    private final Inbox inbox;
+    private final JsonMapper json;
+    private final Duration handlerTimeout;
+
+    public EventConsumers(Inbox inbox, JsonMapper json, Duration handlerTimeout) {
+        this.inbox = inbox;
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.handlerTimeout = handlerTimeout;
+    }
+
+    /** Starts a consumer; {@code name} keys its inbox records, so keep it stable. */
+    public Builder consumer(String name) {
+        return new Builder(name);
+    }
+
+    public final class Builder {
+
+        private final String name;
+        private final Map<String, BiFunction<IncomingEvent, byte[], Mono<?>>> handlers = new HashMap<>();
+        private Function<IncomingEvent, Mono<?>> tombstoneHandler;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name);
+        }
+
+        /** Handles events of {@code ceType}, read into {@code wireRecord}. */
+        public <T> Builder on(String ceType, Class<T> wireRecord, BiFunction<IncomingEvent, T, Mono<?>> handler) {
+            handlers.put(ceType, (event, payload) -> handler.apply(event, read(event, payload, wireRecord)));
+            return this;
+        }
+
+        /** Handles a tombstone (null value) on a compacted topic: the key was removed. */
+        public Builder onTombstone(Function<IncomingEvent, Mono<?>> handler) {
+            this.tombstoneHandler = handler;
+            return this;
+        }
+
+        public Consumer<Message<byte[]>> build() {
+            return message -> {
+                IncomingEvent event = IncomingEvent.from(message);
+                MDC.put(TraceContext.TRACE_ID, event.traceparent().traceId());
+                try {
+                    handle(event);
+                } finally {
+                    MDC.remove(TraceContext.TRACE_ID);
+                }
+            };
+        }
+
+        private void handle(IncomingEvent event) {
+            BiFunction<IncomingEvent, byte[], Mono<?>> handler = handlers.get(event.type());
+            if (handler == null) {
+                log.debug("{} ignores event type {} ({})", name, event.type(), event.id());
+                return;
+            }
+            Mono<?> effect;
+            if (event.isTombstone()) {
+                if (tombstoneHandler == null) {
+                    log.debug("{} ignores tombstone for {}", name, event.key());
+                    return;
+                }
+                effect = Mono.defer(() -> tombstoneHandler.apply(event));
+            } else {
+                effect = Mono.defer(() -> handler.apply(event, event.payload()));
+            }
+            Inbox.Outcome outcome = inbox.handleOnce(name, event, effect)
+                    .contextWrite(TraceContext.with(event.traceparent()))
+                    .block(handlerTimeout);
+            log.debug("{} {} event {} ({})", name, outcome, event.id(), event.type());
+        }
+
+        private <T> T read(IncomingEvent event, byte[] payload, Class<T> wireRecord) {
+            try {
+                return json.readValue(payload, wireRecord);
+            } catch (JacksonException e) {
+                throw new MalformedEventException("Event " + event.id() + " of type " + event.type()
+                        + " is not a readable " + wireRecord.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package cn.referral.platform.outbox;
+
+/** Field names an aggregate document uses for its outbox. */
+public final class OutboxFields {
+
+    /** Array of {@link cn.referral.platform.events.OutboxEvent}, oldest first. */
+    public static final String OUTBOX = "outbox";
+    /** {@code {owner, until}}: which relay is publishing this document's outbox, and until when. */
+    public static final String LEASE = "outboxLease";
+
+    private OutboxFields() {
+    }
+}

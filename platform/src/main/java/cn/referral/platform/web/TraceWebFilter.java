@@ -1,0 +1,40 @@
+package cn.referral.platform.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import cn.referral.platform.events.CloudEventHeaders;
+import cn.referral.platform.events.TraceContext;
+import cn.referral.platform.events.Traceparent;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request a trace id: from its W3C {@code traceparent}, else from an
+ * {@code X-Correlation-Id} that is a trace id, else a new one. The id goes into the Reactor
+ * context (and so the MDC of every log line and the {@code traceparent} of every event the request
+ * causes) and back to the caller as {@code X-Correlation-Id}.
+ */
+public class TraceWebFilter implements WebFilter, Ordered {
+
+    public static final String CORRELATION_ID = "X-Correlation-Id";
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        Traceparent trace = Traceparent.parse(request.getHeaders().getFirst(CloudEventHeaders.TRACEPARENT))
+                .or(() -> java.util.Optional.ofNullable(request.getHeaders().getFirst(CORRELATION_ID))
+                        .filter(Traceparent::isTraceId)
+                        .map(Traceparent::ofTraceId))
+                .orElseGet(Traceparent::newRoot);
+        exchange.getResponse().getHeaders().set(CORRELATION_ID, trace.traceId());
+        return chain.filter(exchange).contextWrite(TraceContext.with(trace));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
