@@ -3,6 +3,7 @@ package cn.referral.platform.config;
 import java.time.Clock;
 
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -14,6 +15,7 @@ import org.springframework.util.JdkIdGenerator;
 
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.TraceContext;
+import cn.referral.platform.web.ProblemMapping;
 import cn.referral.platform.web.ProblemWebExceptionHandler;
 import cn.referral.platform.web.TraceWebFilter;
 import io.micrometer.context.ContextRegistry;
@@ -61,8 +63,9 @@ public class PlatformAutoConfiguration {
         }
 
         @Bean
-        ProblemWebExceptionHandler problemWebExceptionHandler(ServerCodecConfigurer codecs) {
-            return new ProblemWebExceptionHandler(codecs);
+        ProblemWebExceptionHandler problemWebExceptionHandler(ServerCodecConfigurer codecs,
+                                                              ObjectProvider<ProblemMapping> mappings) {
+            return new ProblemWebExceptionHandler(codecs, mappings.orderedStream().toList());
         }
     }
 }

@@ -15,13 +15,15 @@ public record Traceparent(String traceId, String parentId) {
     private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String INVALID_TRACE = "0".repeat(32);
+    private static final String INVALID_PARENT = "0".repeat(16);
 
     public static Optional<Traceparent> parse(String header) {
         if (header == null) {
             return Optional.empty();
         }
         var matcher = FORMAT.matcher(header.trim());
-        if (!matcher.matches() || matcher.group(1).equals(INVALID_TRACE)) {
+        // All-zero ids are invalid (W3C Trace Context 3.2.2.3, 3.2.2.4): start a new trace instead.
+        if (!matcher.matches() || matcher.group(1).equals(INVALID_TRACE) || matcher.group(2).equals(INVALID_PARENT)) {
             return Optional.empty();
         }
         return Optional.of(new Traceparent(matcher.group(1), matcher.group(2)));

@@ -7,6 +7,8 @@ public final class OutboxFields {
     public static final String OUTBOX = "outbox";
     /** {@code {owner, until}}: which relay is publishing this document's outbox, and until when. */
     public static final String LEASE = "outboxLease";
+    /** The stored name of {@link cn.referral.platform.events.OutboxEvent#eventId()} inside the array. */
+    public static final String EVENT_ID = "eventId";
 
     private OutboxFields() {
     }

@@ -91,7 +91,7 @@ public class OutboxRelay {
     private Mono<Long> publish(String collection, Document document) {
         List<Document> events = document.getList(OutboxFields.OUTBOX, Document.class);
         return Flux.fromIterable(events)
-                .concatMap(event -> send(event).thenReturn(event.getString("eventId")), 1)
+                .concatMap(event -> send(event).thenReturn(event.getString(OutboxFields.EVENT_ID)), 1)
                 .collectList()
                 .flatMap(sent -> removePublished(collection, document.get("_id"), sent)
                         .doOnSuccess(done -> meters.counter("outbox.published", "collection", collection)
@@ -109,7 +109,7 @@ public class OutboxRelay {
     protected Mono<Void> removePublished(String collection, Object documentId, List<String> sentEventIds) {
         Query ours = new Query(Criteria.where("_id").is(documentId).and(OutboxFields.LEASE + ".owner").is(owner));
         Update pull = new Update()
-                .pull(OutboxFields.OUTBOX, new Document("eventId", new Document("$in", sentEventIds)))
+                .pull(OutboxFields.OUTBOX, new Document(OutboxFields.EVENT_ID, new Document("$in", sentEventIds)))
                 .unset(OutboxFields.LEASE);
         return mongo.updateFirst(ours, pull, collection).then();
     }
@@ -127,7 +127,7 @@ public class OutboxRelay {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
                 payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.ID, event.getString("eventId"));
+        header(record, CloudEventHeaders.ID, event.getString(OutboxFields.EVENT_ID));
         header(record, CloudEventHeaders.SOURCE, source);
         header(record, CloudEventHeaders.TYPE, event.getString("type"));
         header(record, CloudEventHeaders.TIME, event.getDate("time").toInstant().toString());

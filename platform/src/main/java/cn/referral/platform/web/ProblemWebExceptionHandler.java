@@ -43,8 +43,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
     private final ServerResponse.Context responseContext;
+    private final List<ProblemMapping> mappings;
 
-    public ProblemWebExceptionHandler(ServerCodecConfigurer codecs) {
+    public ProblemWebExceptionHandler(ServerCodecConfigurer codecs, List<ProblemMapping> mappings) {
+        this.mappings = List.copyOf(mappings);
         List<HttpMessageWriter<?>> writers = codecs.getWriters();
         this.responseContext = new ServerResponse.Context() {
             @Override
@@ -81,6 +83,12 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     ProblemDetail toProblem(Throwable error, String traceId) {
         if (error instanceof ProblemException problem) {
             return problem.toProblemDetail();
+        }
+        for (ProblemMapping mapping : mappings) {
+            ProblemException mapped = mapping.toProblem(error);
+            if (mapped != null) {
+                return mapped.toProblemDetail();
+            }
         }
         if (error instanceof WebExchangeBindException binding) {
             return invalid(bindingErrors(binding));

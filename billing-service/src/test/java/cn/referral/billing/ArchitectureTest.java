@@ -1,0 +1,13 @@
+package cn.referral.billing;
+
+import org.junit.jupiter.api.Test;
+
+import cn.referral.platform.testing.HexagonalArchitecture;
+
+class ArchitectureTest {
+
+    @Test
+    void keepsTheDomainPlainAndTheAdaptersApart() {
+        HexagonalArchitecture.check("cn.referral.billing");
+    }
+}

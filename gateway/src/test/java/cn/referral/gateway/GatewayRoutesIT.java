@@ -1,0 +1,28 @@
+package cn.referral.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
+
+@SpringBootTest(properties = "logging.structured.format.console=")
+class GatewayRoutesIT {
+
+    @Autowired
+    RouteLocator routes;
+
+    @Test
+    void routesEachServiceByItsPrefix() {
+        List<Route> all = routes.getRoutes().collectList().block();
+        assertThat(all).extracting(Route::getId).contains("registry", "referral", "quota", "billing");
+        assertThat(all).filteredOn(route -> route.getId().equals("registry")).first()
+                .satisfies(route -> assertThat(route.getUri().getPort()).isEqualTo(8081));
+        assertThat(all).filteredOn(route -> route.getId().equals("billing")).first()
+                .satisfies(route -> assertThat(route.getUri().getPort()).isEqualTo(8084));
+    }
+}

@@ -1,0 +1,37 @@
+package cn.referral.platform.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A whole service on a random port with an embedded Kafka broker (KRaft) and its own in-memory
+ * Mongo stand-in: the default way to test a service end to end inside one JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.cloud.stream.kafka.binder.min-partition-count=1",
+        "spring.cloud.stream.kafka.binder.auto-add-partitions=false",
+        "spring.cloud.stream.default.consumer.back-off-initial-interval=100",
+        "spring.cloud.stream.default.consumer.back-off-max-interval=200",
+        "platform.outbox.poll-interval=50ms",
+        "logging.structured.format.console=",
+})
+@EmbeddedKafka(partitions = 1)
+@ContextConfiguration(initializers = MongoStandInInitializer.class)
+@DirtiesContext
+public @interface ServiceIntegrationTest {
+
+    @AliasFor(annotation = SpringBootTest.class, attribute = "classes")
+    Class<?>[] classes() default {};
+}

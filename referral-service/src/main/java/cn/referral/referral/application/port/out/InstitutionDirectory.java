@@ -1,0 +1,15 @@
+package cn.referral.referral.application.port.out;
+
+import cn.referral.referral.domain.network.Institution;
+import reactor.core.publisher.Mono;
+
+/** The local view of the registry's institutions. */
+public interface InstitutionDirectory {
+
+    Mono<Institution> find(String id);
+
+    /** Keeps the snapshot unless a newer version is already held; emits whether it was kept. */
+    Mono<Boolean> keepIfNewer(Institution snapshot);
+
+    Mono<Void> remove(String id);
+}

@@ -1,0 +1,12 @@
+package cn.referral.registry.adapter.out.messaging;
+
+import java.util.List;
+
+/**
+ * Wire record of {@code registry.institution.v1} on the compacted topic {@code registry.institutions.v1}:
+ * the full current state of one institution, keyed by its id. Fields are only ever added.
+ */
+public record InstitutionSnapshotV1(String institutionId, String name, String organisationCode, String level,
+                                    String kind, String regionCode, List<String> departments, String gridArea,
+                                    boolean active, long version) {
+}

@@ -1,0 +1,17 @@
+package cn.referral.registry.adapter.out.persistence;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PersistenceConfiguration {
+
+    /** Unique indexes must exist before the first request: created at startup, on the main thread. */
+    @Bean
+    SmartInitializingSingleton registryIndexes(MongoInstitutionStore institutions) {
+        return () -> institutions.ensureIndexes().block(Duration.ofSeconds(30));
+    }
+}
