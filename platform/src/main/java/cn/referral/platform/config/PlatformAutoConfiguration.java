@@ -8,11 +8,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.JdkIdGenerator;
 
+import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.crypto.PatientDataProperties;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.TraceContext;
 import cn.referral.platform.web.ProblemMapping;
@@ -23,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The clock, ids, event factory, trace propagation and problem+json errors every service shares. */
 @AutoConfiguration
+@EnableConfigurationProperties(PatientDataProperties.class)
 public class PlatformAutoConfiguration {
 
     static {
@@ -51,6 +56,14 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     public EventFactory eventFactory(JsonMapper json, Clock clock, IdGenerator ids) {
         return new EventFactory(json, clock, () -> ids.generateId().toString());
+    }
+
+    /** Only services that handle patient identifiers ask for it; they fail at startup without keys. */
+    @Bean
+    @Lazy
+    @ConditionalOnMissingBean
+    public PatientDataCrypto patientDataCrypto(PatientDataProperties properties) {
+        return new PatientDataCrypto(properties);
     }
 
     @Configuration(proxyBeanMethods = false)

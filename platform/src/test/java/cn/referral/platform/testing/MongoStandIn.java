@@ -1,6 +1,13 @@
 package cn.referral.platform.testing;
 
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -10,6 +17,7 @@ public final class MongoStandIn implements AutoCloseable {
 
     private final MongoServer server;
     private final InetSocketAddress address;
+    private final List<MongoClient> clients = new CopyOnWriteArrayList<>();
 
     private MongoStandIn() {
         this.server = new MongoServer(new MemoryBackend());
@@ -24,8 +32,16 @@ public final class MongoStandIn implements AutoCloseable {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
+    /** A template on {@code database} of this stand-in, for tests without a Spring context; closed with it. */
+    public ReactiveMongoTemplate template(String database) {
+        MongoClient client = MongoClients.create(uri());
+        clients.add(client);
+        return new ReactiveMongoTemplate(client, database);
+    }
+
     @Override
     public void close() {
+        clients.forEach(MongoClient::close);
         server.shutdownNow();
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.cloud.stream.default.consumer.back-off-max-interval=200",
         "platform.outbox.poll-interval=50ms",
         "logging.structured.format.console=",
+        "platform.patient-data.data-key=" + TestKeys.DATA_KEY,
+        "platform.patient-data.pseudonym-key=" + TestKeys.PSEUDONYM_KEY,
 })
 @EmbeddedKafka(partitions = 1)
 @ContextConfiguration(initializers = MongoStandInInitializer.class)
