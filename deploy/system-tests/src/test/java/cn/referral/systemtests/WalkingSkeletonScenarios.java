@@ -32,6 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.TestKeys;
+import cn.referral.platform.testing.TestTokens;
 import cn.referral.systemtests.support.Infrastructure;
 import cn.referral.systemtests.support.ServiceProcess;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +51,7 @@ abstract class WalkingSkeletonScenarios {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger CODES = new AtomicInteger();
+    private static final String ADMIN = TestTokens.token(Role.REGISTRY_ADMIN, "registry-office");
 
     private Infrastructure infrastructure;
     private ServiceProcess registry;
@@ -149,6 +153,16 @@ abstract class WalkingSkeletonScenarios {
     }
 
     @Test
+    void noTokenNoAccessButHealthIsOpen() {
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(registry.uri("/institutions/any")).GET().build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(send(HttpRequest.newBuilder(referral.uri("/actuator/health/readiness")).GET().build()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aSecondRegistrationOfTheSameOrganisationCodeIsAConflictAndPublishesNothing() {
         String body = communityCentre("双屿街道社区卫生服务中心");
         assertThat(post(registry.uri("/institutions"), body).statusCode()).isEqualTo(201);
@@ -163,7 +177,11 @@ abstract class WalkingSkeletonScenarios {
     private Map<String, String> environment() {
         return Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                 "MONGODB_URI", infrastructure.mongoUri(),
-                "KAFKA_PARTITIONS", "3");
+                "KAFKA_PARTITIONS", "3",
+                "JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation(),
+                "JWT_ISSUER", TestTokens.ISSUER,
+                "PATIENT_DATA_KEY", TestKeys.DATA_KEY,
+                "PATIENT_PSEUDONYM_KEY", TestKeys.PSEUDONYM_KEY);
     }
 
     private List<ConsumerRecord<String, byte[]>> readTopic(String topic) {
@@ -203,11 +221,11 @@ abstract class WalkingSkeletonScenarios {
 
     private static HttpResponse<String> post(URI uri, String json) {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("Authorization", "Bearer " + ADMIN).POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private static HttpResponse<String> get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).GET().build());
+        return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + ADMIN).GET().build());
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -13,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A whole service on a random port with an embedded Kafka broker (KRaft) and its own in-memory
- * Mongo stand-in: the default way to test a service end to end inside one JVM.
+ * Mongo stand-in: the default way to test a service end to end inside one JVM. Requests need a
+ * token from {@link TestTokens}, which the service trusts here.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,9 +29,11 @@ import org.springframework.test.context.ContextConfiguration;
         "logging.structured.format.console=",
         "platform.patient-data.data-key=" + TestKeys.DATA_KEY,
         "platform.patient-data.pseudonym-key=" + TestKeys.PSEUDONYM_KEY,
+        "platform.security.issuer=" + TestTokens.ISSUER,
+        "platform.security.audience=" + TestTokens.AUDIENCE,
 })
 @EmbeddedKafka(partitions = 1)
-@ContextConfiguration(initializers = MongoStandInInitializer.class)
+@ContextConfiguration(initializers = {MongoStandInInitializer.class, TestTokensInitializer.class})
 @DirtiesContext
 public @interface ServiceIntegrationTest {
 

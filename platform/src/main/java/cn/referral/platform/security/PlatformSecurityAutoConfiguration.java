@@ -1,0 +1,115 @@
+package cn.referral.platform.security;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+import cn.referral.platform.web.ProblemException;
+import cn.referral.platform.web.ProblemTypes;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every service is an OAuth2 resource server: RS256 JWTs with the platform's issuer and audience;
+ * health, metrics and API docs are open, everything else needs a valid token. 401 and 403 are
+ * problem+json like every other error.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnProperty(name = "platform.security.enabled", matchIfMissing = true)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+    private static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs/**"};
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain platformSecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(OPEN).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(PlatformSecurityAutoConfiguration::authenticate))
+                        .authenticationEntryPoint((exchange, error) -> {
+                            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            return Mono.error(new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
+                                    "Unauthorized", "A valid bearer token is required"));
+                        })
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(new ProblemException(
+                                HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+                                "Your role does not allow this"))))
+                .build();
+    }
+
+    private static Mono<org.springframework.security.authentication.AbstractAuthenticationToken> authenticate(Jwt jwt) {
+        return Mono.just(new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken(
+                jwt, JwtCallers.authorities(jwt), jwt.getSubject()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder platformJwtDecoder(SecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = properties.publicKeyLocation() != null
+                && !properties.publicKeyLocation().isBlank()
+                ? NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation())).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
+                        .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
+                aud -> aud != null && aud.contains(properties.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+        return decoder;
+    }
+
+    @Bean
+    WebFluxConfigurer callerArgumentResolverConfigurer() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    private static RSAPublicKey publicKey(String location) {
+        try (var in = new DefaultResourceLoader().getResource(location).getInputStream()) {
+            String pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the token signing public key at " + location, e);
+        }
+    }
+}
