@@ -45,7 +45,8 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class PlatformSecurityAutoConfiguration {
 
-    private static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+    /** Paths anyone may read: probes, metrics for the scraper, and the API contract. */
+    public static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**"};
 
     @Bean
@@ -85,11 +86,16 @@ public class PlatformSecurityAutoConfiguration {
                 ? NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation())).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
                         .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    /** Expiry and not-before, the platform's issuer, and its audience: what every token must pass. */
+    public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.contains(properties.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
-        return decoder;
+        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                audience);
     }
 
     @Bean
