@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -52,14 +53,28 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain platformSecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        return resourceServer(http, decoder);
+    }
+
+    /**
+     * The resource-server chain every service and the gateway use: stateless, no CSRF or sessions,
+     * {@link #OPEN} paths (and {@code alsoOpen}) public, everything else needs a valid token.
+     */
+    public static SecurityWebFilterChain resourceServer(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+                                                        String... alsoOpen) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(OPEN).permitAll()
-                        .anyExchange().authenticated())
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
+                    exchanges.pathMatchers(OPEN).permitAll();
+                    if (alsoOpen.length > 0) {
+                        exchanges.pathMatchers(alsoOpen).permitAll();
+                    }
+                    exchanges.anyExchange().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(PlatformSecurityAutoConfiguration::authenticate))
                         .authenticationEntryPoint((exchange, error) -> {

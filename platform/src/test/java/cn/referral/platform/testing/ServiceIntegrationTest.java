@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
@@ -32,6 +33,7 @@ import org.springframework.test.context.ContextConfiguration;
         "platform.security.issuer=" + TestTokens.ISSUER,
         "platform.security.audience=" + TestTokens.AUDIENCE,
 })
+@AutoConfigureWebTestClient
 @EmbeddedKafka(partitions = 1)
 @ContextConfiguration(initializers = {MongoStandInInitializer.class, TestTokensInitializer.class})
 @DirtiesContext

@@ -1,0 +1,54 @@
+package cn.referral.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** A stand-in downstream service that records what reached it and answers 200. */
+final class FakeService implements AutoCloseable {
+
+    record Received(String method, String path, HttpHeaders headers) {
+    }
+
+    private final DisposableServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    FakeService() {
+        server = HttpServer.create().host("127.0.0.1").port(0)
+                .handle((request, response) -> {
+                    received.add(new Received(request.method().name(), request.uri(), request.requestHeaders().copy()));
+                    return response.header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"path\":\"" + request.uri() + "\"}"));
+                })
+                .bindNow();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    List<Received> received() {
+        return received;
+    }
+
+    /** A port nothing listens on: a service that is down. */
+    static String deadUrl() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
