@@ -13,7 +13,8 @@ import org.springframework.core.io.ClassPathResource;
  * Adds {@code platform-defaults.yaml} as the lowest-priority property source: the settings every
  * service shares (broker and database addresses from the environment, retries and dead-letter
  * topics, JSON logs, probes, graceful shutdown). A service's own {@code application.yaml} and the
- * environment override any of them.
+ * environment override any of them. Then names each consumer binding's dead-letter topic
+ * ({@link DeadLetterTopicNames}).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -27,5 +28,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
+        DeadLetterTopicNames.addTo(environment);
     }
 }

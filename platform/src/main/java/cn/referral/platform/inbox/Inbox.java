@@ -3,6 +3,7 @@ package cn.referral.platform.inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -22,17 +23,23 @@ import reactor.core.publisher.Mono;
  * event has no second effect.
  * <p>
  * The record's {@code _id} is {@code consumer:eventId}, unique by construction. It is inserted as
- * {@code PROCESSING} before the effect and marked {@code DONE} after it. A failed effect removes the
- * record so the retry can run; a consumer that died mid-effect leaves a record whose lease runs
- * out, after which a redelivery may take it over. Effects must therefore still be idempotent at
- * the aggregate (they are: every handler checks the aggregate's state), but a completed event is
- * never applied twice.
+ * {@code PROCESSING} before the effect and marked {@code DONE} after it. A failed or cancelled
+ * (timed out) effect removes the record so the retry can run; a consumer that died mid-effect
+ * leaves a record whose lease runs out, after which a redelivery takes it over. A delivery that
+ * meets a record still {@code PROCESSING} under a live lease fails with
+ * {@link EventInProgressException} instead of being acknowledged: the other delivery may yet fail,
+ * and acknowledging would lose the event. Effects must therefore still be idempotent at the
+ * aggregate (they are: every handler checks the aggregate's state), but a completed event is never
+ * applied twice.
  */
 public class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     public enum Outcome { PROCESSED, DUPLICATE }
+
+    private static final String PROCESSING = "PROCESSING";
+    private static final String DONE = "DONE";
 
     private final ReactiveMongoTemplate mongo;
     private final InboxProperties properties;
@@ -46,59 +53,73 @@ public class Inbox {
 
     public Mono<Outcome> handleOnce(String consumer, IncomingEvent event, Mono<?> effect) {
         String recordId = consumer + ":" + event.id();
-        return claim(recordId, consumer, event)
-                .flatMap(claimed -> {
-                    if (!claimed) {
-                        log.info("Skipping duplicate event {} ({}) for {}", event.id(), event.type(), consumer);
-                        return Mono.just(Outcome.DUPLICATE);
-                    }
-                    return effect
-                            .then(markDone(recordId))
+        String claim = UUID.randomUUID().toString();
+        return claim(recordId, claim, consumer, event)
+                .flatMap(state -> switch (state) {
+                    case CLAIMED -> effect
+                            .then(markDone(recordId, claim))
                             .thenReturn(Outcome.PROCESSED)
-                            .onErrorResume(error -> release(recordId).then(Mono.error(error)));
+                            .onErrorResume(error -> release(recordId, claim).then(Mono.error(error)))
+                            .doOnCancel(() -> release(recordId, claim).subscribe(null, error -> log.warn(
+                                    "Could not release {} after a cancelled delivery: {}", recordId, error.toString())));
+                    case DONE -> {
+                        log.info("Skipping duplicate event {} ({}) for {}", event.id(), event.type(), consumer);
+                        yield Mono.just(Outcome.DUPLICATE);
+                    }
+                    case IN_PROGRESS -> Mono.error(new EventInProgressException(consumer, event.id()));
                 });
     }
 
-    private Mono<Boolean> claim(String recordId, String consumer, IncomingEvent event) {
+    private enum RecordState { CLAIMED, DONE, IN_PROGRESS }
+
+    private Mono<RecordState> claim(String recordId, String claim, String consumer, IncomingEvent event) {
         Instant now = clock.instant();
         Document record = new Document("_id", recordId)
                 .append("consumer", consumer)
                 .append("eventId", event.id())
                 .append("type", event.type())
                 .append("subject", event.subject())
-                .append("status", "PROCESSING")
+                .append("status", PROCESSING)
+                .append("claim", claim)
                 .append("receivedAt", Date.from(now))
                 .append("leaseUntil", Date.from(now.plus(properties.processingLease())));
         return mongo.insert(record, properties.collection())
-                .thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, duplicate -> takeOverAbandoned(recordId, now));
+                .thenReturn(RecordState.CLAIMED)
+                .onErrorResume(DuplicateKeyException.class, duplicate -> takeOverAbandoned(recordId, claim, now));
     }
 
-    private Mono<Boolean> takeOverAbandoned(String recordId, Instant now) {
-        Query abandoned = new Query(Criteria.where("_id").is(recordId).and("status").is("PROCESSING")
+    private Mono<RecordState> takeOverAbandoned(String recordId, String claim, Instant now) {
+        Query abandoned = new Query(Criteria.where("_id").is(recordId).and("status").is(PROCESSING)
                 .and("leaseUntil").lt(Date.from(now)));
-        Update lease = new Update().set("leaseUntil", Date.from(now.plus(properties.processingLease())));
+        Update lease = new Update().set("claim", claim)
+                .set("leaseUntil", Date.from(now.plus(properties.processingLease())));
         return mongo.findAndModify(abandoned, lease, FindAndModifyOptions.options().returnNew(true), Document.class,
                         properties.collection())
-                .map(taken -> true)
-                .defaultIfEmpty(false);
+                .map(taken -> RecordState.CLAIMED)
+                .switchIfEmpty(Mono.defer(() -> mongo.findById(recordId, Document.class, properties.collection())
+                        .map(existing -> DONE.equals(existing.getString("status")) ? RecordState.DONE
+                                : RecordState.IN_PROGRESS)
+                        // released between our insert and this look-up: the retry will claim it
+                        .defaultIfEmpty(RecordState.IN_PROGRESS)));
     }
 
-    private Mono<Void> markDone(String recordId) {
-        Update done = new Update().set("status", "DONE").set("completedAt", Date.from(clock.instant()))
+    private Mono<Void> markDone(String recordId, String claim) {
+        Update done = new Update().set("status", DONE).set("completedAt", Date.from(clock.instant()))
                 .unset("leaseUntil");
-        return mongo.updateFirst(new Query(Criteria.where("_id").is(recordId)), done, properties.collection()).then();
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(recordId).and("claim").is(claim)), done,
+                properties.collection()).then();
     }
 
-    private Mono<Void> release(String recordId) {
-        return mongo.remove(new Query(Criteria.where("_id").is(recordId).and("status").is("PROCESSING")),
-                properties.collection()).then();
+    /** Removes our own unfinished claim, never one a later delivery took over. */
+    private Mono<Void> release(String recordId, String claim) {
+        return mongo.remove(new Query(Criteria.where("_id").is(recordId).and("status").is(PROCESSING)
+                        .and("claim").is(claim)), properties.collection()).then();
     }
 
     /** Removes finished records older than the retention; emits how many. */
     public Mono<Long> purgeFinished() {
         Date before = Date.from(clock.instant().minus(properties.retention()));
-        return mongo.remove(new Query(Criteria.where("status").is("DONE").and("completedAt").lt(before)),
+        return mongo.remove(new Query(Criteria.where("status").is(DONE).and("completedAt").lt(before)),
                         properties.collection())
                 .map(result -> result.getDeletedCount());
     }

@@ -1,5 +1,6 @@
 package cn.referral.platform.web;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -29,6 +31,7 @@ import org.springframework.web.server.WebExceptionHandler;
 import cn.referral.platform.events.TraceContext;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
@@ -67,9 +70,14 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         return Mono.deferContextual(context -> {
-            String traceId = context.<String>getOrEmpty(TraceContext.TRACE_ID).orElse(null);
+            // Exception handlers run outside the filter chain's Reactor context: the trace id comes
+            // from the exchange attribute TraceWebFilter set, the context is only a fallback.
+            String traceId = Optional.ofNullable(exchange.<String>getAttribute(TraceWebFilter.TRACE_ID_ATTRIBUTE))
+                    .or(() -> context.<String>getOrEmpty(TraceContext.TRACE_ID))
+                    .orElse(null);
             ProblemDetail problem = toProblem(error, traceId);
-            problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+            // A relative reference: the service's own host and port mean nothing behind the gateway.
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
             if (traceId != null) {
                 problem.setProperty("traceId", traceId);
             }
@@ -141,14 +149,19 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
 
     private static ProblemDetail malformed(ServerWebInputException input) {
         Optional<JacksonException> json = causeOfType(input, JacksonException.class);
-        if (json.isPresent() && !json.get().getPath().isEmpty()) {
-            JacksonException e = json.get();
+        // A value that does not fit its field is the client's field error; broken JSON syntax
+        // (StreamReadException) is not about any field, even when the parser knows where it was.
+        Optional<DatabindException> mapping = causeOfType(input, DatabindException.class);
+        if (mapping.isPresent() && !mapping.get().getPath().isEmpty()) {
+            DatabindException e = mapping.get();
             return invalid(List.of(new FieldError(jsonPath(e), jsonMessage(e))));
         }
         Optional<TypeMismatchException> mismatch = causeOfType(input, TypeMismatchException.class);
-        if (mismatch.isPresent() || input.getMethodParameter() != null) {
-            String field = input.getMethodParameter() != null ? parameterName(input.getMethodParameter())
-                    : mismatch.get().getPropertyName();
+        // A query, path or header parameter is named; the request body as a whole is not a field.
+        org.springframework.core.MethodParameter parameter = input.getMethodParameter();
+        boolean namedParameter = parameter != null && !parameter.hasParameterAnnotation(RequestBody.class);
+        if (mismatch.isPresent() || namedParameter) {
+            String field = namedParameter ? parameterName(parameter) : mismatch.get().getPropertyName();
             String message = mismatch.map(m -> "must be a valid " + simpleName(m.getRequiredType()))
                     .orElse(input.getReason());
             return invalid(List.of(new FieldError(field, message)));

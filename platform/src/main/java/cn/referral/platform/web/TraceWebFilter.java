@@ -20,6 +20,8 @@ import reactor.core.publisher.Mono;
 public class TraceWebFilter implements WebFilter, Ordered {
 
     public static final String CORRELATION_ID = "X-Correlation-Id";
+    /** Exchange attribute with the request's trace id, for code that runs outside the filter chain. */
+    public static final String TRACE_ID_ATTRIBUTE = TraceWebFilter.class.getName() + ".traceId";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -30,6 +32,7 @@ public class TraceWebFilter implements WebFilter, Ordered {
                         .map(Traceparent::ofTraceId))
                 .orElseGet(Traceparent::newRoot);
         exchange.getResponse().getHeaders().set(CORRELATION_ID, trace.traceId());
+        exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, trace.traceId());
         return chain.filter(exchange).contextWrite(TraceContext.with(trace));
     }
 

@@ -1,0 +1,241 @@
+package cn.referral.platform.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import cn.referral.platform.events.IncomingEvent;
+import cn.referral.platform.events.Traceparent;
+import cn.referral.platform.inbox.Inbox.Outcome;
+import cn.referral.platform.testing.MongoStandIn;
+import cn.referral.platform.testing.MutableClock;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+class InboxIT {
+
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration RETENTION = Duration.ofDays(30);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static MongoStandIn standIn;
+    private static ReactiveMongoTemplate mongo;
+
+    private final MutableClock clock = MutableClock.at("2026-11-24T08:00:00Z");
+    private final AtomicInteger effects = new AtomicInteger();
+    private Inbox inbox;
+
+    @BeforeAll
+    static void startMongo() {
+        standIn = MongoStandIn.start();
+        mongo = standIn.template("inbox-it");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        standIn.close();
+    }
+
+    @BeforeEach
+    void emptyInbox() {
+        mongo.remove(new Query(), "inbox").block(WAIT);
+        inbox = new Inbox(mongo, new InboxProperties("inbox", LEASE, RETENTION, Duration.ofHours(1)), clock);
+    }
+
+    @Test
+    void aFirstDeliveryIsProcessedAndItsEffectRunsOnce() {
+        Outcome outcome = inbox.handleOnce("quota", anEvent(), countEffect()).block(WAIT);
+
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
+        assertThat(effects).hasValue(1);
+    }
+
+    @Test
+    void aRedeliveryOfTheSameEventIsADuplicateAndHasNoEffect() {
+        IncomingEvent event = anEvent();
+        inbox.handleOnce("quota", event, countEffect()).block(WAIT);
+
+        Outcome again = inbox.handleOnce("quota", event, countEffect()).block(WAIT);
+
+        assertThat(again).isEqualTo(Outcome.DUPLICATE);
+        assertThat(effects).hasValue(1);
+    }
+
+    @Test
+    void aFailedEffectFailsTheDeliveryAndTheRetryRunsItAgain() {
+        IncomingEvent event = anEvent();
+        Mono<Object> failing = Mono.error(new IllegalStateException("pool document locked"));
+
+        assertThatThrownBy(() -> inbox.handleOnce("quota", event, failing).block(WAIT))
+                .hasMessageContaining("pool document locked");
+        Outcome retry = inbox.handleOnce("quota", event, countEffect()).block(WAIT);
+
+        assertThat(retry).isEqualTo(Outcome.PROCESSED);
+        assertThat(effects).hasValue(1);
+    }
+
+    @Test
+    void aDeliveryThatTimesOutDoesNotBlockItsRetry() {
+        IncomingEvent event = anEvent();
+
+        assertThatThrownBy(() -> inbox.handleOnce("quota", event, Mono.never()).block(Duration.ofMillis(300)))
+                .hasMessageContaining("Timeout");
+        Outcome retry = retryUntilNotInProgress(() -> inbox.handleOnce("quota", event, countEffect()).block(WAIT));
+
+        assertThat(retry).isEqualTo(Outcome.PROCESSED);
+        assertThat(effects).hasValue(1);
+    }
+
+    @Test
+    void anEventStillBeingProcessedElsewhereIsNeitherRunNorAcknowledged() throws InterruptedException {
+        IncomingEvent event = anEvent();
+        Disposable stuck = startAndHang(event);
+        try {
+            assertThatThrownBy(() -> inbox.handleOnce("quota", event, countEffect()).block(WAIT))
+                    .isInstanceOf(EventInProgressException.class);
+            assertThat(effects).hasValue(0);
+        } finally {
+            stuck.dispose();
+        }
+    }
+
+    @Test
+    void anAbandonedDeliveryIsTakenOverOnceItsLeaseHasRunOut() throws InterruptedException {
+        IncomingEvent event = anEvent();
+        Disposable crashed = startAndHang(event);
+        try {
+            clock.advance(LEASE.plusSeconds(1));
+
+            Outcome takeover = inbox.handleOnce("quota", event, countEffect()).block(WAIT);
+            Outcome later = inbox.handleOnce("quota", event, countEffect()).block(WAIT);
+
+            assertThat(takeover).isEqualTo(Outcome.PROCESSED);
+            assertThat(later).isEqualTo(Outcome.DUPLICATE);
+            assertThat(effects).hasValue(1);
+        } finally {
+            crashed.dispose();
+        }
+    }
+
+    @Test
+    void eachConsumerHandlesTheSameEventOnce() {
+        IncomingEvent event = anEvent();
+
+        Outcome quota = inbox.handleOnce("quota", event, countEffect()).block(WAIT);
+        Outcome billing = inbox.handleOnce("billing", event, countEffect()).block(WAIT);
+        Outcome billingAgain = inbox.handleOnce("billing", event, countEffect()).block(WAIT);
+
+        assertThat(List.of(quota, billing, billingAgain))
+                .containsExactly(Outcome.PROCESSED, Outcome.PROCESSED, Outcome.DUPLICATE);
+        assertThat(effects).hasValue(2);
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneEventRunItsEffectExactlyOnce() throws Exception {
+        IncomingEvent event = anEvent();
+        int deliveries = 16;
+        ExecutorService threads = Executors.newFixedThreadPool(deliveries);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Object>> results = new ArrayList<>();
+            for (int i = 0; i < deliveries; i++) {
+                results.add(threads.submit((Callable<Object>) () -> {
+                    start.await();
+                    try {
+                        // a slow effect keeps the other deliveries racing against an unfinished one
+                        return inbox.handleOnce("quota", event,
+                                Mono.delay(Duration.ofMillis(100)).then(countEffect())).block(WAIT);
+                    } catch (EventInProgressException inProgress) {
+                        return inProgress;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> result : results) {
+                outcomes.add(result.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(effects).hasValue(1);
+            assertThat(outcomes).filteredOn(Outcome.PROCESSED::equals).hasSize(1);
+            assertThat(outcomes).allMatch(o -> o == Outcome.PROCESSED || o == Outcome.DUPLICATE
+                    || o instanceof EventInProgressException);
+            assertThat(inbox.handleOnce("quota", event, countEffect()).block(WAIT)).isEqualTo(Outcome.DUPLICATE);
+            assertThat(effects).hasValue(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void purgingForgetsOnlyFinishedEventsOlderThanTheRetention() throws InterruptedException {
+        IncomingEvent old = anEvent();
+        inbox.handleOnce("quota", old, countEffect()).block(WAIT);
+        clock.advance(RETENTION.plusDays(1));
+        IncomingEvent recent = anEvent();
+        inbox.handleOnce("quota", recent, countEffect()).block(WAIT);
+        IncomingEvent unfinished = anEvent();
+        Disposable stuck = startAndHang(unfinished);
+        try {
+            clock.advance(Duration.ofHours(1));
+
+            Long purged = inbox.purgeFinished().block(WAIT);
+
+            assertThat(purged).isEqualTo(1);
+            assertThat(mongo.count(new Query(), "inbox").block(WAIT))
+                    .isEqualTo(2);
+            assertThat(inbox.handleOnce("quota", recent, countEffect()).block(WAIT)).isEqualTo(Outcome.DUPLICATE);
+            assertThat(inbox.handleOnce("quota", old, countEffect()).block(WAIT))
+                    .as("past the retention an event is no longer recognised")
+                    .isEqualTo(Outcome.PROCESSED);
+        } finally {
+            stuck.dispose();
+        }
+    }
+
+    /** Starts handling {@code event} with an effect that never finishes, as a consumer that hung or died. */
+    private Disposable startAndHang(IncomingEvent event) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        Disposable handling = inbox.handleOnce("quota", event,
+                Mono.fromRunnable(started::countDown).then(Mono.never())).subscribe();
+        assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("handling started").isTrue();
+        return handling;
+    }
+
+    private Mono<Object> countEffect() {
+        return Mono.fromRunnable(effects::incrementAndGet);
+    }
+
+    /** The release after a cancelled delivery is asynchronous; a retry meanwhile sees it in progress. */
+    private static Outcome retryUntilNotInProgress(Callable<Outcome> delivery) {
+        return org.awaitility.Awaitility.await().atMost(WAIT).ignoreException(EventInProgressException.class)
+                .until(delivery, outcome -> outcome != null);
+    }
+
+    private static IncomingEvent anEvent() {
+        String id = UUID.randomUUID().toString();
+        return new IncomingEvent(id, "referral.submitted.v1", "/referral-service", "ref-1",
+                Instant.parse("2026-11-24T07:59:00Z"), "ref-1", Traceparent.newRoot(),
+                "{}".getBytes(StandardCharsets.UTF_8));
+    }
+}

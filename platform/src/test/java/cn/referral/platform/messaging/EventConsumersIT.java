@@ -1,0 +1,211 @@
+package cn.referral.platform.messaging;
+
+import static cn.referral.platform.testing.KafkaRecords.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.TestPropertySource;
+
+import cn.referral.platform.events.CloudEventHeaders;
+import cn.referral.platform.events.Traceparent;
+import cn.referral.platform.testapp.ItemLedger;
+import cn.referral.platform.testapp.PlatformTestApplication;
+import cn.referral.platform.testing.KafkaRecords;
+import cn.referral.platform.testing.ServiceIntegrationTest;
+
+/**
+ * A consumer built with {@link EventConsumers}, bound by Spring Cloud Stream to a real (embedded)
+ * broker that, like a production cluster, does not create topics on first use.
+ */
+@ServiceIntegrationTest(classes = PlatformTestApplication.class)
+@EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
+@TestPropertySource(locations = PlatformTestApplication.PROPERTIES)
+class EventConsumersIT {
+
+    private static final String TOPIC = PlatformTestApplication.ITEMS_TOPIC;
+    private static final String DLQ = DeadLetterTopics.of(TOPIC, PlatformTestApplication.NAME);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    private EmbeddedKafkaBroker kafka;
+    @Autowired
+    private ItemLedger ledger;
+
+
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void producer() {
+        Map<String, Object> config = new HashMap<>(KafkaTestUtils.producerProps(kafka));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer = new KafkaProducer<>(config);
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void aKnownEventIsAppliedOnceEvenWhenTheSameRecordArrivesTwice() {
+        Traceparent trace = Traceparent.newRoot();
+        ProducerRecord<String, byte[]> snapshot = event("item-dup", UUID.randomUUID().toString(), trace,
+                snapshotJson("item-dup", 3));
+
+        send(snapshot);
+        send(snapshot);
+        sendMarkerAndWaitUntilApplied();
+
+        assertThat(ledger.attempts("item-dup")).isEqualTo(2);
+        assertThat(ledger.appliedFor("item-dup")).singleElement().satisfies(applied -> {
+            assertThat(applied.item().name()).isEqualTo("Item item-dup");
+            assertThat(applied.item().version()).isEqualTo(3);
+            assertThat(applied.traceId()).as("the handler runs in the producer's trace").isEqualTo(trace.traceId());
+        });
+    }
+
+    @Test
+    void fieldsTheConsumerDoesNotKnowAreIgnored() {
+        send(event("item-extra", UUID.randomUUID().toString(), null,
+                "{\"itemId\":\"item-extra\",\"name\":\"Extra\",\"version\":1,\"addedInV1_1\":{\"x\":1}}"));
+
+        await().atMost(WAIT).until(() -> ledger.appliedFor("item-extra").size() == 1);
+        assertThat(ledger.attempts("item-extra")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownEventTypeIsSkippedWithoutRetryOrDeadLetter() {
+        ProducerRecord<String, byte[]> archived = event("item-unknown", UUID.randomUUID().toString(), null,
+                snapshotJson("item-unknown", 1));
+        archived.headers().remove(CloudEventHeaders.TYPE);
+        archived.headers().add(CloudEventHeaders.TYPE, bytes("testapp.item-archived.v1"));
+
+        send(archived);
+        sendMarkerAndWaitUntilApplied();
+
+        assertThat(ledger.attempts("item-unknown")).isEqualTo(1);
+        assertThat(ledger.appliedFor("item-unknown")).isEmpty();
+    }
+
+    @Test
+    void aPoisonPayloadIsTriedThreeTimesThenDeadLetteredAndThePartitionKeepsFlowing() {
+        String ceId = UUID.randomUUID().toString();
+        String poison = "{\"itemId\":\"item-poison\",\"name\":\"Poison\",\"version\":\"seven\"}";
+
+        send(event("item-poison", ceId, null, poison));
+        send(event("item-after-poison", UUID.randomUUID().toString(), null, snapshotJson("item-after-poison", 1)));
+
+        await().atMost(WAIT).until(() -> ledger.appliedFor("item-after-poison").size() == 1);
+        assertThat(ledger.attempts("item-poison")).isEqualTo(3);
+        assertThat(ledger.appliedFor("item-poison")).isEmpty();
+        ConsumerRecord<String, byte[]> dead = deadLetter("item-poison");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo(poison);
+        assertThat(header(dead, CloudEventHeaders.ID)).isEqualTo(ceId);
+        assertThat(header(dead, "x-original-topic")).isEqualTo(TOPIC);
+        assertThat(header(dead, "x-exception-message")).contains(ceId).contains("not a readable ItemSnapshotV1");
+    }
+
+    @Test
+    void aRecordWithoutCeIdIsDeadLetteredAfterItsAttempts() {
+        ProducerRecord<String, byte[]> anonymous = event("item-no-id", "unused", null, snapshotJson("item-no-id", 1));
+        anonymous.headers().remove(CloudEventHeaders.ID);
+
+        send(anonymous);
+        sendMarkerAndWaitUntilApplied();
+
+        assertThat(ledger.attempts("item-no-id")).isEqualTo(3);
+        assertThat(ledger.appliedFor("item-no-id")).isEmpty();
+        assertThat(header(deadLetter("item-no-id"), "x-exception-message")).contains("missing header ce_id");
+    }
+
+    @Test
+    void aTombstoneRunsTheTombstoneHandler() {
+        send(event("item-gone", UUID.randomUUID().toString(), null, null));
+
+        await().atMost(WAIT).until(() -> ledger.removed().contains("item-gone"));
+        assertThat(ledger.attempts("item-gone")).isEqualTo(1);
+    }
+
+    @Test
+    void theDeadLetterTopicIsCreatedWithTheBindingNotOnFirstFailure() throws Exception {
+        Set<String> topics;
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.getBrokersAsString()))) {
+            topics = admin.listTopics().names().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        assertThat(topics).contains(TOPIC, DLQ);
+        assertThat(topics).as("no stray binder-default dead-letter topic").noneMatch(t -> t.startsWith("error."));
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetter(String key) {
+        return await().atMost(WAIT).until(() -> KafkaRecords.read(kafka.getBrokersAsString(), DLQ,
+                                Integer.MAX_VALUE, Duration.ofSeconds(1)).stream()
+                        .filter(record -> key.equals(record.key())).findFirst(),
+                Optional::isPresent).orElseThrow();
+    }
+
+    /** Records of one partition are handled in order: once a later one is applied, the earlier ones are done. */
+    private void sendMarkerAndWaitUntilApplied() {
+        String marker = "marker-" + UUID.randomUUID();
+        send(event(marker, UUID.randomUUID().toString(), null, snapshotJson(marker, 1)));
+        await().atMost(WAIT).until(() -> ledger.appliedFor(marker).size() == 1);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> event(String key, String ceId, Traceparent trace, String json) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json == null ? null : bytes(json));
+        record.headers().add(new RecordHeader(CloudEventHeaders.SPEC_VERSION, bytes("1.0")));
+        record.headers().add(new RecordHeader(CloudEventHeaders.ID, bytes(ceId)));
+        record.headers().add(new RecordHeader(CloudEventHeaders.SOURCE, bytes("/registry-service")));
+        record.headers().add(new RecordHeader(CloudEventHeaders.TYPE, bytes(PlatformTestApplication.ITEM_SNAPSHOT)));
+        record.headers().add(new RecordHeader(CloudEventHeaders.TIME, bytes(Instant.now().toString())));
+        record.headers().add(new RecordHeader(CloudEventHeaders.SUBJECT, bytes(key)));
+        record.headers().add(new RecordHeader(CloudEventHeaders.CONTENT_TYPE, bytes("application/json")));
+        record.headers().add(new RecordHeader(CloudEventHeaders.TRACEPARENT,
+                bytes((trace == null ? Traceparent.newRoot() : trace).header())));
+        return record;
+    }
+
+    private static String snapshotJson(String itemId, int version) {
+        return "{\"itemId\":\"" + itemId + "\",\"name\":\"Item " + itemId + "\",\"version\":" + version + "}";
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
