@@ -18,6 +18,15 @@ public record Fen(long value) implements Comparable<Fen> {
         return new Fen(value);
     }
 
+    /** The value of an amount that may be unknown ({@code null}), as the wire and the store carry it. */
+    public static Long valueOrNull(Fen amount) {
+        return amount == null ? null : amount.value;
+    }
+
+    public static Fen ofNullable(Long value) {
+        return value == null ? null : new Fen(value);
+    }
+
     public Fen plus(Fen other) {
         return new Fen(Math.addExact(value, other.value));
     }

@@ -1,0 +1,19 @@
+package cn.referral.billing.adapter.in.messaging;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The fields billing reads of {@code referral.accepted.v1} (docs/event-contracts.md). The insured
+ * person number arrives sealed; billing is the one service that opens it.
+ */
+record ReferralAcceptedV1(String referralId, String direction, String careType, String fromInstitutionId,
+                          String toInstitutionId, Instant appointmentAt, Instant acceptedAt, Insurance insurance,
+                          SourceEpisode sourceEpisode) {
+
+    record Insurance(String scheme, String regionCode, String insuredPersonNoSealed) {
+    }
+
+    record SourceEpisode(LocalDate admissionDate, Long deductiblePaidFen) {
+    }
+}

@@ -1,0 +1,87 @@
+package cn.referral.billing.adapter.in.messaging;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import cn.referral.billing.application.port.in.AcceptedReferral;
+import cn.referral.billing.application.port.in.ClosedReferral;
+import cn.referral.billing.application.port.in.DecisionUseCases;
+import cn.referral.billing.domain.CareType;
+import cn.referral.billing.domain.ClosingReason;
+import cn.referral.billing.domain.Direction;
+import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.InsuredPersonNo;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.SourceEpisode;
+import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.events.IncomingEvent;
+import cn.referral.platform.events.MalformedEventException;
+import cn.referral.platform.messaging.EventConsumers;
+
+/**
+ * Turns the referral lifecycle into deductible decisions: accepted issues one, cancelled, expired
+ * and no-show revoke it. Other referral events are skipped. A message that cannot be read (unknown
+ * enum value, a sealed number that does not open) fails, is retried and then dead-lettered.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReferralConsumers {
+
+    static final String ACCEPTED = "referral.accepted.v1";
+    static final String CANCELLED = "referral.cancelled.v1";
+    static final String EXPIRED = "referral.expired.v1";
+    static final String NO_SHOW = "referral.no-show.v1";
+
+    /** Bound to {@code referral.events.v1} as {@code referralEvents-in-0}. */
+    @Bean
+    Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, DecisionUseCases decisions,
+                                             PatientDataCrypto crypto) {
+        return consumers.consumer("deductible-decisions")
+                .on(ACCEPTED, ReferralAcceptedV1.class,
+                        (event, accepted) -> decisions.referralAccepted(toCommand(event, accepted, crypto)))
+                .on(CANCELLED, ReferralClosedV1.class, (event, closed) -> decisions.referralClosed(
+                        new ClosedReferral(referralId(event, closed.referralId()), ClosingReason.REFERRAL_CANCELLED)))
+                .on(EXPIRED, ReferralClosedV1.class, (event, closed) -> decisions.referralClosed(
+                        new ClosedReferral(referralId(event, closed.referralId()), ClosingReason.REFERRAL_EXPIRED)))
+                .on(NO_SHOW, ReferralClosedV1.class, (event, closed) -> decisions.referralClosed(
+                        new ClosedReferral(referralId(event, closed.referralId()), ClosingReason.REFERRAL_NO_SHOW)))
+                .build();
+    }
+
+    private static AcceptedReferral toCommand(IncomingEvent event, ReferralAcceptedV1 accepted,
+                                              PatientDataCrypto crypto) {
+        try {
+            ReferralAcceptedV1.Insurance insurance = accepted.insurance();
+            if (insurance == null) {
+                throw new MalformedEventException("Event " + event.id() + " has no insurance");
+            }
+            ReferralAcceptedV1.SourceEpisode episode = accepted.sourceEpisode();
+            return new AcceptedReferral(referralId(event, accepted.referralId()),
+                    Direction.valueOf(accepted.direction()), CareType.valueOf(accepted.careType()),
+                    accepted.fromInstitutionId(), accepted.toInstitutionId(),
+                    InsuranceScheme.valueOf(insurance.scheme()), new RegionCode(insurance.regionCode()),
+                    new InsuredPersonNo(crypto.unseal(insurance.insuredPersonNoSealed())),
+                    episode == null ? null : new SourceEpisode(episode.admissionDate(),
+                            Fen.of(episode.deductiblePaidFen() == null ? 0 : episode.deductiblePaidFen())),
+                    accepted.acceptedAt() != null ? accepted.acceptedAt() : event.time(), accepted.appointmentAt());
+        } catch (MalformedEventException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the message names the field, never a value: a sealed number must not reach the logs
+            throw new MalformedEventException("Event " + event.id() + " (" + event.type()
+                    + ") is not a usable accept: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String referralId(IncomingEvent event, String fromPayload) {
+        String id = fromPayload != null ? fromPayload : event.key();
+        if (id == null) {
+            throw new MalformedEventException("Event " + event.id() + " names no referral");
+        }
+        return id;
+    }
+}
+

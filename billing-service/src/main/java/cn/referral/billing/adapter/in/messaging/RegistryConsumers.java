@@ -1,0 +1,49 @@
+package cn.referral.billing.adapter.in.messaging;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import cn.referral.billing.application.port.in.ReferenceDataUseCases;
+import cn.referral.billing.domain.Alliance;
+import cn.referral.billing.domain.AllianceType;
+import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionLevel;
+import cn.referral.platform.messaging.EventConsumers;
+
+/** Builds the local views of the registry's compacted topics: institution levels and alliance members. */
+@Configuration(proxyBeanMethods = false)
+class RegistryConsumers {
+
+    static final String INSTITUTION_SNAPSHOT = "registry.institution.v1";
+    static final String ALLIANCE_SNAPSHOT = "registry.alliance.v1";
+
+    /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
+    @Bean
+    Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, ReferenceDataUseCases views) {
+        return consumers.consumer("institution-view")
+                .on(INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
+                        (event, snapshot) -> views.institutionSnapshot(new Institution(snapshot.institutionId(),
+                                InstitutionLevel.valueOf(snapshot.level()), snapshot.regionCode(), snapshot.active(),
+                                snapshot.version())))
+                .onTombstone(event -> views.institutionRemoved(event.key()))
+                .build();
+    }
+
+    /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
+    @Bean
+    Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
+        return consumers.consumer("alliance-view")
+                .on(ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
+                        (event, snapshot) -> views.allianceSnapshot(new Alliance(snapshot.allianceId(),
+                                AllianceType.valueOf(snapshot.type()), snapshot.regionCode(),
+                                snapshot.memberInstitutionIds() == null ? Set.of()
+                                        : Set.copyOf(snapshot.memberInstitutionIds()),
+                                snapshot.active(), snapshot.version())))
+                .onTombstone(event -> views.allianceRemoved(event.key()))
+                .build();
+    }
+}

@@ -1,0 +1,176 @@
+package cn.referral.billing.adapter.out.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import cn.referral.billing.adapter.out.messaging.DecisionEventMessages;
+import cn.referral.billing.application.port.out.DecisionStore;
+import cn.referral.billing.domain.CareType;
+import cn.referral.billing.domain.ClosingReason;
+import cn.referral.billing.domain.DecisionChange;
+import cn.referral.billing.domain.DecisionStatus;
+import cn.referral.billing.domain.DeductibleAssessment;
+import cn.referral.billing.domain.DeductibleDecision;
+import cn.referral.billing.domain.Direction;
+import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionLevel;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.InsuredPersonNo;
+import cn.referral.billing.domain.ReferredCare;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.RuleCode;
+import cn.referral.billing.domain.SettlementDay;
+import cn.referral.billing.domain.SourceEpisode;
+import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.events.OutboxEvent;
+import cn.referral.platform.outbox.OutboxUpdates;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Component
+class MongoDecisionStore implements DecisionStore {
+
+    private final ReactiveMongoTemplate mongo;
+    private final DecisionEventMessages messages;
+    private final PatientDataCrypto crypto;
+
+    MongoDecisionStore(ReactiveMongoTemplate mongo, DecisionEventMessages messages, PatientDataCrypto crypto) {
+        this.mongo = mongo;
+        this.messages = messages;
+        this.crypto = crypto;
+    }
+
+    /** Look-ups by decision id and by settlement day (the referral id is the document id, unique by construction). */
+    Mono<Void> ensureIndexes() {
+        var indexes = mongo.indexOps(DecisionDocument.COLLECTION);
+        return indexes.createIndex(new Index("decisionId", Sort.Direction.ASC).named("decision_id"))
+                .then(indexes.createIndex(new Index("issuedDay", Sort.Direction.ASC).named("issued_day")))
+                .then(indexes.createIndex(new Index("revokedDay", Sort.Direction.ASC).named("revoked_day")))
+                .then();
+    }
+
+    @Override
+    public Mono<Boolean> knows(String referralId) {
+        return mongo.exists(byReferral(referralId), DecisionDocument.COLLECTION);
+    }
+
+    @Override
+    public Mono<Boolean> insertIssued(DecisionChange change) {
+        return messages.toOutbox(change.events())
+                .map(outbox -> toDocument(change.decision(), outbox))
+                .flatMap(document -> mongo.insert(document, DecisionDocument.COLLECTION))
+                .thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, known -> Mono.just(false));
+    }
+
+    @Override
+    public Mono<Boolean> rememberClosed(String referralId, ClosingReason reason, Instant at) {
+        return mongo.insert(DecisionDocument.closed(referralId, reason.name(), at), DecisionDocument.COLLECTION)
+                .thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, known -> Mono.just(false));
+    }
+
+    /** One conditional update: only a decision still ISSUED is revoked, state and events together. */
+    @Override
+    public Mono<Boolean> saveRevocation(DecisionChange change) {
+        DeductibleDecision decision = change.decision();
+        Query stillIssued = new Query(Criteria.where("_id").is(decision.referralId())
+                .and("status").is(DecisionStatus.ISSUED.name()));
+        return messages.toOutbox(change.events())
+                .map(outbox -> OutboxUpdates.append(new Update()
+                        .set("status", decision.status().name())
+                        .set("revocationReason", decision.revocationReason().name())
+                        .set("revokedAt", decision.revokedAt())
+                        .set("revokedDay", SettlementDay.of(decision.revokedAt()).toString()), outbox))
+                .flatMap(update -> mongo.updateFirst(stillIssued, update, DecisionDocument.COLLECTION))
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    @Override
+    public Mono<DeductibleDecision> findByReferral(String referralId) {
+        return findDecision(byReferral(referralId));
+    }
+
+    @Override
+    public Mono<DeductibleDecision> findById(String decisionId) {
+        return findDecision(new Query(Criteria.where("decisionId").is(decisionId)));
+    }
+
+    @Override
+    public Flux<DeductibleDecision> issuedOn(LocalDate day, RegionCode region) {
+        return findDecisions(onDay("issuedDay", day, region));
+    }
+
+    @Override
+    public Flux<DeductibleDecision> revokedOn(LocalDate day, RegionCode region) {
+        return findDecisions(onDay("revokedDay", day, region));
+    }
+
+    private static Query byReferral(String referralId) {
+        return new Query(Criteria.where("_id").is(referralId));
+    }
+
+    private static Query onDay(String field, LocalDate day, RegionCode region) {
+        Criteria criteria = Criteria.where(field).is(day.toString());
+        if (region != null) {
+            criteria = criteria.and("regionCode").is(region.value());
+        }
+        return new Query(criteria);
+    }
+
+    private Mono<DeductibleDecision> findDecision(Query query) {
+        return findDecisions(query).next();
+    }
+
+    private Flux<DeductibleDecision> findDecisions(Query query) {
+        query.addCriteria(Criteria.where("status").in(DecisionStatus.ISSUED.name(), DecisionStatus.REVOKED.name()));
+        return mongo.find(query, DecisionDocument.class, DecisionDocument.COLLECTION).map(this::toDomain);
+    }
+
+    private DecisionDocument toDocument(DeductibleDecision decision, List<OutboxEvent> outbox) {
+        ReferredCare care = decision.care();
+        DeductibleAssessment assessment = decision.assessment();
+        SourceEpisode episode = care.sourceEpisode();
+        return new DecisionDocument(care.referralId(), decision.status().name(), decision.decisionId(),
+                care.direction().name(), care.careType().name(), care.scheme().name(), care.region().value(),
+                crypto.seal(decision.insuredPersonNo().value()), care.from().id(), care.from().level().name(),
+                care.to().id(), care.to().level().name(),
+                episode == null || episode.admissionDate() == null ? null : episode.admissionDate().toString(),
+                episode == null ? null : episode.deductiblePaid().value(), assessment.rule().name(),
+                Fen.valueOrNull(assessment.standardDeductible()), assessment.alreadyPaid().value(),
+                Fen.valueOrNull(assessment.waived()), Fen.valueOrNull(assessment.payable()), assessment.allianceId(),
+                assessment.sameAlliance(),
+                assessment.policyBasis(), decision.validFrom().toString(), decision.validUntil().toString(),
+                decision.issuedAt(), SettlementDay.of(decision.issuedAt()).toString(), null, null, null, null, null,
+                outbox);
+    }
+
+    private DeductibleDecision toDomain(DecisionDocument d) {
+        SourceEpisode episode = d.sourceDeductiblePaidFen() == null ? null : new SourceEpisode(
+                d.sourceAdmissionDate() == null ? null : LocalDate.parse(d.sourceAdmissionDate()),
+                Fen.of(d.sourceDeductiblePaidFen()));
+        ReferredCare care = new ReferredCare(d.referralId(), Direction.valueOf(d.direction()),
+                CareType.valueOf(d.careType()), InsuranceScheme.valueOf(d.insuranceScheme()),
+                new RegionCode(d.regionCode()),
+                new Institution(d.fromInstitutionId(), InstitutionLevel.valueOf(d.fromLevel()), null, true, 0),
+                new Institution(d.toInstitutionId(), InstitutionLevel.valueOf(d.toLevel()), null, true, 0), episode);
+        DeductibleAssessment assessment = new DeductibleAssessment(RuleCode.valueOf(d.rule()),
+                Fen.ofNullable(d.standardDeductibleFen()), Fen.of(d.alreadyPaidFen()), Fen.ofNullable(d.waivedFen()),
+                Fen.ofNullable(d.payableFen()), d.allianceId(), Boolean.TRUE.equals(d.sameAlliance()), d.policyBasis());
+        InsuredPersonNo insured = new InsuredPersonNo(crypto.unseal(d.insuredPersonNoSealed()));
+        return new DeductibleDecision(d.decisionId(), care, insured, assessment, LocalDate.parse(d.validFrom()),
+                LocalDate.parse(d.validUntil()), d.issuedAt(), DecisionStatus.valueOf(d.status()),
+                d.revocationReason() == null ? null : ClosingReason.valueOf(d.revocationReason()), d.revokedAt());
+    }
+}

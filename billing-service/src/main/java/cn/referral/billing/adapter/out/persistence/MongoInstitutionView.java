@@ -1,0 +1,50 @@
+package cn.referral.billing.adapter.out.persistence;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import cn.referral.billing.application.port.out.InstitutionDirectory;
+import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionLevel;
+import reactor.core.publisher.Mono;
+
+/** Local view of {@code registry.institutions.v1}: the level of every institution. */
+@Component
+class MongoInstitutionView implements InstitutionDirectory {
+
+    static final String COLLECTION = "institution_view";
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoInstitutionView(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Mono<Institution> find(String institutionId) {
+        return mongo.findById(institutionId, InstitutionViewDocument.class, COLLECTION)
+                .map(InstitutionViewDocument::toDomain);
+    }
+
+    @Override
+    public Mono<Boolean> keepIfNewer(Institution institution) {
+        return VersionedViews.keepIfNewer(mongo, COLLECTION, institution.id(), institution.version(), new Update()
+                .set("level", institution.level().name())
+                .set("regionCode", institution.regionCode())
+                .set("active", institution.active()));
+    }
+
+    @Override
+    public Mono<Void> remove(String institutionId) {
+        return VersionedViews.remove(mongo, COLLECTION, institutionId);
+    }
+
+    record InstitutionViewDocument(@Id String id, String level, String regionCode, boolean active, long version) {
+
+        Institution toDomain() {
+            return new Institution(id, InstitutionLevel.valueOf(level), regionCode, active, version);
+        }
+    }
+}

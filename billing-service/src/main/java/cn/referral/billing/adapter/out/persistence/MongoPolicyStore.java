@@ -1,0 +1,77 @@
+package cn.referral.billing.adapter.out.persistence;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import cn.referral.billing.application.port.out.PolicyStore;
+import cn.referral.billing.domain.AllianceType;
+import cn.referral.billing.domain.PolicyRule;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.RegionPolicy;
+import cn.referral.billing.domain.RuleCode;
+import cn.referral.billing.domain.Scope;
+import reactor.core.publisher.Mono;
+
+/** Region policies keyed by region code; a PUT replaces the rules with one {@code $set} and bumps the version. */
+@Component
+class MongoPolicyStore implements PolicyStore {
+
+    static final String COLLECTION = "policies";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    MongoPolicyStore(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<RegionPolicy> save(RegionPolicy policy) {
+        List<Document> rules = policy.rules().stream()
+                .map(rule -> new Document("rule", rule.rule().name())
+                        .append("scope", rule.scope().name())
+                        .append("allianceTypes", rule.allianceTypes().stream().map(Enum::name).sorted().toList())
+                        .append("basis", rule.basis()))
+                .toList();
+        Update update = new Update()
+                .set("description", policy.description())
+                .set("policyBasis", policy.policyBasis())
+                .set("rules", rules)
+                .set("updatedAt", Date.from(clock.instant()))
+                .inc("version", 1);
+        return mongo.findAndModify(new Query(Criteria.where("_id").is(policy.region().value())), update,
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
+                .map(MongoPolicyStore::toDomain);
+    }
+
+    @Override
+    public Mono<RegionPolicy> find(RegionCode region) {
+        return mongo.findById(region.value(), Document.class, COLLECTION).map(MongoPolicyStore::toDomain);
+    }
+
+    private static RegionPolicy toDomain(Document document) {
+        List<PolicyRule> rules = document.getList("rules", Document.class, List.of()).stream()
+                .map(rule -> {
+                    Set<AllianceType> types = EnumSet.noneOf(AllianceType.class);
+                    rule.getList("allianceTypes", String.class, List.of())
+                            .forEach(type -> types.add(AllianceType.valueOf(type)));
+                    return new PolicyRule(RuleCode.valueOf(rule.getString("rule")),
+                            Scope.valueOf(rule.getString("scope")), types, rule.getString("basis"));
+                })
+                .toList();
+        return new RegionPolicy(new RegionCode(document.getString("_id")), document.getString("description"),
+                document.getString("policyBasis"), rules, ((Number) document.get("version")).longValue());
+    }
+}

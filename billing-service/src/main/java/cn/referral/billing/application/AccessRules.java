@@ -1,0 +1,39 @@
+package cn.referral.billing.application;
+
+import cn.referral.billing.domain.DeductibleDecision;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.platform.security.Caller;
+import cn.referral.platform.security.Role;
+
+/**
+ * Who may do what (DESIGN §4–5). Decisions are read by auditors (all), an insurer (its region) and
+ * the referral's own institutions; schedules and policies are written by registry administrators.
+ */
+final class AccessRules {
+
+    private AccessRules() {
+    }
+
+    static boolean mayRead(Caller caller, DeductibleDecision decision) {
+        return caller.has(Role.AUDITOR)
+                || caller.has(Role.INSURER) && decision.region().value().equals(caller.regionCode())
+                || decision.concernsInstitution(caller.institutionId());
+    }
+
+    /** The region whose settlement the caller may export, or null for every region (auditors). */
+    static RegionCode settlementRegion(Caller caller) {
+        if (caller.has(Role.AUDITOR)) {
+            return null;
+        }
+        if (caller.has(Role.INSURER) && caller.regionCode() != null) {
+            return new RegionCode(caller.regionCode());
+        }
+        throw new NotPermitted("Settlement exports are for the region's insurer and for auditors");
+    }
+
+    static void requireAdministrator(Caller caller, String what) {
+        if (!caller.has(Role.REGISTRY_ADMIN)) {
+            throw new NotPermitted(what + " are set by registry administrators");
+        }
+    }
+}

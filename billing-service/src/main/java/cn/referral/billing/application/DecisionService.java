@@ -1,0 +1,183 @@
+package cn.referral.billing.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.referral.billing.application.port.in.AcceptedReferral;
+import cn.referral.billing.application.port.in.ClosedReferral;
+import cn.referral.billing.application.port.in.DecisionQueries;
+import cn.referral.billing.application.port.in.DecisionUseCases;
+import cn.referral.billing.application.port.in.SettlementLine;
+import cn.referral.billing.application.port.out.AllianceDirectory;
+import cn.referral.billing.application.port.out.DecisionMetrics;
+import cn.referral.billing.application.port.out.DecisionStore;
+import cn.referral.billing.application.port.out.InstitutionDirectory;
+import cn.referral.billing.application.port.out.PolicyStore;
+import cn.referral.billing.application.port.out.ScheduleStore;
+import cn.referral.billing.domain.AlliancePlacement;
+import cn.referral.billing.domain.DecisionChange;
+import cn.referral.billing.domain.DeductibleAssessment;
+import cn.referral.billing.domain.DeductibleDecision;
+import cn.referral.billing.domain.DeductibleSchedule;
+import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.ReferredCare;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.RegionPolicy;
+import cn.referral.billing.domain.SettlementDay;
+import cn.referral.billing.domain.rules.DeductibleAssessor;
+import cn.referral.platform.security.Caller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Issues one deductible decision per accepted referral and revokes it when the referral closes.
+ * <p>
+ * Idempotent under redelivery and reordering: the decision record is keyed by referral id, so a
+ * second accept (same or new {@code ce_id}) finds it and issues nothing; a close that arrives
+ * before the accept leaves a "closed" record, so the late accept issues nothing either.
+ */
+public class DecisionService implements DecisionUseCases, DecisionQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+
+    private final DecisionStore decisions;
+    private final InstitutionDirectory institutions;
+    private final AllianceDirectory alliances;
+    private final ScheduleStore schedules;
+    private final PolicyStore policies;
+    private final DecisionMetrics metrics;
+    private final DeductibleAssessor assessor = new DeductibleAssessor();
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final Period validity;
+
+    public DecisionService(DecisionStore decisions, InstitutionDirectory institutions, AllianceDirectory alliances,
+                           ScheduleStore schedules, PolicyStore policies, DecisionMetrics metrics, Clock clock,
+                           Supplier<String> ids, Period validity) {
+        this.decisions = decisions;
+        this.institutions = institutions;
+        this.alliances = alliances;
+        this.schedules = schedules;
+        this.policies = policies;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.ids = ids;
+        this.validity = validity;
+    }
+
+    @Override
+    public Mono<Void> referralAccepted(AcceptedReferral referral) {
+        return decisions.knows(referral.referralId())
+                .flatMap(known -> {
+                    if (known) {
+                        log.info("Referral {} already has a decision or was closed: nothing to issue",
+                                referral.referralId());
+                        return Mono.empty();
+                    }
+                    return issue(referral);
+                });
+    }
+
+    private Mono<Void> issue(AcceptedReferral referral) {
+        Instant now = clock.instant();
+        LocalDate validFrom = SettlementDay.of(referral.acceptedAt() != null ? referral.acceptedAt() : now);
+        LocalDate careDay = referral.appointmentAt() != null ? SettlementDay.of(referral.appointmentAt()) : validFrom;
+        LocalDate validUntil = (careDay.isBefore(validFrom) ? validFrom : careDay).plus(validity);
+        return Mono.zip(known(referral, referral.fromInstitutionId()), known(referral, referral.toInstitutionId()),
+                        alliances.including(List.of(referral.fromInstitutionId(), referral.toInstitutionId()))
+                                .collectList(),
+                        optional(schedules.find(referral.region(), referral.scheme(), careDay.getYear())),
+                        optional(policies.find(referral.region())))
+                .flatMap(known -> {
+                    ReferredCare care = new ReferredCare(referral.referralId(), referral.direction(),
+                            referral.careType(), referral.scheme(), referral.region(), known.getT1(), known.getT2(),
+                            referral.sourceEpisode());
+                    DeductibleAssessment assessment = assessor.assess(care, known.getT4(), known.getT5(),
+                            new AlliancePlacement(care.from().id(), care.to().id(), known.getT3()));
+                    DecisionChange change = DeductibleDecision.issue(ids.get(), care, referral.insuredPersonNo(),
+                            assessment, validFrom, validUntil, now);
+                    return decisions.insertIssued(change).doOnNext(inserted -> {
+                        if (inserted) {
+                            metrics.issued(change.decision());
+                            log.info("Issued deductible decision {} for referral {}: {} payable {} of {}",
+                                    change.decision().decisionId(), referral.referralId(), assessment.rule(),
+                                    assessment.payable(), assessment.standardDeductible());
+                        }
+                    });
+                })
+                .then();
+    }
+
+    private Mono<Institution> known(AcceptedReferral referral, String institutionId) {
+        return institutions.find(institutionId).switchIfEmpty(Mono.defer(() -> {
+            metrics.referenceDataMissing();
+            return Mono.error(new ReferenceDataMissing(referral.referralId(), institutionId));
+        }));
+    }
+
+    private static <T> Mono<Optional<T>> optional(Mono<T> value) {
+        return value.map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    @Override
+    public Mono<Void> referralClosed(ClosedReferral referral) {
+        return revokeIssued(referral).flatMap(revoked -> revoked ? Mono.just(true)
+                        : decisions.rememberClosed(referral.referralId(), referral.reason(), clock.instant())
+                                // an accept stored its decision between our read and our insert: revoke that
+                                .flatMap(remembered -> remembered ? Mono.just(true) : revokeIssued(referral)))
+                .then();
+    }
+
+    /** Emits true if the referral had a decision (revoked now or before), false if it had none. */
+    private Mono<Boolean> revokeIssued(ClosedReferral referral) {
+        return decisions.findByReferral(referral.referralId())
+                .flatMap(decision -> {
+                    DecisionChange change = decision.revoke(referral.reason(), clock.instant());
+                    if (!change.changed()) {
+                        return Mono.just(true);
+                    }
+                    return decisions.saveRevocation(change).doOnNext(saved -> {
+                        if (saved) {
+                            metrics.revoked(change.decision());
+                            log.info("Revoked deductible decision {} of referral {}: {}", decision.decisionId(),
+                                    referral.referralId(), referral.reason());
+                        }
+                    }).thenReturn(true);
+                })
+                .defaultIfEmpty(false);
+    }
+
+    @Override
+    public Mono<DeductibleDecision> find(Caller caller, String decisionId) {
+        return decisions.findById(decisionId).filter(decision -> AccessRules.mayRead(caller, decision));
+    }
+
+    @Override
+    public Flux<DeductibleDecision> forReferral(Caller caller, String referralId) {
+        return decisions.findByReferral(referralId).filter(decision -> AccessRules.mayRead(caller, decision)).flux();
+    }
+
+    @Override
+    public Flux<SettlementLine> settlement(Caller caller, LocalDate day) {
+        return Mono.fromSupplier(() -> Optional.ofNullable(AccessRules.settlementRegion(caller)))
+                .flatMapMany(scope -> {
+                    RegionCode region = scope.orElse(null);
+                    Flux<SettlementLine> issued = decisions.issuedOn(day, region)
+                            .map(d -> new SettlementLine(SettlementLine.Kind.ISSUED, d.issuedAt(), d));
+                    Flux<SettlementLine> revoked = decisions.revokedOn(day, region)
+                            .map(d -> new SettlementLine(SettlementLine.Kind.REVOKED, d.revokedAt(), d));
+                    return Flux.concat(issued, revoked).sort(Comparator.comparing(SettlementLine::at)
+                            .thenComparing(line -> line.decision().decisionId())
+                            .thenComparing(SettlementLine::kind));
+                });
+    }
+}

@@ -1,0 +1,46 @@
+package cn.referral.billing.application;
+
+import cn.referral.billing.application.port.in.PolicyUseCases;
+import cn.referral.billing.application.port.in.ScheduleUseCases;
+import cn.referral.billing.application.port.out.PolicyStore;
+import cn.referral.billing.application.port.out.ScheduleStore;
+import cn.referral.billing.domain.DeductibleSchedule;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.RegionPolicy;
+import cn.referral.platform.security.Caller;
+import reactor.core.publisher.Mono;
+
+/** Deductible schedules and region policies: the reference data decisions are made from. */
+public class ScheduleService implements ScheduleUseCases, PolicyUseCases {
+
+    private final ScheduleStore schedules;
+    private final PolicyStore policies;
+
+    public ScheduleService(ScheduleStore schedules, PolicyStore policies) {
+        this.schedules = schedules;
+        this.policies = policies;
+    }
+
+    @Override
+    public Mono<DeductibleSchedule> define(Caller caller, DeductibleSchedule schedule) {
+        return Mono.fromRunnable(() -> AccessRules.requireAdministrator(caller, "Deductible schedules"))
+                .then(schedules.save(schedule));
+    }
+
+    @Override
+    public Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year) {
+        return schedules.find(region, scheme, year);
+    }
+
+    @Override
+    public Mono<RegionPolicy> define(Caller caller, RegionPolicy policy) {
+        return Mono.fromRunnable(() -> AccessRules.requireAdministrator(caller, "Region policies"))
+                .then(policies.save(policy));
+    }
+
+    @Override
+    public Mono<RegionPolicy> find(RegionCode region) {
+        return policies.find(region);
+    }
+}

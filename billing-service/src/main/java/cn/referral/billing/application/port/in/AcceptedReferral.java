@@ -1,0 +1,34 @@
+package cn.referral.billing.application.port.in;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import cn.referral.billing.domain.CareType;
+import cn.referral.billing.domain.Direction;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.InsuredPersonNo;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.SourceEpisode;
+
+/**
+ * A referral the target accepted: what billing needs to decide its deductible.
+ *
+ * @param sourceEpisode  the inpatient episode it continues, or null
+ * @param appointmentAt  when care at the target is planned, or null if not scheduled yet
+ */
+public record AcceptedReferral(String referralId, Direction direction, CareType careType, String fromInstitutionId,
+                               String toInstitutionId, InsuranceScheme scheme, RegionCode region,
+                               InsuredPersonNo insuredPersonNo, SourceEpisode sourceEpisode, Instant acceptedAt,
+                               Instant appointmentAt) {
+
+    public AcceptedReferral {
+        Objects.requireNonNull(referralId, "referralId");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(careType, "careType");
+        Objects.requireNonNull(fromInstitutionId, "fromInstitutionId");
+        Objects.requireNonNull(toInstitutionId, "toInstitutionId");
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(insuredPersonNo, "insuredPersonNo");
+    }
+}

@@ -1,0 +1,14 @@
+package cn.referral.billing.application.port.in;
+
+import java.util.Objects;
+
+import cn.referral.billing.domain.ClosingReason;
+
+/** A referral that ended without care at the target: cancelled, expired or no-show. */
+public record ClosedReferral(String referralId, ClosingReason reason) {
+
+    public ClosedReferral {
+        Objects.requireNonNull(referralId, "referralId");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

@@ -1,0 +1,16 @@
+package cn.referral.billing.application.port.in;
+
+import cn.referral.billing.domain.DeductibleSchedule;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.platform.security.Caller;
+import reactor.core.publisher.Mono;
+
+/** Deductible schedules: set by registry administrators, read by anyone authenticated. */
+public interface ScheduleUseCases {
+
+    /** Creates or replaces the schedule of its region, scheme and year; {@code NotPermitted} unless REGISTRY_ADMIN. */
+    Mono<DeductibleSchedule> define(Caller caller, DeductibleSchedule schedule);
+
+    Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year);
+}

@@ -1,0 +1,40 @@
+package cn.referral.billing.application.port.out;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import cn.referral.billing.domain.ClosingReason;
+import cn.referral.billing.domain.DecisionChange;
+import cn.referral.billing.domain.DeductibleDecision;
+import cn.referral.billing.domain.RegionCode;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where decisions live, one record per referral (issued, revoked, or closed before any decision).
+ * A change and its events are written in one atomic single-document operation.
+ */
+public interface DecisionStore {
+
+    /** Whether the referral has a record of any kind: a decision, or a close that came first. */
+    Mono<Boolean> knows(String referralId);
+
+    /** Stores a newly issued decision with its events; emits false if the referral already had a record. */
+    Mono<Boolean> insertIssued(DecisionChange change);
+
+    /** Remembers a referral closed before any decision; emits false if it already had a record. */
+    Mono<Boolean> rememberClosed(String referralId, ClosingReason reason, Instant at);
+
+    /** Stores a revocation with its events if the decision is still issued; emits whether it did. */
+    Mono<Boolean> saveRevocation(DecisionChange change);
+
+    Mono<DeductibleDecision> findByReferral(String referralId);
+
+    Mono<DeductibleDecision> findById(String decisionId);
+
+    /** Decisions issued on {@code day} (China Standard Time), of {@code region} or of every region if null. */
+    Flux<DeductibleDecision> issuedOn(LocalDate day, RegionCode region);
+
+    /** Decisions revoked on {@code day} (China Standard Time), of {@code region} or of every region if null. */
+    Flux<DeductibleDecision> revokedOn(LocalDate day, RegionCode region);
+}

@@ -1,0 +1,13 @@
+package cn.referral.billing.application.port.out;
+
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.RegionPolicy;
+import reactor.core.publisher.Mono;
+
+public interface PolicyStore {
+
+    /** Creates or replaces the region's policy; emits it with its new version. */
+    Mono<RegionPolicy> save(RegionPolicy policy);
+
+    Mono<RegionPolicy> find(RegionCode region);
+}

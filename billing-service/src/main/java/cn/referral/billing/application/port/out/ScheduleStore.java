@@ -1,0 +1,14 @@
+package cn.referral.billing.application.port.out;
+
+import cn.referral.billing.domain.DeductibleSchedule;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.RegionCode;
+import reactor.core.publisher.Mono;
+
+public interface ScheduleStore {
+
+    /** Creates or replaces the schedule of its region, scheme and year; emits it with its new version. */
+    Mono<DeductibleSchedule> save(DeductibleSchedule schedule);
+
+    Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year);
+}

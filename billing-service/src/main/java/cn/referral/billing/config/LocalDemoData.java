@@ -1,0 +1,131 @@
+package cn.referral.billing.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import cn.referral.billing.application.port.in.PolicyUseCases;
+import cn.referral.billing.application.port.in.ScheduleUseCases;
+import cn.referral.billing.domain.AllianceType;
+import cn.referral.billing.domain.CareType;
+import cn.referral.billing.domain.DeductibleSchedule;
+import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.InstitutionLevel;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.PolicyRule;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.RegionPolicy;
+import cn.referral.billing.domain.RuleCode;
+import cn.referral.billing.domain.Scope;
+import cn.referral.billing.domain.SettlementDay;
+import cn.referral.platform.security.Caller;
+import cn.referral.platform.security.Role;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Demo reference data for the seeds' regions, loaded at startup in the {@code local} profile for
+ * this year and the next, only where nothing is defined yet (so an administrator's changes stay).
+ * <p>
+ * The rules follow the seed documents. <b>The amounts are SAMPLE amounts, not official</b>: they are
+ * round numbers of the usual order of magnitude, not any region's published 起付线.
+ */
+@Component
+@Profile("local")
+class LocalDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalDemoData.class);
+    private static final String SAMPLE = "sample amounts, not official";
+    private static final Caller LOADER = new Caller("billing-demo-data", Set.of(Role.REGISTRY_ADMIN), null, null);
+
+    /** Inpatient deductibles per scheme: TERTIARY, SECONDARY, PRIMARY (village clinics admit no inpatients: 0). */
+    private record Region(String code, String name, long[] employee, long[] resident, RegionPolicy policy) {
+    }
+
+    private final ScheduleUseCases schedules;
+    private final PolicyUseCases policies;
+    private final Clock clock;
+
+    LocalDemoData(ScheduleUseCases schedules, PolicyUseCases policies, Clock clock) {
+        this.schedules = schedules;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int year = SettlementDay.of(clock.instant()).getYear();
+        Flux.fromIterable(regions())
+                .concatMap(region -> definePolicy(region)
+                        .then(defineSchedule(region, InsuranceScheme.EMPLOYEE, region.employee(), year))
+                        .then(defineSchedule(region, InsuranceScheme.RESIDENT, region.resident(), year))
+                        .then(defineSchedule(region, InsuranceScheme.EMPLOYEE, region.employee(), year + 1))
+                        .then(defineSchedule(region, InsuranceScheme.RESIDENT, region.resident(), year + 1)))
+                .then()
+                .block(Duration.ofSeconds(30));
+        log.info("Demo deductible schedules and policies present for {} ({})",
+                regions().stream().map(Region::code).toList(), SAMPLE);
+    }
+
+    private Mono<Void> definePolicy(Region region) {
+        return policies.find(region.policy().region())
+                .switchIfEmpty(Mono.defer(() -> policies.define(LOADER, region.policy())))
+                .then();
+    }
+
+    private Mono<Void> defineSchedule(Region region, InsuranceScheme scheme, long[] inpatient, int year) {
+        RegionCode code = new RegionCode(region.code());
+        Map<InstitutionLevel, Fen> levels = new EnumMap<>(InstitutionLevel.class);
+        levels.put(InstitutionLevel.TERTIARY, Fen.of(inpatient[0]));
+        levels.put(InstitutionLevel.SECONDARY, Fen.of(inpatient[1]));
+        levels.put(InstitutionLevel.PRIMARY, Fen.of(inpatient[2]));
+        levels.put(InstitutionLevel.VILLAGE_CLINIC, Fen.ZERO);
+        levels.put(InstitutionLevel.UNRATED, Fen.of(inpatient[0]));
+        DeductibleSchedule schedule = new DeductibleSchedule(code, scheme, year, Map.of(CareType.INPATIENT, levels),
+                Set.of(CareType.OUTPATIENT, CareType.EXAMINATION),
+                region.name() + " inpatient deductibles, " + SAMPLE + "; outpatient and examinations: no deductible", 0);
+        return schedules.find(code, scheme, year)
+                .switchIfEmpty(Mono.defer(() -> schedules.define(LOADER, schedule)))
+                .then();
+    }
+
+    private static List<Region> regions() {
+        return List.of(
+                new Region("350583", "Nan'an (南安市)", new long[] {80_000, 50_000, 20_000},
+                        new long[] {100_000, 60_000, 20_000}, new RegionPolicy(new RegionCode("350583"),
+                        "南安市总医院 (紧密型县域医共体): referred inpatients pay no second deductible inside the 医共体. "
+                                + "Demo policy, " + SAMPLE + ".",
+                        "南卫〔2024〕153号 南安市关于进一步推进紧密型县域医疗卫生共同体建设的实施方案; "
+                                + "福建省推进医疗联合体建设和发展实施方案 (" + SAMPLE + ")",
+                        List.of(new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
+                                Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY),
+                                "对符合规定的转诊住院患者在医共体内取消医保二次起付线 (南卫〔2024〕153号 16.完善医保支付政策)")), 0)),
+                new Region("330300", "Wenzhou (温州市)", new long[] {100_000, 60_000, 30_000},
+                        new long[] {120_000, 80_000, 30_000}, new RegionPolicy(new RegionCode("330300"),
+                        "温州市城市医联体: the deductible is counted continuously within one hospitalisation when "
+                                + "referred inside the urban medical group. Demo policy, " + SAMPLE + ".",
+                        "温政办〔2020〕94号 温州市人民政府办公室关于推进城市医联体建设的实施意见 (" + SAMPLE + ")",
+                        List.of(new PolicyRule(RuleCode.CONTINUOUS, Scope.IN_ALLIANCE,
+                                Set.of(AllianceType.URBAN_MEDICAL_GROUP),
+                                "在医联体内按规定转诊的同一次住院可连续计算起付线 (温政办〔2020〕94号 13.建立分级诊疗制度)")), 0)),
+                new Region("220200", "Jilin city (吉林市)", new long[] {90_000, 60_000, 20_000},
+                        new long[] {100_000, 50_000, 20_000}, new RegionPolicy(new RegionCode("220200"),
+                        "吉林市: no primary-care inpatient deductible after a down-referral; the deductible is "
+                                + "counted continuously for referred inpatients. Demo policy, " + SAMPLE + ".",
+                        "吉市政办发(2017)52号 吉林市推进多层次医疗联合体建设实施方案 (" + SAMPLE + ")",
+                        List.of(new PolicyRule(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(),
+                                        "对上级医院向下级医院转诊开展后续治疗的患者取消当次基层住院起付线 (吉市政办发(2017)52号)"),
+                                new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(),
+                                        "对符合规定的转诊住院患者可以连续计算起付线 (吉市政办发(2017)52号)")), 0)));
+    }
+}

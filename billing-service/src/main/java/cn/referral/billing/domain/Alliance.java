@@ -1,0 +1,22 @@
+package cn.referral.billing.domain;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A 医联体 as billing sees it, kept from the registry's snapshots: its type and every member
+ * (leads and hub included). Only an active alliance counts for a rule.
+ */
+public record Alliance(String id, AllianceType type, String regionCode, Set<String> memberInstitutionIds,
+                       boolean active, long version) {
+
+    public Alliance {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        memberInstitutionIds = memberInstitutionIds == null ? Set.of() : Set.copyOf(memberInstitutionIds);
+    }
+
+    public boolean includes(String institutionId) {
+        return active && memberInstitutionIds.contains(institutionId);
+    }
+}

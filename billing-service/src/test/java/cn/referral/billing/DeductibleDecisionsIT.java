@@ -1,0 +1,385 @@
+package cn.referral.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.referral.billing.Events.Accept;
+import cn.referral.billing.Events.Published;
+import cn.referral.billing.domain.SettlementDay;
+import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.KafkaRecords;
+import cn.referral.platform.testing.ServiceIntegrationTest;
+import cn.referral.platform.testing.TestTokens;
+
+/**
+ * The whole service with embedded Kafka and a Mongo stand-in: registry snapshots and referral
+ * events go in as the other services send them, decisions come out on {@code billing.decisions.v1},
+ * and the query and settlement export agree with them.
+ */
+@ServiceIntegrationTest
+@AutoConfigureWebTestClient
+class DeductibleDecisionsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String NAN_AN = "350583";
+    private static final String WENZHOU = "330300";
+    private static final String JILIN = "220200";
+    private static final String QUANZHOU = "350500";
+    private static final String UNSCHEDULED = "110100";
+    private static final String INSURED = "35058300000012345678";
+    private static final String ADMIN = TestTokens.token(Role.REGISTRY_ADMIN, "registry");
+    private static final String AUDITOR = TestTokens.token(Role.AUDITOR, null);
+
+    @Autowired
+    private EmbeddedKafkaBroker kafka;
+    @Autowired
+    private WebTestClient web;
+    @Autowired
+    private ReactiveMongoTemplate mongo;
+
+    private Events events;
+
+    @BeforeEach
+    void referenceData() {
+        events = new Events(kafka.getBrokersAsString());
+        if (Boolean.TRUE.equals(mongo.exists(new org.springframework.data.mongodb.core.query.Query(), "policies")
+                .block(WAIT))) {
+            return;
+        }
+        int year = SettlementDay.of(java.time.Instant.now()).getYear();
+        for (int y : new int[] {year, year + 1}) {
+            schedule(NAN_AN, y, 80_000, 50_000, 20_000);
+            schedule(WENZHOU, y, 100_000, 60_000, 30_000);
+            schedule(JILIN, y, 90_000, 60_000, 20_000);
+            schedule(QUANZHOU, y, 100_000, 60_000, 30_000);
+        }
+        policy(NAN_AN, "{\"rule\":\"NO_SECOND_DEDUCTIBLE\",\"scope\":\"IN_ALLIANCE\",\"allianceTypes\":[\"COUNTY_MEDICAL_COMMUNITY\"]}");
+        policy(WENZHOU, "{\"rule\":\"CONTINUOUS\",\"scope\":\"IN_ALLIANCE\",\"allianceTypes\":[\"URBAN_MEDICAL_GROUP\"]}");
+        policy(JILIN, "{\"rule\":\"WAIVE_PRIMARY_DEDUCTIBLE\",\"scope\":\"ANY_REFERRAL\"},"
+                + "{\"rule\":\"CONTINUOUS\",\"scope\":\"ANY_REFERRAL\"}");
+        policy(QUANZHOU, "{\"rule\":\"CONTINUOUS\",\"scope\":\"ANY_REFERRAL\"}");
+
+        events.institution("na-shijing-thc", "PRIMARY", NAN_AN);
+        events.institution("na-county-hospital", "SECONDARY", NAN_AN);
+        events.institution("wz-lucheng-nanhui-chc", "PRIMARY", WENZHOU);
+        events.institution("wz-wmu-first-hospital", "TERTIARY", WENZHOU);
+        events.institution("jl-central-hospital", "TERTIARY", JILIN);
+        events.institution("jl-community-centre", "PRIMARY", JILIN);
+        events.alliance("na-county-community", "COUNTY_MEDICAL_COMMUNITY", NAN_AN, "na-county-hospital", "na-shijing-thc");
+        events.alliance("wz-urban-group-wmu1", "URBAN_MEDICAL_GROUP", WENZHOU, "wz-wmu-first-hospital",
+                "wz-lucheng-nanhui-chc");
+        await().atMost(WAIT).until(() -> count("institution_view") == 6 && count("alliance_view") == 2);
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void anInAllianceInpatientUpReferralPaysNoSecondDeductible() {
+        String referral = newReferral();
+        events.accepted(new Accept(referral, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "na-county-hospital", 20_000L, INSURED));
+
+        Published issued = awaitPublished(referral, 1).get(0);
+
+        assertThat(issued.type()).isEqualTo("billing.deductible-decision-issued.v1");
+        assertThat(issued.text("rule")).isEqualTo("NO_SECOND_DEDUCTIBLE");
+        assertThat(issued.fen("standardDeductibleFen")).isEqualTo(50_000);
+        assertThat(issued.fen("alreadyPaidFen")).isEqualTo(20_000);
+        assertThat(issued.fen("waivedFen")).isEqualTo(50_000);
+        assertThat(issued.fen("payableFen")).isZero();
+        assertThat(issued.body().get("sameAlliance").asBoolean()).isTrue();
+        assertThat(issued.text("allianceId")).isEqualTo("na-county-community");
+        assertThat(issued.text("insuredPersonNo")).as("opened for the insurer").isEqualTo(INSURED);
+        assertThat(issued.text("regionCode")).isEqualTo(NAN_AN);
+        assertThat(issued.text("policyBasis")).contains("医共体内取消医保二次起付线");
+
+        String decisionId = issued.text("decisionId");
+        web.get().uri("/decisions?referralId={id}", referral).headers(h -> h.setBearerAuth(TestTokens.insurer(NAN_AN)))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].decisionId").isEqualTo(decisionId)
+                .jsonPath("$[0].rule").isEqualTo("NO_SECOND_DEDUCTIBLE")
+                .jsonPath("$[0].payableFen").isEqualTo(0)
+                .jsonPath("$[0].waivedFen").isEqualTo(50_000)
+                .jsonPath("$[0].insuredPersonNo").isEqualTo(INSURED)
+                .jsonPath("$[0].status").isEqualTo("ISSUED");
+        web.get().uri("/decisions/{id}", decisionId).headers(h -> h.setBearerAuth(AUDITOR))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.referralId").isEqualTo(referral);
+        web.get().uri("/decisions/{id}", decisionId)
+                .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "na-county-hospital")))
+                .exchange().expectStatus().isOk();
+        web.get().uri("/decisions/{id}", decisionId).headers(h -> h.setBearerAuth(TestTokens.insurer(WENZHOU)))
+                .exchange().expectStatus().isNotFound();
+        web.get().uri("/decisions/{id}", decisionId)
+                .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "wz-wmu-first-hospital")))
+                .exchange().expectStatus().isNotFound();
+        web.get().uri("/decisions?referralId={id}", referral).headers(h -> h.setBearerAuth(TestTokens.insurer(WENZHOU)))
+                .exchange().expectStatus().isOk().expectBody().json("[]");
+        web.get().uri("/decisions/{id}", decisionId).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aRegionWithContinuousDeductiblesChargesTheDifference() {
+        String referral = newReferral();
+        events.accepted(new Accept(referral, WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
+                "wz-wmu-first-hospital", 30_000L, INSURED));
+
+        Published issued = awaitPublished(referral, 1).get(0);
+
+        assertThat(issued.text("rule")).isEqualTo("CONTINUOUS");
+        assertThat(issued.fen("standardDeductibleFen")).isEqualTo(100_000);
+        assertThat(issued.fen("alreadyPaidFen")).isEqualTo(30_000);
+        assertThat(issued.fen("payableFen")).isEqualTo(70_000);
+        assertThat(issued.fen("waivedFen")).isEqualTo(30_000);
+        assertThat(issued.text("allianceId")).isEqualTo("wz-urban-group-wmu1");
+    }
+
+    @Test
+    void anInpatientDownReferralToPrimaryCareWaivesThatStaysDeductible() {
+        String referral = newReferral();
+        events.accepted(new Accept(referral, JILIN, "EMPLOYEE", "DOWN", "INPATIENT", "jl-central-hospital",
+                "jl-community-centre", null, INSURED));
+
+        Published issued = awaitPublished(referral, 1).get(0);
+
+        assertThat(issued.text("rule")).isEqualTo("WAIVE_PRIMARY_DEDUCTIBLE");
+        assertThat(issued.fen("standardDeductibleFen")).isEqualTo(20_000);
+        assertThat(issued.fen("payableFen")).isZero();
+        assertThat(issued.fen("waivedFen")).isEqualTo(20_000);
+        assertThat(issued.body().get("sameAlliance").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aCancelRevokesTheDecisionAndRepeatedAcceptsIssueNothingNew() {
+        String referral = newReferral();
+        Accept accept = new Accept(referral, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "na-county-hospital", 20_000L, INSURED);
+        String ceId = events.accepted(accept);
+        awaitPublished(referral, 1);
+
+        events.accepted(accept, ceId);
+        events.accepted(accept);
+        events.cancelled(referral);
+        events.cancelled(referral);
+        List<Published> published = awaitPublished(referral, 2);
+        awaitEverythingHandledAndPublished(referral);
+
+        assertThat(events.publishedFor(referral)).extracting(Published::type).containsExactly(
+                "billing.deductible-decision-issued.v1", "billing.deductible-decision-revoked.v1");
+        Published revoked = published.get(1);
+        assertThat(revoked.text("decisionId")).isEqualTo(published.get(0).text("decisionId"));
+        assertThat(revoked.text("reason")).isEqualTo("REFERRAL_CANCELLED");
+        assertThat(revoked.fen("payableFen")).isZero();
+        web.get().uri("/decisions?referralId={id}", referral).headers(h -> h.setBearerAuth(AUDITOR))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].status").isEqualTo("REVOKED")
+                .jsonPath("$[0].revocationReason").isEqualTo("REFERRAL_CANCELLED");
+    }
+
+    @Test
+    void anAcceptThatArrivesAfterItsCancelIssuesNothing() {
+        String referral = newReferral();
+        events.cancelled(referral);
+        events.accepted(new Accept(referral, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "na-county-hospital", 20_000L, INSURED));
+        awaitEverythingHandledAndPublished(referral);
+
+        assertThat(events.publishedFor(referral)).isEmpty();
+        web.get().uri("/decisions?referralId={id}", referral).headers(h -> h.setBearerAuth(AUDITOR))
+                .exchange().expectStatus().isOk().expectBody().json("[]");
+    }
+
+    @Test
+    void aRegionWithoutAScheduleGetsANoScheduleDecisionWithoutAmountsAndAnAlert() {
+        String referral = newReferral();
+        events.accepted(new Accept(referral, UNSCHEDULED, "RESIDENT", "UP", "INPATIENT", "na-shijing-thc",
+                "na-county-hospital", 20_000L, INSURED));
+
+        Published issued = awaitPublished(referral, 1).get(0);
+
+        assertThat(issued.text("rule")).isEqualTo("NO_SCHEDULE");
+        assertThat(issued.fen("standardDeductibleFen")).isNull();
+        assertThat(issued.fen("payableFen")).isNull();
+        assertThat(issued.fen("waivedFen")).isNull();
+        assertThat(issued.fen("alreadyPaidFen")).isEqualTo(20_000);
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(metrics -> assertThat(metrics)
+                        .contains("billing_decisions_no_schedule_total{region=\"" + UNSCHEDULED + "\"")
+                        .contains("billing_decisions_issued_total{region=\"" + UNSCHEDULED + "\",rule=\"NO_SCHEDULE\""));
+    }
+
+    @Test
+    void anAcceptNamingAnInstitutionTheRegistryHasNotPublishedIsDeadLetteredNotGuessed() {
+        String referral = newReferral();
+        events.accepted(new Accept(referral, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "not-yet-registered", 20_000L, INSURED));
+
+        await().atMost(WAIT).until(() -> KafkaRecords.read(kafka.getBrokersAsString(),
+                        "referral.events.v1.billing-service.dlq", 1, Duration.ofSeconds(2)).stream()
+                .anyMatch(record -> referral.equals(record.key())));
+        assertThat(events.publishedFor(referral)).isEmpty();
+    }
+
+    @Test
+    void theDailySettlementCsvReconcilesWithTheEvents() {
+        List<String> referrals = List.of(newReferral(), newReferral(), newReferral());
+        long[] alreadyPaid = {10_000, 50_000, 120_000};
+        for (int i = 0; i < referrals.size(); i++) {
+            events.accepted(new Accept(referrals.get(i), QUANZHOU, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                    "wz-wmu-first-hospital", alreadyPaid[i], INSURED));
+        }
+        referrals.forEach(referral -> awaitPublished(referral, 1));
+        events.cancelled(referrals.get(1));
+        awaitPublished(referrals.get(1), 2);
+        List<Published> published = referrals.stream().flatMap(referral -> events.publishedFor(referral).stream())
+                .toList();
+
+        String today = SettlementDay.of(java.time.Instant.now()).toString();
+        String csv = web.get().uri("/settlement/{date}.csv", today)
+                .headers(h -> h.setBearerAuth(TestTokens.insurer(QUANZHOU)))
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("text", "csv"))
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).startsWith("line_type,event_time,decision_id,referral_id");
+        List<Map<String, String>> rows = lines.subList(1, lines.size()).stream().map(line -> row(lines.get(0), line))
+                .toList();
+        assertThat(rows).hasSize(4).allSatisfy(row -> assertThat(row.get("region_code")).isEqualTo(QUANZHOU));
+        assertThat(rows).filteredOn(row -> row.get("line_type").equals("REVOKED")).singleElement()
+                .satisfies(row -> assertThat(row.get("referral_id")).isEqualTo(referrals.get(1)));
+        for (String column : List.of("payable_fen", "waived_fen", "standard_deductible_fen")) {
+            String field = switch (column) {
+                case "payable_fen" -> "payableFen";
+                case "waived_fen" -> "waivedFen";
+                default -> "standardDeductibleFen";
+            };
+            long fromCsv = rows.stream().mapToLong(row -> Long.parseLong(row.get(column))).sum();
+            long fromEvents = published.stream()
+                    .mapToLong(event -> (event.type().endsWith("revoked.v1") ? -1 : 1) * event.fen(field)).sum();
+            assertThat(fromCsv).as(column).isEqualTo(fromEvents);
+        }
+        // payable: (100000 − 10000) + (100000 − 50000) − (100000 − 50000) + 0 (paid above) = 90000 net
+        assertThat(rows.stream().mapToLong(row -> Long.parseLong(row.get("payable_fen"))).sum()).isEqualTo(90_000);
+
+        web.get().uri("/settlement/{date}.csv", today).headers(h -> h.setBearerAuth(AUDITOR))
+                .exchange().expectStatus().isOk().expectBody(String.class)
+                .value(all -> assertThat(all).contains(referrals.get(0)).contains(QUANZHOU));
+        web.get().uri("/settlement/{date}.csv", today)
+                .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "na-county-hospital")))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void aScheduleMissingALevelOrWithANegativeAmountIsRefusedNamingTheField() {
+        web.put().uri("/schedules/{region}/EMPLOYEE/2026", JILIN).headers(h -> h.setBearerAuth(ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"deductibleFen\":{\"INPATIENT\":{\"TERTIARY\":90000,\"SECONDARY\":60000}},"
+                        + "\"careTypesWithoutDeductible\":[\"OUTPATIENT\",\"EXAMINATION\"]}")
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("deductibleFen.INPATIENT.PRIMARY");
+        web.put().uri("/schedules/{region}/EMPLOYEE/2026", JILIN).headers(h -> h.setBearerAuth(ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(scheduleJson(90_000, -1, 20_000))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("deductibleFen.INPATIENT.SECONDARY");
+        web.put().uri("/schedules/{region}/EMPLOYEE/2026", JILIN).headers(h -> h.setBearerAuth(TestTokens.insurer(JILIN)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(scheduleJson(90_000, 60_000, 20_000))
+                .exchange().expectStatus().isForbidden();
+        web.put().uri("/policies/{region}", JILIN).headers(h -> h.setBearerAuth(ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"rules\":[{\"rule\":\"NO_SECOND_DEDUCTIBLE\",\"scope\":\"IN_ALLIANCE\"}]}")
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("rules[0].allianceTypes");
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/settlement/{date}.csv']").exists()
+                .jsonPath("$.paths['/schedules/{region}/{scheme}/{year}'].put").exists()
+                .jsonPath("$.paths['/policies/{region}'].put").exists()
+                .jsonPath("$.paths['/decisions/{id}'].get").exists();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private void schedule(String region, int year, long tertiary, long secondary, long primary) {
+        web.put().uri("/schedules/{region}/EMPLOYEE/{year}", region, year).headers(h -> h.setBearerAuth(ADMIN))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(scheduleJson(tertiary, secondary, primary))
+                .exchange().expectStatus().isOk();
+    }
+
+    private static String scheduleJson(long tertiary, long secondary, long primary) {
+        return "{\"deductibleFen\":{\"INPATIENT\":{\"TERTIARY\":" + tertiary + ",\"SECONDARY\":" + secondary
+                + ",\"PRIMARY\":" + primary + ",\"VILLAGE_CLINIC\":0,\"UNRATED\":" + tertiary + "}},"
+                + "\"careTypesWithoutDeductible\":[\"OUTPATIENT\",\"EXAMINATION\"],\"note\":\"test amounts\"}";
+    }
+
+    private void policy(String region, String rules) {
+        web.put().uri("/policies/{region}", region).headers(h -> h.setBearerAuth(ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"description\":\"test policy\",\"policyBasis\":\"test basis\",\"rules\":[" + rules + "]}")
+                .exchange().expectStatus().isOk();
+    }
+
+    private static String newReferral() {
+        return "ref-" + UUID.randomUUID();
+    }
+
+    private List<Published> awaitPublished(String referral, int count) {
+        return await().atMost(WAIT).until(() -> events.publishedFor(referral), published -> published.size() >= count);
+    }
+
+    /**
+     * Every event sent for {@code referral} so far has been consumed (a marker sent after them on the
+     * same single-partition topic has its decision stored) and whatever the referral's record holds
+     * has been published (its outbox is empty).
+     */
+    private void awaitEverythingHandledAndPublished(String referral) {
+        String marker = newReferral();
+        events.accepted(new Accept(marker, JILIN, "EMPLOYEE", "UP", "OUTPATIENT", "jl-community-centre",
+                "jl-central-hospital", null, INSURED));
+        awaitPublished(marker, 1);
+        await().atMost(WAIT).until(() -> {
+            Document record = mongo.findById(referral, Document.class, "decisions").block(WAIT);
+            return record == null || record.getList("outbox", Object.class, List.of()).isEmpty();
+        });
+    }
+
+    private long count(String collection) {
+        return mongo.count(new org.springframework.data.mongodb.core.query.Query(), collection).block(WAIT);
+    }
+
+    private static Map<String, String> row(String header, String line) {
+        String[] names = header.split(",", -1);
+        String[] values = line.split(",", -1);
+        assertThat(values).as("plain CSV line without quoted commas").hasSameSizeAs(names);
+        Map<String, String> row = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            row.put(names[i], values[i]);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,208 @@
+package cn.referral.billing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.crypto.PatientDataProperties;
+import cn.referral.platform.events.CloudEventHeaders;
+import cn.referral.platform.testing.TestKeys;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the other services would put on Kafka (registry snapshots, referral events — CloudEvents in
+ * binary mode with a plain producer) and what billing really published on {@code billing.decisions.v1}
+ * (read with a plain consumer outside any group).
+ */
+final class Events implements AutoCloseable {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final PatientDataCrypto CRYPTO = new PatientDataCrypto(
+            new PatientDataProperties(TestKeys.DATA_KEY, TestKeys.PSEUDONYM_KEY));
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, byte[]> decisions;
+    private final List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+
+    Events(String brokers) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        decisions = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        List<TopicPartition> partitions = decisions.partitionsFor("billing.decisions.v1", Duration.ofSeconds(30))
+                .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        decisions.assign(partitions);
+        decisions.seekToBeginning(partitions);
+    }
+
+    // ---- registry snapshots ------------------------------------------------------------------------------
+
+    void institution(String id, String level, String regionCode) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("institutionId", id);
+        snapshot.put("name", "Institution " + id);
+        snapshot.put("level", level);
+        snapshot.put("kind", "GENERAL_HOSPITAL");
+        snapshot.put("regionCode", regionCode);
+        snapshot.put("active", true);
+        snapshot.put("version", 1);
+        send("registry.institutions.v1", "registry.institution.v1", id, UUID.randomUUID().toString(), snapshot);
+    }
+
+    void alliance(String id, String type, String regionCode, String... members) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("allianceId", id);
+        snapshot.put("name", "Alliance " + id);
+        snapshot.put("type", type);
+        snapshot.put("regionCode", regionCode);
+        snapshot.put("leadInstitutionIds", List.of(members[0]));
+        snapshot.put("memberInstitutionIds", List.of(members));
+        snapshot.put("grids", List.of());
+        snapshot.put("active", true);
+        snapshot.put("version", 1);
+        send("registry.alliances.v1", "registry.alliance.v1", id, UUID.randomUUID().toString(), snapshot);
+    }
+
+    // ---- referral events ---------------------------------------------------------------------------------
+
+    /** A {@code referral.accepted.v1} as referral-service sends it; returns its ce_id. */
+    String accepted(Accept accept) {
+        String ceId = UUID.randomUUID().toString();
+        accepted(accept, ceId);
+        return ceId;
+    }
+
+    void accepted(Accept accept, String ceId) {
+        Map<String, Object> body = common(accept.referralId(), accept.direction(), accept.careType(), accept.from(),
+                accept.to());
+        body.put("appointmentAt", Instant.now().plus(Duration.ofDays(2)).toString());
+        body.put("acceptedAt", Instant.now().toString());
+        body.put("insurance", Map.of("scheme", accept.scheme(), "regionCode", accept.region(),
+                "insuredPersonNoSealed", CRYPTO.seal(accept.insuredPersonNo())));
+        Map<String, Object> episode = new HashMap<>();
+        if (accept.alreadyPaidFen() != null) {
+            episode.put("admissionDate", LocalDate.now().minusDays(3).toString());
+            episode.put("deductiblePaidFen", accept.alreadyPaidFen());
+        }
+        body.put("sourceEpisode", episode.isEmpty() ? null : episode);
+        send("referral.events.v1", "referral.accepted.v1", accept.referralId(), ceId, body);
+    }
+
+    void cancelled(String referralId) {
+        Map<String, Object> body = common(referralId, "UP", "INPATIENT", "x", "y");
+        body.put("reasonCode", "PATIENT_DECLINED");
+        send("referral.events.v1", "referral.cancelled.v1", referralId, UUID.randomUUID().toString(), body);
+    }
+
+    private static Map<String, Object> common(String referralId, String direction, String careType, String from,
+                                              String to) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("referralId", referralId);
+        body.put("direction", direction);
+        body.put("careType", careType);
+        body.put("urgency", "ROUTINE");
+        body.put("fromInstitutionId", from);
+        body.put("toInstitutionId", to);
+        body.put("toDepartment", "内科");
+        body.put("patientRef", CRYPTO.pseudonym("110101199003074514"));
+        body.put("contracted", false);
+        body.put("occurredAt", Instant.now().toString());
+        body.put("referralVersion", 3);
+        return body;
+    }
+
+    private void send(String topic, String type, String key, String ceId, Object body) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(body));
+        header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
+        header(record, CloudEventHeaders.ID, ceId);
+        header(record, CloudEventHeaders.TYPE, type);
+        header(record, CloudEventHeaders.SOURCE, "/" + topic.substring(0, topic.indexOf('.')) + "-service");
+        header(record, CloudEventHeaders.TIME, Instant.now().toString());
+        header(record, CloudEventHeaders.SUBJECT, key);
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // ---- what billing published --------------------------------------------------------------------------
+
+    /** Every record billing published so far for {@code referralId}, in order. */
+    List<Published> publishedFor(String referralId) {
+        decisions.poll(Duration.ofMillis(300)).forEach(published::add);
+        return published.stream().filter(record -> referralId.equals(record.key())).map(Published::of).toList();
+    }
+
+    /** Every record billing published so far. */
+    List<Published> allPublished() {
+        decisions.poll(Duration.ofMillis(300)).forEach(published::add);
+        return published.stream().map(Published::of).toList();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        decisions.close();
+    }
+
+    record Accept(String referralId, String region, String scheme, String direction, String careType, String from,
+                  String to, Long alreadyPaidFen, String insuredPersonNo) {
+    }
+
+    record Published(String key, String type, String ceId, JsonNode body) {
+
+        static Published of(ConsumerRecord<String, byte[]> record) {
+            return new Published(record.key(), text(record, CloudEventHeaders.TYPE), text(record, CloudEventHeaders.ID),
+                    JSON.readTree(record.value()));
+        }
+
+        Long fen(String field) {
+            JsonNode value = body.get(field);
+            return value == null || value.isNull() ? null : value.asLong();
+        }
+
+        String text(String field) {
+            JsonNode value = body.get(field);
+            return value == null || value.isNull() ? null : value.asString();
+        }
+
+        private static String text(ConsumerRecord<?, ?> record, String header) {
+            var value = record.headers().lastHeader(header);
+            return value == null ? null : new String(value.value(), StandardCharsets.UTF_8);
+        }
+    }
+}

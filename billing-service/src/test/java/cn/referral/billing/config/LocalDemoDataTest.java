@@ -1,0 +1,91 @@
+package cn.referral.billing.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import cn.referral.billing.application.port.in.PolicyUseCases;
+import cn.referral.billing.application.port.in.ScheduleUseCases;
+import cn.referral.billing.domain.DeductibleSchedule;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.RegionPolicy;
+import cn.referral.billing.domain.RuleCode;
+import cn.referral.platform.security.Caller;
+import cn.referral.platform.security.Role;
+import reactor.core.publisher.Mono;
+
+class LocalDemoDataTest {
+
+    private final Map<String, DeductibleSchedule> schedules = new HashMap<>();
+    private final Map<String, RegionPolicy> policies = new HashMap<>();
+    private final List<String> writes = new ArrayList<>();
+
+    private final LocalDemoData demo = new LocalDemoData(new ScheduleUseCases() {
+        @Override
+        public Mono<DeductibleSchedule> define(Caller caller, DeductibleSchedule schedule) {
+            assertThat(caller.has(Role.REGISTRY_ADMIN)).isTrue();
+            writes.add(schedule.key());
+            schedules.put(schedule.key(), schedule);
+            return Mono.just(schedule);
+        }
+
+        @Override
+        public Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year) {
+            return Mono.justOrEmpty(schedules.get(DeductibleSchedule.key(region, scheme, year)));
+        }
+    }, new PolicyUseCases() {
+        @Override
+        public Mono<RegionPolicy> define(Caller caller, RegionPolicy policy) {
+            writes.add(policy.region().value());
+            policies.put(policy.region().value(), policy);
+            return Mono.just(policy);
+        }
+
+        @Override
+        public Mono<RegionPolicy> find(RegionCode region) {
+            return Mono.justOrEmpty(policies.get(region.value()));
+        }
+    }, Clock.fixed(Instant.parse("2026-12-31T17:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void loadsTheSeedRegionsForThisYearAndNextInChinaStandardTime() {
+        demo.run(null);
+
+        assertThat(policies).containsOnlyKeys("350583", "330300", "220200");
+        assertThat(schedules).hasSize(12).containsKeys("350583:EMPLOYEE:2027", "220200:RESIDENT:2028");
+        assertThat(policies.get("350583").rules()).singleElement()
+                .satisfies(rule -> assertThat(rule.rule()).isEqualTo(RuleCode.NO_SECOND_DEDUCTIBLE));
+        assertThat(policies.get("330300").rules()).singleElement()
+                .satisfies(rule -> assertThat(rule.rule()).isEqualTo(RuleCode.CONTINUOUS));
+    }
+
+    @Test
+    void labelsEveryAmountAsASampleNotAnOfficialFigure() {
+        demo.run(null);
+
+        assertThat(schedules.values()).allSatisfy(schedule -> assertThat(schedule.note()).contains("sample amounts, not official"));
+        assertThat(policies.values()).allSatisfy(policy -> {
+            assertThat(policy.description()).contains("sample amounts, not official");
+            assertThat(policy.policyBasis()).contains("sample amounts, not official");
+        });
+    }
+
+    @Test
+    void aSecondStartChangesNothing() {
+        demo.run(null);
+        int first = writes.size();
+
+        demo.run(null);
+
+        assertThat(writes).hasSize(first);
+    }
+}
