@@ -1,0 +1,66 @@
+package cn.referral.quota.adapter.in.messaging;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import cn.referral.platform.events.IncomingEvent;
+import cn.referral.platform.events.MalformedEventException;
+import cn.referral.platform.messaging.EventConsumers;
+import cn.referral.quota.adapter.in.messaging.ReferralEventsV1.ReferralRefV1;
+import cn.referral.quota.adapter.in.messaging.ReferralEventsV1.SubmittedV1;
+import cn.referral.quota.application.port.in.HoldUseCases;
+import cn.referral.quota.domain.CareType;
+import cn.referral.quota.domain.HoldRequest;
+import cn.referral.quota.domain.ReleaseReason;
+import cn.referral.quota.domain.Resource;
+import cn.referral.quota.domain.Urgency;
+import reactor.core.publisher.Mono;
+
+/** Referral lifecycle events drive the ledger: submitted holds, accepted confirms, the exits release. */
+@Configuration(proxyBeanMethods = false)
+class ReferralEventConsumers {
+
+    /** Bound to {@code referral.events.v1} as {@code referralEvents-in-0}. */
+    @Bean
+    Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, HoldUseCases holds) {
+        return consumers.consumer("quota-ledger")
+                .on(ReferralEventsV1.SUBMITTED, SubmittedV1.class,
+                        (event, submitted) -> holds.place(toRequest(event, submitted)))
+                .on(ReferralEventsV1.ACCEPTED, ReferralRefV1.class,
+                        (event, accepted) -> holds.confirm(referralId(event, accepted)))
+                .on(ReferralEventsV1.REJECTED, ReferralRefV1.class,
+                        (event, rejected) -> release(event, rejected, ReleaseReason.REJECTED, holds))
+                .on(ReferralEventsV1.CANCELLED, ReferralRefV1.class,
+                        (event, cancelled) -> release(event, cancelled, ReleaseReason.CANCELLED, holds))
+                .on(ReferralEventsV1.EXPIRED, ReferralRefV1.class,
+                        (event, expired) -> release(event, expired, ReleaseReason.EXPIRED, holds))
+                .build();
+    }
+
+    private static Mono<Void> release(IncomingEvent event, ReferralRefV1 payload, ReleaseReason reason,
+                                      HoldUseCases holds) {
+        return holds.release(referralId(event, payload), reason);
+    }
+
+    private static HoldRequest toRequest(IncomingEvent event, SubmittedV1 submitted) {
+        try {
+            return new HoldRequest(submitted.referralId(), submitted.toInstitutionId(), submitted.toDepartment(),
+                    Resource.neededFor(CareType.valueOf(submitted.careType())), Urgency.valueOf(submitted.urgency()),
+                    Boolean.TRUE.equals(submitted.contracted()), submitted.requestedFrom(),
+                    submitted.requestedUntil(), submitted.acceptBy());
+        } catch (NullPointerException | IllegalArgumentException e) {
+            throw new MalformedEventException("Event " + event.id() + " (" + event.type()
+                    + ") lacks a field the ledger needs: " + e.getMessage());
+        }
+    }
+
+    private static String referralId(IncomingEvent event, ReferralRefV1 payload) {
+        if (payload.referralId() == null) {
+            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") has no referralId");
+        }
+        return payload.referralId();
+    }
+}

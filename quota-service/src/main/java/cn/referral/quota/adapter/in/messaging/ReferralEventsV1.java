@@ -1,0 +1,30 @@
+package cn.referral.quota.adapter.in.messaging;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The fields quota-service reads of {@code referral.events.v1}; referral-service sends more, which
+ * are ignored (tolerant reader).
+ */
+final class ReferralEventsV1 {
+
+    static final String SUBMITTED = "referral.submitted.v1";
+    static final String ACCEPTED = "referral.accepted.v1";
+    static final String REJECTED = "referral.rejected.v1";
+    static final String CANCELLED = "referral.cancelled.v1";
+    static final String EXPIRED = "referral.expired.v1";
+
+    private ReferralEventsV1() {
+    }
+
+    /** {@code referral.submitted.v1}: what the referral needs, where, and by when it must be accepted. */
+    record SubmittedV1(String referralId, String careType, String urgency, String toInstitutionId,
+                       String toDepartment, Boolean contracted, LocalDate requestedFrom, LocalDate requestedUntil,
+                       Instant acceptBy) {
+    }
+
+    /** accepted, rejected, cancelled, expired: only the referral matters here. */
+    record ReferralRefV1(String referralId) {
+    }
+}

@@ -1,0 +1,40 @@
+package cn.referral.quota.adapter.in.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.WaitlistOrder;
+
+/**
+ * Where a referral stands in one pool: {@code HELD}, {@code CONFIRMED}, {@code RELEASED} (with the
+ * reason) or {@code WAITLISTED} (with its position in service order).
+ */
+record HoldResponse(String referralId, String poolId, String institutionId, String department, String resource,
+                    String date, String session, String state, String holdId, Boolean greenChannel, Instant heldAt,
+                    Instant expiresAt, String releaseReason, Instant releasedAt, Integer waitlistPosition) {
+
+    static List<HoldResponse> of(String referralId, Pool pool) {
+        Stream<HoldResponse> active = pool.holdOf(referralId).stream()
+                .map(hold -> of(referralId, pool, hold.status().name(), hold.holdId(), hold.greenChannel(),
+                        hold.heldAt(), hold.expiresAt(), null, null, null));
+        Stream<HoldResponse> released = pool.released().stream()
+                .filter(r -> r.hold().referralId().equals(referralId))
+                .map(r -> of(referralId, pool, "RELEASED", r.hold().holdId(), r.hold().greenChannel(),
+                        r.hold().heldAt(), r.hold().expiresAt(), r.reason().name(), r.releasedAt(), null));
+        Stream<HoldResponse> waiting = pool.isWaiting(referralId)
+                ? Stream.of(of(referralId, pool, "WAITLISTED", null, null, null, null, null, null,
+                        WaitlistOrder.positionOf(referralId, pool.waitlist())))
+                : Stream.empty();
+        return Stream.of(active, released, waiting).flatMap(s -> s).toList();
+    }
+
+    private static HoldResponse of(String referralId, Pool pool, String state, String holdId, Boolean greenChannel,
+                                   Instant heldAt, Instant expiresAt, String releaseReason, Instant releasedAt,
+                                   Integer position) {
+        return new HoldResponse(referralId, pool.id(), pool.key().institutionId(), pool.key().department(),
+                pool.key().resource().name(), pool.key().date().toString(), pool.key().session().name(), state,
+                holdId, greenChannel, heldAt, expiresAt, releaseReason, releasedAt, position);
+    }
+}

@@ -1,0 +1,21 @@
+package cn.referral.quota.adapter.in.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import cn.referral.quota.domain.Pool;
+
+/** A pool as its desk sees it: the reserve and how it is used. */
+record PoolResponse(String id, String institutionId, String department, String resource, LocalDate date,
+                    String session, Instant sessionStartsAt, int capacity, int reserved, int held, int confirmed,
+                    int greenChannelHeld, int freeReserve, int released, int releasedToPublic,
+                    Instant reserveReleasedAt, int waitlistLength, long revision) {
+
+    static PoolResponse of(Pool pool) {
+        return new PoolResponse(pool.id(), pool.key().institutionId(), pool.key().department(),
+                pool.key().resource().name(), pool.key().date(), pool.key().session().name(),
+                pool.sessionStartsAt(), pool.capacity(), pool.reserved(), pool.held(), pool.confirmed(),
+                pool.greenChannelHeld(), pool.freeReserve(), pool.released().size(), pool.releasedToPublic(),
+                pool.reserveReleasedAt(), pool.waitlist().size(), pool.revision());
+    }
+}

@@ -1,0 +1,69 @@
+package cn.referral.quota.adapter.out.messaging;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.referral.platform.events.EventFactory;
+import cn.referral.platform.events.OutboxEvent;
+import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.ReserveReleasedV1;
+import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.SlotConfirmedV1;
+import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.SlotHeldV1;
+import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.SlotReleasedV1;
+import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.UnavailableV1;
+import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.WaitlistedV1;
+import cn.referral.quota.domain.PoolKey;
+import cn.referral.quota.domain.QuotaEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Maps ledger events to the v1 messages other services read; referral events keyed by referral, pool events by pool. */
+@Component
+public class QuotaEventMessages {
+
+    private final EventFactory events;
+
+    public QuotaEventMessages(EventFactory events) {
+        this.events = events;
+    }
+
+    public Mono<List<OutboxEvent>> toOutbox(List<? extends QuotaEvent> domainEvents) {
+        return Flux.fromIterable(domainEvents).concatMap(this::toOutbox).collectList();
+    }
+
+    public Mono<OutboxEvent> toOutbox(QuotaEvent event) {
+        if (event instanceof QuotaEvent.SlotHeld held) {
+            PoolKey key = held.pool().key();
+            return referralEvent(QuotaTopics.SLOT_HELD, held.hold().referralId(), new SlotHeldV1(
+                    held.hold().referralId(), held.hold().holdId(), held.pool().poolId(), key.institutionId(),
+                    key.department(), key.resource().name(), key.date(), key.session().name(),
+                    held.hold().expiresAt(), held.hold().greenChannel()));
+        }
+        if (event instanceof QuotaEvent.Waitlisted waitlisted) {
+            return referralEvent(QuotaTopics.WAITLISTED, waitlisted.referralId(),
+                    new WaitlistedV1(waitlisted.referralId(), waitlisted.pool().poolId(), waitlisted.position()));
+        }
+        if (event instanceof QuotaEvent.Unavailable unavailable) {
+            return referralEvent(QuotaTopics.UNAVAILABLE, unavailable.referralId(),
+                    new UnavailableV1(unavailable.referralId(), unavailable.reason()));
+        }
+        if (event instanceof QuotaEvent.SlotConfirmed confirmed) {
+            return referralEvent(QuotaTopics.SLOT_CONFIRMED, confirmed.hold().referralId(), new SlotConfirmedV1(
+                    confirmed.hold().referralId(), confirmed.hold().holdId(), confirmed.pool().poolId()));
+        }
+        if (event instanceof QuotaEvent.SlotReleased released) {
+            return referralEvent(QuotaTopics.SLOT_RELEASED, released.hold().referralId(), new SlotReleasedV1(
+                    released.hold().referralId(), released.hold().holdId(), released.pool().poolId(),
+                    released.reason().name()));
+        }
+        QuotaEvent.ReserveReleased reserve = (QuotaEvent.ReserveReleased) event;
+        PoolKey key = reserve.pool().key();
+        return events.event(QuotaTopics.EVENTS, QuotaTopics.RESERVE_RELEASED, reserve.pool().poolId(),
+                new ReserveReleasedV1(reserve.pool().poolId(), key.institutionId(), key.department(),
+                        key.resource().name(), key.date(), key.session().name(), reserve.units()));
+    }
+
+    private Mono<OutboxEvent> referralEvent(String type, String referralId, Object payload) {
+        return events.event(QuotaTopics.EVENTS, type, referralId, payload);
+    }
+}

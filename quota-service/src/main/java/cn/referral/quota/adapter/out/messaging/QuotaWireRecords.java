@@ -1,0 +1,37 @@
+package cn.referral.quota.adapter.out.messaging;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The v1 payloads on {@code quota.events.v1}. Fields are only ever added. */
+public final class QuotaWireRecords {
+
+    private QuotaWireRecords() {
+    }
+
+    /** {@code quota.slot-held.v1}, key referralId. */
+    public record SlotHeldV1(String referralId, String holdId, String poolId, String institutionId, String department,
+                             String resource, LocalDate date, String session, Instant expiresAt, boolean greenChannel) {
+    }
+
+    /** {@code quota.waitlisted.v1}, key referralId; {@code position} is 1-based in service order. */
+    public record WaitlistedV1(String referralId, String poolId, int position) {
+    }
+
+    /** {@code quota.unavailable.v1}, key referralId. */
+    public record UnavailableV1(String referralId, String reason) {
+    }
+
+    /** {@code quota.slot-confirmed.v1}, key referralId. */
+    public record SlotConfirmedV1(String referralId, String holdId, String poolId) {
+    }
+
+    /** {@code quota.slot-released.v1}, key referralId. */
+    public record SlotReleasedV1(String referralId, String holdId, String poolId, String reason) {
+    }
+
+    /** {@code quota.reserve-released.v1}, key poolId. */
+    public record ReserveReleasedV1(String poolId, String institutionId, String department, String resource,
+                                    LocalDate date, String session, int units) {
+    }
+}

@@ -1,0 +1,75 @@
+package cn.referral.quota.adapter.out.persistence;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import cn.referral.platform.outbox.OutboxUpdates;
+import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
+import cn.referral.quota.application.port.out.ReferralRegister;
+import cn.referral.quota.domain.QuotaEvent;
+import reactor.core.publisher.Mono;
+
+/**
+ * One document per referral, {@code _id} = referral id (unique by construction): the claim to place
+ * it, the memory that it was closed, and the outbox of its unavailable answer.
+ */
+@Component
+class MongoReferralRegister implements ReferralRegister {
+
+    static final String COLLECTION = "referrals";
+    private static final String STATUS = "status";
+    private static final String OPEN = "OPEN";
+    private static final String UNAVAILABLE = "UNAVAILABLE";
+    private static final String CLOSED = "CLOSED";
+
+    private final ReactiveMongoTemplate mongo;
+    private final QuotaEventMessages messages;
+
+    MongoReferralRegister(ReactiveMongoTemplate mongo, QuotaEventMessages messages) {
+        this.mongo = mongo;
+        this.messages = messages;
+    }
+
+    @Override
+    public Mono<Standing> claim(String referralId, Instant now) {
+        Document claim = new Document("_id", referralId).append(STATUS, OPEN).append("claimedAt", Date.from(now));
+        return mongo.insert(claim, COLLECTION)
+                .thenReturn(Standing.NEW)
+                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.findById(referralId, Document.class,
+                                COLLECTION)
+                        .map(existing -> switch (existing.getString(STATUS)) {
+                            case CLOSED -> Standing.CLOSED;
+                            case UNAVAILABLE -> Standing.ANSWERED_UNAVAILABLE;
+                            default -> Standing.KNOWN;
+                        }));
+    }
+
+    @Override
+    public Mono<Void> close(String referralId, String reason, Instant now) {
+        Update closed = new Update().set(STATUS, CLOSED).set("closedReason", reason).set("closedAt", Date.from(now));
+        return mongo.upsert(new Query(Criteria.where("_id").is(referralId)), closed, COLLECTION)
+                // two upserts of a new id at once: one inserts, the other finds it the second time
+                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.upsert(
+                        new Query(Criteria.where("_id").is(referralId)), closed, COLLECTION))
+                .then();
+    }
+
+    @Override
+    public Mono<Boolean> recordUnavailable(QuotaEvent.Unavailable event, Instant now) {
+        Query open = new Query(Criteria.where("_id").is(event.referralId()).and(STATUS).is(OPEN));
+        return messages.toOutbox(event)
+                .map(outbox -> OutboxUpdates.append(new Update().set(STATUS, UNAVAILABLE)
+                        .set("unavailableReason", event.reason()).set("answeredAt", Date.from(now)), List.of(outbox)))
+                .flatMap(update -> mongo.updateFirst(open, update, COLLECTION))
+                .map(result -> result.getModifiedCount() == 1);
+    }
+}

@@ -1,0 +1,104 @@
+package cn.referral.quota.adapter.out.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import cn.referral.platform.events.OutboxEvent;
+import cn.referral.quota.domain.Hold;
+import cn.referral.quota.domain.HoldStatus;
+import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.PoolKey;
+import cn.referral.quota.domain.ReleaseReason;
+import cn.referral.quota.domain.ReleasedHold;
+import cn.referral.quota.domain.Resource;
+import cn.referral.quota.domain.Session;
+import cn.referral.quota.domain.Urgency;
+import cn.referral.quota.domain.WaitlistEntry;
+
+/**
+ * Stored form of a pool: its state, its holds and waitlist, and the events not yet published, all
+ * in one document so that one atomic update changes them together. {@code held} and
+ * {@code greenChannelHeld} repeat what {@code holds} says so that update guards can compare them.
+ */
+@Document(PoolDocument.COLLECTION)
+record PoolDocument(@Id String id, String institutionId, String department, String resource, String date,
+                    String session, int capacity, int reserved, Instant sessionStartsAt, int held,
+                    int greenChannelHeld, List<HoldEntry> holds, List<ReleasedEntry> released,
+                    List<WaitingEntry> waitlist, List<String> unannounced, Instant reserveReleasedAt,
+                    int releasedToPublic, long revision, List<OutboxEvent> outbox) {
+
+    static final String COLLECTION = "pools";
+
+    record HoldEntry(String holdId, String referralId, boolean greenChannel, String status, Instant heldAt,
+                     Instant expiresAt) {
+
+        static HoldEntry of(Hold hold) {
+            return new HoldEntry(hold.holdId(), hold.referralId(), hold.greenChannel(), hold.status().name(),
+                    hold.heldAt(), hold.expiresAt());
+        }
+
+        Hold toDomain() {
+            return new Hold(holdId, referralId, greenChannel, HoldStatus.valueOf(status), heldAt, expiresAt);
+        }
+    }
+
+    record ReleasedEntry(HoldEntry hold, String reason, Instant releasedAt) {
+
+        static ReleasedEntry of(ReleasedHold released) {
+            return new ReleasedEntry(HoldEntry.of(released.hold()), released.reason().name(), released.releasedAt());
+        }
+
+        ReleasedHold toDomain() {
+            return new ReleasedHold(hold.toDomain(), ReleaseReason.valueOf(reason), releasedAt);
+        }
+    }
+
+    record WaitingEntry(String referralId, String urgency, boolean contracted, Instant acceptBy, Instant enqueuedAt) {
+
+        static WaitingEntry of(WaitlistEntry entry) {
+            return new WaitingEntry(entry.referralId(), entry.urgency().name(), entry.contracted(), entry.acceptBy(),
+                    entry.enqueuedAt());
+        }
+
+        WaitlistEntry toDomain() {
+            return new WaitlistEntry(referralId, Urgency.valueOf(urgency), contracted, acceptBy, enqueuedAt);
+        }
+    }
+
+    static PoolDocument of(Pool pool, List<OutboxEvent> outbox) {
+        PoolKey key = pool.key();
+        return new PoolDocument(pool.id(), key.institutionId(), key.department(), key.resource().name(),
+                key.date().toString(), key.session().name(), pool.capacity(), pool.reserved(), pool.sessionStartsAt(),
+                pool.held(), pool.greenChannelHeld(), holdEntries(pool), releasedEntries(pool), waitingEntries(pool),
+                pool.unannounced(), pool.reserveReleasedAt(), pool.releasedToPublic(), pool.revision(), outbox);
+    }
+
+    static List<HoldEntry> holdEntries(Pool pool) {
+        return pool.holds().stream().map(HoldEntry::of).toList();
+    }
+
+    static List<ReleasedEntry> releasedEntries(Pool pool) {
+        return pool.released().stream().map(ReleasedEntry::of).toList();
+    }
+
+    static List<WaitingEntry> waitingEntries(Pool pool) {
+        return pool.waitlist().stream().map(WaitingEntry::of).toList();
+    }
+
+    Pool toDomain() {
+        return new Pool(id, new PoolKey(institutionId, department, Resource.valueOf(resource), LocalDate.parse(date),
+                Session.valueOf(session)), capacity, reserved, sessionStartsAt,
+                orEmpty(holds).stream().map(HoldEntry::toDomain).toList(),
+                orEmpty(released).stream().map(ReleasedEntry::toDomain).toList(),
+                orEmpty(waitlist).stream().map(WaitingEntry::toDomain).toList(),
+                orEmpty(unannounced), reserveReleasedAt, releasedToPublic, revision);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,6 @@
+package cn.referral.quota.application.port.in;
+
+import cn.referral.quota.domain.PoolKey;
+
+public record OpenPoolCommand(PoolKey key, int capacity, int reserved) {
+}

@@ -1,0 +1,16 @@
+package cn.referral.quota.application.port.out;
+
+import java.util.List;
+
+import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.QuotaEvent;
+
+/** What the ledger reports to monitoring. */
+public interface QuotaMetrics {
+
+    /** Counts what happened: holds (green channel apart), waitlistings, releases, reserve released. */
+    void recorded(List<QuotaEvent> events);
+
+    /** Latest view of the coming pools: reserved utilization, waitlist length, green-channel holds. */
+    void observed(List<Pool> upcomingPools);
+}

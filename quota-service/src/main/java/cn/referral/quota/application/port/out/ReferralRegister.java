@@ -1,0 +1,34 @@
+package cn.referral.quota.application.port.out;
+
+import java.time.Instant;
+
+import cn.referral.quota.domain.QuotaEvent;
+import reactor.core.publisher.Mono;
+
+/**
+ * One record per referral the ledger has heard of, so a referral is placed once and a referral
+ * that was closed (rejected, cancelled, expired, accepted) is never held afterwards, whatever order
+ * its events arrive in.
+ */
+public interface ReferralRegister {
+
+    enum Standing {
+        /** first time: this caller places it */
+        NEW,
+        /** already placed (or being placed) */
+        KNOWN,
+        /** already answered: no pool matched */
+        ANSWERED_UNAVAILABLE,
+        /** closed before it was placed: never place it */
+        CLOSED
+    }
+
+    /** Claims the referral for placement, atomically. */
+    Mono<Standing> claim(String referralId, Instant now);
+
+    /** Remembers that the referral is closed; idempotent. */
+    Mono<Void> close(String referralId, String reason, Instant now);
+
+    /** Stores the unavailable answer with its event, once per referral; emits whether it was new. */
+    Mono<Boolean> recordUnavailable(QuotaEvent.Unavailable event, Instant now);
+}

@@ -1,0 +1,104 @@
+package cn.referral.quota.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import cn.referral.platform.testing.MongoStandIn;
+
+/**
+ * The pool store relies on these operators of the Mongo stand-in (mongo-java-server): each is
+ * checked here on its own, so a stand-in upgrade that drops one fails here and not somewhere deep
+ * in a concurrency test.
+ */
+class StandInOperatorsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static MongoStandIn standIn;
+    private static ReactiveMongoTemplate mongo;
+
+    @BeforeAll
+    static void start() {
+        standIn = MongoStandIn.start();
+        mongo = standIn.template("operators");
+    }
+
+    @AfterAll
+    static void stop() {
+        standIn.close();
+    }
+
+    @BeforeEach
+    void aPool() {
+        mongo.remove(new Query(), "pools").block(WAIT);
+        mongo.insert(new Document("_id", "p").append("reserved", 2).append("held", 1).append("revision", 0L)
+                .append("holds", List.of(new Document("referralId", "r1")))
+                .append("released", List.of())
+                .append("waitlist", List.of()), "pools").block(WAIT);
+    }
+
+    @Test
+    void exprComparesTwoFieldsOfTheSameDocument() {
+        assertThat(update(Criteria.expr(() -> new Document("$lt", List.of("$held", "$reserved"))),
+                new Update().inc("held", 1))).isNotNull();
+        assertThat(update(Criteria.expr(() -> new Document("$lt", List.of("$held", "$reserved"))),
+                new Update().inc("held", 1))).as("held == reserved now").isNull();
+    }
+
+    @Test
+    void notEqualOnAnArrayFieldPathExcludesDocumentsWhoseArrayHasTheValue() {
+        assertThat(update(Criteria.where("holds.referralId").ne("r1"), new Update().inc("held", 1))).isNull();
+        assertThat(update(Criteria.where("holds.referralId").ne("r2").and("released.referralId").ne("r2"),
+                new Update().push("holds", new Document("referralId", "r2")))).isNotNull();
+    }
+
+    @Test
+    void equalityOnAnArrayFieldPathFindsTheDocument() {
+        assertThat(mongo.find(new Query(Criteria.where("holds.referralId").is("r1")), Document.class, "pools")
+                .collectList().block(WAIT)).hasSize(1);
+    }
+
+    @Test
+    void pushEachPullAndIncGoTogetherInOneUpdate() {
+        mongo.updateFirst(new Query(Criteria.where("_id").is("p")),
+                new Update().push("waitlist").each(new Document("referralId", "w1"), new Document("referralId", "w2"))
+                        .push("pending", "w1"), "pools").block(WAIT);
+        Document after = update(Criteria.where("pending").is("w1"),
+                new Update().pull("pending", "w1").inc("revision", 1).push("outbox", new Document("eventId", "e")));
+
+        assertThat(after.getList("waitlist", Document.class)).extracting(d -> d.getString("referralId"))
+                .containsExactly("w1", "w2");
+        assertThat(after.getList("pending", String.class)).isEmpty();
+        assertThat(after.getLong("revision")).isEqualTo(1L);
+    }
+
+    @Test
+    void aRevisionGuardLetsOnlyTheFirstOfTwoWritersThrough() {
+        assertThat(update(Criteria.where("revision").is(0L), new Update().inc("revision", 1).set("held", 0))).isNotNull();
+        assertThat(update(Criteria.where("revision").is(0L), new Update().inc("revision", 1).set("held", 2))).isNull();
+    }
+
+    @Test
+    void nullMatchesAMissingField() {
+        assertThat(update(Criteria.where("reserveReleasedAt").is(null), new Update().set("reserveReleasedAt", 1)))
+                .isNotNull();
+        assertThat(update(Criteria.where("reserveReleasedAt").is(null), new Update().set("x", 1))).isNull();
+    }
+
+    private Document update(Criteria guard, Update update) {
+        return mongo.findAndModify(new Query(Criteria.where("_id").is("p").andOperator(guard)), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, "pools").block(WAIT);
+    }
+}

@@ -1,0 +1,45 @@
+package cn.referral.quota.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** Pools and referrals for domain tests, named for the situation. */
+public final class Pools {
+
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final String HOSPITAL = "wz-wmu-first-hospital";
+    public static final String CARDIOLOGY = "心血管内科";
+    public static final LocalDate SESSION_DAY = LocalDate.parse("2026-12-01");
+    /** Well before any cutoff of {@link #SESSION_DAY}. */
+    public static final Instant NOW = Instant.parse("2026-11-24T02:00:00Z");
+
+    private Pools() {
+    }
+
+    public static PoolKey aCardiologyClinicMorning(LocalDate date) {
+        return new PoolKey(HOSPITAL, CARDIOLOGY, Resource.EXPERT_CLINIC, date, Session.MORNING);
+    }
+
+    /** An expert clinic pool with {@code reserved} of {@code capacity} units kept for referrals. */
+    public static Pool anExpertClinic(int capacity, int reserved) {
+        return Pool.open("pool-1", aCardiologyClinicMorning(SESSION_DAY), capacity, reserved, SHANGHAI);
+    }
+
+    public static HoldRequest aReferral(String referralId, Urgency urgency, boolean contracted) {
+        return new HoldRequest(referralId, HOSPITAL, CARDIOLOGY, Resource.EXPERT_CLINIC, urgency, contracted,
+                SESSION_DAY.minusDays(2), SESSION_DAY.plusDays(2), NOW.plus(Duration.ofHours(48)));
+    }
+
+    public static HoldRequest aRoutineReferral(String referralId) {
+        return aReferral(referralId, Urgency.ROUTINE, false);
+    }
+
+    public static Supplier<String> holdIds() {
+        AtomicInteger next = new AtomicInteger();
+        return () -> "hold-" + next.incrementAndGet();
+    }
+}

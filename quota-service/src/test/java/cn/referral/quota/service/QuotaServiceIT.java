@@ -1,0 +1,335 @@
+package cn.referral.quota.service;
+
+import static cn.referral.quota.service.ReferralEventsProducer.about;
+import static cn.referral.quota.service.ReferralEventsProducer.submitted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.MutableClock;
+import cn.referral.platform.testing.ServiceIntegrationTest;
+import cn.referral.platform.testing.TestTokens;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * quota-service end to end: the desk's pools over HTTP, referral events in from Kafka, ledger
+ * events out on {@code quota.events.v1}, the cutoff scheduler on a clock the test moves.
+ */
+@ServiceIntegrationTest
+@AutoConfigureWebTestClient
+@TestPropertySource(properties = {"quota.cutoff-check-interval=200ms", "quota.statistics-interval=200ms"})
+class QuotaServiceIT {
+
+    static final Instant START = Instant.parse("2026-11-24T02:00:00Z");
+    static final String HOSPITAL = "wz-wmu-first-hospital";
+    static final String OTHER_HOSPITAL = "na-county-hospital";
+    static final LocalDate LATER = LocalDate.parse("2026-12-10");
+    static final Instant ACCEPT_BY = START.plus(Duration.ofHours(48));
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MovableTime {
+        @Bean
+        MutableClock clock() {
+            return MutableClock.at(START);
+        }
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+    @Autowired
+    MutableClock clock;
+
+    ReferralEventsProducer referralService;
+    QuotaEventsReader quotaEvents;
+
+    @BeforeEach
+    void kafkaClients() {
+        referralService = new ReferralEventsProducer(kafka.getBrokersAsString());
+        quotaEvents = new QuotaEventsReader(kafka.getBrokersAsString());
+    }
+
+    @AfterEach
+    void close() {
+        referralService.close();
+        clock.set(START);
+    }
+
+    @Test
+    void aPoolReservingNineOfFiftyIsRefusedWith422CitingTheRule() {
+        web.post().uri("/pools").header("Authorization", desk(HOSPITAL)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(pool(HOSPITAL, "骨科", LATER, 50, 9))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:quota/reserved-share")
+                .jsonPath("$.rule").isEqualTo("reserved-share")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("预留20%以上").contains("at least 10"));
+    }
+
+    @Test
+    void theDeskOpensAPoolAndReadsItBackAloneOrByDay() {
+        String id = openPool(HOSPITAL, "眼科", LATER, 40, 8);
+
+        web.get().uri("/pools/{id}", id).header("Authorization", desk(HOSPITAL)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.capacity").isEqualTo(40).jsonPath("$.reserved").isEqualTo(8)
+                .jsonPath("$.held").isEqualTo(0).jsonPath("$.confirmed").isEqualTo(0)
+                .jsonPath("$.waitlistLength").isEqualTo(0).jsonPath("$.department").isEqualTo("眼科");
+        web.get().uri("/pools?institutionId={i}&date={d}", HOSPITAL, LATER).header("Authorization", desk(HOSPITAL))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + id + "')].department").isEqualTo("眼科");
+        web.post().uri("/pools").header("Authorization", desk(HOSPITAL)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(pool(HOSPITAL, "眼科", LATER, 40, 8))
+                .exchange().expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void everyBadInputIsA400NamingTheField() {
+        Map<String, Object> noCapacity = pool(HOSPITAL, "皮肤科", LATER, 40, 8);
+        noCapacity.remove("capacity");
+        expectBadField(noCapacity, "capacity");
+        Map<String, Object> unknownResource = pool(HOSPITAL, "皮肤科", LATER, 40, 8);
+        unknownResource.put("resource", "HELICOPTER");
+        expectBadField(unknownResource, "resource");
+        Map<String, Object> serverOwned = pool(HOSPITAL, "皮肤科", LATER, 40, 8);
+        serverOwned.put("held", 3);
+        expectBadField(serverOwned, "held");
+        web.get().uri("/pools?institutionId={i}", HOSPITAL).header("Authorization", desk(HOSPITAL)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("date");
+        web.get().uri("/holds").header("Authorization", desk(HOSPITAL)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("referralId");
+    }
+
+    @Test
+    void anotherInstitutionsPoolsDoNotExistForItAndOnlyTheDeskManagesPools() {
+        String id = openPool(HOSPITAL, "口腔科", LATER, 10, 2);
+
+        web.get().uri("/pools/{id}", id).header("Authorization", desk(OTHER_HOSPITAL)).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/pools/{id}", "no-such-pool").header("Authorization", desk(HOSPITAL)).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/pools?institutionId={i}&date={d}", HOSPITAL, LATER)
+                .header("Authorization", desk(OTHER_HOSPITAL)).exchange()
+                .expectStatus().isNotFound();
+        web.post().uri("/pools").header("Authorization", bearer(TestTokens.token(Role.HOSPITAL_DOCTOR, HOSPITAL)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(pool(HOSPITAL, "口腔科", LATER.plusDays(1), 10, 2))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/pools/{id}", id).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aSubmittedReferralHoldsAReservedUnitUntilItsAcceptDeadlineAndAcceptanceConfirmsIt() {
+        String poolId = openPool(HOSPITAL, "内分泌科", LATER, 10, 2);
+
+        referralService.send("referral.submitted.v1", "ref-held", submittedTo("内分泌科", "ref-held", "ROUTINE", false));
+
+        JsonNode held = awaitEvent("ref-held", "quota.slot-held.v1");
+        assertThat(held.get("poolId").asString()).isEqualTo(poolId);
+        assertThat(held.get("resource").asString()).isEqualTo("EXPERT_CLINIC");
+        assertThat(held.get("date").asString()).isEqualTo(LATER.toString());
+        assertThat(held.get("expiresAt").asString()).isEqualTo(ACCEPT_BY.toString());
+        assertThat(held.get("greenChannel").asBoolean()).isFalse();
+        web.get().uri("/holds?referralId=ref-held").header("Authorization", desk(HOSPITAL)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[0].state").isEqualTo("HELD")
+                .jsonPath("$[0].holdId").isEqualTo(held.get("holdId").asString());
+
+        referralService.send("referral.accepted.v1", "ref-held", about("ref-held"));
+
+        JsonNode confirmed = awaitEvent("ref-held", "quota.slot-confirmed.v1");
+        assertThat(confirmed.get("holdId").asString()).isEqualTo(held.get("holdId").asString());
+        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
+                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.confirmed").isEqualTo(1);
+    }
+
+    @Test
+    void aFullPoolWaitlistsInPolicyOrderAndAReleaseHandsTheUnitToTheFirstWaiting() {
+        String poolId = openPool(HOSPITAL, "消化内科", LATER, 5, 1);
+        referralService.send("referral.submitted.v1", "full-1", submittedTo("消化内科", "full-1", "ROUTINE", false));
+        awaitEvent("full-1", "quota.slot-held.v1");
+
+        referralService.send("referral.submitted.v1", "full-routine",
+                submittedTo("消化内科", "full-routine", "ROUTINE", false));
+        referralService.send("referral.submitted.v1", "full-contracted",
+                submittedTo("消化内科", "full-contracted", "ROUTINE", true));
+        referralService.send("referral.submitted.v1", "full-urgent",
+                submittedTo("消化内科", "full-urgent", "URGENT", false));
+
+        assertThat(awaitEvent("full-routine", "quota.waitlisted.v1").get("position").asInt()).isEqualTo(1);
+        assertThat(awaitEvent("full-contracted", "quota.waitlisted.v1").get("position").asInt()).isEqualTo(1);
+        assertThat(awaitEvent("full-urgent", "quota.waitlisted.v1").get("position").asInt()).isEqualTo(1);
+        web.get().uri("/holds?referralId=full-routine").header("Authorization", desk(HOSPITAL)).exchange()
+                .expectBody().jsonPath("$[0].state").isEqualTo("WAITLISTED")
+                .jsonPath("$[0].waitlistPosition").isEqualTo(3);
+
+        referralService.send("referral.cancelled.v1", "full-1", about("full-1"));
+
+        assertThat(awaitEvent("full-1", "quota.slot-released.v1").get("reason").asString()).isEqualTo("CANCELLED");
+        assertThat(awaitEvent("full-urgent", "quota.slot-held.v1").get("poolId").asString()).isEqualTo(poolId);
+
+        referralService.send("referral.rejected.v1", "full-urgent", about("full-urgent"));
+
+        awaitEvent("full-contracted", "quota.slot-held.v1");
+        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
+                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.waitlistLength").isEqualTo(1)
+                .jsonPath("$.released").isEqualTo(2);
+    }
+
+    @Test
+    void anEmergencyPastAFullReserveIsHeldInTheGreenChannel() {
+        String poolId = openPool(HOSPITAL, "急诊科", LATER, 5, 1);
+        referralService.send("referral.submitted.v1", "green-1", submittedTo("急诊科", "green-1", "ROUTINE", false));
+        awaitEvent("green-1", "quota.slot-held.v1");
+
+        referralService.send("referral.submitted.v1", "green-2", submittedTo("急诊科", "green-2", "EMERGENCY", false));
+
+        assertThat(awaitEvent("green-2", "quota.slot-held.v1").get("greenChannel").asBoolean()).isTrue();
+        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
+                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.greenChannelHeld").isEqualTo(1);
+        await().atMost(WAIT).untilAsserted(() -> web.get().uri("/actuator/prometheus").exchange()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .contains("quota_holds_total{greenChannel=\"true\"")
+                        .contains("quota_green_channel_holds{institution=\"" + HOSPITAL + "\"")
+                        .contains("quota_reserved_utilization{institution=\"" + HOSPITAL + "\"")));
+    }
+
+    @Test
+    void redeliveredAndDuplicatedSubmissionsHoldOnce() {
+        String poolId = openPool(HOSPITAL, "肾内科", LATER, 10, 2);
+        String json = submittedTo("肾内科", "dup-1", "ROUTINE", false);
+        String ceId = referralService.send("referral.submitted.v1", "dup-1", json);
+        referralService.send("referral.submitted.v1", "dup-1", json, ceId);
+        referralService.send("referral.submitted.v1", "dup-1", json);
+
+        awaitEvent("dup-1", "quota.slot-held.v1");
+        referralService.send("referral.submitted.v1", "dup-marker", submittedTo("肾内科", "dup-marker", "ROUTINE", false));
+        awaitEvent("dup-marker", "quota.slot-held.v1");
+
+        assertThat(quotaEvents.typesAbout("dup-1")).containsExactly("quota.slot-held.v1");
+        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
+                .expectBody().jsonPath("$.held").isEqualTo(2);
+    }
+
+    @Test
+    void aCancellationThatArrivesBeforeTheSubmissionMeansTheReferralIsNeverHeld() {
+        String poolId = openPool(HOSPITAL, "呼吸内科", LATER, 10, 2);
+        referralService.send("referral.cancelled.v1", "late-1", about("late-1"));
+        referralService.send("referral.submitted.v1", "late-1", submittedTo("呼吸内科", "late-1", "ROUTINE", false));
+        referralService.send("referral.expired.v1", "never-held", about("never-held"));
+
+        referralService.send("referral.submitted.v1", "late-marker",
+                submittedTo("呼吸内科", "late-marker", "ROUTINE", false));
+        awaitEvent("late-marker", "quota.slot-held.v1");
+
+        assertThat(quotaEvents.typesAbout("late-1")).isEmpty();
+        assertThat(quotaEvents.typesAbout("never-held")).isEmpty();
+        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
+                .expectBody().jsonPath("$.held").isEqualTo(1);
+    }
+
+    @Test
+    void aReferralNoPoolMatchesIsAnsweredUnavailable() {
+        referralService.send("referral.submitted.v1", "nowhere", submittedTo("不存在的科室", "nowhere", "URGENT", true));
+
+        assertThat(awaitEvent("nowhere", "quota.unavailable.v1").get("reason").asString())
+                .isEqualTo("NO_MATCHING_POOL");
+    }
+
+    @Test
+    void atTheCutoffTheSchedulerReleasesTheUnheldReserveOnce() {
+        LocalDate soon = LocalDate.parse("2026-11-27");
+        String poolId = openPool(HOSPITAL, "老年病科", soon, 15, 3);
+        referralService.send("referral.submitted.v1", "cutoff-1", submittedTo("老年病科", soon, "cutoff-1"));
+        awaitEvent("cutoff-1", "quota.slot-held.v1");
+
+        // the session starts 2026-11-27 08:00 in Shanghai (00:00 UTC): the cutoff is 24 h before
+        clock.set(Instant.parse("2026-11-26T00:00:00Z"));
+
+        JsonNode released = awaitEvent(poolId, "quota.reserve-released.v1");
+        assertThat(released.get("units").asInt()).isEqualTo(2);
+        assertThat(released.get("date").asString()).isEqualTo(soon.toString());
+        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
+                .expectBody().jsonPath("$.releasedToPublic").isEqualTo(2).jsonPath("$.freeReserve").isEqualTo(0)
+                .jsonPath("$.reserveReleasedAt").isEqualTo("2026-11-26T00:00:00Z");
+        clock.set(Instant.parse("2026-11-26T00:05:00Z"));
+        referralService.send("referral.submitted.v1", "cutoff-marker", submittedTo("老年病科", soon, "cutoff-marker"));
+        assertThat(awaitEvent("cutoff-marker", "quota.unavailable.v1").get("reason").asString())
+                .isEqualTo("RESERVE_RELEASED");
+        assertThat(quotaEvents.typesAbout(poolId)).containsExactly("quota.reserve-released.v1");
+    }
+
+    private JsonNode awaitEvent(String key, String type) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> quotaEvents.about(key).stream().filter(e -> e.type().equals(type)).findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow().payload();
+    }
+
+    private String openPool(String institution, String department, LocalDate date, int capacity, int reserved) {
+        return web.post().uri("/pools").header("Authorization", desk(institution))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(pool(institution, department, date, capacity, reserved))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+    }
+
+    private void expectBadField(Map<String, Object> body, String field) {
+        web.post().uri("/pools").header("Authorization", desk(HOSPITAL)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+    }
+
+    private static String submittedTo(String department, String referralId, String urgency, boolean contracted) {
+        return submitted(referralId, HOSPITAL, department, urgency, contracted, LATER.minusDays(3), LATER.plusDays(3),
+                ACCEPT_BY);
+    }
+
+    private static String submittedTo(String department, LocalDate date, String referralId) {
+        return submitted(referralId, HOSPITAL, department, "ROUTINE", false, date, date, ACCEPT_BY);
+    }
+
+    private static Map<String, Object> pool(String institution, String department, LocalDate date, int capacity,
+                                            int reserved) {
+        return new java.util.HashMap<>(Map.of("institutionId", institution, "department", department,
+                "resource", "EXPERT_CLINIC", "date", date.toString(), "session", "MORNING",
+                "capacity", capacity, "reserved", reserved));
+    }
+
+    private static String desk(String institution) {
+        return bearer(TestTokens.token(Role.REFERRAL_DESK, institution));
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}

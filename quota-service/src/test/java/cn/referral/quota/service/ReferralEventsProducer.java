@@ -1,0 +1,84 @@
+package cn.referral.quota.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import cn.referral.platform.events.CloudEventHeaders;
+import cn.referral.platform.events.Traceparent;
+
+/** Plays referral-service: CloudEvents-headed records on {@code referral.events.v1}, keyed by referral. */
+final class ReferralEventsProducer implements AutoCloseable {
+
+    static final String TOPIC = "referral.events.v1";
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    ReferralEventsProducer(String brokers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        this.producer = new KafkaProducer<>(config);
+    }
+
+    /** A submitted referral wanting an expert clinic slot at {@code institution}/{@code department} in the window. */
+    static String submitted(String referralId, String institution, String department, String urgency,
+                            boolean contracted, LocalDate from, LocalDate until, Instant acceptBy) {
+        return "{\"referralId\":\"" + referralId + "\",\"direction\":\"UP\",\"careType\":\"OUTPATIENT\","
+                + "\"urgency\":\"" + urgency + "\",\"fromInstitutionId\":\"wz-lucheng-chc\","
+                + "\"toInstitutionId\":\"" + institution + "\",\"toDepartment\":\"" + department + "\","
+                + "\"patientRef\":\"p-" + referralId + "\",\"contracted\":" + contracted + ","
+                + "\"occurredAt\":\"2026-11-24T02:00:00Z\",\"referralVersion\":1,\"diagnosisCode\":\"I20.0\","
+                + "\"requestedFrom\":\"" + from + "\",\"requestedUntil\":\"" + until + "\","
+                + "\"acceptBy\":\"" + acceptBy + "\",\"someFieldAddedLater\":{\"x\":1}}";
+    }
+
+    static String about(String referralId) {
+        return "{\"referralId\":\"" + referralId + "\",\"direction\":\"UP\",\"careType\":\"OUTPATIENT\","
+                + "\"urgency\":\"ROUTINE\",\"reasonCode\":\"PATIENT_REQUEST\",\"referralVersion\":2}";
+    }
+
+    /** Sends with a fresh ce_id; returns it. */
+    String send(String type, String referralId, String json) {
+        String ceId = UUID.randomUUID().toString();
+        send(type, referralId, json, ceId);
+        return ceId;
+    }
+
+    void send(String type, String referralId, String json, String ceId) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, referralId, bytes(json));
+        record.headers().add(new RecordHeader(CloudEventHeaders.SPEC_VERSION, bytes("1.0")));
+        record.headers().add(new RecordHeader(CloudEventHeaders.ID, bytes(ceId)));
+        record.headers().add(new RecordHeader(CloudEventHeaders.SOURCE, bytes("/referral-service")));
+        record.headers().add(new RecordHeader(CloudEventHeaders.TYPE, bytes(type)));
+        record.headers().add(new RecordHeader(CloudEventHeaders.TIME, bytes(Instant.now().toString())));
+        record.headers().add(new RecordHeader(CloudEventHeaders.SUBJECT, bytes(referralId)));
+        record.headers().add(new RecordHeader(CloudEventHeaders.CONTENT_TYPE, bytes("application/json")));
+        record.headers().add(new RecordHeader(CloudEventHeaders.TRACEPARENT, bytes(Traceparent.newRoot().header())));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
