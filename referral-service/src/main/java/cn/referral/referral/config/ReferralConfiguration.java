@@ -1,17 +1,94 @@
 package cn.referral.referral.config;
 
+import java.time.Clock;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.util.IdGenerator;
 
-import cn.referral.referral.application.InstitutionViewService;
-import cn.referral.referral.application.port.in.InstitutionViewUseCases;
+import cn.referral.platform.scheduling.PeriodicJob;
+import cn.referral.referral.adapter.out.messaging.ReferralTopics;
+import cn.referral.referral.application.AuditService;
+import cn.referral.referral.application.KpiService;
+import cn.referral.referral.application.QuotaSagaService;
+import cn.referral.referral.application.ReferenceDataService;
+import cn.referral.referral.application.ReferralPolicies;
+import cn.referral.referral.application.ReferralService;
+import cn.referral.referral.application.SlaTimerService;
+import cn.referral.referral.application.port.in.AuditUseCases;
+import cn.referral.referral.application.port.in.KpiUseCases;
+import cn.referral.referral.application.port.in.QuotaSagaUseCases;
+import cn.referral.referral.application.port.in.ReferralUseCases;
+import cn.referral.referral.application.port.in.SlaTimerUseCases;
+import cn.referral.referral.application.port.out.AuditTrail;
+import cn.referral.referral.application.port.out.IdempotencyKeys;
 import cn.referral.referral.application.port.out.InstitutionDirectory;
+import cn.referral.referral.application.port.out.PatientDataProtection;
+import cn.referral.referral.application.port.out.ReferenceData;
+import cn.referral.referral.application.port.out.ReferralMetrics;
+import cn.referral.referral.application.port.out.ReferralStore;
+import cn.referral.referral.application.port.out.SlotLedger;
+import cn.referral.referral.domain.policy.NoShowRule;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReferralProperties.class)
 class ReferralConfiguration {
 
+    /** One service keeps every local view of the registry; it answers both use-case ports. */
     @Bean
-    InstitutionViewUseCases institutionViewUseCases(InstitutionDirectory directory) {
-        return new InstitutionViewService(directory);
+    ReferenceDataService referenceDataService(InstitutionDirectory institutions, ReferenceData referenceData) {
+        return new ReferenceDataService(institutions, referenceData);
+    }
+
+    @Bean
+    ReferralPolicies referralPolicies(ReferralProperties properties) {
+        return new ReferralPolicies(properties.deadlines(), new NoShowRule(properties.noShowAfter()), properties.zone());
+    }
+
+    @Bean
+    ReferralUseCases referralUseCases(ReferralStore store, IdempotencyKeys keys, InstitutionDirectory institutions,
+                                      ReferenceData referenceData, PatientDataProtection protection, AuditTrail audit,
+                                      ReferralMetrics metrics, ReferralPolicies policies, Clock clock, IdGenerator ids) {
+        return new ReferralService(store, keys, institutions, referenceData, protection, audit, metrics, policies, clock,
+                () -> ids.generateId().toString());
+    }
+
+    @Bean
+    QuotaSagaUseCases quotaSagaUseCases(ReferralStore store, SlotLedger ledger, ReferralMetrics metrics, Clock clock) {
+        return new QuotaSagaService(store, ledger, metrics, clock);
+    }
+
+    @Bean
+    KpiUseCases kpiUseCases(ReferralStore store, SlotLedger ledger, ReferenceData referenceData,
+                            ReferralPolicies policies) {
+        return new KpiService(store, ledger, referenceData, policies.zone());
+    }
+
+    @Bean
+    AuditUseCases auditUseCases(AuditTrail trail) {
+        return new AuditService(trail);
+    }
+
+    @Bean
+    SlaTimerUseCases slaTimerUseCases(ReferralStore store, ReferralMetrics metrics, Clock clock,
+                                      ReferralProperties properties) {
+        return new SlaTimerService(store, metrics, clock, properties.timerLease(), properties.timerBatch());
+    }
+
+    /** Every replica runs it; each due referral is claimed by one of them at a time. */
+    @Bean
+    PeriodicJob referralSlaTimers(SlaTimerUseCases timers, ReferralProperties properties) {
+        return new PeriodicJob("referral-sla-timers", properties.timerInterval(), timers::applyDueDeadlines);
+    }
+
+    /** Keyed by referral id, so one referral's events stay in order on one partition. */
+    @Bean
+    NewTopic referralEventsTopic(@Value("${KAFKA_PARTITIONS:3}") int partitions,
+                                 @Value("${platform.messaging.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(ReferralTopics.REFERRAL_EVENTS).partitions(partitions).replicas(replicas).build();
     }
 }

@@ -1,5 +1,6 @@
 package cn.referral.referral.domain.network;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,14 +8,20 @@ import java.util.Objects;
  * {@code version} is the registry's: a snapshot older than the one held is ignored.
  */
 public record Institution(String id, String name, InstitutionLevel level, String regionCode, boolean active,
-                          long version) {
+                          long version, List<String> departments) {
 
     public Institution {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(level, "level");
+        departments = departments == null ? List.of() : List.copyOf(departments);
     }
 
     public boolean isNewerThan(Institution other) {
         return other == null || version > other.version;
+    }
+
+    /** Whether the department is known here; an institution that lists none accepts any. */
+    public boolean hasDepartment(String department) {
+        return departments.isEmpty() || departments.contains(department);
     }
 }

@@ -1,5 +1,7 @@
 package cn.referral.referral.adapter.in.messaging;
 
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -7,15 +9,28 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import cn.referral.platform.messaging.EventConsumers;
+import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.AllianceSnapshotV1;
+import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.CatalogSnapshotV1;
+import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.ContractSnapshotV1;
 import cn.referral.referral.application.port.in.InstitutionViewUseCases;
+import cn.referral.referral.application.port.in.ReferenceDataUseCases;
+import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.Catalog;
+import cn.referral.referral.domain.network.CatalogEntry;
+import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionLevel;
+import cn.referral.referral.domain.referral.CareType;
+import cn.referral.referral.domain.referral.Direction;
 
 /** Builds the local views of the registry's compacted topics. */
 @Configuration(proxyBeanMethods = false)
 class RegistryConsumers {
 
     static final String INSTITUTION_SNAPSHOT = "registry.institution.v1";
+    static final String CATALOG_SNAPSHOT = "registry.catalog.v1";
+    static final String CONTRACT_SNAPSHOT = "registry.contract.v1";
+    static final String ALLIANCE_SNAPSHOT = "registry.alliance.v1";
 
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean
@@ -27,8 +42,57 @@ class RegistryConsumers {
                 .build();
     }
 
+    /** Bound to {@code registry.catalogs.v1} as {@code registryCatalogs-in-0}. */
+    @Bean
+    Consumer<Message<byte[]>> registryCatalogs(EventConsumers consumers, ReferenceDataUseCases views) {
+        return consumers.consumer("catalog-view")
+                .on(CATALOG_SNAPSHOT, CatalogSnapshotV1.class,
+                        (event, snapshot) -> views.catalogReceived(toCatalog(snapshot)))
+                .onTombstone(event -> views.catalogRemoved(event.key()))
+                .build();
+    }
+
+    /** Bound to {@code registry.contracts.v1} (keyed by patientRef) as {@code registryContracts-in-0}. */
+    @Bean
+    Consumer<Message<byte[]>> registryContracts(EventConsumers consumers, ReferenceDataUseCases views) {
+        return consumers.consumer("contract-view")
+                .on(CONTRACT_SNAPSHOT, ContractSnapshotV1.class,
+                        (event, snapshot) -> views.contractReceived(toContract(snapshot)))
+                .onTombstone(event -> views.contractRemoved(event.key()))
+                .build();
+    }
+
+    /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
+    @Bean
+    Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
+        return consumers.consumer("alliance-view")
+                .on(ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
+                        (event, snapshot) -> views.allianceReceived(new Alliance(snapshot.allianceId(),
+                                snapshot.name(), snapshot.memberInstitutionIds(), !Boolean.FALSE.equals(snapshot.active()),
+                                snapshot.version())))
+                .onTombstone(event -> views.allianceRemoved(event.key()))
+                .build();
+    }
+
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {
         return new Institution(snapshot.institutionId(), snapshot.name(), InstitutionLevel.valueOf(snapshot.level()),
-                snapshot.regionCode(), snapshot.active(), snapshot.version());
+                snapshot.regionCode(), snapshot.active(), snapshot.version(), snapshot.departments());
+    }
+
+    private static Catalog toCatalog(CatalogSnapshotV1 snapshot) {
+        List<CatalogEntry> entries = snapshot.entries() == null ? List.of() : snapshot.entries().stream()
+                .map(entry -> new CatalogEntry(entry.code(), entry.name(), entry.careTypes() == null ? Set.of()
+                        : Set.copyOf(entry.careTypes().stream().map(CareType::valueOf).toList())))
+                .toList();
+        return new Catalog(snapshot.catalogId(), snapshot.name(), Direction.valueOf(snapshot.direction()),
+                snapshot.targetLevel() == null ? null : InstitutionLevel.valueOf(snapshot.targetLevel()),
+                snapshot.version(), snapshot.effectiveFrom(), !Boolean.FALSE.equals(snapshot.active()), entries);
+    }
+
+    private static FamilyDoctorContract toContract(ContractSnapshotV1 snapshot) {
+        return new FamilyDoctorContract(snapshot.contractId(), snapshot.patientRef(), snapshot.primaryInstitutionId(),
+                snapshot.districtHospitalId(), snapshot.cityHospitalId(), snapshot.familyDoctorId(),
+                snapshot.validFrom(), snapshot.validUntil(), !Boolean.FALSE.equals(snapshot.active()),
+                snapshot.version());
     }
 }

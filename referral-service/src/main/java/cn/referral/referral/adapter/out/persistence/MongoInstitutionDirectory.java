@@ -1,11 +1,10 @@
 package cn.referral.referral.adapter.out.persistence;
 
-import org.springframework.dao.DuplicateKeyException;
+import java.util.List;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -30,35 +29,28 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
         return mongo.findById(id, InstitutionViewDocument.class, COLLECTION).map(InstitutionViewDocument::toDomain);
     }
 
-    /**
-     * One conditional upsert: it matches only an older version. When a newer one is held the
-     * upsert collides on {@code _id}, which means "stale, keep what we have".
-     */
     @Override
     public Mono<Boolean> keepIfNewer(Institution snapshot) {
-        Query olderOrAbsent = new Query(Criteria.where("_id").is(snapshot.id()).and("version").lt(snapshot.version()));
         Update state = new Update()
                 .set("name", snapshot.name())
                 .set("level", snapshot.level().name())
                 .set("regionCode", snapshot.regionCode())
                 .set("active", snapshot.active())
-                .set("version", snapshot.version());
-        return mongo.upsert(olderOrAbsent, state, COLLECTION)
-                .thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, stale -> Mono.just(false));
+                .set("departments", snapshot.departments());
+        return VersionedViews.keepIfNewer(mongo, COLLECTION, snapshot.id(), snapshot.version(), state);
     }
 
     @Override
     public Mono<Void> remove(String id) {
-        return mongo.remove(new Query(Criteria.where("_id").is(id)), COLLECTION).then();
+        return VersionedViews.remove(mongo, COLLECTION, id);
     }
 
     @Document(COLLECTION)
     record InstitutionViewDocument(@Id String id, String name, String level, String regionCode, boolean active,
-                                   long version) {
+                                   long version, List<String> departments) {
 
         Institution toDomain() {
-            return new Institution(id, name, InstitutionLevel.valueOf(level), regionCode, active, version);
+            return new Institution(id, name, InstitutionLevel.valueOf(level), regionCode, active, version, departments);
         }
     }
 }

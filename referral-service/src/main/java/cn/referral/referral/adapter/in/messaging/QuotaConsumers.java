@@ -1,0 +1,52 @@
+package cn.referral.referral.adapter.in.messaging;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import cn.referral.platform.messaging.EventConsumers;
+import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.ReserveReleasedV1;
+import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.SlotConfirmedV1;
+import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.SlotHeldV1;
+import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.SlotReleasedV1;
+import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.UnavailableV1;
+import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.WaitlistedV1;
+import cn.referral.referral.application.port.in.QuotaSagaUseCases;
+import cn.referral.referral.domain.referral.SlotHold;
+
+/** The referral side of the slot saga: quota's answers to {@code referral.submitted.v1} and what follows. */
+@Configuration(proxyBeanMethods = false)
+class QuotaConsumers {
+
+    static final String SLOT_HELD = "quota.slot-held.v1";
+    static final String WAITLISTED = "quota.waitlisted.v1";
+    static final String UNAVAILABLE = "quota.unavailable.v1";
+    static final String SLOT_CONFIRMED = "quota.slot-confirmed.v1";
+    static final String SLOT_RELEASED = "quota.slot-released.v1";
+    static final String RESERVE_RELEASED = "quota.reserve-released.v1";
+
+    /** Bound to {@code quota.events.v1} as {@code quotaEvents-in-0}. */
+    @Bean
+    Consumer<Message<byte[]>> quotaEvents(EventConsumers consumers, QuotaSagaUseCases saga) {
+        return consumers.consumer("referral-quota-saga")
+                .on(SLOT_HELD, SlotHeldV1.class, (event, held) -> saga.slotHeld(held.referralId(),
+                        new SlotHold(held.holdId(), held.poolId(), held.date(), held.session(), held.greenChannel()),
+                        held.institutionId()))
+                .on(WAITLISTED, WaitlistedV1.class,
+                        (event, waitlisted) -> saga.waitlisted(waitlisted.referralId(), waitlisted.poolId(),
+                                waitlisted.position()))
+                .on(UNAVAILABLE, UnavailableV1.class,
+                        (event, unavailable) -> saga.unavailable(unavailable.referralId(), unavailable.reason()))
+                .on(SLOT_CONFIRMED, SlotConfirmedV1.class,
+                        (event, confirmed) -> saga.slotConfirmed(confirmed.referralId(), confirmed.holdId()))
+                .on(SLOT_RELEASED, SlotReleasedV1.class,
+                        (event, released) -> saga.slotReleased(released.referralId(), released.holdId(),
+                                released.reason()))
+                .on(RESERVE_RELEASED, ReserveReleasedV1.class,
+                        (event, released) -> saga.reserveReleased(event.id(), released.poolId(),
+                                released.institutionId(), released.units(), event.time()))
+                .build();
+    }
+}

@@ -1,0 +1,138 @@
+package cn.referral.referral.adapter.out.persistence;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import cn.referral.referral.application.port.out.ReferenceData;
+import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.Catalog;
+import cn.referral.referral.domain.network.CatalogEntry;
+import cn.referral.referral.domain.network.FamilyDoctorContract;
+import cn.referral.referral.domain.network.InstitutionLevel;
+import cn.referral.referral.domain.referral.CareType;
+import cn.referral.referral.domain.referral.Direction;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The local views of the registry's catalogs, contracts (keyed by patientRef) and alliances. */
+@Component
+class MongoReferenceData implements ReferenceData {
+
+    static final String CATALOGS = "catalog_view";
+    static final String CONTRACTS = "contract_view";
+    static final String ALLIANCES = "alliance_view";
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoReferenceData(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Flux<Catalog> catalogs() {
+        return mongo.findAll(CatalogDocument.class, CATALOGS).map(CatalogDocument::toDomain);
+    }
+
+    @Override
+    public Mono<Boolean> keepCatalogIfNewer(Catalog catalog) {
+        Update state = new Update()
+                .set("name", catalog.name())
+                .set("direction", catalog.direction().name())
+                .set("targetLevel", catalog.targetLevel() == null ? null : catalog.targetLevel().name())
+                .set("effectiveFrom", catalog.effectiveFrom())
+                .set("active", catalog.active())
+                .set("entries", catalog.entries().stream().map(entry -> new EntryDocument(entry.code(), entry.name(),
+                        entry.careTypes().stream().map(Enum::name).sorted().toList())).toList());
+        return VersionedViews.keepIfNewer(mongo, CATALOGS, catalog.catalogId(), catalog.version(), state);
+    }
+
+    @Override
+    public Mono<Void> removeCatalog(String catalogId) {
+        return VersionedViews.remove(mongo, CATALOGS, catalogId);
+    }
+
+    @Override
+    public Mono<FamilyDoctorContract> contractOf(String patientRef) {
+        return mongo.findById(patientRef, ContractDocument.class, CONTRACTS).map(ContractDocument::toDomain);
+    }
+
+    @Override
+    public Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract) {
+        Update state = new Update()
+                .set("contractId", contract.contractId())
+                .set("primaryInstitutionId", contract.primaryInstitutionId())
+                .set("districtHospitalId", contract.districtHospitalId())
+                .set("cityHospitalId", contract.cityHospitalId())
+                .set("familyDoctorId", contract.familyDoctorId())
+                .set("validFrom", contract.validFrom())
+                .set("validUntil", contract.validUntil())
+                .set("active", contract.active());
+        return VersionedViews.keepIfNewer(mongo, CONTRACTS, contract.patientRef(), contract.version(), state);
+    }
+
+    @Override
+    public Mono<Void> removeContract(String patientRef) {
+        return VersionedViews.remove(mongo, CONTRACTS, patientRef);
+    }
+
+    @Override
+    public Mono<Alliance> alliance(String allianceId) {
+        return mongo.findById(allianceId, AllianceDocument.class, ALLIANCES).map(AllianceDocument::toDomain);
+    }
+
+    @Override
+    public Mono<Boolean> keepAllianceIfNewer(Alliance alliance) {
+        Update state = new Update()
+                .set("name", alliance.name())
+                .set("memberInstitutionIds", alliance.memberInstitutionIds())
+                .set("active", alliance.active());
+        return VersionedViews.keepIfNewer(mongo, ALLIANCES, alliance.allianceId(), alliance.version(), state);
+    }
+
+    @Override
+    public Mono<Void> removeAlliance(String allianceId) {
+        return VersionedViews.remove(mongo, ALLIANCES, allianceId);
+    }
+
+    record EntryDocument(String code, String name, List<String> careTypes) {
+
+        CatalogEntry toDomain() {
+            return new CatalogEntry(code, name, careTypes == null ? Set.of()
+                    : Set.copyOf(careTypes.stream().map(CareType::valueOf).toList()));
+        }
+    }
+
+    record CatalogDocument(@Id String id, String name, String direction, String targetLevel, long version,
+                           LocalDate effectiveFrom, boolean active, List<EntryDocument> entries) {
+
+        Catalog toDomain() {
+            return new Catalog(id, name, Direction.valueOf(direction),
+                    targetLevel == null ? null : InstitutionLevel.valueOf(targetLevel), version, effectiveFrom, active,
+                    entries == null ? List.of() : entries.stream().map(EntryDocument::toDomain).toList());
+        }
+    }
+
+    record ContractDocument(@Id String patientRef, String contractId, String primaryInstitutionId,
+                            String districtHospitalId, String cityHospitalId, String familyDoctorId,
+                            LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
+
+        FamilyDoctorContract toDomain() {
+            return new FamilyDoctorContract(contractId, patientRef, primaryInstitutionId, districtHospitalId,
+                    cityHospitalId, familyDoctorId, validFrom, validUntil, active, version);
+        }
+    }
+
+    record AllianceDocument(@Id String id, String name, List<String> memberInstitutionIds, boolean active,
+                            long version) {
+
+        Alliance toDomain() {
+            return new Alliance(id, name, memberInstitutionIds, active, version);
+        }
+    }
+}

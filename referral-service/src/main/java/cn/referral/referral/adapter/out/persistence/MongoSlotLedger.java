@@ -1,0 +1,58 @@
+package cn.referral.referral.adapter.out.persistence;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import cn.referral.referral.application.port.out.SlotLedger;
+import cn.referral.referral.domain.kpi.SlotFacts;
+import reactor.core.publisher.Mono;
+
+/** Facts of reserved units from quota's events, one document per fact id (so a replay counts once). */
+@Component
+class MongoSlotLedger implements SlotLedger {
+
+    static final String COLLECTION = "slot_facts";
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoSlotLedger(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Mono<String> ensureIndexes() {
+        return mongo.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.ASC).named("slot_fact_time"));
+    }
+
+    @Override
+    public Mono<Void> record(String factId, Kind kind, String institutionId, long units, Instant at) {
+        return mongo.insert(new SlotFactDocument(factId, kind.name(), institutionId, units, at), COLLECTION)
+                .then()
+                .onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
+    }
+
+    @Override
+    public Mono<SlotFacts> between(Instant from, Instant to, Set<String> institutions) {
+        Criteria criteria = Criteria.where("at").gte(from).lt(to);
+        if (institutions != null) {
+            criteria = criteria.and("institutionId").in(institutions);
+        }
+        return mongo.find(new Query(criteria), SlotFactDocument.class, COLLECTION)
+                .reduce(new SlotFacts(0, 0, 0), (sum, fact) -> switch (Kind.valueOf(fact.kind())) {
+                    case HELD -> new SlotFacts(sum.held() + fact.units(), sum.confirmed(), sum.releasedUnused());
+                    case CONFIRMED -> new SlotFacts(sum.held(), sum.confirmed() + fact.units(), sum.releasedUnused());
+                    case RELEASED_UNUSED -> new SlotFacts(sum.held(), sum.confirmed(), sum.releasedUnused() + fact.units());
+                });
+    }
+
+    record SlotFactDocument(@Id String id, String kind, String institutionId, long units, Instant at) {
+    }
+}

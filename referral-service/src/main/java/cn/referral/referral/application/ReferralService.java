@@ -1,0 +1,292 @@
+package cn.referral.referral.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.referral.application.port.in.ReferralUseCases;
+import cn.referral.referral.application.port.in.ReferralView;
+import cn.referral.referral.application.port.in.SubmitReferralCommand;
+import cn.referral.referral.application.port.in.Submission;
+import cn.referral.referral.application.port.in.WorklistPage;
+import cn.referral.referral.application.port.in.WorklistQuery;
+import cn.referral.referral.application.port.out.AuditRecord;
+import cn.referral.referral.application.port.out.AuditTrail;
+import cn.referral.referral.application.port.out.DuplicateReferralId;
+import cn.referral.referral.application.port.out.IdempotencyKeys;
+import cn.referral.referral.application.port.out.InstitutionDirectory;
+import cn.referral.referral.application.port.out.PatientDataProtection;
+import cn.referral.referral.application.port.out.ReferenceData;
+import cn.referral.referral.application.port.out.ReferralMetrics;
+import cn.referral.referral.application.port.out.ReferralStore;
+import cn.referral.referral.application.port.out.StaleReferral;
+import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.policy.CatalogEligibility;
+import cn.referral.referral.domain.policy.ContractedPrimaryCare;
+import cn.referral.referral.domain.policy.LevelDirectionRule;
+import cn.referral.referral.domain.referral.Action;
+import cn.referral.referral.domain.referral.Actor;
+import cn.referral.referral.domain.referral.ActorRole;
+import cn.referral.referral.domain.referral.CancelReason;
+import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Eligibility;
+import cn.referral.referral.domain.referral.HistoryEntry;
+import cn.referral.referral.domain.referral.IllegalTransition;
+import cn.referral.referral.domain.referral.Patient;
+import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralPermissions;
+import cn.referral.referral.domain.referral.ReferralRequest;
+import cn.referral.referral.domain.referral.ReferralRuleViolation;
+import cn.referral.referral.domain.referral.ReferralState;
+import cn.referral.referral.domain.referral.RejectReason;
+import cn.referral.referral.domain.referral.TreatmentOutcome;
+import cn.referral.referral.domain.referral.Urgency;
+import reactor.core.publisher.Mono;
+
+public class ReferralService implements ReferralUseCases {
+
+    private final ReferralStore store;
+    private final IdempotencyKeys idempotencyKeys;
+    private final InstitutionDirectory institutions;
+    private final ReferenceData referenceData;
+    private final PatientDataProtection protection;
+    private final AuditTrail audit;
+    private final ReferralMetrics metrics;
+    private final ReferralPolicies policies;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    public ReferralService(ReferralStore store, IdempotencyKeys idempotencyKeys, InstitutionDirectory institutions,
+                           ReferenceData referenceData, PatientDataProtection protection, AuditTrail audit,
+                           ReferralMetrics metrics, ReferralPolicies policies, Clock clock, Supplier<String> ids) {
+        this.store = store;
+        this.idempotencyKeys = idempotencyKeys;
+        this.institutions = institutions;
+        this.referenceData = referenceData;
+        this.protection = protection;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.policies = policies;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    // ---- submission
+
+    @Override
+    public Mono<Submission> submit(SubmitReferralCommand command, String idempotencyKey, Caller caller) {
+        Actor actor = Actors.of(caller);
+        return Mono.defer(() -> {
+            authorizeSubmission(command, actor);
+            if (idempotencyKey == null) {
+                return create(command, actor, ids.get(), null);
+            }
+            String key = actor.userId() + ":" + idempotencyKey;
+            return idempotencyKeys.find(key)
+                    .flatMap(earlier -> replay(earlier, command, actor))
+                    .switchIfEmpty(Mono.defer(() -> create(command, actor, ids.get(), key)));
+        });
+    }
+
+    private Mono<Submission> replay(IdempotencyKeys.Reservation earlier, SubmitReferralCommand command, Actor actor) {
+        if (!earlier.fingerprint().equals(command.fingerprint())) {
+            return Mono.error(new IdempotencyKeyReused());
+        }
+        return store.find(earlier.referralId()).map(referral -> new Submission(referral, false))
+                // the earlier request reserved the key but died before saving: finish its work under its id
+                .switchIfEmpty(Mono.defer(() -> create(command, actor, earlier.referralId(), null)));
+    }
+
+    private Mono<Submission> create(SubmitReferralCommand command, Actor actor, String id, String key) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, policies.zone());
+        Patient patient = protection.protect(command.patient());
+        return referenceData.contractOf(patient.patientRef()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(contract -> {
+                    ContractedPrimaryCare.Target target = ContractedPrimaryCare.choose(command.direction(),
+                            command.toInstitutionId(), contract.orElse(null), today);
+                    return Mono.zip(institution(command.fromInstitutionId(), "fromInstitutionId"),
+                                    institution(target.institutionId(), "toInstitutionId"),
+                                    referenceData.catalogs().collectList())
+                            .map(found -> {
+                                ReferralRequest request = request(command, patient, target.institutionId());
+                                Institution source = found.getT1();
+                                Institution destination = found.getT2();
+                                List<String> context = new ArrayList<>();
+                                context.add(LevelDirectionRule.check(command.direction(), source, destination));
+                                if (request.toDepartment() != null && !destination.hasDepartment(request.toDepartment())) {
+                                    throw new ReferralRuleViolation("unknown-department", "toDepartment: "
+                                            + destination.name() + " has no department " + request.toDepartment());
+                                }
+                                context.add(target.explanation());
+                                Eligibility eligibility = CatalogEligibility.assess(command.direction(),
+                                        command.careType(), command.diagnosis(), destination.level(),
+                                        found.getT3(), command.overrideReason(), today,
+                                        target.contractedInstitution(), context);
+                                return Referral.submit(id, request, eligibility, target.contracted(), actor, now,
+                                        policies.deadlines());
+                            });
+                })
+                .flatMap(decision -> key == null ? save(decision)
+                        : idempotencyKeys.reserve(new IdempotencyKeys.Reservation(key, command.fingerprint(), id))
+                                .flatMap(winner -> winner.referralId().equals(id) ? save(decision)
+                                        : replay(winner, command, actor)));
+    }
+
+    private Mono<Submission> save(Decision<Referral> decision) {
+        return store.insert(decision)
+                .doOnNext(saved -> metrics.saved(decision))
+                .map(saved -> new Submission(saved, true))
+                .onErrorResume(DuplicateReferralId.class, twin -> store.find(decision.state().id())
+                        .map(existing -> new Submission(existing, false)));
+    }
+
+    private static ReferralRequest request(SubmitReferralCommand command, Patient patient, String target) {
+        return new ReferralRequest(command.direction(), command.careType(), command.urgency(), patient,
+                command.diagnosis(), command.reason(), command.clinicalSummary(), command.attachments(),
+                command.fromInstitutionId(), command.fromDepartment(), target, command.toDepartment(),
+                command.requestedWindow(), command.sourceEpisode(), command.continuityPlan(), command.overrideReason());
+    }
+
+    private Mono<Institution> institution(String id, String field) {
+        return institutions.find(id).switchIfEmpty(Mono.error(() -> new ReferralRuleViolation("unknown-institution",
+                field + ": no institution " + id + " is known to the referral network")));
+    }
+
+    /**
+     * Doctors refer their own institution's patients; the functional levels decide the direction
+     * ({@link LevelDirectionRule}): a primary doctor refers up (or down to a village clinic), a
+     * hospital doctor down, or up from a county to a city hospital (seed 001 (四) 2).
+     */
+    private static void authorizeSubmission(SubmitReferralCommand command, Actor actor) {
+        if (!actor.role().isDoctor()) {
+            throw new NotPermitted("doctors-refer", "Only doctors submit referrals");
+        }
+        if (!actor.worksAt(command.fromInstitutionId())) {
+            throw new NotPermitted("own-institution",
+                    "fromInstitutionId: you can only refer from your own institution (" + actor.institutionId() + ")");
+        }
+    }
+
+    // ---- reads
+
+    @Override
+    public Mono<ReferralView> view(String id, String purpose, Caller caller) {
+        Actor actor = Actors.of(caller);
+        return visible(id, actor).flatMap(referral -> audit.record(new AuditRecord(ids.get(), clock.instant(),
+                        actor.userId(), actor.role().name(), actor.institutionId(), referral.id(), "READ_REFERRAL",
+                        purpose == null || purpose.isBlank() ? defaultPurpose(actor.role()) : purpose))
+                .then(Mono.fromSupplier(() -> new ReferralView(referral, protection.reveal(referral.request().patient()),
+                        ReferralPermissions.allowedActions(referral, actor, clock.instant())))));
+    }
+
+    private static String defaultPurpose(ActorRole role) {
+        return switch (role) {
+            case REFERRAL_DESK -> "referral-handling";
+            case AUDITOR -> "audit";
+            default -> "treatment";
+        };
+    }
+
+    @Override
+    public Mono<List<HistoryEntry>> history(String id, Caller caller) {
+        return visible(id, Actors.of(caller)).map(Referral::history);
+    }
+
+    @Override
+    public Mono<Set<Action>> actions(String id, Caller caller) {
+        Actor actor = Actors.of(caller);
+        return visible(id, actor).map(referral -> ReferralPermissions.allowedActions(referral, actor, clock.instant()));
+    }
+
+    @Override
+    public Mono<WorklistPage> worklist(WorklistQuery query, Caller caller) {
+        Actor actor = Actors.of(caller);
+        if (actor.institutionId() == null || !(actor.role().isDoctor() || actor.role() == ActorRole.REFERRAL_DESK)) {
+            return Mono.error(new NotPermitted("worklist-roles", "Worklists are for doctors and referral desks"));
+        }
+        Set<ReferralState> states = query.states() == null || query.states().isEmpty() ? ReferralState.open()
+                : query.states();
+        Set<Urgency> urgencies = query.urgencies() == null || query.urgencies().isEmpty() ? Set.of(Urgency.values())
+                : query.urgencies();
+        return store.worklist(new WorklistQuery(query.side(), states, urgencies, query.page(), query.size()),
+                actor.institutionId());
+    }
+
+    private Mono<Referral> visible(String id, Actor actor) {
+        return store.find(id).filter(referral -> ReferralPermissions.maySee(referral, actor))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Referral", id)));
+    }
+
+    // ---- transitions
+
+    @Override
+    public Mono<Referral> accept(String id, long expectedVersion, Instant appointmentAt, Caller caller) {
+        return act(id, expectedVersion, caller, Action.ACCEPT, (referral, actor) ->
+                referral.accept(policies.noShow().appointmentAt(appointmentAt), actor, clock.instant()));
+    }
+
+    @Override
+    public Mono<Referral> reject(String id, long expectedVersion, RejectReason reason, String note, Caller caller) {
+        return act(id, expectedVersion, caller, Action.REJECT,
+                (referral, actor) -> referral.reject(reason, note, actor, clock.instant()));
+    }
+
+    @Override
+    public Mono<Referral> cancel(String id, long expectedVersion, CancelReason reason, Caller caller) {
+        return act(id, expectedVersion, caller, Action.CANCEL,
+                (referral, actor) -> referral.cancel(reason, actor, clock.instant()));
+    }
+
+    @Override
+    public Mono<Referral> recordArrival(String id, long expectedVersion, Caller caller) {
+        return act(id, expectedVersion, caller, Action.RECORD_ARRIVAL,
+                (referral, actor) -> referral.recordArrival(actor, clock.instant()));
+    }
+
+    @Override
+    public Mono<Referral> recordNoShow(String id, long expectedVersion, Caller caller) {
+        return act(id, expectedVersion, caller, Action.RECORD_NO_SHOW,
+                (referral, actor) -> referral.recordNoShow(actor, clock.instant()));
+    }
+
+    @Override
+    public Mono<Referral> complete(String id, long expectedVersion, TreatmentOutcome outcome, String summary,
+                                   boolean downReferralRecommended, Caller caller) {
+        return act(id, expectedVersion, caller, Action.COMPLETE, (referral, actor) ->
+                referral.complete(outcome, summary, downReferralRecommended, actor, clock.instant()));
+    }
+
+    /**
+     * One user action: visible (else 404), entitled (else 403), on the version the caller saw (else
+     * 412), allowed in the current state (else 409 with what is allowed), saved with its events atomically.
+     */
+    private Mono<Referral> act(String id, long expectedVersion, Caller caller, Action action,
+                               BiFunction<Referral, Actor, Decision<Referral>> transition) {
+        Actor actor = Actors.of(caller);
+        return visible(id, actor).flatMap(referral -> {
+            if (!ReferralPermissions.isEntitled(action, referral, actor)) {
+                return Mono.error(new NotPermitted("not-entitled", "Your role or institution may not "
+                        + action.name().toLowerCase().replace('_', ' ') + " this referral"));
+            }
+            if (referral.version() != expectedVersion) {
+                return Mono.error(new StaleReferral(id, expectedVersion));
+            }
+            Decision<Referral> decision;
+            try {
+                decision = transition.apply(referral, actor);
+            } catch (IllegalTransition illegal) {
+                return Mono.error(new ActionNotAllowed(illegal,
+                        ReferralPermissions.allowedActions(referral, actor, clock.instant())));
+            }
+            return store.update(decision, expectedVersion).doOnNext(saved -> metrics.saved(decision));
+        });
+    }
+}

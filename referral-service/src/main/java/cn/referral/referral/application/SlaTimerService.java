@@ -1,0 +1,68 @@
+package cn.referral.referral.application;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.referral.referral.application.port.in.SlaTimerUseCases;
+import cn.referral.referral.application.port.out.ReferralMetrics;
+import cn.referral.referral.application.port.out.ReferralStore;
+import cn.referral.referral.application.port.out.StaleReferral;
+import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Referral;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies stored deadlines: every replica runs it, each referral is claimed by one at a time with
+ * an atomic update, and the result is saved on the version that was claimed. A referral a user
+ * changed meanwhile is left for the next run, which sees its new state.
+ */
+public class SlaTimerService implements SlaTimerUseCases {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaTimerService.class);
+
+    private final ReferralStore store;
+    private final ReferralMetrics metrics;
+    private final Clock clock;
+    private final Duration lease;
+    private final int batchSize;
+
+    public SlaTimerService(ReferralStore store, ReferralMetrics metrics, Clock clock, Duration lease, int batchSize) {
+        this.store = store;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.lease = lease;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public Mono<Long> applyDueDeadlines() {
+        return Flux.range(0, batchSize)
+                .concatMap(i -> store.claimDue(clock.instant(), lease)
+                        .flatMap(this::applyDeadlines)
+                        .defaultIfEmpty(Outcome.NOTHING_DUE), 1)
+                .takeWhile(outcome -> outcome != Outcome.NOTHING_DUE)
+                .filter(outcome -> outcome == Outcome.CHANGED)
+                .count();
+    }
+
+    private enum Outcome { CHANGED, UNCHANGED, NOTHING_DUE }
+
+    private Mono<Outcome> applyDeadlines(Referral referral) {
+        Decision<Referral> decision = referral.deadlinesPassed(clock.instant());
+        if (!decision.changed()) {
+            // nothing due after all: the claim simply runs out
+            return Mono.just(Outcome.UNCHANGED);
+        }
+        return store.update(decision, referral.version())
+                .doOnNext(saved -> {
+                    metrics.saved(decision);
+                    log.info("Referral {} deadline applied: {} -> {}", referral.id(), referral.state(), saved.state());
+                })
+                .thenReturn(Outcome.CHANGED)
+                .onErrorResume(StaleReferral.class, stale -> Mono.just(Outcome.UNCHANGED));
+    }
+}

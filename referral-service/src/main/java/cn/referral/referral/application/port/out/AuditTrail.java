@@ -1,0 +1,11 @@
+package cn.referral.referral.application.port.out;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+public interface AuditTrail {
+
+    Mono<Void> record(AuditRecord record);
+
+    Flux<AuditRecord> forReferral(String referralId);
+}

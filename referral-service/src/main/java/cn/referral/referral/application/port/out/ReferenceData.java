@@ -1,0 +1,29 @@
+package cn.referral.referral.application.port.out;
+
+import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.Catalog;
+import cn.referral.referral.domain.network.FamilyDoctorContract;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Local views of the registry's catalogs, contracts and alliances; a snapshot older than the one held is dropped. */
+public interface ReferenceData {
+
+    Flux<Catalog> catalogs();
+
+    Mono<Boolean> keepCatalogIfNewer(Catalog catalog);
+
+    Mono<Void> removeCatalog(String catalogId);
+
+    Mono<FamilyDoctorContract> contractOf(String patientRef);
+
+    Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract);
+
+    Mono<Void> removeContract(String patientRef);
+
+    Mono<Alliance> alliance(String allianceId);
+
+    Mono<Boolean> keepAllianceIfNewer(Alliance alliance);
+
+    Mono<Void> removeAlliance(String allianceId);
+}

@@ -1,0 +1,39 @@
+package cn.referral.referral.application.port.out;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import cn.referral.referral.application.port.in.WorklistPage;
+import cn.referral.referral.application.port.in.WorklistQuery;
+import cn.referral.referral.domain.kpi.ReferralFact;
+import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Referral;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Referrals and their outbox. Every write is one atomic single-document operation that saves the
+ * state and appends the decision's events; an update succeeds only on the version it was based on.
+ */
+public interface ReferralStore {
+
+    Mono<Referral> find(String id);
+
+    /** Saves a new referral; fails with {@link DuplicateReferralId} if the id is taken. */
+    Mono<Referral> insert(Decision<Referral> created);
+
+    /** Saves the decision if the stored version is still {@code expectedVersion}, else fails with {@link StaleReferral}. */
+    Mono<Referral> update(Decision<Referral> decision, long expectedVersion);
+
+    /**
+     * Claims one referral whose next deadline has passed and that no other replica holds, for
+     * {@code lease}; the next {@link #update} of it lets the claim go.
+     */
+    Mono<Referral> claimDue(Instant now, Duration lease);
+
+    Mono<WorklistPage> worklist(WorklistQuery query, String institutionId);
+
+    /** Facts of referrals submitted in {@code [from, to)}, touching {@code institutions} (all when null). */
+    Flux<ReferralFact> facts(Instant from, Instant to, Set<String> institutions);
+}

@@ -1,0 +1,13 @@
+package cn.referral.referral.domain.network;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A medical alliance (医联体) as far as reports need it: its members. */
+public record Alliance(String allianceId, String name, List<String> memberInstitutionIds, boolean active, long version) {
+
+    public Alliance {
+        Objects.requireNonNull(allianceId, "allianceId");
+        memberInstitutionIds = memberInstitutionIds == null ? List.of() : List.copyOf(memberInstitutionIds);
+    }
+}

@@ -1,0 +1,18 @@
+package cn.referral.referral.domain.referral;
+
+import java.util.Objects;
+
+/** Who acts: a user of an institution in one role, or the system itself. */
+public record Actor(String userId, ActorRole role, String institutionId) {
+
+    public static final Actor SYSTEM = new Actor("referral-service", ActorRole.SYSTEM, null);
+
+    public Actor {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(role, "role");
+    }
+
+    public boolean worksAt(String institution) {
+        return institutionId != null && institutionId.equals(institution);
+    }
+}

@@ -1,0 +1,5 @@
+package cn.referral.referral.domain.referral;
+
+public enum Gender {
+    MALE, FEMALE, UNKNOWN
+}

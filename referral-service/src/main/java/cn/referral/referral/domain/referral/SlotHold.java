@@ -1,0 +1,12 @@
+package cn.referral.referral.domain.referral;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A unit quota-service holds for a referral. */
+public record SlotHold(String holdId, String poolId, LocalDate date, String session, boolean greenChannel) {
+
+    public SlotHold {
+        Objects.requireNonNull(holdId, "holdId");
+    }
+}

@@ -1,0 +1,48 @@
+package cn.referral.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import cn.referral.referral.adapter.out.messaging.ReferralTopics;
+
+/** The AsyncAPI document names every event type the service produces, on the right channel. */
+class AsyncApiContractTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void documentsEveryProducedAndConsumedEventType() throws Exception {
+        Map<String, Object> document;
+        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
+            document = new Yaml().load(in);
+        }
+        assertThat(document.get("asyncapi")).isEqualTo("3.0.0");
+        Map<String, Object> messages = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                .get("messages");
+        List<Object> names = messages.values().stream().map(m -> ((Map<String, Object>) m).get("name")).toList();
+
+        List<String> produced = new ArrayList<>();
+        for (Field field : ReferralTopics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && !field.getName().equals("REFERRAL_EVENTS")) {
+                produced.add((String) field.get(null));
+            }
+        }
+        assertThat(produced).hasSize(9);
+        assertThat(names).containsAll(produced).contains("quota.slot-held.v1", "quota.waitlisted.v1",
+                "quota.unavailable.v1", "quota.slot-released.v1", "registry.catalog.v1", "registry.contract.v1");
+
+        Map<String, Object> channels = (Map<String, Object>) document.get("channels");
+        assertThat(((Map<String, Object>) channels.get("referralEvents")).get("address"))
+                .isEqualTo(ReferralTopics.REFERRAL_EVENTS);
+        assertThat(((Map<String, Object>) ((Map<String, Object>) channels.get("referralEvents")).get("messages")))
+                .hasSize(9);
+    }
+}

@@ -1,0 +1,374 @@
+package cn.referral.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.ServiceIntegrationTest;
+import cn.referral.referral.support.ReferralItSupport;
+import cn.referral.referral.support.TestClockConfiguration;
+import tools.jackson.databind.JsonNode;
+
+/** The referral lifecycle through the API and over Kafka, against the agreed event contracts. */
+@ServiceIntegrationTest
+@Import(TestClockConfiguration.class)
+class ReferralLifecycleIT extends ReferralItSupport {
+
+    private final String centreDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
+    private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
+    private final String cityDoctor = token(Role.HOSPITAL_DOCTOR, CITY_HOSPITAL);
+    private final String countyDesk = token(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
+
+    @Test
+    void anUpReferralIsSubmittedAndAnnouncedWithoutTheNameOrIdentityNumber() {
+        String idNumber = idNumber(1);
+        EntityExchangeResult<String> created = submit(centreDoctor, upReferral(idNumber, NANHUI_CENTRE, CITY_HOSPITAL,
+                "ROUTINE"), null);
+
+        assertThat(created.getStatus().value()).as(created.getResponseBody()).isEqualTo(201);
+        JsonNode body = json(created);
+        String id = body.get("id").asString();
+        assertThat(created.getResponseHeaders().getLocation()).hasToString("/referrals/" + id);
+        assertThat(created.getResponseHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(body.get("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(body.get("eligibility").get("inCatalog").asBoolean()).isTrue();
+        assertThat(body.get("eligibility").get("catalogId").asString()).isEqualTo("up-tertiary");
+        assertThat(body.get("eligibility").get("explanation").toString()).contains("PRIMARY → TERTIARY");
+        assertThat(body.get("patientName").asString()).isEqualTo("林**");
+        assertThat(body.get("patientIdNumber").asString()).isEqualTo(idNumber.substring(0, 6) + "********"
+                + idNumber.substring(14));
+
+        ConsumerRecord<String, byte[]> record = eventsOf(id, 1).get(0);
+        assertThat(header(record, "ce_type")).isEqualTo("referral.submitted.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("/referral-service");
+        assertThat(header(record, "ce_subject")).isEqualTo(id);
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        String payload = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payload).doesNotContain(idNumber).doesNotContain("林秀英").doesNotContain("13800001111")
+                .doesNotContain("33030200" + idNumber.substring(12, 17));
+        JsonNode event = JSON.readTree(payload);
+        assertThat(event.get("referralId").asString()).isEqualTo(id);
+        assertThat(event.get("patientRef").asString()).isEqualTo(CRYPTO.pseudonym(idNumber));
+        assertThat(event.get("direction").asString()).isEqualTo("UP");
+        assertThat(event.get("toDepartment").asString()).isEqualTo("神经内科");
+        assertThat(event.get("contracted").asBoolean()).isFalse();
+        assertThat(event.get("diagnosisCode").asString()).isEqualTo("I63.9");
+        assertThat(event.get("referralVersion").asLong()).isEqualTo(1);
+        assertThat(event.get("acceptBy").asString()).isEqualTo(clock.instant().plus(Duration.ofHours(48)).toString());
+    }
+
+    @Test
+    void aHeldSlotLetsTheDeskAcceptOnTheCurrentVersionOnly() {
+        String idNumber = idNumber(2);
+        String id = submitted(centreDoctor, upReferral(idNumber, NANHUI_CENTRE, CITY_HOSPITAL, "URGENT"));
+        slotHeld(id, "hold-2", CITY_HOSPITAL);
+        JsonNode held = awaitState(id, cityDesk, "SLOT_HELD");
+        assertThat(held.get("slot").get("holdId").asString()).isEqualTo("hold-2");
+        String appointment = clock.instant().plus(Duration.ofDays(1)).toString();
+
+        EntityExchangeResult<String> missing = act(id, "accept", cityDesk, null, Map.of("appointmentAt", appointment));
+        assertThat(missing.getStatus().value()).isEqualTo(428);
+        EntityExchangeResult<String> stale = act(id, "accept", cityDesk, "\"1\"", Map.of("appointmentAt", appointment));
+        assertThat(stale.getStatus().value()).isEqualTo(412);
+        assertThat(stale.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+
+        String current = etag(id, cityDesk);
+        EntityExchangeResult<String> accepted = act(id, "accept", cityDesk, current, Map.of("appointmentAt", appointment));
+        assertThat(accepted.getStatus().value()).as(accepted.getResponseBody()).isEqualTo(200);
+        assertThat(json(accepted).get("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.getResponseHeaders().getETag()).isNotEqualTo(current);
+
+        JsonNode event = event(id, "referral.accepted.v1");
+        assertThat(event.get("appointmentAt").asString()).isEqualTo(appointment);
+        String sealed = event.get("insurance").get("insuredPersonNoSealed").asString();
+        assertThat(sealed).startsWith("v1:");
+        assertThat(CRYPTO.unseal(sealed)).isEqualTo("33030200" + idNumber.substring(12, 17));
+        assertThat(event.get("insurance").get("scheme").asString()).isEqualTo("RESIDENT");
+        assertThat(event.toString()).doesNotContain(idNumber);
+
+        EntityExchangeResult<String> again = act(id, "accept", cityDesk, accepted.getResponseHeaders().getETag(),
+                Map.of("appointmentAt", appointment));
+        assertThat(again.getStatus().value()).isEqualTo(409);
+        assertThat(json(again).get("currentState").asString()).isEqualTo("ACCEPTED");
+        assertThat(json(again).get("allowedActions").toString()).contains("RECORD_ARRIVAL");
+    }
+
+    @Test
+    void theLocalViewOfTheRegistryStillAnswersTheWalkingSkeletonEndpoint() {
+        JsonNode view = json(get("/institutions-view/" + CITY_HOSPITAL, cityDesk));
+        assertThat(view.get("name").asString()).isEqualTo("温州医科大学附属第一医院");
+        assertThat(view.get("level").asString()).isEqualTo("TERTIARY");
+        assertThat(view.get("regionCode").asString()).isEqualTo("330302");
+        assertThat(view.get("version").asLong()).isEqualTo(1);
+        assertThat(view.get("departments").toString()).contains("神经内科");
+        assertThat(get("/institutions-view/nowhere", cityDesk).getStatus().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theDeskRejectsWithACodedReasonAndNothingMoreCanHappen() {
+        String id = submitted(centreDoctor, upReferral(idNumber(3), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
+        EntityExchangeResult<String> rejected = act(id, "reject", cityDesk, "\"1\"",
+                Map.of("reasonCode", "NEEDS_DIFFERENT_DEPARTMENT", "note", "建议心血管内科"));
+        assertThat(rejected.getStatus().value()).as(rejected.getResponseBody()).isEqualTo(200);
+        assertThat(json(rejected).get("outcome").get("rejectReason").asString()).isEqualTo("NEEDS_DIFFERENT_DEPARTMENT");
+
+        JsonNode event = event(id, "referral.rejected.v1");
+        assertThat(event.get("reasonCode").asString()).isEqualTo("NEEDS_DIFFERENT_DEPARTMENT");
+        assertThat(event.get("note").asString()).isEqualTo("建议心血管内科");
+
+        EntityExchangeResult<String> cancel = act(id, "cancel", centreDoctor, "\"2\"", Map.of("reasonCode", "DUPLICATE"));
+        assertThat(cancel.getStatus().value()).isEqualTo(409);
+        assertThat(json(cancel).get("currentState").asString()).isEqualTo("REJECTED");
+        assertThat(json(cancel).get("allowedActions").size()).isZero();
+
+        EntityExchangeResult<String> badCode = act(id, "reject", cityDesk, "\"2\"", Map.of("reasonCode", "BORED"));
+        assertThat(badCode.getStatus().value()).isEqualTo(400);
+        assertThat(json(badCode).get("errors").get(0).get("field").asString()).isEqualTo("reasonCode");
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyGiveTheSameReferralAndADifferentBodyIsRefused() {
+        Map<String, Object> body = upReferral(idNumber(4), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE");
+        EntityExchangeResult<String> first = submit(centreDoctor, body, "key-4");
+        EntityExchangeResult<String> second = submit(centreDoctor, body, "key-4");
+
+        assertThat(first.getStatus().value()).isEqualTo(201);
+        assertThat(second.getStatus().value()).isEqualTo(200);
+        String id = json(first).get("id").asString();
+        assertThat(json(second).get("id").asString()).isEqualTo(id);
+
+        Map<String, Object> changed = new LinkedHashMap<>(body);
+        changed.put("urgency", "URGENT");
+        EntityExchangeResult<String> reused = submit(centreDoctor, changed, "key-4");
+        assertThat(reused.getStatus().value()).isEqualTo(422);
+        assertThat(json(reused).get("type").asString()).endsWith("referral/idempotency-key-reused");
+
+        assertThat(eventTypesOf(id, 1)).containsExactly("referral.submitted.v1");
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("patientRef")
+                        .is(CRYPTO.pseudonym(idNumber(4)))), "referrals").block(Duration.ofSeconds(5))).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredOrDuplicatedQuotaEventHasNoSecondEffect() {
+        String id = submitted(centreDoctor, upReferral(idNumber(5), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
+        String ceId = publish("quota.events.v1", id, "quota.slot-held.v1", slotHeldPayload(id, "hold-5", CITY_HOSPITAL));
+        long heldVersion = awaitState(id, cityDesk, "SLOT_HELD").get("version").asLong();
+
+        publish("quota.events.v1", id, "quota.slot-held.v1", slotHeldPayload(id, "hold-5", CITY_HOSPITAL), ceId);
+        slotHeld(id, "hold-5", CITY_HOSPITAL);
+        // the next event on the same partition is handled after both duplicates
+        publish("quota.events.v1", id, "quota.slot-confirmed.v1", Map.of("referralId", id, "holdId", "hold-5",
+                "poolId", "pool-" + CITY_HOSPITAL));
+
+        JsonNode confirmed = await().atMost(Duration.ofSeconds(30)).until(() -> referral(id, cityDesk),
+                r -> "CONFIRMED".equals(r.get("slot").get("state").asString()));
+        assertThat(confirmed.get("version").asLong()).isEqualTo(heldVersion + 1);
+        List<String> actions = new ArrayList<>();
+        json(get("/referrals/" + id + "/history", cityDesk)).get("entries")
+                .forEach(line -> actions.add(line.get("action").asString()));
+        assertThat(actions).containsExactly("SUBMIT", "SLOT_HELD", "SLOT_CONFIRMED");
+    }
+
+    @Test
+    void aSlotHeldAfterACancelDoesNotResurrectTheReferral() {
+        String id = submitted(centreDoctor, upReferral(idNumber(6), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
+        EntityExchangeResult<String> cancelled = act(id, "cancel", centreDoctor, "\"1\"",
+                Map.of("reasonCode", "PATIENT_DECLINED"));
+        assertThat(cancelled.getStatus().value()).as(cancelled.getResponseBody()).isEqualTo(200);
+        assertThat(event(id, "referral.cancelled.v1").get("reasonCode").asString()).isEqualTo("PATIENT_DECLINED");
+
+        slotHeld(id, "hold-6", CITY_HOSPITAL);
+
+        JsonNode history = await().atMost(Duration.ofSeconds(30)).until(
+                () -> json(get("/referrals/" + id + "/history", centreDoctor)).get("entries"),
+                entries -> entries.toString().contains("SLOT_HELD_IGNORED"));
+        assertThat(history.get(history.size() - 1).get("to").asString()).isEqualTo("CANCELLED");
+        assertThat(referral(id, centreDoctor).get("state").asString()).isEqualTo("CANCELLED");
+        assertThat(eventTypesOf(id, 2)).containsExactly("referral.submitted.v1", "referral.cancelled.v1");
+    }
+
+    @Test
+    void aReferralIsInvisibleToInstitutionsOutsideItAndActionsDependOnTheCaller() {
+        String id = submitted(centreDoctor, upReferral(idNumber(7), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
+
+        assertThat(get("/referrals/" + id, countyDesk).getStatus().value()).isEqualTo(404);
+        assertThat(get("/referrals/" + id + "/actions", countyDesk).getStatus().value()).isEqualTo(404);
+        assertThat(get("/referrals/" + id + "/history", token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE)).getStatus().value())
+                .isEqualTo(404);
+        assertThat(act(id, "accept", countyDesk, "\"1\"", Map.of("appointmentAt",
+                clock.instant().plus(Duration.ofDays(1)).toString())).getStatus().value()).isEqualTo(404);
+        assertThat(get("/referrals/" + id, token(Role.INSURER, CITY_HOSPITAL)).getStatus().value()).isEqualTo(404);
+
+        assertThat(json(get("/referrals/" + id + "/actions", cityDesk)).get("allowedActions").toString())
+                .isEqualTo("[\"ACCEPT\",\"REJECT\"]");
+        assertThat(json(get("/referrals/" + id + "/actions", centreDoctor)).get("allowedActions").toString())
+                .isEqualTo("[\"CANCEL\"]");
+        assertThat(json(get("/referrals/" + id + "/actions", cityDoctor)).get("allowedActions").size()).isZero();
+
+        EntityExchangeResult<String> doctorAccepts = act(id, "accept", centreDoctor, "\"1\"", Map.of("appointmentAt",
+                clock.instant().plus(Duration.ofDays(1)).toString()));
+        assertThat(doctorAccepts.getStatus().value()).isEqualTo(403);
+
+        EntityExchangeResult<String> foreign = submit(token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE),
+                upReferral(idNumber(8), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"), null);
+        assertThat(foreign.getStatus().value()).isEqualTo(403);
+        assertThat(submit(cityDesk, upReferral(idNumber(8), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"), null)
+                .getStatus().value()).isEqualTo(403);
+    }
+
+    @Test
+    void everyReadOfPatientDataIsAuditedForAuditorsOnly() {
+        String id = submitted(centreDoctor, upReferral(idNumber(9), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
+        EntityExchangeResult<String> read = http.get().uri("/referrals/" + id)
+                .header("Authorization", "Bearer " + cityDesk).header("X-Access-Purpose", "triage").exchange()
+                .expectBody(String.class).returnResult();
+        assertThat(read.getStatus().value()).isEqualTo(200);
+        JsonNode detail = json(read);
+        assertThat(detail.get("patient").get("name").asString()).isEqualTo("林秀英");
+        assertThat(detail.get("patient").get("maskedIdNumber").asString()).contains("********");
+        assertThat(read.getResponseBody()).doesNotContain(idNumber(9));
+        assertThat(read.getResponseHeaders().getETag()).isEqualTo("\"1\"");
+
+        JsonNode trail = json(get("/audit?referralId=" + id, token(Role.AUDITOR, null)));
+        assertThat(trail).hasSize(1);
+        JsonNode record = trail.get(0);
+        assertThat(record.get("actorId").asString()).isEqualTo("user-referral_desk@" + CITY_HOSPITAL);
+        assertThat(record.get("role").asString()).isEqualTo("REFERRAL_DESK");
+        assertThat(record.get("institutionId").asString()).isEqualTo(CITY_HOSPITAL);
+        assertThat(record.get("purpose").asString()).isEqualTo("triage");
+        assertThat(record.get("referralId").asString()).isEqualTo(id);
+
+        assertThat(get("/audit?referralId=" + id, cityDesk).getStatus().value()).isEqualTo(403);
+        get("/referrals/" + id + "/history", cityDesk);
+        assertThat(json(get("/audit?referralId=" + id, token(Role.AUDITOR, null)))).hasSize(1);
+    }
+
+    @Test
+    void worklistsPutTheMostUrgentFirstThenTheOldest() {
+        String shijingDoctor = token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
+        List<String> ids = new ArrayList<>();
+        for (String urgency : List.of("ROUTINE", "EMERGENCY", "URGENT", "ROUTINE")) {
+            ids.add(submitted(shijingDoctor, upReferral(idNumber(20 + ids.size()), SHIJING_CENTRE, COUNTY_HOSPITAL,
+                    urgency)));
+            clock.advance(Duration.ofSeconds(30));
+        }
+
+        JsonNode incoming = json(get("/worklists/incoming?size=100", countyDesk));
+        List<String> order = new ArrayList<>();
+        incoming.get("items").forEach(item -> {
+            if (ids.contains(item.get("id").asString())) {
+                order.add(item.get("id").asString());
+            }
+        });
+        assertThat(order).containsExactly(ids.get(1), ids.get(2), ids.get(0), ids.get(3));
+        assertThat(incoming.get("items").get(0).get("urgency").asString()).isEqualTo("EMERGENCY");
+        assertThat(incoming.toString()).doesNotContain("林秀英");
+
+        JsonNode routine = json(get("/worklists/incoming?urgency=ROUTINE&state=SUBMITTED&size=1&page=1", countyDesk));
+        assertThat(routine.get("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(routine.get("items")).hasSize(1);
+        assertThat(routine.get("items").get(0).get("urgency").asString()).isEqualTo("ROUTINE");
+
+        JsonNode outgoing = json(get("/worklists/outgoing?size=100", shijingDoctor));
+        assertThat(outgoing.toString()).contains(ids.get(0)).contains(ids.get(3));
+        assertThat(json(get("/worklists/outgoing?size=100", centreDoctor)).toString()).doesNotContain(ids.get(0));
+        assertThat(get("/worklists/incoming?size=1000", countyDesk).getStatus().value()).isEqualTo(400);
+        assertThat(get("/worklists/incoming?state=LOST", countyDesk).getStatus().value()).isEqualTo(400);
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldOrTheRule() {
+        String valid = idNumber(99);
+        String wrongCheckDigit = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+        EntityExchangeResult<String> invalidId = submit(centreDoctor,
+                upReferral(wrongCheckDigit, NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"), null);
+        assertThat(invalidId.getStatus().value()).isEqualTo(400);
+        assertThat(json(invalidId).get("errors").get(0).get("field").asString()).isEqualTo("patient.idNumber");
+        assertThat(invalidId.getResponseBody()).doesNotContain(wrongCheckDigit);
+
+        Map<String, Object> serverOwned = upReferral(idNumber(30), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE");
+        serverOwned.put("state", "ACCEPTED");
+        assertThat(json(submit(centreDoctor, serverOwned, null)).get("errors").get(0).get("field").asString())
+                .isEqualTo("state");
+
+        Map<String, Object> outside = upReferral(idNumber(31), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE");
+        outside.put("diagnosis", Map.of("code", "J45.9", "name", "哮喘"));
+        EntityExchangeResult<String> refused = submit(centreDoctor, outside, null);
+        assertThat(refused.getStatus().value()).isEqualTo(422);
+        assertThat(json(refused).get("code").asString()).isEqualTo("outside-catalog");
+        assertThat(json(refused).get("explanation").toString()).contains("J45.9");
+        outside.put("overrideReason", "重度哮喘反复发作, 基层无法控制");
+        EntityExchangeResult<String> overridden = submit(centreDoctor, outside, null);
+        assertThat(overridden.getStatus().value()).isEqualTo(201);
+        assertThat(json(overridden).get("eligibility").get("overrideReason").asString()).contains("重度哮喘");
+
+        EntityExchangeResult<String> sideways = submit(centreDoctor, upReferral(idNumber(32), NANHUI_CENTRE,
+                SHIJING_CENTRE, "ROUTINE"), null);
+        assertThat(sideways.getStatus().value()).isEqualTo(422);
+        assertThat(json(sideways).get("code").asString()).isEqualTo("direction-level-mismatch");
+        assertThat(json(submit(centreDoctor, upReferral(idNumber(33), NANHUI_CENTRE, CLOSED_HOSPITAL, "ROUTINE"),
+                null)).get("code").asString()).isEqualTo("inactive-institution");
+        assertThat(json(submit(centreDoctor, upReferral(idNumber(34), NANHUI_CENTRE, "nowhere", "ROUTINE"),
+                null)).get("code").asString()).isEqualTo("unknown-institution");
+    }
+
+    @Test
+    void theLoopClosesAndTheHospitalRefersTheContractedPatientBackToTheirCommunityCentre() {
+        String idNumber = idNumber(40);
+        contract(idNumber, NANHUI_CENTRE);
+        String up = submitted(centreDoctor, upReferral(idNumber, NANHUI_CENTRE, CITY_HOSPITAL, "URGENT"));
+        assertThat(event(up, "referral.submitted.v1").get("contracted").asBoolean()).isTrue();
+        String appointment = clock.instant().plus(Duration.ofHours(1)).toString();
+        assertThat(act(up, "accept", cityDesk, "\"1\"", Map.of("appointmentAt", appointment)).getStatus().value())
+                .isEqualTo(200);
+        assertThat(act(up, "arrival", cityDesk, "\"2\"", null).getStatus().value()).isEqualTo(200);
+        EntityExchangeResult<String> completed = act(up, "completion", cityDoctor, "\"3\"", Map.of("outcome", "IMPROVED",
+                "summary", "急性脑梗死溶栓后好转, 建议下转社区康复", "downReferralRecommended", true));
+        assertThat(completed.getStatus().value()).as(completed.getResponseBody()).isEqualTo(200);
+        JsonNode forReferrer = referral(up, centreDoctor);
+        assertThat(forReferrer.get("outcome").get("completion").get("summary").asString()).contains("下转社区康复");
+        assertThat(event(up, "referral.completed.v1").get("downReferralRecommended").asBoolean()).isTrue();
+        assertThat(eventTypesOf(up, 4)).containsExactly("referral.submitted.v1", "referral.accepted.v1",
+                "referral.arrived.v1", "referral.completed.v1");
+
+        Map<String, Object> down = upReferral(idNumber, CITY_HOSPITAL, null, "ROUTINE");
+        down.put("direction", "DOWN");
+        down.remove("toInstitutionId");
+        down.put("fromDepartment", "神经内科");
+        down.put("toDepartment", "全科");
+        down.put("reason", "脑梗死恢复期, 下转社区康复");
+        down.put("continuityPlan", Map.of("followUps", List.of(Map.of("afterDays", 14, "purpose", "神经功能评估")),
+                "longPrescription", Map.of("medications", List.of("阿司匹林肠溶片 100mg qd"), "days", 60),
+                "handover", Map.of("familyDoctorId", "dr-zhou", "note", "康复训练")));
+        EntityExchangeResult<String> downCreated = submit(cityDoctor, down, null);
+        assertThat(downCreated.getStatus().value()).as(downCreated.getResponseBody()).isEqualTo(201);
+        JsonNode downReferral = json(downCreated);
+        assertThat(downReferral.get("toInstitutionId").asString()).isEqualTo(NANHUI_CENTRE);
+        assertThat(downReferral.get("contracted").asBoolean()).isTrue();
+        assertThat(downReferral.get("eligibility").get("toContractedInstitution").asBoolean()).isTrue();
+        String downId = downReferral.get("id").asString();
+        assertThat(event(downId, "referral.submitted.v1").get("direction").asString()).isEqualTo("DOWN");
+        assertThat(json(get("/referrals/" + downId + "/actions", centreDoctor)).get("allowedActions").toString())
+                .contains("ACCEPT");
+
+        Map<String, Object> tooLong = new LinkedHashMap<>(down);
+        tooLong.put("continuityPlan", Map.of("followUps", List.of(Map.of("afterDays", 14, "purpose", "复诊")),
+                "longPrescription", Map.of("medications", List.of("二甲双胍"), "days", 90)));
+        EntityExchangeResult<String> refused = submit(cityDoctor, tooLong, null);
+        assertThat(refused.getStatus().value()).isEqualTo(400);
+        assertThat(json(refused).get("errors").get(0).get("field").asString())
+                .isEqualTo("continuityPlan.longPrescription.days");
+    }
+}

@@ -1,0 +1,107 @@
+package cn.referral.referral.adapter.out.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import cn.referral.platform.events.EventFactory;
+import cn.referral.platform.events.OutboxEvent;
+import cn.referral.referral.domain.referral.CancelReason;
+import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralFixtures;
+import cn.referral.referral.domain.referral.RejectReason;
+import cn.referral.referral.domain.referral.TreatmentOutcome;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The wire form of every referral event follows docs/event-contracts.md and carries no name or id number. */
+class ReferralEventMessagesTest {
+
+    private static final Set<String> COMMON = Set.of("referralId", "direction", "careType", "urgency",
+            "fromInstitutionId", "toInstitutionId", "toDepartment", "patientRef", "contracted", "occurredAt",
+            "referralVersion");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final ReferralEventMessages messages = new ReferralEventMessages(
+            new EventFactory(json, Clock.fixed(ReferralFixtures.NOW, ZoneOffset.UTC), () -> "event-1"));
+
+    private List<OutboxEvent> outbox(Decision<Referral> decision) {
+        return messages.toOutbox(decision.state(), decision.events()).block(Duration.ofSeconds(5));
+    }
+
+    private JsonNode only(Decision<Referral> decision, String type) {
+        List<OutboxEvent> events = outbox(decision);
+        assertThat(events).hasSize(1);
+        OutboxEvent event = events.get(0);
+        assertThat(event.topic()).isEqualTo("referral.events.v1");
+        assertThat(event.type()).isEqualTo(type);
+        assertThat(event.key()).isEqualTo(decision.state().id());
+        JsonNode body = json.readTree(event.payload());
+        for (String field : COMMON) {
+            assertThat(body.has(field)).as("common field " + field + " in " + type).isTrue();
+        }
+        assertThat(body.get("referralVersion").asLong()).isEqualTo(decision.state().version());
+        assertThat(event.payload()).doesNotContain("v1:name").doesNotContain("v1:id\"").doesNotContain("张");
+        return body;
+    }
+
+    @Test
+    void submittedCarriesTheDiagnosisWindowAndDeadline() {
+        Decision<Referral> submitted = Referral.submit("r-1", ReferralFixtures.anUpRequest(
+                        cn.referral.referral.domain.referral.Urgency.ROUTINE), ReferralFixtures.inCatalog(), true,
+                ReferralFixtures.PRIMARY_DOCTOR, ReferralFixtures.NOW,
+                cn.referral.referral.domain.policy.AcceptanceDeadlines.defaults());
+        JsonNode body = only(submitted, "referral.submitted.v1");
+        assertThat(body.get("diagnosisCode").asString()).isEqualTo("I63.9");
+        assertThat(body.get("requestedFrom").asString()).isEqualTo("2026-11-24");
+        assertThat(body.get("acceptBy").asString()).isEqualTo("2026-11-26T00:00:00Z");
+        assertThat(body.get("contracted").asBoolean()).isTrue();
+        assertThat(body.get("patientRef").asString()).isEqualTo("ref-0001");
+    }
+
+    @Test
+    void acceptedCarriesTheSealedInsuredPersonNumberForBilling() {
+        Referral held = ReferralFixtures.aHeldReferral();
+        JsonNode body = only(held.accept(ReferralFixtures.NO_SHOW.appointmentAt(ReferralFixtures.NOW.plusSeconds(86400)),
+                ReferralFixtures.HOSPITAL_DESK, ReferralFixtures.NOW), "referral.accepted.v1");
+        assertThat(body.get("insurance").get("insuredPersonNoSealed").asString()).isEqualTo("v1:insured");
+        assertThat(body.get("insurance").get("scheme").asString()).isEqualTo("RESIDENT");
+        assertThat(body.get("appointmentAt").asString()).isEqualTo("2026-11-25T00:00:00Z");
+        assertThat(body.has("sourceEpisode")).isTrue();
+        assertThat(body.get("sourceEpisode").isNull()).isTrue();
+    }
+
+    @Test
+    void everyOtherTypeHasItsFields() {
+        var now = ReferralFixtures.NOW;
+        assertThat(only(ReferralFixtures.aHeldReferral().reject(RejectReason.NO_CAPACITY, "满",
+                ReferralFixtures.HOSPITAL_DESK, now), "referral.rejected.v1").get("reasonCode").asString())
+                .isEqualTo("NO_CAPACITY");
+        assertThat(only(ReferralFixtures.aHeldReferral().cancel(CancelReason.PATIENT_DECLINED,
+                ReferralFixtures.PRIMARY_DOCTOR, now), "referral.cancelled.v1").get("reasonCode").asString())
+                .isEqualTo("PATIENT_DECLINED");
+        assertThat(only(ReferralFixtures.aSubmittedUpReferral().deadlinesPassed(now.plus(Duration.ofHours(24))),
+                "referral.escalated.v1").get("deadline").asString()).isEqualTo("2026-11-26T00:00:00Z");
+        assertThat(only(ReferralFixtures.anAcceptedReferral().recordArrival(ReferralFixtures.HOSPITAL_DESK, now),
+                "referral.arrived.v1").has("arrivedAt")).isTrue();
+        Referral accepted = ReferralFixtures.anAcceptedReferral();
+        assertThat(only(accepted.deadlinesPassed(accepted.appointment().noShowAfter()), "referral.no-show.v1")
+                .get("appointmentAt").asString()).isEqualTo(accepted.appointment().at().toString());
+        JsonNode completed = only(ReferralFixtures.anArrivedReferral().complete(TreatmentOutcome.IMPROVED, "好转", true,
+                ReferralFixtures.HOSPITAL_DOCTOR, now), "referral.completed.v1");
+        assertThat(completed.get("outcome").asString()).isEqualTo("IMPROVED");
+        assertThat(completed.get("downReferralRecommended").asBoolean()).isTrue();
+
+        Decision<Referral> escalatedAndExpired = ReferralFixtures.aSubmittedUpReferral()
+                .deadlinesPassed(now.plus(Duration.ofDays(3)));
+        assertThat(outbox(escalatedAndExpired)).extracting(OutboxEvent::type)
+                .containsExactly("referral.escalated.v1", "referral.expired.v1");
+    }
+}
