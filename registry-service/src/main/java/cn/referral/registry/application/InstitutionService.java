@@ -2,31 +2,75 @@ package cn.referral.registry.application;
 
 import java.util.function.Supplier;
 
+import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.InstitutionUseCases;
-import cn.referral.registry.application.port.in.RegisterInstitutionCommand;
+import cn.referral.registry.application.port.out.AllianceStore;
 import cn.referral.registry.application.port.out.InstitutionStore;
-import cn.referral.registry.domain.Institution;
+import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.alliance.Alliance;
+import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionDetails;
+import cn.referral.registry.domain.institution.InstitutionLevel;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public class InstitutionService implements InstitutionUseCases {
 
-    private final InstitutionStore store;
-    private final Supplier<String> ids;
+    static final String WHAT = "Institution";
 
-    public InstitutionService(InstitutionStore store, Supplier<String> ids) {
+    private final InstitutionStore store;
+    private final AllianceStore alliances;
+    private final Supplier<String> ids;
+    private final RecordChanges<Institution> changes;
+
+    public InstitutionService(InstitutionStore store, AllianceStore alliances, Supplier<String> ids) {
         this.store = store;
+        this.alliances = alliances;
         this.ids = ids;
+        this.changes = new RecordChanges<>(store, WHAT);
     }
 
     @Override
-    public Mono<Institution> register(RegisterInstitutionCommand command) {
-        return Mono.fromSupplier(() -> Institution.register(ids.get(), command.name(), command.organisationCode(),
-                        command.level(), command.kind(), command.region(), command.departments(), command.gridArea()))
-                .flatMap(store::insert);
+    public Mono<Institution> register(Caller caller, InstitutionDetails details) {
+        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Institution.register(ids.get(), details))
+                .flatMap(store::insert));
+    }
+
+    @Override
+    public Mono<Institution> registerIfAbsent(Caller caller, String id, InstitutionDetails details) {
+        return changes.insertIfAbsent(caller, id, newId -> Mono.just(Institution.register(newId, details)));
+    }
+
+    @Override
+    public Mono<Institution> revise(Caller caller, String id, long expectedVersion, InstitutionDetails details) {
+        return changes.change(caller, id, expectedVersion, current -> current.revise(details));
+    }
+
+    @Override
+    public Mono<Institution> deactivate(Caller caller, String id, Long expectedVersion) {
+        return changes.change(caller, id, expectedVersion, Institution::deactivate);
+    }
+
+    @Override
+    public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
+        return changes.changeChecked(caller, id, expectedVersion,
+                current -> alliances.findByMember(id).filter(Alliance::active).collectList()
+                        .flatMap(memberOf -> memberOf.isEmpty() ? Mono.just(current.remove())
+                                : Mono.<Change<Institution>>error(new RegistryRuleViolation("institution-in-alliance",
+                                        "institution " + id + " is a member of " + memberOf.stream()
+                                                .map(Alliance::id).toList()
+                                        + ": take it out of those alliances (or deactivate it) first"))))
+                .then();
     }
 
     @Override
     public Mono<Institution> find(String id) {
         return store.findById(id);
+    }
+
+    @Override
+    public Flux<Institution> list(String regionCode, InstitutionLevel level, Boolean active) {
+        return store.find(regionCode, level, active);
     }
 }

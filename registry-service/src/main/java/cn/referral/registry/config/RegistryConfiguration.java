@@ -1,29 +1,87 @@
 package cn.referral.registry.config;
 
+import java.time.Clock;
+import java.util.function.Supplier;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.util.IdGenerator;
 
 import cn.referral.registry.adapter.out.messaging.RegistryTopics;
+import cn.referral.registry.application.AllianceService;
+import cn.referral.registry.application.CatalogService;
+import cn.referral.registry.application.ContractService;
 import cn.referral.registry.application.InstitutionService;
+import cn.referral.registry.application.PractitionerService;
+import cn.referral.registry.application.RouteService;
+import cn.referral.registry.application.port.in.AllianceUseCases;
+import cn.referral.registry.application.port.in.CatalogUseCases;
+import cn.referral.registry.application.port.in.ContractUseCases;
 import cn.referral.registry.application.port.in.InstitutionUseCases;
+import cn.referral.registry.application.port.in.PractitionerUseCases;
+import cn.referral.registry.application.port.in.RouteUseCases;
+import cn.referral.registry.application.port.out.AllianceStore;
+import cn.referral.registry.application.port.out.CatalogStore;
+import cn.referral.registry.application.port.out.ContractStore;
 import cn.referral.registry.application.port.out.InstitutionStore;
+import cn.referral.registry.application.port.out.PatientIdentities;
+import cn.referral.registry.application.port.out.PractitionerStore;
 
 @Configuration(proxyBeanMethods = false)
 class RegistryConfiguration {
 
     @Bean
-    InstitutionUseCases institutionUseCases(InstitutionStore store, IdGenerator ids) {
-        return new InstitutionService(store, () -> ids.generateId().toString());
+    InstitutionUseCases institutionUseCases(InstitutionStore store, AllianceStore alliances, IdGenerator ids) {
+        return new InstitutionService(store, alliances, newIds(ids));
     }
 
-    /** Snapshots keyed by institution id: compaction keeps the latest one of each. */
     @Bean
-    NewTopic institutionsTopic(@Value("${KAFKA_PARTITIONS:3}") int partitions,
-                               @Value("${platform.messaging.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(RegistryTopics.INSTITUTIONS).partitions(partitions).replicas(replicas).compact().build();
+    AllianceUseCases allianceUseCases(AllianceStore store, InstitutionStore institutions, IdGenerator ids) {
+        return new AllianceService(store, institutions, newIds(ids));
+    }
+
+    @Bean
+    CatalogUseCases catalogUseCases(CatalogStore store, IdGenerator ids, Clock clock) {
+        return new CatalogService(store, newIds(ids), clock);
+    }
+
+    @Bean
+    PractitionerUseCases practitionerUseCases(PractitionerStore store, InstitutionStore institutions, IdGenerator ids) {
+        return new PractitionerService(store, institutions, newIds(ids));
+    }
+
+    @Bean
+    ContractUseCases contractUseCases(ContractStore store, InstitutionStore institutions, PractitionerStore practitioners,
+                                      PatientIdentities identities, IdGenerator ids) {
+        return new ContractService(store, institutions, practitioners, identities, newIds(ids));
+    }
+
+    @Bean
+    RouteUseCases routeUseCases(InstitutionStore institutions, AllianceStore alliances, CatalogStore catalogs,
+                                Clock clock) {
+        return new RouteService(institutions, alliances, catalogs, clock);
+    }
+
+    /** Snapshots keyed by record id (contracts: by patientRef): compaction keeps the latest one of each. */
+    @Bean
+    KafkaAdmin.NewTopics registryTopics(@Value("${KAFKA_PARTITIONS:3}") int partitions,
+                                        @Value("${platform.messaging.replication-factor:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(
+                compacted(RegistryTopics.INSTITUTIONS, partitions, replicas),
+                compacted(RegistryTopics.ALLIANCES, partitions, replicas),
+                compacted(RegistryTopics.CATALOGS, partitions, replicas),
+                compacted(RegistryTopics.CONTRACTS, partitions, replicas));
+    }
+
+    private static NewTopic compacted(String name, int partitions, short replicas) {
+        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).compact().build();
+    }
+
+    private static Supplier<String> newIds(IdGenerator ids) {
+        return () -> ids.generateId().toString();
     }
 }

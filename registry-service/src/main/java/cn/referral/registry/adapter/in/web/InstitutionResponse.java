@@ -2,7 +2,7 @@ package cn.referral.registry.adapter.in.web;
 
 import java.util.List;
 
-import cn.referral.registry.domain.Institution;
+import cn.referral.registry.domain.institution.Institution;
 
 public record InstitutionResponse(String id, String name, String organisationCode, String level, String kind,
                                   String regionCode, List<String> departments, String gridArea, boolean active,

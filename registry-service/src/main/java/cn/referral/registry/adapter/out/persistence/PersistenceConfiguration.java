@@ -11,7 +11,11 @@ class PersistenceConfiguration {
 
     /** Unique indexes must exist before the first request: created at startup, on the main thread. */
     @Bean
-    SmartInitializingSingleton registryIndexes(MongoInstitutionStore institutions) {
-        return () -> institutions.ensureIndexes().block(Duration.ofSeconds(30));
+    SmartInitializingSingleton registryIndexes(MongoInstitutionStore institutions, MongoAllianceStore alliances,
+                                               MongoContractStore contracts) {
+        return () -> institutions.ensureIndexes()
+                .then(alliances.ensureIndexes())
+                .then(contracts.ensureIndexes())
+                .block(Duration.ofSeconds(30));
     }
 }

@@ -1,14 +1,16 @@
 package cn.referral.registry.application.port.out;
 
-import cn.referral.registry.domain.Institution;
-import cn.referral.registry.domain.InstitutionChange;
-import reactor.core.publisher.Mono;
+import java.util.Collection;
 
-/** Where institutions live. A change and its events are stored in one atomic write. */
-public interface InstitutionStore {
+import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionLevel;
+import reactor.core.publisher.Flux;
 
-    Mono<Institution> findById(String id);
+/** Institutions. Writes fail with {@code DuplicateInstitution} if the organisation code is taken. */
+public interface InstitutionStore extends RecordStore<Institution> {
 
-    /** Stores a new institution with its events; {@code DuplicateInstitution} if the organisation code is taken. */
-    Mono<Institution> insert(InstitutionChange change);
+    /** Institutions matching every given criterion (null: any), by name. */
+    Flux<Institution> find(String regionCode, InstitutionLevel level, Boolean active);
+
+    Flux<Institution> findByIds(Collection<String> ids);
 }

@@ -1,0 +1,134 @@
+package cn.referral.registry.adapter.in.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.platform.security.Role;
+import cn.referral.registry.adapter.in.demo.DemoDataFiles.AllianceData;
+import cn.referral.registry.adapter.in.demo.DemoDataFiles.CatalogData;
+import cn.referral.registry.adapter.in.demo.DemoDataFiles.InstitutionData;
+import cn.referral.registry.application.port.in.AllianceUseCases;
+import cn.referral.registry.application.port.in.CatalogUseCases;
+import cn.referral.registry.application.port.in.InstitutionUseCases;
+import cn.referral.registry.application.port.in.PractitionerUseCases;
+import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.alliance.AllianceType;
+import cn.referral.registry.domain.alliance.GridCell;
+import cn.referral.registry.domain.catalog.CareType;
+import cn.referral.registry.domain.catalog.CatalogDetails;
+import cn.referral.registry.domain.catalog.CatalogEntry;
+import cn.referral.registry.domain.catalog.ReferralDirection;
+import cn.referral.registry.domain.institution.InstitutionDetails;
+import cn.referral.registry.domain.institution.InstitutionKind;
+import cn.referral.registry.domain.institution.InstitutionLevel;
+import cn.referral.registry.domain.institution.RegionCode;
+import cn.referral.registry.domain.practitioner.PractitionerRole;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * In the {@code local} profile, loads the demo network at startup (see docs/demo-data.md): the Wenzhou grid
+ * of seed 003 annex 3, the Nan'an county community of seed 002 and sample catalogs. Every record has a
+ * fixed id and is inserted only if absent, through the same use cases as any write, so loading twice
+ * creates nothing twice and every new record is published like any other.
+ */
+@Component
+@Profile("local")
+public class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final Caller LOADER = new Caller("registry-demo-data", Set.of(Role.REGISTRY_ADMIN), null, null);
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    private final InstitutionUseCases institutions;
+    private final AllianceUseCases alliances;
+    private final CatalogUseCases catalogs;
+    private final PractitionerUseCases practitioners;
+    private final JsonMapper json;
+
+    DemoDataLoader(InstitutionUseCases institutions, AllianceUseCases alliances, CatalogUseCases catalogs,
+                   PractitionerUseCases practitioners, JsonMapper json) {
+        this.institutions = institutions;
+        this.alliances = alliances;
+        this.catalogs = catalogs;
+        this.practitioners = practitioners;
+        this.json = json;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        load().block(TIMEOUT);
+    }
+
+    /** Loads whatever is missing; emits nothing new on a second run. */
+    public Mono<Void> load() {
+        DemoData data = DemoData.of(read(DemoDataFiles.WENZHOU, DemoDataFiles.GridLayout.class),
+                read(DemoDataFiles.NANAN, DemoDataFiles.Explicit.class));
+        DemoDataFiles.Catalogs catalogData = read(DemoDataFiles.CATALOGS, DemoDataFiles.Catalogs.class);
+        // in order: alliances name institutions, practitioners work at them
+        Mono<Long> institutionCount = Flux.fromIterable(data.institutions())
+                .concatMap(institution -> institutions.registerIfAbsent(LOADER, institution.id(), details(institution)))
+                .count();
+        Mono<Long> allianceCount = Flux.fromIterable(data.alliances())
+                .concatMap(alliance -> alliances.formIfAbsent(LOADER, alliance.id(), details(alliance)))
+                .count();
+        Mono<Long> catalogCount = Flux.fromIterable(catalogData.catalogs())
+                .concatMap(catalog -> catalogs.publishIfAbsent(LOADER, catalog.id(), details(catalog)))
+                .count();
+        Mono<Long> practitionerCount = Flux.fromIterable(data.practitioners())
+                .concatMap(p -> practitioners.register(LOADER, p.id(), p.name(), p.institutionId(),
+                        PractitionerRole.valueOf(p.role()), p.title(), p.department()))
+                .count();
+        return Flux.concat(institutionCount, allianceCount, catalogCount, practitionerCount).collectList()
+                .doOnNext(counts -> log.info("Demo data in place: {} institutions, {} alliances, {} catalogs, "
+                        + "{} practitioners", counts.get(0), counts.get(1), counts.get(2), counts.get(3)))
+                .then();
+    }
+
+    private <T> T read(String resource, Class<T> type) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return json.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    private static InstitutionDetails details(InstitutionData institution) {
+        return new InstitutionDetails(institution.name(), DemoData.organisationCode(institution),
+                InstitutionLevel.valueOf(institution.level()), InstitutionKind.valueOf(institution.kind()),
+                new RegionCode(institution.regionCode()), institution.departments(), institution.gridArea());
+    }
+
+    private static AllianceDetails details(AllianceData alliance) {
+        return new AllianceDetails(alliance.name(), AllianceType.valueOf(alliance.type()),
+                new RegionCode(alliance.regionCode()), alliance.leadInstitutionIds(), alliance.hubInstitutionId(),
+                alliance.memberInstitutionIds(), alliance.grids().stream()
+                .map(grid -> new GridCell(grid.gridId(), grid.name(), grid.district(), grid.leadInstitutionId(),
+                        grid.memberInstitutionIds()))
+                .toList());
+    }
+
+    private static CatalogDetails details(CatalogData catalog) {
+        return new CatalogDetails(catalog.name(), ReferralDirection.valueOf(catalog.direction()),
+                InstitutionLevel.valueOf(catalog.targetLevel()), LocalDate.parse(catalog.effectiveFrom()),
+                catalog.entries().stream()
+                        .map(entry -> new CatalogEntry(entry.code(), entry.name(), entry.careTypes().stream()
+                                .map(CareType::valueOf).collect(Collectors.toSet())))
+                        .toList());
+    }
+}

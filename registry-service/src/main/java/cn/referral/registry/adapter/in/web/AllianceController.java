@@ -1,0 +1,86 @@
+package cn.referral.registry.adapter.in.web;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.IdGenerator;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.platform.web.ProblemException;
+import cn.referral.registry.application.port.in.AllianceUseCases;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/alliances")
+class AllianceController {
+
+    private final AllianceUseCases alliances;
+    private final IdGenerator ids;
+
+    AllianceController(AllianceUseCases alliances, IdGenerator ids) {
+        this.alliances = alliances;
+        this.ids = ids;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<AllianceResponse>> form(Caller caller, @Valid @RequestBody AllianceRequest request) {
+        return Mono.defer(() -> alliances.form(caller, request.toDetails(this::newGridId)))
+                .map(alliance -> Versions.created("/alliances", alliance, AllianceResponse.of(alliance)));
+    }
+
+    @GetMapping("/{id}")
+    Mono<ResponseEntity<AllianceResponse>> find(@PathVariable String id) {
+        return alliances.find(id)
+                .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Alliance", id)));
+    }
+
+    /** The active alliances an institution belongs to. */
+    @GetMapping
+    Flux<AllianceResponse> ofInstitution(@RequestParam String institutionId) {
+        return alliances.alliancesOf(institutionId).map(AllianceResponse::of);
+    }
+
+    /** Whether institutions {@code a} and {@code b} are in the same alliance, and which. */
+    @GetMapping("/common")
+    Mono<CommonAlliancesResponse> common(@RequestParam String a, @RequestParam String b) {
+        return alliances.common(a, b).map(CommonAlliancesResponse::of);
+    }
+
+    @PutMapping("/{id}")
+    Mono<ResponseEntity<AllianceResponse>> revise(Caller caller, @PathVariable String id,
+                                                  @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+                                                  @Valid @RequestBody AllianceRequest request) {
+        return Mono.defer(() -> alliances.revise(caller, id, Versions.required(ifMatch),
+                        request.toDetails(this::newGridId)))
+                .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)));
+    }
+
+    @PostMapping("/{id}/deactivation")
+    Mono<ResponseEntity<AllianceResponse>> deactivate(Caller caller, @PathVariable String id,
+                                                      @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return Mono.defer(() -> alliances.deactivate(caller, id, Versions.optional(ifMatch)))
+                .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)));
+    }
+
+    @DeleteMapping("/{id}")
+    Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
+                                      @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return Mono.defer(() -> alliances.remove(caller, id, Versions.optional(ifMatch)))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private String newGridId() {
+        return ids.generateId().toString();
+    }
+}

@@ -1,0 +1,48 @@
+package cn.referral.registry.adapter.in.web;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.alliance.AllianceType;
+import cn.referral.registry.domain.alliance.GridCell;
+import cn.referral.registry.domain.institution.RegionCode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /alliances} and {@code PUT /alliances/{id}}. {@code memberInstitutionIds} need not repeat
+ * the leads, the hub or the grid's institutions: every one of them is a member.
+ */
+public record AllianceRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull AllianceType type,
+        @NotNull @Pattern(regexp = WebInputs.REGION_CODE, message = WebInputs.REGION_CODE_MESSAGE) String regionCode,
+        @NotEmpty @Size(max = 20) List<@NotBlank String> leadInstitutionIds,
+        String hubInstitutionId,
+        @Size(max = 2000) List<@NotBlank String> memberInstitutionIds,
+        @Size(max = 500) List<@Valid @NotNull Grid> grids) {
+
+    /** One 片区. {@code gridId} may be left out: the server gives one. */
+    public record Grid(
+            @Pattern(regexp = WebInputs.ID, message = WebInputs.ID_MESSAGE) String gridId,
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 100) String district,
+            String leadInstitutionId,
+            @Size(max = 500) List<@NotBlank String> memberInstitutionIds) {
+    }
+
+    AllianceDetails toDetails(Supplier<String> newGridId) {
+        List<GridCell> cells = grids == null ? List.of() : grids.stream()
+                .map(grid -> new GridCell(grid.gridId() == null ? newGridId.get() : grid.gridId(), grid.name(),
+                        grid.district(), grid.leadInstitutionId(), grid.memberInstitutionIds()))
+                .toList();
+        return new AllianceDetails(name, type, new RegionCode(regionCode), leadInstitutionIds,
+                hubInstitutionId == null || hubInstitutionId.isBlank() ? null : hubInstitutionId,
+                memberInstitutionIds, cells);
+    }
+}

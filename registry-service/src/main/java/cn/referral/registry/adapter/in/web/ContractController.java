@@ -1,0 +1,89 @@
+package cn.referral.registry.adapter.in.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.platform.web.ProblemException;
+import cn.referral.registry.application.port.in.ContractUseCases;
+import cn.referral.registry.domain.contract.FamilyDoctorContract;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+/** Family-doctor contracts (签约). Found by id or by patientRef: an identity number never goes into a URL. */
+@RestController
+@RequestMapping("/contracts")
+class ContractController {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final ContractUseCases contracts;
+    private final Clock clock;
+
+    ContractController(ContractUseCases contracts, Clock clock) {
+        this.contracts = contracts;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<ContractResponse>> sign(Caller caller, @Valid @RequestBody ContractRequest request) {
+        return Mono.defer(() -> contracts.sign(caller, request.identityNumber(), request.toTerms()))
+                .map(contract -> Versions.created("/contracts", contract, response(contract)));
+    }
+
+    @GetMapping("/{id}")
+    Mono<ResponseEntity<ContractResponse>> find(@PathVariable String id) {
+        return contracts.find(id)
+                .map(contract -> Versions.ok(contract, response(contract)))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Contract", id)));
+    }
+
+    @GetMapping
+    Mono<ResponseEntity<ContractResponse>> ofPatient(@RequestParam String patientRef) {
+        return contracts.findByPatientRef(patientRef)
+                .map(contract -> Versions.ok(contract, response(contract)))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND,
+                        cn.referral.platform.web.ProblemTypes.NOT_FOUND, "Contract not found",
+                        "The patient has no family-doctor contract")));
+    }
+
+    @PutMapping("/{id}")
+    Mono<ResponseEntity<ContractResponse>> revise(Caller caller, @PathVariable String id,
+                                                  @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+                                                  @Valid @RequestBody ContractTermsRequest request) {
+        return Mono.defer(() -> contracts.revise(caller, id, Versions.required(ifMatch), request.toTerms()))
+                .map(contract -> Versions.ok(contract, response(contract)));
+    }
+
+    /** 解约. */
+    @PostMapping("/{id}/termination")
+    Mono<ResponseEntity<ContractResponse>> terminate(Caller caller, @PathVariable String id,
+                                                     @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return Mono.defer(() -> contracts.terminate(caller, id, Versions.optional(ifMatch)))
+                .map(contract -> Versions.ok(contract, response(contract)));
+    }
+
+    @DeleteMapping("/{id}")
+    Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
+                                      @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return Mono.defer(() -> contracts.remove(caller, id, Versions.optional(ifMatch)))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private ContractResponse response(FamilyDoctorContract contract) {
+        return ContractResponse.of(contract, LocalDate.now(clock.withZone(CHINA)));
+    }
+}

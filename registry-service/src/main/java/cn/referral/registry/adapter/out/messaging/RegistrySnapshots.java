@@ -1,0 +1,87 @@
+package cn.referral.registry.adapter.out.messaging;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.referral.platform.events.EventFactory;
+import cn.referral.platform.events.OutboxEvent;
+import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.RegistryRecord;
+import cn.referral.registry.domain.alliance.Alliance;
+import cn.referral.registry.domain.catalog.DiseaseCatalog;
+import cn.referral.registry.domain.contract.FamilyDoctorContract;
+import cn.referral.registry.domain.institution.Institution;
+import reactor.core.publisher.Mono;
+
+/**
+ * Announces every change of a registry record on its compacted topic: the record's full snapshot,
+ * or a tombstone when it was removed. The event goes into the record's outbox, written with it.
+ */
+@Component
+public class RegistrySnapshots {
+
+    private final EventFactory events;
+
+    public RegistrySnapshots(EventFactory events) {
+        this.events = events;
+    }
+
+    public Mono<List<OutboxEvent>> toOutbox(Change<? extends RegistryRecord> change) {
+        Destination destination = destinationOf(change.after());
+        Mono<OutboxEvent> event = change.isRemoval()
+                ? events.tombstone(destination.topic(), destination.type(), destination.key())
+                : events.event(destination.topic(), destination.type(), destination.key(), wire(change.after()));
+        return event.map(List::of);
+    }
+
+    private static Destination destinationOf(RegistryRecord record) {
+        if (record instanceof Institution) {
+            return new Destination(RegistryTopics.INSTITUTIONS, RegistryTopics.INSTITUTION_SNAPSHOT, record.id());
+        }
+        if (record instanceof Alliance) {
+            return new Destination(RegistryTopics.ALLIANCES, RegistryTopics.ALLIANCE_SNAPSHOT, record.id());
+        }
+        if (record instanceof DiseaseCatalog) {
+            return new Destination(RegistryTopics.CATALOGS, RegistryTopics.CATALOG_SNAPSHOT, record.id());
+        }
+        if (record instanceof FamilyDoctorContract contract) {
+            return new Destination(RegistryTopics.CONTRACTS, RegistryTopics.CONTRACT_SNAPSHOT, contract.patientRef());
+        }
+        throw new IllegalArgumentException("No topic for " + record.getClass().getSimpleName());
+    }
+
+    static Object wire(RegistryRecord record) {
+        if (record instanceof Institution institution) {
+            return new InstitutionSnapshotV1(institution.id(), institution.name(), institution.organisationCode(),
+                    institution.level().name(), institution.kind().name(), institution.region().value(),
+                    institution.departments(), institution.gridArea(), institution.active(), institution.version());
+        }
+        if (record instanceof Alliance alliance) {
+            return new AllianceSnapshotV1(alliance.id(), alliance.name(), alliance.type().name(),
+                    alliance.region().value(), alliance.leadInstitutionIds(), alliance.hubInstitutionId(),
+                    alliance.memberInstitutionIds(), alliance.grids().stream()
+                    .map(cell -> new AllianceSnapshotV1.Grid(cell.gridId(), cell.name(), cell.district(),
+                            cell.leadInstitutionId(), cell.memberInstitutionIds()))
+                    .toList(), alliance.active(), alliance.version());
+        }
+        if (record instanceof DiseaseCatalog catalog) {
+            return new CatalogSnapshotV1(catalog.id(), catalog.name(), catalog.direction().name(),
+                    catalog.targetLevel().name(), catalog.version(), catalog.effectiveFrom().toString(),
+                    catalog.active(), catalog.entries().stream()
+                    .map(entry -> new CatalogSnapshotV1.Entry(entry.code(), entry.name(),
+                            entry.careTypes().stream().map(Enum::name).sorted().toList()))
+                    .toList());
+        }
+        if (record instanceof FamilyDoctorContract contract) {
+            var terms = contract.terms();
+            return new ContractSnapshotV1(contract.id(), contract.patientRef(), terms.primaryInstitutionId(),
+                    terms.districtHospitalId(), terms.cityHospitalId(), terms.familyDoctorId(),
+                    terms.validFrom().toString(), terms.validUntil().toString(), contract.active(), contract.version());
+        }
+        throw new IllegalArgumentException("No wire record for " + record.getClass().getSimpleName());
+    }
+
+    private record Destination(String topic, String type, String key) {
+    }
+}

@@ -1,0 +1,122 @@
+package cn.referral.registry.application;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.registry.application.port.in.AllianceUseCases;
+import cn.referral.registry.application.port.out.AllianceStore;
+import cn.referral.registry.application.port.out.InstitutionStore;
+import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.alliance.Alliance;
+import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.alliance.CommonAlliances;
+import cn.referral.registry.domain.alliance.GridCell;
+import cn.referral.registry.domain.alliance.OneAlliancePerGridCell;
+import cn.referral.registry.domain.institution.Institution;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+public class AllianceService implements AllianceUseCases {
+
+    private static final String WHAT = "Alliance";
+
+    private final AllianceStore store;
+    private final InstitutionStore institutions;
+    private final Supplier<String> ids;
+    private final RecordChanges<Alliance> changes;
+
+    public AllianceService(AllianceStore store, InstitutionStore institutions, Supplier<String> ids) {
+        this.store = store;
+        this.institutions = institutions;
+        this.ids = ids;
+        this.changes = new RecordChanges<>(store, WHAT);
+    }
+
+    @Override
+    public Mono<Alliance> form(Caller caller, AllianceDetails details) {
+        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Alliance.form(ids.get(), details))
+                .flatMap(this::checked)
+                .flatMap(store::insert));
+    }
+
+    @Override
+    public Mono<Alliance> formIfAbsent(Caller caller, String id, AllianceDetails details) {
+        return changes.insertIfAbsent(caller, id, newId -> checked(Alliance.form(newId, details)));
+    }
+
+    @Override
+    public Mono<Alliance> revise(Caller caller, String id, long expectedVersion,
+                                 AllianceDetails details) {
+        return changes.changeChecked(caller, id, expectedVersion,
+                current -> Mono.fromSupplier(() -> current.revise(details)).flatMap(this::checked));
+    }
+
+    @Override
+    public Mono<Alliance> deactivate(Caller caller, String id, Long expectedVersion) {
+        return changes.change(caller, id, expectedVersion, Alliance::deactivate);
+    }
+
+    @Override
+    public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
+        return changes.change(caller, id, expectedVersion, Alliance::remove).then();
+    }
+
+    @Override
+    public Mono<Alliance> find(String id) {
+        return store.findById(id);
+    }
+
+    @Override
+    public Flux<Alliance> alliancesOf(String institutionId) {
+        return store.findByMember(institutionId).filter(Alliance::active);
+    }
+
+    @Override
+    public Mono<CommonAlliances> common(String institutionA, String institutionB) {
+        return requireInstitution(institutionA)
+                .then(requireInstitution(institutionB))
+                .then(alliancesOf(institutionA).collectList())
+                .map(alliancesOfA -> CommonAlliances.of(institutionA, institutionB, alliancesOfA));
+    }
+
+    private Mono<Institution> requireInstitution(String id) {
+        return institutions.findById(id).switchIfEmpty(Mono.error(() -> new RecordNotFound(InstitutionService.WHAT, id)));
+    }
+
+    /** Every institution named is registered and active, and no grid cell belongs to another alliance. */
+    private Mono<Change<Alliance>> checked(Change<Alliance> change) {
+        Alliance alliance = change.after();
+        Map<String, String> fieldOf = referencedInstitutions(alliance);
+        return institutions.findByIds(fieldOf.keySet()).filter(Institution::active).map(Institution::id).collectList()
+                .flatMap(found -> {
+                    List<String> missing = fieldOf.keySet().stream().filter(id -> !found.contains(id)).toList();
+                    if (!missing.isEmpty()) {
+                        return Mono.error(new RegistryRuleViolation("unknown-institution", fieldOf.get(missing.get(0)),
+                                "no active institution with id " + String.join(", ", missing)));
+                    }
+                    return store.findClaiming(alliance.claimedGridCells()).collectList()
+                            .doOnNext(claiming -> OneAlliancePerGridCell.check(alliance, claiming))
+                            .thenReturn(change);
+                });
+    }
+
+    private static Map<String, String> referencedInstitutions(Alliance alliance) {
+        Map<String, String> fieldOf = new LinkedHashMap<>();
+        alliance.leadInstitutionIds().forEach(id -> fieldOf.putIfAbsent(id, "leadInstitutionIds"));
+        if (alliance.hubInstitutionId() != null) {
+            fieldOf.putIfAbsent(alliance.hubInstitutionId(), "hubInstitutionId");
+        }
+        for (GridCell cell : alliance.grids()) {
+            if (cell.leadInstitutionId() != null) {
+                fieldOf.putIfAbsent(cell.leadInstitutionId(), "grids.leadInstitutionId");
+            }
+            cell.memberInstitutionIds().forEach(id -> fieldOf.putIfAbsent(id, "grids.memberInstitutionIds"));
+        }
+        alliance.memberInstitutionIds().forEach(id -> fieldOf.putIfAbsent(id, "memberInstitutionIds"));
+        return fieldOf;
+    }
+}

@@ -1,0 +1,79 @@
+package cn.referral.registry.application;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.registry.application.port.in.CatalogUseCases;
+import cn.referral.registry.application.port.out.CatalogStore;
+import cn.referral.registry.domain.catalog.CareType;
+import cn.referral.registry.domain.catalog.CatalogDetails;
+import cn.referral.registry.domain.catalog.CatalogEligibility;
+import cn.referral.registry.domain.catalog.DiagnosisCode;
+import cn.referral.registry.domain.catalog.DiseaseCatalog;
+import cn.referral.registry.domain.catalog.Eligibility;
+import cn.referral.registry.domain.catalog.ReferralDirection;
+import cn.referral.registry.domain.institution.InstitutionLevel;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+public class CatalogService implements CatalogUseCases {
+
+    private static final String WHAT = "Catalog";
+
+    private final CatalogStore store;
+    private final Supplier<String> ids;
+    private final Clock clock;
+    private final RecordChanges<DiseaseCatalog> changes;
+
+    public CatalogService(CatalogStore store, Supplier<String> ids, Clock clock) {
+        this.store = store;
+        this.ids = ids;
+        this.clock = clock;
+        this.changes = new RecordChanges<>(store, WHAT);
+    }
+
+    @Override
+    public Mono<DiseaseCatalog> publish(Caller caller, CatalogDetails details) {
+        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> DiseaseCatalog.publish(ids.get(), details))
+                .flatMap(store::insert));
+    }
+
+    @Override
+    public Mono<DiseaseCatalog> publishIfAbsent(Caller caller, String id, CatalogDetails details) {
+        return changes.insertIfAbsent(caller, id, newId -> Mono.just(DiseaseCatalog.publish(newId, details)));
+    }
+
+    @Override
+    public Mono<DiseaseCatalog> revise(Caller caller, String id, long expectedVersion, CatalogDetails details) {
+        return changes.change(caller, id, expectedVersion, current -> current.revise(details));
+    }
+
+    @Override
+    public Mono<DiseaseCatalog> deactivate(Caller caller, String id, Long expectedVersion) {
+        return changes.change(caller, id, expectedVersion, DiseaseCatalog::deactivate);
+    }
+
+    @Override
+    public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
+        return changes.change(caller, id, expectedVersion, DiseaseCatalog::remove).then();
+    }
+
+    @Override
+    public Mono<DiseaseCatalog> find(String id) {
+        return store.findById(id);
+    }
+
+    @Override
+    public Flux<DiseaseCatalog> list(ReferralDirection direction, InstitutionLevel targetLevel) {
+        return store.find(direction, targetLevel);
+    }
+
+    @Override
+    public Mono<Eligibility> eligibility(ReferralDirection direction, DiagnosisCode diagnosis,
+                                         InstitutionLevel targetLevel, CareType careType) {
+        return store.find(direction, targetLevel).collectList()
+                .map(catalogs -> CatalogEligibility.check(direction, diagnosis, targetLevel, careType,
+                        RegistryCalendar.today(clock), catalogs));
+    }
+}

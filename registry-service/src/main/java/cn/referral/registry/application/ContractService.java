@@ -1,0 +1,93 @@
+package cn.referral.registry.application;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.registry.application.port.in.ContractUseCases;
+import cn.referral.registry.application.port.out.ContractStore;
+import cn.referral.registry.application.port.out.InstitutionStore;
+import cn.referral.registry.application.port.out.PatientIdentities;
+import cn.referral.registry.application.port.out.PractitionerStore;
+import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.contract.ContractTerms;
+import cn.referral.registry.domain.contract.FamilyDoctorContract;
+import cn.referral.registry.domain.contract.OnePlusOnePlusOne;
+import cn.referral.registry.domain.institution.Institution;
+import reactor.core.publisher.Mono;
+
+public class ContractService implements ContractUseCases {
+
+    private static final String WHAT = "Contract";
+
+    private final ContractStore store;
+    private final InstitutionStore institutions;
+    private final PractitionerStore practitioners;
+    private final PatientIdentities identities;
+    private final Supplier<String> ids;
+    private final RecordChanges<FamilyDoctorContract> changes;
+
+    public ContractService(ContractStore store, InstitutionStore institutions, PractitionerStore practitioners,
+                           PatientIdentities identities, Supplier<String> ids) {
+        this.store = store;
+        this.institutions = institutions;
+        this.practitioners = practitioners;
+        this.identities = identities;
+        this.ids = ids;
+        this.changes = new RecordChanges<>(store, WHAT);
+    }
+
+    @Override
+    public Mono<FamilyDoctorContract> sign(Caller caller, String identityNumber, ContractTerms terms) {
+        return RegistryAccess.asAdmin(caller, Mono.defer(() -> {
+            String patientRef = identities.patientRef(identityNumber);
+            return store.findByPatientRef(patientRef)
+                    .flatMap(existing -> Mono.<FamilyDoctorContract>error(new DuplicateContract(existing.id())))
+                    .switchIfEmpty(Mono.defer(() -> checked(FamilyDoctorContract.sign(ids.get(), patientRef,
+                            identities.masked(identityNumber), terms)).flatMap(store::insert)));
+        }));
+    }
+
+    @Override
+    public Mono<FamilyDoctorContract> revise(Caller caller, String id, long expectedVersion, ContractTerms terms) {
+        return changes.changeChecked(caller, id, expectedVersion,
+                current -> Mono.fromSupplier(() -> current.revise(terms)).flatMap(this::checked));
+    }
+
+    @Override
+    public Mono<FamilyDoctorContract> terminate(Caller caller, String id, Long expectedVersion) {
+        return changes.change(caller, id, expectedVersion, FamilyDoctorContract::terminate);
+    }
+
+    @Override
+    public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
+        return changes.change(caller, id, expectedVersion, FamilyDoctorContract::remove).then();
+    }
+
+    @Override
+    public Mono<FamilyDoctorContract> find(String id) {
+        return store.findById(id);
+    }
+
+    @Override
+    public Mono<FamilyDoctorContract> findByPatientRef(String patientRef) {
+        return store.findByPatientRef(patientRef);
+    }
+
+    private Mono<Change<FamilyDoctorContract>> checked(Change<FamilyDoctorContract> change) {
+        ContractTerms terms = change.after().terms();
+        var named = Stream.of(terms.primaryInstitutionId(), terms.districtHospitalId(), terms.cityHospitalId())
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Mono<Map<String, Institution>> found = institutions.findByIds(named).collectList()
+                .map(list -> list.stream().collect(Collectors.toMap(Institution::id, Function.identity())));
+        return found.zipWith(practitioners.findById(terms.familyDoctorId())
+                        .switchIfEmpty(Mono.error(() -> new RegistryRuleViolation("unknown-practitioner",
+                                "familyDoctorId", "no practitioner with id " + terms.familyDoctorId()))))
+                .doOnNext(both -> OnePlusOnePlusOne.check(terms, both.getT1(), both.getT2()))
+                .thenReturn(change);
+    }
+}

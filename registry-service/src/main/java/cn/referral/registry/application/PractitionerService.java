@@ -1,0 +1,50 @@
+package cn.referral.registry.application;
+
+import java.util.function.Supplier;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.registry.application.port.in.PractitionerUseCases;
+import cn.referral.registry.application.port.out.InstitutionStore;
+import cn.referral.registry.application.port.out.PractitionerStore;
+import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerRole;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+public class PractitionerService implements PractitionerUseCases {
+
+    private final PractitionerStore store;
+    private final InstitutionStore institutions;
+    private final Supplier<String> ids;
+
+    public PractitionerService(PractitionerStore store, InstitutionStore institutions, Supplier<String> ids) {
+        this.store = store;
+        this.institutions = institutions;
+        this.ids = ids;
+    }
+
+    @Override
+    public Mono<Practitioner> register(Caller caller, String id, String name, String institutionId,
+                                       PractitionerRole role, String title, String department) {
+        return RegistryAccess.asAdmin(caller, institutions.findById(institutionId)
+                .filter(Institution::active)
+                .switchIfEmpty(Mono.error(() -> new RegistryRuleViolation("unknown-institution", "institutionId",
+                        "no active institution with id " + institutionId)))
+                .map(institution -> new Practitioner(id == null ? ids.get() : id, name, institutionId, role, title,
+                        department))
+                .flatMap(practitioner -> id == null ? store.insert(practitioner)
+                        : store.findById(id).switchIfEmpty(Mono.defer(() -> store.insert(practitioner)))));
+    }
+
+    @Override
+    public Mono<Practitioner> find(String id) {
+        return store.findById(id);
+    }
+
+    @Override
+    public Flux<Practitioner> atInstitution(String institutionId) {
+        return store.findByInstitution(institutionId);
+    }
+}

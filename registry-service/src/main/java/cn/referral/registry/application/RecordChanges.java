@@ -1,0 +1,47 @@
+package cn.referral.registry.application;
+
+import java.util.function.Function;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.registry.application.port.out.RecordStore;
+import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.RegistryRecord;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one way an existing record changes: an administrator's request; read the record, check the version
+ * the caller saw, change it, store it guarded by the version read.
+ */
+final class RecordChanges<T extends RegistryRecord> {
+
+    private final RecordStore<T> store;
+    private final String what;
+
+    RecordChanges(RecordStore<T> store, String what) {
+        this.store = store;
+        this.what = what;
+    }
+
+    /** {@code expectedVersion} null: the caller did not say which version it saw (allowed for deactivation and removal). */
+    Mono<T> change(Caller caller, String id, Long expectedVersion, Function<T, Change<T>> change) {
+        return changeChecked(caller, id, expectedVersion, current -> Mono.fromSupplier(() -> change.apply(current)));
+    }
+
+    /** As {@link #change}, with a check that reads other records before the change is stored. */
+    Mono<T> changeChecked(Caller caller, String id, Long expectedVersion, Function<T, Mono<Change<T>>> change) {
+        return RegistryAccess.asAdmin(caller, store.findById(id)
+                .switchIfEmpty(Mono.error(() -> new RecordNotFound(what, id)))
+                .flatMap(current -> {
+                    if (expectedVersion != null) {
+                        current.requireVersion(expectedVersion);
+                    }
+                    return change.apply(current).flatMap(next -> store.update(next, current.version()));
+                }));
+    }
+
+    /** A new record under a fixed id unless one exists (demo data): returns what is stored. */
+    Mono<T> insertIfAbsent(Caller caller, String id, Function<String, Mono<Change<T>>> create) {
+        return RegistryAccess.asAdmin(caller, store.findById(id)
+                .switchIfEmpty(Mono.defer(() -> create.apply(id).flatMap(store::insert))));
+    }
+}

@@ -1,0 +1,26 @@
+package cn.referral.registry.application.port.in;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.registry.domain.contract.ContractTerms;
+import cn.referral.registry.domain.contract.FamilyDoctorContract;
+import reactor.core.publisher.Mono;
+
+/**
+ * Family-doctor contracts. The identity number comes in once, at signing, and is kept only as the
+ * patient's pseudonym and masked form.
+ */
+public interface ContractUseCases {
+
+    /** {@code DuplicateContract} if the patient already has one. The identity number must be valid (GB 11643). */
+    Mono<FamilyDoctorContract> sign(Caller caller, String identityNumber, ContractTerms terms);
+
+    Mono<FamilyDoctorContract> revise(Caller caller, String id, long expectedVersion, ContractTerms terms);
+
+    Mono<FamilyDoctorContract> terminate(Caller caller, String id, Long expectedVersion);
+
+    Mono<Void> remove(Caller caller, String id, Long expectedVersion);
+
+    Mono<FamilyDoctorContract> find(String id);
+
+    Mono<FamilyDoctorContract> findByPatientRef(String patientRef);
+}

@@ -1,0 +1,10 @@
+package cn.referral.registry.application.port.out;
+
+import cn.referral.registry.domain.contract.FamilyDoctorContract;
+import reactor.core.publisher.Mono;
+
+/** Contracts, one per patient: inserting a second one for a patientRef fails with {@code DuplicateContract}. */
+public interface ContractStore extends RecordStore<FamilyDoctorContract> {
+
+    Mono<FamilyDoctorContract> findByPatientRef(String patientRef);
+}

@@ -1,0 +1,23 @@
+package cn.referral.registry.application.port.out;
+
+import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.RegistryRecord;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where records of one kind live. A change and the event announcing it are stored in one atomic
+ * single-document write; removed records are no longer found.
+ */
+public interface RecordStore<T extends RegistryRecord> {
+
+    Mono<T> findById(String id);
+
+    /** Stores a new record; fails with {@code DuplicateRecord} if the id is taken. */
+    Mono<T> insert(Change<T> change);
+
+    /**
+     * Stores a change of the record that was at {@code expectedVersion}; fails with
+     * {@code StaleVersion} if it changed meanwhile, with {@code RecordNotFound} if it is gone.
+     */
+    Mono<T> update(Change<T> change, long expectedVersion);
+}

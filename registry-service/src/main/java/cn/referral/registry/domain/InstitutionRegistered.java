@@ -1,5 +1,0 @@
-package cn.referral.registry.domain;
-
-/** A new institution joined the registry. */
-public record InstitutionRegistered(Institution institution) implements InstitutionEvent {
-}

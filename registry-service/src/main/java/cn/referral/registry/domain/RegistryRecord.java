@@ -1,0 +1,22 @@
+package cn.referral.registry.domain;
+
+/**
+ * A record of the registry that other services copy: an institution, alliance, catalog or contract.
+ * {@code version} grows by one with every change, so a reader can drop a stale snapshot and a
+ * writer can say which version it changed ({@code If-Match}).
+ */
+public interface RegistryRecord {
+
+    String id();
+
+    long version();
+
+    boolean active();
+
+    /** Fails with {@link StaleVersion} unless the caller saw the current version. */
+    default void requireVersion(long expected) {
+        if (expected != version()) {
+            throw new StaleVersion(id(), expected, version());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package cn.referral.registry.domain.catalog;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.RegistryRecord;
+import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.institution.InstitutionLevel;
+
+/**
+ * An up- or down-referral disease catalog (上转/下转病种目录) for institutions of one target level,
+ * in effect from a date. Seed 001 二(五)1: "确定医联体内不同层级医疗机构诊疗病种目录及上转、下转病种目录".
+ */
+public record DiseaseCatalog(String id, String name, ReferralDirection direction, InstitutionLevel targetLevel,
+                             LocalDate effectiveFrom, List<CatalogEntry> entries, boolean active, long version)
+        implements RegistryRecord {
+
+    public DiseaseCatalog {
+        Objects.requireNonNull(id, "id");
+        if (name == null || name.isBlank()) {
+            throw new RegistryRuleViolation("catalog-name", "name", "a catalog needs a name");
+        }
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(targetLevel, "targetLevel");
+        Objects.requireNonNull(effectiveFrom, "effectiveFrom");
+        entries = entries == null ? List.of() : List.copyOf(entries);
+        if (entries.isEmpty()) {
+            throw new RegistryRuleViolation("catalog-empty", "entries", "a catalog lists at least one diagnosis");
+        }
+        Set<String> codes = new HashSet<>();
+        List<String> repeated = new ArrayList<>();
+        entries.forEach(entry -> {
+            if (!codes.add(entry.code())) {
+                repeated.add(entry.code());
+            }
+        });
+        if (!repeated.isEmpty()) {
+            throw new RegistryRuleViolation("catalog-entry-repeated", "entries",
+                    "the catalog lists these codes more than once: " + String.join(", ", repeated));
+        }
+    }
+
+    public static Change<DiseaseCatalog> publish(String id, CatalogDetails details) {
+        return Change.registered(of(id, details, true, 1));
+    }
+
+    public Change<DiseaseCatalog> revise(CatalogDetails details) {
+        return new Change<>(of(id, details, active, version + 1), Change.Kind.REVISED);
+    }
+
+    public Change<DiseaseCatalog> deactivate() {
+        if (!active) {
+            throw new RegistryRuleViolation("catalog-inactive", "catalog " + id + " is already inactive");
+        }
+        return new Change<>(withActive(false), Change.Kind.DEACTIVATED);
+    }
+
+    public Change<DiseaseCatalog> remove() {
+        return new Change<>(withActive(false), Change.Kind.REMOVED);
+    }
+
+    /** Whether referrals on {@code day} in {@code direction} to {@code level} are judged by this catalog. */
+    public boolean governs(ReferralDirection referralDirection, InstitutionLevel level, LocalDate day) {
+        return active && direction == referralDirection && targetLevel == level && !effectiveFrom.isAfter(day);
+    }
+
+    private DiseaseCatalog withActive(boolean nowActive) {
+        return new DiseaseCatalog(id, name, direction, targetLevel, effectiveFrom, entries, nowActive, version + 1);
+    }
+
+    private static DiseaseCatalog of(String id, CatalogDetails details, boolean active, long version) {
+        return new DiseaseCatalog(id, details.name() == null ? null : details.name().strip(), details.direction(),
+                details.targetLevel(), details.effectiveFrom(), details.entries(), active, version);
+    }
+}

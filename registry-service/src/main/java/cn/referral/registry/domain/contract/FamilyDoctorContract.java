@@ -1,0 +1,62 @@
+package cn.referral.registry.domain.contract;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.RegistryRecord;
+import cn.referral.registry.domain.RegistryRuleViolation;
+
+/**
+ * A family-doctor contract (家庭医生签约), keyed by the patient's pseudonym ({@code patientRef}): the
+ * registry never holds the identity number in clear. {@code identityNumberMasked} is what may be shown.
+ */
+public record FamilyDoctorContract(String id, String patientRef, String identityNumberMasked, ContractTerms terms,
+                                   boolean active, long version) implements RegistryRecord {
+
+    public FamilyDoctorContract {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(patientRef, "patientRef");
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(terms.primaryInstitutionId(), "primaryInstitutionId");
+        Objects.requireNonNull(terms.familyDoctorId(), "familyDoctorId");
+        Objects.requireNonNull(terms.validFrom(), "validFrom");
+        Objects.requireNonNull(terms.validUntil(), "validUntil");
+        if (!terms.validUntil().isAfter(terms.validFrom())) {
+            throw new RegistryRuleViolation("contract-validity", "validUntil",
+                    "a contract ends after it starts: " + terms.validFrom() + " .. " + terms.validUntil());
+        }
+    }
+
+    public static Change<FamilyDoctorContract> sign(String id, String patientRef, String identityNumberMasked,
+                                                    ContractTerms terms) {
+        return Change.registered(new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, true, 1));
+    }
+
+    /** New terms for the same patient, e.g. a renewal for another year. */
+    public Change<FamilyDoctorContract> revise(ContractTerms newTerms) {
+        return new Change<>(new FamilyDoctorContract(id, patientRef, identityNumberMasked, newTerms, active,
+                version + 1), Change.Kind.REVISED);
+    }
+
+    /** 解约: the contract ends before its term. */
+    public Change<FamilyDoctorContract> terminate() {
+        if (!active) {
+            throw new RegistryRuleViolation("contract-terminated", "contract " + id + " is already terminated");
+        }
+        return new Change<>(withActive(false), Change.Kind.DEACTIVATED);
+    }
+
+    public Change<FamilyDoctorContract> remove() {
+        return new Change<>(withActive(false), Change.Kind.REMOVED);
+    }
+
+    /** Whether the patient counts as contracted (签约) on {@code day}. */
+    public boolean isValidOn(LocalDate day) {
+        return active && !day.isBefore(terms.validFrom()) && day.isBefore(terms.validUntil());
+    }
+
+    private FamilyDoctorContract withActive(boolean nowActive) {
+        return new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, nowActive, version + 1);
+    }
+}

@@ -1,0 +1,62 @@
+package cn.referral.registry.domain.institution;
+
+import java.util.List;
+import java.util.Objects;
+
+import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.RegistryRecord;
+import cn.referral.registry.domain.RegistryRuleViolation;
+
+/**
+ * A medical institution in the referral network, with its functional level and place in the
+ * 片区 grid. {@code version} grows with every change, so readers of the snapshots can drop a stale one.
+ */
+public record Institution(String id, String name, String organisationCode, InstitutionLevel level,
+                          InstitutionKind kind, RegionCode region, List<String> departments, String gridArea,
+                          boolean active, long version) implements RegistryRecord {
+
+    public Institution {
+        Objects.requireNonNull(id, "id");
+        if (name == null || name.isBlank()) {
+            throw new RegistryRuleViolation("institution-name", "name", "an institution needs a name");
+        }
+        Objects.requireNonNull(organisationCode, "organisationCode");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(region, "region");
+        departments = departments == null ? List.of() : List.copyOf(departments);
+    }
+
+    /** A new, active institution. */
+    public static Change<Institution> register(String id, InstitutionDetails details) {
+        return Change.registered(new Institution(id, details.name().strip(), details.organisationCode(),
+                details.level(), details.kind(), details.region(), details.departments(), details.gridArea(), true, 1));
+    }
+
+    /** New details for the same institution; its id and active flag stay. */
+    public Change<Institution> revise(InstitutionDetails details) {
+        return new Change<>(new Institution(id, details.name().strip(), details.organisationCode(), details.level(),
+                details.kind(), details.region(), details.departments(), details.gridArea(), active, version + 1),
+                Change.Kind.REVISED);
+    }
+
+    /** Closed or no longer in the referral network: kept for history, no longer a referral target. */
+    public Change<Institution> deactivate() {
+        if (!active) {
+            throw new RegistryRuleViolation("institution-inactive", "institution " + id + " is already inactive");
+        }
+        return new Change<>(new Institution(id, name, organisationCode, level, kind, region, departments, gridArea,
+                false, version + 1), Change.Kind.DEACTIVATED);
+    }
+
+    /** Registered in error: withdrawn from every copy. */
+    public Change<Institution> remove() {
+        return new Change<>(new Institution(id, name, organisationCode, level, kind, region, departments, gridArea,
+                false, version + 1), Change.Kind.REMOVED);
+    }
+
+    /** Whether a patient referred from {@code other} to this institution goes up a level. */
+    public boolean isAbove(Institution other) {
+        return level.isAbove(other.level);
+    }
+}

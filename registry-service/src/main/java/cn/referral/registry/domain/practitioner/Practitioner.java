@@ -1,0 +1,25 @@
+package cn.referral.registry.domain.practitioner;
+
+import java.util.Objects;
+
+import cn.referral.registry.domain.RegistryRuleViolation;
+
+/** A doctor or other practitioner of one institution: who can be a family doctor or a referral's contact. */
+public record Practitioner(String id, String name, String institutionId, PractitionerRole role, String title,
+                           String department) {
+
+    public Practitioner {
+        Objects.requireNonNull(id, "id");
+        if (name == null || name.isBlank()) {
+            throw new RegistryRuleViolation("practitioner-name", "name", "a practitioner needs a name");
+        }
+        Objects.requireNonNull(institutionId, "institutionId");
+        Objects.requireNonNull(role, "role");
+        name = name.strip();
+    }
+
+    /** Family doctors (家庭医生) are general practitioners or village doctors of a primary institution. */
+    public boolean canBeFamilyDoctor() {
+        return role == PractitionerRole.GENERAL_PRACTITIONER || role == PractitionerRole.VILLAGE_DOCTOR;
+    }
+}

@@ -1,0 +1,293 @@
+package cn.referral.registry.adapter.in.web;
+
+import static cn.referral.registry.RegistryClient.aCityHospital;
+import static cn.referral.registry.RegistryClient.aCommunityCentre;
+import static cn.referral.registry.RegistryClient.aDistrictHospital;
+import static cn.referral.registry.RegistryClient.anUrbanGroup;
+import static cn.referral.registry.adapter.in.web.InstitutionApiIT.latestByKey;
+import static cn.referral.registry.adapter.in.web.InstitutionApiIT.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+
+import cn.referral.platform.crypto.IdentityNumbers;
+import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.testing.KafkaRecords;
+import cn.referral.platform.testing.ServiceIntegrationTest;
+import cn.referral.registry.RegistryClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/** Alliances and grids, catalogs and eligibility, family-doctor contracts and route suggestions, end to end. */
+@ServiceIntegrationTest
+class ReferralNetworkIT {
+
+    /** A valid identity number (GB 11643 check character computed, not a real person's). */
+    private static final String IDENTITY_NUMBER = "33030219800101123" + IdentityNumbers.checkCharacter("33030219800101123");
+
+    private static final String ANOTHER_IDENTITY_NUMBER = "35058319900215002"
+            + IdentityNumbers.checkCharacter("35058319900215002");
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    PatientDataCrypto crypto;
+
+    private RegistryClient registry;
+
+    @BeforeEach
+    void client() {
+        registry = new RegistryClient(port);
+    }
+
+    @Test
+    void anUrbanGroupWithItsGridAnswersWhichAlliancesAnInstitutionIsInAndWhetherTwoShareOne() {
+        String lead = registry.create("/institutions", aCityHospital("温州市中心医院"));
+        String hub = registry.create("/institutions", aDistrictHospital("鹿城区人民医院"));
+        String centre = registry.create("/institutions", aCommunityCentre("鹿城区广化街道社区卫生服务中心"));
+        String stranger = registry.create("/institutions", aCommunityCentre("龙湾区状元街道社区卫生服务中心"));
+
+        String group = registry.create("/alliances", anUrbanGroup("温州市中心医院城市医疗集团", lead, hub, "鹿城区", "广化", centre));
+
+        registry.get("/alliances/" + group).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody()
+                .jsonPath("$.leadInstitutionIds[0]").isEqualTo(lead)
+                .jsonPath("$.hubInstitutionId").isEqualTo(hub)
+                .jsonPath("$.memberInstitutionIds.length()").isEqualTo(3)
+                .jsonPath("$.grids[0].name").isEqualTo("广化")
+                .jsonPath("$.grids[0].gridId").isNotEmpty();
+        registry.get("/alliances?institutionId=" + centre).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[0].id").isEqualTo(group);
+        registry.get("/alliances/common?a=" + centre + "&b=" + lead).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.sameAlliance").isEqualTo(true)
+                .jsonPath("$.alliances[0].allianceId").isEqualTo(group)
+                .jsonPath("$.alliances[0].type").isEqualTo("URBAN_MEDICAL_GROUP");
+        registry.get("/alliances/common?a=" + stranger + "&b=" + lead).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.sameAlliance").isEqualTo(false).jsonPath("$.alliances").isEmpty();
+        registry.get("/alliances/common?a=" + stranger + "&b=no-such-institution").exchange()
+                .expectStatus().isNotFound();
+        registry.get("/alliances/common?a=" + stranger).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("b");
+
+        registry.delete("/institutions/" + centre).exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.rule").isEqualTo("institution-in-alliance");
+    }
+
+    @Test
+    void aGridCellServedByOneGroupCannotJoinAnotherNotEvenByConcurrentRequests() {
+        String lead = registry.create("/institutions", aCityHospital("温州市人民医院"));
+        String centre = registry.create("/institutions", aCommunityCentre("鹿城区五马街道社区卫生服务中心"));
+        registry.create("/alliances", anUrbanGroup("温州市人民医院城市医疗集团", lead, null, "鹿城区", "五马", centre));
+
+        String rival = registry.create("/institutions", aCityHospital("另一家三级医院"));
+        registry.post("/alliances", anUrbanGroup("另一集团", rival, null, "鹿城区", "五马", centre)).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.rule").isEqualTo("grid-cell-taken")
+                .jsonPath("$.errors[0].field").isEqualTo("grids")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("鹿城区/五马"));
+
+        List<Integer> statuses = Flux.range(0, 6)
+                .flatMap(i -> Flux.defer(() -> Flux.just(registry.post("/alliances",
+                                anUrbanGroup("竞争集团" + i, rival, null, "瓯海区", "娄桥", centre)).exchange()
+                        .returnResult(String.class).getStatus().value())).subscribeOn(Schedulers.boundedElastic()))
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(statuses).as("exactly one group takes the cell").containsOnly(201, 422).filteredOn(s -> s == 201)
+                .hasSize(1);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("gridCells").is("瓯海区/娄桥")), "alliances")
+                .block()).isEqualTo(1);
+    }
+
+    @Test
+    void anAllianceNamingAnUnknownInstitutionIsRefusedAndARemovedOneIsATombstone() {
+        String lead = registry.create("/institutions", aCityHospital("温州市中医院"));
+        registry.post("/alliances", anUrbanGroup("温州市中医院城市医疗集团", lead, null, "鹿城区", "南浦", "no-such-centre"))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("grids.leadInstitutionId");
+        registry.post("/alliances", """
+                {"name":"x","type":"CITY_GROUP","regionCode":"330300","leadInstitutionIds":["%s"]}""".formatted(lead))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
+        registry.post("/alliances", """
+                {"name":"x","type":"SPECIALTY_ALLIANCE","regionCode":"330300","leadInstitutionIds":[]}""")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("leadInstitutionIds");
+
+        String centre = registry.create("/institutions", aCommunityCentre("鹿城区南浦街道社区卫生服务中心"));
+        String group = registry.create("/alliances", anUrbanGroup("温州市中医院城市医疗集团", lead, null, "鹿城区", "南浦", centre));
+        registry.put("/alliances/" + group, "\"7\"", anUrbanGroup("改名", lead, null, "鹿城区", "南浦", centre)).exchange()
+                .expectStatus().isEqualTo(412);
+        registry.delete("/alliances/" + group).exchange().expectStatus().isNoContent();
+        registry.get("/alliances/" + group).exchange().expectStatus().isNotFound();
+        registry.create("/alliances", anUrbanGroup("新集团", lead, null, "鹿城区", "南浦", centre));
+
+        ConsumerRecord<String, byte[]> last = await().atMost(Duration.ofSeconds(30))
+                .until(() -> latestByKey(KafkaRecords.read(brokers, "registry.alliances.v1", 100, Duration.ofSeconds(2)))
+                        .get(group), record -> record != null && record.value() == null);
+        assertThat(KafkaRecords.header(last, "ce_type")).isEqualTo("registry.alliance.v1");
+    }
+
+    @Test
+    void eligibilityNamesTheMatchedEntryAndTheMostSpecificOneWins() {
+        String catalog = registry.create("/catalogs", """
+                {"name":"上转病种目录（三级）","direction":"UP","targetLevel":"TERTIARY","effectiveFrom":"2025-06-01",
+                 "entries":[{"code":"I20.0","name":"不稳定型心绞痛"},{"code":"I21","name":"急性心肌梗死"},
+                            {"code":"I63","name":"脑梗死"},{"code":"I63.9","name":"脑梗死，未特指","careTypes":["INPATIENT"]}]}""");
+
+        // other tests publish I21 too, in effect earlier: on a tie the catalog in effect most recently decides
+        registry.get("/catalogs/eligibility?direction=UP&diagnosis=I21.4&targetLevel=TERTIARY").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.inCatalog").isEqualTo(true)
+                .jsonPath("$.matchedEntry.catalogId").isEqualTo(catalog)
+                .jsonPath("$.matchedEntry.entry.code").isEqualTo("I21")
+                .jsonPath("$.explanation").value(text -> assertThat(text.toString()).contains("I21.4", "急性心肌梗死"));
+        registry.get("/catalogs/eligibility?direction=UP&diagnosis=I63.9&targetLevel=TERTIARY&careType=INPATIENT")
+                .exchange().expectBody().jsonPath("$.matchedEntry.entry.code").isEqualTo("I63.9");
+        registry.get("/catalogs/eligibility?direction=UP&diagnosis=I63.9&targetLevel=TERTIARY&careType=OUTPATIENT")
+                .exchange().expectBody().jsonPath("$.matchedEntry.entry.code").isEqualTo("I63");
+        registry.get("/catalogs/eligibility?direction=UP&diagnosis=I20.9&targetLevel=TERTIARY").exchange()
+                .expectBody().jsonPath("$.inCatalog").isEqualTo(false).jsonPath("$.matchedEntry").doesNotExist();
+        registry.get("/catalogs/eligibility?direction=SIDEWAYS&diagnosis=I21&targetLevel=TERTIARY").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("direction");
+        registry.get("/catalogs/eligibility?direction=UP&diagnosis=心梗&targetLevel=TERTIARY").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("diagnosis");
+        registry.post("/catalogs", """
+                {"name":"x","direction":"DOWN","targetLevel":"PRIMARY","effectiveFrom":"2025-01-01",
+                 "entries":[{"code":"I10-I15","name":"高血压"}]}""").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("entries[0].code");
+
+        ConsumerRecord<String, byte[]> published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> latestByKey(KafkaRecords.read(brokers, "registry.catalogs.v1", 1, Duration.ofSeconds(2)))
+                        .get(catalog), record -> record != null);
+        assertThat(snapshot(published).get("entries").size()).isEqualTo(4);
+        assertThat(snapshot(published).get("targetLevel").asString()).isEqualTo("TERTIARY");
+        assertThat(snapshot(published).get("effectiveFrom").asString()).isEqualTo("2025-06-01");
+    }
+
+    @Test
+    void aContractIsKeyedByThePatientsPseudonymAndNeverKeepsTheIdentityNumber() {
+        String centre = registry.create("/institutions", aCommunityCentre("鹿城区黄龙街道社区卫生服务中心"));
+        String district = registry.create("/institutions", aDistrictHospital("鹿城区某区级医院"));
+        String city = registry.create("/institutions", aCityHospital("温州市某市级医院"));
+        String doctor = registry.create("/practitioners", """
+                {"name":"陈晓红","institutionId":"%s","role":"GENERAL_PRACTITIONER","title":"主治医师","department":"全科"}"""
+                .formatted(centre));
+        String contract = """
+                {"identityNumber":"%s","primaryInstitutionId":"%s","districtHospitalId":"%s","cityHospitalId":"%s",
+                 "familyDoctorId":"%s","validFrom":"%s","validUntil":"%s"}""";
+        LocalDate today = LocalDate.now();
+        String body = contract.formatted(IDENTITY_NUMBER, centre, district, city, doctor, today.minusDays(1),
+                today.plusYears(1));
+        String patientRef = crypto.pseudonym(IDENTITY_NUMBER);
+
+        byte[] response = registry.post("/contracts", body).exchange().expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.patientRef").isEqualTo(patientRef)
+                .jsonPath("$.identityNumberMasked").isEqualTo(IdentityNumbers.mask(IDENTITY_NUMBER))
+                .jsonPath("$.validToday").isEqualTo(true)
+                .returnResult().getResponseBody();
+        assertThat(new String(response, StandardCharsets.UTF_8)).doesNotContain(IDENTITY_NUMBER);
+        registry.get("/contracts?patientRef=" + patientRef).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.cityHospitalId").isEqualTo(city);
+        registry.post("/contracts", body).exchange().expectStatus().isEqualTo(409);
+
+        String wrongCheckDigit = IDENTITY_NUMBER.substring(0, 17) + (IDENTITY_NUMBER.endsWith("1") ? "2" : "1");
+        byte[] invalid = registry.post("/contracts", contract.formatted(wrongCheckDigit, centre, district, city, doctor,
+                        today, today.plusYears(1))).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("identityNumber")
+                .returnResult().getResponseBody();
+        assertThat(new String(invalid, StandardCharsets.UTF_8)).doesNotContain(wrongCheckDigit);
+        registry.post("/contracts", contract.formatted(ANOTHER_IDENTITY_NUMBER, district, district, city, doctor, today,
+                        today.plusYears(1))).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.rule").isEqualTo("one-plus-one-plus-one")
+                .jsonPath("$.errors[0].field").isEqualTo("primaryInstitutionId");
+
+        List<Document> stored = mongo.findAll(Document.class, "contracts").collectList().block(Duration.ofSeconds(10));
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).toJson()).doesNotContain(IDENTITY_NUMBER).contains(patientRef);
+
+        ConsumerRecord<String, byte[]> published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> latestByKey(KafkaRecords.read(brokers, "registry.contracts.v1", 1, Duration.ofSeconds(2)))
+                        .get(patientRef), record -> record != null);
+        assertThat(new String(published.value(), StandardCharsets.UTF_8)).doesNotContain(IDENTITY_NUMBER)
+                .doesNotContain(IdentityNumbers.mask(IDENTITY_NUMBER));
+        assertThat(snapshot(published).get("familyDoctorId").asString()).isEqualTo(doctor);
+        assertThat(snapshot(published).get("active").asBoolean()).isTrue();
+
+        String contractId = (String) mongo.findAll(Document.class, "contracts").blockFirst().get("_id");
+        registry.post("/contracts/" + contractId + "/termination", "").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.active").isEqualTo(false).jsonPath("$.validToday").isEqualTo(false);
+    }
+
+    @Test
+    void routesFromACommunityCentreSuggestItsGroupsLeadFirstThenItsHubThenOthersWithReasons() {
+        String lead = registry.create("/institutions", aCityHospital("温州市中西医结合医院"));
+        String hub = registry.create("/institutions", aDistrictHospital("鹿城区某枢纽医院"));
+        String otherCity = registry.create("/institutions", aCityHospital("温州市另一三级医院"));
+        String centre = registry.create("/institutions", aCommunityCentre("鹿城区绣山街道社区卫生服务中心"));
+        registry.create("/alliances", anUrbanGroup("温州市中西医结合医院城市医疗集团", lead, hub, "鹿城区", "绣山", centre));
+        registry.create("/catalogs", """
+                {"name":"上转（三级）","direction":"UP","targetLevel":"TERTIARY","effectiveFrom":"2025-01-01",
+                 "entries":[{"code":"I21","name":"急性心肌梗死"}]}""");
+
+        List<Map<String, Object>> routes = registry.get("/routes?from=" + centre
+                        + "&diagnosis=I21.9&careType=INPATIENT&limit=50")
+                .exchange().expectStatus().isOk()
+                .expectBodyList(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+
+        assertThat(routes.get(0)).containsEntry("institutionId", lead).containsEntry("tier", "ALLIANCE_LEAD")
+                .containsEntry("inCatalog", true).containsEntry("matchedCode", "I21");
+        assertThat(routes.get(0).get("explanation").toString()).contains("牵头医院", "温州市中西医结合医院城市医疗集团", "绣山");
+        assertThat(routes.get(1)).containsEntry("institutionId", hub).containsEntry("tier", "ALLIANCE_HUB");
+        List<Object> outside = routes.stream().filter(r -> "OUTSIDE_ALLIANCE".equals(r.get("tier")))
+                .map(r -> r.get("institutionId")).toList();
+        assertThat(outside).contains(otherCity);
+        assertThat(routes).extracting(r -> r.get("institutionId")).doesNotContain(centre).doesNotHaveDuplicates();
+        IntStream.range(0, routes.size()).forEach(i -> assertThat(routes.get(i).get("rank")).isEqualTo(i + 1));
+
+        registry.get("/routes?from=no-such-centre&diagnosis=I21").exchange().expectStatus().isNotFound();
+        registry.get("/routes?from=" + centre + "&diagnosis=I2").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("diagnosis");
+        registry.get("/routes?from=" + centre + "&diagnosis=I21&limit=0").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() {
+        registry.get("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/institutions/{id}'].put").exists()
+                .jsonPath("$.paths['/alliances/common'].get").exists()
+                .jsonPath("$.paths['/catalogs/eligibility'].get").exists()
+                .jsonPath("$.paths['/contracts'].post").exists()
+                .jsonPath("$.paths['/practitioners'].post").exists()
+                .jsonPath("$.paths['/routes'].get").exists();
+    }
+}

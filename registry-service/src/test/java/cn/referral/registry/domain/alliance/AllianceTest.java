@@ -1,0 +1,116 @@
+package cn.referral.registry.domain.alliance;
+
+import static cn.referral.registry.domain.Fixtures.aCell;
+import static cn.referral.registry.domain.Fixtures.aSpecialtyAlliance;
+import static cn.referral.registry.domain.Fixtures.anUrbanGroup;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.institution.RegionCode;
+
+class AllianceTest {
+
+    private final Alliance centralGroup = anUrbanGroup("wz-urban-group-central", "wz-central-hospital",
+            "wz-lucheng-peoples-hospital", aCell("鹿城区", "广化", "wz-lucheng-guanghua-chc"),
+            aCell("瓯海区", "梧田", "wz-ouhai-wutian-chc"));
+
+    @Test
+    void everyLeadHubAndGridInstitutionIsAMemberWithItsRole() {
+        assertThat(centralGroup.memberInstitutionIds()).containsExactly("wz-central-hospital",
+                "wz-lucheng-peoples-hospital", "wz-lucheng-guanghua-chc", "wz-ouhai-wutian-chc");
+        assertThat(centralGroup.roleOf("wz-central-hospital")).contains(AllianceRole.LEAD);
+        assertThat(centralGroup.roleOf("wz-lucheng-peoples-hospital")).contains(AllianceRole.HUB);
+        assertThat(centralGroup.roleOf("wz-ouhai-wutian-chc")).contains(AllianceRole.MEMBER);
+        assertThat(centralGroup.roleOf("somewhere-else")).isEmpty();
+        assertThat(centralGroup.gridCellOf("wz-ouhai-wutian-chc")).map(GridCell::name).contains("梧田");
+        assertThat(centralGroup.claimedGridCells()).containsExactly("鹿城区/广化", "瓯海区/梧田");
+    }
+
+    @Test
+    void anAllianceNeedsALeadAndItsHubIsNotALead() {
+        assertThatThrownBy(() -> Alliance.form("a", new AllianceDetails("x", AllianceType.URBAN_MEDICAL_GROUP,
+                new RegionCode("330300"), List.of(), null, List.of(), List.of())))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class,
+                        violation -> assertThat(violation.field()).isEqualTo("leadInstitutionIds"));
+        assertThatThrownBy(() -> anUrbanGroup("a", "lead", "lead"))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("hub-is-lead"));
+    }
+
+    @Test
+    void onlyUrbanGroupsAndCountyCommunitiesManageAGrid() {
+        assertThatThrownBy(() -> Alliance.form("a", new AllianceDetails("心血管专科联盟",
+                AllianceType.SPECIALTY_ALLIANCE, new RegionCode("330300"), List.of("lead"), null, List.of(),
+                List.of(aCell("鹿城区", "广化", "c")))))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("grid-not-managed"));
+    }
+
+    @Test
+    void aGridNamesEachCellOnce() {
+        assertThatThrownBy(() -> anUrbanGroup("a", "lead", null, aCell("鹿城区", "广化", "c1"),
+                new GridCell("other-id", "广化", "鹿城区", "c2", List.of())))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("grid-cell-repeated"));
+    }
+
+    @Test
+    void aGridCellAlreadyServedByAnotherGroupIsRefusedNamingThatGroup() {
+        Alliance peoplesGroup = anUrbanGroup("wz-urban-group-peoples", "wz-peoples-hospital", null,
+                aCell("鹿城区", "五马", "wz-lucheng-wuma-chc"), aCell("鹿城区", "广化", "another-centre"));
+
+        assertThatThrownBy(() -> OneAlliancePerGridCell.check(peoplesGroup, List.of(centralGroup)))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class, violation -> {
+                    assertThat(violation.code()).isEqualTo("grid-cell-taken");
+                    assertThat(violation.field()).isEqualTo("grids");
+                    assertThat(violation.getMessage()).contains("鹿城区/广化", "wz-urban-group-central");
+                });
+    }
+
+    @Test
+    void aSameNamedCellOfAnotherDistrictAnInactiveGroupOrTheGroupItselfDoNotClash() {
+        Alliance sameNameElsewhere = anUrbanGroup("g2", "lead-2", null, aCell("瓯海区", "广化", "c"));
+        Alliance revisedCentral = anUrbanGroup("wz-urban-group-central", "wz-central-hospital", null,
+                aCell("鹿城区", "广化", "wz-lucheng-guanghua-chc"));
+        Alliance retired = centralGroup.deactivate().after();
+
+        OneAlliancePerGridCell.check(sameNameElsewhere, List.of(centralGroup));
+        OneAlliancePerGridCell.check(revisedCentral, List.of(centralGroup));
+        OneAlliancePerGridCell.check(anUrbanGroup("g3", "lead-3", null, aCell("鹿城区", "广化", "c")),
+                List.of(retired));
+        assertThat(retired.claimedGridCells()).isEmpty();
+    }
+
+    @Test
+    void anInstitutionMayBeInAnUrbanGroupAndASpecialtyAllianceAtOnce() {
+        Alliance cardiology = aSpecialtyAlliance("wz-cardiology", "wz-wmu-first-hospital", "wz-lucheng-guanghua-chc");
+
+        CommonAlliances common = CommonAlliances.of("wz-lucheng-guanghua-chc", "wz-central-hospital",
+                List.of(centralGroup, cardiology));
+        CommonAlliances none = CommonAlliances.of("wz-ouhai-wutian-chc", "wz-wmu-first-hospital",
+                List.of(centralGroup, cardiology));
+
+        assertThat(common.sameAlliance()).isTrue();
+        assertThat(common.shared()).extracting(Alliance::id).containsExactly("wz-urban-group-central");
+        assertThat(none.sameAlliance()).isFalse();
+        assertThat(CommonAlliances.of("wz-lucheng-guanghua-chc", "wz-central-hospital",
+                List.of(centralGroup.deactivate().after())).sameAlliance()).as("inactive alliances do not count")
+                .isFalse();
+    }
+
+    @Test
+    void everyChangeRaisesTheVersionByOne() {
+        Alliance deactivated = centralGroup.deactivate().after();
+
+        assertThat(centralGroup.version()).isEqualTo(1);
+        assertThat(deactivated.version()).isEqualTo(2);
+        assertThat(deactivated.remove().after().version()).isEqualTo(3);
+        assertThat(deactivated.remove().isRemoval()).isTrue();
+        assertThatThrownBy(deactivated::deactivate).isInstanceOf(RegistryRuleViolation.class);
+    }
+}

@@ -1,0 +1,76 @@
+package cn.referral.registry.domain.contract;
+
+import static cn.referral.registry.domain.Fixtures.TODAY;
+import static cn.referral.registry.domain.Fixtures.aCityHospital;
+import static cn.referral.registry.domain.Fixtures.aCommunityCentre;
+import static cn.referral.registry.domain.Fixtures.aDistrictHospital;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerRole;
+
+class OnePlusOnePlusOneTest {
+
+    private final Institution centre = aCommunityCentre("chc");
+    private final Institution district = aDistrictHospital("district");
+    private final Institution city = aCityHospital("city");
+    private final Map<String, Institution> institutions = Map.of("chc", centre, "district", district, "city", city);
+    private final Practitioner gp = new Practitioner("gp", "陈晓红", "chc", PractitionerRole.GENERAL_PRACTITIONER,
+            "主治医师", "全科");
+
+    private static ContractTerms terms(String primary, String district, String city, String doctor) {
+        return new ContractTerms(primary, district, city, doctor, TODAY, TODAY.plusYears(1));
+    }
+
+    @Test
+    void oneCommunityCentreOneDistrictHospitalOneCityHospital() {
+        OnePlusOnePlusOne.check(terms("chc", "district", "city", "gp"), institutions, gp);
+        OnePlusOnePlusOne.check(terms("chc", null, null, "gp"), institutions, gp);
+    }
+
+    @Test
+    void eachOneMustBeOfItsLevel() {
+        assertThatThrownBy(() -> OnePlusOnePlusOne.check(terms("district", "district", "city", "gp"), institutions, gp))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class,
+                        violation -> assertThat(violation.field()).isEqualTo("primaryInstitutionId"));
+        assertThatThrownBy(() -> OnePlusOnePlusOne.check(terms("chc", "city", "district", "gp"), institutions, gp))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class,
+                        violation -> assertThat(violation.field()).isEqualTo("districtHospitalId"));
+        assertThatThrownBy(() -> OnePlusOnePlusOne.check(terms("chc", "district", null, "gp"), institutions, gp))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class,
+                        violation -> assertThat(violation.field()).isEqualTo("cityHospitalId"));
+        assertThatThrownBy(() -> OnePlusOnePlusOne.check(terms("nowhere", null, null, "gp"), institutions, gp))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class,
+                        violation -> assertThat(violation.code()).isEqualTo("unknown-institution"));
+    }
+
+    @Test
+    void theFamilyDoctorIsAGeneralPractitionerOfThePrimaryInstitution() {
+        Practitioner specialist = new Practitioner("cardio", "林建国", "city", PractitionerRole.SPECIALIST, "主任医师",
+                "心血管内科");
+
+        assertThatThrownBy(() -> OnePlusOnePlusOne.check(terms("chc", null, null, "cardio"), institutions, specialist))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class,
+                        violation -> assertThat(violation.field()).isEqualTo("familyDoctorId"));
+    }
+
+    @Test
+    void aContractCountsFromItsFirstDayUntilBeforeItsLastAndNotOnceTerminated() {
+        FamilyDoctorContract contract = FamilyDoctorContract.sign("k", "ref", "330302********123X",
+                terms("chc", null, null, "gp")).after();
+
+        assertThat(contract.isValidOn(TODAY)).isTrue();
+        assertThat(contract.isValidOn(TODAY.minusDays(1))).isFalse();
+        assertThat(contract.isValidOn(TODAY.plusYears(1))).isFalse();
+        assertThat(contract.terminate().after().isValidOn(TODAY)).isFalse();
+        assertThatThrownBy(() -> FamilyDoctorContract.sign("k", "ref", null,
+                new ContractTerms("chc", null, null, "gp", TODAY, TODAY))).isInstanceOf(RegistryRuleViolation.class);
+    }
+}

@@ -1,0 +1,52 @@
+package cn.referral.registry.domain.institution;
+
+import static cn.referral.registry.domain.Fixtures.aCommunityCentre;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.StaleVersion;
+
+class InstitutionTest {
+
+    private final Institution nanhui = aCommunityCentre("wz-lucheng-nanhui-chc");
+
+    @Test
+    void aRevisionKeepsIdAndActiveFlagAndRaisesTheVersion() {
+        Change<Institution> revised = nanhui.revise(new InstitutionDetails(" 鹿城区南汇街道社区卫生服务中心 ",
+                "12330302DM0000002X", InstitutionLevel.PRIMARY, InstitutionKind.COMMUNITY_HEALTH_CENTRE,
+                new RegionCode("330302"), List.of("全科", "康复医学科"), "鹿城区南汇片区"));
+
+        assertThat(revised.kind()).isEqualTo(Change.Kind.REVISED);
+        assertThat(revised.after().id()).isEqualTo(nanhui.id());
+        assertThat(revised.after().name()).isEqualTo("鹿城区南汇街道社区卫生服务中心");
+        assertThat(revised.after().version()).isEqualTo(2);
+        assertThat(revised.after().active()).isTrue();
+    }
+
+    @Test
+    void aChangeBasedOnAnOldVersionIsStale() {
+        Institution current = nanhui.deactivate().after();
+
+        assertThatThrownBy(() -> current.requireVersion(1)).isInstanceOfSatisfying(StaleVersion.class,
+                stale -> assertThat(stale.currentVersion()).isEqualTo(2));
+        current.requireVersion(2);
+    }
+
+    @Test
+    void deactivationHappensOnceAndRemovalIsAnnouncedAsSuch() {
+        Institution inactive = nanhui.deactivate().after();
+
+        assertThat(inactive.active()).isFalse();
+        assertThatThrownBy(inactive::deactivate).isInstanceOf(RegistryRuleViolation.class);
+        assertThat(inactive.remove().isRemoval()).isTrue();
+        assertThat(new RegionCode("330302").sameCityAs(new RegionCode("330304"))).isTrue();
+        assertThat(new RegionCode("330302").sameCityAs(new RegionCode("350583"))).isFalse();
+        assertThatThrownBy(() -> new RegionCode("3505")).isInstanceOf(RegistryRuleViolation.class);
+    }
+}
