@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# One-shot (compose service mongo-init): initiates the replica set rs0 over mongo-1..3 once, then
+# waits until it has a primary. Safe to run again: an initiated set is left alone.
+set -euo pipefail
+
+SEED="${SEED:-mongo-1:27017}"
+REPLICA_SET="${REPLICA_SET:-rs0}"
+MEMBERS="${MEMBERS:-mongo-1:27017 mongo-2:27017 mongo-3:27017}"
+
+echo "waiting for $SEED"
+for attempt in $(seq 1 60); do
+  if mongosh --quiet --host "$SEED" --eval 'db.adminCommand({ ping: 1 }).ok' >/dev/null 2>&1; then
+    break
+  fi
+  if [ "$attempt" -eq 60 ]; then
+    echo "$SEED not reachable" >&2
+    exit 1
+  fi
+  sleep 2
+done
+
+members_js=""
+id=0
+for member in $MEMBERS; do
+  members_js="${members_js}{ _id: ${id}, host: '${member}' },"
+  id=$((id + 1))
+done
+
+mongosh --quiet --host "$SEED" --eval "
+  try {
+    rs.status();
+    print('replica set already initiated');
+  } catch (e) {
+    if (e.codeName !== 'NotYetInitialized') { throw e; }
+    rs.initiate({ _id: '${REPLICA_SET}', members: [ ${members_js} ] });
+    print('replica set initiated');
+  }
+  for (let i = 0; i < 60; i++) {
+    if (db.hello().isWritablePrimary || rs.status().members.some(m => m.stateStr === 'PRIMARY')) {
+      print('primary elected');
+      quit(0);
+    }
+    sleep(1000);
+  }
+  print('no primary after 60 s');
+  quit(1);
+"
