@@ -107,7 +107,10 @@ class LocalDemoData implements ApplicationRunner {
                                 + "Demo policy, " + SAMPLE + ".",
                         "南卫〔2024〕153号 南安市关于进一步推进紧密型县域医疗卫生共同体建设的实施方案; "
                                 + "福建省推进医疗联合体建设和发展实施方案 (" + SAMPLE + ")",
-                        List.of(new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
+                        List.of(new PolicyRule(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(),
+                                        "对上级医院向下级医院转诊开展后续治疗的患者取消当次基层住院起付线 "
+                                                + "(吉市政办发(2017)52号, seed 001; adopted here as a demo choice, " + SAMPLE + ")"),
+                                new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
                                 Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY),
                                 "对符合规定的转诊住院患者在医共体内取消医保二次起付线 (南卫〔2024〕153号 16.完善医保支付政策)")), 0)),
                 new Region("330300", "Wenzhou (温州市)", new long[] {100_000, 60_000, 30_000},

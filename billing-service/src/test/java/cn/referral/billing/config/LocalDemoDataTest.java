@@ -62,8 +62,8 @@ class LocalDemoDataTest {
 
         assertThat(policies).containsOnlyKeys("350583", "330300", "220200");
         assertThat(schedules).hasSize(12).containsKeys("350583:EMPLOYEE:2027", "220200:RESIDENT:2028");
-        assertThat(policies.get("350583").rules()).singleElement()
-                .satisfies(rule -> assertThat(rule.rule()).isEqualTo(RuleCode.NO_SECOND_DEDUCTIBLE));
+        assertThat(policies.get("350583").rules()).extracting(rule -> rule.rule())
+                .containsExactly(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, RuleCode.NO_SECOND_DEDUCTIBLE);
         assertThat(policies.get("330300").rules()).singleElement()
                 .satisfies(rule -> assertThat(rule.rule()).isEqualTo(RuleCode.CONTINUOUS));
     }

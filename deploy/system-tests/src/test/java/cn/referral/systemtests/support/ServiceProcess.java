@@ -2,7 +2,6 @@ package cn.referral.systemtests.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +43,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("No jar at " + jar.toAbsolutePath() + ": build the services first");
         }
         Path logs = Path.of(System.getProperty("services.logs", "target/service-logs"));
-        int port = freePort();
+        int port = Ports.free();
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(module + "-" + port + ".log");
@@ -123,13 +122,6 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void pause() {
         try {

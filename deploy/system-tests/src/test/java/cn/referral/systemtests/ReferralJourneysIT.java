@@ -1,0 +1,345 @@
+package cn.referral.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import cn.referral.platform.crypto.IdentityNumbers;
+import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.TestTokens;
+import cn.referral.systemtests.support.Api;
+import cn.referral.systemtests.support.DevStackInfrastructure;
+import cn.referral.systemtests.support.RunningPlatform;
+import cn.referral.systemtests.support.TopicReader;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Referral journeys across the whole platform, driven only through the gateway with the callers'
+ * own tokens, on the same infrastructure as {@code deploy/run-local} (a real KRaft broker and the
+ * MongoDB stand-in with its file) and the {@code local} profile's demo network (Nan'an 医共体,
+ * Wenzhou urban groups, catalogs, pools, deductible policies). An insurer is played by a plain
+ * Kafka consumer of {@code billing.decisions.v1}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReferralJourneysIT {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final AtomicInteger PATIENTS = new AtomicInteger(100);
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])\\d{17}[0-9X](?![0-9])");
+
+    private DevStackInfrastructure infrastructure;
+    private RunningPlatform platform;
+    private TopicReader topics;
+
+    private Api shijingDoctor;
+    private Api nanhuiDoctor;
+    private Api countyDesk;
+    private Api countyDoctor;
+    private Api wmuDesk;
+    private Api registryAdmin;
+    private Api nananInsurer;
+
+    @BeforeAll
+    void startPlatform() {
+        infrastructure = new DevStackInfrastructure();
+        platform = RunningPlatform.start(infrastructure, Map.of(
+                "SPRING_PROFILES_ACTIVE", "local",
+                "REFERRAL_SLA_URGENT_ACCEPT", "40s",
+                "REFERRAL_SLA_URGENT_ESCALATE", "20s",
+                "REFERRAL_TIMER_INTERVAL", "1s"));
+        topics = new TopicReader(infrastructure.kafkaBootstrapServers());
+        shijingDoctor = caller(Role.PRIMARY_DOCTOR, "na-shijing-thc");
+        nanhuiDoctor = caller(Role.PRIMARY_DOCTOR, "wz-lucheng-nanhui-chc");
+        countyDesk = caller(Role.REFERRAL_DESK, "na-county-hospital");
+        countyDoctor = caller(Role.HOSPITAL_DOCTOR, "na-county-hospital");
+        wmuDesk = caller(Role.REFERRAL_DESK, "wz-wmu-first-hospital");
+        registryAdmin = caller(Role.REGISTRY_ADMIN, "registry-office");
+        nananInsurer = new Api(platform.gateway(), TestTokens.insurer("350583"));
+        awaitDemoNetworkInReferralService();
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aContractedPatientGoesUpInsideTheCountyCommunityAndComesBackDownWithoutASecondDeductible() {
+        String idNumber = nextIdNumber("350583", "19580214");
+        registryAdmin.post("/api/registry/contracts", """
+                {"identityNumber":"%s","primaryInstitutionId":"na-shijing-thc","familyDoctorId":"na-shijing-gp-1",
+                 "validFrom":"%s","validUntil":"%s"}""".formatted(idNumber, today().minusDays(30), today().plusDays(365)))
+                .expect(201);
+
+        // 1. The township doctor refers the patient up to the county hospital for inpatient care.
+        String submission = upReferral("na-shijing-thc", "na-county-hospital", "心血管内科", "INPATIENT", "ROUTINE",
+                "I21.0", idNumber, "Y350583" + PATIENTS.get(), "350583", today().plusDays(1), today().plusDays(7),
+                """
+                ,"sourceEpisode":{"admissionDate":"%s","deductiblePaidFen":20000}""".formatted(today().minusDays(1)));
+        String key = UUID.randomUUID().toString();
+        JsonNode created = shijingDoctor.postWithKey("/api/referrals", submission, key).expect(201);
+        String up = created.get("id").asString();
+        assertThat(shijingDoctor.postWithKey("/api/referrals", submission, key).expect(200).get("id").asString())
+                .as("the same Idempotency-Key and body give the same referral").isEqualTo(up);
+        assertThat(created.toString()).doesNotContain(idNumber);
+
+        // 2. quota-service holds a reserved bed; the referral shows it.
+        awaitState(shijingDoctor, up, "SLOT_HELD");
+
+        // 3. The county hospital's desk accepts with the version it saw.
+        accept(countyDesk, up, today().plusDays(1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                countyDesk.get("/api/quota/holds?referralId=" + up).expect(200).get(0).get("state").asString())
+                .isEqualTo("CONFIRMED"));
+
+        // 4. The insurer's settlement system receives the decision: no second deductible inside the 医共体.
+        JsonNode decision = awaitDecision(up, "billing.deductible-decision-issued.v1");
+        assertThat(decision.get("rule").asString()).isEqualTo("NO_SECOND_DEDUCTIBLE");
+        assertThat(decision.get("payableFen").asLong()).isZero();
+        assertThat(decision.get("sameAlliance").asBoolean()).isTrue();
+        assertThat(decision.get("allianceId").asString()).isEqualTo("na-county-community");
+        assertThat(decision.get("insuredPersonNo").asString()).isEqualTo("Y350583" + PATIENTS.get());
+        JsonNode decisions = nananInsurer.get("/api/billing/decisions?referralId=" + up).expect(200);
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0).get("decisionId").asString()).isEqualTo(decision.get("decisionId").asString());
+
+        // 5. Arrival, treatment, and a recommendation to go back down.
+        countyDesk.post("/api/referrals/" + up + "/arrival", "{}", etag(countyDesk, up)).expect(200);
+        countyDoctor.post("/api/referrals/" + up + "/completion", """
+                {"outcome":"IMPROVED","summary":"PCI 术后病情稳定，建议转回基层康复随访","downReferralRecommended":true}""",
+                etag(countyDoctor, up)).expect(200);
+        awaitState(shijingDoctor, up, "COMPLETED");
+
+        // 6. Down again, to the patient's contracted centre (no target named), with a continuity plan.
+        String downSubmission = """
+                {"direction":"DOWN","careType":"INPATIENT","urgency":"ROUTINE",
+                 "patient":%s,
+                 "diagnosis":{"code":"I69.3","name":"脑梗死后遗症"},
+                 "reason":"急性期治疗结束，转回基层康复","clinicalSummary":"病情稳定",
+                 "fromInstitutionId":"na-county-hospital","fromDepartment":"心血管内科",
+                 "requestedFrom":"%s","requestedUntil":"%s",
+                 "sourceEpisode":{"admissionDate":"%s","deductiblePaidFen":60000},
+                 "continuityPlan":{"followUps":[{"afterDays":7,"purpose":"复查血压和心电图"}],
+                   "longPrescription":{"medications":["阿司匹林肠溶片 100mg qd","阿托伐他汀钙片 20mg qn"],"days":60},
+                   "handover":{"familyDoctorId":"na-shijing-gp-1","note":"签约家庭医生接续管理"}}}"""
+                .formatted(patient(idNumber, "Y350583" + PATIENTS.get(), "350583"), today().plusDays(2),
+                        today().plusDays(9), today());
+        JsonNode down = countyDoctor.post("/api/referrals", downSubmission).expect(201);
+        String downId = down.get("id").asString();
+        assertThat(down.get("toInstitutionId").asString()).isEqualTo("na-shijing-thc");
+
+        // 7. The township centre's doctor takes the patient back; the deductible there is waived.
+        accept(shijingDoctor, downId, today().plusDays(2));
+        JsonNode waiver = awaitDecision(downId, "billing.deductible-decision-issued.v1");
+        assertThat(waiver.get("rule").asString()).isEqualTo("WAIVE_PRIMARY_DEDUCTIBLE");
+        assertThat(waiver.get("payableFen").asLong()).isZero();
+        assertThat(waiver.get("direction").asString()).isEqualTo("DOWN");
+
+        // Nothing readable of the patient's identity travelled on any topic.
+        assertThat(topics.readAll("referral.events.v1", "quota.events.v1", "billing.decisions.v1",
+                "registry.contracts.v1"))
+                .allSatisfy(record -> assertThat(identityNumbersIn(record.value())).isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void aRejectionHandsTheReservedSlotToTheNextReferralOnTheWaitlist() {
+        LocalDate day = today().plusDays(20);
+        wmuDesk.post("/api/quota/pools", """
+                {"institutionId":"wz-wmu-first-hospital","department":"康复医学科","resource":"EXAMINATION",
+                 "date":"%s","session":"MORNING","capacity":5,"reserved":1}""".formatted(day)).expect(201);
+        String first = submitExamination(day);
+        awaitState(nanhuiDoctor, first, "SLOT_HELD");
+        String second = submitExamination(day);
+        awaitState(nanhuiDoctor, second, "WAITLISTED");
+
+        wmuDesk.post("/api/referrals/" + first + "/reject", """
+                {"reasonCode":"NEEDS_DIFFERENT_DEPARTMENT","note":"请转神经内科"}""", etag(wmuDesk, first)).expect(200);
+
+        awaitState(nanhuiDoctor, second, "SLOT_HELD");
+        assertThat(wmuDesk.get("/api/quota/holds?referralId=" + first).expect(200).get(0).get("state").asString())
+                .isEqualTo("RELEASED");
+    }
+
+    @Test
+    @Order(3)
+    void anUrgentReferralNobodyAcceptsExpiresAndItsSlotIsReleased() {
+        String idNumber = nextIdNumber("350583", "19700101");
+        String urgent = shijingDoctor.post("/api/referrals", upReferral("na-shijing-thc", "na-county-hospital",
+                "神经内科", "OUTPATIENT", "URGENT", "I63.9", idNumber, "Y350583" + PATIENTS.get(), "350583",
+                today().plusDays(1), today().plusDays(3), "")).expect(201).get("id").asString();
+        awaitState(shijingDoctor, urgent, "SLOT_HELD");
+
+        // The test platform runs URGENT with a 40 s deadline (escalation at 20 s) instead of 4 h.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(shijingDoctor.get("/api/referrals/" + urgent).expect(200).get("state").asString())
+                        .isEqualTo("EXPIRED"));
+        List<String> types = topics.readAll("referral.events.v1").stream()
+                .filter(record -> urgent.equals(record.key())).map(TopicReader.Record::type).toList();
+        assertThat(types).containsSubsequence("referral.submitted.v1", "referral.escalated.v1", "referral.expired.v1");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                countyDesk.get("/api/quota/holds?referralId=" + urgent).expect(200).get(0).get("state").asString())
+                .isEqualTo("RELEASED"));
+        assertThat(nananInsurer.get("/api/billing/decisions?referralId=" + urgent).expect(200)).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void billingRestartedMidFlowLosesNothing() {
+        String idNumber = nextIdNumber("350583", "19620909");
+        String referral = shijingDoctor.post("/api/referrals", upReferral("na-shijing-thc", "na-county-hospital",
+                "心血管内科", "INPATIENT", "ROUTINE", "I21.0", idNumber, "Y350583" + PATIENTS.get(), "350583",
+                today().plusDays(1), today().plusDays(7), """
+                ,"sourceEpisode":{"admissionDate":"%s","deductiblePaidFen":20000}""".formatted(today())))
+                .expect(201).get("id").asString();
+        awaitState(shijingDoctor, referral, "SLOT_HELD");
+
+        platform.stop("billing-service");
+        accept(countyDesk, referral, today().plusDays(1));
+        platform.startAgain("billing-service");
+
+        JsonNode decision = awaitDecision(referral, "billing.deductible-decision-issued.v1");
+        assertThat(decision.get("rule").asString()).isEqualTo("NO_SECOND_DEDUCTIBLE");
+        assertThat(decisionsFor(referral, "billing.deductible-decision-issued.v1")).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void aBrokerRestartLosesNoEventAndDuplicatesNoEffect() {
+        String idNumber = nextIdNumber("350583", "19800505");
+        String referral = shijingDoctor.post("/api/referrals", upReferral("na-shijing-thc", "na-county-hospital",
+                "心血管内科", "INPATIENT", "ROUTINE", "I21.0", idNumber, "Y350583" + PATIENTS.get(), "350583",
+                today().plusDays(1), today().plusDays(7), "")).expect(201).get("id").asString();
+        infrastructure.restartKafka();
+
+        awaitState(shijingDoctor, referral, "SLOT_HELD");
+        accept(countyDesk, referral, today().plusDays(1));
+        awaitDecision(referral, "billing.deductible-decision-issued.v1");
+
+        JsonNode holds = countyDesk.get("/api/quota/holds?referralId=" + referral).expect(200);
+        assertThat(holds).hasSize(1);
+        assertThat(holds.get(0).get("state").asString()).isEqualTo("CONFIRMED");
+        assertThat(decisionsFor(referral, "billing.deductible-decision-issued.v1")).hasSize(1);
+        JsonNode history = shijingDoctor.get("/api/referrals/" + referral + "/history").expect(200).get("entries");
+        assertThat(history.findValuesAsString("action")).as("each step recorded once")
+                .containsOnlyOnce("SUBMIT", "SLOT_HELD", "ACCEPT", "SLOT_CONFIRMED");
+    }
+
+    // ---- steps ----------------------------------------------------------------------------------------
+
+    private String submitExamination(LocalDate day) {
+        String idNumber = nextIdNumber("330302", "19750620");
+        return nanhuiDoctor.post("/api/referrals", upReferral("wz-lucheng-nanhui-chc", "wz-wmu-first-hospital",
+                "康复医学科", "EXAMINATION", "ROUTINE", "R91", idNumber, "Y330300" + PATIENTS.get(), "330300", day, day,
+                "")).expect(201).get("id").asString();
+    }
+
+    private void accept(Api desk, String referralId, LocalDate day) {
+        String appointment = day.atTime(9, 0).atZone(CHINA).toInstant().toString();
+        desk.post("/api/referrals/" + referralId + "/accept", "{\"appointmentAt\":\"" + appointment + "\"}",
+                etag(desk, referralId)).expect(200);
+        awaitState(desk, referralId, "ACCEPTED");
+    }
+
+    private static String etag(Api caller, String referralId) {
+        Api.Response response = caller.get("/api/referrals/" + referralId);
+        response.expect(200);
+        return response.header("ETag");
+    }
+
+    private static void awaitState(Api caller, String referralId, String state) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(caller.get("/api/referrals/" + referralId).expect(200).get("state").asString())
+                        .as("state of referral " + referralId).isEqualTo(state));
+    }
+
+    private JsonNode awaitDecision(String referralId, String type) {
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !decisionsFor(referralId, type).isEmpty());
+        return decisionsFor(referralId, type).get(0);
+    }
+
+    private List<JsonNode> decisionsFor(String referralId, String type) {
+        return topics.readAll("billing.decisions.v1").stream()
+                .filter(record -> referralId.equals(record.key()) && type.equals(record.type()))
+                .map(record -> Api.JSON.readTree(record.value()))
+                .toList();
+    }
+
+    /** The demo network has reached referral-service's views when it accepts a referral between demo ids. */
+    private void awaitDemoNetworkInReferralService() {
+        Api referralDirect = new Api(platform.service("referral-service"),
+                TestTokens.token(Role.AUDITOR, "audit-office"));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                referralDirect.get("/institutions-view/na-county-hospital").status() == 200
+                        && referralDirect.get("/institutions-view/wz-lucheng-nanhui-chc").status() == 200);
+    }
+
+    private Api caller(Role role, String institution) {
+        return new Api(platform.gateway(), TestTokens.token(role, institution));
+    }
+
+    private static String upReferral(String from, String to, String department, String careType, String urgency,
+                                     String diagnosis, String idNumber, String insuredNo, String insuranceRegion,
+                                     LocalDate fromDay, LocalDate untilDay, String extraFields) {
+        return """
+                {"direction":"UP","careType":"%s","urgency":"%s",
+                 "patient":%s,
+                 "diagnosis":{"code":"%s"},
+                 "reason":"需要上级医院进一步诊治","clinicalSummary":"基层初步处置后病情需要专科处理",
+                 "fromInstitutionId":"%s","fromDepartment":"全科","toInstitutionId":"%s","toDepartment":"%s",
+                 "requestedFrom":"%s","requestedUntil":"%s"%s}"""
+                .formatted(careType, urgency, patient(idNumber, insuredNo, insuranceRegion), diagnosis, from, to,
+                        department, fromDay, untilDay, extraFields);
+    }
+
+    private static String patient(String idNumber, String insuredNo, String insuranceRegion) {
+        return """
+                {"name":"林秀英","gender":"FEMALE","birthDate":"%s-%s-%s","idNumber":"%s","insuredPersonNo":"%s",
+                 "insuranceScheme":"EMPLOYEE","insuranceRegionCode":"%s","phone":"13800000000"}"""
+                .formatted(idNumber.substring(6, 10), idNumber.substring(10, 12), idNumber.substring(12, 14), idNumber,
+                        insuredNo, insuranceRegion);
+    }
+
+    /** A valid identity number (GB 11643 check character) for a new test patient. */
+    private static String nextIdNumber(String region, String birthDate) {
+        String first17 = region + birthDate + "%03d".formatted(PATIENTS.incrementAndGet() % 1000);
+        return first17 + IdentityNumbers.checkCharacter(first17);
+    }
+
+    private static List<String> identityNumbersIn(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        Matcher matcher = ID_NUMBER.matcher(text);
+        return matcher.results().map(result -> result.group()).filter(IdentityNumbers::isValid).toList();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(CHINA);
+    }
+}

@@ -1,0 +1,88 @@
+package cn.referral.systemtests.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A caller of the platform's HTTP API with one bearer token: what a client application does. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ServiceProcess target;
+    private final String token;
+
+    public Api(ServiceProcess target, String token) {
+        this.target = target;
+        this.token = token;
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A state change guarded by the version the caller last saw. */
+    public Response post(String path, String json, String ifMatch) {
+        return send(request(path).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response postWithKey(String path, String json, String idempotencyKey) {
+        return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(target.uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static Response send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(request.method() + " " + request.uri().getPath(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(String call, HttpResponse<String> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(raw.body());
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The body, failing with the call and the answer when the status is not the expected one. */
+        public JsonNode expect(int status) {
+            if (raw.statusCode() != status) {
+                throw new AssertionError(call + " answered " + raw.statusCode() + ", expected " + status + ": "
+                        + raw.body());
+            }
+            return raw.body().isEmpty() ? JSON.createObjectNode() : json();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package cn.referral.systemtests.support;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.referral.platform.testing.TestKeys;
+import cn.referral.platform.testing.TestTokens;
+
+/**
+ * The whole platform as separate processes from the real jars: the four services and the gateway
+ * routing to them, all trusting {@link TestTokens}, on the given Kafka and MongoDB.
+ */
+public final class RunningPlatform implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("registry-service", "referral-service", "quota-service",
+            "billing-service");
+
+    private final Infrastructure infrastructure;
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private Map<String, String> serviceEnvironment = Map.of();
+
+    private RunningPlatform(Infrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+    }
+
+    /**
+     * Starts every service with {@code serviceEnvironment} added (e.g. the {@code local} profile's
+     * demo data), then the gateway, and waits until all are ready.
+     */
+    public static RunningPlatform start(Infrastructure infrastructure, Map<String, String> serviceEnvironment) {
+        RunningPlatform platform = new RunningPlatform(infrastructure);
+        platform.serviceEnvironment = Map.copyOf(serviceEnvironment);
+        try {
+            for (String service : SERVICES) {
+                platform.processes.put(service, ServiceProcess.start(service, platform.environment(serviceEnvironment)));
+            }
+            for (ServiceProcess process : platform.processes.values()) {
+                process.awaitReady(Duration.ofSeconds(180));
+            }
+            Map<String, String> gatewayEnvironment = platform.environment(Map.of());
+            gatewayEnvironment.put("REGISTRY_URL", platform.base("registry-service"));
+            gatewayEnvironment.put("REFERRAL_URL", platform.base("referral-service"));
+            gatewayEnvironment.put("QUOTA_URL", platform.base("quota-service"));
+            gatewayEnvironment.put("BILLING_URL", platform.base("billing-service"));
+            platform.processes.put("gateway", ServiceProcess.start("gateway", gatewayEnvironment)
+                    .awaitReady(Duration.ofSeconds(120)));
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public ServiceProcess service(String name) {
+        return processes.get(name);
+    }
+
+    public ServiceProcess gateway() {
+        return processes.get("gateway");
+    }
+
+    /** Stops one service as an operator would (SIGTERM, graceful shutdown). */
+    public void stop(String name) {
+        processes.remove(name).close();
+    }
+
+    /** Starts a stopped service again, on a new port, with the environment it had. */
+    public ServiceProcess startAgain(String name) {
+        ServiceProcess restarted = ServiceProcess.start(name, environment(serviceEnvironment))
+                .awaitReady(Duration.ofSeconds(180));
+        processes.put(name, restarted);
+        return restarted;
+    }
+
+    private String base(String service) {
+        String uri = processes.get(service).uri("").toString();
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    private Map<String, String> environment(Map<String, String> extra) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                "MONGODB_URI", infrastructure.mongoUri(),
+                "KAFKA_PARTITIONS", "3",
+                "JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation(),
+                "JWT_ISSUER", TestTokens.ISSUER,
+                "PATIENT_DATA_KEY", TestKeys.DATA_KEY,
+                "PATIENT_PSEUDONYM_KEY", TestKeys.PSEUDONYM_KEY));
+        environment.putAll(extra);
+        return environment;
+    }
+
+    @Override
+    public void close() {
+        List<String> names = List.copyOf(processes.keySet());
+        for (int i = names.size() - 1; i >= 0; i--) {
+            processes.remove(names.get(i)).close();
+        }
+    }
+}
