@@ -7,13 +7,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,15 +25,16 @@ import cn.referral.platform.testing.TestTokens;
 import cn.referral.systemtests.support.Api;
 import cn.referral.systemtests.support.DevStackInfrastructure;
 import cn.referral.systemtests.support.RunningPlatform;
+import cn.referral.systemtests.support.SharedPlatform;
 import cn.referral.systemtests.support.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Referral journeys across the whole platform, driven only through the gateway with the callers'
- * own tokens, on the same infrastructure as {@code deploy/run-local} (a real KRaft broker and the
- * MongoDB stand-in with its file) and the {@code local} profile's demo network (Nan'an 医共体,
- * Wenzhou urban groups, catalogs, pools, deductible policies). An insurer is played by a plain
- * Kafka consumer of {@code billing.decisions.v1}.
+ * Referral journeys across the whole platform ({@link SharedPlatform}), driven only through the
+ * gateway with the callers' own tokens, on the same infrastructure as {@code deploy/run-local} (a
+ * real KRaft broker and the MongoDB stand-in with its file) and the {@code local} profile's demo
+ * network (Nan'an 医共体, Wenzhou urban groups, catalogs, pools, deductible policies). An insurer is
+ * played by a plain Kafka consumer of {@code billing.decisions.v1}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,12 +58,8 @@ class ReferralJourneysIT {
 
     @BeforeAll
     void startPlatform() {
-        infrastructure = new DevStackInfrastructure();
-        platform = RunningPlatform.start(infrastructure, Map.of(
-                "SPRING_PROFILES_ACTIVE", "local",
-                "REFERRAL_SLA_URGENT_ACCEPT", "40s",
-                "REFERRAL_SLA_URGENT_ESCALATE", "20s",
-                "REFERRAL_TIMER_INTERVAL", "1s"));
+        platform = SharedPlatform.platform();
+        infrastructure = SharedPlatform.infrastructure();
         topics = new TopicReader(infrastructure.kafkaBootstrapServers());
         shijingDoctor = caller(Role.PRIMARY_DOCTOR, "na-shijing-thc");
         nanhuiDoctor = caller(Role.PRIMARY_DOCTOR, "wz-lucheng-nanhui-chc");
@@ -74,16 +69,6 @@ class ReferralJourneysIT {
         registryAdmin = caller(Role.REGISTRY_ADMIN, "registry-office");
         nananInsurer = new Api(platform.gateway(), TestTokens.insurer("350583"));
         awaitDemoNetworkInReferralService();
-    }
-
-    @AfterAll
-    void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
     }
 
     @Test
@@ -194,8 +179,9 @@ class ReferralJourneysIT {
                 today().plusDays(1), today().plusDays(3), "")).expect(201).get("id").asString();
         awaitState(shijingDoctor, urgent, "SLOT_HELD");
 
-        // The test platform runs URGENT with a 40 s deadline (escalation at 20 s) instead of 4 h.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+        // The test platform runs URGENT with a short deadline (SharedPlatform) instead of 4 h.
+        await().atMost(Duration.ofSeconds(2L * SharedPlatform.URGENT_ACCEPT_SECONDS + 10))
+                .pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(shijingDoctor.get("/api/referrals/" + urgent).expect(200).get("state").asString())
                         .isEqualTo("EXPIRED"));
         List<String> types = topics.readAll("referral.events.v1").stream()
