@@ -1,5 +1,6 @@
 package cn.referral.billing.adapter.out.persistence;
 
+import cn.referral.platform.mongo.LocalViews;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ class MongoAllianceView implements AllianceDirectory {
 
     @Override
     public Mono<Boolean> keepIfNewer(Alliance alliance) {
-        return VersionedViews.keepIfNewer(mongo, COLLECTION, alliance.id(), alliance.version(), new Update()
+        return LocalViews.keepIfNewer(mongo, COLLECTION, alliance.id(), alliance.version(), new Update()
                 .set("type", alliance.type().name())
                 .set("regionCode", alliance.regionCode())
                 .set("memberInstitutionIds", List.copyOf(alliance.memberInstitutionIds()))
@@ -46,7 +47,7 @@ class MongoAllianceView implements AllianceDirectory {
 
     @Override
     public Mono<Void> remove(String allianceId) {
-        return VersionedViews.remove(mongo, COLLECTION, allianceId);
+        return LocalViews.remove(mongo, COLLECTION, allianceId);
     }
 
     record AllianceViewDocument(@Id String id, String type, String regionCode, List<String> memberInstitutionIds,

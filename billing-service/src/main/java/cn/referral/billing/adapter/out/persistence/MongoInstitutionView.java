@@ -1,5 +1,6 @@
 package cn.referral.billing.adapter.out.persistence;
 
+import cn.referral.platform.mongo.LocalViews;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -30,7 +31,7 @@ class MongoInstitutionView implements InstitutionDirectory {
 
     @Override
     public Mono<Boolean> keepIfNewer(Institution institution) {
-        return VersionedViews.keepIfNewer(mongo, COLLECTION, institution.id(), institution.version(), new Update()
+        return LocalViews.keepIfNewer(mongo, COLLECTION, institution.id(), institution.version(), new Update()
                 .set("level", institution.level().name())
                 .set("regionCode", institution.regionCode())
                 .set("active", institution.active()));
@@ -38,7 +39,7 @@ class MongoInstitutionView implements InstitutionDirectory {
 
     @Override
     public Mono<Void> remove(String institutionId) {
-        return VersionedViews.remove(mongo, COLLECTION, institutionId);
+        return LocalViews.remove(mongo, COLLECTION, institutionId);
     }
 
     record InstitutionViewDocument(@Id String id, String level, String regionCode, boolean active, long version) {

@@ -1,5 +1,6 @@
 package cn.referral.referral.adapter.out.persistence;
 
+import cn.referral.platform.mongo.LocalViews;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
@@ -37,12 +38,12 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
                 .set("regionCode", snapshot.regionCode())
                 .set("active", snapshot.active())
                 .set("departments", snapshot.departments());
-        return VersionedViews.keepIfNewer(mongo, COLLECTION, snapshot.id(), snapshot.version(), state);
+        return LocalViews.keepIfNewer(mongo, COLLECTION, snapshot.id(), snapshot.version(), state);
     }
 
     @Override
     public Mono<Void> remove(String id) {
-        return VersionedViews.remove(mongo, COLLECTION, id);
+        return LocalViews.remove(mongo, COLLECTION, id);
     }
 
     @Document(COLLECTION)

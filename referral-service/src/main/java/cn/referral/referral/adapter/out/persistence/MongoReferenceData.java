@@ -1,5 +1,6 @@
 package cn.referral.referral.adapter.out.persistence;
 
+import cn.referral.platform.mongo.LocalViews;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -49,12 +50,12 @@ class MongoReferenceData implements ReferenceData {
                 .set("active", catalog.active())
                 .set("entries", catalog.entries().stream().map(entry -> new EntryDocument(entry.code(), entry.name(),
                         entry.careTypes().stream().map(Enum::name).sorted().toList())).toList());
-        return VersionedViews.keepIfNewer(mongo, CATALOGS, catalog.catalogId(), catalog.version(), state);
+        return LocalViews.keepIfNewer(mongo, CATALOGS, catalog.catalogId(), catalog.version(), state);
     }
 
     @Override
     public Mono<Void> removeCatalog(String catalogId) {
-        return VersionedViews.remove(mongo, CATALOGS, catalogId);
+        return LocalViews.remove(mongo, CATALOGS, catalogId);
     }
 
     @Override
@@ -73,12 +74,12 @@ class MongoReferenceData implements ReferenceData {
                 .set("validFrom", contract.validFrom())
                 .set("validUntil", contract.validUntil())
                 .set("active", contract.active());
-        return VersionedViews.keepIfNewer(mongo, CONTRACTS, contract.patientRef(), contract.version(), state);
+        return LocalViews.keepIfNewer(mongo, CONTRACTS, contract.patientRef(), contract.version(), state);
     }
 
     @Override
     public Mono<Void> removeContract(String patientRef) {
-        return VersionedViews.remove(mongo, CONTRACTS, patientRef);
+        return LocalViews.remove(mongo, CONTRACTS, patientRef);
     }
 
     @Override
@@ -92,12 +93,12 @@ class MongoReferenceData implements ReferenceData {
                 .set("name", alliance.name())
                 .set("memberInstitutionIds", alliance.memberInstitutionIds())
                 .set("active", alliance.active());
-        return VersionedViews.keepIfNewer(mongo, ALLIANCES, alliance.allianceId(), alliance.version(), state);
+        return LocalViews.keepIfNewer(mongo, ALLIANCES, alliance.allianceId(), alliance.version(), state);
     }
 
     @Override
     public Mono<Void> removeAlliance(String allianceId) {
-        return VersionedViews.remove(mongo, ALLIANCES, allianceId);
+        return LocalViews.remove(mongo, ALLIANCES, allianceId);
     }
 
     record EntryDocument(String code, String name, List<String> careTypes) {
