@@ -1,14 +1,18 @@
 package cn.referral.platform.config;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -43,6 +47,18 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Bean validation judges dates ({@code @PastOrPresent}, {@code @FutureOrPresent}) by the calendar
+     * where the care happens (China, {@code platform.zone}), not by the server's zone: at 00:30 in
+     * Shanghai "today" is already the next day while a UTC server still has the previous one.
+     */
+    @Bean
+    @ConditionalOnClass(name = "jakarta.validation.Validator")
+    public ValidationConfigurationCustomizer calendarOfCareForValidation(Clock clock,
+            @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
+        return configuration -> configuration.clockProvider(() -> clock.withZone(zone));
     }
 
     /** The one id format: random UUIDs. */
