@@ -1,5 +1,7 @@
 package cn.referral.registry.application;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -8,12 +10,14 @@ import java.util.stream.Stream;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.ContractUseCases;
+import cn.referral.registry.application.port.out.AuditTrail;
 import cn.referral.registry.application.port.out.ContractStore;
 import cn.referral.registry.application.port.out.InstitutionStore;
 import cn.referral.registry.application.port.out.PatientIdentities;
 import cn.referral.registry.application.port.out.PractitionerStore;
 import cn.referral.registry.domain.Change;
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.audit.AuditRecord;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import cn.referral.registry.domain.contract.OnePlusOnePlusOne;
@@ -29,14 +33,18 @@ public class ContractService implements ContractUseCases {
     private final PractitionerStore practitioners;
     private final PatientIdentities identities;
     private final Supplier<String> ids;
+    private final AuditTrail audit;
+    private final Clock clock;
     private final RecordChanges<FamilyDoctorContract> changes;
 
     public ContractService(ContractStore store, InstitutionStore institutions, PractitionerStore practitioners,
-                           PatientIdentities identities, Supplier<String> ids) {
+                           PatientIdentities identities, AuditTrail audit, Clock clock, Supplier<String> ids) {
         this.store = store;
         this.institutions = institutions;
         this.practitioners = practitioners;
         this.identities = identities;
+        this.audit = audit;
+        this.clock = clock;
         this.ids = ids;
         this.changes = new RecordChanges<>(store, WHAT);
     }
@@ -69,13 +77,28 @@ public class ContractService implements ContractUseCases {
     }
 
     @Override
-    public Mono<FamilyDoctorContract> find(String id) {
-        return store.findById(id);
+    public Mono<FamilyDoctorContract> find(String id, Caller caller, String purpose) {
+        return audited(caller, purpose, Mono.defer(() -> store.findById(id)));
     }
 
     @Override
-    public Mono<FamilyDoctorContract> findByPatientRef(String patientRef) {
-        return store.findByPatientRef(patientRef);
+    public Mono<FamilyDoctorContract> findByPatientRef(String patientRef, Caller caller, String purpose) {
+        return audited(caller, purpose, Mono.defer(() -> store.findByPatientRef(patientRef)));
+    }
+
+    // ---- reads of patient data (DESIGN §5): no contract leaves without its audit record
+
+    private Mono<FamilyDoctorContract> audited(Caller caller, String purpose, Mono<FamilyDoctorContract> read) {
+        if (caller == null) {
+            return Mono.error(new NotAllowed("An unidentified caller does not read patient data"));
+        }
+        return read.flatMap(contract -> audit.record(readOf(contract, caller, purpose)).thenReturn(contract));
+    }
+
+    private AuditRecord readOf(FamilyDoctorContract contract, Caller caller, String purpose) {
+        List<String> roles = caller.roles().stream().map(Enum::name).sorted().toList();
+        return new AuditRecord(ids.get(), clock.instant(), caller.subject(), roles, caller.institutionId(),
+                contract.id(), contract.patientRef(), AuditRecord.purposeOrDefault(purpose), AuditRecord.READ_CONTRACT);
     }
 
     private Mono<Change<FamilyDoctorContract>> checked(Change<FamilyDoctorContract> change) {

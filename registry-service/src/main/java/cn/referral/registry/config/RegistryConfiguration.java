@@ -13,18 +13,21 @@ import org.springframework.util.IdGenerator;
 
 import cn.referral.registry.adapter.out.messaging.RegistryTopics;
 import cn.referral.registry.application.AllianceService;
+import cn.referral.registry.application.AuditService;
 import cn.referral.registry.application.CatalogService;
 import cn.referral.registry.application.ContractService;
 import cn.referral.registry.application.InstitutionService;
 import cn.referral.registry.application.PractitionerService;
 import cn.referral.registry.application.RouteService;
 import cn.referral.registry.application.port.in.AllianceUseCases;
+import cn.referral.registry.application.port.in.AuditUseCases;
 import cn.referral.registry.application.port.in.CatalogUseCases;
 import cn.referral.registry.application.port.in.ContractUseCases;
 import cn.referral.registry.application.port.in.InstitutionUseCases;
 import cn.referral.registry.application.port.in.PractitionerUseCases;
 import cn.referral.registry.application.port.in.RouteUseCases;
 import cn.referral.registry.application.port.out.AllianceStore;
+import cn.referral.registry.application.port.out.AuditTrail;
 import cn.referral.registry.application.port.out.CatalogStore;
 import cn.referral.registry.application.port.out.ContractStore;
 import cn.referral.registry.application.port.out.InstitutionStore;
@@ -56,8 +59,14 @@ class RegistryConfiguration {
 
     @Bean
     ContractUseCases contractUseCases(ContractStore store, InstitutionStore institutions, PractitionerStore practitioners,
-                                      PatientIdentities identities, IdGenerator ids) {
-        return new ContractService(store, institutions, practitioners, identities, newIds(ids));
+                                      PatientIdentities identities, AuditTrail audit, Clock clock,
+                                      IdGenerator ids) {
+        return new ContractService(store, institutions, practitioners, identities, audit, clock, newIds(ids));
+    }
+
+    @Bean
+    AuditUseCases auditUseCases(AuditTrail trail) {
+        return new AuditService(trail);
     }
 
     @Bean

@@ -30,6 +30,9 @@ class ContractController {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    /** Why the caller reads the contract, recorded in the audit trail; {@code contract-read} when absent. */
+    static final String PURPOSE = "X-Access-Purpose";
+
     private final ContractUseCases contracts;
     private final Clock clock;
 
@@ -44,16 +47,20 @@ class ContractController {
                 .map(contract -> Versions.created("/contracts", contract, response(contract)));
     }
 
+    /** A read of patient data: audited, with the purpose the caller names in {@value #PURPOSE}. */
     @GetMapping("/{id}")
-    Mono<ResponseEntity<ContractResponse>> find(@PathVariable String id) {
-        return contracts.find(id)
+    Mono<ResponseEntity<ContractResponse>> find(Caller caller, @PathVariable String id,
+                                                @RequestHeader(name = PURPOSE, required = false) String purpose) {
+        return Mono.defer(() -> contracts.find(id, caller, purpose))
                 .map(contract -> Versions.ok(contract, response(contract)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Contract", id)));
     }
 
+    /** A read of patient data: audited, with the purpose the caller names in {@value #PURPOSE}. */
     @GetMapping
-    Mono<ResponseEntity<ContractResponse>> ofPatient(@RequestParam String patientRef) {
-        return contracts.findByPatientRef(patientRef)
+    Mono<ResponseEntity<ContractResponse>> ofPatient(Caller caller, @RequestParam String patientRef,
+                                                     @RequestHeader(name = PURPOSE, required = false) String purpose) {
+        return Mono.defer(() -> contracts.findByPatientRef(patientRef, caller, purpose))
                 .map(contract -> Versions.ok(contract, response(contract)))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND,
                         cn.referral.platform.web.ProblemTypes.NOT_FOUND, "Contract not found",

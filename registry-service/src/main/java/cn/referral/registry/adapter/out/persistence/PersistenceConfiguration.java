@@ -12,10 +12,11 @@ class PersistenceConfiguration {
     /** Unique indexes must exist before the first request: created at startup, on the main thread. */
     @Bean
     SmartInitializingSingleton registryIndexes(MongoInstitutionStore institutions, MongoAllianceStore alliances,
-                                               MongoContractStore contracts) {
+                                               MongoContractStore contracts, MongoAuditTrail audit) {
         return () -> institutions.ensureIndexes()
                 .then(alliances.ensureIndexes())
                 .then(contracts.ensureIndexes())
+                .then(audit.ensureIndexes())
                 .block(Duration.ofSeconds(30));
     }
 }

@@ -20,7 +20,13 @@ public interface ContractUseCases {
 
     Mono<Void> remove(Caller caller, String id, Long expectedVersion);
 
-    Mono<FamilyDoctorContract> find(String id);
+    /**
+     * A read of patient data: a contract found is returned only once its {@code AuditRecord} (who, roles,
+     * institution, contract, patient, purpose, time) is written; none is written when there is no such contract.
+     * A blank {@code purpose} is recorded as {@code contract-read}.
+     */
+    Mono<FamilyDoctorContract> find(String id, Caller caller, String purpose);
 
-    Mono<FamilyDoctorContract> findByPatientRef(String patientRef);
+    /** As {@link #find}, by the patient's pseudonym. */
+    Mono<FamilyDoctorContract> findByPatientRef(String patientRef, Caller caller, String purpose);
 }

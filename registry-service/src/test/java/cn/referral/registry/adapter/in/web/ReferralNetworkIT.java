@@ -25,12 +25,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 
 import cn.referral.platform.crypto.IdentityNumbers;
 import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.KafkaRecords;
 import cn.referral.platform.testing.ServiceIntegrationTest;
+import cn.referral.platform.testing.TestTokens;
 import cn.referral.registry.RegistryClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -242,8 +246,72 @@ class ReferralNetworkIT {
         assertThat(snapshot(published).get("active").asBoolean()).isTrue();
 
         String contractId = (String) mongo.findAll(Document.class, "contracts").blockFirst().get("_id");
+        readsOfTheContractAreAuditedAndOnlyAnAuditorReadsThem(contractId, patientRef, centre);
+
         registry.post("/contracts/" + contractId + "/termination", "").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.active").isEqualTo(false).jsonPath("$.validToday").isEqualTo(false);
+    }
+
+    /** DESIGN §5: every read of patient data leaves who, role, institution, purpose and time, for auditors only. */
+    private void readsOfTheContractAreAuditedAndOnlyAnAuditorReadsThem(String contractId, String patientRef,
+                                                                       String centre) {
+        // the read by patientRef above, by the default doctor without a stated purpose, was audited already
+        List<Document> before = audit(contractId);
+        assertThat(before).hasSize(1);
+        assertThat(before.get(0)).containsEntry("purpose", "contract-read").containsEntry("patientRef", patientRef)
+                .containsEntry("action", "READ_CONTRACT");
+
+        String doctor = TestTokens.token("dr-chen@" + centre, centre, null, Role.PRIMARY_DOCTOR);
+        sleepPastTheMillisecond();
+        registry.get("/contracts/" + contractId, doctor).header("X-Access-Purpose", "follow-up-visit").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(contractId);
+        List<Document> after = audit(contractId);
+        assertThat(after).as("one record per read").hasSize(2);
+        Document read = after.stream().filter(d -> "follow-up-visit".equals(d.get("purpose"))).findFirst().orElseThrow();
+        assertThat(read).containsEntry("subject", "dr-chen@" + centre).containsEntry("roles", List.of("PRIMARY_DOCTOR"))
+                .containsEntry("institutionId", centre).containsEntry("contractId", contractId)
+                .containsEntry("patientRef", patientRef).containsEntry("action", "READ_CONTRACT");
+        assertThat(read.get("at")).isNotNull();
+
+        long total = mongo.count(new Query(), "audit").block(Duration.ofSeconds(10));
+        registry.get("/contracts/no-such-contract", doctor).exchange().expectStatus().isNotFound();
+        registry.get("/contracts?patientRef=no-such-patient", doctor).exchange().expectStatus().isNotFound();
+        assertThat(mongo.count(new Query(), "audit").block(Duration.ofSeconds(10))).as("a failed read writes nothing")
+                .isEqualTo(total);
+
+        String auditor = TestTokens.token("auditor-li", "wz-health-commission", null, Role.AUDITOR);
+        registry.get("/audit?contractId=" + contractId, auditor).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].purpose").isEqualTo("follow-up-visit")
+                .jsonPath("$[0].subject").isEqualTo("dr-chen@" + centre)
+                .jsonPath("$[0].roles[0]").isEqualTo("PRIMARY_DOCTOR")
+                .jsonPath("$[0].institutionId").isEqualTo(centre)
+                .jsonPath("$[0].contractId").isEqualTo(contractId)
+                .jsonPath("$[0].action").isEqualTo("READ_CONTRACT")
+                .jsonPath("$[0].at").isNotEmpty()
+                .jsonPath("$[1].purpose").isEqualTo("contract-read");
+        registry.get("/audit?contractId=" + contractId, doctor).exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").value(type -> assertThat(type.toString()).endsWith("forbidden"));
+        registry.get("/audit?contractId=" + contractId, RegistryClient.ADMIN).exchange().expectStatus().isForbidden();
+        registry.get("/audit", auditor).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("contractId");
+        assertThat(audit(contractId)).as("reading the audit trail is no read of the contract").hasSize(2);
+    }
+
+    private List<Document> audit(String contractId) {
+        return mongo.find(new Query(Criteria.where("contractId").is(contractId)), Document.class, "audit")
+                .collectList().block(Duration.ofSeconds(10));
+    }
+
+    /** Audit times are kept to the millisecond: two reads in the same one would tie on newest-first. */
+    private static void sleepPastTheMillisecond() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -1,0 +1,11 @@
+package cn.referral.registry.application.port.in;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.registry.domain.audit.AuditRecord;
+import reactor.core.publisher.Flux;
+
+public interface AuditUseCases {
+
+    /** Who read a contract's patient data, newest first; for auditors only ({@code NotAllowed} otherwise). */
+    Flux<AuditRecord> trail(String contractId, Caller caller);
+}
