@@ -137,6 +137,10 @@ class ReferralJourneysIT {
         String downId = down.get("id").asString();
         assertThat(down.get("toInstitutionId").asString()).isEqualTo("na-shijing-thc");
 
+        // quota-service answers that no pool matches (the referral names no department at the centre).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shijingDoctor.get("/api/referrals/"
+                + downId).expect(200).get("slot").get("state").asString()).isEqualTo("UNAVAILABLE"));
+
         // 7. The township centre's doctor takes the patient back; the deductible there is waived.
         accept(shijingDoctor, downId, today().plusDays(2));
         JsonNode waiver = awaitDecision(downId, "billing.deductible-decision-issued.v1");

@@ -212,6 +212,10 @@ public class ReferralService implements ReferralUseCases {
         if (actor.institutionId() == null || !(actor.role().isDoctor() || actor.role() == ActorRole.REFERRAL_DESK)) {
             return Mono.error(new NotPermitted("worklist-roles", "Worklists are for doctors and referral desks"));
         }
+        if (actor.role() == ActorRole.REFERRAL_DESK && query.side() == WorklistQuery.Side.OUTGOING) {
+            // DESIGN §5: a desk sees the referrals that target its institution, not those its doctors send
+            return Mono.just(new WorklistPage(List.of(), 0, query.page(), query.size()));
+        }
         Set<ReferralState> states = query.states() == null || query.states().isEmpty() ? ReferralState.open()
                 : query.states();
         Set<Urgency> urgencies = query.urgencies() == null || query.urgencies().isEmpty() ? Set.of(Urgency.values())

@@ -24,6 +24,11 @@ public final class Api {
         this.token = token;
     }
 
+    /** A caller without any token, as a client that has not signed in. */
+    public static Api anonymous(ServiceProcess target) {
+        return new Api(target, null);
+    }
+
     public Response get(String path) {
         return send(request(path).GET());
     }
@@ -44,9 +49,25 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * Any method, with a JSON body and {@code If-Match} when not null: for tests that hold the
+     * request as data (e.g. an access matrix).
+     */
+    public Response send(String method, String path, String json, String ifMatch) {
+        HttpRequest.Builder builder = request(path);
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        if (json == null) {
+            return send(builder.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(target.uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target.uri(path)).timeout(Duration.ofSeconds(30));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     private static Response send(HttpRequest.Builder builder) {

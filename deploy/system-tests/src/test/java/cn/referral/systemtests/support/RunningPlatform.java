@@ -21,6 +21,7 @@ public final class RunningPlatform implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private Map<String, String> serviceEnvironment = Map.of();
+    private final Map<String, Integer> stoppedPorts = new HashMap<>();
 
     private RunningPlatform(Infrastructure infrastructure) {
         this.infrastructure = infrastructure;
@@ -64,12 +65,14 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** Stops one service as an operator would (SIGTERM, graceful shutdown). */
     public void stop(String name) {
-        processes.remove(name).close();
+        ServiceProcess stopped = processes.remove(name);
+        stoppedPorts.put(name, stopped.port());
+        stopped.close();
     }
 
-    /** Starts a stopped service again, on a new port, with the environment it had. */
+    /** Starts a stopped service again, on its port (the gateway routes there), with the environment it had. */
     public ServiceProcess startAgain(String name) {
-        ServiceProcess restarted = ServiceProcess.start(name, environment(serviceEnvironment))
+        ServiceProcess restarted = ServiceProcess.start(name, environment(serviceEnvironment), stoppedPorts.remove(name))
                 .awaitReady(Duration.ofSeconds(180));
         processes.put(name, restarted);
         return restarted;

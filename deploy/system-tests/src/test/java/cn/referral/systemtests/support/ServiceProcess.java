@@ -36,6 +36,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <module>/target/<module>-<version>.jar} on a free port with the given environment. */
     public static ServiceProcess start(String module, Map<String, String> environment) {
+        return start(module, environment, Ports.free());
+    }
+
+    /** The same on a given port: a restarted service comes back where its callers know it. */
+    public static ServiceProcess start(String module, Map<String, String> environment, int port) {
         Path root = Path.of(System.getProperty("services.root", "../.."));
         Path jar = root.resolve(module).resolve("target")
                 .resolve(module + "-" + System.getProperty("services.version", "0.1.0-SNAPSHOT") + ".jar");
@@ -43,7 +48,6 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("No jar at " + jar.toAbsolutePath() + ": build the services first");
         }
         Path logs = Path.of(System.getProperty("services.logs", "target/service-logs"));
-        int port = Ports.free();
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(module + "-" + port + ".log");
@@ -82,6 +86,10 @@ public final class ServiceProcess implements AutoCloseable {
             pause();
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "\n" + logTail());
+    }
+
+    public int port() {
+        return port;
     }
 
     public URI uri(String path) {
