@@ -105,19 +105,12 @@ public final class ApiContracts {
 
     /** What is wrong with an AsyncAPI document (YAML or JSON); empty when it is valid. */
     public static List<String> asyncApiProblems(String document) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(document);
-        } catch (JacksonException unreadable) {
-            return List.of("not readable: " + unreadable.getOriginalMessage() + " at " + unreadable.getLocation());
+        Versioned read = readVersioned(document, "asyncapi", "no 'asyncapi' version field");
+        if (!read.problems().isEmpty()) {
+            return read.problems();
         }
-        if (root == null || !root.isObject()) {
-            return List.of("not an object at the top");
-        }
-        String version = text(root.get("asyncapi"));
-        if (version == null) {
-            return List.of("no 'asyncapi' version field");
-        }
+        JsonNode root = read.root();
+        String version = read.version();
         Optional<Schema> schema = schema("asyncapi/" + version + ".json");
         if (schema.isEmpty()) {
             return List.of("AsyncAPI " + version + ": no official schema is vendored for this version under "
@@ -142,19 +135,12 @@ public final class ApiContracts {
 
     /** What is wrong with an OpenAPI document (JSON or YAML); empty when it is valid. */
     public static List<String> openApiProblems(String document) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(document);
-        } catch (JacksonException unreadable) {
-            return List.of("not readable: " + unreadable.getOriginalMessage() + " at " + unreadable.getLocation());
+        Versioned read = readVersioned(document, "openapi", "no 'openapi' version field (OpenAPI 3.0 or 3.1 expected)");
+        if (!read.problems().isEmpty()) {
+            return read.problems();
         }
-        if (root == null || !root.isObject()) {
-            return List.of("not an object at the top");
-        }
-        String version = text(root.get("openapi"));
-        if (version == null) {
-            return List.of("no 'openapi' version field (OpenAPI 3.0 or 3.1 expected)");
-        }
+        JsonNode root = read.root();
+        String version = read.version();
         String line = version.matches("3\\.[01]\\.\\d+(-.+)?") ? version.substring(0, 3) : null;
         if (line == null) {
             return List.of("OpenAPI " + version + ": only 3.0.x and 3.1.x have a vendored schema");
@@ -164,6 +150,26 @@ public final class ApiContracts {
         problems.addAll(duplicateOpenApiOperationIds(root));
         problems.addAll(pathTemplatesWithoutTheirParameters(root));
         return problems;
+    }
+
+    /** A contract document read as a tree with its version field, or why it could not be. */
+    private record Versioned(JsonNode root, String version, List<String> problems) {
+    }
+
+    private static Versioned readVersioned(String document, String versionField, String missingVersion) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(document);
+        } catch (JacksonException unreadable) {
+            return new Versioned(null, null,
+                    List.of("not readable: " + unreadable.getOriginalMessage() + " at " + unreadable.getLocation()));
+        }
+        if (root == null || !root.isObject()) {
+            return new Versioned(null, null, List.of("not an object at the top"));
+        }
+        String version = text(root.get(versionField));
+        return version == null ? new Versioned(root, null, List.of(missingVersion))
+                : new Versioned(root, version, List.of());
     }
 
     // ----------------------------------------------------------------------------------------- Snapshots
