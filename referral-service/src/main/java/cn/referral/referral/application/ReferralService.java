@@ -27,9 +27,11 @@ import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
+import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.policy.CatalogEligibility;
 import cn.referral.referral.domain.policy.ContractedPrimaryCare;
+import cn.referral.referral.domain.policy.DownReferralToPrimaryCare;
 import cn.referral.referral.domain.policy.LevelDirectionRule;
 import cn.referral.referral.domain.referral.Action;
 import cn.referral.referral.domain.referral.Actor;
@@ -41,9 +43,11 @@ import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.IllegalTransition;
 import cn.referral.referral.domain.referral.Patient;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralPath;
 import cn.referral.referral.domain.referral.ReferralPermissions;
 import cn.referral.referral.domain.referral.ReferralRequest;
 import cn.referral.referral.domain.referral.ReferralRuleViolation;
+import cn.referral.referral.domain.referral.ReferralScope;
 import cn.referral.referral.domain.referral.ReferralState;
 import cn.referral.referral.domain.referral.RejectReason;
 import cn.referral.referral.domain.referral.TreatmentOutcome;
@@ -114,7 +118,8 @@ public class ReferralService implements ReferralUseCases {
                             command.toInstitutionId(), contract.orElse(null), today);
                     return Mono.zip(institution(command.fromInstitutionId(), "fromInstitutionId"),
                                     institution(target.institutionId(), "toInstitutionId"),
-                                    referenceData.catalogs().collectList())
+                                    referenceData.catalogs().collectList(),
+                                    upReferral(command, patient, actor))
                             .map(found -> {
                                 ReferralRequest request = request(command, patient, target.institutionId());
                                 Institution source = found.getT1();
@@ -130,14 +135,71 @@ public class ReferralService implements ReferralUseCases {
                                         command.careType(), command.diagnosis(), destination.level(),
                                         found.getT3(), command.overrideReason(), today,
                                         target.contractedInstitution(), context);
-                                return Referral.submit(id, request, eligibility, target.contracted(), actor, now,
-                                        policies.deadlines());
+                                return Referral.submit(id, request, eligibility, target.contracted(),
+                                        path(source, destination), actor, now, policies.deadlines());
                             });
                 })
                 .flatMap(decision -> key == null ? save(decision)
                         : idempotencyKeys.reserve(new IdempotencyKeys.Reservation(key, command.fingerprint(), id))
                                 .flatMap(winner -> winner.referralId().equals(id) ? save(decision)
-                                        : replay(winner, command, actor)));
+                                        : replay(winner, command, actor)))
+                .flatMap(submission -> linkToUpReferral(submission, actor).thenReturn(submission));
+    }
+
+    /** Where the referral goes in the network, fixed now for the reports (scope, levels, 下转 to primary care). */
+    private static ReferralPath path(Institution source, Institution destination) {
+        return new ReferralPath(source.regionCode(), destination.regionCode(), source.level().name(),
+                destination.level().name(), ReferralScope.between(source.regionCode(), destination.regionCode()),
+                DownReferralToPrimaryCare.counts(source, destination));
+    }
+
+    /**
+     * A down-referral that names the up-referral it continues: the up-referral must be one this doctor's
+     * hospital completed for the same patient with a recommendation to go back down. Emits a marker
+     * (the up-referral's id, or "" for none) so it can sit in a zip.
+     */
+    private Mono<String> upReferral(SubmitReferralCommand command, Patient patient, Actor actor) {
+        String upId = command.upReferralId();
+        if (upId == null) {
+            return Mono.just("");
+        }
+        return store.find(upId)
+                .filter(up -> ReferralPermissions.maySee(up, actor))
+                .switchIfEmpty(Mono.error(() -> new ReferralRuleViolation("unknown-up-referral",
+                        "upReferralId: no up-referral " + upId + " is visible to you")))
+                .map(up -> {
+                    if (!up.toInstitutionId().equals(command.fromInstitutionId())
+                            || !up.request().patient().patientRef().equals(patient.patientRef())) {
+                        throw new ReferralRuleViolation("up-referral-mismatch", "upReferralId: " + upId
+                                + " is not this patient's up-referral to " + command.fromInstitutionId());
+                    }
+                    if (!up.awaitsDownReferral()) {
+                        throw new ReferralRuleViolation("no-down-referral-pending", "upReferralId: " + upId
+                                + " is not a completed up-referral whose doctor recommended going back down"
+                                + (up.downReferralId() == null ? "" : "; it continues as " + up.downReferralId()));
+                    }
+                    return upId;
+                });
+    }
+
+    /**
+     * The up-referral names its new down-referral (a second single-document write, after the insert;
+     * retried on a concurrent change). A replay of the same submission links the same id again: no change.
+     * If two down-referrals for one up-referral raced past the check, the first link stays; the second
+     * down-referral still names its up-referral, so the loop is followed from the lower end.
+     */
+    private Mono<Referral> linkToUpReferral(Submission submission, Actor actor) {
+        String upId = submission.referral().request().upReferralId();
+        if (upId == null) {
+            return Mono.empty();
+        }
+        String downId = submission.referral().id();
+        return Mono.defer(() -> store.find(upId).flatMap(up -> {
+                    Decision<Referral> linked = up.linkDownReferral(downId, actor, clock.instant());
+                    return linked.state() == up ? Mono.just(up) : store.update(linked, up.version());
+                }))
+                .retryWhen(reactor.util.retry.Retry.max(5).filter(StaleReferral.class::isInstance))
+                .onErrorResume(ReferralRuleViolation.class, alreadyLinked -> Mono.empty());
     }
 
     private Mono<Submission> save(Decision<Referral> decision) {
@@ -152,7 +214,8 @@ public class ReferralService implements ReferralUseCases {
         return new ReferralRequest(command.direction(), command.careType(), command.urgency(), patient,
                 command.diagnosis(), command.reason(), command.clinicalSummary(), command.attachments(),
                 command.fromInstitutionId(), command.fromDepartment(), target, command.toDepartment(),
-                command.requestedWindow(), command.sourceEpisode(), command.continuityPlan(), command.overrideReason());
+                command.requestedWindow(), command.sourceEpisode(), command.continuityPlan(), command.overrideReason(),
+                command.upReferralId());
     }
 
     private Mono<Institution> institution(String id, String field) {
@@ -181,7 +244,8 @@ public class ReferralService implements ReferralUseCases {
     public Mono<ReferralView> view(String id, String purpose, Caller caller) {
         Actor actor = Actors.of(caller);
         return visible(id, actor).flatMap(referral -> audit.record(new AuditRecord(ids.get(), clock.instant(),
-                        actor.userId(), actor.role().name(), actor.institutionId(), referral.id(), "READ_REFERRAL",
+                        actor.userId(), actor.role().name(), actor.institutionId(), referral.id(),
+                        ReferralPermissions.maySee(referral, actor) ? "READ_REFERRAL" : "READ_AS_FAMILY_DOCTOR",
                         purpose == null || purpose.isBlank() ? defaultPurpose(actor.role()) : purpose))
                 .then(Mono.fromSupplier(() -> new ReferralView(referral, protection.reveal(referral.request().patient()),
                         ReferralPermissions.allowedActions(referral, actor, clock.instant())))));
@@ -212,6 +276,12 @@ public class ReferralService implements ReferralUseCases {
         if (actor.institutionId() == null || !(actor.role().isDoctor() || actor.role() == ActorRole.REFERRAL_DESK)) {
             return Mono.error(new NotPermitted("worklist-roles", "Worklists are for doctors and referral desks"));
         }
+        if (query.side() == WorklistQuery.Side.CONTRACTED) {
+            return contractedPatients(query, actor);
+        }
+        if (query.side() == WorklistQuery.Side.DOWN_REFERRAL_DUE) {
+            return store.downReferralsDue(actor.institutionId(), query.page(), query.size());
+        }
         if (actor.role() == ActorRole.REFERRAL_DESK && query.side() == WorklistQuery.Side.OUTGOING) {
             // DESIGN §5: a desk sees the referrals that target its institution, not those its doctors send
             return Mono.just(new WorklistPage(List.of(), 0, query.page(), query.size()));
@@ -224,9 +294,49 @@ public class ReferralService implements ReferralUseCases {
                 actor.institutionId());
     }
 
+    /**
+     * The family doctor's list (seed 002: 跟踪转诊患者治疗过程，做好接续服务): referrals other institutions made
+     * for the patients contracted with the caller's primary institution, newest first, every state unless
+     * filtered. Each listed referral is an audited read of (masked) patient data.
+     */
+    private Mono<WorklistPage> contractedPatients(WorklistQuery query, Actor actor) {
+        if (actor.role() != ActorRole.PRIMARY_DOCTOR) {
+            return Mono.error(new NotPermitted("contracted-worklist-primary-doctors",
+                    "The contracted patients' worklist is for primary doctors of the contracted institution"));
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), policies.zone());
+        Set<ReferralState> states = query.states() == null || query.states().isEmpty()
+                ? java.util.EnumSet.allOf(ReferralState.class) : query.states();
+        return referenceData.contractsAt(actor.institutionId())
+                .filter(contract -> contract.isValidOn(today))
+                .map(FamilyDoctorContract::patientRef)
+                .collect(java.util.stream.Collectors.toSet())
+                .flatMap(patients -> patients.isEmpty()
+                        ? Mono.just(new WorklistPage(List.of(), 0, query.page(), query.size()))
+                        : store.ofPatients(patients, actor.institutionId(), states, query.page(), query.size()))
+                .flatMap(page -> reactor.core.publisher.Flux.fromIterable(page.items())
+                        .concatMap(referral -> audit.record(new AuditRecord(ids.get(), clock.instant(), actor.userId(),
+                                actor.role().name(), actor.institutionId(), referral.id(), "LIST_AS_FAMILY_DOCTOR",
+                                "continuity-of-care")))
+                        .then(Mono.just(page)));
+    }
+
+    /** Visible by DESIGN §5's object-level rules, or to the family doctor of the contracted patient. Else 404. */
     private Mono<Referral> visible(String id, Actor actor) {
-        return store.find(id).filter(referral -> ReferralPermissions.maySee(referral, actor))
+        return store.find(id)
+                .filterWhen(referral -> ReferralPermissions.maySee(referral, actor) ? Mono.just(true)
+                        : followsAsFamilyDoctor(referral, actor))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Referral", id)));
+    }
+
+    private Mono<Boolean> followsAsFamilyDoctor(Referral referral, Actor actor) {
+        if (actor.role() != ActorRole.PRIMARY_DOCTOR) {
+            return Mono.just(false);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), policies.zone());
+        return referenceData.contractOf(referral.request().patient().patientRef())
+                .map(contract -> ReferralPermissions.followsAsFamilyDoctor(referral, actor, contract, today))
+                .defaultIfEmpty(false);
     }
 
     // ---- transitions

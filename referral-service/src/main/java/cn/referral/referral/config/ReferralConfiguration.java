@@ -30,6 +30,7 @@ import cn.referral.referral.application.port.out.InstitutionDirectory;
 import cn.referral.referral.application.port.out.PatientDataProtection;
 import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.application.port.out.ReferralMetrics;
+import cn.referral.referral.application.port.out.ReferralReports;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.SlotLedger;
 import cn.referral.referral.domain.policy.NoShowRule;
@@ -63,9 +64,9 @@ class ReferralConfiguration {
     }
 
     @Bean
-    KpiUseCases kpiUseCases(ReferralStore store, SlotLedger ledger, ReferenceData referenceData,
-                            ReferralPolicies policies) {
-        return new KpiService(store, ledger, referenceData, policies.zone());
+    KpiUseCases kpiUseCases(ReferralReports reports, SlotLedger ledger, ReferenceData referenceData,
+                            InstitutionDirectory institutions, ReferralPolicies policies, Clock clock) {
+        return new KpiService(reports, ledger, referenceData, institutions, policies.zone(), clock);
     }
 
     @Bean

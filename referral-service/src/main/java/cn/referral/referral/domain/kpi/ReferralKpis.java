@@ -2,73 +2,103 @@ package cn.referral.referral.domain.kpi;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
+import cn.referral.referral.domain.policy.DownReferralToPrimaryCare;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.ReferralState;
 
 /**
- * The referral KPIs the alliance is assessed on, over the referrals submitted in a period:
+ * The referral KPIs an alliance is assessed on, over the referrals submitted in a period (China time),
+ * from counts the database has already grouped; see {@code docs/kpis.md} for each formula.
  * <ul>
- * <li>up and down counts and 双向转诊比例 ({@code downToUpRatio} = down ÷ up);</li>
- * <li>down-referral growth against the previous period of equal length, and whether it reaches
- *     {@link #DOWN_GROWTH_TARGET} (10 %);</li>
- * <li>acceptance rate (accepted ÷ decided, decided = accepted, rejected or expired) and the median
- *     time from submission to acceptance;</li>
- * <li>reserved-slot utilization = confirmed ÷ (held + released unused), from quota's events;</li>
- * <li>the top 5 up-referred diagnoses, the override rate (outside the catalog ÷ all), SLA breaches
- *     (escalations and expiries).</li>
+ * <li>双向转诊比例 — seed 001 (十五): “基层诊疗量占比、双向转诊比例 … 等指标纳入考核体系”: accepted
+ *     down-referrals ÷ accepted up-referrals (a referral the target never took is not a referral made).</li>
+ * <li>下转人数年增长率 — seed 001 (五) 3: “由二、三级医院向基层医疗卫生机构、慢性病医疗机构转诊人数年增长率达到10%以上”:
+ *     distinct persons per calendar year, against the year before ({@link DownReferralToPrimaryCare});
+ *     the target is judged for whole years only.</li>
+ * <li>县域外转诊率前 5 位的病种 — seed 001 (九): “实现近三年县域外转诊率排名前 5 位的病种转诊率明显下降”: per ICD-10
+ *     category, out-of-county up-referrals ÷ all its up-referrals; highest rate first, then more
+ *     out-of-county referrals, then the code.</li>
+ * <li>acceptance rate (accepted ÷ decided), median time to accept, reserved-slot utilization
+ *     (confirmed ÷ (held + released unused)), override rate, SLA escalations and expiries (DESIGN §4).</li>
  * </ul>
- * Seed 001 (五) 3: “由二、三级医院向基层医疗卫生机构、慢性病医疗机构转诊人数年增长率达到10%以上”; (九):
- * “实现近三年县域外转诊率排名前 5 位的病种转诊率明显下降”; (十五): “基层诊疗量占比、双向转诊比例 … 等指标纳入考核体系”.
  */
 public final class ReferralKpis {
 
-    public static final double DOWN_GROWTH_TARGET = 0.10;
-    private static final int TOP = 5;
+    public static final int TOP_DIAGNOSES = 5;
 
     private ReferralKpis() {
     }
 
-    public static KpiReport compute(LocalDate from, LocalDate to, String allianceId, List<ReferralFact> period,
-                                    long previousDownCount, SlotFacts slots) {
-        long up = count(period, f -> f.direction() == Direction.UP);
-        long down = count(period, f -> f.direction() == Direction.DOWN);
-        Double growth = previousDownCount == 0 ? null : (double) (down - previousDownCount) / previousDownCount;
-        long accepted = count(period, f -> f.acceptedAt() != null);
-        long decided = count(period, f -> f.acceptedAt() != null || f.state() == ReferralState.REJECTED
-                || f.state() == ReferralState.EXPIRED);
-        List<Duration> toAccept = period.stream().filter(f -> f.acceptedAt() != null)
-                .map(f -> Duration.between(f.submittedAt(), f.acceptedAt())).sorted().toList();
-        long overridden = count(period, ReferralFact::overridden);
+    public static KpiReport compute(LocalDate from, LocalDate to, KpiScope scope, List<ReferralCount> counts,
+                                    List<YearlyPersons> yearly, List<DiagnosisScopeCount> diagnoses,
+                                    Duration medianTimeToAccept, SlotFacts slots, LocalDate today) {
+        long up = sum(counts, c -> c.direction() == Direction.UP);
+        long down = sum(counts, c -> c.direction() == Direction.DOWN);
+        long acceptedUp = sum(counts, c -> c.direction() == Direction.UP && c.wasAccepted());
+        long acceptedDown = sum(counts, c -> c.direction() == Direction.DOWN && c.wasAccepted());
+        long accepted = acceptedUp + acceptedDown;
+        long decided = sum(counts, ReferralCount::decided);
+        long overridden = sum(counts, ReferralCount::overridden);
+        long all = up + down;
         long offered = slots.held() + slots.releasedUnused();
-        Map<String, Long> upDiagnoses = period.stream().filter(f -> f.direction() == Direction.UP)
-                .collect(Collectors.groupingBy(ReferralFact::diagnosisCode, Collectors.counting()));
-        List<KpiReport.DiagnosisCount> top = upDiagnoses.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP).map(e -> new KpiReport.DiagnosisCount(e.getKey(), e.getValue())).toList();
-        return new KpiReport(from, to, allianceId, up, down, ratio(down, up), previousDownCount, growth,
-                growth != null && growth >= DOWN_GROWTH_TARGET, decided, accepted, ratio(accepted, decided),
-                median(toAccept), slots, ratio(slots.confirmed(), offered), top, overridden,
-                ratio(overridden, period.size()), count(period, ReferralFact::escalated),
-                count(period, f -> f.state() == ReferralState.EXPIRED));
+        return new KpiReport(from, to, scope, up, down, acceptedUp, acceptedDown, ratio(acceptedDown, acceptedUp),
+                growth(from.getYear(), to.getYear(), yearly, today), decided, accepted, ratio(accepted, decided),
+                medianTimeToAccept, slots, ratio(slots.confirmed(), offered), topOutOfCounty(diagnoses), overridden,
+                ratio(overridden, all), sum(counts, ReferralCount::escalated),
+                sum(counts, c -> c.state() == ReferralState.EXPIRED));
     }
 
-    private static long count(List<ReferralFact> facts, java.util.function.Predicate<ReferralFact> which) {
-        return facts.stream().filter(which).count();
+    /** Every calendar year the period touches, against the year before; a year is judged once it is over. */
+    static List<KpiReport.YearGrowth> growth(int firstYear, int lastYear, List<YearlyPersons> yearly, LocalDate today) {
+        Map<Integer, Long> persons = new TreeMap<>();
+        yearly.forEach(y -> persons.merge(y.year(), y.persons(), Long::sum));
+        List<KpiReport.YearGrowth> years = new ArrayList<>();
+        for (int year = firstYear; year <= lastYear; year++) {
+            long now = persons.getOrDefault(year, 0L);
+            long before = persons.getOrDefault(year - 1, 0L);
+            Double growth = before == 0 ? null : (double) (now - before) / before;
+            boolean whole = today.getYear() > year;
+            Boolean met = !whole ? null : growth != null && growth >= DownReferralToPrimaryCare.YEARLY_GROWTH_TARGET;
+            years.add(new KpiReport.YearGrowth(year, now, before, growth, whole, met));
+        }
+        return years;
+    }
+
+    static List<KpiReport.DiagnosisRate> topOutOfCounty(List<DiagnosisScopeCount> counts) {
+        Map<String, long[]> byCategory = new TreeMap<>();
+        for (DiagnosisScopeCount count : counts) {
+            if (count.scope() == null) {
+                continue; // regions unknown at submission: neither in nor out of the county
+            }
+            long[] totals = byCategory.computeIfAbsent(count.diagnosisCategory(), c -> new long[2]);
+            totals[0] += count.count();
+            if (count.scope().outOfCounty()) {
+                totals[1] += count.count();
+            }
+        }
+        return byCategory.entrySet().stream()
+                .filter(e -> e.getValue()[1] > 0)
+                .map(e -> new KpiReport.DiagnosisRate(e.getKey(), e.getValue()[0], e.getValue()[1],
+                        (double) e.getValue()[1] / e.getValue()[0]))
+                .sorted(Comparator.comparingDouble(KpiReport.DiagnosisRate::outOfCountyRate).reversed()
+                        .thenComparing(Comparator.comparingLong(KpiReport.DiagnosisRate::outOfCounty).reversed())
+                        .thenComparing(KpiReport.DiagnosisRate::diagnosisCategory))
+                .limit(TOP_DIAGNOSES)
+                .toList();
+    }
+
+    private static long sum(List<ReferralCount> counts, Predicate<ReferralCount> which) {
+        return counts.stream().filter(which).mapToLong(ReferralCount::count).sum();
     }
 
     private static Double ratio(long part, long whole) {
         return whole == 0 ? null : (double) part / whole;
-    }
-
-    private static Duration median(List<Duration> sorted) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
     }
 }

@@ -5,15 +5,22 @@ import java.util.Objects;
 
 /**
  * What the referral service knows of an institution, kept from the registry's snapshots.
- * {@code version} is the registry's: a snapshot older than the one held is ignored.
+ * {@code version} is the registry's: a snapshot older than the one held is ignored. {@code kind} is the
+ * registry's 机构类别 (e.g. {@code COMMUNITY_HEALTH_CENTRE}, {@code REHABILITATION}), {@code null} when unknown.
  */
 public record Institution(String id, String name, InstitutionLevel level, String regionCode, boolean active,
-                          long version, List<String> departments) {
+                          long version, List<String> departments, String kind) {
 
     public Institution {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(level, "level");
         departments = departments == null ? List.of() : List.copyOf(departments);
+    }
+
+    /** An institution whose kind is not known here. */
+    public Institution(String id, String name, InstitutionLevel level, String regionCode, boolean active, long version,
+                       List<String> departments) {
+        this(id, name, level, regionCode, active, version, departments, null);
     }
 
     public boolean isNewerThan(Institution other) {

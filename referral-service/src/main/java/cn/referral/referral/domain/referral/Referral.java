@@ -18,7 +18,8 @@ public record Referral(String id, ReferralRequest request, String referringDocto
                        Eligibility eligibility, ReferralState state, Deadlines deadlines, SlotStatus slot,
                        Appointment appointment, RejectReason rejectReason, String rejectNote,
                        CancelReason cancelReason, Completion completion, Instant submittedAt, Instant acceptedAt,
-                       Instant arrivedAt, Instant closedAt, List<HistoryEntry> history, long version) {
+                       Instant arrivedAt, Instant closedAt, List<HistoryEntry> history, long version,
+                       ReferralPath path, String downReferralId) {
 
     public Referral {
         Objects.requireNonNull(id, "id");
@@ -29,16 +30,34 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         history = history == null ? List.of() : List.copyOf(history);
     }
 
+    /** A referral stored before its path was recorded, with no down-referral linked. */
+    public Referral(String id, ReferralRequest request, String referringDoctorId, boolean contracted,
+                    Eligibility eligibility, ReferralState state, Deadlines deadlines, SlotStatus slot,
+                    Appointment appointment, RejectReason rejectReason, String rejectNote, CancelReason cancelReason,
+                    Completion completion, Instant submittedAt, Instant acceptedAt, Instant arrivedAt, Instant closedAt,
+                    List<HistoryEntry> history, long version) {
+        this(id, request, referringDoctorId, contracted, eligibility, state, deadlines, slot, appointment, rejectReason,
+                rejectNote, cancelReason, completion, submittedAt, acceptedAt, arrivedAt, closedAt, history, version,
+                null, null);
+    }
+
     // ---- creation
 
     public static Decision<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
                                             boolean contracted, Actor by, Instant now, AcceptanceDeadlines sla) {
+        return submit(id, request, eligibility, contracted, null, by, now, sla);
+    }
+
+    /** A new referral, with where it goes in the network ({@code path}) fixed for the reports. */
+    public static Decision<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+                                            boolean contracted, ReferralPath path, Actor by, Instant now,
+                                            AcceptanceDeadlines sla) {
         Deadlines deadlines = sla.forSubmission(request.urgency(), now);
         String why = eligibility.inCatalog() ? "in catalog " + eligibility.catalogId()
                 : "outside catalog, override: " + eligibility.overrideReason();
         Referral referral = new Referral(id, request, by.userId(), contracted, eligibility, ReferralState.SUBMITTED,
                 deadlines, SlotStatus.pending(), null, null, null, null, null, now, null, null, null,
-                List.of(HistoryEntry.of(by, now, "SUBMIT", null, ReferralState.SUBMITTED, why)), 1);
+                List.of(HistoryEntry.of(by, now, "SUBMIT", null, ReferralState.SUBMITTED, why)), 1, path, null);
         return Decision.of(referral, List.of(new ReferralEvent.Submitted(now, 1, deadlines.acceptBy())));
     }
 
@@ -107,6 +126,32 @@ public record Referral(String id, ReferralRequest request, String referringDocto
                 .completion(completion).closedAt(now).build();
         return Decision.of(completed, List.of(new ReferralEvent.Completed(now, completed.version, outcome,
                 downReferralRecommended)));
+    }
+
+    /**
+     * The hospital sent the patient back down after this up-referral's treatment (the closed loop, seed
+     * 002: “跟踪转诊患者治疗过程，做好接续服务”): the up-referral names its down-referral, and leaves the
+     * hospital's list of pending down-referrals. Linking the same down-referral again changes nothing.
+     */
+    public Decision<Referral> linkDownReferral(String downReferral, Actor by, Instant now) {
+        Objects.requireNonNull(downReferral, "downReferral");
+        if (downReferral.equals(downReferralId)) {
+            return Decision.unchanged(this);
+        }
+        if (!awaitsDownReferral()) {
+            throw new ReferralRuleViolation("no-down-referral-pending", "upReferralId: referral " + id
+                    + " is not a completed up-referral whose doctor recommended going back down"
+                    + (downReferralId == null ? "" : ", or it already continues as " + downReferralId));
+        }
+        Builder linked = change(by, now, "DOWN_REFERRAL_SUBMITTED", state, "continues as " + downReferral);
+        linked.downReferralId = downReferral;
+        return Decision.of(linked.build(), List.of());
+    }
+
+    /** A completed up-referral whose doctor recommended going back down, with no down-referral yet. */
+    public boolean awaitsDownReferral() {
+        return direction() == Direction.UP && state == ReferralState.COMPLETED && completion != null
+                && completion.downReferralRecommended() && downReferralId == null;
     }
 
     // ---- timers
@@ -291,6 +336,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         private Instant closedAt;
         private List<HistoryEntry> history;
         private long version;
+        private String downReferralId;
 
         private Builder(Referral from) {
             this.from = from;
@@ -304,6 +350,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
             acceptedAt = from.acceptedAt;
             arrivedAt = from.arrivedAt;
             closedAt = from.closedAt;
+            downReferralId = from.downReferralId;
         }
 
         Builder deadlines(Deadlines value) { deadlines = value; return this; }
@@ -319,7 +366,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         Referral build() {
             return new Referral(from.id, from.request, from.referringDoctorId, from.contracted, from.eligibility, state,
                     deadlines, slot, appointment, rejectReason, rejectNote, cancelReason, completion, from.submittedAt,
-                    acceptedAt, arrivedAt, closedAt, history, version);
+                    acceptedAt, arrivedAt, closedAt, history, version, from.path, downReferralId);
         }
     }
 }

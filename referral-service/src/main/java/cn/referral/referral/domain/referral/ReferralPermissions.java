@@ -1,15 +1,19 @@
 package cn.referral.referral.domain.referral;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
+
+import cn.referral.referral.domain.network.FamilyDoctorContract;
 
 /**
  * Who may see a referral and who may act on it (DESIGN §5, object-level access):
  * the target's referral desk decides, schedules and records the visit; for a down-referral the
  * receiving primary institution's doctors may do so too (a community centre often has no desk);
  * doctors of the referring institution may cancel; doctors of the target institution complete it;
- * doctors see the referrals of their own institution, desks those sent to theirs, auditors all.
+ * doctors see the referrals of their own institution, desks those sent to theirs, auditors all; the
+ * family doctor's institution follows its contracted patients' referrals ({@link #followsAsFamilyDoctor}).
  */
 public final class ReferralPermissions {
 
@@ -24,6 +28,18 @@ public final class ReferralPermissions {
                     actor.worksAt(referral.fromInstitutionId()) || actor.worksAt(referral.toInstitutionId());
             case OTHER -> false;
         };
+    }
+
+    /**
+     * A primary doctor of the patient's contracted (签约) institution follows a referral another
+     * institution made or received for the patient: read only, audited. Seed 002 (12): “建立健全家庭医生对居民首诊制度，
+     * 开展家庭病床服务，跟踪转诊患者治疗过程，做好接续服务”.
+     */
+    public static boolean followsAsFamilyDoctor(Referral referral, Actor actor, FamilyDoctorContract contract,
+                                                LocalDate day) {
+        return actor.role() == ActorRole.PRIMARY_DOCTOR && contract != null && contract.isValidOn(day)
+                && referral.request().patient().patientRef().equals(contract.patientRef())
+                && actor.worksAt(contract.primaryInstitutionId());
     }
 
     /** Whether the actor is ever entitled to {@code action} on this referral, whatever its state. */

@@ -5,12 +5,15 @@ import java.util.Objects;
 
 import cn.referral.referral.domain.policy.DownReferralContinuity;
 
-/** What the referring doctor asks for: the patient, the clinical picture, where and when. */
+/**
+ * What the referring doctor asks for: the patient, the clinical picture, where and when; a down-referral
+ * may name the up-referral it continues ({@code upReferralId}), so the loop can be followed from either end.
+ */
 public record ReferralRequest(Direction direction, CareType careType, Urgency urgency, Patient patient,
                               Diagnosis diagnosis, String reason, String clinicalSummary, List<Attachment> attachments,
                               String fromInstitutionId, String fromDepartment, String toInstitutionId,
                               String toDepartment, DateWindow requestedWindow, SourceEpisode sourceEpisode,
-                              ContinuityPlan continuityPlan, String overrideReason) {
+                              ContinuityPlan continuityPlan, String overrideReason, String upReferralId) {
 
     public ReferralRequest {
         Objects.requireNonNull(direction, "direction");
@@ -36,5 +39,20 @@ public record ReferralRequest(Direction direction, CareType careType, Urgency ur
             throw new ReferralRuleViolation("department-required", "toDepartment: an up-referral names the department");
         }
         DownReferralContinuity.check(direction, continuityPlan);
+        if (upReferralId != null && direction != Direction.DOWN) {
+            throw new ReferralRuleViolation("up-referral-link-down-only",
+                    "upReferralId: only a down-referral continues an up-referral");
+        }
+    }
+
+    /** A request that continues no earlier up-referral. */
+    public ReferralRequest(Direction direction, CareType careType, Urgency urgency, Patient patient,
+                           Diagnosis diagnosis, String reason, String clinicalSummary, List<Attachment> attachments,
+                           String fromInstitutionId, String fromDepartment, String toInstitutionId,
+                           String toDepartment, DateWindow requestedWindow, SourceEpisode sourceEpisode,
+                           ContinuityPlan continuityPlan, String overrideReason) {
+        this(direction, careType, urgency, patient, diagnosis, reason, clinicalSummary, attachments, fromInstitutionId,
+                fromDepartment, toInstitutionId, toDepartment, requestedWindow, sourceEpisode, continuityPlan,
+                overrideReason, null);
     }
 }

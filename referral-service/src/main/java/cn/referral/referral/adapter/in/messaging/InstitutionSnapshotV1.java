@@ -7,5 +7,5 @@ import java.util.List;
  * which are ignored (tolerant reader).
  */
 public record InstitutionSnapshotV1(String institutionId, String name, String level, String regionCode,
-                                    boolean active, long version, List<String> departments) {
+                                    boolean active, long version, List<String> departments, String kind) {
 }

@@ -76,7 +76,7 @@ class RegistryConsumers {
 
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {
         return new Institution(snapshot.institutionId(), snapshot.name(), InstitutionLevel.valueOf(snapshot.level()),
-                snapshot.regionCode(), snapshot.active(), snapshot.version(), snapshot.departments());
+                snapshot.regionCode(), snapshot.active(), snapshot.version(), snapshot.departments(), snapshot.kind());
     }
 
     private static Catalog toCatalog(CatalogSnapshotV1 snapshot) {

@@ -158,7 +158,7 @@ class ReferralController {
                 new Diagnosis(body.diagnosis().code(), body.diagnosis().name()), body.reason(), body.clinicalSummary(),
                 attachments, body.fromInstitutionId(), body.fromDepartment(), body.toInstitutionId(),
                 body.toDepartment(), new DateWindow(body.requestedFrom(), body.requestedUntil()), episode,
-                continuityPlan(body.continuityPlan()), body.overrideReason(), fingerprint(body));
+                continuityPlan(body.continuityPlan()), body.overrideReason(), body.upReferralId(), fingerprint(body));
     }
 
     private static ContinuityPlan continuityPlan(SubmitReferralRequest.ContinuityPlanRequest plan) {

@@ -52,12 +52,30 @@ final class ReferralResponses {
         }
     }
 
+    /**
+     * The closed loop from either end: a down-referral names the up-referral it continues, an
+     * up-referral the down-referral that continued it; {@code downReferralPending} while the hospital
+     * recommended going back down and no down-referral was made yet.
+     */
+    record LoopResponse(String upReferralId, String downReferralId, boolean downReferralPending) {
+
+        static LoopResponse of(Referral referral) {
+            return new LoopResponse(referral.request().upReferralId(), referral.downReferralId(),
+                    referral.awaitsDownReferral());
+        }
+    }
+
+    /** IN_COUNTY, OUT_OF_COUNTY, OUT_OF_CITY or OUT_OF_PROVINCE; null for referrals stored before it was kept. */
+    private static String scopeOf(Referral referral) {
+        return referral.path() == null || referral.path().scope() == null ? null : referral.path().scope().name();
+    }
+
     /** A referral in a list or after a change: masked patient, state, deadlines, slot, decision. */
     record ReferralSummary(String id, long version, String state, String direction, String careType, String urgency,
                            String patientName, String patientIdNumber, String diagnosisCode, String fromInstitutionId,
                            String toInstitutionId, String toDepartment, boolean contracted, Instant submittedAt,
                            DeadlineResponse deadlines, SlotResponse slot, Instant appointmentAt,
-                           Eligibility eligibility, OutcomeResponse outcome) {
+                           Eligibility eligibility, OutcomeResponse outcome, LoopResponse loop, String scope) {
 
         static ReferralSummary of(Referral referral) {
             ReferralRequest request = referral.request();
@@ -68,7 +86,7 @@ final class ReferralResponses {
                     referral.contracted(), referral.submittedAt(), DeadlineResponse.of(referral),
                     SlotResponse.of(referral.slot()),
                     referral.appointment() == null ? null : referral.appointment().at(), referral.eligibility(),
-                    OutcomeResponse.of(referral));
+                    OutcomeResponse.of(referral), LoopResponse.of(referral), scopeOf(referral));
         }
     }
 
@@ -81,7 +99,7 @@ final class ReferralResponses {
                           boolean contracted, String referringDoctorId, Eligibility eligibility,
                           DeadlineResponse deadlines, SlotResponse slot, Instant appointmentAt,
                           OutcomeResponse outcome, Instant submittedAt, Instant acceptedAt, Instant arrivedAt,
-                          Instant closedAt, Set<Action> allowedActions) {
+                          Instant closedAt, Set<Action> allowedActions, LoopResponse loop, String scope) {
 
         static ReferralDetail of(ReferralView view) {
             Referral referral = view.referral();
@@ -96,7 +114,7 @@ final class ReferralResponses {
                     DeadlineResponse.of(referral), SlotResponse.of(referral.slot()),
                     referral.appointment() == null ? null : referral.appointment().at(), OutcomeResponse.of(referral),
                     referral.submittedAt(), referral.acceptedAt(), referral.arrivedAt(), referral.closedAt(),
-                    new TreeSet<>(view.allowedActions()));
+                    new TreeSet<>(view.allowedActions()), LoopResponse.of(referral), scopeOf(referral));
         }
     }
 

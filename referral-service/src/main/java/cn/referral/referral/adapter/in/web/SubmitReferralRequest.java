@@ -22,7 +22,8 @@ import jakarta.validation.constraints.Size;
 /**
  * Body of {@code POST /referrals}. Ids, states, versions and deadlines are the server's and are
  * rejected here. {@code toInstitutionId} may be left out of a down-referral of a contracted
- * patient: it then goes to the patient's family-doctor institution.
+ * patient: it then goes to the patient's family-doctor institution. A down-referral after an up-referral's
+ * treatment names it in {@code upReferralId}, closing the loop.
  */
 public record SubmitReferralRequest(
         @NotNull Direction direction,
@@ -41,7 +42,8 @@ public record SubmitReferralRequest(
         @NotNull LocalDate requestedUntil,
         @Valid SourceEpisodeRequest sourceEpisode,
         @Valid ContinuityPlanRequest continuityPlan,
-        @Size(max = 1000) String overrideReason) {
+        @Size(max = 1000) String overrideReason,
+        @Size(max = 100) String upReferralId) {
 
     public record PatientRequest(
             @NotBlank @Size(max = 50) String name,

@@ -2,16 +2,20 @@ package cn.referral.referral.adapter.out.persistence;
 
 import cn.referral.platform.mongo.LocalViews;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import cn.referral.referral.application.port.out.InstitutionDirectory;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionLevel;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Component
@@ -37,7 +41,8 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
                 .set("level", snapshot.level().name())
                 .set("regionCode", snapshot.regionCode())
                 .set("active", snapshot.active())
-                .set("departments", snapshot.departments());
+                .set("departments", snapshot.departments())
+                .set("kind", snapshot.kind());
         return LocalViews.keepIfNewer(mongo, COLLECTION, snapshot.id(), snapshot.version(), state);
     }
 
@@ -46,12 +51,20 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
         return LocalViews.remove(mongo, COLLECTION, id);
     }
 
+    @Override
+    public Flux<String> idsInRegion(String regionPrefix) {
+        Query inRegion = new Query(Criteria.where("regionCode").regex("^" + Pattern.quote(regionPrefix)));
+        inRegion.fields().include("_id");
+        return mongo.find(inRegion, org.bson.Document.class, COLLECTION).map(row -> row.getString("_id"));
+    }
+
     @Document(COLLECTION)
     record InstitutionViewDocument(@Id String id, String name, String level, String regionCode, boolean active,
-                                   long version, List<String> departments) {
+                                   long version, List<String> departments, String kind) {
 
         Institution toDomain() {
-            return new Institution(id, name, InstitutionLevel.valueOf(level), regionCode, active, version, departments);
+            return new Institution(id, name, InstitutionLevel.valueOf(level), regionCode, active, version, departments,
+                    kind);
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +63,13 @@ class MongoReferenceData implements ReferenceData {
     @Override
     public Mono<FamilyDoctorContract> contractOf(String patientRef) {
         return mongo.findById(patientRef, ContractDocument.class, CONTRACTS).map(ContractDocument::toDomain);
+    }
+
+    @Override
+    public Flux<FamilyDoctorContract> contractsAt(String primaryInstitutionId) {
+        Query ofInstitution = new Query(Criteria.where("primaryInstitutionId").is(primaryInstitutionId)
+                .and("active").is(true));
+        return mongo.find(ofInstitution, ContractDocument.class, CONTRACTS).map(ContractDocument::toDomain);
     }
 
     @Override

@@ -23,7 +23,6 @@ import cn.referral.referral.application.port.in.WorklistQuery;
 import cn.referral.referral.application.port.out.DuplicateReferralId;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
-import cn.referral.referral.domain.kpi.ReferralFact;
 import cn.referral.referral.domain.referral.Decision;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Referral;
@@ -53,7 +52,11 @@ class MongoReferralStore implements ReferralStore {
                                 .on("priority", Sort.Direction.DESC).on("submittedAt", Sort.Direction.ASC)
                                 .named("outgoing_worklist"),
                         new Index().on("nextDeadline", Sort.Direction.ASC).named("due_deadlines"),
-                        new Index().on("submittedAt", Sort.Direction.ASC).named("submitted_at"))
+                        new Index().on("submittedAt", Sort.Direction.ASC).named("submitted_at"),
+                        new Index().on("patientRef", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC)
+                                .named("patient_referrals"),
+                        new Index().on("regions", Sort.Direction.ASC).on("submittedAt", Sort.Direction.ASC)
+                                .named("region_reports"))
                 .concatMap(indexes::createIndex)
                 .then();
     }
@@ -96,6 +99,9 @@ class MongoReferralStore implements ReferralStore {
                         .set("arrivedAt", state.arrivedAt())
                         .set("closedAt", state.closedAt())
                         .set("history", state.history())
+                        .set("accepted", state.accepted())
+                        .set("secondsToAccept", state.secondsToAccept())
+                        .set("downReferralId", state.downReferralId())
                         .unset(ReferralDocument.TIMER_LEASE), outbox))
                 .flatMap(update -> mongo.updateFirst(current, update, ReferralDocument.COLLECTION))
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(referral)
@@ -131,23 +137,28 @@ class MongoReferralStore implements ReferralStore {
     }
 
     @Override
-    public Flux<ReferralFact> facts(Instant from, Instant to, Set<String> institutions) {
-        Criteria criteria = Criteria.where("submittedAt").gte(from).lt(to);
-        if (institutions != null) {
-            criteria = criteria.orOperator(Criteria.where("fromInstitutionId").in(institutions),
-                    Criteria.where("toInstitutionId").in(institutions));
-        }
-        return mongo.find(new Query(criteria), ReferralFactDocument.class, ReferralDocument.COLLECTION)
-                .map(ReferralFactDocument::toFact);
+    public Mono<WorklistPage> ofPatients(Set<String> patientRefs, String exceptFromInstitution,
+                                         Set<ReferralState> states, int page, int size) {
+        Criteria criteria = Criteria.where("patientRef").in(patientRefs)
+                .and("fromInstitutionId").ne(exceptFromInstitution)
+                .and("state").in(states.stream().map(ReferralState::name).toList());
+        return page(criteria, Sort.by(Sort.Order.desc("submittedAt")), page, size);
     }
 
-    /** The few fields a report reads: no patient data, no history. */
-    record ReferralFactDocument(String id, String direction, String state, String diagnosisCode, boolean overridden,
-                                boolean escalated, Instant submittedAt, Instant acceptedAt) {
+    @Override
+    public Mono<WorklistPage> downReferralsDue(String hospitalId, int page, int size) {
+        Criteria criteria = Criteria.where("toInstitutionId").is(hospitalId)
+                .and("direction").is(Direction.UP.name())
+                .and("state").is(ReferralState.COMPLETED.name())
+                .and("completion.downReferralRecommended").is(true)
+                .and("downReferralId").is(null);
+        return page(criteria, Sort.by(Sort.Order.asc("closedAt")), page, size);
+    }
 
-        ReferralFact toFact() {
-            return new ReferralFact(id, Direction.valueOf(direction), ReferralState.valueOf(state), diagnosisCode,
-                    overridden, escalated, submittedAt, acceptedAt);
-        }
+    private Mono<WorklistPage> page(Criteria criteria, Sort order, int page, int size) {
+        Query found = new Query(criteria).with(order).skip((long) page * size).limit(size);
+        return Mono.zip(mongo.find(found, ReferralDocument.class).map(ReferralDocument::toDomain).collectList(),
+                        mongo.count(new Query(criteria), ReferralDocument.class))
+                .map(result -> new WorklistPage(result.getT1(), result.getT2(), page, size));
     }
 }

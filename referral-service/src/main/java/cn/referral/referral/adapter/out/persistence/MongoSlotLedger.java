@@ -3,13 +3,14 @@ package cn.referral.referral.adapter.out.persistence;
 import java.time.Instant;
 import java.util.Set;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import cn.referral.referral.application.port.out.SlotLedger;
@@ -39,17 +40,23 @@ class MongoSlotLedger implements SlotLedger {
                 .onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
     }
 
+    /** Units per kind, summed by the database ({@code $match}, {@code $group} with {@code $sum}). */
     @Override
     public Mono<SlotFacts> between(Instant from, Instant to, Set<String> institutions) {
         Criteria criteria = Criteria.where("at").gte(from).lt(to);
         if (institutions != null) {
             criteria = criteria.and("institutionId").in(institutions);
         }
-        return mongo.find(new Query(criteria), SlotFactDocument.class, COLLECTION)
-                .reduce(new SlotFacts(0, 0, 0), (sum, fact) -> switch (Kind.valueOf(fact.kind())) {
-                    case HELD -> new SlotFacts(sum.held() + fact.units(), sum.confirmed(), sum.releasedUnused());
-                    case CONFIRMED -> new SlotFacts(sum.held(), sum.confirmed() + fact.units(), sum.releasedUnused());
-                    case RELEASED_UNUSED -> new SlotFacts(sum.held(), sum.confirmed(), sum.releasedUnused() + fact.units());
+        Aggregation units = Aggregation.newAggregation(Aggregation.match(criteria),
+                Aggregation.group("kind").sum("units").as("units"));
+        return mongo.aggregate(units, COLLECTION, Document.class)
+                .reduce(new SlotFacts(0, 0, 0), (sum, row) -> {
+                    long n = ((Number) row.get("units")).longValue();
+                    return switch (Kind.valueOf(row.getString("_id"))) {
+                        case HELD -> new SlotFacts(sum.held() + n, sum.confirmed(), sum.releasedUnused());
+                        case CONFIRMED -> new SlotFacts(sum.held(), sum.confirmed() + n, sum.releasedUnused());
+                        case RELEASED_UNUSED -> new SlotFacts(sum.held(), sum.confirmed(), sum.releasedUnused() + n);
+                    };
                 });
     }
 

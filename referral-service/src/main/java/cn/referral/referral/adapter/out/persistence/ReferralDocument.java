@@ -1,7 +1,10 @@
 package cn.referral.referral.adapter.out.persistence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,6 +17,7 @@ import cn.referral.referral.domain.referral.Deadlines;
 import cn.referral.referral.domain.referral.Eligibility;
 import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralPath;
 import cn.referral.referral.domain.referral.ReferralRequest;
 import cn.referral.referral.domain.referral.RejectReason;
 import cn.referral.referral.domain.referral.SlotStatus;
@@ -22,7 +26,9 @@ import cn.referral.referral.domain.referral.SlotStatus;
  * Stored form of a referral with its unpublished events. The top-level fields the worklists,
  * timers and reports query ({@code state}, institutions, {@code priority}, {@code nextDeadline},
  * …) are kept beside the embedded value objects, and rewritten with every change.
- * Patient name, identity number, phone and insured person number are stored sealed only.
+ * Patient name, identity number, phone and insured person number are stored sealed only. The report
+ * fields ({@code scope}, {@code regions}, {@code diagnosisCategory}, {@code accepted}, …) are derived
+ * here so the KPIs are grouped by the database without reading the embedded objects.
  */
 @Document(ReferralDocument.COLLECTION)
 record ReferralDocument(@Id String id, long version, String state, String direction, String careType,
@@ -32,7 +38,9 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                         boolean contracted, ReferralRequest request, Eligibility eligibility, Deadlines deadlines,
                         SlotStatus slot, Appointment appointment, RejectReason rejectReason, String rejectNote,
                         CancelReason cancelReason, Completion completion, Instant arrivedAt, Instant closedAt,
-                        List<HistoryEntry> history, List<OutboxEvent> outbox) {
+                        List<HistoryEntry> history, List<OutboxEvent> outbox, ReferralPath path, String scope,
+                        boolean hospitalToPrimaryCare, List<String> regions, String diagnosisCategory,
+                        boolean accepted, Long secondsToAccept, String upReferralId, String downReferralId) {
 
     static final String COLLECTION = "referrals";
     static final String TIMER_LEASE = "timerLeaseUntil";
@@ -47,13 +55,43 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                 referral.referringDoctorId(), referral.contracted(), request, referral.eligibility(),
                 referral.deadlines(), referral.slot(), referral.appointment(), referral.rejectReason(),
                 referral.rejectNote(), referral.cancelReason(), referral.completion(), referral.arrivedAt(),
-                referral.closedAt(), referral.history(), outbox);
+                referral.closedAt(), referral.history(), outbox, referral.path(),
+                referral.path() == null || referral.path().scope() == null ? null : referral.path().scope().name(),
+                referral.path() != null && referral.path().hospitalToPrimaryCare(), regions(referral.path()),
+                category(request.diagnosis().code()), referral.acceptedAt() != null,
+                referral.acceptedAt() == null ? null
+                        : Duration.between(referral.submittedAt(), referral.acceptedAt()).toSeconds(),
+                request.upReferralId(), referral.downReferralId());
+    }
+
+    /** The ICD-10 category (letter and two digits) the out-of-county ranking groups by: I63.9 → I63. */
+    static String category(String diagnosisCode) {
+        return diagnosisCode == null || diagnosisCode.length() < 3 ? diagnosisCode : diagnosisCode.substring(0, 3);
+    }
+
+    /**
+     * Every region either institution lies in (province, city and county prefixes of both codes), so a
+     * report for a region matches with one equality on this array.
+     */
+    static List<String> regions(ReferralPath path) {
+        if (path == null) {
+            return List.of();
+        }
+        Set<String> prefixes = new TreeSet<>();
+        for (String code : new String[] {path.fromRegionCode(), path.toRegionCode()}) {
+            if (code != null && code.length() == 6) {
+                prefixes.add(code.substring(0, 2));
+                prefixes.add(code.substring(0, 4));
+                prefixes.add(code);
+            }
+        }
+        return List.copyOf(prefixes);
     }
 
     Referral toDomain() {
         return new Referral(id, request, referringDoctorId, contracted, eligibility,
                 cn.referral.referral.domain.referral.ReferralState.valueOf(state), deadlines, slot, appointment,
                 rejectReason, rejectNote, cancelReason, completion, submittedAt, acceptedAt, arrivedAt, closedAt,
-                history, version);
+                history, version, path, downReferralId);
     }
 }

@@ -8,6 +8,11 @@ import reactor.core.publisher.Mono;
 
 public interface KpiUseCases {
 
-    /** KPIs of referrals submitted from {@code from} to {@code to} (inclusive), in one alliance or everywhere. */
-    Mono<KpiReport> report(LocalDate from, LocalDate to, String allianceId, Caller caller);
+    /**
+     * KPIs of referrals submitted from {@code from} to {@code to} (inclusive, China time), everywhere or
+     * in one alliance, institution or region (at most one of the three). Who may ask for what is decided
+     * here: see {@code KpiService}.
+     */
+    Mono<KpiReport> report(LocalDate from, LocalDate to, String allianceId, String institutionId, String regionCode,
+                           Caller caller);
 }

@@ -14,6 +14,7 @@ import cn.referral.referral.domain.referral.Urgency;
 /**
  * A doctor's request to refer a patient. {@code toInstitutionId} may be left out of a down-referral
  * of a contracted patient: it then goes to their family-doctor institution.
+ * A down-referral may name the up-referral it continues ({@code upReferralId}).
  * {@code fingerprint} identifies the request body for Idempotency-Key replays.
  */
 public record SubmitReferralCommand(Direction direction, CareType careType, Urgency urgency, PatientDetails patient,
@@ -21,5 +22,5 @@ public record SubmitReferralCommand(Direction direction, CareType careType, Urge
                                     List<Attachment> attachments, String fromInstitutionId, String fromDepartment,
                                     String toInstitutionId, String toDepartment, DateWindow requestedWindow,
                                     SourceEpisode sourceEpisode, ContinuityPlan continuityPlan, String overrideReason,
-                                    String fingerprint) {
+                                    String upReferralId, String fingerprint) {
 }

@@ -12,6 +12,10 @@ public record WorklistQuery(Side side, Set<ReferralState> states, Set<Urgency> u
         /** referrals sent to the caller's institution */
         INCOMING,
         /** referrals the caller's institution sent */
-        OUTGOING
+        OUTGOING,
+        /** referrals other institutions made for the patients contracted with the caller's primary institution */
+        CONTRACTED,
+        /** completed up-referrals recommended to go back down, with no down-referral yet */
+        DOWN_REFERRAL_DUE
     }
 }

@@ -1,6 +1,7 @@
 package cn.referral.referral.application.port.out;
 
 import cn.referral.referral.domain.network.Institution;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The local view of the registry's institutions. */
@@ -12,4 +13,7 @@ public interface InstitutionDirectory {
     Mono<Boolean> keepIfNewer(Institution snapshot);
 
     Mono<Void> remove(String id);
+
+    /** Ids of the institutions whose region code starts with {@code regionPrefix} (a GB/T 2260 prefix). */
+    Flux<String> idsInRegion(String regionPrefix);
 }

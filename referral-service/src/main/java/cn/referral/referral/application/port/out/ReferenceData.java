@@ -17,6 +17,9 @@ public interface ReferenceData {
 
     Mono<FamilyDoctorContract> contractOf(String patientRef);
 
+    /** The active family-doctor contracts whose primary (基层) institution is this one. */
+    Flux<FamilyDoctorContract> contractsAt(String primaryInstitutionId);
+
     Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract);
 
     Mono<Void> removeContract(String patientRef);

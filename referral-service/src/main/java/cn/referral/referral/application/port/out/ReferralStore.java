@@ -6,10 +6,9 @@ import java.util.Set;
 
 import cn.referral.referral.application.port.in.WorklistPage;
 import cn.referral.referral.application.port.in.WorklistQuery;
-import cn.referral.referral.domain.kpi.ReferralFact;
 import cn.referral.referral.domain.referral.Decision;
 import cn.referral.referral.domain.referral.Referral;
-import reactor.core.publisher.Flux;
+import cn.referral.referral.domain.referral.ReferralState;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,6 +33,13 @@ public interface ReferralStore {
 
     Mono<WorklistPage> worklist(WorklistQuery query, String institutionId);
 
-    /** Facts of referrals submitted in {@code [from, to)}, touching {@code institutions} (all when null). */
-    Flux<ReferralFact> facts(Instant from, Instant to, Set<String> institutions);
+    /** Referrals of these patients in these states, except those {@code exceptFromInstitution} sent; newest first. */
+    Mono<WorklistPage> ofPatients(Set<String> patientRefs, String exceptFromInstitution, Set<ReferralState> states,
+                                  int page, int size);
+
+    /**
+     * Up-referrals the hospital completed with a recommendation to go back down and for which no
+     * down-referral was made yet; longest waiting first.
+     */
+    Mono<WorklistPage> downReferralsDue(String hospitalId, int page, int size);
 }
