@@ -99,27 +99,34 @@ class ReferralTimersAndReportsIT extends ReferralItSupport {
                 "institutionId", COUNTY_HOSPITAL, "units", 1));
 
         String period = "from=" + today().minusDays(1) + "&to=" + today().plusDays(1);
+        String auditor = token(Role.AUDITOR, null);
         JsonNode kpis = await().atMost(Duration.ofSeconds(30)).until(
-                () -> json(get("/kpis?" + period + "&allianceId=" + NAN_AN_COMMUNITY, countyDesk)),
+                () -> json(get("/kpis?" + period + "&allianceId=" + NAN_AN_COMMUNITY, auditor)),
                 report -> report.get("reservedSlots").get("confirmed").asLong() == 1
                         && report.get("reservedSlots").get("releasedUnused").asLong() == 1);
 
         assertThat(kpis.get("upCount").asLong()).isEqualTo(2);
         assertThat(kpis.get("downCount").asLong()).isEqualTo(1);
-        assertThat(kpis.get("downToUpRatio").asDouble()).isEqualTo(0.5);
+        assertThat(kpis.get("twoWayReferral").get("acceptedUp").asLong()).isEqualTo(1);
+        assertThat(kpis.get("twoWayReferral").get("acceptedDown").asLong()).as("submitted, not accepted").isZero();
+        assertThat(kpis.get("twoWayReferral").get("downToUpRatio").asDouble()).isZero();
         assertThat(kpis.get("accepted").asLong()).isEqualTo(1);
         assertThat(kpis.get("acceptanceRate").asDouble()).isEqualTo(1.0);
         assertThat(kpis.get("medianSecondsToAccept").asLong()).isEqualTo(Duration.ofMinutes(90).toSeconds());
         assertThat(kpis.get("reservedSlots").get("held").asLong()).isEqualTo(1);
         assertThat(kpis.get("reservedSlotUtilization").asDouble()).isEqualTo(0.5);
-        assertThat(kpis.get("topUpReferredDiagnoses").get(0).get("diagnosisCode").asString()).isEqualTo("I63.9");
-        assertThat(kpis.get("topUpReferredDiagnoses").get(0).get("count").asLong()).isEqualTo(2);
+        assertThat(kpis.get("topOutOfCountyDiagnoses")).as("石井 and 南安市医院 are both in 350583").isEmpty();
         assertThat(kpis.get("overrideRate").asDouble()).isZero();
 
-        assertThat(get("/kpis?" + period + "&allianceId=no-such-alliance", countyDesk).getStatus().value())
+        JsonNode own = json(get("/kpis?" + period, countyDesk));
+        assertThat(own.get("scope").get("institutionId").asString()).isEqualTo(COUNTY_HOSPITAL);
+        assertThat(own.get("upCount").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(get("/kpis?" + period + "&allianceId=" + NAN_AN_COMMUNITY, countyDesk).getStatus().value())
+                .as("staff read their own institution only").isEqualTo(403);
+        assertThat(get("/kpis?" + period + "&allianceId=no-such-alliance", auditor).getStatus().value())
                 .isEqualTo(404);
-        assertThat(get("/kpis?from=2026-02-01&to=2026-01-01", countyDesk).getStatus().value()).isEqualTo(422);
-        assertThat(get("/kpis?from=yesterday&to=2026-01-01", countyDesk).getStatus().value()).isEqualTo(400);
+        assertThat(get("/kpis?from=2026-02-01&to=2026-01-01", auditor).getStatus().value()).isEqualTo(400);
+        assertThat(get("/kpis?from=yesterday&to=2026-01-01", auditor).getStatus().value()).isEqualTo(400);
 
         String metrics = http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
                 .getResponseBody();

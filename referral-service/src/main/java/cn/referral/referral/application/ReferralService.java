@@ -38,6 +38,7 @@ import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
 import cn.referral.referral.domain.referral.CancelReason;
 import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Eligibility;
 import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.IllegalTransition;
@@ -162,6 +163,10 @@ public class ReferralService implements ReferralUseCases {
         String upId = command.upReferralId();
         if (upId == null) {
             return Mono.just("");
+        }
+        if (command.direction() != Direction.DOWN) {
+            return Mono.error(new ReferralRuleViolation("up-referral-link-down-only",
+                    "upReferralId: only a down-referral continues an up-referral"));
         }
         return store.find(upId)
                 .filter(up -> ReferralPermissions.maySee(up, actor))
