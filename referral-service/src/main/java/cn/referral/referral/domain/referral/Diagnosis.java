@@ -16,9 +16,4 @@ public record Diagnosis(String code, String name) {
     public static boolean isIcd10(String code) {
         return code != null && ICD10.matcher(code).matches();
     }
-
-    /** Whether a catalog entry, an ICD-10 code or prefix ({@code I63} or {@code I63.9}), covers this code. */
-    public boolean isCoveredBy(String catalogCode) {
-        return catalogCode != null && !catalogCode.isBlank() && code.startsWith(catalogCode.strip());
-    }
 }

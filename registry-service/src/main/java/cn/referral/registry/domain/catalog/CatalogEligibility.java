@@ -23,7 +23,8 @@ public final class CatalogEligibility {
     private static final Comparator<Candidate> MOST_SPECIFIC = Comparator
             .comparingInt((Candidate c) -> c.entry().specificity())
             .thenComparing(c -> c.catalog().effectiveFrom())
-            .thenComparingLong(c -> c.catalog().version());
+            .thenComparingLong(c -> c.catalog().version())
+            .thenComparing(c -> c.catalog().id(), Comparator.reverseOrder());
 
     private CatalogEligibility() {
     }
