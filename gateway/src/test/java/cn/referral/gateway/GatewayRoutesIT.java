@@ -25,4 +25,16 @@ class GatewayRoutesIT {
         assertThat(all).filteredOn(route -> route.getId().equals("billing")).first()
                 .satisfies(route -> assertThat(route.getUri().getPort()).isEqualTo(8084));
     }
+
+    @Test
+    void kpisHaveTheirOwnRouteAndBreakerToTheReferralService() {
+        List<Route> all = routes.getRoutes().collectList().block();
+        assertThat(all).filteredOn(route -> route.getId().equals("kpis")).singleElement().satisfies(route -> {
+            assertThat(route.getUri().getPort()).isEqualTo(8082);
+            assertThat(route.getFilters()).extracting(Object::toString)
+                    .anySatisfy(filter -> assertThat(filter).contains("kpis"));
+        });
+        assertThat(all).filteredOn(route -> route.getId().equals("referral")).singleElement()
+                .satisfies(route -> assertThat(route.getPredicate().toString()).doesNotContain("/api/kpis"));
+    }
 }
