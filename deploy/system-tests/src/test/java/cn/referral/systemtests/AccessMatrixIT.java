@@ -279,8 +279,24 @@ class AccessMatrixIT {
                         "§5: doctors see what their institution sent; a desk sees only referrals targeting it")
                         .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401)
                         .listing("{held}", nanhuiDoctor),
-                get("/api/kpis?" + kpiPeriod, "aggregates only, no patient data: anyone signed in (DESIGN silent)")
+                get("/api/worklists/contracted?size=100",
+                        "seed 002 跟踪转诊患者治疗过程: the contracted institution's primary doctors; no one else")
+                        .expect(200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401),
+                get("/api/worklists/down-referrals-due?size=100",
+                        "closed loop: a hospital's doctors and desk see completions to send back down")
+                        .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401),
+                get("/api/kpis?" + kpiPeriod, "docs/kpis.md: staff their own institution, insurers their own "
+                        + "region, admins and auditors all; the default scope is the caller's own")
                         .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+                get("/api/kpis?" + kpiPeriod + "&institutionId=" + WMU_HOSPITAL,
+                        "docs/kpis.md: an institution's numbers to its own staff, admins and auditors")
+                        .expect(403, 403, 200, 403, 200, 403, 403, 403, 403, 200, 200, 401),
+                get("/api/kpis?" + kpiPeriod + "&regionCode=" + NANAN_REGION,
+                        "docs/kpis.md: a region's numbers to its insurer, admins and auditors")
+                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200, 401),
+                get("/api/kpis?" + kpiPeriod + "&allianceId=na-county-community",
+                        "docs/kpis.md: an alliance's numbers to admins and auditors")
+                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 401),
                 get("/api/audit?referralId={held}", "§5: the audit trail of patient reads is for AUDITOR")
                         .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401)
                         .listing("{held}", auditor),
