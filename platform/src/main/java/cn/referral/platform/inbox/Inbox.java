@@ -3,14 +3,18 @@ package cn.referral.platform.inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,9 +32,12 @@ import reactor.core.publisher.Mono;
  * leaves a record whose lease runs out, after which a redelivery takes it over. A delivery that
  * meets a record still {@code PROCESSING} under a live lease fails with
  * {@link EventInProgressException} instead of being acknowledged: the other delivery may yet fail,
- * and acknowledging would lose the event. Effects must therefore still be idempotent at the
- * aggregate (they are: every handler checks the aggregate's state), but a completed event is never
- * applied twice.
+ * and acknowledging would lose the event; the consumer retries it until the lease has run out
+ * ({@code ConsumerRedelivery}). Once the effect has run, the claim is never given back: if the
+ * DONE mark then fails, the retry here only marks. What no inbox without transactions can close:
+ * a process that dies between its effect and its DONE mark leaves the effect to run again after
+ * the lease. Effects must therefore still be idempotent at the aggregate (they are: every handler
+ * checks the aggregate's state), but a completed event is never applied twice.
  */
 public class Inbox {
 
@@ -44,6 +51,8 @@ public class Inbox {
     private final ReactiveMongoTemplate mongo;
     private final InboxProperties properties;
     private final Clock clock;
+    /** Records whose effect ran here but whose DONE mark failed, with our claim on them. */
+    private final Map<String, String> effectedNotMarked = new ConcurrentHashMap<>();
 
     public Inbox(ReactiveMongoTemplate mongo, InboxProperties properties, Clock clock) {
         this.mongo = mongo;
@@ -53,21 +62,46 @@ public class Inbox {
 
     public Mono<Outcome> handleOnce(String consumer, IncomingEvent event, Mono<?> effect) {
         String recordId = consumer + ":" + event.id();
+        String unmarked = effectedNotMarked.get(recordId);
+        if (unmarked != null) {
+            // an earlier delivery here ran the effect and then failed to mark it done: mark it, do not run it again
+            return markAfterEffect(recordId, unmarked).thenReturn(Outcome.PROCESSED);
+        }
         String claim = UUID.randomUUID().toString();
         return claim(recordId, claim, consumer, event)
                 .flatMap(state -> switch (state) {
-                    case CLAIMED -> effect
-                            .then(markDone(recordId, claim))
-                            .thenReturn(Outcome.PROCESSED)
-                            .onErrorResume(error -> release(recordId, claim).then(Mono.error(error)))
-                            .doOnCancel(() -> release(recordId, claim).subscribe(null, error -> log.warn(
-                                    "Could not release {} after a cancelled delivery: {}", recordId, error.toString())));
+                    case CLAIMED -> runEffect(recordId, claim, effect)
+                            .then(Mono.defer(() -> markAfterEffect(recordId, claim)))
+                            .thenReturn(Outcome.PROCESSED);
                     case DONE -> {
                         log.info("Skipping duplicate event {} ({}) for {}", event.id(), event.type(), consumer);
                         yield Mono.just(Outcome.DUPLICATE);
                     }
                     case IN_PROGRESS -> Mono.error(new EventInProgressException(consumer, event.id()));
                 });
+    }
+
+    /** A failed or cancelled effect gives the claim back, so that the retry runs the effect. */
+    private Mono<Void> runEffect(String recordId, String claim, Mono<?> effect) {
+        return effect.then()
+                .onErrorResume(error -> release(recordId, claim).then(Mono.error(error)))
+                .doOnCancel(() -> release(recordId, claim).subscribe(null, error -> log.warn(
+                        "Could not release {} after a cancelled delivery: {}", recordId, error.toString())));
+    }
+
+    /**
+     * After the effect ran, the claim is never given back: a failed (or cancelled) mark is
+     * remembered, and the retry of the delivery only marks, it does not run the effect again.
+     */
+    private Mono<Void> markAfterEffect(String recordId, String claim) {
+        return markDone(recordId, claim)
+                .doOnSuccess(done -> effectedNotMarked.remove(recordId))
+                .doOnError(error -> {
+                    log.warn("The effect of {} ran but could not be marked done, the retry will mark it: {}",
+                            recordId, error.toString());
+                    effectedNotMarked.put(recordId, claim);
+                })
+                .doOnCancel(() -> effectedNotMarked.put(recordId, claim));
     }
 
     private enum RecordState { CLAIMED, DONE, IN_PROGRESS }
@@ -103,7 +137,8 @@ public class Inbox {
                         .defaultIfEmpty(RecordState.IN_PROGRESS)));
     }
 
-    private Mono<Void> markDone(String recordId, String claim) {
+    /** Marks our claim done (an idempotent update; a test overrides it to make it fail). */
+    protected Mono<Void> markDone(String recordId, String claim) {
         Update done = new Update().set("status", DONE).set("completedAt", Date.from(clock.instant()))
                 .unset("leaseUntil");
         return mongo.updateFirst(new Query(Criteria.where("_id").is(recordId).and("claim").is(claim)), done,
@@ -114,6 +149,12 @@ public class Inbox {
     private Mono<Void> release(String recordId, String claim) {
         return mongo.remove(new Query(Criteria.where("_id").is(recordId).and("status").is(PROCESSING)
                         .and("claim").is(claim)), properties.collection()).then();
+    }
+
+    /** The index {@link #purgeFinished()} uses on a real MongoDB; without it every purge scans the inbox. */
+    public Mono<String> ensurePurgeIndex() {
+        return mongo.indexOps(properties.collection()).createIndex(new Index()
+                .on("status", Sort.Direction.ASC).on("completedAt", Sort.Direction.ASC).named("inbox_purge"));
     }
 
     /** Removes finished records older than the retention; emits how many. */

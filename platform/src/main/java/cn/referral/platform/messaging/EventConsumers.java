@@ -4,19 +4,26 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.messaging.Message;
 
 import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.events.TraceContext;
 import cn.referral.platform.inbox.Inbox;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -27,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Each consumer reads the CloudEvents headers, skips event types it does not know (tolerant
  * reader), reads only the fields its wire record declares, runs the handler at most once per
  * {@code ce_id} through the {@link Inbox}, and waits for it on the binder thread with a timeout.
- * An exception makes the binder retry and then dead-letter the record.
+ * A failure that passes by itself (a timeout, the database unreachable, a write conflict) is
+ * reported as {@link TransientEventFailure}; {@link ConsumerRedelivery} retries it, and an event
+ * still in progress elsewhere, until they succeed. Any other exception is retried a few times
+ * and then dead-lettered.
  */
 public class EventConsumers {
 
@@ -98,10 +108,32 @@ public class EventConsumers {
             } else {
                 effect = Mono.defer(() -> handler.apply(event, event.payload()));
             }
-            Inbox.Outcome outcome = inbox.handleOnce(name, event, effect)
-                    .contextWrite(TraceContext.with(event.traceparent()))
-                    .block(handlerTimeout);
+            Inbox.Outcome outcome;
+            try {
+                outcome = inbox.handleOnce(name, event, effect)
+                        .contextWrite(TraceContext.with(event.traceparent()))
+                        .timeout(handlerTimeout)
+                        .block();
+            } catch (RuntimeException error) {
+                Throwable cause = Exceptions.unwrap(error);
+                if (isTransient(cause)) {
+                    throw new TransientEventFailure(name, event.id(), cause);
+                }
+                throw error;
+            }
             log.debug("{} {} event {} ({})", name, outcome, event.id(), event.type());
+        }
+
+        /** A failure that passes by itself: retried until it succeeds, never dead-lettered. */
+        private static boolean isTransient(Throwable error) {
+            for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+                if (cause instanceof TimeoutException || cause instanceof TransientDataAccessException
+                        || cause instanceof DataAccessResourceFailureException || cause instanceof MongoSocketException
+                        || cause instanceof MongoTimeoutException || cause instanceof RetriableException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private <T> T read(IncomingEvent event, byte[] payload, Class<T> wireRecord) {

@@ -3,18 +3,23 @@ package cn.referral.platform.outbox;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -22,6 +27,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import cn.referral.platform.events.CloudEventHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -29,16 +35,25 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Publishes the events waiting in aggregate documents' {@code outbox} arrays, at least once.
  * <p>
- * Each poll claims one document at a time with an atomic {@code findAndModify} that sets a
- * lease, so several replicas never publish the same document at once. The relay sends the
- * document's events in order, waits for the broker's acknowledgements, then pulls exactly the
- * sent events from the array. If it dies between send and pull, the lease runs out and another
- * relay sends them again with the same {@code ce_id}: consumers' inboxes absorb the duplicate.
+ * A pass over a collection claims one document at a time with an atomic {@code findAndModify}
+ * that sets a lease, so several replicas never publish the same document at once. The relay sends
+ * the document's events in order (all at once: the idempotent producer keeps them in order),
+ * waits for the broker's acknowledgements, then pulls exactly the sent events from the array. If
+ * it dies between send and pull, the lease runs out and another relay sends them again with the
+ * same {@code ce_id}: consumers' inboxes absorb the duplicate.
+ * <p>
+ * {@link OutboxRelayJob} runs a pass when a write appended events ({@link OutboxWakeUps}) and
+ * every poll interval as the safety net. A pass goes on while it finds work: after
+ * {@code batchSize} claimed documents it looks again.
  */
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final long NOTHING_CLAIMED = -1;
+
+    /** What one claim did: whether it found a document, and how many events it published. */
+    private record Claimed(boolean found, long published) {
+        static final Claimed NOTHING = new Claimed(false, 0);
+    }
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -66,13 +81,44 @@ public class OutboxRelay {
                 .reduce(0L, Long::sum);
     }
 
-    private Mono<Long> drain(String collection) {
-        return Flux.range(0, properties.batchSize())
+    /** Publishes {@code collection}'s waiting events until a claim finds nothing; emits how many. */
+    public Mono<Long> drain(String collection) {
+        return pass(collection)
+                .expand(previous -> previous.full() ? pass(collection) : Mono.empty())
+                .reduce(0L, (sum, pass) -> sum + pass.published());
+    }
+
+    /** What a pass did; {@code full} when every worker used all its claims: there may be more work. */
+    private record Pass(boolean full, long published) {
+
+        Pass plus(Pass other) {
+            return new Pass(full && other.full, published + other.published);
+        }
+    }
+
+    /**
+     * {@code concurrency} workers claim and publish documents side by side, each one after the other
+     * until it finds none or has used its share of {@code batchSize}. Documents are independent (an
+     * aggregate's events are in one document), so their order does not matter; within a document it
+     * is kept.
+     */
+    private Mono<Pass> pass(String collection) {
+        int workers = properties.concurrency();
+        int claimsPerWorker = Math.max(1, properties.batchSize() / workers);
+        return Flux.range(0, workers)
+                .flatMap(worker -> worker(collection, claimsPerWorker), workers)
+                .reduce(Pass::plus);
+    }
+
+    private Mono<Pass> worker(String collection, int claims) {
+        return Flux.range(0, claims)
+                // one claim at a time; takeWhile cancels only the range, never a publish in flight
                 .concatMap(i -> claimNext(collection)
-                        .flatMap(document -> publish(collection, document))
-                        .defaultIfEmpty(NOTHING_CLAIMED), 1)
-                .takeWhile(published -> published != NOTHING_CLAIMED)
-                .reduce(0L, Long::sum);
+                        .flatMap(document -> publish(collection, document).map(published -> new Claimed(true, published)))
+                        .defaultIfEmpty(Claimed.NOTHING), 1)
+                .takeWhile(Claimed::found)
+                .reduce(new long[] {0, 0}, (sums, claimed) -> new long[] {sums[0] + 1, sums[1] + claimed.published()})
+                .map(sums -> new Pass(sums[0] == claims, sums[1]));
     }
 
     private Mono<Document> claimNext(String collection) {
@@ -88,21 +134,48 @@ public class OutboxRelay {
                 Document.class, collection);
     }
 
+    /**
+     * The index the claim query uses on a real MongoDB: only documents with waiting events are in
+     * it (partial on {@code outbox.0}), by lease expiry. Without it every claim scans the collection.
+     */
+    public Mono<String> ensureClaimIndex(String collection) {
+        Index index = new Index().on(OutboxFields.LEASE + ".until", Sort.Direction.ASC).named("outbox_claim")
+                .partial(PartialIndexFilter.of(Criteria.where(OutboxFields.OUTBOX + ".0").exists(true)));
+        return mongo.indexOps(collection).createIndex(index);
+    }
+
     private Mono<Long> publish(String collection, Document document) {
         List<Document> events = document.getList(OutboxFields.OUTBOX, Document.class);
-        return Flux.fromIterable(events)
-                .concatMap(event -> send(event).thenReturn(event.getString(OutboxFields.EVENT_ID)), 1)
-                .collectList()
-                .flatMap(sent -> removePublished(collection, document.get("_id"), sent)
-                        .doOnSuccess(done -> meters.counter("outbox.published", "collection", collection)
-                                .increment(sent.size()))
-                        .thenReturn((long) sent.size()))
+        List<Document> batch = events.subList(0, Math.min(events.size(), properties.eventsPerClaim()));
+        List<String> ids = batch.stream().map(event -> event.getString(OutboxFields.EVENT_ID)).toList();
+        return sendInOrder(batch)
+                .then(Mono.defer(() -> removePublished(collection, document.get("_id"), ids)))
+                .doOnSuccess(done -> {
+                    meters.counter("outbox.published", "collection", collection).increment(ids.size());
+                    Instant acknowledged = clock.instant();
+                    Timer delay = meters.timer("outbox.delay", "collection", collection);
+                    batch.forEach(event -> delay.record(Duration.between(event.getDate("time").toInstant(),
+                            acknowledged)));
+                })
+                .thenReturn((long) ids.size())
                 .onErrorResume(error -> {
                     log.warn("Publishing the outbox of {} {} failed, retrying later: {}", collection,
                             document.get("_id"), error.toString());
                     meters.counter("outbox.failures", "collection", collection).increment();
                     return retryLater(collection, document.get("_id")).thenReturn(0L);
                 });
+    }
+
+    /**
+     * Hands every event to the producer in order, then waits for all acknowledgements, all within
+     * the send timeout. {@code KafkaTemplate.send} may block for metadata: off the event loop.
+     */
+    private Mono<Void> sendInOrder(List<Document> events) {
+        return Mono.fromCallable(() -> events.stream().map(event -> kafka.send(record(event))).toList())
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(sent -> Mono.fromFuture(CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))))
+                .timeout(properties.sendTimeout())
+                .then();
     }
 
     /** Pulls exactly the sent events; events appended meanwhile stay for the next poll. */
@@ -116,13 +189,14 @@ public class OutboxRelay {
 
     private Mono<Void> retryLater(String collection, Object documentId) {
         Query ours = new Query(Criteria.where("_id").is(documentId).and(OutboxFields.LEASE + ".owner").is(owner));
-        Instant retryAt = clock.instant().plus(properties.pollInterval().multipliedBy(25));
+        // records of the failed attempt may still reach the broker until its delivery timeout has passed
+        Instant retryAt = clock.instant().plus(properties.sendTimeout());
         return mongo.updateFirst(ours, new Update().set(OutboxFields.LEASE + ".until", Date.from(retryAt)), collection)
                 .then()
                 .onErrorResume(error -> Mono.empty());
     }
 
-    private Mono<Void> send(Document event) {
+    private ProducerRecord<String, byte[]> record(Document event) {
         String payload = event.getString("payload");
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
                 payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
@@ -134,11 +208,7 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.SUBJECT, event.getString("subject"));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         header(record, CloudEventHeaders.TRACEPARENT, event.getString("traceparent"));
-        // KafkaTemplate.send may block for metadata: keep it off the event loop.
-        return Mono.fromFuture(() -> kafka.send(record))
-                .subscribeOn(Schedulers.boundedElastic())
-                .timeout(properties.sendTimeout())
-                .then();
+        return record;
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

@@ -138,6 +138,29 @@ class InboxIT {
     }
 
     @Test
+    void whenTheEffectRanButMarkingItDoneFailedTheRetryDoesNotRunItAgain() {
+        AtomicInteger marks = new AtomicInteger();
+        Inbox flakyMarks = new Inbox(mongo, new InboxProperties("inbox", LEASE, RETENTION, Duration.ofHours(1)), clock) {
+            @Override
+            protected Mono<Void> markDone(String recordId, String claim) {
+                return marks.incrementAndGet() == 1
+                        ? Mono.error(new IllegalStateException("connection reset while marking done"))
+                        : super.markDone(recordId, claim);
+            }
+        };
+        IncomingEvent event = anEvent();
+
+        assertThatThrownBy(() -> flakyMarks.handleOnce("quota", event, countEffect()).block(WAIT))
+                .hasMessageContaining("connection reset");
+        Outcome retry = flakyMarks.handleOnce("quota", event, countEffect()).block(WAIT);
+        Outcome later = flakyMarks.handleOnce("quota", event, countEffect()).block(WAIT);
+
+        assertThat(effects).hasValue(1);
+        assertThat(retry).isEqualTo(Outcome.PROCESSED);
+        assertThat(later).isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
     void eachConsumerHandlesTheSameEventOnce() {
         IncomingEvent event = anEvent();
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,11 +34,15 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.TestPropertySource;
 
 import cn.referral.platform.events.CloudEventHeaders;
+import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.Traceparent;
+import cn.referral.platform.inbox.Inbox;
 import cn.referral.platform.testapp.ItemLedger;
 import cn.referral.platform.testapp.PlatformTestApplication;
 import cn.referral.platform.testing.KafkaRecords;
 import cn.referral.platform.testing.ServiceIntegrationTest;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 /**
  * A consumer built with {@link EventConsumers}, bound by Spring Cloud Stream to a real (embedded)
@@ -45,8 +50,14 @@ import cn.referral.platform.testing.ServiceIntegrationTest;
  */
 @ServiceIntegrationTest(classes = PlatformTestApplication.class)
 @EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
-@TestPropertySource(locations = PlatformTestApplication.PROPERTIES)
+@TestPropertySource(locations = PlatformTestApplication.PROPERTIES, properties = {
+        // a consumer that died mid-effect holds its event this long; short, so the test sees the takeover
+        "platform.inbox.processing-lease=" + EventConsumersIT.LEASE_SECONDS + "s",
+        "platform.messaging.handler-timeout=2s",
+})
 class EventConsumersIT {
+
+    static final int LEASE_SECONDS = 3;
 
     private static final String TOPIC = PlatformTestApplication.ITEMS_TOPIC;
     private static final String DLQ = DeadLetterTopics.of(TOPIC, PlatformTestApplication.NAME);
@@ -56,6 +67,8 @@ class EventConsumersIT {
     private EmbeddedKafkaBroker kafka;
     @Autowired
     private ItemLedger ledger;
+    @Autowired
+    private Inbox inbox;
 
 
     private KafkaProducer<String, byte[]> producer;
@@ -133,6 +146,37 @@ class EventConsumersIT {
     }
 
     @Test
+    void anEventWhoseConsumerDiedMidEffectIsRetriedAfterTheLeaseAndTakesEffectOnceWithoutDeadLetter() {
+        String ceId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> record = event("item-orphan", ceId, null, snapshotJson("item-orphan", 1));
+        // a consumer claimed the event and died before its effect finished and before it marked it done
+        Disposable died = inbox.handleOnce("item-view", incoming(record), Mono.never()).subscribe();
+        try {
+            send(record);
+
+            await().atMost(WAIT).until(() -> ledger.appliedFor("item-orphan").size() == 1);
+            assertThat(ledger.attempts("item-orphan")).as("retried past the binding's 3 attempts while the lease held")
+                    .isGreaterThan(3);
+            sendMarkerAndWaitUntilApplied();
+            assertThat(ledger.appliedFor("item-orphan")).hasSize(1);
+            assertThat(deadLetters("item-orphan")).isEmpty();
+        } finally {
+            died.dispose();
+        }
+    }
+
+    @Test
+    void aFailureThatPassesByItselfIsRetriedUntilItSucceedsNotDeadLettered() {
+        String itemId = "item-flaky";
+        send(event(itemId, UUID.randomUUID().toString(), null,
+                "{\"itemId\":\"" + itemId + "\",\"name\":\"" + ItemLedger.FLAKY + "5\",\"version\":1}"));
+
+        await().atMost(WAIT).until(() -> ledger.appliedFor(itemId).size() == 1);
+        assertThat(ledger.attempts(itemId)).as("five failed deliveries and the one that worked").isEqualTo(6);
+        assertThat(deadLetters(itemId)).isEmpty();
+    }
+
+    @Test
     void aRecordWithoutCeIdIsDeadLetteredAfterItsAttempts() {
         ProducerRecord<String, byte[]> anonymous = event("item-no-id", "unused", null, snapshotJson("item-no-id", 1));
         anonymous.headers().remove(CloudEventHeaders.ID);
@@ -163,6 +207,22 @@ class EventConsumersIT {
 
         assertThat(topics).contains(TOPIC, DLQ);
         assertThat(topics).as("no stray binder-default dead-letter topic").noneMatch(t -> t.startsWith("error."));
+    }
+
+    /** What reached the dead-letter topic for {@code key} so far (checked after later records were handled). */
+    private List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
+        return KafkaRecords.read(kafka.getBrokersAsString(), DLQ, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                .filter(record -> key.equals(record.key())).toList();
+    }
+
+    private static IncomingEvent incoming(ProducerRecord<String, byte[]> record) {
+        return new IncomingEvent(sentHeader(record, CloudEventHeaders.ID), sentHeader(record, CloudEventHeaders.TYPE),
+                sentHeader(record, CloudEventHeaders.SOURCE), record.key(), Instant.now(), record.key(),
+                Traceparent.parse(sentHeader(record, CloudEventHeaders.TRACEPARENT)).orElseThrow(), record.value());
+    }
+
+    private static String sentHeader(ProducerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private ConsumerRecord<String, byte[]> deadLetter(String key) {

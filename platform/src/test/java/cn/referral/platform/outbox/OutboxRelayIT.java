@@ -269,8 +269,8 @@ class OutboxRelayIT {
         KafkaTemplate<String, byte[]> nowhere = template("127.0.0.1:1", Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 500,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000));
         extraProducers.add(nowhere);
-        OutboxRelay relay = new OutboxRelay(mongo, nowhere, new OutboxProperties(List.of(COLLECTION), POLL, LEASE, 100,
-                Duration.ofSeconds(3), true), clock, SOURCE, meters);
+        OutboxRelay relay = new OutboxRelay(mongo, nowhere, OutboxProperties.of(List.of(COLLECTION), POLL, LEASE,
+                Duration.ofSeconds(3)), clock, SOURCE, meters);
 
         Long published = relay.relayOnce().block(WAIT);
 
@@ -289,7 +289,7 @@ class OutboxRelayIT {
     }
 
     private static OutboxProperties properties() {
-        return new OutboxProperties(List.of(COLLECTION), POLL, LEASE, 100, Duration.ofSeconds(10), true);
+        return OutboxProperties.of(List.of(COLLECTION), POLL, LEASE, Duration.ofSeconds(10));
     }
 
     private OutboxEvent event(String key, String type, String traceparent) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
@@ -17,10 +18,14 @@ import reactor.core.publisher.Mono;
 /** What the test consumer did: delivery attempts per record key, applied snapshots, removed keys. */
 public class ItemLedger {
 
-    public record Applied(String eventId, ItemSnapshotV1 item, String traceId) {
+    /** {@code appliedAtNanos}: {@link System#nanoTime()} when the handler ran, for hop timings. */
+    public record Applied(String eventId, ItemSnapshotV1 item, String traceId, long appliedAtNanos) {
     }
 
+    public static final String FLAKY = "flaky:";
+
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> flakyFailures = new ConcurrentHashMap<>();
     private final List<Applied> applied = new CopyOnWriteArrayList<>();
     private final List<String> removed = new CopyOnWriteArrayList<>();
 
@@ -30,8 +35,16 @@ public class ItemLedger {
         attempts.computeIfAbsent(text, k -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** An item named {@code flaky:N} fails its first N handlings as if the database were unreachable. */
     Mono<Void> applied(IncomingEvent event, ItemSnapshotV1 item) {
-        return Mono.fromRunnable(() -> applied.add(new Applied(event.id(), item, event.traceparent().traceId())));
+        if (item.name().startsWith(FLAKY)) {
+            int failures = Integer.parseInt(item.name().substring(FLAKY.length()));
+            if (flakyFailures.computeIfAbsent(item.itemId(), k -> new AtomicInteger()).incrementAndGet() <= failures) {
+                return Mono.error(new DataAccessResourceFailureException("database not reachable (test)"));
+            }
+        }
+        return Mono.fromRunnable(() -> applied.add(new Applied(event.id(), item, event.traceparent().traceId(),
+                System.nanoTime())));
     }
 
     Mono<Void> removed(String key) {

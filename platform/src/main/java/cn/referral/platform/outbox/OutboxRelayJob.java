@@ -1,0 +1,78 @@
+package cn.referral.platform.outbox;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the relay while the application runs: per outbox collection one loop of passes, started
+ * by a write that appended events ({@link OutboxWakeUps}) or by the poll interval,
+ * whichever comes first. Passes of a collection never overlap; triggers that arrive during a pass
+ * are coalesced into one more pass after it. At start it creates the claim index.
+ */
+public class OutboxRelayJob implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelayJob.class);
+
+    private final OutboxRelay relay;
+    private final OutboxWakeUps wakeUps;
+    private final OutboxProperties properties;
+    private volatile Disposable running;
+
+    public OutboxRelayJob(OutboxRelay relay, OutboxWakeUps wakeUps, OutboxProperties properties) {
+        this.relay = relay;
+        this.wakeUps = wakeUps;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        List<String> collections = properties.collections();
+        log.info("Starting the outbox relay for {}: on every write{}, and every {}", collections,
+                properties.wakeOnWrite() ? "" : " (off: platform.outbox.wake-on-write=false)", properties.pollInterval());
+        Disposable.Composite loops = Disposables.composite();
+        collections.forEach(collection -> {
+            loops.add(relay.ensureClaimIndex(collection).subscribe(
+                    name -> log.debug("Outbox claim index {} on {} in place", name, collection),
+                    error -> log.warn("Could not create the outbox claim index on {}: {}", collection,
+                            error.toString())));
+            loops.add(loop(collection).subscribe());
+        });
+        running = loops;
+    }
+
+    private Flux<Long> loop(String collection) {
+        Flux<Object> ticks = Flux.interval(properties.pollInterval()).onBackpressureDrop().map(tick -> tick);
+        Flux<Object> writes = wakeUps.of(collection).map(wake -> wake);
+        return Flux.merge(ticks, writes)
+                .onBackpressureLatest()
+                .concatMap(trigger -> relay.drain(collection)
+                        .onErrorResume(error -> {
+                            log.warn("Outbox relay pass over {} failed, will run again: {}", collection,
+                                    error.toString());
+                            return Mono.empty();
+                        }), 0);
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = running;
+        if (current != null) {
+            current.dispose();
+        }
+        running = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        Disposable current = running;
+        return current != null && !current.isDisposed();
+    }
+}
