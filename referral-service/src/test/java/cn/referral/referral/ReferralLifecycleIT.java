@@ -325,6 +325,34 @@ class ReferralLifecycleIT extends ReferralItSupport {
     }
 
     @Test
+    void aPatientWhoseOldContractIsRemovedAfterTheNewOneWasSignedStaysContractedUnderTheNewOne() {
+        String idNumber = idNumber(41);
+        contract("c-old-41", idNumber, CITY_HOSPITAL, 3);
+        awaitContractView("c-old-41", true);
+        // the patient signs with the Nanhui centre (a new contract, its own version 1), then the old one is removed
+        contract("c-new-41", idNumber, NANHUI_CENTRE, 1);
+        contractRemoved("c-old-41");
+        awaitContractView("c-old-41", false);
+        awaitContractView("c-new-41", true);
+
+        Map<String, Object> down = upReferral(idNumber, CITY_HOSPITAL, null, "ROUTINE");
+        down.put("direction", "DOWN");
+        down.remove("toInstitutionId");
+        down.put("fromDepartment", "神经内科");
+        down.put("toDepartment", "全科");
+        down.put("reason", "脑梗死恢复期, 下转社区康复");
+        down.put("continuityPlan", Map.of("followUps", List.of(Map.of("afterDays", 14, "purpose", "神经功能评估")),
+                "longPrescription", Map.of("medications", List.of("阿司匹林肠溶片 100mg qd"), "days", 60),
+                "handover", Map.of("familyDoctorId", "dr-zhou", "note", "康复训练")));
+        EntityExchangeResult<String> created = submit(cityDoctor, down, null);
+
+        assertThat(created.getStatus().value()).as(created.getResponseBody()).isEqualTo(201);
+        assertThat(json(created).get("contracted").asBoolean()).isTrue();
+        assertThat(json(created).get("toInstitutionId").asString()).as("the new contract's primary institution")
+                .isEqualTo(NANHUI_CENTRE);
+    }
+
+    @Test
     void theLoopClosesAndTheHospitalRefersTheContractedPatientBackToTheirCommunityCentre() {
         String idNumber = idNumber(40);
         contract(idNumber, NANHUI_CENTRE);

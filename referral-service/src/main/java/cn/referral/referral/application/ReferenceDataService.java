@@ -52,8 +52,8 @@ public class ReferenceDataService implements InstitutionViewUseCases, ReferenceD
     }
 
     @Override
-    public Mono<Void> contractRemoved(String patientRef) {
-        return views.removeContract(patientRef);
+    public Mono<Void> contractRemoved(String contractId) {
+        return views.removeContract(contractId);
     }
 
     @Override

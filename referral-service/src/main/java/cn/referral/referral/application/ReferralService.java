@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -113,7 +112,8 @@ public class ReferralService implements ReferralUseCases {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, policies.zone());
         Patient patient = protection.protect(command.patient());
-        return referenceData.contractOf(patient.patientRef()).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return referenceData.contractsOf(patient.patientRef()).collectList()
+                .map(contracts -> FamilyDoctorContract.inForceOn(contracts, today))
                 .flatMap(contract -> {
                     ContractedPrimaryCare.Target target = ContractedPrimaryCare.choose(command.direction(),
                             command.toInstitutionId(), contract.orElse(null), today);

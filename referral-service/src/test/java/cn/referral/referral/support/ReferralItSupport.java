@@ -132,14 +132,29 @@ public abstract class ReferralItSupport {
     /** A family-doctor contract of the patient with this identity number, at {@code primary}. */
     protected void contract(String idNumber, String primary) {
         String ref = CRYPTO.pseudonym(idNumber);
-        publish("registry.contracts.v1", ref, "registry.contract.v1", Map.of("contractId", "c-" + ref.substring(0, 8),
-                "patientRef", ref, "primaryInstitutionId", primary, "districtHospitalId", COUNTY_HOSPITAL,
-                "cityHospitalId", CITY_HOSPITAL, "familyDoctorId", "dr-zhou", "validFrom", "2020-01-01",
-                "validUntil", "2099-12-31", "active", true, "version", 1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(
+        contract("c-" + ref.substring(0, 8), idNumber, primary, 1);
+        awaitContractView("c-" + ref.substring(0, 8), true);
+    }
+
+    /** Publishes contract {@code contractId} (version {@code version}) of the patient, without waiting for it. */
+    protected void contract(String contractId, String idNumber, String primary, long version) {
+        publish("registry.contracts.v1", contractId, "registry.contract.v1", Map.of("contractId", contractId,
+                "patientRef", CRYPTO.pseudonym(idNumber), "primaryInstitutionId", primary,
+                "districtHospitalId", COUNTY_HOSPITAL, "cityHospitalId", CITY_HOSPITAL, "familyDoctorId", "dr-zhou",
+                "validFrom", "2020-01-01", "validUntil", "2099-12-31", "active", true, "version", version));
+    }
+
+    /** The registry removed contract {@code contractId}: a tombstone on its key. */
+    protected void contractRemoved(String contractId) {
+        publish("registry.contracts.v1", contractId, "registry.contract.v1", null);
+    }
+
+    /** Waits until referral-service's view holds (or no longer holds) contract {@code contractId}. */
+    protected void awaitContractView(String contractId, boolean held) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> held == mongo.exists(
                 org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(ref)), "contract_view")
-                .block(Duration.ofSeconds(5)));
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(contractId)),
+                "contract_view").block(Duration.ofSeconds(5)));
     }
 
     protected long count(String collection) {
@@ -149,7 +164,7 @@ public abstract class ReferralItSupport {
 
     // ---- CloudEvents on Kafka
 
-    /** Publishes a CloudEvent (binary mode) and returns its ce_id. */
+    /** Publishes a CloudEvent (binary mode; a {@code null} payload is a tombstone) and returns its ce_id. */
     protected String publish(String topic, String key, String type, Object payload) {
         return publish(topic, key, type, payload, UUID.randomUUID().toString());
     }
@@ -157,7 +172,7 @@ public abstract class ReferralItSupport {
     /** Publishes with a given ce_id: the same id again is a redelivery. */
     protected String publish(String topic, String key, String type, Object payload, String eventId) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
-                JSON.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8));
+                payload == null ? null : JSON.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8));
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", eventId);
         header(record, "ce_type", type);

@@ -1,15 +1,29 @@
 package cn.referral.referral.domain.network;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 
-/** A family-doctor contract (签约, "1+1+1"), keyed by the patient's pseudonym. */
+/** A family-doctor contract (签约, "1+1+1") of a patient known by pseudonym; a patient may have an old and a new one. */
 public record FamilyDoctorContract(String contractId, String patientRef, String primaryInstitutionId,
                                    String districtHospitalId, String cityHospitalId, String familyDoctorId,
                                    LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
 
     public FamilyDoctorContract {
         Objects.requireNonNull(patientRef, "patientRef");
+    }
+
+    /**
+     * The patient's contract in force on {@code day} (the latest begun when a successor overlaps
+     * its predecessor), or else the one that began last, to explain why none counts.
+     */
+    public static Optional<FamilyDoctorContract> inForceOn(Collection<FamilyDoctorContract> contracts, LocalDate day) {
+        Comparator<FamilyDoctorContract> byStart = Comparator.comparing(FamilyDoctorContract::validFrom,
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        return contracts.stream().filter(contract -> contract.isValidOn(day)).max(byStart)
+                .or(() -> contracts.stream().max(byStart));
     }
 
     public boolean isValidOn(LocalDate day) {

@@ -52,7 +52,7 @@ class RegistryConsumers {
                 .build();
     }
 
-    /** Bound to {@code registry.contracts.v1} (keyed by patientRef) as {@code registryContracts-in-0}. */
+    /** Bound to {@code registry.contracts.v1} (keyed by contractId) as {@code registryContracts-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryContracts(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.consumer("contract-view")

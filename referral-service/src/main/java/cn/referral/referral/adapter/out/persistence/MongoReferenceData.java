@@ -23,7 +23,7 @@ import cn.referral.referral.domain.referral.Direction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The local views of the registry's catalogs, contracts (keyed by patientRef) and alliances. */
+/** The local views of the registry's catalogs, contracts (keyed by contractId, found by patientRef) and alliances. */
 @Component
 class MongoReferenceData implements ReferenceData {
 
@@ -61,8 +61,9 @@ class MongoReferenceData implements ReferenceData {
     }
 
     @Override
-    public Mono<FamilyDoctorContract> contractOf(String patientRef) {
-        return mongo.findById(patientRef, ContractDocument.class, CONTRACTS).map(ContractDocument::toDomain);
+    public Flux<FamilyDoctorContract> contractsOf(String patientRef) {
+        return mongo.find(Query.query(Criteria.where("patientRef").is(patientRef)), ContractDocument.class, CONTRACTS)
+                .map(ContractDocument::toDomain);
     }
 
     @Override
@@ -75,7 +76,7 @@ class MongoReferenceData implements ReferenceData {
     @Override
     public Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract) {
         Update state = new Update()
-                .set("contractId", contract.contractId())
+                .set("patientRef", contract.patientRef())
                 .set("primaryInstitutionId", contract.primaryInstitutionId())
                 .set("districtHospitalId", contract.districtHospitalId())
                 .set("cityHospitalId", contract.cityHospitalId())
@@ -83,12 +84,12 @@ class MongoReferenceData implements ReferenceData {
                 .set("validFrom", contract.validFrom())
                 .set("validUntil", contract.validUntil())
                 .set("active", contract.active());
-        return LocalViews.keepIfNewer(mongo, CONTRACTS, contract.patientRef(), contract.version(), state);
+        return LocalViews.keepIfNewer(mongo, CONTRACTS, contract.contractId(), contract.version(), state);
     }
 
     @Override
-    public Mono<Void> removeContract(String patientRef) {
-        return LocalViews.remove(mongo, CONTRACTS, patientRef);
+    public Mono<Void> removeContract(String contractId) {
+        return LocalViews.remove(mongo, CONTRACTS, contractId);
     }
 
     @Override
@@ -128,7 +129,8 @@ class MongoReferenceData implements ReferenceData {
         }
     }
 
-    record ContractDocument(@Id String patientRef, String contractId, String primaryInstitutionId,
+    /** One per contract: versions are per contract, so the view is keyed by it (a patient may have two). */
+    record ContractDocument(@Id String contractId, String patientRef, String primaryInstitutionId,
                             String districtHospitalId, String cityHospitalId, String familyDoctorId,
                             LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
 

@@ -14,7 +14,7 @@ public interface ReferenceDataUseCases {
 
     Mono<Boolean> contractReceived(FamilyDoctorContract contract);
 
-    Mono<Void> contractRemoved(String patientRef);
+    Mono<Void> contractRemoved(String contractId);
 
     Mono<Boolean> allianceReceived(Alliance alliance);
 

@@ -15,14 +15,15 @@ public interface ReferenceData {
 
     Mono<Void> removeCatalog(String catalogId);
 
-    Mono<FamilyDoctorContract> contractOf(String patientRef);
+    /** Every contract held for the patient (an old one and its successor may overlap). */
+    Flux<FamilyDoctorContract> contractsOf(String patientRef);
 
     /** The active family-doctor contracts whose primary (基层) institution is this one. */
     Flux<FamilyDoctorContract> contractsAt(String primaryInstitutionId);
 
     Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract);
 
-    Mono<Void> removeContract(String patientRef);
+    Mono<Void> removeContract(String contractId);
 
     Mono<Alliance> alliance(String allianceId);
 

@@ -2,7 +2,8 @@ package cn.referral.registry.adapter.out.messaging;
 
 /**
  * Wire record of {@code registry.contract.v1} on the compacted topic {@code registry.contracts.v1}, keyed by
- * patientRef (the pseudonym; never the identity number). District and city hospital are null for a plain
+ * contractId (one latest snapshot per contract; a patient may have an old and a new one). {@code patientRef}
+ * is the pseudonym, never the identity number. District and city hospital are null for a plain
  * family-doctor contract.
  */
 public record ContractSnapshotV1(String contractId, String patientRef, String primaryInstitutionId,

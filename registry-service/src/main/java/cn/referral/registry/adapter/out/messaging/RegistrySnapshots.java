@@ -46,7 +46,9 @@ public class RegistrySnapshots {
             return new Destination(RegistryTopics.CATALOGS, RegistryTopics.CATALOG_SNAPSHOT, record.id());
         }
         if (record instanceof FamilyDoctorContract contract) {
-            return new Destination(RegistryTopics.CONTRACTS, RegistryTopics.CONTRACT_SNAPSHOT, contract.patientRef());
+            // keyed by contract, not by patient: a patient's old and new contracts are separate records, so a
+            // removal (tombstone) or compaction of one never takes the other with it
+            return new Destination(RegistryTopics.CONTRACTS, RegistryTopics.CONTRACT_SNAPSHOT, contract.id());
         }
         throw new IllegalArgumentException("No topic for " + record.getClass().getSimpleName());
     }

@@ -237,15 +237,17 @@ class ReferralNetworkIT {
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).toJson()).doesNotContain(IDENTITY_NUMBER).contains(patientRef);
 
+        String contractId = (String) stored.get(0).get("_id");
+        // keyed by contract: a patient's old and new contracts are separate records of the compacted topic
         ConsumerRecord<String, byte[]> published = await().atMost(Duration.ofSeconds(30))
                 .until(() -> latestByKey(KafkaRecords.read(brokers, "registry.contracts.v1", 1, Duration.ofSeconds(2)))
-                        .get(patientRef), record -> record != null);
+                        .get(contractId), record -> record != null);
         assertThat(new String(published.value(), StandardCharsets.UTF_8)).doesNotContain(IDENTITY_NUMBER)
                 .doesNotContain(IdentityNumbers.mask(IDENTITY_NUMBER));
+        assertThat(snapshot(published).get("patientRef").asString()).isEqualTo(patientRef);
         assertThat(snapshot(published).get("familyDoctorId").asString()).isEqualTo(doctor);
         assertThat(snapshot(published).get("active").asBoolean()).isTrue();
 
-        String contractId = (String) mongo.findAll(Document.class, "contracts").blockFirst().get("_id");
         readsOfTheContractAreAuditedAndOnlyAnAuditorReadsThem(contractId, patientRef, centre);
 
         registry.post("/contracts/" + contractId + "/termination", "").exchange().expectStatus().isOk()
