@@ -50,8 +50,8 @@ import reactor.core.publisher.Mono;
 class OutboxHopLatencyIT {
 
     static final String COLLECTION = "hop-items";
-    private static final int EVENTS = 200;
-    private static final int PER_SECOND = 40;
+    private static final int EVENTS = 100;
+    private static final int PER_SECOND = 20;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
