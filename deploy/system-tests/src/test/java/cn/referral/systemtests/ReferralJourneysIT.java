@@ -239,6 +239,42 @@ class ReferralJourneysIT {
                 .containsOnlyOnce("SUBMIT", "SLOT_HELD", "ACCEPT", "SLOT_CONFIRMED");
     }
 
+    /**
+     * kill -9 of quota-service and referral-service while referrals are in flight (submissions being
+     * held, answers on their way back), then both restarted: every referral comes out of SUBMITTED,
+     * no step happens twice, at most one hold per referral, and no dead-letter topic got anything.
+     */
+    @Test
+    @Order(6)
+    void quotaAndReferralKilledMidFlowLoseNothingAndDuplicateNothing() {
+        List<String> referrals = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String idNumber = nextIdNumber("350583", "19550303");
+            referrals.add(shijingDoctor.post("/api/referrals", upReferral("na-shijing-thc", "na-county-hospital",
+                    "心血管内科", "INPATIENT", "ROUTINE", "I21.0", idNumber, "Y350583" + PATIENTS.get(), "350583",
+                    today().plusDays(2), today().plusDays(9), "")).expect(201).get("id").asString());
+        }
+        platform.kill("quota-service");
+        platform.kill("referral-service");
+        platform.startAgain(List.of("quota-service", "referral-service"));
+
+        for (String referral : referrals) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(shijingDoctor.get("/api/referrals/" + referral).expect(200).get("state").asString())
+                            .as("state of referral " + referral).isIn("SLOT_HELD", "WAITLISTED"));
+            JsonNode holds = countyDesk.get("/api/quota/holds?referralId=" + referral).expect(200);
+            assertThat(holds.size()).as("holds of " + referral).isLessThanOrEqualTo(1);
+            JsonNode history = shijingDoctor.get("/api/referrals/" + referral + "/history").expect(200)
+                    .get("entries");
+            assertThat(history.findValuesAsString("action")).as("each step of " + referral + " recorded once")
+                    .containsOnlyOnce("SUBMIT").doesNotHaveDuplicates();
+        }
+        List<String> deadLetterTopics = topics.topicsEndingWith(".dlq");
+        assertThat(deadLetterTopics).as("every consumer binding has its dead-letter topic")
+                .contains("referral.events.v1.quota-service.dlq", "quota.events.v1.referral-service.dlq");
+        assertThat(topics.readAll(deadLetterTopics.toArray(String[]::new))).as("dead-lettered records").isEmpty();
+    }
+
     // ---- steps ----------------------------------------------------------------------------------------
 
     private String submitExamination(LocalDate day) {

@@ -70,11 +70,26 @@ public final class RunningPlatform implements AutoCloseable {
         stopped.close();
     }
 
+    /** Kills one service as a crash would (kill -9): whatever it was doing stops mid-way. */
+    public void kill(String name) {
+        ServiceProcess killed = processes.remove(name);
+        stoppedPorts.put(name, killed.port());
+        killed.kill();
+    }
+
     /** Starts a stopped service again, on its port (the gateway routes there), with the environment it had. */
     public ServiceProcess startAgain(String name) {
-        ServiceProcess restarted = ServiceProcess.start(name, environment(serviceEnvironment), stoppedPorts.remove(name))
-                .awaitReady(Duration.ofSeconds(180));
-        processes.put(name, restarted);
+        return startAgain(List.of(name)).get(0);
+    }
+
+    /** Starts several stopped services again at once, then waits until all are ready. */
+    public List<ServiceProcess> startAgain(List<String> names) {
+        List<ServiceProcess> restarted = names.stream()
+                .map(name -> ServiceProcess.start(name, environment(serviceEnvironment), stoppedPorts.remove(name)))
+                .toList();
+        for (int i = 0; i < names.size(); i++) {
+            processes.put(names.get(i), restarted.get(i).awaitReady(Duration.ofSeconds(180)));
+        }
         return restarted;
     }
 
