@@ -339,9 +339,10 @@ public class ReferralService implements ReferralUseCases {
             return Mono.just(false);
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), policies.zone());
-        return referenceData.contractOf(referral.request().patient().patientRef())
-                .map(contract -> ReferralPermissions.followsAsFamilyDoctor(referral, actor, contract, today))
-                .defaultIfEmpty(false);
+        return referenceData.contractsOf(referral.request().patient().patientRef()).collectList()
+                .map(contracts -> FamilyDoctorContract.inForceOn(contracts, today)
+                        .map(contract -> ReferralPermissions.followsAsFamilyDoctor(referral, actor, contract, today))
+                        .orElse(false));
     }
 
     // ---- transitions
