@@ -325,6 +325,39 @@ class DeductibleDecisionsIT {
     }
 
     @Test
+    void aDoctorCanCheckTheAlreadyPaidAmountAgainstTheBoundBeforeSubmitting() {
+        String doctor = TestTokens.token(Role.PRIMARY_DOCTOR, "na-shijing-thc");
+        String admitted = Events.ADMISSION_DAY.minusDays(5).toString();
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
+                        + "&admissionDate={d}&deductiblePaidFen=20000", NAN_AN, admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.boundFen").isEqualTo(20_000)
+                .jsonPath("$.sourceLevel").isEqualTo("PRIMARY")
+                .jsonPath("$.scheduleRegionCode").isEqualTo(NAN_AN);
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
+                        + "&admissionDate={d}&deductiblePaidFen=99999999", NAN_AN, admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("sourceEpisode.deductiblePaidFen")
+                .jsonPath("$.boundFen").isEqualTo(20_000);
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
+                        + "&admissionDate={d}&deductiblePaidFen=20000", QUANZHOU, admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.boundFen").isEqualTo(25_000)
+                .jsonPath("$.scheduleRegionCode").isEqualTo(FUJIAN); // Quanzhou has none: the province's
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=nowhere"
+                        + "&admissionDate={d}&deductiblePaidFen=0", NAN_AN, admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isNotFound();
+        web.get().uri("/deductible-check?regionCode=35&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
+                        + "&admissionDate={d}&deductiblePaidFen=-1", admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isBadRequest();
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
+                        + "&admissionDate={d}&deductiblePaidFen=0", NAN_AN, admitted)
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void aPolicyCitingAnotherRegionsSeedOrTheWrongLevelIsRefusedNamingTheField() {
         put422("/policies/" + NAN_AN, "{\"rules\":[{\"rule\":\"WAIVE_PRIMARY_DEDUCTIBLE\",\"scope\":\"ANY_REFERRAL\","
                 + "\"seed\":\"SEED_001\"}]}", "rules[0].seed");

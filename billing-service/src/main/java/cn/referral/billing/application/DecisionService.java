@@ -29,7 +29,6 @@ import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.ReferredCare;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
@@ -98,11 +97,11 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                 ? null : referral.sourceEpisode().admissionDate().getYear();
         Mono<Optional<DeductibleSchedule>> sourceSchedule = sourceYear == null || sourceYear == careYear
                 ? Mono.just(Optional.empty())
-                : optional(resolveSchedule(referral.region(), referral.scheme(), sourceYear));
+                : optional(schedules.resolve(referral.region(), referral.scheme(), sourceYear));
         return Mono.zip(known(referral, referral.fromInstitutionId()), known(referral, referral.toInstitutionId()),
                         alliances.including(List.of(referral.fromInstitutionId(), referral.toInstitutionId()))
                                 .collectList(),
-                        optional(resolveSchedule(referral.region(), referral.scheme(), careYear)), sourceSchedule,
+                        optional(schedules.resolve(referral.region(), referral.scheme(), careYear)), sourceSchedule,
                         policyChain(referral.region()))
                 .flatMap(known -> {
                     ReferredCare care = new ReferredCare(referral.referralId(), referral.direction(),
@@ -122,11 +121,6 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                     });
                 })
                 .then();
-    }
-
-    /** The schedule of the nearest region along the chain (county → city → province) that has one. */
-    private Mono<DeductibleSchedule> resolveSchedule(RegionCode region, InsuranceScheme scheme, int year) {
-        return Flux.fromIterable(region.chain()).concatMap(code -> schedules.find(code, scheme, year)).next();
     }
 
     /** Every region policy along the chain, nearest first. */

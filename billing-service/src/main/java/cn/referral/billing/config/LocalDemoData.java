@@ -117,8 +117,9 @@ class LocalDemoData implements ApplicationRunner {
      * One policy per seed, in the region that issued it, carrying only that seed's sentences (each
      * line names its seed). Fujian's province-wide sentence (seed 000) reaches Nan'an through the
      * region chain, not by being copied into Nan'an's policy; seed 001 (Jilin) reaches nobody else.
-     * Where a sentence says 符合规定/按规定, overrides do not qualify; where it states no condition
-     * (000; 001's waiver), they do: region settings, documented in docs/policies.md.
+     * Overrides qualify only for Jilin's waiver, whose sentence names no condition; the other lines
+     * say 符合规定/按规定, and Fujian's 000 follows its own county document 002 (which implements the
+     * province's policy and says 符合规定): region settings, documented in docs/policies.md.
      */
     static List<RegionPolicy> policies() {
         return List.of(
@@ -127,7 +128,7 @@ class LocalDemoData implements ApplicationRunner {
                                 + "医联体 within one hospitalisation. Demo policy, " + SAMPLE + ".",
                         "福建省推进医疗联合体建设和发展实施方案 (seed 000; " + SAMPLE + ")",
                         List.of(new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
-                                Set.of(AllianceType.values()), null, Seed.SEED_000, true)), 0),
+                                Set.of(AllianceType.values()), null, Seed.SEED_000, false)), 0),
                 new RegionPolicy(new RegionCode("350583"),
                         "南安市总医院 (紧密型县域医共体): referred inpatients pay no second deductible inside the 医共体 "
                                 + "within one hospitalisation. Demo policy, " + SAMPLE + ".",

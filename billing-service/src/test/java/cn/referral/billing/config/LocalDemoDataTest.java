@@ -45,6 +45,13 @@ class LocalDemoDataTest {
         public Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year) {
             return Mono.justOrEmpty(schedules.get(DeductibleSchedule.key(region, scheme, year)));
         }
+
+        @Override
+        public Mono<cn.referral.billing.application.port.in.DeductibleCheck> checkPaid(RegionCode region,
+                InsuranceScheme scheme, String sourceInstitutionId, java.time.LocalDate admissionDate,
+                cn.referral.billing.domain.Fen paid) {
+            return Mono.empty();
+        }
     }, new PolicyUseCases() {
         @Override
         public Mono<RegionPolicy> define(Caller caller, RegionPolicy policy) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.InstitutionLevel;
 import cn.referral.billing.domain.ReferredCare;
 
 /**
@@ -28,7 +29,12 @@ public final class AlreadyPaidWithinSourceDeductible {
 
     /** The most that can have been paid at the source; zero where the schedule has no inpatient deductible. */
     public static Fen bound(ReferredCare care, DeductibleSchedule sourceSchedule) {
-        Optional<Fen> scheduled = sourceSchedule.deductibleFor(CareType.INPATIENT, care.from().level());
+        return bound(care.from().level(), sourceSchedule);
+    }
+
+    /** The most that can have been paid in an inpatient stay at a {@code sourceLevel} institution. */
+    public static Fen bound(InstitutionLevel sourceLevel, DeductibleSchedule sourceSchedule) {
+        Optional<Fen> scheduled = sourceSchedule.deductibleFor(CareType.INPATIENT, sourceLevel);
         return scheduled.orElse(Fen.ZERO);
     }
 
