@@ -34,7 +34,7 @@ import cn.referral.platform.testing.TestTokens;
  * and the query and settlement export agree with them.
  */
 @ServiceIntegrationTest
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a shared build machine: the first request may take over 5 s
 class DeductibleDecisionsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -42,6 +42,8 @@ class DeductibleDecisionsIT {
     private static final String WENZHOU = "330300";
     private static final String JILIN = "220200";
     private static final String QUANZHOU = "350500";
+    private static final String FUJIAN = "350000";
+    private static final String ANYWHERE_CONTINUOUS = "440300";
     private static final String UNSCHEDULED = "110100";
     private static final String INSURED = "35058300000012345678";
     private static final String ADMIN = TestTokens.token(Role.REGISTRY_ADMIN, "registry");
@@ -68,13 +70,21 @@ class DeductibleDecisionsIT {
             schedule(NAN_AN, y, 80_000, 50_000, 20_000);
             schedule(WENZHOU, y, 100_000, 60_000, 30_000);
             schedule(JILIN, y, 90_000, 60_000, 20_000);
-            schedule(QUANZHOU, y, 100_000, 60_000, 30_000);
+            schedule(FUJIAN, y, 120_000, 70_000, 25_000);
+            schedule(ANYWHERE_CONTINUOUS, y, 100_000, 60_000, 30_000);
         }
-        policy(NAN_AN, "{\"rule\":\"NO_SECOND_DEDUCTIBLE\",\"scope\":\"IN_ALLIANCE\",\"allianceTypes\":[\"COUNTY_MEDICAL_COMMUNITY\"]}");
-        policy(WENZHOU, "{\"rule\":\"CONTINUOUS\",\"scope\":\"IN_ALLIANCE\",\"allianceTypes\":[\"URBAN_MEDICAL_GROUP\"]}");
-        policy(JILIN, "{\"rule\":\"WAIVE_PRIMARY_DEDUCTIBLE\",\"scope\":\"ANY_REFERRAL\"},"
-                + "{\"rule\":\"CONTINUOUS\",\"scope\":\"ANY_REFERRAL\"}");
-        policy(QUANZHOU, "{\"rule\":\"CONTINUOUS\",\"scope\":\"ANY_REFERRAL\"}");
+        // each region only its own seed's sentence; Fujian's reaches Nan'an and Quanzhou through the region chain
+        policy(FUJIAN, "{\"rule\":\"NO_SECOND_DEDUCTIBLE\",\"scope\":\"IN_ALLIANCE\",\"seed\":\"SEED_000\","
+                + "\"allianceTypes\":[\"COUNTY_MEDICAL_COMMUNITY\",\"URBAN_MEDICAL_GROUP\",\"SPECIALTY_ALLIANCE\","
+                + "\"TELEMEDICINE_NETWORK\"]}");
+        policy(NAN_AN, "{\"rule\":\"NO_SECOND_DEDUCTIBLE\",\"scope\":\"IN_ALLIANCE\",\"seed\":\"SEED_002\","
+                + "\"allianceTypes\":[\"COUNTY_MEDICAL_COMMUNITY\"]}");
+        policy(WENZHOU, "{\"rule\":\"CONTINUOUS\",\"scope\":\"IN_ALLIANCE\",\"seed\":\"SEED_003\","
+                + "\"allianceTypes\":[\"URBAN_MEDICAL_GROUP\"]}");
+        policy(JILIN, "{\"rule\":\"WAIVE_PRIMARY_DEDUCTIBLE\",\"scope\":\"ANY_REFERRAL\",\"seed\":\"SEED_001\","
+                + "\"overridesQualify\":true},"
+                + "{\"rule\":\"CONTINUOUS\",\"scope\":\"ANY_REFERRAL\",\"seed\":\"SEED_001\"}");
+        policy(ANYWHERE_CONTINUOUS, "{\"rule\":\"CONTINUOUS\",\"scope\":\"ANY_REFERRAL\"}");
 
         events.institution("na-shijing-thc", "PRIMARY", NAN_AN);
         events.institution("na-county-hospital", "SECONDARY", NAN_AN);
@@ -82,10 +92,13 @@ class DeductibleDecisionsIT {
         events.institution("wz-wmu-first-hospital", "TERTIARY", WENZHOU);
         events.institution("jl-central-hospital", "TERTIARY", JILIN);
         events.institution("jl-community-centre", "PRIMARY", JILIN);
+        events.institution("fj-provincial-hospital", "TERTIARY", "350102");
         events.alliance("na-county-community", "COUNTY_MEDICAL_COMMUNITY", NAN_AN, "na-county-hospital", "na-shijing-thc");
         events.alliance("wz-urban-group-wmu1", "URBAN_MEDICAL_GROUP", WENZHOU, "wz-wmu-first-hospital",
                 "wz-lucheng-nanhui-chc");
-        await().atMost(WAIT).until(() -> count("institution_view") == 6 && count("alliance_view") == 2);
+        events.alliance("fj-cardiology-alliance", "SPECIALTY_ALLIANCE", FUJIAN, "fj-provincial-hospital",
+                "na-shijing-thc");
+        await().atMost(WAIT).until(() -> count("institution_view") == 7 && count("alliance_view") == 3);
     }
 
     @AfterEach
@@ -111,7 +124,12 @@ class DeductibleDecisionsIT {
         assertThat(issued.text("allianceId")).isEqualTo("na-county-community");
         assertThat(issued.text("insuredPersonNo")).as("opened for the insurer").isEqualTo(INSURED);
         assertThat(issued.text("regionCode")).isEqualTo(NAN_AN);
-        assertThat(issued.text("policyBasis")).contains("医共体内取消医保二次起付线");
+        assertThat(issued.text("policyBasis")).contains("对符合规定的转诊住院患者在医共体内取消医保二次起付线")
+                .contains("seed 002");
+        assertThat(issued.text("eligibility")).isEqualTo("CATALOG");
+        assertThat(issued.text("sourceDischargedOn")).isEqualTo(Events.ADMISSION_DAY.toString());
+        assertThat(issued.text("policyRegionCode")).isEqualTo(NAN_AN);
+        assertThat(issued.text("scheduleRegionCode")).isEqualTo(NAN_AN);
 
         String decisionId = issued.text("decisionId");
         web.get().uri("/decisions?referralId={id}", referral).headers(h -> h.setBearerAuth(TestTokens.insurer(NAN_AN)))
@@ -167,6 +185,189 @@ class DeductibleDecisionsIT {
         assertThat(issued.fen("payableFen")).isZero();
         assertThat(issued.fen("waivedFen")).isEqualTo(20_000);
         assertThat(issued.body().get("sameAlliance").asBoolean()).isFalse();
+    }
+
+    // ---- issue 13, items 1–4: each region its own seed; county → city → province; 同一次住院; what was paid -------
+
+    @Test
+    void aNanAnPatientSentDownFromOutsideTheCountyCommunityPaysInFullAndFromInsideNoSecondDeductible() {
+        String outside = newReferral();
+        events.accepted(new Accept(outside, NAN_AN, "EMPLOYEE", "DOWN", "INPATIENT", "wz-wmu-first-hospital",
+                "na-shijing-thc", 50_000L, INSURED));
+        String inside = newReferral();
+        events.accepted(new Accept(inside, NAN_AN, "EMPLOYEE", "DOWN", "INPATIENT", "na-county-hospital",
+                "na-shijing-thc", 50_000L, INSURED));
+
+        Published full = awaitPublished(outside, 1).get(0);
+        assertThat(full.text("rule")).as("seeds 000 and 002 waive nothing; Jilin's 001 is not Nan'an's").isEqualTo("FULL");
+        assertThat(full.fen("standardDeductibleFen")).isEqualTo(20_000);
+        assertThat(full.fen("waivedFen")).isZero();
+        assertThat(full.fen("payableFen")).isEqualTo(20_000);
+        assertThat(full.body().get("sameAlliance").asBoolean()).isFalse();
+        assertThat(full.text("policyRegionCode")).isNull();
+        Published noSecond = awaitPublished(inside, 1).get(0);
+        assertThat(noSecond.text("rule")).isEqualTo("NO_SECOND_DEDUCTIBLE");
+        assertThat(noSecond.fen("standardDeductibleFen")).isEqualTo(20_000);
+        assertThat(noSecond.fen("payableFen")).isZero();
+        assertThat(noSecond.text("policyRegionCode")).isEqualTo(NAN_AN);
+        web.get().uri("/policies/{region}", NAN_AN).headers(h -> h.setBearerAuth(AUDITOR))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.level").isEqualTo("COUNTY")
+                .jsonPath("$.sameStayMaxGapDays").isEqualTo(1)
+                .jsonPath("$.rules.length()").isEqualTo(1)
+                .jsonPath("$.rules[0].rule").isEqualTo("NO_SECOND_DEDUCTIBLE")
+                .jsonPath("$.rules[0].seed").isEqualTo("SEED_002")
+                .jsonPath("$.rules[0].seedFile").isEqualTo("002_1c303da4a8c826e0.txt");
+    }
+
+    @Test
+    void fujiansProvinceWideSentenceReachesPatientsInsuredAnywhereInTheProvince() {
+        // insured at Quanzhou's city pool: no city policy or schedule, so the province's of both
+        String cityPool = newReferral();
+        events.accepted(new Accept(cityPool, QUANZHOU, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "na-county-hospital", 20_000L, INSURED));
+        // insured in Nan'an, inside a specialty alliance: 002 covers only the 医共体, 000 any kind of 医联体
+        String specialty = newReferral();
+        events.accepted(new Accept(specialty, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "fj-provincial-hospital", 20_000L, INSURED));
+
+        Published fromProvince = awaitPublished(cityPool, 1).get(0);
+        assertThat(fromProvince.text("rule")).isEqualTo("NO_SECOND_DEDUCTIBLE");
+        assertThat(fromProvince.fen("standardDeductibleFen")).isEqualTo(70_000);
+        assertThat(fromProvince.fen("payableFen")).isZero();
+        assertThat(fromProvince.text("policyRegionCode")).isEqualTo(FUJIAN);
+        assertThat(fromProvince.text("scheduleRegionCode")).isEqualTo(FUJIAN);
+        assertThat(fromProvince.text("policyBasis")).contains("取消医联体内转诊医保二次起付线").contains("seed 000");
+        Published anyAlliance = awaitPublished(specialty, 1).get(0);
+        assertThat(anyAlliance.text("rule")).isEqualTo("NO_SECOND_DEDUCTIBLE");
+        assertThat(anyAlliance.fen("standardDeductibleFen")).as("Nan'an's own schedule").isEqualTo(80_000);
+        assertThat(anyAlliance.text("allianceId")).isEqualTo("fj-cardiology-alliance");
+        assertThat(anyAlliance.text("policyRegionCode")).isEqualTo(FUJIAN);
+        assertThat(anyAlliance.text("scheduleRegionCode")).isEqualTo(NAN_AN);
+        web.get().uri("/policies/{region}", FUJIAN).headers(h -> h.setBearerAuth(AUDITOR))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.level").isEqualTo("PROVINCE")
+                .jsonPath("$.rules[0].allianceTypes.length()").isEqualTo(4);
+    }
+
+    @Test
+    void onlyTheSameHospitalisationAndAReferralInOrderEarnRelief() {
+        Accept nanAn = new Accept(null, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc", "na-county-hospital",
+                20_000L, INSURED);
+        String older = newReferral();
+        events.accepted(with(nanAn, older).discharged(2));
+        String undated = newReferral();
+        events.accepted(with(nanAn, undated).discharged(null));
+        String override = newReferral();
+        events.accepted(with(nanAn, override).eligibility("OVERRIDE"));
+        String unstated = newReferral();
+        events.accepted(with(nanAn, unstated).eligibility(null));
+        String jilinOverride = newReferral();
+        events.accepted(new Accept(jilinOverride, JILIN, "EMPLOYEE", "DOWN", "INPATIENT", "jl-central-hospital",
+                "jl-community-centre", null, INSURED).eligibility("OVERRIDE"));
+
+        Published olderStay = awaitPublished(older, 1).get(0);
+        assertThat(olderStay.text("rule")).isEqualTo("FULL");
+        assertThat(olderStay.fen("payableFen")).isEqualTo(50_000);
+        assertThat(olderStay.text("sourceDischargedOn")).isEqualTo(Events.ADMISSION_DAY.minusDays(2).toString());
+        assertThat(olderStay.text("policyBasis")).contains("not 同一次住院").contains("the region allows 1");
+        Published noDay = awaitPublished(undated, 1).get(0);
+        assertThat(noDay.text("rule")).isEqualTo("FULL");
+        assertThat(noDay.text("sourceDischargedOn")).isNull();
+        Published outsideCatalog = awaitPublished(override, 1).get(0);
+        assertThat(outsideCatalog.text("rule")).isEqualTo("FULL");
+        assertThat(outsideCatalog.text("eligibility")).isEqualTo("OVERRIDE");
+        Published notSaid = awaitPublished(unstated, 1).get(0);
+        assertThat(notSaid.text("rule")).isEqualTo("FULL");
+        assertThat(notSaid.text("eligibility")).isEqualTo("UNKNOWN");
+        Published waived = awaitPublished(jilinOverride, 1).get(0);
+        assertThat(waived.text("rule")).as("Jilin's waiver line counts overrides").isEqualTo("WAIVE_PRIMARY_DEDUCTIBLE");
+        assertThat(waived.text("eligibility")).isEqualTo("OVERRIDE");
+
+        // a region that allows 3 days between the stays
+        policy(WENZHOU, 3, "{\"rule\":\"CONTINUOUS\",\"scope\":\"IN_ALLIANCE\",\"seed\":\"SEED_003\","
+                + "\"allianceTypes\":[\"URBAN_MEDICAL_GROUP\"]}");
+        String threeDays = newReferral();
+        events.accepted(new Accept(threeDays, WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
+                "wz-wmu-first-hospital", 30_000L, INSURED).discharged(3));
+        Published continued = awaitPublished(threeDays, 1).get(0);
+        assertThat(continued.text("rule")).isEqualTo("CONTINUOUS");
+        assertThat(continued.fen("payableFen")).isEqualTo(70_000);
+    }
+
+    @Test
+    void anAlreadyPaidAmountAboveTheSourceLevelsDeductibleIsNotDecidedAndNeverMakesPayableZero() {
+        String forged = newReferral();
+        events.accepted(new Accept(forged, WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
+                "wz-wmu-first-hospital", 99_999_999L, INSURED));
+        String exact = newReferral();
+        events.accepted(new Accept(exact, WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
+                "wz-wmu-first-hospital", 30_000L, INSURED));
+
+        Published refused = awaitPublished(forged, 1).get(0);
+        assertThat(refused.text("rule")).isEqualTo("ALREADY_PAID_ABOVE_SCHEDULE");
+        assertThat(refused.fen("payableFen")).isNull();
+        assertThat(refused.fen("waivedFen")).isNull();
+        assertThat(refused.fen("standardDeductibleFen")).isNull();
+        assertThat(refused.fen("alreadyPaidFen")).as("the claim, for the insurer to check").isEqualTo(99_999_999L);
+        assertThat(refused.text("policyBasis"))
+                .contains("sourceEpisode.deductiblePaidFen 99999999 exceeds the PRIMARY inpatient deductible 30000");
+        Published counted = awaitPublished(exact, 1).get(0);
+        assertThat(counted.text("rule")).isEqualTo("CONTINUOUS");
+        assertThat(counted.fen("payableFen")).isEqualTo(70_000);
+        web.get().uri("/decisions?referralId={id}", forged).headers(h -> h.setBearerAuth(TestTokens.insurer(WENZHOU)))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].rule").isEqualTo("ALREADY_PAID_ABOVE_SCHEDULE")
+                .jsonPath("$[0].alreadyPaidFen").isEqualTo(99_999_999);
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(metrics -> assertThat(metrics).contains("billing_decisions_issued_total{region=\"" + WENZHOU
+                        + "\",rule=\"ALREADY_PAID_ABOVE_SCHEDULE\""));
+    }
+
+    @Test
+    void aDoctorCanCheckTheAlreadyPaidAmountAgainstTheBoundBeforeSubmitting() {
+        String doctor = TestTokens.token(Role.PRIMARY_DOCTOR, "na-shijing-thc");
+        String admitted = Events.ADMISSION_DAY.minusDays(5).toString();
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
+                        + "&admissionDate={d}&deductiblePaidFen=20000", NAN_AN, admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.boundFen").isEqualTo(20_000)
+                .jsonPath("$.sourceLevel").isEqualTo("PRIMARY")
+                .jsonPath("$.scheduleRegionCode").isEqualTo(NAN_AN);
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
+                        + "&admissionDate={d}&deductiblePaidFen=99999999", NAN_AN, admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("sourceEpisode.deductiblePaidFen")
+                .jsonPath("$.boundFen").isEqualTo(20_000);
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
+                        + "&admissionDate={d}&deductiblePaidFen=20000", QUANZHOU, admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.boundFen").isEqualTo(25_000)
+                .jsonPath("$.scheduleRegionCode").isEqualTo(FUJIAN); // Quanzhou has none: the province's
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=nowhere"
+                        + "&admissionDate={d}&deductiblePaidFen=0", NAN_AN, admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isNotFound();
+        web.get().uri("/deductible-check?regionCode=35&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
+                        + "&admissionDate={d}&deductiblePaidFen=-1", admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isBadRequest();
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
+                        + "&admissionDate={d}&deductiblePaidFen=0", NAN_AN, admitted)
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aPolicyCitingAnotherRegionsSeedOrTheWrongLevelIsRefusedNamingTheField() {
+        put422("/policies/" + NAN_AN, "{\"rules\":[{\"rule\":\"WAIVE_PRIMARY_DEDUCTIBLE\",\"scope\":\"ANY_REFERRAL\","
+                + "\"seed\":\"SEED_001\"}]}", "rules[0].seed");
+        put422("/policies/" + NAN_AN, "{\"rules\":[{\"rule\":\"CONTINUOUS\",\"scope\":\"ANY_REFERRAL\","
+                + "\"seed\":\"SEED_002\"}]}", "rules[0].seed");
+        put422("/policies/" + NAN_AN, "{\"level\":\"PROVINCE\",\"rules\":[]}", "level");
+        put422("/policies/" + NAN_AN, "{\"sameStayMaxGapDays\":31,\"rules\":[]}", "sameStayMaxGapDays");
+        web.get().uri("/policies/{region}", NAN_AN).headers(h -> h.setBearerAuth(AUDITOR))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.rules[0].rule").isEqualTo("NO_SECOND_DEDUCTIBLE");
     }
 
     @Test
@@ -244,10 +445,10 @@ class DeductibleDecisionsIT {
     @Test
     void theDailySettlementCsvReconcilesWithTheEvents() {
         List<String> referrals = List.of(newReferral(), newReferral(), newReferral());
-        long[] alreadyPaid = {10_000, 50_000, 120_000};
+        long[] alreadyPaid = {10_000, 50_000, 100_000};
         for (int i = 0; i < referrals.size(); i++) {
-            events.accepted(new Accept(referrals.get(i), QUANZHOU, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
-                    "wz-wmu-first-hospital", alreadyPaid[i], INSURED));
+            events.accepted(new Accept(referrals.get(i), ANYWHERE_CONTINUOUS, "EMPLOYEE", "UP", "INPATIENT",
+                    "jl-central-hospital", "wz-wmu-first-hospital", alreadyPaid[i], INSURED));
         }
         referrals.forEach(referral -> awaitPublished(referral, 1));
         events.cancelled(referrals.get(1));
@@ -257,7 +458,7 @@ class DeductibleDecisionsIT {
 
         String today = SettlementDay.of(java.time.Instant.now()).toString();
         String csv = web.get().uri("/settlement/{date}.csv", today)
-                .headers(h -> h.setBearerAuth(TestTokens.insurer(QUANZHOU)))
+                .headers(h -> h.setBearerAuth(TestTokens.insurer(ANYWHERE_CONTINUOUS)))
                 .exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(new MediaType("text", "csv"))
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -266,7 +467,7 @@ class DeductibleDecisionsIT {
         assertThat(lines.get(0)).startsWith("line_type,event_time,decision_id,referral_id");
         List<Map<String, String>> rows = lines.subList(1, lines.size()).stream().map(line -> row(lines.get(0), line))
                 .toList();
-        assertThat(rows).hasSize(4).allSatisfy(row -> assertThat(row.get("region_code")).isEqualTo(QUANZHOU));
+        assertThat(rows).hasSize(4).allSatisfy(row -> assertThat(row.get("region_code")).isEqualTo(ANYWHERE_CONTINUOUS));
         assertThat(rows).filteredOn(row -> row.get("line_type").equals("REVOKED")).singleElement()
                 .satisfies(row -> assertThat(row.get("referral_id")).isEqualTo(referrals.get(1)));
         for (String column : List.of("payable_fen", "waived_fen", "standard_deductible_fen")) {
@@ -280,12 +481,12 @@ class DeductibleDecisionsIT {
                     .mapToLong(event -> (event.type().endsWith("revoked.v1") ? -1 : 1) * event.fen(field)).sum();
             assertThat(fromCsv).as(column).isEqualTo(fromEvents);
         }
-        // payable: (100000 − 10000) + (100000 − 50000) − (100000 − 50000) + 0 (paid above) = 90000 net
+        // payable: (100000 − 10000) + (100000 − 50000) − (100000 − 50000) + 0 (paid it all) = 90000 net
         assertThat(rows.stream().mapToLong(row -> Long.parseLong(row.get("payable_fen"))).sum()).isEqualTo(90_000);
 
         web.get().uri("/settlement/{date}.csv", today).headers(h -> h.setBearerAuth(AUDITOR))
                 .exchange().expectStatus().isOk().expectBody(String.class)
-                .value(all -> assertThat(all).contains(referrals.get(0)).contains(QUANZHOU));
+                .value(all -> assertThat(all).contains(referrals.get(0)).contains(ANYWHERE_CONTINUOUS));
         web.get().uri("/settlement/{date}.csv", today)
                 .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "na-county-hospital")))
                 .exchange().expectStatus().isForbidden();
@@ -338,10 +539,28 @@ class DeductibleDecisionsIT {
     }
 
     private void policy(String region, String rules) {
+        policy(region, 1, rules);
+    }
+
+    private void policy(String region, int sameStayMaxGapDays, String rules) {
         web.put().uri("/policies/{region}", region).headers(h -> h.setBearerAuth(ADMIN))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"description\":\"test policy\",\"policyBasis\":\"test basis\",\"rules\":[" + rules + "]}")
+                .bodyValue("{\"description\":\"test policy\",\"policyBasis\":\"test basis\",\"sameStayMaxGapDays\":"
+                        + sameStayMaxGapDays + ",\"rules\":[" + rules + "]}")
                 .exchange().expectStatus().isOk();
+    }
+
+    private void put422(String path, String body, String field) {
+        web.put().uri(path).headers(h -> h.setBearerAuth(ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+    }
+
+    private static Accept with(Accept accept, String referralId) {
+        return new Accept(referralId, accept.region(), accept.scheme(), accept.direction(), accept.careType(),
+                accept.from(), accept.to(), accept.alreadyPaidFen(), accept.insuredPersonNo(),
+                accept.dischargedDaysBefore(), accept.eligibility());
     }
 
     private static String newReferral() {

@@ -39,6 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class Events implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Every accept books the target for 9:00 China time two days on: the admission day of the decision. */
+    static final LocalDate ADMISSION_DAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2);
+    static final Instant APPOINTMENT = ADMISSION_DAY.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+            .toInstant();
     static final PatientDataCrypto CRYPTO = new PatientDataCrypto(
             new PatientDataProperties(TestKeys.DATA_KEY, TestKeys.PSEUDONYM_KEY));
 
@@ -103,14 +107,20 @@ final class Events implements AutoCloseable {
     void accepted(Accept accept, String ceId) {
         Map<String, Object> body = common(accept.referralId(), accept.direction(), accept.careType(), accept.from(),
                 accept.to());
-        body.put("appointmentAt", Instant.now().plus(Duration.ofDays(2)).toString());
+        body.put("appointmentAt", APPOINTMENT.toString());
         body.put("acceptedAt", Instant.now().toString());
         body.put("insurance", Map.of("scheme", accept.scheme(), "regionCode", accept.region(),
                 "insuredPersonNoSealed", CRYPTO.seal(accept.insuredPersonNo())));
+        if (accept.eligibility() != null) {
+            body.put("eligibility", accept.eligibility());
+        }
         Map<String, Object> episode = new HashMap<>();
         if (accept.alreadyPaidFen() != null) {
-            episode.put("admissionDate", LocalDate.now().minusDays(3).toString());
+            episode.put("admissionDate", ADMISSION_DAY.minusDays(5).toString());
             episode.put("deductiblePaidFen", accept.alreadyPaidFen());
+            if (accept.dischargedDaysBefore() != null) {
+                episode.put("dischargedOn", ADMISSION_DAY.minusDays(accept.dischargedDaysBefore()).toString());
+            }
         }
         body.put("sourceEpisode", episode.isEmpty() ? null : episode);
         send("referral.events.v1", "referral.accepted.v1", accept.referralId(), ceId, body);
@@ -179,8 +189,31 @@ final class Events implements AutoCloseable {
         decisions.close();
     }
 
+    /**
+     * A {@code referral.accepted.v1}; {@code dischargedDaysBefore}: days from the source discharge to the
+     * admission (null: the episode names no discharge day); {@code eligibility}: CATALOG, OVERRIDE or null
+     * (an older producer that does not say).
+     */
     record Accept(String referralId, String region, String scheme, String direction, String careType, String from,
-                  String to, Long alreadyPaidFen, String insuredPersonNo) {
+                  String to, Long alreadyPaidFen, String insuredPersonNo, Integer dischargedDaysBefore,
+                  String eligibility) {
+
+        /** A catalog referral whose source stay, if any, ends on the admission day. */
+        Accept(String referralId, String region, String scheme, String direction, String careType, String from,
+               String to, Long alreadyPaidFen, String insuredPersonNo) {
+            this(referralId, region, scheme, direction, careType, from, to, alreadyPaidFen, insuredPersonNo, 0,
+                    "CATALOG");
+        }
+
+        Accept discharged(Integer daysBefore) {
+            return new Accept(referralId, region, scheme, direction, careType, from, to, alreadyPaidFen,
+                    insuredPersonNo, daysBefore, eligibility);
+        }
+
+        Accept eligibility(String how) {
+            return new Accept(referralId, region, scheme, direction, careType, from, to, alreadyPaidFen,
+                    insuredPersonNo, dischargedDaysBefore, how);
+        }
     }
 
     record Published(String key, String type, String ceId, JsonNode body) {

@@ -353,6 +353,26 @@ class ReferralLifecycleIT extends ReferralItSupport {
     }
 
     @Test
+    void anInpatientTransferCarriesTheDaySourceStayEndsForBillingsSameHospitalisation() {
+        Map<String, Object> transfer = upReferral(idNumber(35), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE");
+        transfer.put("careType", "INPATIENT");
+        transfer.put("sourceEpisode", Map.of("admissionDate", today().minusDays(3).toString(),
+                "dischargedOn", today().minusDays(4).toString(), "deductiblePaidFen", 20_000));
+        EntityExchangeResult<String> beforeAdmission = submit(centreDoctor, transfer, null);
+        assertThat(beforeAdmission.getStatus().value()).isEqualTo(422);
+        assertThat(json(beforeAdmission).get("errors").get(0).get("field").asString())
+                .isEqualTo("sourceEpisode.dischargedOn");
+
+        transfer.put("sourceEpisode", Map.of("admissionDate", today().minusDays(3).toString(),
+                "dischargedOn", today().plusDays(1).toString(), "deductiblePaidFen", 20_000));
+        EntityExchangeResult<String> planned = submit(centreDoctor, transfer, null);
+        assertThat(planned.getStatus().value()).as("a planned transfer day is allowed").isEqualTo(201);
+        var stored = json(get("/referrals/" + json(planned).get("id").asString(), centreDoctor)).get("sourceEpisode");
+        assertThat(stored.get("dischargedOn").asString()).isEqualTo(today().plusDays(1).toString());
+        assertThat(stored.get("deductiblePaidFen").asLong()).isEqualTo(20_000);
+    }
+
+    @Test
     void theLoopClosesAndTheHospitalRefersTheContractedPatientBackToTheirCommunityCentre() {
         String idNumber = idNumber(40);
         contract(idNumber, NANHUI_CENTRE);

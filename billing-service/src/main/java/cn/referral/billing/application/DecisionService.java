@@ -92,17 +92,23 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
         LocalDate validFrom = SettlementDay.of(referral.acceptedAt() != null ? referral.acceptedAt() : now);
         LocalDate careDay = referral.appointmentAt() != null ? SettlementDay.of(referral.appointmentAt()) : validFrom;
         LocalDate validUntil = (careDay.isBefore(validFrom) ? validFrom : careDay).plus(validity);
+        int careYear = careDay.getYear();
+        Integer sourceYear = referral.sourceEpisode() == null || referral.sourceEpisode().admissionDate() == null
+                ? null : referral.sourceEpisode().admissionDate().getYear();
+        Mono<Optional<DeductibleSchedule>> sourceSchedule = sourceYear == null || sourceYear == careYear
+                ? Mono.just(Optional.empty())
+                : optional(schedules.resolve(referral.region(), referral.scheme(), sourceYear));
         return Mono.zip(known(referral, referral.fromInstitutionId()), known(referral, referral.toInstitutionId()),
                         alliances.including(List.of(referral.fromInstitutionId(), referral.toInstitutionId()))
                                 .collectList(),
-                        optional(schedules.find(referral.region(), referral.scheme(), careDay.getYear())),
-                        optional(policies.find(referral.region())))
+                        optional(schedules.resolve(referral.region(), referral.scheme(), careYear)), sourceSchedule,
+                        policyChain(referral.region()))
                 .flatMap(known -> {
                     ReferredCare care = new ReferredCare(referral.referralId(), referral.direction(),
                             referral.careType(), referral.scheme(), referral.region(), known.getT1(), known.getT2(),
-                            referral.sourceEpisode());
+                            referral.sourceEpisode(), referral.eligibility(), careDay);
                     DeductibleAssessment assessment = assessor.assess(care, known.getT4(), known.getT5(),
-                            new AlliancePlacement(care.from().id(), care.to().id(), known.getT3()));
+                            known.getT6(), new AlliancePlacement(care.from().id(), care.to().id(), known.getT3()));
                     DecisionChange change = DeductibleDecision.issue(ids.get(), care, referral.insuredPersonNo(),
                             assessment, validFrom, validUntil, now);
                     return decisions.insertIssued(change).doOnNext(inserted -> {
@@ -115,6 +121,11 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                     });
                 })
                 .then();
+    }
+
+    /** Every region policy along the chain, nearest first. */
+    private Mono<List<RegionPolicy>> policyChain(RegionCode region) {
+        return Flux.fromIterable(region.chain()).concatMap(policies::find).collectList();
     }
 
     private Mono<Institution> known(AcceptedReferral referral, String institutionId) {

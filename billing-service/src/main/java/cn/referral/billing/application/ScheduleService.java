@@ -1,13 +1,19 @@
 package cn.referral.billing.application;
 
+import java.time.LocalDate;
+
+import cn.referral.billing.application.port.in.DeductibleCheck;
 import cn.referral.billing.application.port.in.PolicyUseCases;
 import cn.referral.billing.application.port.in.ScheduleUseCases;
+import cn.referral.billing.application.port.out.InstitutionDirectory;
 import cn.referral.billing.application.port.out.PolicyStore;
 import cn.referral.billing.application.port.out.ScheduleStore;
 import cn.referral.billing.domain.DeductibleSchedule;
+import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
+import cn.referral.billing.domain.rules.AlreadyPaidWithinSourceDeductible;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Mono;
 
@@ -16,10 +22,21 @@ public class ScheduleService implements ScheduleUseCases, PolicyUseCases {
 
     private final ScheduleStore schedules;
     private final PolicyStore policies;
+    private final InstitutionDirectory institutions;
 
-    public ScheduleService(ScheduleStore schedules, PolicyStore policies) {
+    public ScheduleService(ScheduleStore schedules, PolicyStore policies, InstitutionDirectory institutions) {
         this.schedules = schedules;
         this.policies = policies;
+        this.institutions = institutions;
+    }
+
+    @Override
+    public Mono<DeductibleCheck> checkPaid(RegionCode region, InsuranceScheme scheme, String sourceInstitutionId,
+                                           LocalDate admissionDate, Fen paid) {
+        int year = admissionDate.getYear();
+        return Mono.zip(institutions.find(sourceInstitutionId), schedules.resolve(region, scheme, year))
+                .map(found -> new DeductibleCheck(found.getT1(), found.getT2().region(), year,
+                        AlreadyPaidWithinSourceDeductible.bound(found.getT1().level(), found.getT2()), paid));
     }
 
     @Override

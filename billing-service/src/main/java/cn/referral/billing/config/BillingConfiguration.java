@@ -35,8 +35,8 @@ class BillingConfiguration {
     }
 
     @Bean
-    ScheduleService scheduleService(ScheduleStore schedules, PolicyStore policies) {
-        return new ScheduleService(schedules, policies);
+    ScheduleService scheduleService(ScheduleStore schedules, PolicyStore policies, InstitutionDirectory institutions) {
+        return new ScheduleService(schedules, policies, institutions);
     }
 
     @Bean

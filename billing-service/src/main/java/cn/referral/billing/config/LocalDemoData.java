@@ -27,6 +27,7 @@ import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.RuleCode;
 import cn.referral.billing.domain.Scope;
+import cn.referral.billing.domain.Seed;
 import cn.referral.billing.domain.SettlementDay;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
@@ -37,7 +38,7 @@ import reactor.core.publisher.Mono;
  * Demo reference data for the seeds' regions, loaded at startup in the {@code local} profile for
  * this year and the next, only where nothing is defined yet (so an administrator's changes stay).
  * <p>
- * The rules follow the seed documents. <b>The amounts are SAMPLE amounts, not official</b>: they are
+ * The rules follow the seed documents, each region only its own. <b>The amounts are SAMPLE amounts, not official</b>: they are
  * round numbers of the usual order of magnitude, not any region's published 起付线.
  */
 @Component
@@ -49,7 +50,7 @@ class LocalDemoData implements ApplicationRunner {
     private static final Caller LOADER = new Caller("billing-demo-data", Set.of(Role.REGISTRY_ADMIN), null, null);
 
     /** Inpatient deductibles per scheme: TERTIARY, SECONDARY, PRIMARY (village clinics admit no inpatients: 0). */
-    private record Region(String code, String name, long[] employee, long[] resident, RegionPolicy policy) {
+    private record Region(String code, String name, long[] employee, long[] resident) {
     }
 
     private final ScheduleUseCases schedules;
@@ -65,21 +66,23 @@ class LocalDemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         int year = SettlementDay.of(clock.instant()).getYear();
-        Flux.fromIterable(regions())
-                .concatMap(region -> definePolicy(region)
-                        .then(defineSchedule(region, InsuranceScheme.EMPLOYEE, region.employee(), year))
+        Flux.fromIterable(policies())
+                .concatMap(this::definePolicy)
+                .thenMany(Flux.fromIterable(regions()))
+                .concatMap(region -> defineSchedule(region, InsuranceScheme.EMPLOYEE, region.employee(), year)
                         .then(defineSchedule(region, InsuranceScheme.RESIDENT, region.resident(), year))
                         .then(defineSchedule(region, InsuranceScheme.EMPLOYEE, region.employee(), year + 1))
                         .then(defineSchedule(region, InsuranceScheme.RESIDENT, region.resident(), year + 1)))
                 .then()
                 .block(Duration.ofSeconds(30));
-        log.info("Demo deductible schedules and policies present for {} ({})",
+        log.info("Demo deductible policies present for {}, schedules for {} ({})",
+                policies().stream().map(policy -> policy.region().value()).toList(),
                 regions().stream().map(Region::code).toList(), SAMPLE);
     }
 
-    private Mono<Void> definePolicy(Region region) {
-        return policies.find(region.policy().region())
-                .switchIfEmpty(Mono.defer(() -> policies.define(LOADER, region.policy())))
+    private Mono<Void> definePolicy(RegionPolicy policy) {
+        return policies.find(policy.region())
+                .switchIfEmpty(Mono.defer(() -> policies.define(LOADER, policy)))
                 .then();
     }
 
@@ -99,36 +102,53 @@ class LocalDemoData implements ApplicationRunner {
                 .then();
     }
 
-    private static List<Region> regions() {
+    /** Sample schedules where the seeds' referrals are insured. */
+    static List<Region> regions() {
         return List.of(
                 new Region("350583", "Nan'an (南安市)", new long[] {80_000, 50_000, 20_000},
-                        new long[] {100_000, 60_000, 20_000}, new RegionPolicy(new RegionCode("350583"),
-                        "南安市总医院 (紧密型县域医共体): referred inpatients pay no second deductible inside the 医共体. "
-                                + "Demo policy, " + SAMPLE + ".",
-                        "南卫〔2024〕153号 南安市关于进一步推进紧密型县域医疗卫生共同体建设的实施方案; "
-                                + "福建省推进医疗联合体建设和发展实施方案 (" + SAMPLE + ")",
-                        List.of(new PolicyRule(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(),
-                                        "对上级医院向下级医院转诊开展后续治疗的患者取消当次基层住院起付线 "
-                                                + "(吉市政办发(2017)52号, seed 001; adopted here as a demo choice, " + SAMPLE + ")"),
-                                new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
-                                Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY),
-                                "对符合规定的转诊住院患者在医共体内取消医保二次起付线 (南卫〔2024〕153号 16.完善医保支付政策)")), 0)),
+                        new long[] {100_000, 60_000, 20_000}),
                 new Region("330300", "Wenzhou (温州市)", new long[] {100_000, 60_000, 30_000},
-                        new long[] {120_000, 80_000, 30_000}, new RegionPolicy(new RegionCode("330300"),
+                        new long[] {120_000, 80_000, 30_000}),
+                new Region("220200", "Jilin city (吉林市)", new long[] {90_000, 60_000, 20_000},
+                        new long[] {100_000, 50_000, 20_000}));
+    }
+
+    /**
+     * One policy per seed, in the region that issued it, carrying only that seed's sentences (each
+     * line names its seed). Fujian's province-wide sentence (seed 000) reaches Nan'an through the
+     * region chain, not by being copied into Nan'an's policy; seed 001 (Jilin) reaches nobody else.
+     * Overrides qualify only for Jilin's waiver, whose sentence names no condition; the other lines
+     * say 符合规定/按规定, and Fujian's 000 follows its own county document 002 (which implements the
+     * province's policy and says 符合规定): region settings, documented in docs/policies.md.
+     */
+    static List<RegionPolicy> policies() {
+        return List.of(
+                new RegionPolicy(new RegionCode("350000"),
+                        "福建省 (province-wide): no second deductible for a patient transferred inside any kind of "
+                                + "医联体 within one hospitalisation. Demo policy, " + SAMPLE + ".",
+                        "福建省推进医疗联合体建设和发展实施方案 (seed 000; " + SAMPLE + ")",
+                        List.of(new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
+                                Set.of(AllianceType.values()), null, Seed.SEED_000, false)), 0),
+                new RegionPolicy(new RegionCode("350583"),
+                        "南安市总医院 (紧密型县域医共体): referred inpatients pay no second deductible inside the 医共体 "
+                                + "within one hospitalisation. Demo policy, " + SAMPLE + ".",
+                        "南卫〔2024〕153号 南安市关于进一步推进紧密型县域医疗卫生共同体建设的实施方案 (seed 002; "
+                                + SAMPLE + ")",
+                        List.of(new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
+                                Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY), null, Seed.SEED_002, false)), 0),
+                new RegionPolicy(new RegionCode("330300"),
                         "温州市城市医联体: the deductible is counted continuously within one hospitalisation when "
                                 + "referred inside the urban medical group. Demo policy, " + SAMPLE + ".",
-                        "温政办〔2020〕94号 温州市人民政府办公室关于推进城市医联体建设的实施意见 (" + SAMPLE + ")",
+                        "温政办〔2020〕94号 温州市人民政府办公室关于推进城市医联体建设的实施意见 (seed 003; " + SAMPLE + ")",
                         List.of(new PolicyRule(RuleCode.CONTINUOUS, Scope.IN_ALLIANCE,
-                                Set.of(AllianceType.URBAN_MEDICAL_GROUP),
-                                "在医联体内按规定转诊的同一次住院可连续计算起付线 (温政办〔2020〕94号 13.建立分级诊疗制度)")), 0)),
-                new Region("220200", "Jilin city (吉林市)", new long[] {90_000, 60_000, 20_000},
-                        new long[] {100_000, 50_000, 20_000}, new RegionPolicy(new RegionCode("220200"),
+                                Set.of(AllianceType.URBAN_MEDICAL_GROUP), null, Seed.SEED_003, false)), 0),
+                new RegionPolicy(new RegionCode("220200"),
                         "吉林市: no primary-care inpatient deductible after a down-referral; the deductible is "
                                 + "counted continuously for referred inpatients. Demo policy, " + SAMPLE + ".",
-                        "吉市政办发(2017)52号 吉林市推进多层次医疗联合体建设实施方案 (" + SAMPLE + ")",
-                        List.of(new PolicyRule(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(),
-                                        "对上级医院向下级医院转诊开展后续治疗的患者取消当次基层住院起付线 (吉市政办发(2017)52号)"),
-                                new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(),
-                                        "对符合规定的转诊住院患者可以连续计算起付线 (吉市政办发(2017)52号)")), 0)));
+                        "吉市政办发(2017)52号 吉林市推进多层次医疗联合体建设实施方案 (seed 001; " + SAMPLE + ")",
+                        List.of(new PolicyRule(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(), null,
+                                        Seed.SEED_001, true),
+                                new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(), null, Seed.SEED_001,
+                                        false)), 0));
     }
 }

@@ -1,14 +1,18 @@
 package cn.referral.billing.domain;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The accepted referral as the deductible rules see it: who goes where, for what care, under which
- * scheme and region, and the inpatient episode it continues, if any.
+ * scheme and region, the inpatient episode it continues, if any, how it passed the eligibility
+ * check, and the day care at the target begins (the appointment's day in China, else the day of
+ * acceptance).
  */
 public record ReferredCare(String referralId, Direction direction, CareType careType, InsuranceScheme scheme,
-                           RegionCode region, Institution from, Institution to, SourceEpisode sourceEpisode) {
+                           RegionCode region, Institution from, Institution to, SourceEpisode sourceEpisode,
+                           ReferralEligibility eligibility, LocalDate admittedOn) {
 
     public ReferredCare {
         Objects.requireNonNull(referralId, "referralId");
@@ -18,6 +22,8 @@ public record ReferredCare(String referralId, Direction direction, CareType care
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(admittedOn, "admittedOn");
+        eligibility = eligibility == null ? ReferralEligibility.UNKNOWN : eligibility;
     }
 
     public Optional<SourceEpisode> episode() {
@@ -27,6 +33,11 @@ public record ReferredCare(String referralId, Direction direction, CareType care
     /** Deductible already paid at the source in this episode; zero when the referral continues none. */
     public Fen alreadyPaid() {
         return episode().map(SourceEpisode::deductiblePaid).orElse(Fen.ZERO);
+    }
+
+    /** The day the patient leaves the source stay, or null (no episode, or the referral did not say). */
+    public LocalDate sourceDischargedOn() {
+        return episode().map(SourceEpisode::dischargedOn).orElse(null);
     }
 
     /** A transfer in the middle of a hospitalisation: inpatient care with a source episode. */

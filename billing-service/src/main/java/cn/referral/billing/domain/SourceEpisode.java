@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * The hospitalisation the patient is transferred out of: when it began and the deductible already
- * paid there. Its presence is what makes a referral the continuation of one inpatient episode.
+ * The hospitalisation the patient is transferred out of: when it began, when the patient leaves it
+ * (discharge or transfer date, planned or actual; null when the referral did not say) and the
+ * deductible already paid there. Its presence makes a referral a candidate for continuing one
+ * inpatient stay; whether it is the same stay is {@code SameHospitalisation}'s question.
  */
-public record SourceEpisode(LocalDate admissionDate, Fen deductiblePaid) {
+public record SourceEpisode(LocalDate admissionDate, LocalDate dischargedOn, Fen deductiblePaid) {
 
     public SourceEpisode {
         Objects.requireNonNull(deductiblePaid, "deductiblePaid");

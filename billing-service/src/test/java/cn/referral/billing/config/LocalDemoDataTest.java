@@ -14,11 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import cn.referral.billing.application.port.in.PolicyUseCases;
 import cn.referral.billing.application.port.in.ScheduleUseCases;
+import cn.referral.billing.domain.AllianceType;
 import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.PolicyRule;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.RuleCode;
+import cn.referral.billing.domain.Seed;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import reactor.core.publisher.Mono;
@@ -42,6 +45,13 @@ class LocalDemoDataTest {
         public Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year) {
             return Mono.justOrEmpty(schedules.get(DeductibleSchedule.key(region, scheme, year)));
         }
+
+        @Override
+        public Mono<cn.referral.billing.application.port.in.DeductibleCheck> checkPaid(RegionCode region,
+                InsuranceScheme scheme, String sourceInstitutionId, java.time.LocalDate admissionDate,
+                cn.referral.billing.domain.Fen paid) {
+            return Mono.empty();
+        }
     }, new PolicyUseCases() {
         @Override
         public Mono<RegionPolicy> define(Caller caller, RegionPolicy policy) {
@@ -60,12 +70,34 @@ class LocalDemoDataTest {
     void loadsTheSeedRegionsForThisYearAndNextInChinaStandardTime() {
         demo.run(null);
 
-        assertThat(policies).containsOnlyKeys("350583", "330300", "220200");
+        assertThat(policies).containsOnlyKeys("350000", "350583", "330300", "220200");
         assertThat(schedules).hasSize(12).containsKeys("350583:EMPLOYEE:2027", "220200:RESIDENT:2028");
-        assertThat(policies.get("350583").rules()).extracting(rule -> rule.rule())
-                .containsExactly(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, RuleCode.NO_SECOND_DEDUCTIBLE);
+        assertThat(policies.get("350583").rules()).extracting(PolicyRule::rule)
+                .containsExactly(RuleCode.NO_SECOND_DEDUCTIBLE);
+        assertThat(policies.get("350000").rules()).singleElement().satisfies(rule -> {
+            assertThat(rule.rule()).isEqualTo(RuleCode.NO_SECOND_DEDUCTIBLE);
+            assertThat(rule.allianceTypes()).as("any kind of 医联体").containsExactlyInAnyOrder(AllianceType.values());
+        });
         assertThat(policies.get("330300").rules()).singleElement()
                 .satisfies(rule -> assertThat(rule.rule()).isEqualTo(RuleCode.CONTINUOUS));
+        assertThat(policies.get("220200").rules()).extracting(PolicyRule::rule)
+                .containsExactly(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, RuleCode.CONTINUOUS);
+    }
+
+    @Test
+    void eachRegionCarriesOnlyTheSentencesOfItsOwnSeed() {
+        demo.run(null);
+
+        assertThat(policies.values()).allSatisfy(policy -> assertThat(policy.rules()).allSatisfy(rule -> {
+            assertThat(rule.seed()).as("every demo line names its seed").isNotNull();
+            assertThat(rule.seed().issuedFor()).as(policy.region() + " cites its own document")
+                    .isEqualTo(policy.region());
+            assertThat(policy.policyBasis()).contains("seed " + rule.seed().file().substring(0, 3));
+        }));
+        assertThat(policies.values()).flatExtracting(RegionPolicy::rules)
+                .filteredOn(rule -> rule.rule() == RuleCode.WAIVE_PRIMARY_DEDUCTIBLE)
+                .as("only Jilin's seed 001 waives the primary deductible")
+                .allSatisfy(rule -> assertThat(rule.seed()).isEqualTo(Seed.SEED_001));
     }
 
     @Test

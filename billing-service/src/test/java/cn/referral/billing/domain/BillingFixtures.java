@@ -9,28 +9,38 @@ import java.util.Set;
 /**
  * The referral network and regional rules the domain tests speak of: a county 医共体 (county
  * hospital + township health centre), an urban medical group (city hospital + community health
- * centre) and a hospital outside any alliance; schedules and policies shaped like the seeds'.
+ * centre), a Fujian specialty alliance (provincial hospital + the township centre) and a hospital
+ * outside any alliance; schedules and policies shaped like the seeds', each region only its own.
+ * A referral continuing a stay is admitted at the target on {@link #ADMITTED}, the day the source
+ * discharges the patient, and is in the catalog, unless a test says otherwise.
  */
 public final class BillingFixtures {
 
     public static final RegionCode NAN_AN = new RegionCode("350583");
     public static final RegionCode WENZHOU = new RegionCode("330300");
     public static final RegionCode JILIN = new RegionCode("220200");
+    public static final RegionCode QUANZHOU = new RegionCode("350500");
+    public static final RegionCode FUJIAN = new RegionCode("350000");
     public static final RegionCode UNSCHEDULED = new RegionCode("110100");
     public static final int YEAR = 2026;
+    public static final LocalDate ADMITTED = LocalDate.of(YEAR, 11, 24);
 
     public static final Institution TOWNSHIP_HEALTH_CENTRE = institution("na-shijing-thc", InstitutionLevel.PRIMARY);
     public static final Institution COUNTY_HOSPITAL = institution("na-county-hospital", InstitutionLevel.SECONDARY);
     public static final Institution CITY_HOSPITAL = institution("wz-wmu-first-hospital", InstitutionLevel.TERTIARY);
     public static final Institution COMMUNITY_HEALTH_CENTRE = institution("wz-lucheng-nanhui-chc", InstitutionLevel.PRIMARY);
     public static final Institution UNALLIED_HOSPITAL = institution("unallied-tertiary", InstitutionLevel.TERTIARY);
+    public static final Institution PROVINCIAL_HOSPITAL = institution("fj-provincial-hospital", InstitutionLevel.TERTIARY);
+    public static final Institution VILLAGE_CLINIC = institution("na-village-clinic", InstitutionLevel.VILLAGE_CLINIC);
 
     public static final Alliance COUNTY_COMMUNITY = new Alliance("na-county-community",
             AllianceType.COUNTY_MEDICAL_COMMUNITY, "350583",
             Set.of(COUNTY_HOSPITAL.id(), TOWNSHIP_HEALTH_CENTRE.id()), true, 1);
     public static final Alliance URBAN_GROUP = new Alliance("wz-urban-group-wmu1", AllianceType.URBAN_MEDICAL_GROUP,
             "330300", Set.of(CITY_HOSPITAL.id(), COMMUNITY_HEALTH_CENTRE.id()), true, 1);
-    public static final List<Alliance> ALL_ALLIANCES = List.of(COUNTY_COMMUNITY, URBAN_GROUP);
+    public static final Alliance SPECIALTY = new Alliance("fj-cardiology-alliance", AllianceType.SPECIALTY_ALLIANCE,
+            "350000", Set.of(PROVINCIAL_HOSPITAL.id(), TOWNSHIP_HEALTH_CENTRE.id()), true, 1);
+    public static final List<Alliance> ALL_ALLIANCES = List.of(COUNTY_COMMUNITY, URBAN_GROUP, SPECIALTY);
 
     private BillingFixtures() {
     }
@@ -60,32 +70,53 @@ public final class BillingFixtures {
         return inpatientSchedule(region, InsuranceScheme.RESIDENT, 120_000, 80_000, 30_000);
     }
 
-    /** Seed 002: no second deductible inside the county 医共体. */
+    /** Seed 002: no second deductible inside the county 医共体, catalog referrals (符合规定) only. */
     public static RegionPolicy nanAnPolicy() {
         return policy(NAN_AN, new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
-                Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY), null));
+                Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY), null, Seed.SEED_002, false));
+    }
+
+    /** Seed 000: no second deductible inside any kind of 医联体, province-wide. */
+    public static RegionPolicy fujianPolicy() {
+        return policy(FUJIAN, new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
+                Set.of(AllianceType.values()), null, Seed.SEED_000, false));
     }
 
     /** Seed 003: continuous deductible inside the urban medical group. */
     public static RegionPolicy wenzhouPolicy() {
         return policy(WENZHOU, new PolicyRule(RuleCode.CONTINUOUS, Scope.IN_ALLIANCE,
-                Set.of(AllianceType.URBAN_MEDICAL_GROUP), null));
+                Set.of(AllianceType.URBAN_MEDICAL_GROUP), null, Seed.SEED_003, false));
     }
 
-    /** Seed 001: waive the primary inpatient deductible on down-referral, continuous deductible for any referral. */
+    /** Seed 001: waive the primary inpatient deductible on down-referral (overrides too), continuous for any referral. */
     public static RegionPolicy jilinPolicy() {
-        return policy(JILIN, new PolicyRule(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(), null),
-                new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(), null));
+        return policy(JILIN,
+                new PolicyRule(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(), null, Seed.SEED_001, true),
+                new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(), null, Seed.SEED_001, false));
     }
 
     public static RegionPolicy policy(RegionCode region, PolicyRule... rules) {
         return new RegionPolicy(region, "test policy", "test basis", List.of(rules), 1);
     }
 
+    /** A referral continuing a stay the source ends on the admission day, in the catalog; none when paid is null. */
     public static ReferredCare referral(RegionCode region, InsuranceScheme scheme, Direction direction,
                                         CareType careType, Institution from, Institution to, Long alreadyPaidFen) {
+        return referral(region, scheme, direction, careType, from, to, alreadyPaidFen, 0,
+                ReferralEligibility.CATALOG);
+    }
+
+    /**
+     * @param dischargedDaysBefore days between the source discharge and the admission at the target
+     *                             (negative: discharged after it); null: the episode gives no discharge day
+     */
+    public static ReferredCare referral(RegionCode region, InsuranceScheme scheme, Direction direction,
+                                        CareType careType, Institution from, Institution to, Long alreadyPaidFen,
+                                        Integer dischargedDaysBefore, ReferralEligibility eligibility) {
+        SourceEpisode episode = alreadyPaidFen == null ? null : new SourceEpisode(ADMITTED.minusDays(10),
+                dischargedDaysBefore == null ? null : ADMITTED.minusDays(dischargedDaysBefore), Fen.of(alreadyPaidFen));
         return new ReferredCare("referral-" + from.id() + "-" + to.id(), direction, careType, scheme, region, from, to,
-                alreadyPaidFen == null ? null : new SourceEpisode(LocalDate.of(YEAR, 11, 20), Fen.of(alreadyPaidFen)));
+                episode, eligibility, ADMITTED);
     }
 
     public static AlliancePlacement placement(ReferredCare care) {

@@ -48,8 +48,8 @@ class DeductibleDecisionTest {
         ReferredCare care = BillingFixtures.referral(BillingFixtures.NAN_AN, InsuranceScheme.EMPLOYEE, Direction.UP,
                 CareType.INPATIENT, BillingFixtures.TOWNSHIP_HEALTH_CENTRE, BillingFixtures.COUNTY_HOSPITAL, 20_000L);
         DeductibleAssessment assessment = new DeductibleAssessor().assess(care,
-                Optional.of(BillingFixtures.employeeSchedule(BillingFixtures.NAN_AN)),
-                Optional.of(BillingFixtures.nanAnPolicy()), BillingFixtures.placement(care));
+                Optional.of(BillingFixtures.employeeSchedule(BillingFixtures.NAN_AN)), Optional.empty(),
+                java.util.List.of(BillingFixtures.nanAnPolicy()), BillingFixtures.placement(care));
         return DeductibleDecision.issue("decision-1", care, new InsuredPersonNo("350583199001011234"), assessment,
                 LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 24), ISSUED);
     }

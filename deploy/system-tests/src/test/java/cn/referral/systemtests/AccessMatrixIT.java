@@ -337,6 +337,11 @@ class AccessMatrixIT {
                         .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
                 get("/api/billing/policies/" + NANAN_REGION, "published reference data: anyone signed in")
                         .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+                get("/api/billing/deductible-check?regionCode=" + NANAN_REGION + "&scheme=EMPLOYEE"
+                                + "&sourceInstitutionId=na-shijing-thc&admissionDate=" + today()
+                                + "&deductiblePaidFen=0",
+                        "the bound on sourceEpisode.deductiblePaidFen from published schedules: anyone signed in")
+                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
                 put("/api/billing/schedules/" + SCRATCH_REGION + "/EMPLOYEE/2099", aSchedule(),
                         "§4: schedules are written by REGISTRY_ADMIN")
                         .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),

@@ -53,6 +53,7 @@ class ReferralJourneysIT {
     private Api countyDesk;
     private Api countyDoctor;
     private Api wmuDesk;
+    private Api wmuDoctor;
     private Api registryAdmin;
     private Api nananInsurer;
 
@@ -66,6 +67,7 @@ class ReferralJourneysIT {
         countyDesk = caller(Role.REFERRAL_DESK, "na-county-hospital");
         countyDoctor = caller(Role.HOSPITAL_DOCTOR, "na-county-hospital");
         wmuDesk = caller(Role.REFERRAL_DESK, "wz-wmu-first-hospital");
+        wmuDoctor = caller(Role.HOSPITAL_DOCTOR, "wz-wmu-first-hospital");
         registryAdmin = caller(Role.REGISTRY_ADMIN, "registry-office");
         nananInsurer = new Api(platform.gateway(), TestTokens.insurer("350583"));
         awaitDemoNetworkInReferralService();
@@ -74,6 +76,8 @@ class ReferralJourneysIT {
     @Test
     @Order(1)
     void aContractedPatientGoesUpInsideTheCountyCommunityAndComesBackDownWithoutASecondDeductible() {
+        // One hospitalisation moving between beds: the township centre's stay ends the day the county hospital
+        // admits, the county hospital's the day the centre takes the patient back (同一次住院, seeds 000/002/003).
         String idNumber = nextIdNumber("350583", "19580214");
         registryAdmin.post("/api/registry/contracts", """
                 {"identityNumber":"%s","primaryInstitutionId":"na-shijing-thc","familyDoctorId":"na-shijing-gp-1",
@@ -84,7 +88,8 @@ class ReferralJourneysIT {
         String submission = upReferral("na-shijing-thc", "na-county-hospital", "心血管内科", "INPATIENT", "ROUTINE",
                 "I21.0", idNumber, "Y350583" + PATIENTS.get(), "350583", today().plusDays(1), today().plusDays(7),
                 """
-                ,"sourceEpisode":{"admissionDate":"%s","deductiblePaidFen":20000}""".formatted(today().minusDays(1)));
+                ,"sourceEpisode":{"admissionDate":"%s","dischargedOn":"%s","deductiblePaidFen":20000}"""
+                        .formatted(today().minusDays(1), today().plusDays(1)));
         String key = UUID.randomUUID().toString();
         JsonNode created = shijingDoctor.postWithKey("/api/referrals", submission, key).expect(201);
         String up = created.get("id").asString();
@@ -105,6 +110,8 @@ class ReferralJourneysIT {
         JsonNode decision = awaitDecision(up, "billing.deductible-decision-issued.v1");
         assertThat(decision.get("rule").asString()).isEqualTo("NO_SECOND_DEDUCTIBLE");
         assertThat(decision.get("payableFen").asLong()).isZero();
+        assertThat(decision.get("policyRegionCode").asString()).as("Nan'an's own seed 002").isEqualTo("350583");
+        assertThat(decision.get("eligibility").asString()).as("I21.0 is in the UP catalog").isEqualTo("CATALOG");
         assertThat(decision.get("sameAlliance").asBoolean()).isTrue();
         assertThat(decision.get("allianceId").asString()).isEqualTo("na-county-community");
         assertThat(decision.get("insuredPersonNo").asString()).isEqualTo("Y350583" + PATIENTS.get());
@@ -127,12 +134,12 @@ class ReferralJourneysIT {
                  "reason":"急性期治疗结束，转回基层康复","clinicalSummary":"病情稳定",
                  "fromInstitutionId":"na-county-hospital","fromDepartment":"心血管内科",
                  "requestedFrom":"%s","requestedUntil":"%s",
-                 "sourceEpisode":{"admissionDate":"%s","deductiblePaidFen":60000},
+                 "sourceEpisode":{"admissionDate":"%s","dischargedOn":"%s","deductiblePaidFen":20000},
                  "continuityPlan":{"followUps":[{"afterDays":7,"purpose":"复查血压和心电图"}],
                    "longPrescription":{"medications":["阿司匹林肠溶片 100mg qd","阿托伐他汀钙片 20mg qn"],"days":60},
                    "handover":{"familyDoctorId":"na-shijing-gp-1","note":"签约家庭医生接续管理"}}}"""
                 .formatted(patient(idNumber, "Y350583" + PATIENTS.get(), "350583"), today().plusDays(2),
-                        today().plusDays(9), today());
+                        today().plusDays(9), today(), today().plusDays(2));
         JsonNode down = countyDoctor.post("/api/referrals", downSubmission).expect(201);
         String downId = down.get("id").asString();
         assertThat(down.get("toInstitutionId").asString()).isEqualTo("na-shijing-thc");
@@ -141,12 +148,36 @@ class ReferralJourneysIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shijingDoctor.get("/api/referrals/"
                 + downId).expect(200).get("slot").get("state").asString()).isEqualTo("UNAVAILABLE"));
 
-        // 7. The township centre's doctor takes the patient back; the deductible there is waived.
+        // 7. The township centre's doctor takes the patient back in the same hospitalisation: inside the 医共体
+        //    no second deductible (seed 002). Nan'an carries no primary-care waiver: that is Jilin's seed 001.
         accept(shijingDoctor, downId, today().plusDays(2));
-        JsonNode waiver = awaitDecision(downId, "billing.deductible-decision-issued.v1");
-        assertThat(waiver.get("rule").asString()).isEqualTo("WAIVE_PRIMARY_DEDUCTIBLE");
-        assertThat(waiver.get("payableFen").asLong()).isZero();
-        assertThat(waiver.get("direction").asString()).isEqualTo("DOWN");
+        JsonNode back = awaitDecision(downId, "billing.deductible-decision-issued.v1");
+        assertThat(back.get("rule").asString()).isEqualTo("NO_SECOND_DEDUCTIBLE");
+        assertThat(back.get("payableFen").asLong()).isZero();
+        assertThat(back.get("direction").asString()).isEqualTo("DOWN");
+        assertThat(back.get("sourceDischargedOn").asString()).isEqualTo(today().plusDays(2).toString());
+
+        // 8. Another Nan'an patient, sent down from a hospital outside the 医共体 (and any alliance with the
+        //    centre): no sentence of Nan'an's or Fujian's gives relief, so the centre's deductible is due in full.
+        String outsiderId = nextIdNumber("350583", "19610717");
+        String fromOutside = wmuDoctor.post("/api/referrals", """
+                {"direction":"DOWN","careType":"INPATIENT","urgency":"ROUTINE","patient":%s,
+                 "diagnosis":{"code":"I69.3","name":"脑梗死后遗症"},"reason":"急性期治疗结束，转回户籍地基层康复",
+                 "fromInstitutionId":"wz-wmu-first-hospital","fromDepartment":"神经内科","toInstitutionId":"na-shijing-thc",
+                 "requestedFrom":"%s","requestedUntil":"%s",
+                 "sourceEpisode":{"admissionDate":"%s","dischargedOn":"%s","deductiblePaidFen":50000},
+                 "continuityPlan":{"followUps":[{"afterDays":14,"purpose":"复查"}]}}"""
+                .formatted(patient(outsiderId, "Y350583" + PATIENTS.get(), "350583"), today().plusDays(2),
+                        today().plusDays(9), today().minusDays(6), today().plusDays(2)))
+                .expect(201).get("id").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shijingDoctor.get("/api/referrals/"
+                + fromOutside).expect(200).get("slot").get("state").asString()).isEqualTo("UNAVAILABLE"));
+        accept(shijingDoctor, fromOutside, today().plusDays(2));
+        JsonNode full = awaitDecision(fromOutside, "billing.deductible-decision-issued.v1");
+        assertThat(full.get("rule").asString()).isEqualTo("FULL");
+        assertThat(full.get("sameAlliance").asBoolean()).isFalse();
+        assertThat(full.get("standardDeductibleFen").asLong()).isEqualTo(full.get("payableFen").asLong());
+        assertThat(full.get("payableFen").asLong()).isPositive();
 
         // Nothing readable of the patient's identity travelled on any topic.
         assertThat(topics.readAll("referral.events.v1", "quota.events.v1", "billing.decisions.v1",
@@ -204,7 +235,8 @@ class ReferralJourneysIT {
         String referral = shijingDoctor.post("/api/referrals", upReferral("na-shijing-thc", "na-county-hospital",
                 "心血管内科", "INPATIENT", "ROUTINE", "I21.0", idNumber, "Y350583" + PATIENTS.get(), "350583",
                 today().plusDays(1), today().plusDays(7), """
-                ,"sourceEpisode":{"admissionDate":"%s","deductiblePaidFen":20000}""".formatted(today())))
+                ,"sourceEpisode":{"admissionDate":"%s","dischargedOn":"%s","deductiblePaidFen":20000}"""
+                        .formatted(today(), today().plusDays(1))))
                 .expect(201).get("id").asString();
         awaitState(shijingDoctor, referral, "SLOT_HELD");
 

@@ -1,8 +1,14 @@
 package cn.referral.billing.domain.rules;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.ReferredCare;
 import cn.referral.billing.domain.RuleCode;
+import cn.referral.billing.domain.Seed;
 
 /**
  * 连续计算起付线: the transfer continues one hospitalisation, so the deductible is counted across it.
@@ -13,13 +19,16 @@ import cn.referral.billing.domain.RuleCode;
  * <br>
  * Seed 003 (温政办〔2020〕94号, 13.建立分级诊疗制度): “在医联体内按规定转诊的同一次住院可连续计算起付线”.
  * <p>
- * It speaks of referred inpatients in the same hospitalisation: care type INPATIENT with a source
- * episode. Whether it holds everywhere (001) or inside the alliance (003) is the region policy's scope.
+ * It speaks of referred inpatients in the same hospitalisation ({@link SameHospitalisation}).
+ * Whether it holds everywhere (001) or inside the alliance (003) is the region policy's scope; what
+ * already paid may count is bounded first ({@link AlreadyPaidWithinSourceDeductible}).
  */
 public final class ContinuousDeductible implements DeductiblePolicy {
 
-    static final String BASIS = "对符合规定的转诊住院患者可以连续计算起付线 (吉市政办发(2017)52号); "
-            + "在医联体内按规定转诊的同一次住院可连续计算起付线 (温政办〔2020〕94号)";
+    static final String JILIN = "对符合规定的转诊住院患者可以连续计算起付线";
+    static final String WENZHOU = "在医联体内按规定转诊的同一次住院可连续计算起付线";
+    private static final Map<Seed, String> SENTENCES = Collections.unmodifiableMap(
+            new EnumMap<>(Map.of(Seed.SEED_001, JILIN, Seed.SEED_003, WENZHOU)));
 
     @Override
     public RuleCode code() {
@@ -27,13 +36,16 @@ public final class ContinuousDeductible implements DeductiblePolicy {
     }
 
     @Override
-    public String basis() {
-        return BASIS;
+    public Map<Seed, String> sentences() {
+        return SENTENCES;
     }
 
     @Override
-    public boolean appliesTo(ReferredCare care) {
-        return care.continuesAnInpatientEpisode();
+    public Fit fits(ReferredCare care, RuleTerms terms) {
+        if (care.careType() != CareType.INPATIENT) {
+            return Fit.no(care.careType() + " care: the rule speaks of 转诊住院患者");
+        }
+        return SameHospitalisation.check(care, terms.sameStayMaxGapDays());
     }
 
     @Override

@@ -1,12 +1,16 @@
 package cn.referral.billing.domain.rules;
 
+import java.util.Map;
+
 import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.ReferredCare;
 import cn.referral.billing.domain.RuleCode;
+import cn.referral.billing.domain.Seed;
 
 /**
  * No relief: the target level's whole deductible is payable. What applies when no other rule of
- * the region does, or where the region policy says so explicitly (e.g. between alliances).
+ * the region does, or where the region policy says so explicitly (e.g. between alliances). No seed
+ * states it; it is the absence of a relief, so it cites none.
  */
 public final class FullDeductible implements DeductiblePolicy {
 
@@ -18,13 +22,18 @@ public final class FullDeductible implements DeductiblePolicy {
     }
 
     @Override
+    public Map<Seed, String> sentences() {
+        return Map.of();
+    }
+
+    @Override
     public String basis() {
         return BASIS;
     }
 
     @Override
-    public boolean appliesTo(ReferredCare care) {
-        return true;
+    public Fit fits(ReferredCare care, RuleTerms terms) {
+        return Fit.YES;
     }
 
     @Override

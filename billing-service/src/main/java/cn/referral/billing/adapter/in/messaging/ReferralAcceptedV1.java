@@ -5,15 +5,17 @@ import java.time.LocalDate;
 
 /**
  * The fields billing reads of {@code referral.accepted.v1} (docs/event-contracts.md). The insured
- * person number arrives sealed; billing is the one service that opens it.
+ * person number arrives sealed; billing is the one service that opens it. {@code eligibility}
+ * ({@code CATALOG|OVERRIDE}) and {@code sourceEpisode.dischargedOn} were added later: absent in
+ * older events.
  */
 record ReferralAcceptedV1(String referralId, String direction, String careType, String fromInstitutionId,
                           String toInstitutionId, Instant appointmentAt, Instant acceptedAt, Insurance insurance,
-                          SourceEpisode sourceEpisode) {
+                          SourceEpisode sourceEpisode, String eligibility) {
 
     record Insurance(String scheme, String regionCode, String insuredPersonNoSealed) {
     }
 
-    record SourceEpisode(LocalDate admissionDate, Long deductiblePaidFen) {
+    record SourceEpisode(LocalDate admissionDate, LocalDate dischargedOn, Long deductiblePaidFen) {
     }
 }

@@ -15,6 +15,7 @@ import cn.referral.billing.domain.Direction;
 import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
+import cn.referral.billing.domain.ReferralEligibility;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.SourceEpisode;
 import cn.referral.platform.crypto.PatientDataCrypto;
@@ -64,9 +65,10 @@ class ReferralConsumers {
                     accepted.fromInstitutionId(), accepted.toInstitutionId(),
                     InsuranceScheme.valueOf(insurance.scheme()), new RegionCode(insurance.regionCode()),
                     new InsuredPersonNo(crypto.unseal(insurance.insuredPersonNoSealed())),
-                    episode == null ? null : new SourceEpisode(episode.admissionDate(),
+                    episode == null ? null : new SourceEpisode(episode.admissionDate(), episode.dischargedOn(),
                             Fen.of(episode.deductiblePaidFen() == null ? 0 : episode.deductiblePaidFen())),
-                    accepted.acceptedAt() != null ? accepted.acceptedAt() : event.time(), accepted.appointmentAt());
+                    accepted.acceptedAt() != null ? accepted.acceptedAt() : event.time(), accepted.appointmentAt(),
+                    eligibility(accepted.eligibility()));
         } catch (MalformedEventException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -74,6 +76,18 @@ class ReferralConsumers {
             throw new MalformedEventException("Event " + event.id() + " (" + event.type()
                     + ") is not a usable accept: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** A value this reader does not know is read as UNKNOWN (tolerant reader), never as CATALOG. */
+    private static ReferralEligibility eligibility(String value) {
+        if (value == null) {
+            return ReferralEligibility.UNKNOWN;
+        }
+        return switch (value) {
+            case "CATALOG" -> ReferralEligibility.CATALOG;
+            case "OVERRIDE" -> ReferralEligibility.OVERRIDE;
+            default -> ReferralEligibility.UNKNOWN;
+        };
     }
 
     private static String referralId(IncomingEvent event, String fromPayload) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.RegionCode;
 
 /**
  * A decision as the query answers it: the fields of {@code billing.deductible-decision-issued.v1}
@@ -15,8 +16,9 @@ record DecisionResponse(String decisionId, String referralId, String direction, 
                         String insuredPersonNo, String insuranceScheme, String regionCode, String fromInstitutionId,
                         String toInstitutionId, String allianceId, boolean sameAlliance, String rule,
                         Long standardDeductibleFen, long alreadyPaidFen, Long waivedFen, Long payableFen,
-                        LocalDate validFrom, LocalDate validUntil, String policyBasis, Instant issuedAt, String status,
-                        String revocationReason, Instant revokedAt) {
+                        LocalDate validFrom, LocalDate validUntil, String policyBasis, Instant issuedAt,
+                        String eligibility, LocalDate sourceDischargedOn, String policyRegionCode,
+                        String scheduleRegionCode, String status, String revocationReason, Instant revokedAt) {
 
     static DecisionResponse of(DeductibleDecision decision) {
         DeductibleAssessment assessment = decision.assessment();
@@ -27,7 +29,9 @@ record DecisionResponse(String decisionId, String referralId, String direction, 
                 Fen.valueOrNull(assessment.standardDeductible()), assessment.alreadyPaid().value(),
                 Fen.valueOrNull(assessment.waived()), Fen.valueOrNull(assessment.payable()), decision.validFrom(),
                 decision.validUntil(), assessment.policyBasis(),
-                decision.issuedAt(), decision.status().name(),
+                decision.issuedAt(), decision.care().eligibility().name(),
+                decision.care().sourceDischargedOn(), RegionCode.valueOrNull(assessment.policyRegion()),
+                RegionCode.valueOrNull(assessment.scheduleRegion()), decision.status().name(),
                 decision.revocationReason() == null ? null : decision.revocationReason().name(), decision.revokedAt());
     }
 }

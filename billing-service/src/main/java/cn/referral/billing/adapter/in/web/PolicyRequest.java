@@ -1,13 +1,17 @@
 package cn.referral.billing.adapter.in.web;
 
 import java.util.List;
+import java.util.Set;
 
 import cn.referral.billing.domain.AllianceType;
+import cn.referral.billing.domain.BillingRuleViolation;
 import cn.referral.billing.domain.PolicyRule;
 import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.RegionLevel;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.RuleCode;
 import cn.referral.billing.domain.Scope;
+import cn.referral.billing.domain.Seed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,19 +19,27 @@ import jakarta.validation.constraints.Size;
 /**
  * Body of {@code PUT /policies/{region}}: the rules in the order they are tried, each with where
  * it applies, e.g. {@code {"rule": "NO_SECOND_DEDUCTIBLE", "scope": "IN_ALLIANCE",
- * "allianceTypes": ["COUNTY_MEDICAL_COMMUNITY"], "basis": "南卫〔2024〕153号 ..."}}.
+ * "allianceTypes": ["COUNTY_MEDICAL_COMMUNITY"], "seed": "SEED_002", "overridesQualify": false}}.
+ * {@code level}, when given, must be the level the region code stands for (a check, not a setting);
+ * {@code sameStayMaxGapDays} defaults to 1.
  */
-record PolicyRequest(@Size(max = 1000) String description, @Size(max = 2000) String policyBasis,
-                     @NotNull @Size(max = 20) List<@NotNull @Valid Rule> rules) {
+record PolicyRequest(@Size(max = 1000) String description, @Size(max = 2000) String policyBasis, RegionLevel level,
+                     Integer sameStayMaxGapDays, @NotNull @Size(max = 20) List<@NotNull @Valid Rule> rules) {
 
     record Rule(@NotNull RuleCode rule, @NotNull Scope scope, @Size(max = 4) List<@NotNull AllianceType> allianceTypes,
-                @Size(max = 1000) String basis) {
+                @Size(max = 1000) String basis, Seed seed, Boolean overridesQualify) {
     }
 
     RegionPolicy toPolicy(RegionCode region) {
+        if (level != null && level != region.level()) {
+            throw new BillingRuleViolation("level-mismatch", "level",
+                    "region " + region + " is a " + region.level() + " code, not " + level);
+        }
         return new RegionPolicy(region, description, policyBasis, rules.stream()
                 .map(rule -> new PolicyRule(rule.rule(), rule.scope(),
-                        rule.allianceTypes() == null ? null : java.util.Set.copyOf(rule.allianceTypes()), rule.basis()))
-                .toList(), 0);
+                        rule.allianceTypes() == null ? null : Set.copyOf(rule.allianceTypes()), rule.basis(),
+                        rule.seed(), Boolean.TRUE.equals(rule.overridesQualify())))
+                .toList(),
+                sameStayMaxGapDays == null ? RegionPolicy.DEFAULT_SAME_STAY_MAX_GAP_DAYS : sameStayMaxGapDays, 0);
     }
 }

@@ -8,6 +8,7 @@ import cn.referral.billing.domain.DecisionEvent;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.RegionCode;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
 import reactor.core.publisher.Flux;
@@ -46,7 +47,9 @@ public class DecisionEventMessages {
                 Fen.valueOrNull(assessment.standardDeductible()), assessment.alreadyPaid().value(),
                 Fen.valueOrNull(assessment.waived()), Fen.valueOrNull(assessment.payable()), decision.validFrom(),
                 decision.validUntil(), assessment.policyBasis(),
-                decision.issuedAt());
+                decision.issuedAt(), decision.care().eligibility().name(),
+                decision.care().sourceDischargedOn(), RegionCode.valueOrNull(assessment.policyRegion()),
+                RegionCode.valueOrNull(assessment.scheduleRegion()));
     }
 
     static DecisionRevokedV1 revoked(DecisionEvent.Revoked event) {

@@ -12,7 +12,8 @@ import cn.referral.platform.events.OutboxEvent;
  * Stored form of a referral's deductible record, keyed by referral id so a referral can never have
  * two: an issued or revoked decision, or {@code CLOSED} when the referral closed before any decision
  * (then only the close is recorded). The insured person number is stored sealed (AES-GCM); days
- * are ISO dates in China Standard Time, for the settlement export.
+ * are ISO dates in China Standard Time, for the settlement export. The last five fields came later:
+ * records stored before them read as eligibility UNKNOWN, admission on {@code validFrom}.
  */
 @Document(DecisionDocument.COLLECTION)
 record DecisionDocument(@Id String referralId, String status, String decisionId, String direction, String careType,
@@ -23,7 +24,8 @@ record DecisionDocument(@Id String referralId, String status, String decisionId,
                         String allianceId, Boolean sameAlliance, String policyBasis, String validFrom,
                         String validUntil, Instant issuedAt, String issuedDay, String revocationReason,
                         Instant revokedAt, String revokedDay, String closedReason, Instant closedAt,
-                        List<OutboxEvent> outbox) {
+                        List<OutboxEvent> outbox, String sourceDischargedOn, String eligibility, String admittedOn,
+                        String policyRegionCode, String scheduleRegionCode) {
 
     static final String COLLECTION = "decisions";
     static final String CLOSED = "CLOSED";
@@ -31,6 +33,6 @@ record DecisionDocument(@Id String referralId, String status, String decisionId,
     static DecisionDocument closed(String referralId, String reason, Instant at) {
         return new DecisionDocument(referralId, CLOSED, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                reason, at, List.of());
+                reason, at, List.of(), null, null, null, null, null);
     }
 }

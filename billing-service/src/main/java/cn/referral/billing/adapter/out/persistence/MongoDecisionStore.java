@@ -28,6 +28,7 @@ import cn.referral.billing.domain.InstitutionLevel;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.ReferredCare;
+import cn.referral.billing.domain.ReferralEligibility;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RuleCode;
 import cn.referral.billing.domain.SettlementDay;
@@ -153,21 +154,31 @@ class MongoDecisionStore implements DecisionStore {
                 assessment.sameAlliance(),
                 assessment.policyBasis(), decision.validFrom().toString(), decision.validUntil().toString(),
                 decision.issuedAt(), SettlementDay.of(decision.issuedAt()).toString(), null, null, null, null, null,
-                outbox);
+                outbox, episode == null || episode.dischargedOn() == null ? null : episode.dischargedOn().toString(),
+                care.eligibility().name(), care.admittedOn().toString(),
+                assessment.policyRegion() == null ? null : assessment.policyRegion().value(),
+                assessment.scheduleRegion() == null ? null : assessment.scheduleRegion().value());
+    }
+
+    private static LocalDate date(String isoDate) {
+        return isoDate == null ? null : LocalDate.parse(isoDate);
     }
 
     private DeductibleDecision toDomain(DecisionDocument d) {
         SourceEpisode episode = d.sourceDeductiblePaidFen() == null ? null : new SourceEpisode(
-                d.sourceAdmissionDate() == null ? null : LocalDate.parse(d.sourceAdmissionDate()),
-                Fen.of(d.sourceDeductiblePaidFen()));
+                date(d.sourceAdmissionDate()), date(d.sourceDischargedOn()), Fen.of(d.sourceDeductiblePaidFen()));
         ReferredCare care = new ReferredCare(d.referralId(), Direction.valueOf(d.direction()),
                 CareType.valueOf(d.careType()), InsuranceScheme.valueOf(d.insuranceScheme()),
                 new RegionCode(d.regionCode()),
                 new Institution(d.fromInstitutionId(), InstitutionLevel.valueOf(d.fromLevel()), null, true, 0),
-                new Institution(d.toInstitutionId(), InstitutionLevel.valueOf(d.toLevel()), null, true, 0), episode);
+                new Institution(d.toInstitutionId(), InstitutionLevel.valueOf(d.toLevel()), null, true, 0), episode,
+                d.eligibility() == null ? ReferralEligibility.UNKNOWN : ReferralEligibility.valueOf(d.eligibility()),
+                d.admittedOn() != null ? LocalDate.parse(d.admittedOn()) : LocalDate.parse(d.validFrom()));
         DeductibleAssessment assessment = new DeductibleAssessment(RuleCode.valueOf(d.rule()),
                 Fen.ofNullable(d.standardDeductibleFen()), Fen.of(d.alreadyPaidFen()), Fen.ofNullable(d.waivedFen()),
-                Fen.ofNullable(d.payableFen()), d.allianceId(), Boolean.TRUE.equals(d.sameAlliance()), d.policyBasis());
+                Fen.ofNullable(d.payableFen()), d.allianceId(), Boolean.TRUE.equals(d.sameAlliance()), d.policyBasis(),
+                d.policyRegionCode() == null ? null : new RegionCode(d.policyRegionCode()),
+                d.scheduleRegionCode() == null ? null : new RegionCode(d.scheduleRegionCode()));
         InsuredPersonNo insured = new InsuredPersonNo(crypto.unseal(d.insuredPersonNoSealed()));
         return new DeductibleDecision(d.decisionId(), care, insured, assessment, LocalDate.parse(d.validFrom()),
                 LocalDate.parse(d.validUntil()), d.issuedAt(), DecisionStatus.valueOf(d.status()),

@@ -21,9 +21,14 @@ import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.RuleCode;
 import cn.referral.billing.domain.Scope;
+import cn.referral.billing.domain.Seed;
 import reactor.core.publisher.Mono;
 
-/** Region policies keyed by region code; a PUT replaces the rules with one {@code $set} and bumps the version. */
+/**
+ * Region policies keyed by region code; a PUT replaces the rules with one {@code $set} and bumps the
+ * version. Policies stored before {@code sameStayMaxGapDays}, {@code seed} and {@code overridesQualify}
+ * read as gap 1, no seed, catalog referrals only.
+ */
 @Component
 class MongoPolicyStore implements PolicyStore {
 
@@ -43,11 +48,14 @@ class MongoPolicyStore implements PolicyStore {
                 .map(rule -> new Document("rule", rule.rule().name())
                         .append("scope", rule.scope().name())
                         .append("allianceTypes", rule.allianceTypes().stream().map(Enum::name).sorted().toList())
-                        .append("basis", rule.basis()))
+                        .append("basis", rule.basis())
+                        .append("seed", rule.seed() == null ? null : rule.seed().name())
+                        .append("overridesQualify", rule.overridesQualify()))
                 .toList();
         Update update = new Update()
                 .set("description", policy.description())
                 .set("policyBasis", policy.policyBasis())
+                .set("sameStayMaxGapDays", policy.sameStayMaxGapDays())
                 .set("rules", rules)
                 .set("updatedAt", Date.from(clock.instant()))
                 .inc("version", 1);
@@ -67,11 +75,16 @@ class MongoPolicyStore implements PolicyStore {
                     Set<AllianceType> types = EnumSet.noneOf(AllianceType.class);
                     rule.getList("allianceTypes", String.class, List.of())
                             .forEach(type -> types.add(AllianceType.valueOf(type)));
+                    String seed = rule.getString("seed");
                     return new PolicyRule(RuleCode.valueOf(rule.getString("rule")),
-                            Scope.valueOf(rule.getString("scope")), types, rule.getString("basis"));
+                            Scope.valueOf(rule.getString("scope")), types, rule.getString("basis"),
+                            seed == null ? null : Seed.valueOf(seed), Boolean.TRUE.equals(rule.getBoolean("overridesQualify")));
                 })
                 .toList();
+        Number gap = (Number) document.get("sameStayMaxGapDays");
         return new RegionPolicy(new RegionCode(document.getString("_id")), document.getString("description"),
-                document.getString("policyBasis"), rules, ((Number) document.get("version")).longValue());
+                document.getString("policyBasis"), rules,
+                gap == null ? RegionPolicy.DEFAULT_SAME_STAY_MAX_GAP_DAYS : gap.intValue(),
+                ((Number) document.get("version")).longValue());
     }
 }

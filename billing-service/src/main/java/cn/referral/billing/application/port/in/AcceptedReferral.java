@@ -7,6 +7,7 @@ import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.Direction;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
+import cn.referral.billing.domain.ReferralEligibility;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.SourceEpisode;
 
@@ -15,11 +16,12 @@ import cn.referral.billing.domain.SourceEpisode;
  *
  * @param sourceEpisode  the inpatient episode it continues, or null
  * @param appointmentAt  when care at the target is planned, or null if not scheduled yet
+ * @param eligibility    in the catalog or an override; UNKNOWN when the event does not say
  */
 public record AcceptedReferral(String referralId, Direction direction, CareType careType, String fromInstitutionId,
                                String toInstitutionId, InsuranceScheme scheme, RegionCode region,
                                InsuredPersonNo insuredPersonNo, SourceEpisode sourceEpisode, Instant acceptedAt,
-                               Instant appointmentAt) {
+                               Instant appointmentAt, ReferralEligibility eligibility) {
 
     public AcceptedReferral {
         Objects.requireNonNull(referralId, "referralId");

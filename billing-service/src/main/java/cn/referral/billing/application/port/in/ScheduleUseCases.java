@@ -1,6 +1,7 @@
 package cn.referral.billing.application.port.in;
 
 import cn.referral.billing.domain.DeductibleSchedule;
+import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.platform.security.Caller;
@@ -13,4 +14,12 @@ public interface ScheduleUseCases {
     Mono<DeductibleSchedule> define(Caller caller, DeductibleSchedule schedule);
 
     Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year);
+
+    /**
+     * Checks a deductible stated as paid in a stay at {@code sourceInstitutionId} admitted on
+     * {@code admissionDate}, for a patient insured in {@code region}: the bound billing will hold the
+     * decision to. Empty when billing knows no such institution or no schedule along the chain.
+     */
+    Mono<DeductibleCheck> checkPaid(RegionCode region, InsuranceScheme scheme, String sourceInstitutionId,
+                                    java.time.LocalDate admissionDate, Fen paid);
 }

@@ -3,6 +3,7 @@ package cn.referral.billing.application.port.out;
 import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.RegionCode;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public interface ScheduleStore {
@@ -11,4 +12,9 @@ public interface ScheduleStore {
     Mono<DeductibleSchedule> save(DeductibleSchedule schedule);
 
     Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year);
+
+    /** The schedule of the nearest region along {@code region}'s chain (county → city → province) that has one. */
+    default Mono<DeductibleSchedule> resolve(RegionCode region, InsuranceScheme scheme, int year) {
+        return Flux.fromIterable(region.chain()).concatMap(code -> find(code, scheme, year)).next();
+    }
 }

@@ -153,7 +153,8 @@ class ReferralController {
         List<Attachment> attachments = body.attachments() == null ? List.of() : body.attachments().stream()
                 .map(a -> new Attachment(a.title(), a.mediaType(), a.sizeBytes(), a.documentRef())).toList();
         SourceEpisode episode = body.sourceEpisode() == null ? null
-                : new SourceEpisode(body.sourceEpisode().admissionDate(), body.sourceEpisode().deductiblePaidFen());
+                : new SourceEpisode(body.sourceEpisode().admissionDate(), body.sourceEpisode().dischargedOn(),
+                        body.sourceEpisode().deductiblePaidFen());
         return new SubmitReferralCommand(body.direction(), body.careType(), body.urgency(), details,
                 new Diagnosis(body.diagnosis().code(), body.diagnosis().name()), body.reason(), body.clinicalSummary(),
                 attachments, body.fromInstitutionId(), body.fromDepartment(), body.toInstitutionId(),

@@ -74,7 +74,12 @@ public record SubmitReferralRequest(
                                     @PositiveOrZero long sizeBytes, @NotBlank @Size(max = 500) String documentRef) {
     }
 
-    public record SourceEpisodeRequest(@NotNull @PastOrPresent LocalDate admissionDate,
+    /**
+     * The inpatient stay the patient is transferred out of. {@code dischargedOn}: the day the patient
+     * leaves it (discharge or transfer; planned dates allowed), not before {@code admissionDate};
+     * billing needs it to treat the admission at the target as the same hospitalisation (同一次住院).
+     */
+    public record SourceEpisodeRequest(@NotNull @PastOrPresent LocalDate admissionDate, LocalDate dischargedOn,
                                        @NotNull @PositiveOrZero Long deductiblePaidFen) {
     }
 

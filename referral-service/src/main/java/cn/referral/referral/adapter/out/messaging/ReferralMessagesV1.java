@@ -28,11 +28,13 @@ public final class ReferralMessagesV1 {
     public record InsuranceV1(String scheme, String regionCode, String insuredPersonNoSealed) {
     }
 
-    public record SourceEpisodeV1(LocalDate admissionDate, long deductiblePaidFen) {
+    /** {@code dischargedOn} was added later (null when the referral did not say). */
+    public record SourceEpisodeV1(LocalDate admissionDate, LocalDate dischargedOn, long deductiblePaidFen) {
     }
 
+    /** {@code eligibility}: {@code CATALOG} or {@code OVERRIDE}, added later; billing judges 符合规定 on it. */
     public record AcceptedV1(@JsonUnwrapped Common common, Instant appointmentAt, Instant acceptedAt,
-                             InsuranceV1 insurance, SourceEpisodeV1 sourceEpisode) {
+                             InsuranceV1 insurance, SourceEpisodeV1 sourceEpisode, String eligibility) {
     }
 
     public record RejectedV1(@JsonUnwrapped Common common, String reasonCode, String note) {

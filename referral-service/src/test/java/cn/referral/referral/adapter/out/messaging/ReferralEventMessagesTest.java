@@ -1,9 +1,11 @@
 package cn.referral.referral.adapter.out.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +15,15 @@ import org.junit.jupiter.api.Test;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.referral.domain.referral.CancelReason;
+import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Eligibility;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralFixtures;
+import cn.referral.referral.domain.referral.ReferralRequest;
+import cn.referral.referral.domain.referral.ReferralRuleViolation;
 import cn.referral.referral.domain.referral.RejectReason;
+import cn.referral.referral.domain.referral.SourceEpisode;
 import cn.referral.referral.domain.referral.TreatmentOutcome;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,6 +83,35 @@ class ReferralEventMessagesTest {
         assertThat(body.get("appointmentAt").asString()).isEqualTo("2026-11-25T00:00:00Z");
         assertThat(body.has("sourceEpisode")).isTrue();
         assertThat(body.get("sourceEpisode").isNull()).isTrue();
+        assertThat(body.get("eligibility").asString()).as("符合规定 is judged on it").isEqualTo("CATALOG");
+    }
+
+    @Test
+    void anAcceptedInpatientTransferCarriesTheSourceStaysEndAndAnOverride() {
+        ReferralRequest up = ReferralFixtures.anUpRequest(cn.referral.referral.domain.referral.Urgency.ROUTINE);
+        ReferralRequest transfer = new ReferralRequest(up.direction(), CareType.INPATIENT, up.urgency(), up.patient(),
+                up.diagnosis(), up.reason(), up.clinicalSummary(), up.attachments(), up.fromInstitutionId(),
+                up.fromDepartment(), up.toInstitutionId(), up.toDepartment(), up.requestedWindow(),
+                new SourceEpisode(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 25), 20_000), null, "重症");
+        Eligibility override = new Eligibility(false, null, null, "重症", false, List.of("outside the catalog"));
+        Referral held = Referral.submit("r-2", transfer, override, false, ReferralFixtures.PRIMARY_DOCTOR,
+                        ReferralFixtures.NOW, cn.referral.referral.domain.policy.AcceptanceDeadlines.defaults())
+                .state().slotHeld(ReferralFixtures.aHold(), ReferralFixtures.NOW.plusSeconds(5)).state();
+
+        JsonNode body = only(held.accept(ReferralFixtures.NO_SHOW.appointmentAt(ReferralFixtures.NOW.plusSeconds(86400)),
+                ReferralFixtures.HOSPITAL_DESK, ReferralFixtures.NOW), "referral.accepted.v1");
+
+        assertThat(body.get("sourceEpisode").get("admissionDate").asString()).isEqualTo("2026-11-20");
+        assertThat(body.get("sourceEpisode").get("dischargedOn").asString()).isEqualTo("2026-11-25");
+        assertThat(body.get("sourceEpisode").get("deductiblePaidFen").asLong()).isEqualTo(20_000);
+        assertThat(body.get("eligibility").asString()).isEqualTo("OVERRIDE");
+    }
+
+    @Test
+    void aSourceStayCannotEndBeforeItBegan() {
+        assertThatThrownBy(() -> new SourceEpisode(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 19), 0))
+                .isInstanceOfSatisfying(ReferralRuleViolation.class,
+                        violation -> assertThat(violation.getMessage()).startsWith("sourceEpisode.dischargedOn: "));
     }
 
     @Test
