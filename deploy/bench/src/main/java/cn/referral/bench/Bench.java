@@ -153,7 +153,7 @@ public final class Bench {
             try {
                 var launch = Processes.listenerOf(java.net.URI.create(service.getValue()).getPort());
                 about.put("jvmOptions", launch.command().stream().filter(a -> a.startsWith("-X")).toList());
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 about.put("jvmOptions", "unknown (" + e.getMessage() + ")");
             }
             stack.put(service.getKey(), about);
@@ -544,7 +544,10 @@ public final class Bench {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
-                System.out.println("    " + line);
+                if (line.startsWith("hot pool") || line.startsWith("spread pools") || line.startsWith("Hardware")
+                        || line.startsWith("Store")) {
+                    System.out.println("    " + line);
+                }
                 lines.add(line);
             }
         }
@@ -627,9 +630,9 @@ public final class Bench {
         if (restartedAt[0] == 0) {
             throw new IllegalStateException("the run ended before the restart");
         }
-        long readyAt = awaitReady(baseUrl, Duration.ofSeconds(180));
+        long readyAt = awaitReady(baseUrl, Duration.ofSeconds(600));
         List<Submitted> created = submitted.stream().filter(s -> s.answer().status() == 201).toList();
-        Map<String, History> answered = awaitAnswers(created, Duration.ofSeconds(120));
+        Map<String, History> answered = awaitAnswers(created, Duration.ofSeconds(300));
         long lastAnswer = answered.values().stream().filter(h -> h.answeredAt() != null)
                 .mapToLong(h -> h.answeredAt().toEpochMilli()).max().orElse(0);
         long unanswered = created.size() - answered.values().stream().filter(h -> h.answeredAt() != null).count();
@@ -743,7 +746,7 @@ public final class Bench {
     private void write() throws IOException {
         Path dir = repo.resolve("target/bench");
         Files.createDirectories(dir);
-        Map<String, Object> json = stripStats(results);
+        Map<Object, Object> json = stripStats(results);
         Files.writeString(dir.resolve("results.json"), Http.JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(json));
         @SuppressWarnings("unchecked")
@@ -762,15 +765,15 @@ public final class Bench {
         System.out.println("\nWritten: " + dir.resolve("results.json") + " and " + dir.resolve("results.md"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> stripStats(Map<String, Object> map) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (var entry : map.entrySet()) {
+    /** The results without the in-memory {@link Stats} (their JSON form sits beside them). */
+    private static Map<Object, Object> stripStats(Map<?, ?> map) {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
             Object value = entry.getValue();
             if (value instanceof Stats) {
                 continue;
             }
-            out.put(entry.getKey(), value instanceof Map<?, ?> nested ? stripStats((Map<String, Object>) nested) : value);
+            out.put(String.valueOf(entry.getKey()), value instanceof Map<?, ?> nested ? stripStats(nested) : value);
         }
         return out;
     }

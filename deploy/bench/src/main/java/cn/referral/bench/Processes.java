@@ -100,7 +100,8 @@ final class Processes {
             if (!Files.exists(path)) {
                 continue;
             }
-            for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+            List<String> lines = Files.readAllLines(path);
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 if (fields.length > 9 && fields[1].endsWith(":" + hexPort) && fields[3].equals("0A")) {
                     return Long.parseLong(fields[9]);
