@@ -3,6 +3,7 @@ package cn.referral.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,7 +12,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-/** A stand-in downstream service that records what reached it and answers 200. */
+/** A stand-in downstream service that records what reached it and answers 200, after a delay if asked. */
 final class FakeService implements AutoCloseable {
 
     record Received(String method, String path, HttpHeaders headers) {
@@ -21,11 +22,16 @@ final class FakeService implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     FakeService() {
+        this(Duration.ZERO);
+    }
+
+    /** Answers each request after {@code delay} (without holding a thread), so concurrent calls overlap. */
+    FakeService(Duration delay) {
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .handle((request, response) -> {
                     received.add(new Received(request.method().name(), request.uri(), request.requestHeaders().copy()));
                     return response.header("Content-Type", "application/json")
-                            .sendString(Mono.just("{\"path\":\"" + request.uri() + "\"}"));
+                            .sendString(Mono.delay(delay).thenReturn("{\"path\":\"" + request.uri() + "\"}"));
                 })
                 .bindNow();
     }

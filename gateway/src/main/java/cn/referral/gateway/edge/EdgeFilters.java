@@ -6,7 +6,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What every routed request passes: the per-client rate limit, and the trace handed downstream. */
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What every routed request passes: the per-client rate limit, the trace handed downstream, and circuit breakers
+ * that log and count why they act.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
 class EdgeFilters {
@@ -19,6 +25,11 @@ class EdgeFilters {
     @Bean
     RateLimitFilter rateLimitFilter(ClientRateLimiter limiter) {
         return new RateLimitFilter(limiter);
+    }
+
+    @Bean
+    CircuitBreakerEvents circuitBreakerEvents(CircuitBreakerRegistry breakers, MeterRegistry meters) {
+        return new CircuitBreakerEvents(breakers, meters);
     }
 
     @Bean
