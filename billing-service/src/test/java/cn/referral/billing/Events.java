@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.crypto.PatientDataProperties;
 import cn.referral.platform.events.CloudEventHeaders;
 import cn.referral.platform.testing.TestKeys;
@@ -106,7 +107,8 @@ final class Events implements AutoCloseable {
         body.put("appointmentAt", Instant.now().plus(Duration.ofDays(2)).toString());
         body.put("acceptedAt", Instant.now().toString());
         body.put("insurance", Map.of("scheme", accept.scheme(), "regionCode", accept.region(),
-                "insuredPersonNoSealed", CRYPTO.seal(accept.insuredPersonNo())));
+                "insuredPersonNoSealed", CRYPTO.seal(accept.insuredPersonNo(),
+                        new SealContext("referrals", accept.referralId(), "patient.insuredPersonNo"))));
         Map<String, Object> episode = new HashMap<>();
         if (accept.alreadyPaidFen() != null) {
             episode.put("admissionDate", LocalDate.now().minusDays(3).toString());
