@@ -41,6 +41,8 @@ public class PatientDataCrypto {
     private static final String PREFIX = "v2:k";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String DATA_KEY = "platform.patient-data.data-key (PATIENT_DATA_KEY)";
+    private static final String PSEUDONYM_KEY = "platform.patient-data.pseudonym-key (PATIENT_PSEUDONYM_KEY)";
 
     static {
         try {
@@ -55,15 +57,24 @@ public class PatientDataCrypto {
     private final Aead aead;
     private final List<SecretKeySpec> legacyKeys = new ArrayList<>();
 
+    /**
+     * Each service is given only the keys it needs (DESIGN §5): registry-service the pseudonym key,
+     * billing-service the data key, referral-service both. Using a key that is not given fails with
+     * its name; a key that is given but malformed fails here, at startup.
+     */
     public PatientDataCrypto(PatientDataProperties properties) {
-        this.pseudonymKey = new SecretKeySpec(key("platform.patient-data.pseudonym-key (PATIENT_PSEUDONYM_KEY)",
-                properties.pseudonymKey()), "HmacSHA256");
+        this.pseudonymKey = blank(properties.pseudonymKey()) ? null : new SecretKeySpec(
+                key(PSEUDONYM_KEY, properties.pseudonymKey()), "HmacSHA256");
         this.currentKeyId = properties.dataKeyId() == null ? 1 : properties.dataKeyId();
         if (currentKeyId <= 0) {
             throw new IllegalStateException("platform.patient-data.data-key-id (PATIENT_DATA_KEY_ID) must be positive");
         }
+        if (blank(properties.dataKey())) {
+            this.aead = null;
+            return;
+        }
         Map<Integer, byte[]> keys = new LinkedHashMap<>();
-        keys.put(currentKeyId, key("platform.patient-data.data-key (PATIENT_DATA_KEY)", properties.dataKey()));
+        keys.put(currentKeyId, key(DATA_KEY, properties.dataKey()));
         keys.putAll(retired(properties.retiredDataKeys(), currentKeyId));
         keys.values().forEach(bytes -> legacyKeys.add(new SecretKeySpec(bytes, "AES")));
         this.aead = aeadOf(keys, currentKeyId);
@@ -71,6 +82,9 @@ public class PatientDataCrypto {
 
     /** The keyed pseudonym of a value: stable, not reversible without the key. 64 hex characters. */
     public String pseudonym(String value) {
+        if (pseudonymKey == null) {
+            throw missing(PSEUDONYM_KEY);
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(pseudonymKey);
@@ -82,6 +96,9 @@ public class PatientDataCrypto {
 
     /** Seals {@code plaintext} with the current key, for {@code context} only. */
     public String seal(String plaintext, SealContext context) {
+        if (aead == null) {
+            throw missing(DATA_KEY);
+        }
         try {
             byte[] sealed = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context.associatedData());
             return currentPrefix() + Base64.getEncoder().encodeToString(sealed);
@@ -96,6 +113,9 @@ public class PatientDataCrypto {
      * not configured.
      */
     public String unseal(String sealedValue, SealContext context) {
+        if (aead == null) {
+            throw missing(DATA_KEY);
+        }
         if (sealedValue != null && sealedValue.startsWith(LEGACY_PREFIX)) {
             return unsealLegacy(sealedValue);
         }
@@ -143,6 +163,15 @@ public class PatientDataCrypto {
             }
         }
         throw new IllegalArgumentException("sealed value cannot be opened (altered, or its key is not configured)");
+    }
+
+    private static IllegalStateException missing(String key) {
+        return new IllegalStateException(key + " is not set: give it base64 of 32 random bytes "
+                + "(e.g. `openssl rand -base64 32`); deploy/run-local generates one into its data dir");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static Aead aeadOf(Map<Integer, byte[]> keys, int currentKeyId) {

@@ -1,6 +1,7 @@
 package cn.referral.platform.crypto;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Keys for patient data, base64 of 32 random bytes each, from the environment
@@ -19,6 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("platform.patient-data")
 public record PatientDataProperties(String dataKey, String pseudonymKey, Integer dataKeyId, String retiredDataKeys) {
+
+    /** The one bound from configuration (a record with a second constructor must name it). */
+    @ConstructorBinding
+    public PatientDataProperties {
+    }
 
     public PatientDataProperties(String dataKey, String pseudonymKey) {
         this(dataKey, pseudonymKey, null, null);

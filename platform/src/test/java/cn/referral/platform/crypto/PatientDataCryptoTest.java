@@ -76,6 +76,18 @@ class PatientDataCryptoTest {
                 "2:" + OLD_KEY))).isInstanceOf(IllegalStateException.class).hasMessageContaining("PATIENT_DATA_RETIRED_KEYS");
     }
 
+    @Test
+    void aServiceGivenOnlyThePseudonymKeyMakesPseudonymsAndCannotSeal() {
+        PatientDataCrypto registry = new PatientDataCrypto(new PatientDataProperties(null, PSEUDONYM_KEY));
+
+        assertThat(registry.pseudonym("330302196003010023")).isEqualTo(before.pseudonym("330302196003010023"));
+        assertThatThrownBy(() -> registry.seal("x", NAME_OF_R1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PATIENT_DATA_KEY");
+        PatientDataCrypto billing = new PatientDataCrypto(new PatientDataProperties(OLD_KEY, null));
+        assertThat(billing.unseal(before.seal("x", NAME_OF_R1), NAME_OF_R1)).isEqualTo("x");
+        assertThatThrownBy(() -> billing.pseudonym("x")).hasMessageContaining("PATIENT_PSEUDONYM_KEY");
+    }
+
     /** What the first format wrote: v1: + base64(nonce ‖ AES-GCM ciphertext ‖ tag), no associated data. */
     private static String legacySeal(String plaintext, String base64Key) {
         try {
