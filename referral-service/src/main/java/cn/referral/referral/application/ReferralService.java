@@ -322,7 +322,7 @@ public class ReferralService implements ReferralUseCases {
                 .flatMap(page -> reactor.core.publisher.Flux.fromIterable(page.items())
                         .concatMap(referral -> audit.record(new AuditRecord(ids.get(), clock.instant(), actor.userId(),
                                 actor.role().name(), actor.institutionId(), referral.id(), "LIST_AS_FAMILY_DOCTOR",
-                                "continuity-of-care")))
+                                "CONTINUITY_OF_CARE")))
                         .then(Mono.just(page)));
     }
 
