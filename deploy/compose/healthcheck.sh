@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Container HEALTHCHECK: healthy when the service's readiness group answers 200.
+# Container HEALTHCHECK: healthy when the service's readiness group answers 200, on the management port
+# (management.server.port, which the gateway never routes).
 # Uses bash's /dev/tcp so the runtime image needs neither curl nor wget.
 set -eu
-port="${PORT:-${SERVER_PORT:-8080}}"
+port="${MANAGEMENT_PORT:?MANAGEMENT_PORT is not set}"
 exec 3<>"/dev/tcp/127.0.0.1/${port}"
 printf 'GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
 IFS= read -r -t 5 status <&3

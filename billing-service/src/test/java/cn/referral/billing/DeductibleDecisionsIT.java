@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -55,6 +56,9 @@ class DeductibleDecisionsIT {
     private WebTestClient web;
     @Autowired
     private ReactiveMongoTemplate mongo;
+    /** Health and metrics listen on their own port (management.server.port), not on the API's. */
+    @LocalManagementPort
+    private int managementPort;
 
     private Events events;
 
@@ -154,6 +158,56 @@ class DeductibleDecisionsIT {
         web.get().uri("/decisions?referralId={id}", referral).headers(h -> h.setBearerAuth(TestTokens.insurer(WENZHOU)))
                 .exchange().expectStatus().isOk().expectBody().json("[]");
         web.get().uri("/decisions/{id}", decisionId).exchange().expectStatus().isUnauthorized();
+    }
+
+    /** DESIGN §5: the insured person number in full only for the insurer of the region; every read audited. */
+    @Test
+    void onlyTheRegionsInsurerSeesTheInsuredPersonNumberAndEveryReadIsAudited() {
+        String referral = newReferral();
+        events.accepted(new Accept(referral, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "na-county-hospital", 20_000L, INSURED));
+        String decisionId = awaitPublished(referral, 1).get(0).text("decisionId");
+        String masked = "****" + INSURED.substring(INSURED.length() - 4);
+
+        for (String reader : List.of(AUDITOR, TestTokens.token(Role.REFERRAL_DESK, "na-county-hospital"),
+                TestTokens.token(Role.PRIMARY_DOCTOR, "na-shijing-thc"))) {
+            String body = web.get().uri("/decisions/{id}", decisionId).headers(h -> h.setBearerAuth(reader))
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            assertThat(body).contains(masked).doesNotContain(INSURED);
+        }
+        web.get().uri("/decisions?referralId={id}", referral)
+                .headers(h -> h.setBearerAuth(TestTokens.insurer(NAN_AN)))
+                .header("X-Access-Purpose", "SETTLEMENT; monthly reconciliation")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$[0].insuredPersonNo").isEqualTo(INSURED);
+        String today = SettlementDay.of(java.time.Instant.now()).toString();
+        String auditorsCsv = web.get().uri("/settlement/{date}.csv", today).headers(h -> h.setBearerAuth(AUDITOR))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(auditorsCsv).contains(referral).contains(masked).doesNotContain(INSURED);
+        web.get().uri("/settlement/{date}.csv", today).headers(h -> h.setBearerAuth(TestTokens.insurer(NAN_AN)))
+                .exchange().expectStatus().isOk().expectBody(String.class)
+                .value(csv -> assertThat(csv).contains(INSURED));
+        web.get().uri("/decisions/{id}", decisionId).headers(h -> h.setBearerAuth(AUDITOR))
+                .header("X-Access-Purpose", "look around").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("X-Access-Purpose");
+
+        List<Map<String, Object>> trail = web.get().uri("/audit?referralId={id}", referral)
+                .headers(h -> h.setBearerAuth(AUDITOR)).exchange().expectStatus().isOk()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+        assertThat(trail).hasSize(4);
+        assertThat(trail).extracting(record -> record.get("role"))
+                .containsExactly("AUDITOR", "REFERRAL_DESK", "PRIMARY_DOCTOR", "INSURER");
+        assertThat(trail).extracting(record -> record.get("insuredPersonNoInFull"))
+                .containsExactly(false, false, false, true);
+        assertThat(trail.get(3).get("purpose")).isEqualTo("SETTLEMENT; monthly reconciliation");
+        assertThat(trail.get(0).get("purpose")).isEqualTo("AUDIT");
+        web.get().uri("/audit?referralId={id}", referral)
+                .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "na-county-hospital")))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/audit/chain?day={day}", today).headers(h -> h.setBearerAuth(AUDITOR))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.intact").isEqualTo(true)
+                .jsonPath("$.records").value(records -> assertThat((Integer) records).isGreaterThanOrEqualTo(6));
     }
 
     @Test
@@ -424,7 +478,9 @@ class DeductibleDecisionsIT {
         assertThat(issued.fen("payableFen")).isNull();
         assertThat(issued.fen("waivedFen")).isNull();
         assertThat(issued.fen("alreadyPaidFen")).isEqualTo(20_000);
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(metrics -> assertThat(metrics)
                         .contains("billing_decisions_no_schedule_total{region=\"" + UNSCHEDULED + "\"")
                         .contains("billing_decisions_issued_total{region=\"" + UNSCHEDULED + "\",rule=\"NO_SCHEDULE\""));

@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.crypto.PatientDataProperties;
 import cn.referral.platform.events.CloudEventHeaders;
 import cn.referral.platform.testing.TestKeys;
@@ -110,7 +111,8 @@ final class Events implements AutoCloseable {
         body.put("appointmentAt", APPOINTMENT.toString());
         body.put("acceptedAt", Instant.now().toString());
         body.put("insurance", Map.of("scheme", accept.scheme(), "regionCode", accept.region(),
-                "insuredPersonNoSealed", CRYPTO.seal(accept.insuredPersonNo())));
+                "insuredPersonNoSealed", CRYPTO.seal(accept.insuredPersonNo(),
+                        new SealContext("referrals", accept.referralId(), "patient.insuredPersonNo"))));
         if (accept.eligibility() != null) {
             body.put("eligibility", accept.eligibility());
         }

@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 
-@SpringBootTest(properties = "logging.structured.format.console=")
+// outside the local profile the issuer and its keys must be named, or the gateway does not start (issue 15)
+@SpringBootTest(properties = {"logging.structured.format.console=",
+        "platform.security.issuer=https://issuer.test/referral-platform",
+        "platform.security.jwks-uri=http://127.0.0.1:9/jwks"})
 class GatewayRoutesIT {
 
     @Autowired

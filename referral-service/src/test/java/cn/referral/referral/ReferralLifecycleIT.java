@@ -1,6 +1,7 @@
 package cn.referral.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
+import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.ReferralItSupport;
@@ -46,8 +48,7 @@ class ReferralLifecycleIT extends ReferralItSupport {
         assertThat(body.get("eligibility").get("catalogId").asString()).isEqualTo("up-tertiary");
         assertThat(body.get("eligibility").get("explanation").toString()).contains("PRIMARY → TERTIARY");
         assertThat(body.get("patientName").asString()).isEqualTo("林**");
-        assertThat(body.get("patientIdNumber").asString()).isEqualTo(idNumber.substring(0, 6) + "********"
-                + idNumber.substring(14));
+        assertThat(body.get("patientIdNumber").asString()).isEqualTo("*".repeat(14) + idNumber.substring(14));
 
         ConsumerRecord<String, byte[]> record = eventsOf(id, 1).get(0);
         assertThat(header(record, "ce_type")).isEqualTo("referral.submitted.v1");
@@ -92,8 +93,11 @@ class ReferralLifecycleIT extends ReferralItSupport {
         JsonNode event = event(id, "referral.accepted.v1");
         assertThat(event.get("appointmentAt").asString()).isEqualTo(appointment);
         String sealed = event.get("insurance").get("insuredPersonNoSealed").asString();
-        assertThat(sealed).startsWith("v1:");
-        assertThat(CRYPTO.unseal(sealed)).isEqualTo("33030200" + idNumber.substring(12, 17));
+        assertThat(sealed).startsWith("v2:k1:");
+        assertThat(CRYPTO.unseal(sealed, new SealContext("referrals", id, "patient.insuredPersonNo")))
+                .as("billing opens it for this referral").isEqualTo("33030200" + idNumber.substring(12, 17));
+        assertThatThrownBy(() -> CRYPTO.unseal(sealed, new SealContext("referrals", "another", "patient.insuredPersonNo")))
+                .as("copied into another referral's event it does not open").isInstanceOf(IllegalArgumentException.class);
         assertThat(event.get("insurance").get("scheme").asString()).isEqualTo("RESIDENT");
         assertThat(event.toString()).doesNotContain(idNumber);
 
@@ -232,13 +236,18 @@ class ReferralLifecycleIT extends ReferralItSupport {
     void everyReadOfPatientDataIsAuditedForAuditorsOnly() {
         String id = submitted(centreDoctor, upReferral(idNumber(9), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
         EntityExchangeResult<String> read = http.get().uri("/referrals/" + id)
-                .header("Authorization", "Bearer " + cityDesk).header("X-Access-Purpose", "triage").exchange()
+                .header("Authorization", "Bearer " + cityDesk).header("X-Access-Purpose", "REFERRAL_HANDLING; triage").exchange()
                 .expectBody(String.class).returnResult();
         assertThat(read.getStatus().value()).isEqualTo(200);
         JsonNode detail = json(read);
         assertThat(detail.get("patient").get("name").asString()).isEqualTo("林秀英");
-        assertThat(detail.get("patient").get("maskedIdNumber").asString()).contains("********");
-        assertThat(read.getResponseBody()).doesNotContain(idNumber(9));
+        assertThat(detail.get("patient").get("maskedIdNumber").asString())
+                .isEqualTo("*".repeat(14) + idNumber(9).substring(14));
+        assertThat(detail.get("patient").get("birthYear").asInt()).isEqualTo(1960);
+        assertThat(detail.get("patient").has("birthDate")).as("the birth date is the mask's hidden middle").isFalse();
+        // (the insurance region may equal the number's first 6 digits: it is shown, the mask keeps none of them)
+        assertThat(read.getResponseBody()).doesNotContain(idNumber(9)).doesNotContain("1960-03-01")
+                .doesNotContain("19600301");
         assertThat(read.getResponseHeaders().getETag()).isEqualTo("\"1\"");
 
         JsonNode trail = json(get("/audit?referralId=" + id, token(Role.AUDITOR, null)));
@@ -247,12 +256,31 @@ class ReferralLifecycleIT extends ReferralItSupport {
         assertThat(record.get("actorId").asString()).isEqualTo("user-referral_desk@" + CITY_HOSPITAL);
         assertThat(record.get("role").asString()).isEqualTo("REFERRAL_DESK");
         assertThat(record.get("institutionId").asString()).isEqualTo(CITY_HOSPITAL);
-        assertThat(record.get("purpose").asString()).isEqualTo("triage");
+        assertThat(record.get("purpose").asString()).isEqualTo("REFERRAL_HANDLING; triage");
         assertThat(record.get("referralId").asString()).isEqualTo(id);
 
         assertThat(get("/audit?referralId=" + id, cityDesk).getStatus().value()).isEqualTo(403);
         get("/referrals/" + id + "/history", cityDesk);
         assertThat(json(get("/audit?referralId=" + id, token(Role.AUDITOR, null)))).hasSize(1);
+
+        String day = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode chain = json(get("/audit/chain?day=" + day, token(Role.AUDITOR, null)));
+        assertThat(chain.get("intact").asBoolean()).as(chain.toString()).isTrue();
+        assertThat(chain.get("records").asInt()).isPositive();
+        assertThat(get("/audit/chain?day=" + day, cityDesk).getStatus().value()).isEqualTo(403);
+    }
+
+    @Test
+    void aPurposeIsACodeFromTheListWithAShortNote() {
+        String id = submitted(centreDoctor, upReferral(idNumber(10), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
+        for (String purpose : List.of("triage", "REFERRAL_HANDLING;" + "x".repeat(5000))) {
+            EntityExchangeResult<String> read = http.get().uri("/referrals/" + id)
+                    .header("Authorization", "Bearer " + cityDesk).header("X-Access-Purpose", purpose).exchange()
+                    .expectBody(String.class).returnResult();
+            assertThat(read.getStatus().value()).isEqualTo(400);
+            assertThat(read.getResponseBody()).contains("X-Access-Purpose");
+        }
+        assertThat(json(get("/audit?referralId=" + id, token(Role.AUDITOR, null)))).isEmpty();
     }
 
     @Test

@@ -257,8 +257,9 @@ class ReferralReportsIT extends ReferralItSupport {
                 idNumber(PERSONS.computeIfAbsent(person, p -> 5_000_000 + PERSONS.size())), "4601050012345",
                 InsuranceScheme.RESIDENT, "460105", null);
         LocalDate day = LocalDate.ofInstant(at, CHINA);
+        String id = "kpi-" + person + "-" + SEQUENCE.incrementAndGet();
         ReferralRequest request = new ReferralRequest(direction, CareType.OUTPATIENT, Urgency.ROUTINE,
-                protection.protect(details), new Diagnosis(diagnosis, null), "随访", null, List.of(), from.id(), null,
+                protection.protect(id, details), new Diagnosis(diagnosis, null), "随访", null, List.of(), from.id(), null,
                 to.id(), direction == Direction.UP ? "内科" : null, new DateWindow(day, day.plusDays(14)), null,
                 direction == Direction.DOWN ? new ContinuityPlan(List.of(new FollowUp(14, "复诊")), null, null) : null,
                 null);
@@ -267,7 +268,7 @@ class ReferralReportsIT extends ReferralItSupport {
                 DownReferralToPrimaryCare.counts(from, to));
         Actor doctor = new Actor("dr-" + from.id(), direction == Direction.UP ? ActorRole.PRIMARY_DOCTOR
                 : ActorRole.HOSPITAL_DOCTOR, from.id());
-        return Referral.submit("kpi-" + person + "-" + SEQUENCE.incrementAndGet(), request,
+        return Referral.submit(id, request,
                 new Eligibility(true, "c", diagnosis.substring(0, 3), null, false, List.of()), false, path, doctor, at,
                 AcceptanceDeadlines.defaults());
     }

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.ServiceIntegrationTest;
@@ -22,6 +24,10 @@ import tools.jackson.databind.JsonNode;
 @Import(TestClockConfiguration.class)
 @TestPropertySource(properties = "referral.timer-interval=100ms")
 class ReferralTimersAndReportsIT extends ReferralItSupport {
+
+    /** Health and metrics listen on their own port (management.server.port), not on the API's. */
+    @LocalManagementPort
+    private int managementPort;
 
     private final String centreDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
     private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
@@ -128,7 +134,9 @@ class ReferralTimersAndReportsIT extends ReferralItSupport {
         assertThat(get("/kpis?from=2026-02-01&to=2026-01-01", auditor).getStatus().value()).isEqualTo(400);
         assertThat(get("/kpis?from=yesterday&to=2026-01-01", auditor).getStatus().value()).isEqualTo(400);
 
-        String metrics = http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        String metrics = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+                .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
                 .getResponseBody();
         assertThat(metrics).contains("referral_transitions_total{").contains("state=\"ACCEPTED\"")
                 .contains("referral_time_to_accept_seconds");

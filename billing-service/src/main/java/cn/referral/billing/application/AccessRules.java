@@ -20,6 +20,20 @@ final class AccessRules {
                 || decision.concernsInstitution(caller.institutionId());
     }
 
+    /**
+     * Whether the caller sees the insured person number in full: only the insurer of the decision's
+     * region, who settles it (DESIGN §5). Auditors and the referral's institutions see it masked.
+     */
+    static boolean seesInsuredPersonNoInFull(Caller caller, DeductibleDecision decision) {
+        return caller.has(Role.INSURER) && decision.region().value().equals(caller.regionCode());
+    }
+
+    static void requireAuditor(Caller caller) {
+        if (!caller.has(Role.AUDITOR)) {
+            throw new NotPermitted("The audit trail is read by auditors");
+        }
+    }
+
     /** The region whose settlement the caller may export, or null for every region (auditors). */
     static RegionCode settlementRegion(Caller caller) {
         if (caller.has(Role.AUDITOR)) {

@@ -17,6 +17,9 @@ import cn.referral.billing.application.port.in.ClosedReferral;
 import cn.referral.billing.application.port.in.DecisionQueries;
 import cn.referral.billing.application.port.in.DecisionUseCases;
 import cn.referral.billing.application.port.in.SettlementLine;
+import cn.referral.billing.application.port.in.ShownDecision;
+import cn.referral.billing.application.port.out.AuditRecord;
+import cn.referral.billing.application.port.out.AuditTrail;
 import cn.referral.billing.application.port.out.AllianceDirectory;
 import cn.referral.billing.application.port.out.DecisionMetrics;
 import cn.referral.billing.application.port.out.DecisionStore;
@@ -35,6 +38,7 @@ import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.SettlementDay;
 import cn.referral.billing.domain.rules.DeductibleAssessor;
 import cn.referral.platform.security.Caller;
+import cn.referral.platform.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -59,10 +63,12 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Period validity;
+    private final AuditTrail audit;
 
     public DecisionService(DecisionStore decisions, InstitutionDirectory institutions, AllianceDirectory alliances,
                            ScheduleStore schedules, PolicyStore policies, DecisionMetrics metrics, Clock clock,
-                           Supplier<String> ids, Period validity) {
+                           Supplier<String> ids, Period validity, AuditTrail audit) {
+        this.audit = audit;
         this.decisions = decisions;
         this.institutions = institutions;
         this.alliances = alliances;
@@ -168,27 +174,66 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     }
 
     @Override
-    public Mono<DeductibleDecision> find(Caller caller, String decisionId) {
-        return decisions.findById(decisionId).filter(decision -> AccessRules.mayRead(caller, decision));
+    public Mono<ShownDecision> find(Caller caller, String decisionId, String purpose) {
+        return decisions.findById(decisionId).filter(decision -> AccessRules.mayRead(caller, decision))
+                .flatMap(decision -> shown(caller, decision, purpose));
     }
 
     @Override
-    public Flux<DeductibleDecision> forReferral(Caller caller, String referralId) {
-        return decisions.findByReferral(referralId).filter(decision -> AccessRules.mayRead(caller, decision)).flux();
+    public Flux<ShownDecision> forReferral(Caller caller, String referralId, String purpose) {
+        return decisions.findByReferral(referralId).filter(decision -> AccessRules.mayRead(caller, decision))
+                .flatMap(decision -> shown(caller, decision, purpose)).flux();
+    }
+
+    /** The decision as the caller may see it, once its read is recorded. */
+    private Mono<ShownDecision> shown(Caller caller, DeductibleDecision decision, String purpose) {
+        boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, decision);
+        return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(), role(caller),
+                        caller.institutionId(), caller.regionCode(), AuditRecord.READ_DECISION, decision.referralId(),
+                        decision.decisionId(), null, purposeOrUsual(caller, purpose), inFull))
+                .thenReturn(new ShownDecision(decision, inFull));
     }
 
     @Override
-    public Flux<SettlementLine> settlement(Caller caller, LocalDate day) {
+    public Flux<SettlementLine> settlement(Caller caller, LocalDate day, String purpose) {
         return Mono.fromSupplier(() -> Optional.ofNullable(AccessRules.settlementRegion(caller)))
                 .flatMapMany(scope -> {
                     RegionCode region = scope.orElse(null);
                     Flux<SettlementLine> issued = decisions.issuedOn(day, region)
-                            .map(d -> new SettlementLine(SettlementLine.Kind.ISSUED, d.issuedAt(), d));
+                            .map(d -> line(caller, SettlementLine.Kind.ISSUED, d.issuedAt(), d));
                     Flux<SettlementLine> revoked = decisions.revokedOn(day, region)
-                            .map(d -> new SettlementLine(SettlementLine.Kind.REVOKED, d.revokedAt(), d));
-                    return Flux.concat(issued, revoked).sort(Comparator.comparing(SettlementLine::at)
+                            .map(d -> line(caller, SettlementLine.Kind.REVOKED, d.revokedAt(), d));
+                    Flux<SettlementLine> lines = Flux.concat(issued, revoked).sort(Comparator.comparing(SettlementLine::at)
                             .thenComparing(line -> line.decision().decisionId())
                             .thenComparing(SettlementLine::kind));
+                    return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(), role(caller),
+                            caller.institutionId(), caller.regionCode(), AuditRecord.EXPORT_SETTLEMENT, null, null,
+                            day.toString(), purposeOrUsual(caller, purpose), caller.has(Role.INSURER)))
+                            .thenMany(lines);
                 });
+    }
+
+    private static SettlementLine line(Caller caller, SettlementLine.Kind kind, Instant at, DeductibleDecision decision) {
+        return new SettlementLine(kind, at, decision,
+                new ShownDecision(decision, AccessRules.seesInsuredPersonNoInFull(caller, decision)).insuredPersonNo());
+    }
+
+    @Override
+    public Flux<AuditRecord> auditTrail(Caller caller, String referralId) {
+        return Mono.fromRunnable(() -> AccessRules.requireAuditor(caller)).thenMany(audit.forReferral(referralId));
+    }
+
+    private static String role(Caller caller) {
+        return caller.roles().stream().map(Role::name).sorted().findFirst().orElse(null);
+    }
+
+    private static String purposeOrUsual(Caller caller, String purpose) {
+        if (purpose != null) {
+            return purpose;
+        }
+        if (caller.has(Role.INSURER)) {
+            return "SETTLEMENT";
+        }
+        return caller.has(Role.AUDITOR) ? "AUDIT" : "REFERRAL_HANDLING";
     }
 }

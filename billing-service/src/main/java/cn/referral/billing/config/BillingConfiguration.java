@@ -15,6 +15,7 @@ import cn.referral.billing.application.DecisionService;
 import cn.referral.billing.application.ReferenceDataService;
 import cn.referral.billing.application.ScheduleService;
 import cn.referral.billing.application.port.out.AllianceDirectory;
+import cn.referral.billing.application.port.out.AuditTrail;
 import cn.referral.billing.application.port.out.DecisionMetrics;
 import cn.referral.billing.application.port.out.DecisionStore;
 import cn.referral.billing.application.port.out.InstitutionDirectory;
@@ -29,9 +30,10 @@ class BillingConfiguration {
     DecisionService decisionService(DecisionStore decisions, InstitutionDirectory institutions,
                                     AllianceDirectory alliances, ScheduleStore schedules, PolicyStore policies,
                                     DecisionMetrics metrics, Clock clock, IdGenerator ids,
-                                    @Value("${billing.decision-validity:P30D}") Period validity) {
+                                    @Value("${billing.decision-validity:P30D}") Period validity,
+                                    AuditTrail audit) {
         return new DecisionService(decisions, institutions, alliances, schedules, policies, metrics, clock,
-                () -> ids.generateId().toString(), validity);
+                () -> ids.generateId().toString(), validity, audit);
     }
 
     @Bean

@@ -16,9 +16,17 @@ import static cn.referral.systemtests.support.DemoNetwork.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,8 +50,12 @@ import cn.referral.systemtests.support.DemoNetwork;
 import cn.referral.systemtests.support.ReferralRequests;
 import cn.referral.systemtests.support.ReferralRequests.Patient;
 import cn.referral.systemtests.support.RunningPlatform;
+import cn.referral.systemtests.support.ServiceProcess;
 import cn.referral.systemtests.support.SharedPlatform;
 import tools.jackson.databind.JsonNode;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 
 /**
  * Who may do what (DESIGN §4–§5), through the gateway with every route, as one table: every
@@ -300,6 +312,9 @@ class AccessMatrixIT {
                 get("/api/audit?referralId={held}", "§5: the audit trail of patient reads is for AUDITOR")
                         .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401)
                         .listing("{held}", auditor),
+                get("/api/audit/chain?day={settlementDay}",
+                        "issue 15: auditors verify the day's hash chain of referral reads")
+                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
 
                 // ---- quota-service (§4: pools are managed by the institution's REFERRAL_DESK)
                 //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
@@ -332,6 +347,12 @@ class AccessMatrixIT {
                         "§4: the daily export is the insurers' (own region only) and the auditors'")
                         .expect(403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 401)
                         .listing("{decision}", nananInsurer, auditor),
+                get("/api/billing/audit?referralId={na}",
+                        "§5: who read a decision (insured person number in full or masked) is for AUDITOR")
+                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                get("/api/billing/audit/chain?day={settlementDay}",
+                        "issue 15: auditors verify the day's hash chain of decision and settlement reads")
+                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
                 get("/api/billing/schedules/" + NANAN_REGION + "/EMPLOYEE/" + year,
                         "published reference data: anyone signed in (DESIGN silent on reads)")
                         .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
@@ -381,6 +402,12 @@ class AccessMatrixIT {
                         .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
                 get("/api/registry/contracts?patientRef={patientRef}", "§4: registry reads, by pseudonym")
                         .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+                get("/api/registry/audit?contractId={contract}",
+                        "§5: who read a contract's patient data (and why) is for AUDITOR")
+                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                get("/api/registry/audit/chain?day={settlementDay}",
+                        "issue 15: auditors verify the day's hash chain of contract reads")
+                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
                 post("/api/registry/institutions", anInstitution(), "§4: registry writes: REGISTRY_ADMIN only")
                         .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 401),
                 put("/api/registry/institutions/{inst}", anInstitution(), "§4: registry writes")
@@ -414,7 +441,96 @@ class AccessMatrixIT {
                 post("/api/registry/contracts/{contract}/termination", null, "§4: registry writes")
                         .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
                 delete("/api/registry/contracts/{contract}", "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 403, 401));
+                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 403, 401),
+
+                // ---- management endpoints (§5: on a port the gateway never routes)
+                //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
+                //                                          PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
+                get("/actuator/prometheus", "issue 15: the gateway's own metrics are not on its public port")
+                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+                get("/actuator/health", "issue 15: nor its health (with component details)")
+                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+                get("/api/registry/actuator/prometheus", "issue 15: no service's actuator through the gateway")
+                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 401),
+                get("/api/referrals/actuator/health", "issue 15: as above")
+                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 401),
+                get("/api/quota/actuator/prometheus", "issue 15: as above")
+                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 401),
+                get("/api/billing/actuator/env", "issue 15: as above")
+                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 401));
+    }
+
+    /**
+     * Issue 15 / DESIGN §5 "services validate the JWT themselves too": a forged token sent straight
+     * to a service, past the gateway, is refused there (401), while a valid one is answered.
+     */
+    @Test
+    void forgedTokensSentStraightToEachServiceAreRefused() {
+        Instant now = Instant.now();
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("expired", TestTokens.sign(auditorClaims().expirationTime(Date.from(now.minusSeconds(120))).build()));
+        forged.put("alg none", new PlainJWT(auditorClaims().build()).serialize());
+        forged.put("wrong audience", TestTokens.sign(auditorClaims().audience("someone-else").build()));
+        forged.put("no sub", TestTokens.sign(auditorClaims().subject(null).build()));
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("registry-service", "/institutions/" + WMU_HOSPITAL);
+        reads.put("referral-service", "/referrals/" + held);
+        reads.put("quota-service", "/holds?referralId=" + held);
+        reads.put("billing-service", "/decisions?referralId=" + nanAn);
+
+        reads.forEach((service, path) -> {
+            ServiceProcess direct = platform.service(service);
+            assertThat(new Api(direct, TestTokens.sign(auditorClaims().build())).get(path).status())
+                    .as("%s answers a valid token sent straight to it", service).isEqualTo(200);
+            forged.forEach((forgery, token) -> assertThat(new Api(direct, token).get(path).status())
+                    .as("%s, token %s", service, forgery).isEqualTo(401));
+        });
+    }
+
+    /**
+     * Issue 15: health and metrics listen on a management port of their own, which the gateway never
+     * routes; anyone there sees whether a service is up, only an administrator sees the components.
+     */
+    @Test
+    void healthAndMetricsAnswerOnTheManagementPortWithDetailsOnlyForAnAdministrator() {
+        String administrator = TestTokens.token(Role.REGISTRY_ADMIN, "registry-office");
+        String doctor = TestTokens.token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
+        for (String name : List.of("gateway", "registry-service", "referral-service", "quota-service",
+                "billing-service")) {
+            ServiceProcess process = name.equals("gateway") ? platform.gateway() : platform.service(name);
+            assertThat(new Api(process, doctor).get("/actuator/prometheus").status()).as("%s API port", name)
+                    .isIn(401, 404);
+            assertThat(raw(process.managementUri("/actuator/health/readiness"), null).statusCode()).isEqualTo(200);
+            HttpResponse<String> anonymous = raw(process.managementUri("/actuator/health"), null);
+            assertThat(anonymous.statusCode()).isEqualTo(200);
+            assertThat(anonymous.body()).as("%s health for anyone", name).contains("UP").doesNotContain("components");
+            assertThat(raw(process.managementUri("/actuator/health"), doctor).body())
+                    .as("%s health for a doctor", name).doesNotContain("components");
+            assertThat(raw(process.managementUri("/actuator/health"), administrator).body())
+                    .as("%s health for an administrator", name).contains("components");
+            HttpResponse<String> metrics = raw(process.managementUri("/actuator/prometheus"), null);
+            assertThat(metrics.statusCode()).as("%s metrics for the scraper", name).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        }
+    }
+
+    private static JWTClaimsSet.Builder auditorClaims() {
+        return TestTokens.claims("auditor-forged", "audit-office", null, Role.AUDITOR);
+    }
+
+    private static HttpResponse<String> raw(URI uri, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- objects ---------------------------------------------------------------------------------------

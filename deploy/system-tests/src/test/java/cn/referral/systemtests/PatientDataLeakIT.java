@@ -43,7 +43,9 @@ import tools.jackson.databind.JsonNode;
  * (身份证号), name and phone is contracted, referred up inside the Nan'an 医共体, held a bed, accepted,
  * and given a deductible decision; then everything the platform wrote — every record on every topic,
  * every document of every database, every service log line of this run — is searched for any
- * valid identity number and for this patient's number, name and phone. None may be there in clear.
+ * valid identity number and for this patient's number, name and phone. None may be there in clear,
+ * and nowhere may the shown mask stand beside the birth date it hides (issue 15). The logs are read
+ * as run-local writes them: ECS JSON lines.
  * The insured person number (医保人员编号) is in clear only where settlement needs it: billing's
  * decisions (its database and {@code billing.decisions.v1}).
  */
@@ -103,11 +105,23 @@ class PatientDataLeakIT {
         awaitSlot(referral, "ACCEPTED", "CONFIRMED");
         JsonNode decision = awaitDecisionOnTopic(referral);
         assertThat(decision.get("insuredPersonNo").asString()).isEqualTo(patient.insuredPersonNo());
-        answers.add(nananInsurer.get("/api/billing/decisions?referralId=" + referral).expect(200).toString());
+        String insurersAnswer = nananInsurer.get("/api/billing/decisions?referralId=" + referral).expect(200).toString();
+        assertThat(insurersAnswer).as("the region's insurer settles: the number in full").contains(patient.insuredPersonNo());
+        String desksAnswer = countyDesk.get("/api/billing/decisions?referralId=" + referral).expect(200).toString();
+        assertThat(desksAnswer).as("the institution's staff see the insured person number masked")
+                .doesNotContain(patient.insuredPersonNo())
+                .contains(patient.insuredPersonNo().substring(patient.insuredPersonNo().length() - 4));
+        answers.add(desksAnswer);
 
-        // What the callers were answered shows the identity number masked, never in clear.
+        // What the callers were answered shows the identity number masked, never in clear, never rebuildable;
+        // the insured person number only to the region's insurer.
         assertThat(answers).noneMatch(answer -> answer.contains(idNumber));
         assertThat(String.join("\n", answers)).contains(IdentityNumbers.mask(idNumber));
+        assertThat(PatientDataScan.rebuildableIdentityNumbers(answers.stream()
+                .map(answer -> new Place("answer", "an API answer", answer)).toList(), idNumber))
+                .as("answers from which the identity number can be rebuilt (mask beside the birth date)").isEmpty();
+        assertThat(answers).as("the insured person number outside the insurer's answer")
+                .noneMatch(answer -> answer.contains(patient.insuredPersonNo()));
 
         List<Place> topics = PatientDataScan.kafkaRecords(SharedPlatform.infrastructure().kafkaBootstrapServers(),
                 Duration.ofSeconds(60));
@@ -150,6 +164,9 @@ class PatientDataLeakIT {
         assertThat(PatientDataScan.occurrences(everything, Map.of("identity number", idNumber, "name",
                 patient.name(), "phone", patient.phone())))
                 .as("this patient's identity number, name or phone in clear, by place")
+                .isEmpty();
+        assertThat(PatientDataScan.rebuildableIdentityNumbers(everything, idNumber))
+                .as("identity numbers rebuildable from a mask and the birth date side by side, by place")
                 .isEmpty();
         List<Place> outsideSettlement = everything.stream()
                 .filter(place -> !place.source().equals("kafka:billing.decisions.v1")

@@ -158,7 +158,7 @@ abstract class WalkingSkeletonScenarios {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(send(HttpRequest.newBuilder(referral.uri("/actuator/health/readiness")).GET().build()).statusCode())
+        assertThat(send(HttpRequest.newBuilder(referral.managementUri("/actuator/health/readiness")).GET().build()).statusCode())
                 .isEqualTo(200);
     }
 

@@ -33,11 +33,15 @@ public final class IdentityNumbers {
         return CHECK[sum % 11];
     }
 
-    /** Shown form: first 6, eight asterisks, last 4 (e.g. {@code 330302********123X}). */
+    /**
+     * Shown form: fourteen asterisks and the last 4 characters (e.g. {@code **************123X}).
+     * Nothing of the region code or the birth date (digits 7–14) is kept: shown beside a birth date
+     * the old 6 + 4 mask gave the whole number back (DESIGN §5).
+     */
     public static String mask(String value) {
         if (value == null || value.length() != 18) {
             return "******************";
         }
-        return value.substring(0, 6) + "********" + value.substring(14);
+        return "*".repeat(14) + value.substring(14);
     }
 }

@@ -96,6 +96,7 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder platformJwtDecoder(SecurityProperties properties) {
+        requireSettings(properties);
         NimbusReactiveJwtDecoder decoder = properties.publicKeyLocation() != null
                 && !properties.publicKeyLocation().isBlank()
                 ? NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation())).build()
@@ -105,12 +106,44 @@ public class PlatformSecurityAutoConfiguration {
         return decoder;
     }
 
-    /** Expiry and not-before, the platform's issuer, and its audience: what every token must pass. */
+    /**
+     * Stops the service at startup when it would not know whose tokens to trust: the issuer, the
+     * audience, and the signing keys (JWKS or a public key) must be set. Only the {@code local}
+     * profile has defaults (the gateway's development issuer, platform-defaults-local.yaml).
+     */
+    public static void requireSettings(SecurityProperties properties) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (blank(properties.issuer())) {
+            missing.add("platform.security.issuer (JWT_ISSUER)");
+        }
+        if (blank(properties.audience())) {
+            missing.add("platform.security.audience (JWT_AUDIENCE)");
+        }
+        if (blank(properties.jwksUri()) && blank(properties.publicKeyLocation())) {
+            missing.add("platform.security.jwks-uri (JWT_JWKS_URI) or platform.security.public-key-location "
+                    + "(JWT_PUBLIC_KEY_LOCATION)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Token validation is not configured: set " + String.join(", ", missing)
+                    + ". Outside the 'local' profile there is no default issuer: name your OIDC provider's.");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /**
+     * Expiry and not-before, the platform's issuer, its audience, and a subject: what every token must
+     * pass. A token without {@code sub} names nobody to audit, so it is refused (401).
+     */
     public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.contains(properties.audience()));
+        OAuth2TokenValidator<Jwt> subject = new JwtClaimValidator<String>("sub",
+                sub -> sub != null && !sub.isBlank());
         return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                audience);
+                audience, subject);
     }
 
     @Bean

@@ -32,6 +32,7 @@ import cn.referral.platform.events.TraceContext;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
@@ -188,16 +189,52 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         return path.toString();
     }
 
-    private static String jsonMessage(JacksonException e) {
+    /**
+     * What is wrong with the value, in the API's words: never Jackson's message, which names the
+     * service's internal classes ({@code Cannot deserialize value of type `cn.referral…`}).
+     */
+    static String jsonMessage(JacksonException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field (not accepted here)";
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
-            return e.getCause().getMessage();
+            String message = e.getCause().getMessage();
+            return CLASS_NAME.matcher(message).find() ? "invalid value" : message;
         }
-        String message = e.getOriginalMessage();
-        int cut = message == null ? -1 : message.indexOf(" from ");
-        return cut > 0 ? message.substring(0, cut) : "invalid value";
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return expected(mismatch.getTargetType());
+        }
+        return "invalid value";
+    }
+
+    /** A qualified Java class name, as Jackson and the JDK write them into messages. */
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*");
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date (yyyy-MM-dd)";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "must be a date and time (ISO 8601, e.g. 2026-11-25T08:00:00Z)";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == short.class
+                || type == double.class || type == float.class || type == byte.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "must be a string";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        return "must be an object";
     }
 
     private static String parameterName(org.springframework.core.MethodParameter parameter) {

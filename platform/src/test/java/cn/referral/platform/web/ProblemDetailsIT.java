@@ -93,6 +93,8 @@ class ProblemDetailsIT {
                 .bodyValue("{\"name\":\"Bed\",\"quantity\":1,\"availableFrom\":\"next tuesday\"}"), 400);
 
         assertThat(fields(problem)).containsExactly("availableFrom");
+        assertThat(problem.toString()).as("no internal class names (issue 15)").doesNotContain("java.")
+                .doesNotContain("cn.referral").doesNotContain("`").contains("must be a date (yyyy-MM-dd)");
     }
 
     @Test
@@ -181,12 +183,21 @@ class ProblemDetailsIT {
 
     @Test
     void theReadinessProbeAsksTheDatabaseWithAPing() {
-        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .get().uri("/actuator/health/readiness").exchange()
+        WebTestClient health = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        health.get().uri("/actuator/health/readiness")
+                .header("Authorization", "Bearer " + TestTokens.token(Role.REGISTRY_ADMIN, "registry-office"))
+                .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.mongoPing.status").isEqualTo("UP");
+        // anyone else (a probe, a load balancer, another role) learns whether it is up, not what is inside
+        health.get().uri("/actuator/health/readiness")
+                .header("Authorization", "Bearer " + TestTokens.token(Role.PRIMARY_DOCTOR, "a-centre"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+        health.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.components").doesNotExist();
     }
 
     @SuppressWarnings("unchecked")

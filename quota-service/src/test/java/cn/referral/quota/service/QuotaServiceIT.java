@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
@@ -59,6 +60,9 @@ class QuotaServiceIT {
     EmbeddedKafkaBroker kafka;
     @Autowired
     MutableClock clock;
+    /** Health and metrics listen on their own port (management.server.port), not on the API's. */
+    @LocalManagementPort
+    int managementPort;
 
     ReferralEventsProducer referralService;
     QuotaEventsReader quotaEvents;
@@ -213,9 +217,12 @@ class QuotaServiceIT {
         assertThat(awaitEvent("green-2", "quota.slot-held.v1").get("greenChannel").asBoolean()).isTrue();
         web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
                 .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.greenChannelHeld").isEqualTo(1);
-        await().atMost(WAIT).untilAsserted(() -> web.get().uri("/actuator/prometheus").exchange()
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        await().atMost(WAIT).untilAsserted(() -> management.get().uri("/actuator/prometheus").exchange()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .contains("quota_holds_total{greenChannel=\"true\"")
+                        .contains("quota_green_channel_granted_total{institution=\"" + HOSPITAL + "\"")
                         .contains("quota_green_channel_holds{institution=\"" + HOSPITAL + "\"")
                         .contains("quota_reserved_utilization{institution=\"" + HOSPITAL + "\"")));
     }

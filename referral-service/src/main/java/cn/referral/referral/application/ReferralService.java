@@ -111,7 +111,7 @@ public class ReferralService implements ReferralUseCases {
     private Mono<Submission> create(SubmitReferralCommand command, Actor actor, String id, String key) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, policies.zone());
-        Patient patient = protection.protect(command.patient());
+        Patient patient = protection.protect(id, command.patient());
         return referenceData.contractsOf(patient.patientRef()).collectList()
                 .map(contracts -> FamilyDoctorContract.inForceOn(contracts, today))
                 .flatMap(contract -> {
@@ -252,15 +252,15 @@ public class ReferralService implements ReferralUseCases {
                         actor.userId(), actor.role().name(), actor.institutionId(), referral.id(),
                         ReferralPermissions.maySee(referral, actor) ? "READ_REFERRAL" : "READ_AS_FAMILY_DOCTOR",
                         purpose == null || purpose.isBlank() ? defaultPurpose(actor.role()) : purpose))
-                .then(Mono.fromSupplier(() -> new ReferralView(referral, protection.reveal(referral.request().patient()),
+                .then(Mono.fromSupplier(() -> new ReferralView(referral, protection.reveal(referral.id(), referral.request().patient()),
                         ReferralPermissions.allowedActions(referral, actor, clock.instant())))));
     }
 
     private static String defaultPurpose(ActorRole role) {
         return switch (role) {
-            case REFERRAL_DESK -> "referral-handling";
-            case AUDITOR -> "audit";
-            default -> "treatment";
+            case REFERRAL_DESK -> "REFERRAL_HANDLING";
+            case AUDITOR -> "AUDIT";
+            default -> "TREATMENT";
         };
     }
 
@@ -322,7 +322,7 @@ public class ReferralService implements ReferralUseCases {
                 .flatMap(page -> reactor.core.publisher.Flux.fromIterable(page.items())
                         .concatMap(referral -> audit.record(new AuditRecord(ids.get(), clock.instant(), actor.userId(),
                                 actor.role().name(), actor.institutionId(), referral.id(), "LIST_AS_FAMILY_DOCTOR",
-                                "continuity-of-care")))
+                                "CONTINUITY_OF_CARE")))
                         .then(Mono.just(page)));
     }
 

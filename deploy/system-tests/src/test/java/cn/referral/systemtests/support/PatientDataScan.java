@@ -47,6 +47,8 @@ import cn.referral.platform.crypto.IdentityNumbers;
  */
 public final class PatientDataScan {
 
+    /** A mask that shows the region code (the first 6 digits) as well as the last 4: 6 + 4 + birth date = all 18. */
+    private static final Pattern WIDE_MASK = Pattern.compile("(?<![0-9A-Za-z])\\d{6}\\*{4,12}[0-9X]{4}(?![0-9X])");
     private static final Pattern IDENTITY_NUMBER_SHAPE = Pattern.compile("(?<![0-9])\\d{17}[0-9X](?![0-9])");
 
     private PatientDataScan() {
@@ -112,6 +114,28 @@ public final class PatientDataScan {
         for (Place place : places) {
             identityNumbersIn(place.text()).forEach(number -> findings.add(new Finding(place.where(),
                     "identity number " + number)));
+        }
+        return findings;
+    }
+
+    /**
+     * Every place from which an identity number can be rebuilt without the key (DESIGN §5): a mask
+     * that keeps more than the last 4 characters (the old {@code 330302********123X} shape, whose
+     * hidden digits are the birth date), or this patient's shown last 4 characters in the same piece
+     * of text as their full birth date ({@code 1972-08-16} or {@code 19720816}).
+     */
+    public static List<Finding> rebuildableIdentityNumbers(Collection<Place> places, String idNumber) {
+        String birthDate = idNumber.substring(6, 14);
+        List<String> birthDateForms = List.of(birthDate,
+                birthDate.substring(0, 4) + "-" + birthDate.substring(4, 6) + "-" + birthDate.substring(6));
+        String shownTail = IdentityNumbers.mask(idNumber);
+        List<Finding> findings = new ArrayList<>();
+        for (Place place : places) {
+            WIDE_MASK.matcher(place.text()).results().forEach(match -> findings.add(new Finding(place.where(),
+                    "a mask that keeps more than the last 4 characters: " + match.group())));
+            if (place.text().contains(shownTail) && birthDateForms.stream().anyMatch(place.text()::contains)) {
+                findings.add(new Finding(place.where(), "the mask " + shownTail + " beside the birth date " + birthDate));
+            }
         }
         return findings;
     }

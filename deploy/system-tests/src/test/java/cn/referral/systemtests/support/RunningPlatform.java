@@ -18,6 +18,8 @@ public final class RunningPlatform implements AutoCloseable {
     public static final List<String> SERVICES = List.of("registry-service", "referral-service", "quota-service",
             "billing-service");
 
+    private static final Duration STARTUP = Duration.ofSeconds(300);
+
     private final Infrastructure infrastructure;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private Map<String, String> serviceEnvironment = Map.of();
@@ -39,7 +41,8 @@ public final class RunningPlatform implements AutoCloseable {
                 platform.processes.put(service, ServiceProcess.start(service, platform.environment(serviceEnvironment)));
             }
             for (ServiceProcess process : platform.processes.values()) {
-                process.awaitReady(Duration.ofSeconds(180));
+                // four JVMs starting at once on 2 cores shared with other builds took 180-215 s (2026-11-25)
+                process.awaitReady(STARTUP);
             }
             Map<String, String> gatewayEnvironment = platform.environment(Map.of());
             gatewayEnvironment.put("REGISTRY_URL", platform.base("registry-service"));
@@ -47,7 +50,7 @@ public final class RunningPlatform implements AutoCloseable {
             gatewayEnvironment.put("QUOTA_URL", platform.base("quota-service"));
             gatewayEnvironment.put("BILLING_URL", platform.base("billing-service"));
             platform.processes.put("gateway", ServiceProcess.start("gateway", gatewayEnvironment)
-                    .awaitReady(Duration.ofSeconds(120)));
+                    .awaitReady(STARTUP));
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -88,7 +91,7 @@ public final class RunningPlatform implements AutoCloseable {
                 .map(name -> ServiceProcess.start(name, environment(serviceEnvironment), stoppedPorts.remove(name)))
                 .toList();
         for (int i = 0; i < names.size(); i++) {
-            processes.put(names.get(i), restarted.get(i).awaitReady(Duration.ofSeconds(180)));
+            processes.put(names.get(i), restarted.get(i).awaitReady(STARTUP));
         }
         return restarted;
     }

@@ -24,12 +24,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
@@ -56,9 +58,12 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
+            int managementPort = Ports.free();
             builder.environment().put("PORT", Integer.toString(port));
-            builder.environment().put("LOG_FORMAT", "");
-            return new ServiceProcess(module, port, log, builder.start());
+            builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
+            // the log format run-local writes (ECS JSON lines): the leak scan reads what operators keep
+            builder.environment().put("LOG_FORMAT", "ecs");
+            return new ServiceProcess(module, port, managementPort, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + module, e);
         }
@@ -67,7 +72,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until the readiness probe answers 200; fails with the log's tail if it does not in time. */
     public ServiceProcess awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest probe = HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(2))
+        HttpRequest probe = HttpRequest.newBuilder(managementUri("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
                 .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -94,6 +100,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The management port (health, metrics): apart from the API port, and never routed by the gateway. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     public String logTail() {

@@ -1,14 +1,15 @@
 package cn.referral.referral.domain.referral;
 
-import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * The referred patient. Name, identity number and phone are held sealed; the identity number
- * is known to others only by {@code patientRef} (its keyed pseudonym) and shown only masked.
+ * The referred patient. Name, identity number, birth date and phone are held sealed; the identity
+ * number is known to others only by {@code patientRef} (its keyed pseudonym) and shown only masked.
+ * The birth date is sealed because its eight digits are the hidden middle of the identity number
+ * (DESIGN §5): only the birth year is kept in clear, to be shown beside the mask.
  */
-public record Patient(String patientRef, Sealed name, String maskedName, Gender gender, LocalDate birthDate,
-                      Sealed idNumber, String maskedIdNumber, Insurance insurance, Sealed phone) {
+public record Patient(String patientRef, Sealed name, String maskedName, Gender gender, Sealed birthDate,
+                      int birthYear, Sealed idNumber, String maskedIdNumber, Insurance insurance, Sealed phone) {
 
     public Patient {
         Objects.requireNonNull(patientRef, "patientRef");

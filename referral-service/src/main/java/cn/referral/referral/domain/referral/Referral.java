@@ -63,14 +63,27 @@ public record Referral(String id, ReferralRequest request, String referringDocto
 
     // ---- the target's decision
 
+    /**
+     * The target accepts and schedules. Not after the acceptance deadline: an overdue referral is
+     * expired by the SLA timer, and the timer may run late; the deadline, not the timer, decides.
+     */
     public Decision<Referral> accept(Appointment at, Actor by, Instant now) {
         requireAwaitingAcceptance(Action.ACCEPT);
+        if (isOverdue(now)) {
+            throw new ReferralRuleViolation("acceptance-deadline-passed", "the referral had to be accepted by "
+                    + deadlines.acceptBy() + "; it expires and the referring side may refer again");
+        }
         if (at.at().isBefore(now)) {
             throw new ReferralRuleViolation("appointment-in-past", "appointmentAt: must not be in the past");
         }
         Referral accepted = change(by, now, "ACCEPT", ReferralState.ACCEPTED, "appointment " + at.at())
                 .appointment(at).acceptedAt(now).build();
         return Decision.of(accepted, List.of(new ReferralEvent.Accepted(now, accepted.version, at.at())));
+    }
+
+    /** Whether its acceptance deadline has passed (at the deadline itself it is overdue). */
+    public boolean isOverdue(Instant now) {
+        return !now.isBefore(deadlines.acceptBy());
     }
 
     public Decision<Referral> reject(RejectReason reason, String note, Actor by, Instant now) {

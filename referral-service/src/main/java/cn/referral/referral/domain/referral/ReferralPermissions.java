@@ -60,6 +60,9 @@ public final class ReferralPermissions {
             if (action == Action.RECORD_NO_SHOW && now.isBefore(referral.appointment().at())) {
                 continue;
             }
+            if (action == Action.ACCEPT && referral.isOverdue(now)) {
+                continue;
+            }
             if (isEntitled(action, referral, actor)) {
                 allowed.add(action);
             }

@@ -22,8 +22,8 @@ public final class ReferralFixtures {
     }
 
     public static Patient aPatient() {
-        return new Patient("ref-0001", new Sealed("v1:name"), "张*", Gender.FEMALE, LocalDate.of(1960, 3, 1),
-                new Sealed("v1:id"), "330302********1234",
+        return new Patient("ref-0001", new Sealed("v1:name"), "张*", Gender.FEMALE, new Sealed("v1:birth"),
+                1960, new Sealed("v1:id"), "**************1234",
                 new Insurance(InsuranceScheme.RESIDENT, "330302", new Sealed("v1:insured"), "****5678"),
                 new Sealed("v1:phone"));
     }

@@ -86,6 +86,21 @@ class ReferralTransitionsTest {
         }
 
         @Test
+        void anOverdueReferralCannotBeAcceptedEvenBeforeTheTimerExpiresIt() {
+            Referral held = aHeldReferral();
+            Instant deadline = held.deadlines().acceptBy();
+
+            assertThatThrownBy(() -> held.accept(NO_SHOW.appointmentAt(deadline.plusSeconds(86400)), HOSPITAL_DESK,
+                    deadline))
+                    .isInstanceOf(ReferralRuleViolation.class)
+                    .extracting(e -> ((ReferralRuleViolation) e).code()).isEqualTo("acceptance-deadline-passed");
+            assertThat(ReferralPermissions.allowedActions(held, HOSPITAL_DESK, deadline)).doesNotContain(Action.ACCEPT)
+                    .contains(Action.REJECT);
+            assertThat(held.accept(NO_SHOW.appointmentAt(deadline.plusSeconds(86400)), HOSPITAL_DESK,
+                    deadline.minusSeconds(1)).state().state()).isEqualTo(ReferralState.ACCEPTED);
+        }
+
+        @Test
         void anAppointmentInThePastIsRefused() {
             assertThatThrownBy(() -> aHeldReferral().accept(NO_SHOW.appointmentAt(NOW.minusSeconds(60)), HOSPITAL_DESK, NOW))
                     .isInstanceOf(ReferralRuleViolation.class)

@@ -15,7 +15,7 @@ public record AuditRecord(String id, Instant at, String subject, List<String> ro
     public static final String READ_CONTRACT = "READ_CONTRACT";
 
     /** The purpose recorded when the caller names none. */
-    public static final String DEFAULT_PURPOSE = "contract-read";
+    public static final String DEFAULT_PURPOSE = "CONTINUITY_OF_CARE";
 
     public AuditRecord {
         Objects.requireNonNull(id, "id");

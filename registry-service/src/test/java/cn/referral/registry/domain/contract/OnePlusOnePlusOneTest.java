@@ -63,7 +63,7 @@ class OnePlusOnePlusOneTest {
 
     @Test
     void aContractCountsFromItsFirstDayUntilBeforeItsLastAndNotOnceTerminated() {
-        FamilyDoctorContract contract = FamilyDoctorContract.sign("k", "ref", "330302********123X",
+        FamilyDoctorContract contract = FamilyDoctorContract.sign("k", "ref", "**************123X",
                 terms("chc", null, null, "gp")).after();
 
         assertThat(contract.isValidOn(TODAY)).isTrue();

@@ -19,6 +19,7 @@ import cn.referral.billing.domain.ReferralEligibility;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.SourceEpisode;
 import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.messaging.EventConsumers;
@@ -60,11 +61,14 @@ class ReferralConsumers {
                 throw new MalformedEventException("Event " + event.id() + " has no insurance");
             }
             ReferralAcceptedV1.SourceEpisode episode = accepted.sourceEpisode();
-            return new AcceptedReferral(referralId(event, accepted.referralId()),
+            String referralId = referralId(event, accepted.referralId());
+            return new AcceptedReferral(referralId,
                     Direction.valueOf(accepted.direction()), CareType.valueOf(accepted.careType()),
                     accepted.fromInstitutionId(), accepted.toInstitutionId(),
                     InsuranceScheme.valueOf(insurance.scheme()), new RegionCode(insurance.regionCode()),
-                    new InsuredPersonNo(crypto.unseal(insurance.insuredPersonNoSealed())),
+                    // sealed by referral-service for this referral only (docs/patient-data-keys.md)
+                    new InsuredPersonNo(crypto.unseal(insurance.insuredPersonNoSealed(),
+                            new SealContext("referrals", referralId, "patient.insuredPersonNo"))),
                     episode == null ? null : new SourceEpisode(episode.admissionDate(), episode.dischargedOn(),
                             Fen.of(episode.deductiblePaidFen() == null ? 0 : episode.deductiblePaidFen())),
                     accepted.acceptedAt() != null ? accepted.acceptedAt() : event.time(), accepted.appointmentAt(),

@@ -2,10 +2,12 @@ package cn.referral.billing.adapter.in.web;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.billing.application.port.in.DecisionQueries;
+import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Decisions for settlement systems (INSURER of the decision's region), auditors and the referral's
- * own institutions. A decision the caller may not see is answered 404, as if it did not exist.
+ * own institutions. A decision the caller may not see is answered 404, as if it did not exist. The
+ * insured person number is in full only for the insurer of the decision's region.
  */
 @RestController
 class DecisionController {
@@ -25,15 +28,19 @@ class DecisionController {
         this.decisions = decisions;
     }
 
-    /** The referral's decision as a list: empty when there is none the caller may see. */
+    /** The referral's decision as a list: empty when there is none the caller may see. Audited. */
     @GetMapping("/decisions")
-    Flux<DecisionResponse> forReferral(@RequestParam @NotBlank String referralId, Caller caller) {
-        return decisions.forReferral(caller, referralId).map(DecisionResponse::of);
+    Flux<DecisionResponse> forReferral(@RequestParam @NotBlank String referralId, Caller caller,
+                                       @RequestHeader(name = DeclaredPurpose.HEADER, required = false) String purpose) {
+        return Flux.defer(() -> decisions.forReferral(caller, referralId, DeclaredPurpose.recordedOrNull(purpose)))
+                .map(DecisionResponse::of);
     }
 
+    /** One decision. Audited. */
     @GetMapping("/decisions/{id}")
-    Mono<DecisionResponse> find(@PathVariable String id, Caller caller) {
-        return decisions.find(caller, id)
+    Mono<DecisionResponse> find(@PathVariable String id, Caller caller,
+                                @RequestHeader(name = DeclaredPurpose.HEADER, required = false) String purpose) {
+        return Mono.defer(() -> decisions.find(caller, id, DeclaredPurpose.recordedOrNull(purpose)))
                 .map(DecisionResponse::of)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Decision", id)));
     }

@@ -3,6 +3,7 @@ package cn.referral.billing.adapter.in.web;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.referral.billing.application.port.in.ShownDecision;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
@@ -20,10 +21,11 @@ record DecisionResponse(String decisionId, String referralId, String direction, 
                         String eligibility, LocalDate sourceDischargedOn, String policyRegionCode,
                         String scheduleRegionCode, String status, String revocationReason, Instant revokedAt) {
 
-    static DecisionResponse of(DeductibleDecision decision) {
+    static DecisionResponse of(ShownDecision shown) {
+        DeductibleDecision decision = shown.decision();
         DeductibleAssessment assessment = decision.assessment();
         return new DecisionResponse(decision.decisionId(), decision.referralId(), decision.care().direction().name(),
-                decision.care().careType().name(), decision.insuredPersonNo().value(), decision.care().scheme().name(),
+                decision.care().careType().name(), shown.insuredPersonNo(), decision.care().scheme().name(),
                 decision.region().value(), decision.care().from().id(), decision.care().to().id(),
                 assessment.allianceId(), assessment.sameAlliance(), assessment.rule().name(),
                 Fen.valueOrNull(assessment.standardDeductible()), assessment.alreadyPaid().value(),

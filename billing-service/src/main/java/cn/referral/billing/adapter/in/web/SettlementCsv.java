@@ -12,7 +12,8 @@ import cn.referral.billing.domain.Fen;
  * The daily settlement export (RFC 4180 CSV, UTF-8, header row, amounts in fen). An {@code ISSUED}
  * line carries the decision's amounts; a {@code REVOKED} line repeats the decision with every amount
  * negated (a reversal, 冲正), so each amount column sums to the day's net effect and reconciles with
- * the day's events. Amounts are empty for {@code NO_SCHEDULE} (unknown, not zero).
+ * the day's events. Amounts are empty for {@code NO_SCHEDULE} (unknown, not zero). The insured person
+ * number is in full for the region's insurer only, masked for auditors.
  */
 final class SettlementCsv {
 
@@ -41,7 +42,7 @@ final class SettlementCsv {
                 .add(escape(decision.referralId()))
                 .add(decision.region().value())
                 .add(decision.care().scheme().name())
-                .add(escape(decision.insuredPersonNo().value()))
+                .add(escape(line.insuredPersonNo()))
                 .add(decision.care().direction().name())
                 .add(decision.care().careType().name())
                 .add(escape(decision.care().from().id()))

@@ -34,6 +34,7 @@ import cn.referral.billing.domain.RuleCode;
 import cn.referral.billing.domain.SettlementDay;
 import cn.referral.billing.domain.SourceEpisode;
 import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.platform.outbox.OutboxUpdates;
 import reactor.core.publisher.Flux;
@@ -145,7 +146,7 @@ class MongoDecisionStore implements DecisionStore {
         SourceEpisode episode = care.sourceEpisode();
         return new DecisionDocument(care.referralId(), decision.status().name(), decision.decisionId(),
                 care.direction().name(), care.careType().name(), care.scheme().name(), care.region().value(),
-                crypto.seal(decision.insuredPersonNo().value()), care.from().id(), care.from().level().name(),
+                crypto.seal(decision.insuredPersonNo().value(), insuredPersonNoOf(care.referralId())), care.from().id(), care.from().level().name(),
                 care.to().id(), care.to().level().name(),
                 episode == null || episode.admissionDate() == null ? null : episode.admissionDate().toString(),
                 episode == null ? null : episode.deductiblePaid().value(), assessment.rule().name(),
@@ -179,9 +180,14 @@ class MongoDecisionStore implements DecisionStore {
                 Fen.ofNullable(d.payableFen()), d.allianceId(), Boolean.TRUE.equals(d.sameAlliance()), d.policyBasis(),
                 d.policyRegionCode() == null ? null : new RegionCode(d.policyRegionCode()),
                 d.scheduleRegionCode() == null ? null : new RegionCode(d.scheduleRegionCode()));
-        InsuredPersonNo insured = new InsuredPersonNo(crypto.unseal(d.insuredPersonNoSealed()));
+        InsuredPersonNo insured = new InsuredPersonNo(crypto.unseal(d.insuredPersonNoSealed(), insuredPersonNoOf(d.referralId())));
         return new DeductibleDecision(d.decisionId(), care, insured, assessment, LocalDate.parse(d.validFrom()),
                 LocalDate.parse(d.validUntil()), d.issuedAt(), DecisionStatus.valueOf(d.status()),
                 d.revocationReason() == null ? null : ClosingReason.valueOf(d.revocationReason()), d.revokedAt());
+    }
+
+    /** The decision's insured person number is sealed for its own document (keyed by referral id) and field. */
+    static SealContext insuredPersonNoOf(String referralId) {
+        return new SealContext(DecisionDocument.COLLECTION, referralId, "insuredPersonNo");
     }
 }

@@ -4,8 +4,11 @@ import java.time.Instant;
 
 import cn.referral.billing.domain.DeductibleDecision;
 
-/** One line of a day's settlement export: a decision issued, or one revoked, at {@code at}. */
-public record SettlementLine(Kind kind, Instant at, DeductibleDecision decision) {
+/**
+ * One line of a day's settlement export: a decision issued, or one revoked, at {@code at}, with the
+ * insured person number as the reader may see it ({@link ShownDecision}).
+ */
+public record SettlementLine(Kind kind, Instant at, DeductibleDecision decision, String insuredPersonNo) {
 
     public enum Kind { ISSUED, REVOKED }
 }

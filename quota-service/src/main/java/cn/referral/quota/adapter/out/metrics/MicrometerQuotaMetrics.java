@@ -21,6 +21,9 @@ import io.micrometer.core.instrument.Tags;
  * <ul>
  * <li>{@code quota.holds} (tags resource, greenChannel), {@code quota.waitlisted},
  * {@code quota.releases} (tag reason), {@code quota.reserve.released.units}, {@code quota.unavailable}</li>
+ * <li>{@code quota.green.channel.granted} (institution, resource): EMERGENCY holds granted beyond the
+ * reserve. The doctor sets the urgency and the green channel is never refused, so an unusual rate at
+ * one institution is alerted on (deploy/prometheus alert GreenChannelHoldsUnusual).</li>
  * <li>{@code quota.reserved.utilization} (institution, resource): held ÷ reserved of the coming pools</li>
  * <li>{@code quota.reserved.units}, {@code quota.held.units}, {@code quota.waitlist.length},
  * {@code quota.green.channel.holds} (institution, resource)</li>
@@ -42,6 +45,10 @@ class MicrometerQuotaMetrics implements QuotaMetrics {
             if (event instanceof QuotaEvent.SlotHeld held) {
                 registry.counter("quota.holds", "resource", held.pool().key().resource().name(),
                         "greenChannel", Boolean.toString(held.hold().greenChannel())).increment();
+                if (held.hold().greenChannel()) {
+                    registry.counter("quota.green.channel.granted", "institution", held.pool().key().institutionId(),
+                            "resource", held.pool().key().resource().name()).increment();
+                }
             } else if (event instanceof QuotaEvent.Waitlisted waitlisted) {
                 registry.counter("quota.waitlisted", "resource", waitlisted.pool().key().resource().name()).increment();
             } else if (event instanceof QuotaEvent.SlotReleased released) {

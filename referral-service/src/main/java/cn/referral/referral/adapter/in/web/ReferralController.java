@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.referral.adapter.in.web.ReferralResponses.ActionsResponse;
@@ -79,9 +80,9 @@ class ReferralController {
 
     @GetMapping("/referrals/{id}")
     Mono<ResponseEntity<ReferralDetail>> find(@PathVariable String id,
-                                              @RequestHeader(name = "X-Access-Purpose", required = false) String purpose,
+                                              @RequestHeader(name = DeclaredPurpose.HEADER, required = false) String purpose,
                                               Caller caller) {
-        return referrals.view(id, purpose, caller)
+        return Mono.defer(() -> referrals.view(id, DeclaredPurpose.recordedOrNull(purpose), caller))
                 .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.referral().version()))
                         .body(ReferralDetail.of(view)));
     }

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.platform.crypto.IdentityNumbers;
 import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.crypto.SealContext;
 import cn.referral.referral.application.port.in.PatientDetails;
 import cn.referral.referral.application.port.in.RevealedPatient;
 import cn.referral.referral.application.port.out.PatientDataProtection;
@@ -12,12 +13,21 @@ import cn.referral.referral.domain.referral.Patient;
 import cn.referral.referral.domain.referral.Sealed;
 
 /**
- * Patient details at rest (PIPL, DESIGN §5): name, identity number, phone and insured person
- * number are sealed with AES-GCM; the identity number's keyed pseudonym is the blind index and the
+ * Patient details at rest (PIPL, DESIGN §5): name, identity number, birth date, phone and insured
+ * person number are sealed (Tink AEAD) for their referral and field, so a sealed value moved to another
+ * referral or field does not open (the birth date is shown only as a year); the identity number's keyed pseudonym is the blind index and the
  * {@code patientRef}; readers see the identity and insured person numbers only masked.
  */
 @Component
 class SealingPatientDataProtection implements PatientDataProtection {
+
+    static final String COLLECTION = "referrals";
+    static final String NAME = "patient.name";
+    static final String BIRTH_DATE = "patient.birthDate";
+    static final String ID_NUMBER = "patient.idNumber";
+    static final String PHONE = "patient.phone";
+    /** Also how billing opens it from {@code referral.accepted.v1} (docs/patient-data-keys.md). */
+    static final String INSURED_PERSON_NO = "patient.insuredPersonNo";
 
     private final PatientDataCrypto crypto;
 
@@ -31,25 +41,33 @@ class SealingPatientDataProtection implements PatientDataProtection {
     }
 
     @Override
-    public Patient protect(PatientDetails details) {
+    public Patient protect(String referralId, PatientDetails details) {
         String name = details.name().strip();
         Insurance insurance = new Insurance(details.insuranceScheme(), details.insuranceRegionCode(),
-                seal(details.insuredPersonNo()), maskTail(details.insuredPersonNo()));
-        return new Patient(patientRef(details.idNumber()), seal(name), maskName(name), details.gender(),
-                details.birthDate(), seal(details.idNumber()), IdentityNumbers.mask(details.idNumber()), insurance,
-                details.phone() == null || details.phone().isBlank() ? null : seal(details.phone()));
+                seal(details.insuredPersonNo(), referralId, INSURED_PERSON_NO), maskTail(details.insuredPersonNo()));
+        return new Patient(patientRef(details.idNumber()), seal(name, referralId, NAME), maskName(name),
+                details.gender(), seal(details.birthDate().toString(), referralId, BIRTH_DATE),
+                details.birthDate().getYear(), seal(details.idNumber(), referralId, ID_NUMBER),
+                IdentityNumbers.mask(details.idNumber()), insurance,
+                details.phone() == null || details.phone().isBlank() ? null : seal(details.phone(), referralId, PHONE));
     }
 
     @Override
-    public RevealedPatient reveal(Patient patient) {
+    public RevealedPatient reveal(String referralId, Patient patient) {
         Insurance insurance = patient.insurance();
-        return new RevealedPatient(crypto.unseal(patient.name().value()), patient.gender(), patient.birthDate(),
-                patient.maskedIdNumber(), patient.patientRef(), insurance.scheme(), insurance.regionCode(),
-                insurance.insuredPersonNoMasked(), patient.phone() == null ? null : crypto.unseal(patient.phone().value()));
+        return new RevealedPatient(crypto.unseal(patient.name().value(), context(referralId, NAME)), patient.gender(),
+                patient.birthYear(), patient.maskedIdNumber(), patient.patientRef(), insurance.scheme(),
+                insurance.regionCode(), insurance.insuredPersonNoMasked(),
+                patient.phone() == null ? null : crypto.unseal(patient.phone().value(), context(referralId, PHONE)));
     }
 
-    private Sealed seal(String value) {
-        return new Sealed(crypto.seal(value));
+    /** Where a patient detail of a referral is sealed: the associated data that binds it there. */
+    static SealContext context(String referralId, String field) {
+        return new SealContext(COLLECTION, referralId, field);
+    }
+
+    private Sealed seal(String value, String referralId, String field) {
+        return new Sealed(crypto.seal(value, context(referralId, field)));
     }
 
     /** 张三 → 张*, 欧阳娜娜 → 欧***: enough for a worklist line, not enough to identify. */

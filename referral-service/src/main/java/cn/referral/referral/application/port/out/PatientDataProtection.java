@@ -10,7 +10,8 @@ public interface PatientDataProtection {
     /** The keyed pseudonym of an identity number: the {@code patientRef} other services know. */
     String patientRef(String idNumber);
 
-    Patient protect(PatientDetails details);
+    /** The patient's details sealed for this referral: a sealed value opens only in the referral it belongs to. */
+    Patient protect(String referralId, PatientDetails details);
 
-    RevealedPatient reveal(Patient patient);
+    RevealedPatient reveal(String referralId, Patient patient);
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.ContractUseCases;
@@ -30,8 +31,11 @@ class ContractController {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    /** Why the caller reads the contract, recorded in the audit trail; {@code contract-read} when absent. */
-    static final String PURPOSE = "X-Access-Purpose";
+    /**
+     * Why the caller reads the contract, recorded in the audit trail: a code of {@code AccessPurpose}
+     * and an optional short note ({@link DeclaredPurpose}); {@code CONTINUITY_OF_CARE} when absent.
+     */
+    static final String PURPOSE = DeclaredPurpose.HEADER;
 
     private final ContractUseCases contracts;
     private final Clock clock;
@@ -51,7 +55,7 @@ class ContractController {
     @GetMapping("/{id}")
     Mono<ResponseEntity<ContractResponse>> find(Caller caller, @PathVariable String id,
                                                 @RequestHeader(name = PURPOSE, required = false) String purpose) {
-        return Mono.defer(() -> contracts.find(id, caller, purpose))
+        return Mono.defer(() -> contracts.find(id, caller, DeclaredPurpose.recordedOrNull(purpose)))
                 .map(contract -> Versions.ok(contract, response(contract)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Contract", id)));
     }
@@ -60,7 +64,8 @@ class ContractController {
     @GetMapping
     Mono<ResponseEntity<ContractResponse>> ofPatient(Caller caller, @RequestParam String patientRef,
                                                      @RequestHeader(name = PURPOSE, required = false) String purpose) {
-        return Mono.defer(() -> contracts.findByPatientRef(patientRef, caller, purpose))
+        return Mono.defer(() -> contracts.findByPatientRef(patientRef, caller,
+                DeclaredPurpose.recordedOrNull(purpose)))
                 .map(contract -> Versions.ok(contract, response(contract)))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND,
                         cn.referral.platform.web.ProblemTypes.NOT_FOUND, "Contract not found",

@@ -1,7 +1,9 @@
 package cn.referral.registry.adapter.out.persistence;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -10,31 +12,45 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.audit.AuditChain;
 import cn.referral.registry.application.port.out.AuditTrail;
 import cn.referral.registry.domain.audit.AuditRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The {@code audit} collection: append-only records of who read which contract's patient data. */
+/**
+ * The {@code audit} collection: append-only records of who read which contract's patient data,
+ * hash-chained per day ({@link AuditChain}; auditors verify it at {@code GET /audit/chain?day=}).
+ */
 @Component
 class MongoAuditTrail implements AuditTrail {
 
     static final String COLLECTION = "audit";
 
     private final ReactiveMongoTemplate mongo;
+    private final AuditChain chain;
 
-    MongoAuditTrail(ReactiveMongoTemplate mongo) {
+    MongoAuditTrail(ReactiveMongoTemplate mongo, AuditChain chain) {
         this.mongo = mongo;
+        this.chain = chain;
     }
 
     Mono<String> ensureIndexes() {
         return mongo.indexOps(COLLECTION).createIndex(new Index().on("contractId", Sort.Direction.ASC)
-                .on("at", Sort.Direction.DESC).named("audit_by_contract"));
+                .on("at", Sort.Direction.DESC).named("audit_by_contract")).then(chain.ensureIndexes());
     }
 
     @Override
     public Mono<Void> record(AuditRecord record) {
-        return mongo.insert(AuditDocument.of(record), COLLECTION).then();
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("subject", record.subject());
+        fields.put("roles", record.roles());
+        fields.put("institutionId", record.institutionId());
+        fields.put("contractId", record.contractId());
+        fields.put("patientRef", record.patientRef());
+        fields.put("purpose", record.purpose());
+        fields.put("action", record.action());
+        return chain.append(record.id(), record.at(), fields);
     }
 
     @Override

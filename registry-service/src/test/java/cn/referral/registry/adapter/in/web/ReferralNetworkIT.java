@@ -260,16 +260,16 @@ class ReferralNetworkIT {
         // the read by patientRef above, by the default doctor without a stated purpose, was audited already
         List<Document> before = audit(contractId);
         assertThat(before).hasSize(1);
-        assertThat(before.get(0)).containsEntry("purpose", "contract-read").containsEntry("patientRef", patientRef)
+        assertThat(before.get(0)).containsEntry("purpose", "CONTINUITY_OF_CARE").containsEntry("patientRef", patientRef)
                 .containsEntry("action", "READ_CONTRACT");
 
         String doctor = TestTokens.token("dr-chen@" + centre, centre, null, Role.PRIMARY_DOCTOR);
         sleepPastTheMillisecond();
-        registry.get("/contracts/" + contractId, doctor).header("X-Access-Purpose", "follow-up-visit").exchange()
+        registry.get("/contracts/" + contractId, doctor).header("X-Access-Purpose", "TREATMENT; follow-up visit").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(contractId);
         List<Document> after = audit(contractId);
         assertThat(after).as("one record per read").hasSize(2);
-        Document read = after.stream().filter(d -> "follow-up-visit".equals(d.get("purpose"))).findFirst().orElseThrow();
+        Document read = after.stream().filter(d -> "TREATMENT; follow-up visit".equals(d.get("purpose"))).findFirst().orElseThrow();
         assertThat(read).containsEntry("subject", "dr-chen@" + centre).containsEntry("roles", List.of("PRIMARY_DOCTOR"))
                 .containsEntry("institutionId", centre).containsEntry("contractId", contractId)
                 .containsEntry("patientRef", patientRef).containsEntry("action", "READ_CONTRACT");
@@ -284,14 +284,14 @@ class ReferralNetworkIT {
         String auditor = TestTokens.token("auditor-li", "wz-health-commission", null, Role.AUDITOR);
         registry.get("/audit?contractId=" + contractId, auditor).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.length()").isEqualTo(2)
-                .jsonPath("$[0].purpose").isEqualTo("follow-up-visit")
+                .jsonPath("$[0].purpose").isEqualTo("TREATMENT; follow-up visit")
                 .jsonPath("$[0].subject").isEqualTo("dr-chen@" + centre)
                 .jsonPath("$[0].roles[0]").isEqualTo("PRIMARY_DOCTOR")
                 .jsonPath("$[0].institutionId").isEqualTo(centre)
                 .jsonPath("$[0].contractId").isEqualTo(contractId)
                 .jsonPath("$[0].action").isEqualTo("READ_CONTRACT")
                 .jsonPath("$[0].at").isNotEmpty()
-                .jsonPath("$[1].purpose").isEqualTo("contract-read");
+                .jsonPath("$[1].purpose").isEqualTo("CONTINUITY_OF_CARE");
         registry.get("/audit?contractId=" + contractId, doctor).exchange().expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").value(type -> assertThat(type.toString()).endsWith("forbidden"));

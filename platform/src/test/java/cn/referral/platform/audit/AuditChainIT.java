@@ -1,0 +1,137 @@
+package cn.referral.platform.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import cn.referral.platform.testing.MongoStandIn;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/** The audit chain as an auditor uses it: intact after honest appends, broken where someone rewrote it. */
+class AuditChainIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instant MORNING = Instant.parse("2026-11-25T01:00:00Z");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
+
+    private static MongoStandIn standIn;
+    private static ReactiveMongoTemplate mongo;
+    private AuditChain chain;
+
+    @BeforeAll
+    static void startMongo() {
+        standIn = MongoStandIn.start();
+        mongo = standIn.template("audit-it");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        standIn.close();
+    }
+
+    @BeforeEach
+    void emptyAudit() {
+        mongo.remove(new Query(), "audit").block(WAIT);
+        chain = new AuditChain(mongo, "audit");
+        chain.ensureIndexes().block(WAIT);
+    }
+
+    @Test
+    void honestAppendsFromTwoReplicasAtOnceFormOneIntactChain() {
+        AuditChain otherReplica = new AuditChain(mongo, "audit");
+        Flux.range(1, 40).parallel(8).runOn(Schedulers.parallel())
+                .flatMap(n -> (n % 2 == 0 ? chain : otherReplica)
+                        .append("a-" + n, MORNING.plusSeconds(n), read("desk-" + n, "REFERRAL_HANDLING")))
+                .sequential().blockLast(WAIT);
+
+        ChainVerification verification = chain.verify(DAY).block(WAIT);
+
+        assertThat(verification.intact()).as(String.valueOf(verification)).isTrue();
+        assertThat(verification.records()).isEqualTo(40);
+        assertThat(verification.headHash()).hasSize(64);
+        List<Long> places = mongo.find(new Query(), Document.class, "audit")
+                .map(record -> ((Number) record.get(AuditChain.SEQ)).longValue()).sort().collectList().block(WAIT);
+        assertThat(places).containsExactlyElementsOf(IntStream.rangeClosed(1, 40).mapToObj(Long::valueOf).toList());
+    }
+
+    @Test
+    void aRewrittenPurposeIsFoundAtItsPlace() {
+        appendThree();
+        mongo.updateFirst(new Query(Criteria.where("_id").is("a-2")), Update.update("purpose", "AUDIT"), "audit")
+                .block(WAIT);
+
+        ChainVerification verification = chain.verify(DAY).block(WAIT);
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.brokenAt()).isEqualTo(2L);
+        assertThat(verification.recordId()).isEqualTo("a-2");
+        assertThat(verification.problem()).contains("rewritten");
+    }
+
+    @Test
+    void aRemovedRecordIsFoundAsAGap() {
+        appendThree();
+        mongo.remove(new Query(Criteria.where("_id").is("a-2")), "audit").block(WAIT);
+
+        ChainVerification verification = chain.verify(DAY).block(WAIT);
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.brokenAt()).isEqualTo(2L);
+        assertThat(verification.problem()).contains("missing");
+    }
+
+    @Test
+    void aRecordRewrittenWithAFreshHashStillBreaksTheNextLink() {
+        appendThree();
+        Document second = mongo.findOne(new Query(Criteria.where("_id").is("a-2")), Document.class, "audit")
+                .block(WAIT);
+        second.put("actorId", "someone-else");
+        second.remove(AuditChain.HASH);
+        second.put(AuditChain.HASH, AuditChain.hashOf(second));
+        mongo.save(second, "audit").block(WAIT);
+
+        ChainVerification verification = chain.verify(DAY).block(WAIT);
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.brokenAt()).isEqualTo(3L);
+        assertThat(verification.problem()).contains("does not chain");
+    }
+
+    @Test
+    void eachDayHasItsOwnChain() {
+        appendThree();
+        chain.append("next-day", MORNING.plus(Duration.ofDays(1)), read("desk-9", "TREATMENT")).block(WAIT);
+
+        assertThat(chain.verify(DAY).block(WAIT).records()).isEqualTo(3);
+        ChainVerification nextDay = chain.verify(DAY.plusDays(1)).block(WAIT);
+        assertThat(nextDay.intact()).isTrue();
+        assertThat(nextDay.records()).isEqualTo(1);
+    }
+
+    private void appendThree() {
+        for (int n = 1; n <= 3; n++) {
+            chain.append("a-" + n, MORNING.plusSeconds(n), read("desk-" + n, "REFERRAL_HANDLING")).block(WAIT);
+        }
+    }
+
+    private static Map<String, Object> read(String actor, String purpose) {
+        return Map.of("actorId", actor, "role", "REFERRAL_DESK", "referralId", "r-1", "purpose", purpose,
+                "roles", List.of("REFERRAL_DESK"));
+    }
+}
