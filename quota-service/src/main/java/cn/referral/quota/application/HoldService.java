@@ -24,7 +24,9 @@ import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.ReserveAfterCutoff;
 import cn.referral.quota.domain.ReserveCutoff;
 import cn.referral.quota.domain.ReservePolicy;
+import cn.referral.quota.domain.WaitlistClass;
 import cn.referral.quota.domain.WaitlistEntry;
+import cn.referral.quota.domain.WaitlistOrder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -109,7 +111,9 @@ public class HoldService implements HoldUseCases {
                 .flatMap(policy -> Mono.defer(() -> placeOnce(request, policy))
                         .retryWhen(Retry.backoff(MAX_ROUNDS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(10))
                                 .jitter(1.0).filter(LostRace.class::isInstance)))
-                .flatMap(placement -> placement == Placement.UNAVAILABLE ? Mono.just(placement)
+                .flatMap(placement -> placement != Placement.HELD && placement != Placement.HELD_IN_GREEN_CHANNEL
+                        ? Mono.just(placement)
+                        // a waiting one closed meanwhile is caught when a unit is handed to it
                         : closeIfClosedMeanwhile(request.referralId()).thenReturn(placement));
     }
 
@@ -164,25 +168,29 @@ public class HoldService implements HoldUseCases {
     }
 
     /**
-     * Joins the pool's waitlist: an arrival number from the pool, the entry with its event, then a
-     * hand-on run in case a unit was freed while the entry was on its way (no lost wake-up).
+     * Joins the pool's waitlist: the pool counts the referral in and hands out its arrival number in
+     * one atomic update (so its announced position counts everyone who joined before it), then the
+     * entry is written with its event. A release that finds the pool counting a referral whose entry
+     * is still on its way waits for it ({@link WaitlistPromotion}), so no unit is lost in between.
      */
     private Mono<Placement> waitlist(HoldRequest request, ReservePolicy policy, Pool earliest, Instant now) {
-        return pools.nextWaitlistSeq(earliest.id())
+        WaitlistClass joining = WaitlistOrder.classOf(request.urgency(), request.contracted());
+        return pools.joinWaitlist(earliest.id(), joining)
                 .switchIfEmpty(Mono.error(() -> new LostRace(earliest.id())))
-                .map(seq -> request.asWaitlistEntry(earliest.id(), policy.servesFirst(request), seq, now))
-                .flatMap(entry -> waitlist.positionOf(entry)
-                        .flatMap(position -> {
-                            QuotaEvent.Waitlisted event = new QuotaEvent.Waitlisted(earliest.ref(),
-                                    request.referralId(), position);
-                            return waitlist.add(entry, event).doOnNext(added -> {
-                                if (added) {
-                                    metrics.recorded(List.of(event));
-                                }
-                            });
-                        }))
-                .flatMap(added -> promotion.promote(earliest.id())
-                        .thenReturn(added ? Placement.WAITLISTED : Placement.ALREADY_PLACED));
+                .flatMap(ticket -> {
+                    WaitlistEntry entry = request.asWaitlistEntry(earliest.id(), policy.servesFirst(request),
+                            ticket.seq(), now);
+                    QuotaEvent.Waitlisted event = new QuotaEvent.Waitlisted(earliest.ref(), request.referralId(),
+                            WaitlistOrder.positionOnJoining(ticket.waitingByClass(), joining));
+                    return waitlist.add(entry, event).flatMap(added -> {
+                        if (!added) {
+                            // another delivery put it on this waitlist first
+                            return pools.leftWaitlist(earliest.id(), joining).thenReturn(Placement.ALREADY_PLACED);
+                        }
+                        metrics.recorded(List.of(event));
+                        return Mono.just(Placement.WAITLISTED);
+                    });
+                });
     }
 
     private Mono<Placement> unavailable(QuotaEvent.Unavailable event) {
@@ -214,7 +222,7 @@ public class HoldService implements HoldUseCases {
 
     private Mono<Void> confirmKnown(String referralId) {
         // a waiting referral accepted outside the reserve no longer needs a unit from here
-        return waitlist.waitingFor(referralId).concatMap(entry -> waitlist.leave(entry, "ACCEPTED"))
+        return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, "ACCEPTED"))
                 .thenMany(pools.findHolding(referralId))
                 .concatMap(pool -> updates.update(pool.id(), current -> current.confirm(referralId)))
                 .then();
@@ -227,13 +235,18 @@ public class HoldService implements HoldUseCases {
     }
 
     private Mono<Void> releaseKnown(String referralId, ReleaseReason reason) {
-        return waitlist.waitingFor(referralId).concatMap(entry -> waitlist.leave(entry, reason.name()))
+        return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, reason.name()))
                 .thenMany(pools.findHolding(referralId))
                 .concatMap(pool -> updates.update(pool.id(),
                                 current -> current.release(referralId, reason, clock.instant()))
                         .filter(PoolChange::changed)
                         .flatMap(change -> promotion.promote(pool.id()).thenReturn(change)))
                 .then();
+    }
+
+    private Mono<Void> leave(WaitlistEntry entry, String why) {
+        return waitlist.leave(entry, why).flatMap(left -> left
+                ? pools.leftWaitlist(entry.poolId(), entry.waitlistClass()) : Mono.empty());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.referral.quota.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,6 +34,9 @@ import reactor.core.publisher.Mono;
 class WaitlistPromotion {
 
     private static final Logger log = LoggerFactory.getLogger(WaitlistPromotion.class);
+    private static final Duration ENTRY_ON_ITS_WAY = Duration.ofMillis(5);
+    /** 40 × 5 ms: an entry takes one write after it was counted in; a count that never shows up is a crashed joiner */
+    private static final int MAX_WAITS = 40;
 
     private final PoolStore pools;
     private final WaitlistStore waitlist;
@@ -57,14 +61,14 @@ class WaitlistPromotion {
     Mono<Void> promote(String poolId) {
         return pools.findById(poolId).flatMap(pool -> pool.unitsToHandOn() <= 0 ? Mono.empty()
                 : policies.forInstitution(pool.key().institutionId())
-                        .flatMap(policy -> step(pool, policy, 4 * pool.reserved() + 16)));
+                        .flatMap(policy -> step(pool, policy, 4 * pool.reserved() + 16, MAX_WAITS)));
     }
 
-    private Mono<Void> step(String poolId, ReservePolicy policy, int stepsLeft) {
-        return pools.findById(poolId).flatMap(pool -> step(pool, policy, stepsLeft));
+    private Mono<Void> step(String poolId, ReservePolicy policy, int stepsLeft, int waitsLeft) {
+        return pools.findById(poolId).flatMap(pool -> step(pool, policy, stepsLeft, waitsLeft));
     }
 
-    private Mono<Void> step(Pool pool, ReservePolicy policy, int stepsLeft) {
+    private Mono<Void> step(Pool pool, ReservePolicy policy, int stepsLeft, int waitsLeft) {
         String poolId = pool.id();
         if (stepsLeft == 0) {
             log.warn("Pool {}: hand-on stopped after its step budget; the next release or expiry run goes on", poolId);
@@ -78,19 +82,25 @@ class WaitlistPromotion {
             boolean servedFirstOnly = openLimit != null && pool.heldOpen() >= openLimit;
             return waitlist.first(poolId, servedFirstOnly)
                     .map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(first -> first.isEmpty() ? toPublic(poolId)
-                            : handTo(pool, first.get(), policy).then(step(poolId, policy, stepsLeft - 1)));
+                    .flatMap(first -> first.isPresent()
+                            ? handTo(pool, first.get(), policy).then(step(poolId, policy, stepsLeft - 1, waitsLeft))
+                            : pools.countedWaiting(poolId).defaultIfEmpty(0L).flatMap(counted -> counted > 0
+                                    && waitsLeft > 0 && !servedFirstOnly
+                                    // counted in but its entry not written yet: wait for it rather than lose the unit
+                                    ? Mono.delay(ENTRY_ON_ITS_WAY).then(step(poolId, policy, stepsLeft, waitsLeft - 1))
+                                    : toPublic(poolId)));
         }
     }
 
     private Mono<Void> handTo(Pool pool, WaitlistEntry entry, ReservePolicy policy) {
         Instant now = clock.instant();
         if (pool.knows(entry.referralId())) {
-            // an earlier hand-over held it and stopped before clearing the entry
+            // an earlier hand-over held it (and counted it out) and stopped before clearing the entry
             return waitlist.leave(entry, "PROMOTED").then();
         }
         if (entry.acceptBy() != null && !now.isBefore(entry.acceptBy())) {
-            return waitlist.leave(entry, "EXPIRED").then();
+            return waitlist.leave(entry, "EXPIRED").flatMap(left -> left
+                    ? pools.leftWaitlist(entry.poolId(), entry.waitlistClass()) : Mono.empty());
         }
         Optional<PoolChange> change = pool.handTo(entry, policy, ids.get(), now);
         if (change.isEmpty()) {

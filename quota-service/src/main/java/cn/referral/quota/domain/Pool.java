@@ -103,7 +103,7 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         boolean servedFirst = policy.servesFirst(request);
         HoldGuard guard = new HoldGuard(request.referralId(), limit, !cutoffDue,
                 servedFirst ? null : policy.openLimit(reserved));
-        return take(guard, request, !servedFirst, false, now, holdId);
+        return take(guard, request, !servedFirst, false, null, now, holdId);
     }
 
     /** Holds an emergency beyond the reserve (绿色通道). Empty for other urgencies or a known referral. */
@@ -111,8 +111,8 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         if (!GreenChannel.admitsBeyondReserve(request.urgency())) {
             return Optional.empty();
         }
-        return take(new HoldGuard(request.referralId(), HoldGuard.Limit.NONE, false, null), request, false, true, now,
-                holdId);
+        return take(new HoldGuard(request.referralId(), HoldGuard.Limit.NONE, false, null), request, false, true, null,
+                now, holdId);
     }
 
     /**
@@ -122,18 +122,19 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
     public Optional<PoolChange> handTo(WaitlistEntry entry, ReservePolicy policy, String holdId, Instant now) {
         HoldGuard guard = new HoldGuard(entry.referralId(), HoldGuard.Limit.WITHIN_UNRELEASED_RESERVE, false,
                 entry.servedFirst() ? null : policy.openLimit(reserved));
-        return take(guard, entry.asRequest(key), !entry.servedFirst(), false, now, holdId);
+        return take(guard, entry.asRequest(key), !entry.servedFirst(), false, entry.waitlistClass(), now, holdId);
     }
 
     private Optional<PoolChange> take(HoldGuard guard, HoldRequest request, boolean open, boolean greenChannel,
-                                      Instant now, String holdId) {
+                                      WaitlistClass fromWaitlist, Instant now, String holdId) {
         if (!guard.admits(this)) {
             return Optional.empty();
         }
         Hold hold = new Hold(holdId, request.referralId(), greenChannel, open && !greenChannel, HoldStatus.HELD, now,
                 request.acceptBy());
         Pool after = with().holds(append(holds, hold)).build();
-        return Optional.of(PoolChange.holdAdded(after, hold, guard, List.of(new QuotaEvent.SlotHeld(ref(), hold))));
+        return Optional.of(PoolChange.holdAdded(after, hold, guard, fromWaitlist,
+                List.of(new QuotaEvent.SlotHeld(ref(), hold))));
     }
 
     /** The hospital accepted the referral: its hold is confirmed. */

@@ -33,6 +33,16 @@ public final class WaitlistOrder {
         return entry.waitlistClass().ordinal();
     }
 
+    /**
+     * 1-based place in service order of a referral of {@code joining} class that has just been counted
+     * in, from the pool's count of waiting referrals per class at that moment: everyone of a better or
+     * the same class waiting then is ahead of it or is it.
+     */
+    public static int positionOnJoining(java.util.Map<WaitlistClass, Long> waitingByClass, WaitlistClass joining) {
+        return (int) waitingByClass.entrySet().stream().filter(e -> e.getKey().compareTo(joining) <= 0)
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+    }
+
     /** The entries in the order they will be served. */
     public static List<WaitlistEntry> serviceOrder(List<WaitlistEntry> entries) {
         return entries.stream().sorted(SERVICE_ORDER).toList();

@@ -3,7 +3,9 @@ package cn.referral.quota.adapter.out.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,6 +30,7 @@ import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolChange;
 import cn.referral.quota.domain.QuotaEvent;
 import cn.referral.quota.domain.Resource;
+import cn.referral.quota.domain.WaitlistClass;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,6 +51,8 @@ class MongoPoolStore implements PoolStore {
     private static final String HELD_OPEN = "heldOpen";
     private static final String RELEASED_TO_PUBLIC = "releasedToPublic";
     private static final String WAITLIST_SEQ = "waitlistSeq";
+    /** waiting referrals per class, counted in on joining and out on leaving (with the hold that ends it) */
+    private static final String WAITING = "waiting";
     private static final String GREEN_CHANNEL_HELD = "greenChannelHeld";
     private static final String RESERVED = "reserved";
     private static final String REVISION = "revision";
@@ -134,7 +139,7 @@ class MongoPoolStore implements PoolStore {
     @Override
     public Mono<Boolean> write(Pool readAt, PoolChange change) {
         if (change.write() instanceof PoolChange.Write.AddHold add) {
-            return addHold(readAt.id(), add.hold(), add.guard(), change.events());
+            return addHold(readAt.id(), add.hold(), add.guard(), add.fromWaitlist(), change.events());
         }
         if (change.write() instanceof PoolChange.Write.Replace) {
             return replace(readAt, change);
@@ -143,19 +148,43 @@ class MongoPoolStore implements PoolStore {
     }
 
     @Override
-    public Mono<Long> nextWaitlistSeq(String poolId) {
+    public Mono<WaitlistTicket> joinWaitlist(String poolId, WaitlistClass joining) {
         Query query = new Query(Criteria.where(ID).is(poolId));
-        query.fields().include(WAITLIST_SEQ);
-        return mongo.findAndModify(query, new Update().inc(WAITLIST_SEQ, 1L),
+        query.fields().include(WAITLIST_SEQ).include(WAITING);
+        return mongo.findAndModify(query, new Update().inc(WAITLIST_SEQ, 1L).inc(WAITING + "." + joining.name(), 1L),
                         FindAndModifyOptions.options().returnNew(true), Document.class, PoolDocument.COLLECTION)
-                .map(pool -> ((Number) pool.get(WAITLIST_SEQ)).longValue());
+                .map(pool -> new WaitlistTicket(((Number) pool.get(WAITLIST_SEQ)).longValue(), waitingOf(pool)));
+    }
+
+    @Override
+    public Mono<Void> leftWaitlist(String poolId, WaitlistClass leaving) {
+        return mongo.updateFirst(new Query(Criteria.where(ID).is(poolId)),
+                new Update().inc(WAITING + "." + leaving.name(), -1L), PoolDocument.COLLECTION).then();
+    }
+
+    @Override
+    public Mono<Long> countedWaiting(String poolId) {
+        Query query = new Query(Criteria.where(ID).is(poolId));
+        query.fields().include(WAITING);
+        return mongo.findOne(query, Document.class, PoolDocument.COLLECTION)
+                .map(pool -> waitingOf(pool).values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private static Map<WaitlistClass, Long> waitingOf(Document pool) {
+        Map<WaitlistClass, Long> waiting = new EnumMap<>(WaitlistClass.class);
+        Object counts = pool.get(WAITING);
+        if (counts instanceof Document byClass) {
+            byClass.forEach((name, count) -> waiting.put(WaitlistClass.valueOf(name), ((Number) count).longValue()));
+        }
+        return waiting;
     }
 
     /**
      * One guarded update: {@code $inc} of the counters, {@code $push} of the hold and its event, only if
      * the stored pool meets the domain's {@link HoldGuard}, translated field by field.
      */
-    private Mono<Boolean> addHold(String poolId, Hold hold, HoldGuard guard, List<QuotaEvent> events) {
+    private Mono<Boolean> addHold(String poolId, Hold hold, HoldGuard guard, WaitlistClass fromWaitlist,
+                                  List<QuotaEvent> events) {
         Query query = new Query(guardOf(poolId, guard));
         Update update = new Update()
                 .inc(hold.greenChannel() ? GREEN_CHANNEL_HELD : HELD, 1)
@@ -163,6 +192,9 @@ class MongoPoolStore implements PoolStore {
                 .push(HOLDS, PoolDocument.HoldEntry.of(hold));
         if (hold.open()) {
             update.inc(HELD_OPEN, 1);
+        }
+        if (fromWaitlist != null) {
+            update.inc(WAITING + "." + fromWaitlist.name(), -1L);
         }
         return messages.toOutbox(events)
                 .map(outbox -> OutboxUpdates.append(update, outbox))

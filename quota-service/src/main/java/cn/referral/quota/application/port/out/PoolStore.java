@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolChange;
 import cn.referral.quota.domain.Resource;
+import cn.referral.quota.domain.WaitlistClass;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,6 +49,20 @@ public interface PoolStore {
      */
     Mono<Boolean> write(Pool readAt, PoolChange change);
 
-    /** Hands out the pool's next waitlist arrival number (1, 2, …), atomically; empty if no such pool. */
-    Mono<Long> nextWaitlistSeq(String poolId);
+    /**
+     * Counts a referral of class {@code joining} in on the pool's waitlist and hands out its arrival
+     * number (1, 2, …), in one atomic update; emits the number and the pool's count of waiting
+     * referrals per class right after it. Empty if no such pool.
+     */
+    Mono<WaitlistTicket> joinWaitlist(String poolId, WaitlistClass joining);
+
+    /** Counts a referral of this class out of the pool's waitlist (it left without a unit of this pool). */
+    Mono<Void> leftWaitlist(String poolId, WaitlistClass leaving);
+
+    /** How many referrals the pool counts as waiting (entries being written included). */
+    Mono<Long> countedWaiting(String poolId);
+
+    /** An arrival number on a pool's waitlist and the pool's count of waiting referrals per class then. */
+    record WaitlistTicket(long seq, java.util.Map<WaitlistClass, Long> waitingByClass) {
+    }
 }
