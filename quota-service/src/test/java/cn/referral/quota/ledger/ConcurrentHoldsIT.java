@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import cn.referral.platform.testing.MongoStandIn;
+import cn.referral.platform.testing.MutableClock;
 import cn.referral.quota.adapter.out.persistence.LedgerStack;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.domain.HoldRequest;
@@ -157,6 +159,46 @@ class ConcurrentHoldsIT {
         assertThat(history.held()).as("no referral held twice").doesNotHaveDuplicates();
         assertThat(history.waitingInServiceOrder()).containsExactlyElementsOf(stillQueued.subList(freed,
                 stillQueued.size()));
+    }
+
+    @Test
+    void expiredHoldsAreReleasedOnceWhenBothInstancesRunTheExpiryJobAtOnceAndTheUnitsGoToTheWaitlist() {
+        MutableClock movable = MutableClock.at(NOW);
+        String database = "expiry-" + UUID.randomUUID();
+        LedgerStack first = LedgerStack.on(standIn.template(database), movable);
+        LedgerStack second = LedgerStack.on(standIn.template(database), movable);
+        Pool pool = Pools.anExpertClinic(50, RESERVED);
+        first.pools().insert(pool).block(WAIT);
+        Ledger ledger = new Ledger(first, second, standIn.template(database), pool.id());
+        Instant soon = NOW.plus(Duration.ofHours(4));
+        // half the holders must be accepted within 4 hours (URGENT), the rest within 48
+        List<HoldRequest> holders = IntStream.range(0, RESERVED).mapToObj(i -> withDeadline(
+                aReferral("holder-" + i, Urgency.ROUTINE, false), i % 2 == 0 ? soon : NOW.plus(Duration.ofHours(48))))
+                .toList();
+        Flux.fromIterable(holders).concatMap(first::place).blockLast(WAIT);
+        Flux.fromIterable(mixedReferrals(20)).concatMap(second::place).blockLast(WAIT);
+        List<String> queue = ledger.history().waitingInServiceOrder();
+
+        movable.set(soon);
+        List<Long> released = Flux.range(0, 6)
+                .flatMap(i -> Mono.defer(() -> (i % 2 == 0 ? first : second).holds().releaseExpiredHolds())
+                        .subscribeOn(Schedulers.parallel()), 6)
+                .collectList().block(WAIT);
+
+        LedgerHistory history = ledger.history();
+        assertThat(released.stream().mapToLong(Long::longValue).sum()).as("holds released over all runs")
+                .isEqualTo(RESERVED / 2);
+        assertThat(history.released()).as("each expired hold released once").hasSize(RESERVED / 2)
+                .doesNotHaveDuplicates().allMatch(id -> Integer.parseInt(id.substring("holder-".length())) % 2 == 0);
+        assertThat(history.held().subList(RESERVED, history.held().size())).as("handed on in waitlist order")
+                .containsExactlyElementsOf(queue.subList(0, RESERVED / 2));
+        assertThat(history.storedHeld()).isEqualTo(RESERVED);
+    }
+
+    private static HoldRequest withDeadline(HoldRequest request, Instant acceptBy) {
+        return new HoldRequest(request.referralId(), request.institutionId(), request.department(), request.resource(),
+                request.urgency(), request.contracted(), request.referredByContractedPrimary(),
+                request.requestedFrom(), request.requestedUntil(), acceptBy);
     }
 
     @Test
