@@ -3,23 +3,30 @@ package cn.referral.quota.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import cn.referral.quota.application.port.in.HoldUseCases;
 import cn.referral.quota.application.port.in.Placement;
+import cn.referral.quota.application.port.in.SubmittedReferral;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.application.port.out.ReferralRegister;
+import cn.referral.quota.application.port.out.WaitlistStore;
 import cn.referral.quota.domain.HoldRequest;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolChange;
 import cn.referral.quota.domain.QuotaEvent;
 import cn.referral.quota.domain.ReleaseReason;
+import cn.referral.quota.domain.ReserveAfterCutoff;
 import cn.referral.quota.domain.ReserveCutoff;
+import cn.referral.quota.domain.ReservePolicy;
+import cn.referral.quota.domain.WaitlistClass;
+import cn.referral.quota.domain.WaitlistEntry;
+import cn.referral.quota.domain.WaitlistOrder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -27,134 +34,166 @@ import reactor.util.retry.Retry;
 /**
  * Places submitted referrals in pools and follows them to confirmation or release.
  * <p>
- * Placement: the earliest matching pool with a free reserved unit holds it (one guarded atomic
- * update per pool tried); if every matching pool is full, an EMERGENCY gets a green-channel hold on
- * the earliest and anyone else joins its waitlist; with no matching pool the answer is unavailable.
- * A guard that fails because another referral took the last unit first sends the placement round
- * again with fresh pools, so the outcome is always one of the three, never an overbooking.
+ * Placement: the earliest matching pool whose guard admits the referral holds a reserved unit
+ * (one guarded atomic update of the pool); if none can, an EMERGENCY gets a green-channel hold on
+ * the earliest, anyone else joins the earliest pool's waitlist (its own document), and a ROUTINE
+ * referral whose pools are all past their cutoff is told why ({@link ReserveAfterCutoff}); with no
+ * matching pool the answer is unavailable. A guard that fails because another referral took the
+ * last unit first sends the placement round again with fresh pools (a few times at most: the next
+ * round finds the pool full and waits), so the outcome is always one of these, never an overbooking.
  */
 public class HoldService implements HoldUseCases {
 
-    private static final Logger log = LoggerFactory.getLogger(HoldService.class);
-    private static final int MAX_ROUNDS = 50;
+    private static final int MAX_ROUNDS = 20;
+    /** How long a placement may take before a redelivery may assume its placer died. */
+    static final Duration PLACEMENT_LEASE = Duration.ofSeconds(30);
 
     private final PoolStore pools;
+    private final WaitlistStore waitlist;
     private final ReferralRegister referrals;
     private final PoolUpdates updates;
+    private final WaitlistPromotion promotion;
+    private final ReservePolicyLookup policies;
     private final QuotaMetrics metrics;
     private final ReserveCutoff cutoff;
     private final Clock clock;
+    private final ZoneId zone;
     private final Supplier<String> ids;
 
-    public HoldService(PoolStore pools, ReferralRegister referrals, QuotaMetrics metrics, ReserveCutoff cutoff,
-                       Clock clock, Supplier<String> ids) {
-        this.pools = pools;
-        this.referrals = referrals;
+    public HoldService(QuotaLedger ledger, ReserveCutoff cutoff, Clock clock, ZoneId zone, Supplier<String> ids) {
+        this.pools = ledger.pools();
+        this.waitlist = ledger.waitlist();
+        this.referrals = ledger.referrals();
+        this.metrics = ledger.metrics();
         this.updates = new PoolUpdates(pools, metrics);
-        this.metrics = metrics;
+        this.policies = new ReservePolicyLookup(ledger.policies(), ledger.views());
+        this.promotion = new WaitlistPromotion(ledger, updates, policies, clock, ids);
         this.cutoff = cutoff;
         this.clock = clock;
+        this.zone = zone;
         this.ids = ids;
     }
 
     @Override
-    public Mono<Placement> place(HoldRequest request) {
-        return referrals.claim(request.referralId(), clock.instant())
+    public Mono<Placement> place(SubmittedReferral submitted) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        return referrals.claim(submitted.request().referralId(), clock.instant())
                 .flatMap(standing -> switch (standing) {
-                    case NEW -> placeInRounds(request);
+                    case NEW -> policies.withContract(submitted.request(), submitted.patientRef(),
+                            submitted.fromInstitutionId(), today).flatMap(this::placeInRounds);
                     case CLOSED -> Mono.just(Placement.CLOSED);
                     case ANSWERED_UNAVAILABLE -> Mono.just(Placement.ALREADY_PLACED);
-                    case KNOWN -> resume(request);
+                    case KNOWN -> resume(submitted);
                 });
     }
 
-    /** A redelivery: announce what an interrupted placement left unannounced, or finish it. */
-    private Mono<Placement> resume(HoldRequest request) {
-        return pools.findKnowing(request.referralId()).collectList()
-                .flatMap(known -> known.isEmpty() ? placeInRounds(request)
-                        : announceAll(known, request.referralId()).thenReturn(Placement.ALREADY_PLACED));
+    /**
+     * A redelivery: placed before (held or waiting), or being placed by another delivery right now
+     * (try again later), or its placer died before it was placed (claimed longer ago than
+     * {@link #PLACEMENT_LEASE}): then this delivery takes the claim over, atomically, and places it.
+     */
+    private Mono<Placement> resume(SubmittedReferral submitted) {
+        String referralId = submitted.request().referralId();
+        Instant now = clock.instant();
+        return Flux.merge(pools.findHolding(referralId).map(Pool::id), waitlist.waitingFor(referralId)
+                        .map(WaitlistEntry::poolId))
+                .hasElements()
+                .flatMap(known -> known ? Mono.just(Placement.ALREADY_PLACED)
+                        : referrals.reclaimIfStale(referralId, now.minus(PLACEMENT_LEASE), now)
+                                .flatMap(taken -> !taken ? Mono.just(Placement.IN_PROGRESS)
+                                        : policies.withContract(submitted.request(), submitted.patientRef(),
+                                                submitted.fromInstitutionId(), LocalDate.ofInstant(now, zone))
+                                                .flatMap(this::placeInRounds)));
     }
 
     private Mono<Placement> placeInRounds(HoldRequest request) {
-        return Mono.defer(() -> placeOnce(request))
-                .retryWhen(Retry.backoff(MAX_ROUNDS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20))
-                        .jitter(1.0).filter(LostRace.class::isInstance));
+        return policies.forInstitution(request.institutionId())
+                .flatMap(policy -> Mono.defer(() -> placeOnce(request, policy))
+                        .retryWhen(Retry.backoff(MAX_ROUNDS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(10))
+                                .jitter(1.0).filter(LostRace.class::isInstance)))
+                .flatMap(placement -> placement != Placement.HELD && placement != Placement.HELD_IN_GREEN_CHANNEL
+                        ? Mono.just(placement)
+                        // a waiting one closed meanwhile is caught when a unit is handed to it
+                        : closeIfClosedMeanwhile(request.referralId()).thenReturn(placement));
     }
 
-    private Mono<Placement> placeOnce(HoldRequest request) {
+    private Mono<Placement> placeOnce(HoldRequest request, ReservePolicy policy) {
         Instant now = clock.instant();
         return pools.findCandidates(request.institutionId(), request.department(), request.resource(),
                         request.requestedFrom(), request.requestedUntil())
                 .filter(pool -> pool.sessionStartsAt().isAfter(now))
                 .collectList()
                 .flatMap(matching -> {
-                    List<Pool> known = matching.stream().filter(pool -> pool.knows(request.referralId())).toList();
-                    if (!known.isEmpty()) {
-                        return announceAll(known, request.referralId()).thenReturn(Placement.ALREADY_PLACED);
+                    if (matching.stream().anyMatch(pool -> pool.knows(request.referralId()))) {
+                        return Mono.just(Placement.ALREADY_PLACED);
                     }
-                    List<Pool> open = request.isEmergency() ? matching
-                            : matching.stream().filter(pool -> !pool.reserveReleased() && !cutoff.isDue(pool, now))
-                                    .toList();
+                    if (matching.isEmpty()) {
+                        return unavailable(QuotaEvent.Unavailable.noMatchingPool(request.referralId()));
+                    }
+                    List<Pool> open = matching.stream().filter(pool -> !cutoff.isDue(pool, now)
+                            || ReserveAfterCutoff.mayHoldAfterCutoff(request.urgency())).toList();
                     if (open.isEmpty()) {
-                        return unavailable(request, matching.isEmpty() ? QuotaEvent.Unavailable.NO_MATCHING_POOL
-                                : QuotaEvent.Unavailable.RESERVE_RELEASED);
+                        Pool earliest = matching.get(0);
+                        return unavailable(ReserveAfterCutoff.refusal(request.referralId(), earliest,
+                                cutoff.cutoffOf(earliest)));
                     }
-                    return holdInFirstWithFreeReserve(request, open, now)
+                    return holdInFirstThatAdmits(request, policy, open, now)
                             .switchIfEmpty(Mono.defer(() -> request.isEmergency()
                                     ? holdInGreenChannel(request, open.get(0), now)
-                                    : waitlist(request, open.get(0), now)));
+                                    : waitlist(request, policy, open.get(0), now)));
                 });
     }
 
-    private Mono<Placement> holdInFirstWithFreeReserve(HoldRequest request, List<Pool> open, Instant now) {
+    private Mono<Placement> holdInFirstThatAdmits(HoldRequest request, ReservePolicy policy, List<Pool> open,
+                                                  Instant now) {
         return Flux.fromIterable(open)
-                .concatMap(pool -> pool.holdReserved(request, ids.get(), now)
+                .concatMap(pool -> pool.holdReserved(request, policy, cutoff.isDue(pool, now), ids.get(), now)
                         .map(change -> store(pool, change)).orElse(Mono.empty()), 1)
                 .next()
                 .map(taken -> Placement.HELD);
     }
 
+    /** Emits true when stored; a guard that no longer holds is a lost race. */
     private Mono<Boolean> store(Pool pool, PoolChange change) {
-        QuotaEvent.SlotHeld held = (QuotaEvent.SlotHeld) change.events().get(0);
-        return pools.addHold(pool.id(), held.hold(), held)
-                .filter(Boolean::booleanValue)
-                .doOnNext(taken -> metrics.recorded(change.events()));
+        return updates.write(pool, change)
+                .flatMap(stored -> stored ? Mono.just(true) : Mono.error(new LostRace(pool.id())));
     }
 
     private Mono<Placement> holdInGreenChannel(HoldRequest request, Pool earliest, Instant now) {
-        PoolChange change = earliest.holdInGreenChannel(request, ids.get(), now)
-                .orElseThrow(() -> new LostRace(earliest.id()));
-        return store(earliest, change).map(taken -> Placement.HELD_IN_GREEN_CHANNEL)
-                .switchIfEmpty(Mono.error(() -> new LostRace(earliest.id())));
+        Optional<PoolChange> change = earliest.holdInGreenChannel(request, ids.get(), now);
+        if (change.isEmpty()) {
+            return Mono.error(new LostRace(earliest.id()));
+        }
+        return store(earliest, change.get()).thenReturn(Placement.HELD_IN_GREEN_CHANNEL);
     }
 
-    private Mono<Placement> waitlist(HoldRequest request, Pool earliest, Instant now) {
-        return pools.enqueue(earliest.id(), request.asWaitlistEntry(now))
+    /**
+     * Joins the pool's waitlist: the pool counts the referral in and hands out its arrival number in
+     * one atomic update (so its announced position counts everyone who joined before it), then the
+     * entry is written with its event. A release that finds the pool counting a referral whose entry
+     * is still on its way waits for it ({@link WaitlistPromotion}), so no unit is lost in between.
+     */
+    private Mono<Placement> waitlist(HoldRequest request, ReservePolicy policy, Pool earliest, Instant now) {
+        WaitlistClass joining = WaitlistOrder.classOf(request.urgency(), request.contracted());
+        return pools.joinWaitlist(earliest.id(), joining)
                 .switchIfEmpty(Mono.error(() -> new LostRace(earliest.id())))
-                .flatMap(after -> announce(after, request.referralId()))
-                .thenReturn(Placement.WAITLISTED);
+                .flatMap(ticket -> {
+                    WaitlistEntry entry = request.asWaitlistEntry(earliest.id(), policy.servesFirst(request),
+                            ticket.seq(), now);
+                    QuotaEvent.Waitlisted event = new QuotaEvent.Waitlisted(earliest.ref(), request.referralId(),
+                            WaitlistOrder.positionOnJoining(ticket.waitingByClass(), joining));
+                    return waitlist.add(entry, event).flatMap(added -> {
+                        if (!added) {
+                            // another delivery put it on this waitlist first
+                            return pools.leftWaitlist(earliest.id(), joining).thenReturn(Placement.ALREADY_PLACED);
+                        }
+                        metrics.recorded(List.of(event));
+                        return Mono.just(Placement.WAITLISTED);
+                    });
+                });
     }
 
-    private Mono<Void> announceAll(List<Pool> known, String referralId) {
-        return Flux.fromIterable(known).concatMap(pool -> announce(pool, referralId)).then();
-    }
-
-    private Mono<Void> announce(Pool pool, String referralId) {
-        return pool.announceWaitlisted(referralId)
-                .map(change -> {
-                    QuotaEvent.Waitlisted waitlisted = (QuotaEvent.Waitlisted) change.events().get(0);
-                    return pools.announce(pool.id(), referralId, waitlisted)
-                            .doOnNext(done -> {
-                                if (done) {
-                                    metrics.recorded(change.events());
-                                }
-                            }).then();
-                })
-                .orElse(Mono.empty());
-    }
-
-    private Mono<Placement> unavailable(HoldRequest request, String reason) {
-        QuotaEvent.Unavailable event = new QuotaEvent.Unavailable(request.referralId(), reason);
+    private Mono<Placement> unavailable(QuotaEvent.Unavailable event) {
         return referrals.recordUnavailable(event, clock.instant())
                 .doOnNext(recorded -> {
                     if (recorded) {
@@ -164,29 +203,61 @@ public class HoldService implements HoldUseCases {
                 .thenReturn(Placement.UNAVAILABLE);
     }
 
+    /** The referral was closed while it was being placed: undo what the placement did. */
+    private Mono<Void> closeIfClosedMeanwhile(String referralId) {
+        return referrals.closedReason(referralId).flatMap(reason -> {
+            if (reason.isEmpty()) {
+                return Mono.empty();
+            }
+            return "ACCEPTED".equals(reason.get()) ? confirmKnown(referralId)
+                    : releaseKnown(referralId, ReleaseReason.valueOf(reason.get()));
+        });
+    }
+
     @Override
     public Mono<Void> confirm(String referralId) {
-        return pools.findKnowing(referralId).collectList().flatMap(known -> {
-            if (known.isEmpty()) {
-                // accepted before (or without) a hold: a late submission must not take a unit
-                return referrals.close(referralId, "ACCEPTED", clock.instant());
-            }
-            return Flux.fromIterable(known)
-                    .concatMap(pool -> updates.update(pool.id(), current -> current.confirm(referralId)))
-                    .then();
-        });
+        // closed first: a submission redelivered after this can no longer place the referral
+        return referrals.close(referralId, "ACCEPTED", clock.instant()).then(confirmKnown(referralId));
+    }
+
+    private Mono<Void> confirmKnown(String referralId) {
+        // a waiting referral accepted outside the reserve no longer needs a unit from here
+        return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, "ACCEPTED"))
+                .thenMany(pools.findHolding(referralId))
+                .concatMap(pool -> updates.update(pool.id(), current -> current.confirm(referralId)))
+                .then();
     }
 
     @Override
     public Mono<Void> release(String referralId, ReleaseReason reason) {
         // closed first: a submission redelivered after this can no longer place the referral
-        return referrals.close(referralId, reason.name(), clock.instant())
-                .thenMany(pools.findKnowing(referralId))
+        return referrals.close(referralId, reason.name(), clock.instant()).then(releaseKnown(referralId, reason));
+    }
+
+    private Mono<Void> releaseKnown(String referralId, ReleaseReason reason) {
+        return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, reason.name()))
+                .thenMany(pools.findHolding(referralId))
                 .concatMap(pool -> updates.update(pool.id(),
-                        current -> current.release(referralId, reason, clock.instant(), ids)))
-                .doOnNext(change -> log.debug("Released {} from pool {}: {}", referralId, change.pool().id(),
-                        change.events()))
+                                current -> current.release(referralId, reason, clock.instant()))
+                        .filter(PoolChange::changed)
+                        .flatMap(change -> promotion.promote(pool.id()).thenReturn(change)))
                 .then();
+    }
+
+    private Mono<Void> leave(WaitlistEntry entry, String why) {
+        return waitlist.leave(entry, why).flatMap(left -> left
+                ? pools.leftWaitlist(entry.poolId(), entry.waitlistClass()) : Mono.empty());
+    }
+
+    @Override
+    public Mono<Long> releaseExpiredHolds() {
+        Instant now = clock.instant();
+        return pools.findWithHoldsExpiredBy(now)
+                .concatMap(pool -> updates.update(pool.id(), current -> current.releaseExpired(now))
+                        .filter(PoolChange::changed)
+                        .flatMap(change -> promotion.promote(pool.id())
+                                .thenReturn((long) change.events().size())))
+                .reduce(0L, Long::sum);
     }
 
     /** Another referral changed the pool first; the round starts again with fresh pools. */

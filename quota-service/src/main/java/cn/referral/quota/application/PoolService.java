@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
+import cn.referral.quota.application.port.in.PoolStanding;
 import cn.referral.quota.application.port.in.PoolUseCases;
+import cn.referral.quota.application.port.in.PoolView;
 import cn.referral.quota.application.port.out.PoolStore;
-import cn.referral.quota.application.port.out.QuotaMetrics;
+import cn.referral.quota.application.port.out.WaitlistStore;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolChange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,28 +26,31 @@ import reactor.core.publisher.Mono;
 public class PoolService implements PoolUseCases {
 
     private final PoolStore pools;
+    private final WaitlistStore waitlist;
     private final PoolUpdates updates;
-    private final Clock clock;
+    private final WaitlistPromotion promotion;
     private final ZoneId zone;
     private final Supplier<String> ids;
 
-    public PoolService(PoolStore pools, QuotaMetrics metrics, Clock clock, ZoneId zone, Supplier<String> ids) {
-        this.pools = pools;
-        this.updates = new PoolUpdates(pools, metrics);
-        this.clock = clock;
+    public PoolService(QuotaLedger ledger, Clock clock, ZoneId zone, Supplier<String> ids) {
+        this.pools = ledger.pools();
+        this.waitlist = ledger.waitlist();
+        this.updates = new PoolUpdates(pools, ledger.metrics());
+        this.promotion = new WaitlistPromotion(ledger, updates,
+                new ReservePolicyLookup(ledger.policies(), ledger.views()), clock, ids);
         this.zone = zone;
         this.ids = ids;
     }
 
     @Override
-    public Mono<Pool> open(OpenPoolCommand command, Caller caller) {
+    public Mono<PoolView> open(OpenPoolCommand command, Caller caller) {
         return Mono.fromCallable(() -> {
             requireDesk(caller);
             if (!caller.belongsTo(command.key().institutionId())) {
                 throw new NotPermitted("A referral desk opens pools of its own institution only");
             }
             return Pool.open(ids.get(), command.key(), command.capacity(), command.reserved(), zone);
-        }).flatMap(pools::insert);
+        }).flatMap(pools::insert).map(pool -> new PoolView(pool, 0));
     }
 
     @Override
@@ -54,34 +60,51 @@ public class PoolService implements PoolUseCases {
     }
 
     @Override
-    public Mono<Pool> find(String poolId, Caller caller) {
+    public Mono<PoolView> find(String poolId, Caller caller) {
+        return visible(poolId, caller).flatMap(pool -> views(List.of(pool))).map(found -> found.get(0));
+    }
+
+    @Override
+    public Mono<List<PoolView>> list(String institutionId, LocalDate date, Caller caller) {
+        if (!caller.belongsTo(institutionId)) {
+            return Mono.error(new PoolNotFound("institution", institutionId));
+        }
+        return pools.findByInstitutionAndDate(institutionId, date).collectList().flatMap(this::views);
+    }
+
+    @Override
+    public Mono<PoolView> resize(String poolId, int capacity, int reserved, Caller caller) {
+        return visible(poolId, caller)
+                .doOnNext(pool -> requireDesk(caller))
+                .flatMap(pool -> updates.update(poolId, current -> current.resize(capacity, reserved)))
+                .flatMap(change -> promotion.promote(poolId))
+                .then(find(poolId, caller));
+    }
+
+    @Override
+    public Mono<List<PoolStanding>> standings(String referralId, Caller caller) {
+        Flux<PoolStanding> holding = pools.findHolding(referralId).map(pool -> new PoolStanding(pool, null));
+        Flux<PoolStanding> waiting = waitlist.waitingFor(referralId)
+                .concatMap(entry -> Mono.zip(pools.findById(entry.poolId()), waitlist.positionOf(entry),
+                        PoolStanding::new));
+        return Flux.concat(holding, waiting)
+                .filter(standing -> caller.belongsTo(standing.pool().key().institutionId()))
+                .collectList();
+    }
+
+    private Mono<Pool> visible(String poolId, Caller caller) {
         return pools.findById(poolId)
                 .filter(pool -> caller.belongsTo(pool.key().institutionId()))
                 .switchIfEmpty(Mono.error(() -> new PoolNotFound("pool", poolId)));
     }
 
-    @Override
-    public Mono<List<Pool>> list(String institutionId, LocalDate date, Caller caller) {
-        if (!caller.belongsTo(institutionId)) {
-            return Mono.error(new PoolNotFound("institution", institutionId));
-        }
-        return pools.findByInstitutionAndDate(institutionId, date).collectList();
+    private Mono<List<PoolView>> views(List<Pool> found) {
+        return waitlist.waitingCounts(found.stream().map(Pool::id).toList())
+                .map(counts -> found.stream().map(pool -> new PoolView(pool, waiting(counts, pool))).toList());
     }
 
-    @Override
-    public Mono<Pool> resize(String poolId, int capacity, int reserved, Caller caller) {
-        return find(poolId, caller)
-                .doOnNext(pool -> requireDesk(caller))
-                .flatMap(pool -> updates.update(poolId,
-                        current -> current.resize(capacity, reserved, clock.instant(), ids)))
-                .map(PoolChange::pool);
-    }
-
-    @Override
-    public Mono<List<Pool>> poolsKnowing(String referralId, Caller caller) {
-        return pools.findKnowing(referralId)
-                .filter(pool -> caller.belongsTo(pool.key().institutionId()))
-                .collectList();
+    private static long waiting(Map<String, Long> counts, Pool pool) {
+        return counts.getOrDefault(pool.id(), 0L);
     }
 
     private static void requireDesk(Caller caller) {

@@ -11,14 +11,13 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Applies a domain decision to a pool with compare-and-set: read the pool, decide, write guarded
- * by the revision read; if another writer came first, read again and decide again. Used for the
- * rarer changes (release and hand-on, confirm, cutoff, resize); holds and waitlist entries take the
- * guarded single-update paths of {@link PoolStore} instead.
+ * Applies a domain decision to a pool: read the pool, decide, write as the decision says (guarded);
+ * if another writer came first, read again and decide again. Used for the rarer changes (release,
+ * confirm, expiry, cutoff, resize, hand-on); placements take {@link HoldService}'s path.
  */
 class PoolUpdates {
 
-    private static final int MAX_ATTEMPTS = 200;
+    private static final int MAX_ATTEMPTS = 50;
 
     private final PoolStore pools;
     private final QuotaMetrics metrics;
@@ -36,12 +35,20 @@ class PoolUpdates {
                             if (!change.changed()) {
                                 return Mono.just(change);
                             }
-                            return pools.replace(pool, change).flatMap(stored -> stored ? Mono.just(change)
+                            return write(pool, change).flatMap(stored -> stored ? Mono.just(change)
                                     : Mono.error(new ConcurrentPoolChange(poolId)));
                         }))
                 .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20))
-                        .jitter(1.0).filter(ConcurrentPoolChange.class::isInstance))
-                .doOnNext(change -> metrics.recorded(change.events()));
+                        .jitter(1.0).filter(ConcurrentPoolChange.class::isInstance));
+    }
+
+    /** Writes one decided change; emits whether the stored pool allowed it. Counts it when stored. */
+    Mono<Boolean> write(Pool readAt, PoolChange change) {
+        return pools.write(readAt, change).doOnNext(stored -> {
+            if (stored) {
+                metrics.recorded(change.events());
+            }
+        });
     }
 
     /** Another writer changed the pool between our read and our write. */

@@ -1,6 +1,8 @@
 package cn.referral.quota.config;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,14 +14,21 @@ import cn.referral.platform.scheduling.PeriodicJob;
 import cn.referral.quota.application.HoldService;
 import cn.referral.quota.application.PoolService;
 import cn.referral.quota.application.PoolStatisticsService;
+import cn.referral.quota.application.QuotaLedger;
+import cn.referral.quota.application.RegistrySnapshotService;
 import cn.referral.quota.application.ReserveCutoffService;
 import cn.referral.quota.application.port.in.HoldUseCases;
 import cn.referral.quota.application.port.in.PoolUseCases;
+import cn.referral.quota.application.port.in.RegistrySnapshots;
 import cn.referral.quota.application.port.in.ReserveCutoffUseCase;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.QuotaMetrics;
+import cn.referral.quota.application.port.out.ReferenceViews;
 import cn.referral.quota.application.port.out.ReferralRegister;
+import cn.referral.quota.application.port.out.WaitlistStore;
 import cn.referral.quota.domain.ReserveCutoff;
+import cn.referral.quota.domain.ReservePolicies;
+import cn.referral.quota.domain.ReservePolicy;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuotaProperties.class)
@@ -27,19 +36,49 @@ class QuotaConfiguration {
 
     @Bean
     ReserveCutoff reserveCutoff(QuotaProperties properties) {
-        return new ReserveCutoff(properties.reserveCutoff());
+        return new ReserveCutoff(properties.reserveCutoff(), properties.reserveCutoffs().stream()
+                .map(s -> new ReserveCutoff.Setting(s.institutionId(), s.resource(), s.beforeSession()))
+                .toList());
     }
 
     @Bean
-    HoldUseCases holdUseCases(PoolStore pools, ReferralRegister referrals, QuotaMetrics metrics, ReserveCutoff cutoff,
-                              Clock clock, IdGenerator ids) {
-        return new HoldService(pools, referrals, metrics, cutoff, clock, idSupplier(ids));
+    ReservePolicies reservePolicies(QuotaProperties properties) {
+        Map<String, ReservePolicy> byRegion = new LinkedHashMap<>();
+        properties.regionPolicies().forEach((region, setting) -> byRegion.put(region, toPolicy(region, setting)));
+        return new ReservePolicies(byRegion);
+    }
+
+    static ReservePolicy toPolicy(String region, QuotaProperties.RegionPolicy setting) {
+        if (setting.serves() == null) {
+            throw new IllegalArgumentException("quota.region-policies." + region + ".serves: required");
+        }
+        return switch (setting.serves()) {
+            case ANY_REFERRAL -> new ReservePolicy.AnyReferral();
+            case CONTRACTED_FIRST -> new ReservePolicy.ContractedFirst(
+                    setting.openPercent() == null ? 0 : setting.openPercent());
+        };
     }
 
     @Bean
-    PoolUseCases poolUseCases(PoolStore pools, QuotaMetrics metrics, Clock clock, QuotaProperties properties,
+    QuotaLedger quotaLedger(PoolStore pools, WaitlistStore waitlist, ReferralRegister referrals,
+                            QuotaMetrics metrics, ReservePolicies policies, ReferenceViews views) {
+        return new QuotaLedger(pools, waitlist, referrals, metrics, policies, views);
+    }
+
+    @Bean
+    HoldUseCases holdUseCases(QuotaLedger ledger, ReserveCutoff cutoff, Clock clock, QuotaProperties properties,
                               IdGenerator ids) {
-        return new PoolService(pools, metrics, clock, properties.zone(), idSupplier(ids));
+        return new HoldService(ledger, cutoff, clock, properties.zone(), idSupplier(ids));
+    }
+
+    @Bean
+    PoolUseCases poolUseCases(QuotaLedger ledger, Clock clock, QuotaProperties properties, IdGenerator ids) {
+        return new PoolService(ledger, clock, properties.zone(), idSupplier(ids));
+    }
+
+    @Bean
+    RegistrySnapshots registrySnapshots(ReferenceViews views) {
+        return new RegistrySnapshotService(views);
     }
 
     @Bean
@@ -54,9 +93,19 @@ class QuotaConfiguration {
         return new PeriodicJob("reserve-cutoff", properties.cutoffCheckInterval(), cutoff::releaseDueReserves);
     }
 
+    /**
+     * Every replica runs it; each expired hold is released by a compare-and-set on its pool's
+     * revision, so it is released (and its unit handed on) once, whichever replica gets there first.
+     */
     @Bean
-    PeriodicJob poolStatisticsJob(PoolStore pools, QuotaMetrics metrics, Clock clock, QuotaProperties properties) {
-        PoolStatisticsService statistics = new PoolStatisticsService(pools, metrics, clock);
+    PeriodicJob holdExpiryJob(HoldUseCases holds, QuotaProperties properties) {
+        return new PeriodicJob("hold-expiry", properties.holdExpiryInterval(), holds::releaseExpiredHolds);
+    }
+
+    @Bean
+    PeriodicJob poolStatisticsJob(PoolStore pools, WaitlistStore waitlist, QuotaMetrics metrics, Clock clock,
+                                  QuotaProperties properties) {
+        PoolStatisticsService statistics = new PoolStatisticsService(pools, waitlist, metrics, clock);
         return new PeriodicJob("pool-statistics", properties.statisticsInterval(), statistics::refresh);
     }
 

@@ -7,11 +7,13 @@ import java.util.Objects;
  * One unit of a pool kept for one referral. A reserved hold uses one of the pool's reserved units;
  * a green-channel hold is an EMERGENCY admitted beyond the reserve ({@link GreenChannel}).
  *
- * @param expiresAt the referral's accept-by deadline: if it is not accepted by then, referral-service
- *                  expires it and the hold is released
+ * @param open      the referral is outside the reserve's priority group ({@link ReservePolicy}): it uses
+ *                  the part of the reserve left open to others
+ * @param expiresAt the referral's accept-by deadline: a hold still not confirmed then is released by
+ *                  the ledger itself ({@link Pool#releaseExpired}), even if the referral's expiry event is lost
  */
-public record Hold(String holdId, String referralId, boolean greenChannel, HoldStatus status, Instant heldAt,
-                   Instant expiresAt) {
+public record Hold(String holdId, String referralId, boolean greenChannel, boolean open, HoldStatus status,
+                   Instant heldAt, Instant expiresAt) {
 
     public Hold {
         Objects.requireNonNull(holdId, "holdId");
@@ -21,6 +23,11 @@ public record Hold(String holdId, String referralId, boolean greenChannel, HoldS
     }
 
     Hold confirmed() {
-        return new Hold(holdId, referralId, greenChannel, HoldStatus.CONFIRMED, heldAt, expiresAt);
+        return new Hold(holdId, referralId, greenChannel, open, HoldStatus.CONFIRMED, heldAt, expiresAt);
+    }
+
+    /** Held (not confirmed) and past its deadline at {@code now}. */
+    public boolean isExpiredAt(Instant now) {
+        return status == HoldStatus.HELD && expiresAt != null && !now.isBefore(expiresAt);
     }
 }

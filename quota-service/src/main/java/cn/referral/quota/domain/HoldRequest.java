@@ -8,10 +8,13 @@ import java.util.Objects;
  * What a submitted referral asks of the ledger: a unit of the resource it needs, in its date window.
  * {@code department} is null when the referral names none (a down-referral to a primary institution
  * often does): no department's pool then matches, and the referral is answered "unavailable".
+ *
+ * @param contracted                  the patient has a valid family-doctor contract (签约)
+ * @param referredByContractedPrimary the patient is contracted with the institution that refers them (经基层医生转诊的签约患者)
  */
 public record HoldRequest(String referralId, String institutionId, String department, Resource resource,
-                          Urgency urgency, boolean contracted, LocalDate requestedFrom, LocalDate requestedUntil,
-                          Instant acceptBy) {
+                          Urgency urgency, boolean contracted, boolean referredByContractedPrimary,
+                          LocalDate requestedFrom, LocalDate requestedUntil, Instant acceptBy) {
 
     public HoldRequest {
         Objects.requireNonNull(referralId, "referralId");
@@ -26,7 +29,8 @@ public record HoldRequest(String referralId, String institutionId, String depart
         return GreenChannel.admitsBeyondReserve(urgency);
     }
 
-    public WaitlistEntry asWaitlistEntry(Instant now) {
-        return new WaitlistEntry(referralId, urgency, contracted, acceptBy, now);
+    /** The entry this referral gets on a full pool's waitlist. */
+    public WaitlistEntry asWaitlistEntry(String poolId, boolean servedFirst, long seq, Instant now) {
+        return new WaitlistEntry(poolId, referralId, urgency, contracted, servedFirst, acceptBy, now, seq);
     }
 }

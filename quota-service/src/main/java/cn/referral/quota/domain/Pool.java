@@ -6,28 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A pool of units (clinic slots, beds or examinations) of one department for one session, of which
  * {@code reserved} are kept for referred patients ({@link ReservedShareRule}).
  * <p>
  * The ledger's invariant: reserved holds never exceed the reserve, and a referral is held at most
- * once. Green-channel holds ({@link GreenChannel}) are counted apart. The waitlist is kept in arrival
- * order and served in {@link WaitlistOrder}. Every method returns the pool after the change and the
- * events it caused; the store writes both in one atomic update of the pool document.
+ * once. Green-channel holds ({@link GreenChannel}) are counted apart. The waitlist is not part of the
+ * pool: each waiting referral is its own {@link WaitlistEntry}, numbered by the pool
+ * ({@code waitlistSeq}) on arrival. Every method returns the pool after the change, the events it
+ * caused and how the store writes it ({@link PoolChange.Write}).
  *
  * @param holds             active holds (held or confirmed), reserved and green-channel
  * @param released          holds given back; their referrals are never held here again
- * @param waitlist          waiting referrals in arrival order
- * @param unannounced       waitlisted referrals whose {@code Waitlisted} event is not written yet
  * @param reserveReleasedAt when the unheld reserve went public at the cutoff, or null
  * @param releasedToPublic  reserved units handed to the public schedule (at the cutoff and after)
+ * @param waitlistSeq       arrival numbers handed out to waiting referrals so far
  * @param revision          grows with every stored change; guards compare-and-set writes
  */
 public record Pool(String id, PoolKey key, int capacity, int reserved, Instant sessionStartsAt, List<Hold> holds,
-                   List<ReleasedHold> released, List<WaitlistEntry> waitlist, List<String> unannounced,
-                   Instant reserveReleasedAt, int releasedToPublic, long revision) {
+                   List<ReleasedHold> released, Instant reserveReleasedAt, int releasedToPublic, long waitlistSeq,
+                   long revision) {
 
     public Pool {
         Objects.requireNonNull(id, "id");
@@ -35,8 +34,6 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         Objects.requireNonNull(sessionStartsAt, "sessionStartsAt");
         holds = List.copyOf(holds);
         released = List.copyOf(released);
-        waitlist = List.copyOf(waitlist);
-        unannounced = List.copyOf(unannounced);
     }
 
     /** A new pool; fails with {@link QuotaRuleViolation} if it does not reserve 20%. */
@@ -46,7 +43,7 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         }
         ReservedShareRule.check(capacity, reserved);
         return new Pool(id, key, capacity, reserved, key.session().startsAt(key.date(), zone), List.of(), List.of(),
-                List.of(), List.of(), null, 0, 0);
+                null, 0, 0, 0);
     }
 
     public QuotaEvent.PoolRef ref() {
@@ -56,6 +53,11 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
     /** Reserved units currently held (held or confirmed), green channel not included. */
     public int held() {
         return (int) holds.stream().filter(hold -> !hold.greenChannel()).count();
+    }
+
+    /** Reserved units held by referrals outside the reserve's priority group ({@link ReservePolicy}). */
+    public int heldOpen() {
+        return (int) holds.stream().filter(hold -> !hold.greenChannel() && hold.open()).count();
     }
 
     public int greenChannelHeld() {
@@ -70,116 +72,114 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         return reserveReleasedAt != null;
     }
 
-    /** Reserved units a referral can still get now: none once the reserve went public. */
+    /** Reserved units a routine referral can still get now: none once the reserve went public. */
     public int freeReserve() {
         return reserveReleased() ? 0 : Math.max(0, reserved - held());
     }
 
-    /** Whether this pool has ever held, released or waitlisted the referral. */
+    /** Whether this pool has ever held or released the referral (waiting referrals are entries of their own). */
     public boolean knows(String referralId) {
         return holdOf(referralId).isPresent()
-                || released.stream().anyMatch(r -> r.hold().referralId().equals(referralId))
-                || waitlist.stream().anyMatch(entry -> entry.referralId().equals(referralId));
+                || released.stream().anyMatch(r -> r.hold().referralId().equals(referralId));
     }
 
     public Optional<Hold> holdOf(String referralId) {
         return holds.stream().filter(hold -> hold.referralId().equals(referralId)).findFirst();
     }
 
-    public boolean isWaiting(String referralId) {
-        return waitlist.stream().anyMatch(entry -> entry.referralId().equals(referralId));
-    }
-
-    /** Service order of the waitlist ({@link WaitlistOrder}). */
-    public List<WaitlistEntry> waitlistInServiceOrder() {
-        return WaitlistOrder.serviceOrder(waitlist);
-    }
-
     /**
-     * Holds a reserved unit for the referral. Empty when the pool has no free reserve or already
-     * knows the referral; the store applies the same conditions atomically.
+     * Holds a reserved unit for the referral. Empty when the pool cannot give it one now: then an
+     * EMERGENCY goes to the green channel ({@link #holdInGreenChannel}), anyone else waits or, past the
+     * cutoff, is answered by {@link ReserveAfterCutoff}. The change carries the guard the store writes it under.
+     *
+     * @param cutoffDue whether the pool's reserve cutoff has come ({@link ReserveCutoff})
      */
-    public Optional<PoolChange> holdReserved(HoldRequest request, String holdId, Instant now) {
-        if (freeReserve() == 0 || knows(request.referralId())) {
+    public Optional<PoolChange> holdReserved(HoldRequest request, ReservePolicy policy, boolean cutoffDue,
+                                             String holdId, Instant now) {
+        HoldGuard.Limit limit = ReserveAfterCutoff.limitFor(request.urgency(), cutoffDue);
+        if (limit == null) {
             return Optional.empty();
         }
-        Hold hold = new Hold(holdId, request.referralId(), false, HoldStatus.HELD, now, request.acceptBy());
-        return Optional.of(PoolChange.of(withHolds(append(holds, hold)), List.of(new QuotaEvent.SlotHeld(ref(), hold))));
+        boolean servedFirst = policy.servesFirst(request);
+        HoldGuard guard = new HoldGuard(request.referralId(), limit, !cutoffDue,
+                servedFirst ? null : policy.openLimit(reserved));
+        return take(guard, request, !servedFirst, false, null, now, holdId);
     }
 
     /** Holds an emergency beyond the reserve (绿色通道). Empty for other urgencies or a known referral. */
     public Optional<PoolChange> holdInGreenChannel(HoldRequest request, String holdId, Instant now) {
-        if (!GreenChannel.admitsBeyondReserve(request.urgency()) || knows(request.referralId())) {
+        if (!GreenChannel.admitsBeyondReserve(request.urgency())) {
             return Optional.empty();
         }
-        Hold hold = new Hold(holdId, request.referralId(), true, HoldStatus.HELD, now, request.acceptBy());
-        return Optional.of(PoolChange.of(withHolds(append(holds, hold)), List.of(new QuotaEvent.SlotHeld(ref(), hold))));
+        return take(new HoldGuard(request.referralId(), HoldGuard.Limit.NONE, false, null), request, false, true, null,
+                now, holdId);
     }
 
     /**
-     * Puts the referral at the end of the waitlist (arrival order) when the reserve is full. The
-     * {@code Waitlisted} event follows with {@link #announceWaitlisted}, once its position is known.
+     * Hands a freed reserved unit to a waiting referral (it joined before any cutoff, so the unit is its
+     * own even after it: only units not gone public count). Empty when no such unit is free now.
      */
-    public Optional<PoolChange> enqueue(HoldRequest request, Instant now) {
-        if (freeReserve() > 0 || knows(request.referralId())) {
-            return Optional.empty();
-        }
-        return Optional.of(PoolChange.of(new Pool(id, key, capacity, reserved, sessionStartsAt, holds, released,
-                append(waitlist, request.asWaitlistEntry(now)), append(unannounced, request.referralId()),
-                reserveReleasedAt, releasedToPublic, revision), List.of()));
+    public Optional<PoolChange> handTo(WaitlistEntry entry, ReservePolicy policy, String holdId, Instant now) {
+        HoldGuard guard = new HoldGuard(entry.referralId(), HoldGuard.Limit.WITHIN_UNRELEASED_RESERVE, false,
+                entry.servedFirst() ? null : policy.openLimit(reserved));
+        return take(guard, entry.asRequest(key), !entry.servedFirst(), false, entry.waitlistClass(), now, holdId);
     }
 
-    /** The {@code Waitlisted} event of a referral that waits and was not announced yet. */
-    public Optional<PoolChange> announceWaitlisted(String referralId) {
-        if (!unannounced.contains(referralId) || !isWaiting(referralId)) {
+    private Optional<PoolChange> take(HoldGuard guard, HoldRequest request, boolean open, boolean greenChannel,
+                                      WaitlistClass fromWaitlist, Instant now, String holdId) {
+        if (!guard.admits(this)) {
             return Optional.empty();
         }
-        List<String> rest = unannounced.stream().filter(id -> !id.equals(referralId)).toList();
-        Pool announced = new Pool(id, key, capacity, reserved, sessionStartsAt, holds, released, waitlist, rest,
-                reserveReleasedAt, releasedToPublic, revision);
-        return Optional.of(PoolChange.of(announced, List.of(
-                new QuotaEvent.Waitlisted(ref(), referralId, WaitlistOrder.positionOf(referralId, waitlist)))));
+        Hold hold = new Hold(holdId, request.referralId(), greenChannel, open && !greenChannel, HoldStatus.HELD, now,
+                request.acceptBy());
+        Pool after = with().holds(append(holds, hold)).build();
+        return Optional.of(PoolChange.holdAdded(after, hold, guard, fromWaitlist,
+                List.of(new QuotaEvent.SlotHeld(ref(), hold))));
     }
 
-    /** The hospital accepted the referral: its hold is confirmed; a waiting referral leaves the waitlist. */
+    /** The hospital accepted the referral: its hold is confirmed. */
     public PoolChange confirm(String referralId) {
         Optional<Hold> hold = holdOf(referralId);
-        if (hold.isPresent()) {
-            if (hold.get().status() == HoldStatus.CONFIRMED) {
-                return PoolChange.none(this);
-            }
-            Hold confirmed = hold.get().confirmed();
-            List<Hold> after = holds.stream().map(h -> h.referralId().equals(referralId) ? confirmed : h).toList();
-            return PoolChange.of(withHolds(after), List.of(new QuotaEvent.SlotConfirmed(ref(), confirmed)));
+        if (hold.isEmpty() || hold.get().status() == HoldStatus.CONFIRMED) {
+            return PoolChange.none(this);
         }
-        if (isWaiting(referralId)) {
-            // accepted outside the reserve: it no longer needs a unit from here
-            return PoolChange.of(withoutWaiting(referralId), List.of());
-        }
-        return PoolChange.none(this);
+        Hold confirmed = hold.get().confirmed();
+        List<Hold> after = holds.stream().map(h -> h.referralId().equals(referralId) ? confirmed : h).toList();
+        return PoolChange.replaced(with().holds(after).build(), List.of(new QuotaEvent.SlotConfirmed(ref(), confirmed)));
     }
 
     /**
-     * The referral was rejected, cancelled or expired. Its unit goes at once to the first waiting
-     * referral in {@link WaitlistOrder}; after the cutoff, with nobody waiting, to the public schedule.
-     * A waiting referral just leaves the waitlist.
+     * The referral was rejected, cancelled or expired: its unit goes back. Who gets it next is the
+     * waitlist's business ({@link #handTo}); with nobody waiting after the cutoff it goes public
+     * ({@link #handFreeUnitsToPublic}).
      */
-    public PoolChange release(String referralId, ReleaseReason reason, Instant now, Supplier<String> holdIds) {
+    public PoolChange release(String referralId, ReleaseReason reason, Instant now) {
         Optional<Hold> hold = holdOf(referralId);
         if (hold.isEmpty()) {
-            return isWaiting(referralId) ? PoolChange.of(withoutWaiting(referralId), List.of()) : PoolChange.none(this);
+            return PoolChange.none(this);
         }
+        Pool after = with()
+                .holds(holds.stream().filter(h -> !h.referralId().equals(referralId)).toList())
+                .released(append(released, new ReleasedHold(hold.get(), reason, now)))
+                .build();
+        return PoolChange.replaced(after, List.of(new QuotaEvent.SlotReleased(ref(), hold.get(), reason)));
+    }
+
+    /** Releases every hold not confirmed by its deadline ({@link Hold#isExpiredAt}). */
+    public PoolChange releaseExpired(Instant now) {
+        List<Hold> expired = holds.stream().filter(hold -> hold.isExpiredAt(now)).toList();
+        if (expired.isEmpty()) {
+            return PoolChange.none(this);
+        }
+        List<ReleasedHold> nowReleased = new ArrayList<>(released);
         List<QuotaEvent> events = new ArrayList<>();
-        events.add(new QuotaEvent.SlotReleased(ref(), hold.get(), reason));
-        Pool after = new Pool(id, key, capacity, reserved, sessionStartsAt,
-                holds.stream().filter(h -> !h.referralId().equals(referralId)).toList(),
-                append(released, new ReleasedHold(hold.get(), reason, now)), waitlist, unannounced, reserveReleasedAt,
-                releasedToPublic, revision);
-        if (hold.get().greenChannel()) {
-            // a green-channel unit was never part of the reserve: nothing to hand on
-            return PoolChange.of(after, events);
+        for (Hold hold : expired) {
+            nowReleased.add(new ReleasedHold(hold, ReleaseReason.EXPIRED, now));
+            events.add(new QuotaEvent.SlotReleased(ref(), hold, ReleaseReason.EXPIRED));
         }
-        return after.handOnFreedUnits(now, holdIds, events);
+        Pool after = with().holds(holds.stream().filter(hold -> !expired.contains(hold)).toList())
+                .released(nowReleased).build();
+        return PoolChange.replaced(after, events);
     }
 
     /**
@@ -191,17 +191,26 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
             return PoolChange.none(this);
         }
         int unheld = Math.max(0, reserved - held());
-        Pool after = new Pool(id, key, capacity, reserved, sessionStartsAt, holds, released, waitlist, unannounced, now,
-                releasedToPublic + unheld, revision);
-        return PoolChange.of(after, List.of(new QuotaEvent.ReserveReleased(ref(), unheld)));
+        Pool after = with().reserveReleasedAt(now).releasedToPublic(releasedToPublic + unheld).build();
+        return PoolChange.replaced(after, List.of(new QuotaEvent.ReserveReleased(ref(), unheld)));
+    }
+
+    /** After the cutoff, with nobody waiting: units freed since go public too. */
+    public PoolChange handFreeUnitsToPublic() {
+        int units = unitsToHandOn();
+        if (!reserveReleased() || units <= 0) {
+            return PoolChange.none(this);
+        }
+        return PoolChange.replaced(with().releasedToPublic(releasedToPublic + units).build(),
+                List.of(new QuotaEvent.ReserveReleased(ref(), units)));
     }
 
     /**
      * Changes the pool's size. The reserve still follows {@link ReservedShareRule}, and neither the
      * capacity nor the reserve may drop below what is already held; a grown reserve goes to waiting
-     * referrals at once.
+     * referrals next.
      */
-    public PoolChange resize(int newCapacity, int newReserved, Instant now, Supplier<String> holdIds) {
+    public PoolChange resize(int newCapacity, int newReserved) {
         if (newCapacity <= 0) {
             throw new QuotaRuleViolation("capacity", "a pool needs at least one unit, not " + newCapacity);
         }
@@ -221,45 +230,87 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         if (newCapacity == capacity && newReserved == reserved) {
             return PoolChange.none(this);
         }
-        Pool resized = new Pool(id, key, newCapacity, newReserved, sessionStartsAt, holds, released, waitlist,
-                unannounced, reserveReleasedAt, releasedToPublic, revision);
-        return resized.handOnFreedUnits(now, holdIds, new ArrayList<>());
-    }
-
-    private PoolChange handOnFreedUnits(Instant now, Supplier<String> holdIds, List<QuotaEvent> events) {
-        Pool current = this;
-        while (!current.waitlist.isEmpty() && current.unitsToHandOn() > 0) {
-            WaitlistEntry first = current.waitlistInServiceOrder().get(0);
-            Hold hold = new Hold(holdIds.get(), first.referralId(), false, HoldStatus.HELD, now, first.acceptBy());
-            Pool waiting = current.withoutWaiting(first.referralId());
-            current = waiting.withHolds(append(waiting.holds, hold));
-            events.add(new QuotaEvent.SlotHeld(ref(), hold));
-        }
-        int units = current.unitsToHandOn();
-        if (current.reserveReleased() && units > 0) {
-            current = new Pool(id, key, current.capacity, current.reserved, sessionStartsAt, current.holds,
-                    current.released, current.waitlist, current.unannounced, reserveReleasedAt,
-                    current.releasedToPublic + units, revision);
-            events.add(new QuotaEvent.ReserveReleased(ref(), units));
-        }
-        return PoolChange.of(current, events);
+        return PoolChange.replaced(with().capacity(newCapacity).reserved(newReserved).build(), List.of());
     }
 
     /** Reserved units neither held nor already given to the public schedule. */
-    private int unitsToHandOn() {
+    public int unitsToHandOn() {
         return reserved - held() - releasedToPublic;
     }
 
-    private Pool withHolds(List<Hold> newHolds) {
-        return new Pool(id, key, capacity, reserved, sessionStartsAt, newHolds, released, waitlist, unannounced,
-                reserveReleasedAt, releasedToPublic, revision);
+    /** A copy to change some components of. */
+    public Builder with() {
+        return new Builder(this);
     }
 
-    private Pool withoutWaiting(String referralId) {
-        return new Pool(id, key, capacity, reserved, sessionStartsAt, holds, released,
-                waitlist.stream().filter(entry -> !entry.referralId().equals(referralId)).toList(),
-                unannounced.stream().filter(waiting -> !waiting.equals(referralId)).toList(), reserveReleasedAt,
-                releasedToPublic, revision);
+    /** Named copies instead of positional rebuilds. */
+    public static final class Builder {
+        private final Pool from;
+        private int capacity;
+        private int reserved;
+        private List<Hold> holds;
+        private List<ReleasedHold> released;
+        private Instant reserveReleasedAt;
+        private int releasedToPublic;
+        private long waitlistSeq;
+        private long revision;
+
+        private Builder(Pool from) {
+            this.from = from;
+            this.capacity = from.capacity;
+            this.reserved = from.reserved;
+            this.holds = from.holds;
+            this.released = from.released;
+            this.reserveReleasedAt = from.reserveReleasedAt;
+            this.releasedToPublic = from.releasedToPublic;
+            this.waitlistSeq = from.waitlistSeq;
+            this.revision = from.revision;
+        }
+
+        public Builder capacity(int value) {
+            capacity = value;
+            return this;
+        }
+
+        public Builder reserved(int value) {
+            reserved = value;
+            return this;
+        }
+
+        public Builder holds(List<Hold> value) {
+            holds = value;
+            return this;
+        }
+
+        public Builder released(List<ReleasedHold> value) {
+            released = value;
+            return this;
+        }
+
+        public Builder reserveReleasedAt(Instant value) {
+            reserveReleasedAt = value;
+            return this;
+        }
+
+        public Builder releasedToPublic(int value) {
+            releasedToPublic = value;
+            return this;
+        }
+
+        public Builder waitlistSeq(long value) {
+            waitlistSeq = value;
+            return this;
+        }
+
+        public Builder revision(long value) {
+            revision = value;
+            return this;
+        }
+
+        public Pool build() {
+            return new Pool(from.id, from.key, capacity, reserved, from.sessionStartsAt, holds, released,
+                    reserveReleasedAt, releasedToPublic, waitlistSeq, revision);
+        }
     }
 
     private static <T> List<T> append(List<T> list, T element) {

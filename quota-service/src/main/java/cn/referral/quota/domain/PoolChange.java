@@ -3,20 +3,49 @@ package cn.referral.quota.domain;
 import java.util.List;
 
 /**
- * A pool after a change and the events the change caused. {@code changed} is false when the
- * request had no effect (e.g. a redelivered release), and then there is nothing to store.
+ * A pool after a change, the events the change caused, and how the store must write it:
+ * {@link Write.AddHold} as one guarded update (the guard is the domain's own {@link HoldGuard}),
+ * {@link Write.Replace} as a compare-and-set of the whole pool on its revision. {@link Write.None}
+ * when the request had no effect (e.g. a redelivered release): nothing to store.
  */
-public record PoolChange(Pool pool, List<QuotaEvent> events, boolean changed) {
+public record PoolChange(Pool pool, List<QuotaEvent> events, Write write) {
 
     public PoolChange {
         events = List.copyOf(events);
     }
 
-    public static PoolChange none(Pool pool) {
-        return new PoolChange(pool, List.of(), false);
+    /** How a change is written. */
+    public sealed interface Write {
+        /** Nothing changed. */
+        record None() implements Write {
+        }
+
+        /**
+         * One hold added, if the stored pool still meets {@code guard}; {@code fromWaitlist} is the
+         * class of the waitlist entry it was handed to (the pool counts waiting referrals per class), or null.
+         */
+        record AddHold(Hold hold, HoldGuard guard, WaitlistClass fromWaitlist) implements Write {
+        }
+
+        /** The whole pool replaced, if its stored revision is still the one it was read at. */
+        record Replace() implements Write {
+        }
     }
 
-    static PoolChange of(Pool pool, List<QuotaEvent> events) {
-        return new PoolChange(pool, events, true);
+    public boolean changed() {
+        return !(write instanceof Write.None);
+    }
+
+    public static PoolChange none(Pool pool) {
+        return new PoolChange(pool, List.of(), new Write.None());
+    }
+
+    static PoolChange replaced(Pool pool, List<QuotaEvent> events) {
+        return new PoolChange(pool, events, new Write.Replace());
+    }
+
+    static PoolChange holdAdded(Pool pool, Hold hold, HoldGuard guard, WaitlistClass fromWaitlist,
+                                List<QuotaEvent> events) {
+        return new PoolChange(pool, events, new Write.AddHold(hold, guard, fromWaitlist));
     }
 }

@@ -8,7 +8,7 @@ public sealed interface QuotaEvent permits QuotaEvent.SlotHeld, QuotaEvent.Waitl
     record SlotHeld(PoolRef pool, Hold hold) implements QuotaEvent {
     }
 
-    /** The pool was full: the referral waits, at {@code position} in service order. */
+    /** The pool was full: the referral waits, at {@code position} in service order when it joined. */
     record Waitlisted(PoolRef pool, String referralId, int position) implements QuotaEvent {
     }
 
@@ -16,7 +16,7 @@ public sealed interface QuotaEvent permits QuotaEvent.SlotHeld, QuotaEvent.Waitl
     record SlotConfirmed(PoolRef pool, Hold hold) implements QuotaEvent {
     }
 
-    /** The referral was rejected, cancelled or expired: its unit went back. */
+    /** The referral was rejected, cancelled or expired (or its hold's deadline passed): its unit went back. */
     record SlotReleased(PoolRef pool, Hold hold, ReleaseReason reason) implements QuotaEvent {
     }
 
@@ -24,11 +24,19 @@ public sealed interface QuotaEvent permits QuotaEvent.SlotHeld, QuotaEvent.Waitl
     record ReserveReleased(PoolRef pool, int units) implements QuotaEvent {
     }
 
-    /** No pool matches the referral (institution, department, resource, date window). */
-    record Unavailable(String referralId, String reason) implements QuotaEvent {
+    /** The referral gets no unit: why, in a stable code, and what that means, in words. */
+    record Unavailable(String referralId, String reason, String explanation) implements QuotaEvent {
+        /** no pool of the institution, department and resource has a session in the requested window still to come */
         public static final String NO_MATCHING_POOL = "NO_MATCHING_POOL";
-        /** pools match, but their reserve went public at the cutoff */
+        /** pools match, their cutoff passed and their unheld reserve went public: a ROUTINE referral gets none */
         public static final String RESERVE_RELEASED = "RESERVE_RELEASED";
+        /** pools match and their cutoff passed (the reserve is being handed out): a ROUTINE referral gets none */
+        public static final String RESERVE_CUTOFF_PASSED = "RESERVE_CUTOFF_PASSED";
+
+        public static Unavailable noMatchingPool(String referralId) {
+            return new Unavailable(referralId, NO_MATCHING_POOL, "No pool of the requested institution, department"
+                    + " and resource has a session in the requested window that has not started yet.");
+        }
     }
 
     /** The pool an event is about: its id and key. */

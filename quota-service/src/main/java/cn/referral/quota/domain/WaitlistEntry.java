@@ -3,11 +3,17 @@ package cn.referral.quota.domain;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A referral waiting for a unit of a full pool. Entries are kept in arrival order. */
-public record WaitlistEntry(String referralId, Urgency urgency, boolean contracted, Instant acceptBy,
-                            Instant enqueuedAt) {
+/**
+ * A referral waiting for a unit of a full pool. Entries are served in {@link WaitlistOrder}: by
+ * class, then by {@code seq}, the arrival number the pool gave the entry.
+ *
+ * @param servedFirst the referral belongs to the group the reserve serves first ({@link ReservePolicy})
+ */
+public record WaitlistEntry(String poolId, String referralId, Urgency urgency, boolean contracted,
+                            boolean servedFirst, Instant acceptBy, Instant enqueuedAt, long seq) {
 
     public WaitlistEntry {
+        Objects.requireNonNull(poolId, "poolId");
         Objects.requireNonNull(referralId, "referralId");
         Objects.requireNonNull(urgency, "urgency");
         Objects.requireNonNull(enqueuedAt, "enqueuedAt");
@@ -15,5 +21,11 @@ public record WaitlistEntry(String referralId, Urgency urgency, boolean contract
 
     public WaitlistClass waitlistClass() {
         return WaitlistOrder.classOf(urgency, contracted);
+    }
+
+    /** The request this entry stands for when a unit is handed to it. */
+    public HoldRequest asRequest(PoolKey key) {
+        return new HoldRequest(referralId, key.institutionId(), key.department(), key.resource(), urgency, contracted,
+                servedFirst, key.date(), key.date(), acceptBy);
     }
 }

@@ -2,17 +2,20 @@ package cn.referral.quota.domain;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Who gets a released unit first: EMERGENCY, then URGENT, then 签约 (contracted) patients, then
  * the rest; first come first served within a class. Seed 001: "通过预留20%以上的号源、开通绿色通道等方式,
  * 对经基层医生转诊的签约患者提供优先接诊、优先检查、优先住院等服务"; seed 002: "畅通绿色转诊通道".
  * <p>
- * The waitlist is stored in arrival order (the order in which the ledger accepted the entries);
- * this policy turns it into service order. A stable sort keeps arrival order within a class.
+ * "First come" is the arrival number ({@code seq}) the pool hands out atomically, the same on every
+ * replica; the store keeps {@link #rankOf rank} and {@code seq} on each entry and serves the lowest.
  */
 public final class WaitlistOrder {
+
+    /** Service order: class first, then arrival. */
+    public static final Comparator<WaitlistEntry> SERVICE_ORDER = Comparator
+            .comparing(WaitlistEntry::waitlistClass).thenComparingLong(WaitlistEntry::seq);
 
     private WaitlistOrder() {
     }
@@ -25,19 +28,23 @@ public final class WaitlistOrder {
         };
     }
 
-    /** The entries in the order they will be served. */
-    public static List<WaitlistEntry> serviceOrder(List<WaitlistEntry> arrivalOrder) {
-        // List.sort is stable: within a class, arrival order stays
-        return arrivalOrder.stream().sorted(Comparator.comparing(WaitlistEntry::waitlistClass)).toList();
+    /** The stored rank of an entry: lower is served first. */
+    public static int rankOf(WaitlistEntry entry) {
+        return entry.waitlistClass().ordinal();
     }
 
-    /** 1-based place of {@code referralId} in service order, or 0 when it is not waiting. */
-    public static int positionOf(String referralId, List<WaitlistEntry> arrivalOrder) {
-        List<WaitlistEntry> served = serviceOrder(arrivalOrder);
-        return IntStream.range(0, served.size())
-                .filter(i -> served.get(i).referralId().equals(referralId))
-                .map(i -> i + 1)
-                .findFirst()
-                .orElse(0);
+    /**
+     * 1-based place in service order of a referral of {@code joining} class that has just been counted
+     * in, from the pool's count of waiting referrals per class at that moment: everyone of a better or
+     * the same class waiting then is ahead of it or is it.
+     */
+    public static int positionOnJoining(java.util.Map<WaitlistClass, Long> waitingByClass, WaitlistClass joining) {
+        return (int) waitingByClass.entrySet().stream().filter(e -> e.getKey().compareTo(joining) <= 0)
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+    }
+
+    /** The entries in the order they will be served. */
+    public static List<WaitlistEntry> serviceOrder(List<WaitlistEntry> entries) {
+        return entries.stream().sorted(SERVICE_ORDER).toList();
     }
 }

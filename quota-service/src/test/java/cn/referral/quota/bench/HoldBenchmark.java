@@ -91,12 +91,12 @@ public final class HoldBenchmark {
         List<Placement> placements = Flux.range(0, attempts)
                 .flatMap(i -> {
                     HoldRequest request = new HoldRequest("bench-" + i, HOSPITAL, departments.get(i % pools),
-                            Resource.EXPERT_CLINIC, i % 10 == 0 ? Urgency.URGENT : Urgency.ROUTINE, i % 3 == 0, DAY,
-                            DAY, NOW.plus(Duration.ofHours(48)));
+                            Resource.EXPERT_CLINIC, i % 10 == 0 ? Urgency.URGENT : Urgency.ROUTINE, i % 3 == 0, false,
+                            DAY, DAY, NOW.plus(Duration.ofHours(48)));
                     LedgerStack ledger = i % 2 == 0 ? first : second;
                     return Mono.defer(() -> {
                         long began = System.nanoTime();
-                        return ledger.holds().place(request).doOnNext(p -> latencies[i] = System.nanoTime() - began);
+                        return ledger.place(request).doOnNext(p -> latencies[i] = System.nanoTime() - began);
                     }).subscribeOn(Schedulers.parallel());
                 }, concurrency)
                 .collectList()
@@ -109,10 +109,14 @@ public final class HoldBenchmark {
         Arrays.sort(latencies);
         Map<Placement, Long> outcomes = placements.stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        List<org.bson.Document> stored = relay.find(new Query(), org.bson.Document.class, LedgerStack.poolCollection())
+                .collectList().block(Duration.ofSeconds(30));
+        long overbooked = stored.stream().filter(pool -> pool.getInteger("held") > pool.getInteger("reserved")).count();
+        long heldTotal = stored.stream().mapToLong(pool -> pool.getInteger("held")).sum();
         System.out.printf("%-13s %5d attempts, %2d pool(s) × %3d reserved: %7.0f placements/s, p50 %6.1f ms, "
-                        + "p99 %6.1f ms, max %6.1f ms, wall %5.2f s, outcomes %s%n",
+                        + "p99 %6.1f ms, max %6.1f ms, wall %5.2f s, outcomes %s, stored held %d, overbooked pools %d%n",
                 name, attempts, pools, reserved, attempts / seconds, millis(latencies, 0.50), millis(latencies, 0.99),
-                latencies[attempts - 1] / 1e6, seconds, outcomes);
+                latencies[attempts - 1] / 1e6, seconds, outcomes, heldTotal, overbooked);
     }
 
     private static double millis(long[] sorted, double quantile) {

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.testing.MutableClock;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
+import cn.referral.quota.application.port.in.PoolStanding;
 import cn.referral.quota.application.port.in.PoolUseCases;
-import cn.referral.quota.domain.Pool;
+import cn.referral.quota.application.port.in.PoolView;
 import cn.referral.quota.domain.ReservedShareRule;
 import cn.referral.quota.domain.Resource;
 import reactor.core.publisher.Mono;
@@ -24,7 +25,7 @@ class LocalDemoPoolsTest {
     private final Map<String, OpenPoolCommand> opened = new ConcurrentHashMap<>();
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T20:00:00Z"));
     private final LocalDemoPools demo = new LocalDemoPools(new RecordingPools(), clock,
-            new QuotaProperties(null, null, null, null));
+            new QuotaProperties(null, null, null, null, null, null, null));
 
     @Test
     void opensTwoWeeksOfPoolsAtBothDemoHospitalsFromTodayInChina() {
@@ -63,27 +64,27 @@ class LocalDemoPoolsTest {
         }
 
         @Override
-        public Mono<Pool> open(OpenPoolCommand command, Caller caller) {
+        public Mono<PoolView> open(OpenPoolCommand command, Caller caller) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<Pool> find(String poolId, Caller caller) {
+        public Mono<PoolView> find(String poolId, Caller caller) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<List<Pool>> list(String institutionId, LocalDate date, Caller caller) {
+        public Mono<List<PoolView>> list(String institutionId, LocalDate date, Caller caller) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<Pool> resize(String poolId, int capacity, int reserved, Caller caller) {
+        public Mono<PoolView> resize(String poolId, int capacity, int reserved, Caller caller) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<List<Pool>> poolsKnowing(String referralId, Caller caller) {
+        public Mono<List<PoolStanding>> standings(String referralId, Caller caller) {
             throw new UnsupportedOperationException();
         }
     }

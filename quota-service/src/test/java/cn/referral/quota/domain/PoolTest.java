@@ -1,21 +1,21 @@
 package cn.referral.quota.domain;
 
+import static cn.referral.quota.domain.Pools.ANY_REFERRAL;
 import static cn.referral.quota.domain.Pools.NOW;
 import static cn.referral.quota.domain.Pools.aReferral;
 import static cn.referral.quota.domain.Pools.aRoutineReferral;
 import static cn.referral.quota.domain.Pools.anExpertClinic;
-import static cn.referral.quota.domain.Pools.holdIds;
+import static cn.referral.quota.domain.Pools.held;
+import static cn.referral.quota.domain.Pools.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
 class PoolTest {
-
-    private final Supplier<String> ids = holdIds();
 
     @Test
     void aPoolOfFiftyWithNineReservedIsRefusedCitingTheRule() {
@@ -34,29 +34,44 @@ class PoolTest {
     void aHoldTakesAReservedUnitAndExpiresWhenTheReferralMustBeAccepted() {
         HoldRequest referral = aRoutineReferral("r1");
 
-        PoolChange change = anExpertClinic(10, 2).holdReserved(referral, "h1", NOW).orElseThrow();
+        PoolChange change = held(anExpertClinic(10, 2), referral);
 
         assertThat(change.pool().held()).isEqualTo(1);
         assertThat(change.pool().freeReserve()).isEqualTo(1);
-        assertThat(change.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotHeld.class, held -> {
-            assertThat(held.hold().referralId()).isEqualTo("r1");
-            assertThat(held.hold().expiresAt()).isEqualTo(referral.acceptBy());
-            assertThat(held.hold().greenChannel()).isFalse();
+        assertThat(change.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotHeld.class, event -> {
+            assertThat(event.hold().referralId()).isEqualTo("r1");
+            assertThat(event.hold().expiresAt()).isEqualTo(referral.acceptBy());
+            assertThat(event.hold().greenChannel()).isFalse();
+        });
+    }
+
+    @Test
+    void theStoreIsToldToAddTheHoldUnderTheSameGuardTheDomainChecked() {
+        Pool pool = anExpertClinic(10, 2);
+
+        PoolChange change = held(pool, aRoutineReferral("r1"));
+
+        assertThat(change.write()).isInstanceOfSatisfying(PoolChange.Write.AddHold.class, add -> {
+            assertThat(add.hold().referralId()).isEqualTo("r1");
+            assertThat(add.guard()).isEqualTo(new HoldGuard("r1", HoldGuard.Limit.WITHIN_UNRELEASED_RESERVE, true,
+                    null));
+            assertThat(add.guard().admits(pool)).isTrue();
+            assertThat(add.guard().admits(change.pool())).as("the same referral a second time").isFalse();
         });
     }
 
     @Test
     void aFullReserveHoldsNobodyMoreAndTheSameReferralIsNeverHeldTwice() {
-        Pool full = anExpertClinic(5, 1).holdReserved(aRoutineReferral("r1"), "h1", NOW).orElseThrow().pool();
+        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).pool();
 
-        assertThat(full.holdReserved(aRoutineReferral("r2"), "h2", NOW)).isEmpty();
-        assertThat(anExpertClinic(10, 2).holdReserved(aRoutineReferral("r1"), "h1", NOW).orElseThrow().pool()
-                .holdReserved(aRoutineReferral("r1"), "h2", NOW)).isEmpty();
+        assertThat(full.holdReserved(aRoutineReferral("r2"), ANY_REFERRAL, false, "h2", NOW)).isEmpty();
+        assertThat(held(anExpertClinic(10, 2), aRoutineReferral("r1")).pool()
+                .holdReserved(aRoutineReferral("r1"), ANY_REFERRAL, false, "h2", NOW)).isEmpty();
     }
 
     @Test
     void anEmergencyBeyondTheReserveGetsAGreenChannelHoldCountedApart() {
-        Pool full = anExpertClinic(5, 1).holdReserved(aRoutineReferral("r1"), "h1", NOW).orElseThrow().pool();
+        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).pool();
 
         PoolChange green = full.holdInGreenChannel(aReferral("e1", Urgency.EMERGENCY, false), "h2", NOW)
                 .orElseThrow();
@@ -69,62 +84,35 @@ class PoolTest {
     }
 
     @Test
-    void aReferralJoinsTheWaitlistOfAFullPoolAndIsAnnouncedWithItsPosition() {
-        Pool full = anExpertClinic(5, 1).holdReserved(aRoutineReferral("r1"), "h1", NOW).orElseThrow().pool();
-        Pool waiting = full.enqueue(aRoutineReferral("r2"), NOW).orElseThrow().pool()
-                .enqueue(aReferral("u1", Urgency.URGENT, false), NOW).orElseThrow().pool();
+    void aFreedUnitIsHandedToAWaitingReferralOnceAndNeverToAReleasedOne() {
+        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).pool();
+        WaitlistEntry contracted = waiting(full, aReferral("contracted", Urgency.ROUTINE, true), 2);
+        assertThat(full.handTo(contracted, ANY_REFERRAL, "h2", NOW)).as("nothing free yet").isEmpty();
 
-        PoolChange announced = waiting.announceWaitlisted("u1").orElseThrow();
+        PoolChange released = full.release("r1", ReleaseReason.CANCELLED, NOW);
+        PoolChange handedOn = released.pool().handTo(contracted, ANY_REFERRAL, "h2", NOW).orElseThrow();
 
-        assertThat(announced.events()).singleElement().isEqualTo(new QuotaEvent.Waitlisted(waiting.ref(), "u1", 1));
-        assertThat(announced.pool().announceWaitlisted("u1")).as("announced once").isEmpty();
-        assertThat(waiting.enqueue(aRoutineReferral("r2"), NOW)).as("waits once").isEmpty();
-        assertThat(anExpertClinic(10, 2).enqueue(aRoutineReferral("r9"), NOW)).as("free reserve: no wait").isEmpty();
-    }
-
-    @Test
-    void aReleasedUnitGoesAtOnceToTheFirstWaitingReferralInServiceOrder() {
-        Pool full = anExpertClinic(5, 1).holdReserved(aRoutineReferral("r1"), "h1", NOW).orElseThrow().pool();
-        Pool waiting = full.enqueue(aRoutineReferral("routine"), NOW).orElseThrow().pool()
-                .enqueue(aReferral("contracted", Urgency.ROUTINE, true), NOW).orElseThrow().pool();
-
-        PoolChange released = waiting.release("r1", ReleaseReason.CANCELLED, NOW, ids);
-
-        assertThat(released.events()).hasSize(2);
-        assertThat(released.events().get(0)).isInstanceOfSatisfying(QuotaEvent.SlotReleased.class,
+        assertThat(released.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotReleased.class,
                 event -> assertThat(event.reason()).isEqualTo(ReleaseReason.CANCELLED));
-        assertThat(released.events().get(1)).isInstanceOfSatisfying(QuotaEvent.SlotHeld.class,
+        assertThat(handedOn.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotHeld.class,
                 event -> assertThat(event.hold().referralId()).isEqualTo("contracted"));
-        assertThat(released.pool().held()).isEqualTo(1);
-        assertThat(released.pool().waitlist()).extracting(WaitlistEntry::referralId).containsExactly("routine");
-        assertThat(released.pool().holdReserved(aRoutineReferral("r1"), "h9", NOW))
+        assertThat(handedOn.pool().handTo(contracted, ANY_REFERRAL, "h3", NOW)).as("held once").isEmpty();
+        assertThat(released.pool().holdReserved(aRoutineReferral("r1"), ANY_REFERRAL, false, "h9", NOW))
                 .as("a released referral is never held here again").isEmpty();
     }
 
     @Test
     void releasingAReferralTwiceOrOneThatWasNeverHeldChangesNothing() {
-        Pool held = anExpertClinic(10, 2).holdReserved(aRoutineReferral("r1"), "h1", NOW).orElseThrow().pool();
-        Pool released = held.release("r1", ReleaseReason.REJECTED, NOW, ids).pool();
+        Pool held = held(anExpertClinic(10, 2), aRoutineReferral("r1")).pool();
+        Pool released = held.release("r1", ReleaseReason.REJECTED, NOW).pool();
 
-        assertThat(released.release("r1", ReleaseReason.REJECTED, NOW, ids).changed()).isFalse();
-        assertThat(held.release("stranger", ReleaseReason.CANCELLED, NOW, ids).changed()).isFalse();
-    }
-
-    @Test
-    void aWaitingReferralThatIsCancelledLeavesTheWaitlistQuietly() {
-        Pool full = anExpertClinic(5, 1).holdReserved(aRoutineReferral("r1"), "h1", NOW).orElseThrow().pool();
-        Pool waiting = full.enqueue(aRoutineReferral("r2"), NOW).orElseThrow().pool();
-
-        PoolChange cancelled = waiting.release("r2", ReleaseReason.CANCELLED, NOW, ids);
-
-        assertThat(cancelled.changed()).isTrue();
-        assertThat(cancelled.events()).isEmpty();
-        assertThat(cancelled.pool().waitlist()).isEmpty();
+        assertThat(released.release("r1", ReleaseReason.REJECTED, NOW).changed()).isFalse();
+        assertThat(held.release("stranger", ReleaseReason.CANCELLED, NOW).changed()).isFalse();
     }
 
     @Test
     void acceptanceConfirmsTheHoldOnce() {
-        Pool held = anExpertClinic(10, 2).holdReserved(aRoutineReferral("r1"), "h1", NOW).orElseThrow().pool();
+        Pool held = held(anExpertClinic(10, 2), aRoutineReferral("r1")).pool();
 
         PoolChange confirmed = held.confirm("r1");
 
@@ -134,9 +122,27 @@ class PoolTest {
     }
 
     @Test
+    void aHoldNotConfirmedByItsDeadlineIsReleasedAsExpiredAConfirmedOneIsNot() {
+        HoldRequest late = aRoutineReferral("late");
+        Pool pool = held(held(anExpertClinic(10, 2), late).pool(), aRoutineReferral("accepted")).pool()
+                .confirm("accepted").pool();
+        Instant deadline = late.acceptBy();
+
+        assertThat(pool.releaseExpired(deadline.minusSeconds(1)).changed()).isFalse();
+        PoolChange expired = pool.releaseExpired(deadline);
+
+        assertThat(expired.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotReleased.class, event -> {
+            assertThat(event.hold().referralId()).isEqualTo("late");
+            assertThat(event.reason()).isEqualTo(ReleaseReason.EXPIRED);
+        });
+        assertThat(expired.pool().held()).isEqualTo(1);
+        assertThat(expired.pool().releaseExpired(deadline.plusSeconds(3600)).changed()).as("once").isFalse();
+    }
+
+    @Test
     void atTheCutoffTheUnheldReserveGoesPublicOnceAndLaterReleasesFollowIt() {
         ReserveCutoff cutoff = new ReserveCutoff(ReserveCutoff.DEFAULT);
-        Pool pool = anExpertClinic(20, 4).holdReserved(aRoutineReferral("r1"), "h1", NOW).orElseThrow().pool();
+        Pool pool = held(anExpertClinic(20, 4), aRoutineReferral("r1")).pool();
         var dayBefore = pool.sessionStartsAt().minus(Duration.ofHours(24));
 
         assertThat(pool.releaseReserveAtCutoff(cutoff, dayBefore.minusSeconds(1)).changed()).isFalse();
@@ -145,23 +151,23 @@ class PoolTest {
         assertThat(atCutoff.events()).singleElement().isEqualTo(new QuotaEvent.ReserveReleased(pool.ref(), 3));
         assertThat(atCutoff.pool().freeReserve()).isZero();
         assertThat(atCutoff.pool().releaseReserveAtCutoff(cutoff, dayBefore.plusSeconds(60)).changed()).isFalse();
-        PoolChange lateRelease = atCutoff.pool().release("r1", ReleaseReason.CANCELLED, dayBefore, ids);
-        assertThat(lateRelease.events()).last().isEqualTo(new QuotaEvent.ReserveReleased(pool.ref(), 1));
-        assertThat(lateRelease.pool().releasedToPublic()).isEqualTo(4);
+        Pool lateRelease = atCutoff.pool().release("r1", ReleaseReason.CANCELLED, dayBefore).pool();
+        PoolChange toPublic = lateRelease.handFreeUnitsToPublic();
+        assertThat(toPublic.events()).singleElement().isEqualTo(new QuotaEvent.ReserveReleased(pool.ref(), 1));
+        assertThat(toPublic.pool().releasedToPublic()).isEqualTo(4);
+        assertThat(toPublic.pool().handFreeUnitsToPublic().changed()).isFalse();
     }
 
     @Test
-    void theReserveCannotShrinkBelowWhatIsHeldAndAGrownReserveServesTheWaitlist() {
-        Pool full = anExpertClinic(5, 1).holdReserved(aRoutineReferral("r1"), "h1", NOW).orElseThrow().pool();
-        Pool waiting = full.enqueue(aRoutineReferral("r2"), NOW).orElseThrow().pool();
+    void theReserveCannotShrinkBelowWhatIsHeldAndAGrownReserveFreesUnitsToHandOn() {
+        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).pool();
 
-        assertThatThrownBy(() -> waiting.resize(5, 0, NOW, ids)).isInstanceOf(QuotaRuleViolation.class);
-        assertThatThrownBy(() -> anExpertClinic(10, 3).holdReserved(aRoutineReferral("a"), "h", NOW).orElseThrow()
-                .pool().holdReserved(aRoutineReferral("b"), "i", NOW).orElseThrow().pool()
-                .holdReserved(aRoutineReferral("c"), "j", NOW).orElseThrow().pool().resize(10, 2, NOW, ids))
-                .isInstanceOf(PoolStateConflict.class);
-        PoolChange grown = waiting.resize(5, 2, NOW, ids);
-        assertThat(grown.pool().held()).isEqualTo(2);
-        assertThat(grown.pool().waitlist()).isEmpty();
+        assertThatThrownBy(() -> full.resize(5, 0)).isInstanceOf(QuotaRuleViolation.class);
+        Pool three = held(held(held(anExpertClinic(10, 3), aRoutineReferral("a")).pool(), aRoutineReferral("b"))
+                .pool(), aRoutineReferral("c")).pool();
+        assertThatThrownBy(() -> three.resize(10, 2)).isInstanceOf(PoolStateConflict.class);
+        PoolChange grown = full.resize(5, 2);
+        assertThat(grown.pool().unitsToHandOn()).isEqualTo(1);
+        assertThat(grown.write()).isInstanceOf(PoolChange.Write.Replace.class);
     }
 }

@@ -30,8 +30,27 @@ public final class Pools {
     }
 
     public static HoldRequest aReferral(String referralId, Urgency urgency, boolean contracted) {
-        return new HoldRequest(referralId, HOSPITAL, CARDIOLOGY, Resource.EXPERT_CLINIC, urgency, contracted,
+        return new HoldRequest(referralId, HOSPITAL, CARDIOLOGY, Resource.EXPERT_CLINIC, urgency, contracted, false,
                 SESSION_DAY.minusDays(2), SESSION_DAY.plusDays(2), NOW.plus(Duration.ofHours(48)));
+    }
+
+    /** A contracted patient referred by a doctor of their contracted primary institution (001). */
+    public static HoldRequest aReferralFromTheContractedPrimary(String referralId, Urgency urgency) {
+        return new HoldRequest(referralId, HOSPITAL, CARDIOLOGY, Resource.EXPERT_CLINIC, urgency, true, true,
+                SESSION_DAY.minusDays(2), SESSION_DAY.plusDays(2), NOW.plus(Duration.ofHours(48)));
+    }
+
+    /** Seed 002's policy: the reserve serves any referral. */
+    public static final ReservePolicy ANY_REFERRAL = new ReservePolicy.AnyReferral();
+
+    /** A reserved hold before the cutoff under seed 002's policy. */
+    public static PoolChange held(Pool pool, HoldRequest request) {
+        return pool.holdReserved(request, ANY_REFERRAL, false, "hold-of-" + request.referralId(), NOW).orElseThrow();
+    }
+
+    /** The entry the referral gets as the pool's {@code seq}-th arrival on its waitlist. */
+    public static WaitlistEntry waiting(Pool pool, HoldRequest request, long seq) {
+        return request.asWaitlistEntry(pool.id(), true, seq, NOW);
     }
 
     public static HoldRequest aRoutineReferral(String referralId) {

@@ -42,16 +42,21 @@ class WaitlistOrderTest {
     }
 
     @Test
-    void positionIsOneBasedInServiceOrderAndZeroForSomeoneNotWaiting() {
-        List<WaitlistEntry> arrival = List.of(entry("routine", Urgency.ROUTINE, false),
-                entry("urgent", Urgency.URGENT, false));
+    void arrivalIsTheNumberThePoolHandedOutNotTheListOrder() {
+        List<WaitlistEntry> stored = List.of(entry("second", Urgency.ROUTINE, false, 2),
+                entry("first", Urgency.ROUTINE, false, 1));
 
-        assertThat(WaitlistOrder.positionOf("urgent", arrival)).isEqualTo(1);
-        assertThat(WaitlistOrder.positionOf("routine", arrival)).isEqualTo(2);
-        assertThat(WaitlistOrder.positionOf("stranger", arrival)).isZero();
+        assertThat(WaitlistOrder.serviceOrder(stored)).extracting(WaitlistEntry::referralId)
+                .containsExactly("first", "second");
     }
 
+    private static int arrivals;
+
     private static WaitlistEntry entry(String referralId, Urgency urgency, boolean contracted) {
-        return new WaitlistEntry(referralId, urgency, contracted, T.plusSeconds(3600), T);
+        return entry(referralId, urgency, contracted, ++arrivals);
+    }
+
+    private static WaitlistEntry entry(String referralId, Urgency urgency, boolean contracted, long seq) {
+        return new WaitlistEntry("pool-1", referralId, urgency, contracted, true, T.plusSeconds(3600), T, seq);
     }
 }

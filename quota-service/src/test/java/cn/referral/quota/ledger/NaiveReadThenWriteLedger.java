@@ -1,6 +1,7 @@
 package cn.referral.quota.ledger;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -20,37 +21,35 @@ import reactor.core.scheduler.Schedulers;
  */
 public class NaiveReadThenWriteLedger {
 
-    private final ReactiveMongoTemplate mongo;
-    private final String collection;
+    private static final AtomicLong ARRIVALS = new AtomicLong();
 
-    public NaiveReadThenWriteLedger(ReactiveMongoTemplate mongo, String collection) {
+    private final ReactiveMongoTemplate mongo;
+    private final String pools;
+    private final String waitlist;
+
+    public NaiveReadThenWriteLedger(ReactiveMongoTemplate mongo, String pools, String waitlist) {
         this.mongo = mongo;
-        this.collection = collection;
+        this.pools = pools;
+        this.waitlist = waitlist;
     }
 
     public Mono<Void> place(String poolId, HoldRequest request) {
-        return mongo.findById(poolId, Document.class, collection)
+        return mongo.findById(poolId, Document.class, pools)
                 .publishOn(Schedulers.parallel())
                 .flatMap(pool -> {
-                    Query thePool = new Query(Criteria.where("_id").is(poolId));
                     if (pool.getInteger("held") < pool.getInteger("reserved")) {
-                        return mongo.updateFirst(thePool, new Update().inc("held", 1)
+                        return mongo.updateFirst(new Query(Criteria.where("_id").is(poolId)), new Update().inc("held", 1)
                                 .push("holds", new Document("referralId", request.referralId()))
-                                .push("outbox", event("quota.slot-held.v1",
-                                        "{\"referralId\":\"" + request.referralId() + "\"}")), collection);
+                                .push("outbox", event("quota.slot-held.v1", "{\"referralId\":\""
+                                        + request.referralId() + "\",\"greenChannel\":false}")), pools).then();
                     }
-                    int ahead = (int) pool.getList("waitlist", Document.class, List.of()).stream()
-                            .filter(entry -> WaitlistOrder.classOf(
-                                    cn.referral.quota.domain.Urgency.valueOf(entry.getString("urgency")),
-                                    entry.getBoolean("contracted")).compareTo(
-                                    WaitlistOrder.classOf(request.urgency(), request.contracted())) <= 0)
-                            .count();
-                    return mongo.updateFirst(thePool, new Update()
-                            .push("waitlist", new Document("referralId", request.referralId())
-                                    .append("urgency", request.urgency().name())
-                                    .append("contracted", request.contracted()))
-                            .push("outbox", event("quota.waitlisted.v1", "{\"referralId\":\"" + request.referralId()
-                                    + "\",\"position\":" + (ahead + 1) + "}")), collection);
+                    int rank = WaitlistOrder.classOf(request.urgency(), request.contracted()).ordinal();
+                    return mongo.insert(new Document("_id", poolId + "|" + request.referralId())
+                            .append("poolId", poolId).append("referralId", request.referralId())
+                            .append("state", "WAITING").append("rank", rank)
+                            .append("seq", ARRIVALS.incrementAndGet())
+                            .append("outbox", List.of(event("quota.waitlisted.v1", "{\"referralId\":\""
+                                    + request.referralId() + "\",\"position\":1}"))), waitlist).then();
                 })
                 .then();
     }

@@ -35,8 +35,12 @@ import tools.jackson.databind.JsonNode;
  * events out on {@code quota.events.v1}, the cutoff scheduler on a clock the test moves.
  */
 @ServiceIntegrationTest
-@AutoConfigureWebTestClient
-@TestPropertySource(properties = {"quota.cutoff-check-interval=200ms", "quota.statistics-interval=200ms"})
+// a shared 2-core machine under load can take longer than the default 5 s for a first request
+@AutoConfigureWebTestClient(timeout = "30s")
+@TestPropertySource(properties = {"quota.cutoff-check-interval=200ms", "quota.statistics-interval=200ms",
+        "quota.hold-expiry-interval=200ms",
+        // a Jilin-like province (seed 001) whose reserve serves contracted patients first, none of it open to others
+        "quota.region-policies.220000.serves=CONTRACTED_FIRST", "quota.region-policies.220000.open-percent=0"})
 class QuotaServiceIT {
 
     static final Instant START = Instant.parse("2026-11-24T02:00:00Z");
@@ -287,9 +291,86 @@ class QuotaServiceIT {
                 .jsonPath("$.reserveReleasedAt").isEqualTo("2026-11-26T00:00:00Z");
         clock.set(Instant.parse("2026-11-26T00:05:00Z"));
         referralService.send("referral.submitted.v1", "cutoff-marker", submittedTo("老年病科", soon, "cutoff-marker"));
-        assertThat(awaitEvent("cutoff-marker", "quota.unavailable.v1").get("reason").asString())
-                .isEqualTo("RESERVE_RELEASED");
+        JsonNode refused = awaitEvent("cutoff-marker", "quota.unavailable.v1");
+        assertThat(refused.get("reason").asString()).isEqualTo("RESERVE_RELEASED");
+        assertThat(refused.get("explanation").asString()).contains("2026-11-26T00:00:00Z")
+                .contains("only URGENT and EMERGENCY referrals").contains("2026-11-27T00:00:00Z");
         assertThat(quotaEvents.typesAbout(poolId)).containsExactly("quota.reserve-released.v1");
+
+        // released units nobody booked stay available to URGENT referrals until the session starts
+        referralService.send("referral.submitted.v1", "cutoff-urgent", submitted("cutoff-urgent", HOSPITAL, "老年病科",
+                "URGENT", false, soon, soon, ACCEPT_BY));
+        assertThat(awaitEvent("cutoff-urgent", "quota.slot-held.v1").get("poolId").asString()).isEqualTo(poolId);
+        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
+                .expectBody().jsonPath("$.held").isEqualTo(2);
+    }
+
+    @Test
+    void aHoldNobodyConfirmedByItsDeadlineIsReleasedByTheLedgerAndItsUnitGoesToTheFirstWaiting() {
+        String poolId = openPool(HOSPITAL, "风湿免疫科", LATER, 5, 1);
+        Instant soonDeadline = START.plus(Duration.ofHours(4));
+        referralService.send("referral.submitted.v1", "exp-1", submitted("exp-1", HOSPITAL, "风湿免疫科", "URGENT", false,
+                LATER, LATER, soonDeadline));
+        awaitEvent("exp-1", "quota.slot-held.v1");
+        referralService.send("referral.submitted.v1", "exp-2", submittedTo("风湿免疫科", "exp-2", "ROUTINE", false));
+        awaitEvent("exp-2", "quota.waitlisted.v1");
+
+        // referral-service's expiry event is lost: the ledger's own clock releases the hold
+        clock.set(soonDeadline.plusSeconds(1));
+
+        JsonNode released = awaitEvent("exp-1", "quota.slot-released.v1");
+        assertThat(released.get("reason").asString()).isEqualTo("EXPIRED");
+        assertThat(awaitEvent("exp-2", "quota.slot-held.v1").get("poolId").asString()).isEqualTo(poolId);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(quotaEvents.typesAbout("exp-1"))
+                .as("released once").containsExactly("quota.slot-held.v1", "quota.slot-released.v1"));
+        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
+                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.waitlistLength").isEqualTo(0)
+                .jsonPath("$.released").isEqualTo(1);
+    }
+
+    @Test
+    void whereTheRegionServesContractedPatientsFirstOthersWaitWhileTheReserveIsKeptForThem() {
+        String jilinHospital = "jl-city-hospital";
+        referralService.sendSnapshot("registry.institutions.v1", "registry.institution.v1", jilinHospital,
+                "{\"institutionId\":\"" + jilinHospital + "\",\"regionCode\":\"220102\",\"level\":\"TERTIARY\","
+                        + "\"active\":true,\"version\":1}");
+        referralService.sendSnapshot("registry.contracts.v1", "registry.contract.v1", "p-own",
+                "{\"contractId\":\"c-own\",\"patientRef\":\"p-own\",\"primaryInstitutionId\":\"jl-community\","
+                        + "\"validFrom\":\"2026-01-01\",\"validUntil\":\"2027-01-01\",\"active\":true,\"version\":1}");
+        // the views are built from Kafka: probe a large pool until both show
+        openPool(jilinHospital, "探针科", LATER, 100, 50);
+        awaitPlacement(jilinHospital, "探针科", "somewhere-else", "p-stranger", false, "quota.waitlisted.v1");
+        awaitPlacement(jilinHospital, "探针科", "jl-community", "p-own", true, "quota.slot-held.v1");
+        String poolId = openPool(jilinHospital, "心血管内科", LATER, 20, 4);
+
+        referralService.send("referral.submitted.v1", "jl-other", ReferralEventsProducer.submittedFrom("jl-other",
+                "somewhere-else", "p-other", jilinHospital, "心血管内科", false, LATER, LATER, ACCEPT_BY));
+        referralService.send("referral.submitted.v1", "jl-elsewhere", ReferralEventsProducer.submittedFrom(
+                "jl-elsewhere", "jl-other-community", "p-own", jilinHospital, "心血管内科", true, LATER, LATER,
+                ACCEPT_BY));
+        referralService.send("referral.submitted.v1", "jl-own", ReferralEventsProducer.submittedFrom("jl-own",
+                "jl-community", "p-own", jilinHospital, "心血管内科", true, LATER, LATER, ACCEPT_BY));
+
+        assertThat(awaitEvent("jl-own", "quota.slot-held.v1").get("poolId").asString()).isEqualTo(poolId);
+        assertThat(awaitEvent("jl-other", "quota.waitlisted.v1").get("poolId").asString()).isEqualTo(poolId);
+        assertThat(awaitEvent("jl-elsewhere", "quota.waitlisted.v1").get("poolId").asString())
+                .as("contracted, but referred by another institution than the contracted one").isEqualTo(poolId);
+        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(jilinHospital)).exchange()
+                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.freeReserve").isEqualTo(3)
+                .jsonPath("$.waitlistLength").isEqualTo(2);
+    }
+
+    /** Sends probe referrals (fresh ids) until one gets {@code expected}. */
+    private void awaitPlacement(String institution, String department, String from, String patientRef,
+                                boolean contracted, String expected) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            String id = "probe-" + java.util.UUID.randomUUID();
+            referralService.send("referral.submitted.v1", id, ReferralEventsProducer.submittedFrom(id, from,
+                    patientRef, institution, department, contracted, LATER, LATER, ACCEPT_BY));
+            String answer = await().atMost(WAIT).until(() -> quotaEvents.about(id).stream().findFirst(),
+                    java.util.Optional::isPresent).orElseThrow().type();
+            assertThat(answer).isEqualTo(expected);
+        });
     }
 
     private JsonNode awaitEvent(String key, String type) {

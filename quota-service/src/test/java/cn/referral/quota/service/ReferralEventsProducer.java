@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import cn.referral.platform.events.CloudEventHeaders;
 import cn.referral.platform.events.Traceparent;
 
-/** Plays referral-service: CloudEvents-headed records on {@code referral.events.v1}, keyed by referral. */
+/** Plays referral-service (CloudEvents-headed records on {@code referral.events.v1}, keyed by referral) and registry-service's snapshots. */
 final class ReferralEventsProducer implements AutoCloseable {
 
     static final String TOPIC = "referral.events.v1";
@@ -44,6 +44,15 @@ final class ReferralEventsProducer implements AutoCloseable {
                 + "\"acceptBy\":\"" + acceptBy + "\",\"someFieldAddedLater\":{\"x\":1}}";
     }
 
+    /** The same, from {@code fromInstitution}, for the patient {@code patientRef}. */
+    static String submittedFrom(String referralId, String fromInstitution, String patientRef, String institution,
+                                String department, boolean contracted, LocalDate from, LocalDate until,
+                                Instant acceptBy) {
+        return submitted(referralId, institution, department, "ROUTINE", contracted, from, until, acceptBy)
+                .replace("\"fromInstitutionId\":\"wz-lucheng-chc\"", "\"fromInstitutionId\":\"" + fromInstitution + "\"")
+                .replace("\"patientRef\":\"p-" + referralId + "\"", "\"patientRef\":\"" + patientRef + "\"");
+    }
+
     static String about(String referralId) {
         return "{\"referralId\":\"" + referralId + "\",\"direction\":\"UP\",\"careType\":\"OUTPATIENT\","
                 + "\"urgency\":\"ROUTINE\",\"reasonCode\":\"PATIENT_REQUEST\",\"referralVersion\":2}";
@@ -57,7 +66,16 @@ final class ReferralEventsProducer implements AutoCloseable {
     }
 
     void send(String type, String referralId, String json, String ceId) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, referralId, bytes(json));
+        sendTo(TOPIC, type, referralId, json, ceId);
+    }
+
+    /** Plays registry-service: a snapshot on one of its compacted topics. */
+    void sendSnapshot(String topic, String type, String key, String json) {
+        sendTo(topic, type, key, json, UUID.randomUUID().toString());
+    }
+
+    private void sendTo(String topic, String type, String referralId, String json, String ceId) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, referralId, bytes(json));
         record.headers().add(new RecordHeader(CloudEventHeaders.SPEC_VERSION, bytes("1.0")));
         record.headers().add(new RecordHeader(CloudEventHeaders.ID, bytes(ceId)));
         record.headers().add(new RecordHeader(CloudEventHeaders.SOURCE, bytes("/referral-service")));

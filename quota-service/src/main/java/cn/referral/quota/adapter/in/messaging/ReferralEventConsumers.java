@@ -8,10 +8,13 @@ import org.springframework.messaging.Message;
 
 import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.MalformedEventException;
+import cn.referral.platform.inbox.EventInProgressException;
 import cn.referral.platform.messaging.EventConsumers;
 import cn.referral.quota.adapter.in.messaging.ReferralEventsV1.ReferralRefV1;
 import cn.referral.quota.adapter.in.messaging.ReferralEventsV1.SubmittedV1;
 import cn.referral.quota.application.port.in.HoldUseCases;
+import cn.referral.quota.application.port.in.Placement;
+import cn.referral.quota.application.port.in.SubmittedReferral;
 import cn.referral.quota.domain.CareType;
 import cn.referral.quota.domain.HoldRequest;
 import cn.referral.quota.domain.ReleaseReason;
@@ -28,7 +31,13 @@ class ReferralEventConsumers {
     Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, HoldUseCases holds) {
         return consumers.consumer("quota-ledger")
                 .on(ReferralEventsV1.SUBMITTED, SubmittedV1.class,
-                        (event, submitted) -> holds.place(toRequest(event, submitted)))
+                        (event, submitted) -> holds.place(toRequest(event, submitted))
+                                .doOnNext(placement -> {
+                                    if (placement == Placement.IN_PROGRESS) {
+                                        // not done: the binder delivers it again, by then placed or stale
+                                        throw new EventInProgressException("quota-ledger", event.id());
+                                    }
+                                }))
                 .on(ReferralEventsV1.ACCEPTED, ReferralRefV1.class,
                         (event, accepted) -> holds.confirm(referralId(event, accepted)))
                 .on(ReferralEventsV1.REJECTED, ReferralRefV1.class,
@@ -45,12 +54,13 @@ class ReferralEventConsumers {
         return holds.release(referralId(event, payload), reason);
     }
 
-    private static HoldRequest toRequest(IncomingEvent event, SubmittedV1 submitted) {
+    private static SubmittedReferral toRequest(IncomingEvent event, SubmittedV1 submitted) {
         try {
-            return new HoldRequest(submitted.referralId(), submitted.toInstitutionId(), submitted.toDepartment(),
-                    Resource.neededFor(CareType.valueOf(submitted.careType())), Urgency.valueOf(submitted.urgency()),
-                    Boolean.TRUE.equals(submitted.contracted()), submitted.requestedFrom(),
-                    submitted.requestedUntil(), submitted.acceptBy());
+            HoldRequest request = new HoldRequest(submitted.referralId(), submitted.toInstitutionId(),
+                    submitted.toDepartment(), Resource.neededFor(CareType.valueOf(submitted.careType())),
+                    Urgency.valueOf(submitted.urgency()), Boolean.TRUE.equals(submitted.contracted()), false,
+                    submitted.requestedFrom(), submitted.requestedUntil(), submitted.acceptBy());
+            return new SubmittedReferral(request, submitted.patientRef(), submitted.fromInstitutionId());
         } catch (NullPointerException | IllegalArgumentException e) {
             throw new MalformedEventException("Event " + event.id() + " (" + event.type()
                     + ") lacks a field the ledger needs: " + e.getMessage());

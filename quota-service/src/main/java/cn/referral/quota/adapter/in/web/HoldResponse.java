@@ -4,18 +4,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import cn.referral.quota.application.port.in.PoolStanding;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.WaitlistOrder;
 
 /**
  * Where a referral stands in one pool: {@code HELD}, {@code CONFIRMED}, {@code RELEASED} (with the
- * reason) or {@code WAITLISTED} (with its position in service order).
+ * reason) or {@code WAITLISTED} (with its position in service order now).
  */
 record HoldResponse(String referralId, String poolId, String institutionId, String department, String resource,
                     String date, String session, String state, String holdId, Boolean greenChannel, Instant heldAt,
                     Instant expiresAt, String releaseReason, Instant releasedAt, Integer waitlistPosition) {
 
-    static List<HoldResponse> of(String referralId, Pool pool) {
+    static List<HoldResponse> of(String referralId, PoolStanding standing) {
+        Pool pool = standing.pool();
+        if (standing.waitlistPosition() != null) {
+            return List.of(of(referralId, pool, "WAITLISTED", null, null, null, null, null, null,
+                    standing.waitlistPosition()));
+        }
         Stream<HoldResponse> active = pool.holdOf(referralId).stream()
                 .map(hold -> of(referralId, pool, hold.status().name(), hold.holdId(), hold.greenChannel(),
                         hold.heldAt(), hold.expiresAt(), null, null, null));
@@ -23,11 +28,7 @@ record HoldResponse(String referralId, String poolId, String institutionId, Stri
                 .filter(r -> r.hold().referralId().equals(referralId))
                 .map(r -> of(referralId, pool, "RELEASED", r.hold().holdId(), r.hold().greenChannel(),
                         r.hold().heldAt(), r.hold().expiresAt(), r.reason().name(), r.releasedAt(), null));
-        Stream<HoldResponse> waiting = pool.isWaiting(referralId)
-                ? Stream.of(of(referralId, pool, "WAITLISTED", null, null, null, null, null, null,
-                        WaitlistOrder.positionOf(referralId, pool.waitlist())))
-                : Stream.empty();
-        return Stream.of(active, released, waiting).flatMap(s -> s).toList();
+        return Stream.concat(active, released).toList();
     }
 
     private static HoldResponse of(String referralId, Pool pool, String state, String holdId, Boolean greenChannel,

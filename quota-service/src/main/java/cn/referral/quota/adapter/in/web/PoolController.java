@@ -36,7 +36,7 @@ class PoolController {
         var key = new PoolKey(request.institutionId().strip(), request.department().strip(), request.resource(),
                 request.date(), request.session());
         return pools.open(new OpenPoolCommand(key, request.capacity(), request.reserved()), caller)
-                .map(pool -> ResponseEntity.created(URI.create("/pools/" + pool.id())).body(PoolResponse.of(pool)));
+                .map(pool -> ResponseEntity.created(URI.create("/pools/" + pool.pool().id())).body(PoolResponse.of(pool)));
     }
 
     @GetMapping("/pools")
@@ -60,7 +60,8 @@ class PoolController {
     @GetMapping("/holds")
     Mono<List<HoldResponse>> holds(@RequestParam("referralId") @NotBlank @Size(max = 100) String referralId,
                                    Caller caller) {
-        return pools.poolsKnowing(referralId, caller)
-                .map(found -> found.stream().flatMap(pool -> HoldResponse.of(referralId, pool).stream()).toList());
+        return pools.standings(referralId, caller)
+                .map(found -> found.stream().flatMap(standing -> HoldResponse.of(referralId, standing).stream())
+                        .toList());
     }
 }

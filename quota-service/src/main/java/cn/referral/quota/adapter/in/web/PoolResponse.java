@@ -3,6 +3,7 @@ package cn.referral.quota.adapter.in.web;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.referral.quota.application.port.in.PoolView;
 import cn.referral.quota.domain.Pool;
 
 /** A pool as its desk sees it: the reserve and how it is used. */
@@ -11,11 +12,12 @@ record PoolResponse(String id, String institutionId, String department, String r
                     int greenChannelHeld, int freeReserve, int released, int releasedToPublic,
                     Instant reserveReleasedAt, int waitlistLength, long revision) {
 
-    static PoolResponse of(Pool pool) {
+    static PoolResponse of(PoolView view) {
+        Pool pool = view.pool();
         return new PoolResponse(pool.id(), pool.key().institutionId(), pool.key().department(),
                 pool.key().resource().name(), pool.key().date(), pool.key().session().name(),
                 pool.sessionStartsAt(), pool.capacity(), pool.reserved(), pool.held(), pool.confirmed(),
                 pool.greenChannelHeld(), pool.freeReserve(), pool.released().size(), pool.releasedToPublic(),
-                pool.reserveReleasedAt(), pool.waitlist().size(), pool.revision());
+                pool.reserveReleasedAt(), (int) view.waiting(), pool.revision());
     }
 }

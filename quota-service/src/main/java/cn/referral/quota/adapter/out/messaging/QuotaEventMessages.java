@@ -45,7 +45,7 @@ public class QuotaEventMessages {
         }
         if (event instanceof QuotaEvent.Unavailable unavailable) {
             return referralEvent(QuotaTopics.UNAVAILABLE, unavailable.referralId(),
-                    new UnavailableV1(unavailable.referralId(), unavailable.reason()));
+                    new UnavailableV1(unavailable.referralId(), unavailable.reason(), unavailable.explanation()));
         }
         if (event instanceof QuotaEvent.SlotConfirmed confirmed) {
             return referralEvent(QuotaTopics.SLOT_CONFIRMED, confirmed.hold().referralId(), new SlotConfirmedV1(

@@ -18,8 +18,8 @@ public final class QuotaWireRecords {
     public record WaitlistedV1(String referralId, String poolId, int position) {
     }
 
-    /** {@code quota.unavailable.v1}, key referralId. */
-    public record UnavailableV1(String referralId, String reason) {
+    /** {@code quota.unavailable.v1}, key referralId; {@code explanation} (added) says what the reason means here. */
+    public record UnavailableV1(String referralId, String reason, String explanation) {
     }
 
     /** {@code quota.slot-confirmed.v1}, key referralId. */

@@ -66,10 +66,11 @@ class MicrometerQuotaMetrics implements QuotaMetrics {
     }
 
     @Override
-    public void observed(List<Pool> upcomingPools) {
+    public void observed(List<Pool> upcomingPools, Map<String, Long> waitingByPool) {
         Map<Tags, Totals> now = upcomingPools.stream().collect(Collectors.groupingBy(
                 pool -> Tags.of("institution", pool.key().institutionId(), "resource", pool.key().resource().name()),
-                Collectors.reducing(Totals.NONE, Totals::of, Totals::plus)));
+                Collectors.reducing(Totals.NONE, pool -> Totals.of(pool, waitingByPool.getOrDefault(pool.id(), 0L)),
+                        Totals::plus)));
         // groups that disappeared read as zero rather than keep their last value
         totals.forEach((tags, current) -> current.set(now.getOrDefault(tags, Totals.NONE)));
         now.forEach((tags, value) -> totals.computeIfAbsent(tags, this::register).set(value));
@@ -91,8 +92,8 @@ class MicrometerQuotaMetrics implements QuotaMetrics {
 
         static final Totals NONE = new Totals(0, 0, 0, 0);
 
-        static Totals of(Pool pool) {
-            return new Totals(pool.reserved(), pool.held(), pool.waitlist().size(), pool.greenChannelHeld());
+        static Totals of(Pool pool, long waiting) {
+            return new Totals(pool.reserved(), pool.held(), waiting, pool.greenChannelHeld());
         }
 
         Totals plus(Totals other) {

@@ -2,7 +2,10 @@ package cn.referral.quota.adapter.out.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,18 +24,22 @@ import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
 import cn.referral.quota.application.DuplicatePool;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.domain.Hold;
+import cn.referral.quota.domain.HoldGuard;
+import cn.referral.quota.domain.HoldStatus;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolChange;
 import cn.referral.quota.domain.QuotaEvent;
 import cn.referral.quota.domain.Resource;
-import cn.referral.quota.domain.WaitlistEntry;
+import cn.referral.quota.domain.WaitlistClass;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Pools in MongoDB. Holds and waitlist entries are single guarded updates of the pool document
- * ({@code $inc} + {@code $push}, the guard states the invariant); other changes are
- * compare-and-set on {@code revision}, which every write increments.
+ * Pools in MongoDB. The store writes the change the domain produced, as the domain says: a new hold
+ * is one {@code $inc} + {@code $push} whose guard is the domain's {@link HoldGuard} translated field
+ * by field; other changes are compare-and-set on {@code revision}, which every write increments.
+ * The pool document stays small (counters, active and released holds, its outbox): waiting
+ * referrals are documents of their own, so the hot pool's updates do not grow with its waitlist.
  */
 @Component
 class MongoPoolStore implements PoolStore {
@@ -40,9 +47,12 @@ class MongoPoolStore implements PoolStore {
     private static final String ID = "_id";
     private static final String HOLDS = "holds";
     private static final String RELEASED = "released";
-    private static final String WAITLIST = "waitlist";
-    private static final String UNANNOUNCED = "unannounced";
     private static final String HELD = "held";
+    private static final String HELD_OPEN = "heldOpen";
+    private static final String RELEASED_TO_PUBLIC = "releasedToPublic";
+    private static final String WAITLIST_SEQ = "waitlistSeq";
+    /** waiting referrals per class, counted in on joining and out on leaving (with the hold that ends it) */
+    private static final String WAITING = "waiting";
     private static final String GREEN_CHANNEL_HELD = "greenChannelHeld";
     private static final String RESERVED = "reserved";
     private static final String REVISION = "revision";
@@ -67,8 +77,8 @@ class MongoPoolStore implements PoolStore {
                 .then(indexes.createIndex(new Index().on(HOLDS + ".referralId", Sort.Direction.ASC).named("holds_referral")))
                 .then(indexes.createIndex(new Index().on(RELEASED + ".hold.referralId", Sort.Direction.ASC)
                         .named("released_referral")))
-                .then(indexes.createIndex(new Index().on(WAITLIST + ".referralId", Sort.Direction.ASC)
-                        .named("waitlist_referral")))
+                .then(indexes.createIndex(new Index().on(HOLDS + ".status", Sort.Direction.ASC)
+                        .on(HOLDS + ".expiresAt", Sort.Direction.ASC).named("holds_expiry")))
                 .then(indexes.createIndex(new Index().on(RESERVE_RELEASED_AT, Sort.Direction.ASC)
                         .on(SESSION_STARTS_AT, Sort.Direction.ASC).named("cutoff_due")))
                 .then();
@@ -106,8 +116,8 @@ class MongoPoolStore implements PoolStore {
     }
 
     @Override
-    public Flux<Pool> findKnowing(String referralId) {
-        return find(knowing(referralId));
+    public Flux<Pool> findHolding(String referralId) {
+        return find(holding(referralId));
     }
 
     @Override
@@ -121,48 +131,98 @@ class MongoPoolStore implements PoolStore {
     }
 
     @Override
-    public Mono<Boolean> addHold(String poolId, Hold hold, QuotaEvent.SlotHeld event) {
-        Criteria guard = Criteria.where(ID).is(poolId).andOperator(unknown(hold.referralId()));
-        if (!hold.greenChannel()) {
-            guard = Criteria.where(ID).is(poolId).and(RESERVE_RELEASED_AT).is(null)
-                    .andOperator(unknown(hold.referralId()), fieldIsBelow(HELD, RESERVED));
+    public Flux<Pool> findWithHoldsExpiredBy(Instant instant) {
+        return find(Criteria.where(HOLDS).elemMatch(Criteria.where("status").is(HoldStatus.HELD.name())
+                .and("expiresAt").lte(instant)));
+    }
+
+    @Override
+    public Mono<Boolean> write(Pool readAt, PoolChange change) {
+        if (change.write() instanceof PoolChange.Write.AddHold add) {
+            return addHold(readAt.id(), add.hold(), add.guard(), add.fromWaitlist(), change.events());
         }
-        Query query = new Query(guard);
-        return messages.toOutbox(event)
-                .map(outbox -> OutboxUpdates.append(new Update()
-                        .inc(hold.greenChannel() ? GREEN_CHANNEL_HELD : HELD, 1)
-                        .inc(REVISION, 1)
-                        .push(HOLDS, PoolDocument.HoldEntry.of(hold)), List.of(outbox)))
-                .flatMap(update -> mongo.updateFirst(query, update, PoolDocument.class))
-                .map(result -> result.getModifiedCount() == 1);
+        if (change.write() instanceof PoolChange.Write.Replace) {
+            return replace(readAt, change);
+        }
+        return Mono.just(false);
     }
 
     @Override
-    public Mono<Pool> enqueue(String poolId, WaitlistEntry entry) {
-        Query query = new Query(Criteria.where(ID).is(poolId)
-                .andOperator(unknown(entry.referralId()), fieldIsAtLeast(HELD, RESERVED)));
+    public Mono<WaitlistTicket> joinWaitlist(String poolId, WaitlistClass joining) {
+        Query query = new Query(Criteria.where(ID).is(poolId));
+        query.fields().include(WAITLIST_SEQ).include(WAITING);
+        return mongo.findAndModify(query, new Update().inc(WAITLIST_SEQ, 1L).inc(WAITING + "." + joining.name(), 1L),
+                        FindAndModifyOptions.options().returnNew(true), Document.class, PoolDocument.COLLECTION)
+                .map(pool -> new WaitlistTicket(((Number) pool.get(WAITLIST_SEQ)).longValue(), waitingOf(pool)));
+    }
+
+    @Override
+    public Mono<Void> leftWaitlist(String poolId, WaitlistClass leaving) {
+        return mongo.updateFirst(new Query(Criteria.where(ID).is(poolId)),
+                new Update().inc(WAITING + "." + leaving.name(), -1L), PoolDocument.COLLECTION).then();
+    }
+
+    @Override
+    public Mono<Long> countedWaiting(String poolId) {
+        Query query = new Query(Criteria.where(ID).is(poolId));
+        query.fields().include(WAITING);
+        return mongo.findOne(query, Document.class, PoolDocument.COLLECTION)
+                .map(pool -> waitingOf(pool).values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private static Map<WaitlistClass, Long> waitingOf(Document pool) {
+        Map<WaitlistClass, Long> waiting = new EnumMap<>(WaitlistClass.class);
+        Object counts = pool.get(WAITING);
+        if (counts instanceof Document byClass) {
+            byClass.forEach((name, count) -> waiting.put(WaitlistClass.valueOf(name), ((Number) count).longValue()));
+        }
+        return waiting;
+    }
+
+    /**
+     * One guarded update: {@code $inc} of the counters, {@code $push} of the hold and its event, only if
+     * the stored pool meets the domain's {@link HoldGuard}, translated field by field.
+     */
+    private Mono<Boolean> addHold(String poolId, Hold hold, HoldGuard guard, WaitlistClass fromWaitlist,
+                                  List<QuotaEvent> events) {
+        Query query = new Query(guardOf(poolId, guard));
         Update update = new Update()
-                .push(WAITLIST, PoolDocument.WaitingEntry.of(entry))
-                .push(UNANNOUNCED, entry.referralId())
-                .inc(REVISION, 1);
-        query.fields().exclude(OutboxFields.OUTBOX);
-        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), PoolDocument.class)
-                .map(PoolDocument::toDomain);
-    }
-
-    @Override
-    public Mono<Boolean> announce(String poolId, String referralId, QuotaEvent.Waitlisted event) {
-        Query query = new Query(Criteria.where(ID).is(poolId).and(UNANNOUNCED).is(referralId)
-                .and(WAITLIST + ".referralId").is(referralId));
-        return messages.toOutbox(event)
-                .map(outbox -> OutboxUpdates.append(new Update().pull(UNANNOUNCED, referralId).inc(REVISION, 1),
-                        List.of(outbox)))
-                .flatMap(update -> mongo.updateFirst(query, update, PoolDocument.class))
+                .inc(hold.greenChannel() ? GREEN_CHANNEL_HELD : HELD, 1)
+                .inc(REVISION, 1)
+                .push(HOLDS, PoolDocument.HoldEntry.of(hold));
+        if (hold.open()) {
+            update.inc(HELD_OPEN, 1);
+        }
+        if (fromWaitlist != null) {
+            update.inc(WAITING + "." + fromWaitlist.name(), -1L);
+        }
+        return messages.toOutbox(events)
+                .map(outbox -> OutboxUpdates.append(update, outbox))
+                .flatMap(withEvents -> mongo.updateFirst(query, withEvents, PoolDocument.class))
                 .map(result -> result.getModifiedCount() == 1);
     }
 
-    @Override
-    public Mono<Boolean> replace(Pool readAt, PoolChange change) {
+    /** {@link HoldGuard#admits}, as a query on the stored pool. */
+    static Criteria guardOf(String poolId, HoldGuard guard) {
+        List<Criteria> conditions = new ArrayList<>();
+        conditions.add(unknown(guard.referralId()));
+        if (guard.reserveNotReleased()) {
+            conditions.add(Criteria.where(RESERVE_RELEASED_AT).is(null));
+        }
+        if (guard.openLimit() != null) {
+            conditions.add(Criteria.where(HELD_OPEN).lt(guard.openLimit()));
+        }
+        switch (guard.limit()) {
+            case NONE -> {
+            }
+            case WITHIN_RESERVE -> conditions.add(expr(new Document("$lt", List.of("$" + HELD, "$" + RESERVED))));
+            case WITHIN_UNRELEASED_RESERVE -> conditions.add(expr(new Document("$lt", List.of(
+                    new Document("$add", List.of("$" + HELD, "$" + RELEASED_TO_PUBLIC)), "$" + RESERVED))));
+        }
+        return Criteria.where(ID).is(poolId).andOperator(conditions.toArray(Criteria[]::new));
+    }
+
+    private Mono<Boolean> replace(Pool readAt, PoolChange change) {
         Pool pool = change.pool();
         Query query = new Query(Criteria.where(ID).is(readAt.id()).and(REVISION).is(readAt.revision()));
         return messages.toOutbox(change.events())
@@ -170,13 +230,12 @@ class MongoPoolStore implements PoolStore {
                         .set("capacity", pool.capacity())
                         .set(RESERVED, pool.reserved())
                         .set(HELD, pool.held())
+                        .set(HELD_OPEN, pool.heldOpen())
                         .set(GREEN_CHANNEL_HELD, pool.greenChannelHeld())
                         .set(HOLDS, PoolDocument.holdEntries(pool))
                         .set(RELEASED, PoolDocument.releasedEntries(pool))
-                        .set(WAITLIST, PoolDocument.waitingEntries(pool))
-                        .set(UNANNOUNCED, pool.unannounced())
                         .set(RESERVE_RELEASED_AT, pool.reserveReleasedAt())
-                        .set("releasedToPublic", pool.releasedToPublic())
+                        .set(RELEASED_TO_PUBLIC, pool.releasedToPublic())
                         .inc(REVISION, 1), outbox))
                 .flatMap(update -> mongo.updateFirst(query, update, PoolDocument.class))
                 .map(result -> result.getModifiedCount() == 1);
@@ -188,29 +247,18 @@ class MongoPoolStore implements PoolStore {
         return mongo.find(query, PoolDocument.class).map(PoolDocument::toDomain);
     }
 
-    /** The pool has never held, released or waitlisted the referral. */
+    /** The pool has never held or released the referral. */
     private static Criteria unknown(String referralId) {
         return Criteria.where(HOLDS + ".referralId").ne(referralId)
-                .and(RELEASED + ".hold.referralId").ne(referralId)
-                .and(WAITLIST + ".referralId").ne(referralId);
+                .and(RELEASED + ".hold.referralId").ne(referralId);
     }
 
-    private static Criteria knowing(String referralId) {
+    private static Criteria holding(String referralId) {
         return new Criteria().orOperator(Criteria.where(HOLDS + ".referralId").is(referralId),
-                Criteria.where(RELEASED + ".hold.referralId").is(referralId),
-                Criteria.where(WAITLIST + ".referralId").is(referralId));
+                Criteria.where(RELEASED + ".hold.referralId").is(referralId));
     }
 
-    /** {@code $expr: {$lt: ["$field", "$limit"]}}: compares two fields of the same document. */
-    private static Criteria fieldIsBelow(String field, String limit) {
-        return compare("$lt", field, limit);
-    }
-
-    private static Criteria fieldIsAtLeast(String field, String limit) {
-        return compare("$gte", field, limit);
-    }
-
-    private static Criteria compare(String operator, String field, String other) {
-        return Criteria.expr(() -> new Document(operator, List.of("$" + field, "$" + other)));
+    private static Criteria expr(Document expression) {
+        return Criteria.expr(() -> expression);
     }
 }

@@ -3,6 +3,7 @@ package cn.referral.quota.adapter.out.persistence;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -54,6 +55,14 @@ class MongoReferralRegister implements ReferralRegister {
     }
 
     @Override
+    public Mono<Boolean> reclaimIfStale(String referralId, Instant staleBefore, Instant now) {
+        Query stale = new Query(Criteria.where("_id").is(referralId).and(STATUS).is(OPEN)
+                .and("claimedAt").lt(Date.from(staleBefore)));
+        return mongo.updateFirst(stale, new Update().set("claimedAt", Date.from(now)), COLLECTION)
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    @Override
     public Mono<Void> close(String referralId, String reason, Instant now) {
         Update closed = new Update().set(STATUS, CLOSED).set("closedReason", reason).set("closedAt", Date.from(now));
         return mongo.upsert(new Query(Criteria.where("_id").is(referralId)), closed, COLLECTION)
@@ -61,6 +70,15 @@ class MongoReferralRegister implements ReferralRegister {
                 .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.upsert(
                         new Query(Criteria.where("_id").is(referralId)), closed, COLLECTION))
                 .then();
+    }
+
+    @Override
+    public Mono<Optional<String>> closedReason(String referralId) {
+        Query query = new Query(Criteria.where("_id").is(referralId).and(STATUS).is(CLOSED));
+        query.fields().include("closedReason");
+        return mongo.findOne(query, Document.class, COLLECTION)
+                .map(closed -> Optional.ofNullable(closed.getString("closedReason")))
+                .defaultIfEmpty(Optional.empty());
     }
 
     @Override

@@ -11,7 +11,7 @@ class PersistenceConfiguration {
 
     /** Unique indexes must exist before the first request or event: created at startup, on the main thread. */
     @Bean
-    SmartInitializingSingleton quotaIndexes(MongoPoolStore pools) {
-        return () -> pools.ensureIndexes().block(Duration.ofSeconds(30));
+    SmartInitializingSingleton quotaIndexes(MongoPoolStore pools, MongoWaitlistStore waitlist) {
+        return () -> pools.ensureIndexes().then(waitlist.ensureIndexes()).block(Duration.ofSeconds(30));
     }
 }

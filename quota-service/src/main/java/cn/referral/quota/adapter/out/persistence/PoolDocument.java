@@ -16,33 +16,32 @@ import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.ReleasedHold;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Session;
-import cn.referral.quota.domain.Urgency;
-import cn.referral.quota.domain.WaitlistEntry;
 
 /**
- * Stored form of a pool: its state, its holds and waitlist, and the events not yet published, all
- * in one document so that one atomic update changes them together. {@code held} and
+ * Stored form of a pool: its state, its holds, and the events not yet published, all in one
+ * document so that one atomic update changes them together. {@code held}, {@code heldOpen} and
  * {@code greenChannelHeld} repeat what {@code holds} says so that update guards can compare them.
+ * Waiting referrals are documents of their own ({@link WaitlistDocument}).
  */
 @Document(PoolDocument.COLLECTION)
 record PoolDocument(@Id String id, String institutionId, String department, String resource, String date,
-                    String session, int capacity, int reserved, Instant sessionStartsAt, int held,
+                    String session, int capacity, int reserved, Instant sessionStartsAt, int held, int heldOpen,
                     int greenChannelHeld, List<HoldEntry> holds, List<ReleasedEntry> released,
-                    List<WaitingEntry> waitlist, List<String> unannounced, Instant reserveReleasedAt,
-                    int releasedToPublic, long revision, List<OutboxEvent> outbox) {
+                    Instant reserveReleasedAt, int releasedToPublic, long waitlistSeq, long revision,
+                    List<OutboxEvent> outbox) {
 
     static final String COLLECTION = "pools";
 
-    record HoldEntry(String holdId, String referralId, boolean greenChannel, String status, Instant heldAt,
-                     Instant expiresAt) {
+    record HoldEntry(String holdId, String referralId, boolean greenChannel, boolean open, String status,
+                     Instant heldAt, Instant expiresAt) {
 
         static HoldEntry of(Hold hold) {
-            return new HoldEntry(hold.holdId(), hold.referralId(), hold.greenChannel(), hold.status().name(),
-                    hold.heldAt(), hold.expiresAt());
+            return new HoldEntry(hold.holdId(), hold.referralId(), hold.greenChannel(), hold.open(),
+                    hold.status().name(), hold.heldAt(), hold.expiresAt());
         }
 
         Hold toDomain() {
-            return new Hold(holdId, referralId, greenChannel, HoldStatus.valueOf(status), heldAt, expiresAt);
+            return new Hold(holdId, referralId, greenChannel, open, HoldStatus.valueOf(status), heldAt, expiresAt);
         }
     }
 
@@ -57,24 +56,12 @@ record PoolDocument(@Id String id, String institutionId, String department, Stri
         }
     }
 
-    record WaitingEntry(String referralId, String urgency, boolean contracted, Instant acceptBy, Instant enqueuedAt) {
-
-        static WaitingEntry of(WaitlistEntry entry) {
-            return new WaitingEntry(entry.referralId(), entry.urgency().name(), entry.contracted(), entry.acceptBy(),
-                    entry.enqueuedAt());
-        }
-
-        WaitlistEntry toDomain() {
-            return new WaitlistEntry(referralId, Urgency.valueOf(urgency), contracted, acceptBy, enqueuedAt);
-        }
-    }
-
     static PoolDocument of(Pool pool, List<OutboxEvent> outbox) {
         PoolKey key = pool.key();
         return new PoolDocument(pool.id(), key.institutionId(), key.department(), key.resource().name(),
                 key.date().toString(), key.session().name(), pool.capacity(), pool.reserved(), pool.sessionStartsAt(),
-                pool.held(), pool.greenChannelHeld(), holdEntries(pool), releasedEntries(pool), waitingEntries(pool),
-                pool.unannounced(), pool.reserveReleasedAt(), pool.releasedToPublic(), pool.revision(), outbox);
+                pool.held(), pool.heldOpen(), pool.greenChannelHeld(), holdEntries(pool), releasedEntries(pool),
+                pool.reserveReleasedAt(), pool.releasedToPublic(), pool.waitlistSeq(), pool.revision(), outbox);
     }
 
     static List<HoldEntry> holdEntries(Pool pool) {
@@ -85,17 +72,12 @@ record PoolDocument(@Id String id, String institutionId, String department, Stri
         return pool.released().stream().map(ReleasedEntry::of).toList();
     }
 
-    static List<WaitingEntry> waitingEntries(Pool pool) {
-        return pool.waitlist().stream().map(WaitingEntry::of).toList();
-    }
-
     Pool toDomain() {
         return new Pool(id, new PoolKey(institutionId, department, Resource.valueOf(resource), LocalDate.parse(date),
                 Session.valueOf(session)), capacity, reserved, sessionStartsAt,
                 orEmpty(holds).stream().map(HoldEntry::toDomain).toList(),
                 orEmpty(released).stream().map(ReleasedEntry::toDomain).toList(),
-                orEmpty(waitlist).stream().map(WaitingEntry::toDomain).toList(),
-                orEmpty(unannounced), reserveReleasedAt, releasedToPublic, revision);
+                reserveReleasedAt, releasedToPublic, waitlistSeq, revision);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -9,5 +9,7 @@ public enum Placement {
     /** a redelivery: the referral was placed before */
     ALREADY_PLACED,
     /** the referral was closed before it could be placed */
-    CLOSED
+    CLOSED,
+    /** another delivery of the referral is placing it right now: try again later */
+    IN_PROGRESS
 }

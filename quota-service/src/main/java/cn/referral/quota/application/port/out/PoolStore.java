@@ -3,17 +3,15 @@ package cn.referral.quota.application.port.out;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import cn.referral.quota.domain.Hold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolChange;
-import cn.referral.quota.domain.QuotaEvent;
 import cn.referral.quota.domain.Resource;
-import cn.referral.quota.domain.WaitlistEntry;
+import cn.referral.quota.domain.WaitlistClass;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Where pools live. Every write is one atomic update of one pool document that stores the new state
+ * Where pools live. Every write is one atomic update of one pool document that stores the change
  * and its events together; none reads and then writes unguarded.
  */
 public interface PoolStore {
@@ -32,8 +30,8 @@ public interface PoolStore {
     Flux<Pool> findCandidates(String institutionId, String department, Resource resource, LocalDate from,
                               LocalDate until);
 
-    /** Pools that hold, held or waitlist the referral. */
-    Flux<Pool> findKnowing(String referralId);
+    /** Pools that hold or held the referral. */
+    Flux<Pool> findHolding(String referralId);
 
     /** Pools whose reserve has not gone public and whose session starts before {@code instant}. */
     Flux<Pool> findReserveNotReleasedStartingBefore(Instant instant);
@@ -41,22 +39,30 @@ public interface PoolStore {
     /** Pools whose session starts after {@code instant}, for the gauges. */
     Flux<Pool> findStartingAfter(Instant instant);
 
-    /**
-     * Adds the hold if the pool does not know its referral and, for a reserved hold, has a free
-     * reserved unit (its reserve not released, {@code held < reserved}): one guarded atomic update.
-     * Emits whether the hold was taken.
-     */
-    Mono<Boolean> addHold(String poolId, Hold hold, QuotaEvent.SlotHeld event);
-
-    /** Appends the entry if the pool's reserve is full and the pool does not know the referral; emits the pool after. */
-    Mono<Pool> enqueue(String poolId, WaitlistEntry entry);
-
-    /** Writes the {@code Waitlisted} event if the referral is still unannounced; emits whether it did. */
-    Mono<Boolean> announce(String poolId, String referralId, QuotaEvent.Waitlisted event);
+    /** Pools with a hold not confirmed whose deadline is at or before {@code instant}. */
+    Flux<Pool> findWithHoldsExpiredBy(Instant instant);
 
     /**
-     * Compare-and-set: writes the changed pool and its events if the stored revision is still the
-     * one it was read at. Emits false when another writer came first (read again and retry).
+     * Writes the change as the domain says ({@link PoolChange.Write}): a new hold under its
+     * {@code HoldGuard}, or the whole pool if its stored revision is still {@code readAt}'s. Emits
+     * false when the stored pool no longer allows it (read again and decide again).
      */
-    Mono<Boolean> replace(Pool readAt, PoolChange change);
+    Mono<Boolean> write(Pool readAt, PoolChange change);
+
+    /**
+     * Counts a referral of class {@code joining} in on the pool's waitlist and hands out its arrival
+     * number (1, 2, …), in one atomic update; emits the number and the pool's count of waiting
+     * referrals per class right after it. Empty if no such pool.
+     */
+    Mono<WaitlistTicket> joinWaitlist(String poolId, WaitlistClass joining);
+
+    /** Counts a referral of this class out of the pool's waitlist (it left without a unit of this pool). */
+    Mono<Void> leftWaitlist(String poolId, WaitlistClass leaving);
+
+    /** How many referrals the pool counts as waiting (entries being written included). */
+    Mono<Long> countedWaiting(String poolId);
+
+    /** An arrival number on a pool's waitlist and the pool's count of waiting referrals per class then. */
+    record WaitlistTicket(long seq, java.util.Map<WaitlistClass, Long> waitingByClass) {
+    }
 }

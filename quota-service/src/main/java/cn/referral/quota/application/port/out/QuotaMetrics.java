@@ -1,6 +1,7 @@
 package cn.referral.quota.application.port.out;
 
 import java.util.List;
+import java.util.Map;
 
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.QuotaEvent;
@@ -11,6 +12,6 @@ public interface QuotaMetrics {
     /** Counts what happened: holds (green channel apart), waitlistings, releases, reserve released. */
     void recorded(List<QuotaEvent> events);
 
-    /** Latest view of the coming pools: reserved utilization, waitlist length, green-channel holds. */
-    void observed(List<Pool> upcomingPools);
+    /** Latest view of the coming pools: reserved utilization, waitlist length (pool id → waiting), green-channel holds. */
+    void observed(List<Pool> upcomingPools, Map<String, Long> waitingByPool);
 }

@@ -1,6 +1,7 @@
 package cn.referral.quota.application.port.out;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import cn.referral.quota.domain.QuotaEvent;
 import reactor.core.publisher.Mono;
@@ -26,8 +27,17 @@ public interface ReferralRegister {
     /** Claims the referral for placement, atomically. */
     Mono<Standing> claim(String referralId, Instant now);
 
+    /**
+     * Takes over the placement of a referral claimed before {@code staleBefore} and still open (its
+     * placer died), atomically, so one redelivery at most does it. Emits whether this caller took it.
+     */
+    Mono<Boolean> reclaimIfStale(String referralId, Instant staleBefore, Instant now);
+
     /** Remembers that the referral is closed; idempotent. */
     Mono<Void> close(String referralId, String reason, Instant now);
+
+    /** Why the referral was closed (REJECTED, CANCELLED, EXPIRED, ACCEPTED), or empty while it is open. */
+    Mono<Optional<String>> closedReason(String referralId);
 
     /** Stores the unavailable answer with its event, once per referral; emits whether it was new. */
     Mono<Boolean> recordUnavailable(QuotaEvent.Unavailable event, Instant now);

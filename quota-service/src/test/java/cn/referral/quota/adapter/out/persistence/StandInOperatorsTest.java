@@ -58,6 +58,30 @@ class StandInOperatorsTest {
     }
 
     @Test
+    void exprAddsTwoFieldsBeforeComparing() {
+        mongo.updateFirst(new Query(Criteria.where("_id").is("p")), new Update().set("releasedToPublic", 0), "pools")
+                .block(WAIT);
+        Criteria withinUnreleased = Criteria.expr(() -> new Document("$lt", List.of(
+                new Document("$add", List.of("$held", "$releasedToPublic")), "$reserved")));
+        assertThat(update(withinUnreleased, new Update().inc("releasedToPublic", 1))).as("1 + 0 < 2").isNotNull();
+        assertThat(update(withinUnreleased, new Update().inc("held", 1))).as("1 + 1 < 2 is false").isNull();
+    }
+
+    @Test
+    void elemMatchFindsAHeldHoldPastItsDeadline() {
+        mongo.updateFirst(new Query(Criteria.where("_id").is("p")), new Update().set("holds", List.of(
+                new Document("referralId", "r1").append("status", "CONFIRMED").append("expiresAt", 1),
+                new Document("referralId", "r2").append("status", "HELD").append("expiresAt", 5))), "pools")
+                .block(WAIT);
+        Criteria expiredBy3 = Criteria.where("holds").elemMatch(Criteria.where("status").is("HELD")
+                .and("expiresAt").lte(3));
+        Criteria expiredBy5 = Criteria.where("holds").elemMatch(Criteria.where("status").is("HELD")
+                .and("expiresAt").lte(5));
+        assertThat(mongo.find(new Query(expiredBy3), Document.class, "pools").collectList().block(WAIT)).isEmpty();
+        assertThat(mongo.find(new Query(expiredBy5), Document.class, "pools").collectList().block(WAIT)).hasSize(1);
+    }
+
+    @Test
     void notEqualOnAnArrayFieldPathExcludesDocumentsWhoseArrayHasTheValue() {
         assertThat(update(Criteria.where("holds.referralId").ne("r1"), new Update().inc("held", 1))).isNull();
         assertThat(update(Criteria.where("holds.referralId").ne("r2").and("released.referralId").ne("r2"),

@@ -1,0 +1,39 @@
+package cn.referral.quota.application;
+
+import java.time.LocalDate;
+
+import cn.referral.quota.application.port.in.RegistrySnapshots;
+import cn.referral.quota.application.port.out.ReferenceViews;
+import reactor.core.publisher.Mono;
+
+/** Keeps quota's views of the registry: institutions' regions and family-doctor contracts. */
+public class RegistrySnapshotService implements RegistrySnapshots {
+
+    private final ReferenceViews views;
+
+    public RegistrySnapshotService(ReferenceViews views) {
+        this.views = views;
+    }
+
+    @Override
+    public Mono<Void> institutionReceived(String institutionId, String regionCode, long version) {
+        return views.keepInstitution(institutionId, regionCode, version).then();
+    }
+
+    @Override
+    public Mono<Void> institutionRemoved(String institutionId) {
+        return views.removeInstitution(institutionId);
+    }
+
+    @Override
+    public Mono<Void> contractReceived(String contractId, String patientRef, String primaryInstitutionId,
+                                       LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
+        return views.keepContract(contractId, patientRef, primaryInstitutionId, validFrom, validUntil, active, version)
+                .then();
+    }
+
+    @Override
+    public Mono<Void> contractsRemoved(String patientRef) {
+        return views.removeContractsOf(patientRef);
+    }
+}

@@ -1,0 +1,7 @@
+package cn.referral.quota.application.port.in;
+
+import cn.referral.quota.domain.Pool;
+
+/** A pool and how many referrals wait for it. */
+public record PoolView(Pool pool, long waiting) {
+}
