@@ -57,7 +57,9 @@ public class ReferralEventMessages {
             return new Wire(ReferralTopics.ACCEPTED, new AcceptedV1(common, e.appointmentAt(), e.occurredAt(),
                     insurance(request.patient().insurance()), request.sourceEpisode() == null ? null
                     : new SourceEpisodeV1(request.sourceEpisode().admissionDate(),
-                            request.sourceEpisode().deductiblePaidFen())));
+                            request.sourceEpisode().deductiblePaidFen()),
+                    request.diagnosis().code(), request.diagnosis().name(), request.reason(),
+                    request.clinicalSummary()));
         }
         if (event instanceof ReferralEvent.Rejected e) {
             return new Wire(ReferralTopics.REJECTED, new RejectedV1(common, e.reason().name(), e.note()));

@@ -31,8 +31,13 @@ public final class ReferralMessagesV1 {
     public record SourceEpisodeV1(LocalDate admissionDate, long deductiblePaidFen) {
     }
 
+    /**
+     * The diagnosis, reason and clinical summary (added with issue 17) are what the insurer's
+     * 转院备案 (2501) asks for (diag_code, diag_name, refl_rea, dise_cond_dscr); only billing reads them.
+     */
     public record AcceptedV1(@JsonUnwrapped Common common, Instant appointmentAt, Instant acceptedAt,
-                             InsuranceV1 insurance, SourceEpisodeV1 sourceEpisode) {
+                             InsuranceV1 insurance, SourceEpisodeV1 sourceEpisode, String diagnosisCode,
+                             String diagnosisName, String reason, String clinicalSummary) {
     }
 
     public record RejectedV1(@JsonUnwrapped Common common, String reasonCode, String note) {
