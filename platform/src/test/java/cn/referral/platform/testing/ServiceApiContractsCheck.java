@@ -25,8 +25,10 @@ public abstract class ServiceApiContractsCheck {
 
     @Test
     void theServedOpenApiDocumentIsValidAndIsTheCommittedContract() {
-        // open path: no token
-        String served = web.get().uri("/v3/api-docs").exchange()
+        // open path: no token; the first request builds the document, which takes longer than
+        // WebTestClient's default 5 s on a loaded build machine
+        String served = web.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build()
+                .get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody(String.class).returnResult().getResponseBody();
