@@ -45,7 +45,7 @@ class TransferFilingsIT {
     private static final String INSURED = "35058300000087654321";
     private static final String CENTRE = "tf-shijing-thc";
     private static final String HOSPITAL = "tf-county-hospital";
-    private static final String CITY_HOSPITAL = "tf-quanzhou-hospital";
+    private static final String FAR_HOSPITAL = "tf-wenzhou-hospital";
     private static final String AUDITOR = TestTokens.token(Role.AUDITOR, null);
 
     @Autowired
@@ -62,9 +62,9 @@ class TransferFilingsIT {
         events = new Events(kafka.getBrokersAsString());
         events.institution(CENTRE, "PRIMARY", NAN_AN, "南安市石井镇中心卫生院", "H35058390001");
         events.institution(HOSPITAL, "SECONDARY", NAN_AN, "南安市医院", "H35058390002");
-        events.institution(CITY_HOSPITAL, "TERTIARY", "350502", "泉州市第一医院", null);
-        await().atMost(WAIT).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(CITY_HOSPITAL)
-                .and("name").is("泉州市第一医院")), "institution_view").block(WAIT));
+        events.institution(FAR_HOSPITAL, "TERTIARY", "330302", "温州医科大学附属第一医院", null);
+        await().atMost(WAIT).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(FAR_HOSPITAL)
+                .and("name").is("温州医科大学附属第一医院")), "institution_view").block(WAIT));
     }
 
     @AfterEach
@@ -144,10 +144,10 @@ class TransferFilingsIT {
     @Test
     void aNoShowRevokesAndAnAcceptAfterItsCancelFilesNothing() {
         String shown = UUID.randomUUID().toString();
-        events.accepted(new Accept(shown, NAN_AN, "RESIDENT", "UP", "OUTPATIENT", CENTRE, CITY_HOSPITAL, null, INSURED));
+        events.accepted(new Accept(shown, NAN_AN, "RESIDENT", "UP", "OUTPATIENT", CENTRE, FAR_HOSPITAL, null, INSURED));
         Published filed = awaitFilings(shown, 1).get(0);
         assertThat(filed.text("insutype")).isEqualTo("390");
-        assertThat(filed.text("out_flag")).as("Quanzhou is outside Nan'an's city").isEqualTo("1");
+        assertThat(filed.text("out_flag")).as("Wenzhou is outside the insuring city (Quanzhou, which Nan'an belongs to)").isEqualTo("1");
         assertThat(filed.text("reflin_medins_no")).as("not recorded: null, not guessed").isNull();
         events.noShow(shown);
         assertThat(awaitFilings(shown, 2).get(1).text("reason")).isEqualTo("REFERRAL_NO_SHOW");

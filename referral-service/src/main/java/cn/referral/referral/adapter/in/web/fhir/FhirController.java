@@ -26,6 +26,7 @@ import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
 import cn.referral.referral.domain.referral.Referral;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -123,9 +124,9 @@ class FhirController {
                 .switchIfEmpty(Mono.error(() -> new NotFound("Organization", id))));
     }
 
-    /** Anything else under /fhir: a type (or operation) this view does not serve. */
+    /** Anything else under /fhir: a type (or operation) this view does not serve (not an API of its own). */
     @GetMapping({"/{type}", "/{type}/{id}"})
-    @Operation(summary = "Resource types not served: 404 OperationOutcome")
+    @Hidden
     Mono<ResponseEntity<String>> notServed(@PathVariable String type, ServerWebExchange exchange) {
         return answer(exchange, Mono.fromSupplier(() -> responses.outcome(HttpStatus.NOT_FOUND, IssueType.NOTSUPPORTED,
                 "This view serves " + String.join(", ", FhirCapability.resourceTypes()) + " (see /metadata), not "
