@@ -102,6 +102,8 @@ class GatewayIT {
         FakeService.Received fhir = REFERRAL.received().get(REFERRAL.received().size() - 1);
         assertThat(fhir.headers().get("X-Forwarded-Prefix")).as("the FHIR view builds its links from it")
                 .isEqualTo("/api");
+        assertThat(fhir.headers().get(HttpHeaders.HOST)).as("and from the host the client addressed")
+                .startsWith("localhost:");
     }
 
     @Test

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Maps 转院备案 events to the 2501 / 2502 wire records, as outbox events on the decisions topic keyed
- * by referral id: a referral's decision and its filing stay in order on one partition.
+ * by referral id: on one partition with the referral's decision (a 2502 never before its 2501; the filing and
+ * the decision are separate records, joined by decisionId, not by arrival order).
  */
 @Component
 public class TransferFilingMessages {
