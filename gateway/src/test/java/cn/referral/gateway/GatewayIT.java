@@ -100,7 +100,7 @@ class GatewayIT {
                 .contains("/referrals/r-1/actions", "/worklists/incoming",
                         "/fhir/Task?owner=Organization/wz-wmu-first-hospital");
         FakeService.Received fhir = REFERRAL.received().get(REFERRAL.received().size() - 1);
-        assertThat(fhir.headers().get("X-Forwarded-Prefix")).as("the FHIR view builds its links from it")
+        assertThat(fhir.headers().get("X-Api-Prefix")).as("the FHIR view builds its links from it")
                 .isEqualTo("/api");
         assertThat(fhir.headers().get(HttpHeaders.HOST)).as("and from the host the client addressed")
                 .startsWith("localhost:");

@@ -190,14 +190,18 @@ class FhirController {
     }
 
     /**
-     * The view's base as the client addressed it: behind the gateway {@code https://host/api/fhir},
-     * from the X-Forwarded headers the gateway sets; called directly, the service's own address.
+     * The view's base as the client addressed it: behind the gateway {@code http://host/api/fhir}
+     * (the gateway keeps the client's Host and sends its path prefix as {@code X-Api-Prefix});
+     * called directly, the service's own address. A TLS proxy's X-Forwarded-Proto/Host are honoured.
      */
     static String baseUrl(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         String proto = first(request.getHeaders().getFirst("X-Forwarded-Proto"));
         String host = first(request.getHeaders().getFirst("X-Forwarded-Host"));
-        String prefix = first(request.getHeaders().getFirst("X-Forwarded-Prefix"));
+        String prefix = first(request.getHeaders().getFirst("X-Api-Prefix"));
+        if (prefix == null) {
+            prefix = first(request.getHeaders().getFirst("X-Forwarded-Prefix"));
+        }
         String scheme = proto != null ? proto : request.getURI().getScheme();
         String authority = host != null ? host : request.getURI().getRawAuthority();
         return scheme + "://" + authority + (prefix == null ? "" : prefix.replaceAll("/+$", "")) + "/fhir";
