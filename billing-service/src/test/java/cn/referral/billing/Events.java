@@ -71,9 +71,15 @@ final class Events implements AutoCloseable {
     // ---- registry snapshots ------------------------------------------------------------------------------
 
     void institution(String id, String level, String regionCode) {
+        institution(id, level, regionCode, "Institution " + id, null);
+    }
+
+    /** With the name and 定点医药机构编号 the 转院备案 (2501) carries. */
+    void institution(String id, String level, String regionCode, String name, String medinsCode) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("institutionId", id);
-        snapshot.put("name", "Institution " + id);
+        snapshot.put("name", name);
+        snapshot.put("medinsCode", medinsCode);
         snapshot.put("level", level);
         snapshot.put("kind", "GENERAL_HOSPITAL");
         snapshot.put("regionCode", regionCode);
@@ -125,7 +131,17 @@ final class Events implements AutoCloseable {
             }
         }
         body.put("sourceEpisode", episode.isEmpty() ? null : episode);
+        body.put("diagnosisCode", "I21.0");
+        body.put("diagnosisName", "急性前壁心肌梗死");
+        body.put("reason", "需介入治疗");
+        body.put("clinicalSummary", "胸痛 2 小时, 心电图 ST 段抬高");
         send("referral.events.v1", "referral.accepted.v1", accept.referralId(), ceId, body);
+    }
+
+    void noShow(String referralId) {
+        Map<String, Object> body = common(referralId, "UP", "INPATIENT", "x", "y");
+        body.put("appointmentAt", Instant.now().toString());
+        send("referral.events.v1", "referral.no-show.v1", referralId, UUID.randomUUID().toString(), body);
     }
 
     void cancelled(String referralId) {
@@ -173,16 +189,26 @@ final class Events implements AutoCloseable {
 
     // ---- what billing published --------------------------------------------------------------------------
 
-    /** Every record billing published so far for {@code referralId}, in order. */
+    /** Every deductible decision record billing published so far for {@code referralId}, in order. */
     List<Published> publishedFor(String referralId) {
+        return everythingFor(referralId).stream().filter(Published::isDecision).toList();
+    }
+
+    /** Every 转院备案 (2501 / 2502) record billing published so far for {@code referralId}, in order. */
+    List<Published> filingsFor(String referralId) {
+        return everythingFor(referralId).stream().filter(record -> !record.isDecision()).toList();
+    }
+
+    /** Every record billing published so far for {@code referralId}, decisions and filings, in order. */
+    List<Published> everythingFor(String referralId) {
         decisions.poll(Duration.ofMillis(300)).forEach(published::add);
         return published.stream().filter(record -> referralId.equals(record.key())).map(Published::of).toList();
     }
 
-    /** Every record billing published so far. */
+    /** Every deductible decision record billing published so far. */
     List<Published> allPublished() {
         decisions.poll(Duration.ofMillis(300)).forEach(published::add);
-        return published.stream().map(Published::of).toList();
+        return published.stream().map(Published::of).filter(Published::isDecision).toList();
     }
 
     @Override
@@ -223,6 +249,10 @@ final class Events implements AutoCloseable {
         static Published of(ConsumerRecord<String, byte[]> record) {
             return new Published(record.key(), text(record, CloudEventHeaders.TYPE), text(record, CloudEventHeaders.ID),
                     JSON.readTree(record.value()));
+        }
+
+        boolean isDecision() {
+            return type.startsWith("billing.deductible-decision-");
         }
 
         Long fen(String field) {

@@ -94,8 +94,16 @@ class GatewayIT {
                 .exchange().expectStatus().isOk();
         client.get().uri("/api/worklists/incoming").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange().expectStatus().isOk();
+        client.get().uri("/api/fhir/Task?owner=Organization/wz-wmu-first-hospital")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().expectStatus().isOk();
         assertThat(REFERRAL.received()).extracting(FakeService.Received::path)
-                .contains("/referrals/r-1/actions", "/worklists/incoming");
+                .contains("/referrals/r-1/actions", "/worklists/incoming",
+                        "/fhir/Task?owner=Organization/wz-wmu-first-hospital");
+        FakeService.Received fhir = REFERRAL.received().get(REFERRAL.received().size() - 1);
+        assertThat(fhir.headers().get("X-Api-Prefix")).as("the FHIR view builds its links from it")
+                .isEqualTo("/api");
+        assertThat(fhir.headers().get(HttpHeaders.HOST)).as("and from the host the client addressed")
+                .startsWith("localhost:");
     }
 
     @Test

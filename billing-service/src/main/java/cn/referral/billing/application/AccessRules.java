@@ -2,6 +2,7 @@ package cn.referral.billing.application;
 
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 
@@ -32,6 +33,13 @@ final class AccessRules {
         if (!caller.has(Role.AUDITOR)) {
             throw new NotPermitted("The audit trail is read by auditors");
         }
+    }
+
+    /** A 转院备案 is read by whoever may read the decision it stands beside. */
+    static boolean mayRead(Caller caller, TransferFiling filing) {
+        return caller.has(Role.AUDITOR)
+                || caller.has(Role.INSURER) && filing.insuringRegion().value().equals(caller.regionCode())
+                || filing.concernsInstitution(caller.institutionId());
     }
 
     /** The region whose settlement the caller may export, or null for every region (auditors). */

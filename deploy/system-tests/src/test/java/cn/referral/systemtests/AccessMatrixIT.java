@@ -107,6 +107,8 @@ class AccessMatrixIT {
     private String pool;
     private String poolDate;
     private String contractPatientRef;
+    private String heldPatientRef;
+    private String filing;
     private AccessMatrix matrix;
 
     @BeforeAll
@@ -135,6 +137,11 @@ class AccessMatrixIT {
                 () -> nananInsurer.api().get("/api/billing/decisions?referralId=" + nanAn).expect(200),
                 decisions -> decisions.size() == 1).get(0);
         decision = issued.get("decisionId").asString();
+        filing = await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(
+                () -> nananInsurer.api().get("/api/billing/transfer-filings?referralId=" + nanAn).expect(200),
+                filings -> filings.size() == 1).get(0).get("filingId").asString();
+        heldPatientRef = auditor.api().get("/api/referrals/" + held).expect(200).get("patient").get("patientRef")
+                .asString();
         settlementDay = LocalDate.ofInstant(Instant.parse(issued.get("issuedAt").asString()), DemoNetwork.CHINA)
                 .toString();
         JsonNode openedPool = openPool();
@@ -152,6 +159,8 @@ class AccessMatrixIT {
                         new Fixture("{down}", down, this::aDownReferral, this::referralEtag),
                         Fixture.readOnly("{na}", nanAn),
                         Fixture.readOnly("{decision}", decision),
+                        Fixture.readOnly("{filing}", filing),
+                        Fixture.readOnly("{heldPatient}", heldPatientRef),
                         Fixture.readOnly("{settlementDay}", settlementDay),
                         new Fixture("{pool}", pool, () -> openPool().get("id").asString(), null),
                         Fixture.readOnly("{poolDate}", poolDate),
@@ -316,6 +325,31 @@ class AccessMatrixIT {
                         "issue 15: auditors verify the day's hash chain of referral reads")
                         .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
 
+                // ---- referral-service: the FHIR R4 view (docs/fhir.md): the same object-level rules and audit
+                //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
+                //                                          PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
+                get("/api/fhir/metadata", "the CapabilityStatement: anyone signed in")
+                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+                get("/api/fhir/ServiceRequest/{held}", "§5: as /api/referrals/{held}; anyone else 404 (OperationOutcome)")
+                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
+                get("/api/fhir/Task/{held}", "§5: as the referral")
+                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
+                get("/api/fhir/Appointment/{held}", "§5: as the referral (the held slot, proposed)")
+                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
+                get("/api/fhir/Patient/{heldPatient}",
+                        "§5: pseudonym and last 4 only, to whoever sees one of the patient's referrals")
+                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
+                get("/api/fhir/ServiceRequest?patient=Patient/{heldPatient}&_count=100",
+                        "§5: searches list only what the caller sees; insurers and administrators may not search")
+                        .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 200, 401)
+                        .listing("{held}", nanhuiDoctor, wmuDoctor, wmuDesk, auditor),
+                get("/api/fhir/Task?owner=Organization/" + WMU_HOSPITAL + "&status=requested&_count=100",
+                        "§5: a desk's worklist as Tasks; the same visibility")
+                        .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 200, 401)
+                        .listing("{held}", nanhuiDoctor, wmuDoctor, wmuDesk, auditor),
+                get("/api/fhir/Organization/" + WMU_HOSPITAL, "reference data: anyone signed in")
+                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+
                 // ---- quota-service (§4: pools are managed by the institution's REFERRAL_DESK)
                 //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
                 //                                          PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
@@ -342,6 +376,12 @@ class AccessMatrixIT {
                         .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401)
                         .listing("{decision}", shijingDoctor, countyDoctor, countyDesk, nananInsurer, auditor),
                 get("/api/billing/decisions/{decision}", "§5: as above; to anyone else it does not exist")
+                        .expect(404, 200, 404, 200, 404, 404, 200, 404, 200, 404, 200, 401),
+                get("/api/billing/transfer-filings?referralId={na}",
+                        "转院备案 (2501): read as the decision it stands beside")
+                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401)
+                        .listing("{filing}", shijingDoctor, countyDoctor, countyDesk, nananInsurer, auditor),
+                get("/api/billing/transfer-filings/{filing}", "as the decision; to anyone else it does not exist")
                         .expect(404, 200, 404, 200, 404, 404, 200, 404, 200, 404, 200, 401),
                 get("/api/billing/settlement/{settlementDay}.csv",
                         "§4: the daily export is the insurers' (own region only) and the auditors'")

@@ -10,10 +10,12 @@ import cn.referral.registry.domain.RegistryRuleViolation;
 /**
  * A medical institution in the referral network, with its functional level and place in the
  * 片区 grid. {@code version} grows with every change, so readers of the snapshots can drop a stale one.
+ * {@code medinsCode} is its 定点医药机构编号 (designated medical institution code of the 医保
+ * platform), null when it is not a designated institution or the code is not yet recorded.
  */
 public record Institution(String id, String name, String organisationCode, InstitutionLevel level,
                           InstitutionKind kind, RegionCode region, List<String> departments, String gridArea,
-                          boolean active, long version) implements RegistryRecord {
+                          boolean active, long version, String medinsCode) implements RegistryRecord {
 
     public Institution {
         Objects.requireNonNull(id, "id");
@@ -30,14 +32,15 @@ public record Institution(String id, String name, String organisationCode, Insti
     /** A new, active institution. */
     public static Change<Institution> register(String id, InstitutionDetails details) {
         return Change.registered(new Institution(id, details.name().strip(), details.organisationCode(),
-                details.level(), details.kind(), details.region(), details.departments(), details.gridArea(), true, 1));
+                details.level(), details.kind(), details.region(), details.departments(), details.gridArea(), true, 1,
+                details.medinsCode()));
     }
 
     /** New details for the same institution; its id and active flag stay. */
     public Change<Institution> revise(InstitutionDetails details) {
         return new Change<>(new Institution(id, details.name().strip(), details.organisationCode(), details.level(),
-                details.kind(), details.region(), details.departments(), details.gridArea(), active, version + 1),
-                Change.Kind.REVISED);
+                details.kind(), details.region(), details.departments(), details.gridArea(), active, version + 1,
+                details.medinsCode()), Change.Kind.REVISED);
     }
 
     /** Closed or no longer in the referral network: kept for history, no longer a referral target. */
@@ -46,13 +49,13 @@ public record Institution(String id, String name, String organisationCode, Insti
             throw new RegistryRuleViolation("institution-inactive", "institution " + id + " is already inactive");
         }
         return new Change<>(new Institution(id, name, organisationCode, level, kind, region, departments, gridArea,
-                false, version + 1), Change.Kind.DEACTIVATED);
+                false, version + 1, medinsCode), Change.Kind.DEACTIVATED);
     }
 
     /** Registered in error: withdrawn from every copy. */
     public Change<Institution> remove() {
         return new Change<>(new Institution(id, name, organisationCode, level, kind, region, departments, gridArea,
-                false, version + 1), Change.Kind.REMOVED);
+                false, version + 1, medinsCode), Change.Kind.REMOVED);
     }
 
     /** Whether a patient referred from {@code other} to this institution goes up a level. */

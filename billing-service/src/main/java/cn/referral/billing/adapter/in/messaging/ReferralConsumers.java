@@ -6,9 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.referral.billing.application.port.in.AcceptedForFiling;
 import cn.referral.billing.application.port.in.AcceptedReferral;
 import cn.referral.billing.application.port.in.ClosedReferral;
 import cn.referral.billing.application.port.in.DecisionUseCases;
+import cn.referral.billing.application.port.in.TransferFilingUseCases;
 import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.ClosingReason;
 import cn.referral.billing.domain.Direction;
@@ -40,17 +42,30 @@ class ReferralConsumers {
     /** Bound to {@code referral.events.v1} as {@code referralEvents-in-0}. */
     @Bean
     Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, DecisionUseCases decisions,
-                                             PatientDataCrypto crypto) {
+                                             TransferFilingUseCases filings, PatientDataCrypto crypto) {
+        // the 转院备案 follows the decision of the same event: both are idempotent, so a retry after a
+        // failure between the two completes the second without repeating the first
         return consumers.consumer("deductible-decisions")
                 .on(ACCEPTED, ReferralAcceptedV1.class,
-                        (event, accepted) -> decisions.referralAccepted(toCommand(event, accepted, crypto)))
-                .on(CANCELLED, ReferralClosedV1.class, (event, closed) -> decisions.referralClosed(
+                        (event, accepted) -> decisions.referralAccepted(toCommand(event, accepted, crypto))
+                                .then(filings.referralAccepted(forFiling(event, accepted))))
+                .on(CANCELLED, ReferralClosedV1.class, (event, closed) -> closed(decisions, filings,
                         new ClosedReferral(referralId(event, closed.referralId()), ClosingReason.REFERRAL_CANCELLED)))
-                .on(EXPIRED, ReferralClosedV1.class, (event, closed) -> decisions.referralClosed(
+                .on(EXPIRED, ReferralClosedV1.class, (event, closed) -> closed(decisions, filings,
                         new ClosedReferral(referralId(event, closed.referralId()), ClosingReason.REFERRAL_EXPIRED)))
-                .on(NO_SHOW, ReferralClosedV1.class, (event, closed) -> decisions.referralClosed(
+                .on(NO_SHOW, ReferralClosedV1.class, (event, closed) -> closed(decisions, filings,
                         new ClosedReferral(referralId(event, closed.referralId()), ClosingReason.REFERRAL_NO_SHOW)))
                 .build();
+    }
+
+    private static reactor.core.publisher.Mono<Void> closed(DecisionUseCases decisions, TransferFilingUseCases filings,
+                                                           ClosedReferral referral) {
+        return decisions.referralClosed(referral).then(filings.referralClosed(referral));
+    }
+
+    private static AcceptedForFiling forFiling(IncomingEvent event, ReferralAcceptedV1 accepted) {
+        return new AcceptedForFiling(referralId(event, accepted.referralId()), accepted.diagnosisCode(),
+                accepted.diagnosisName(), accepted.clinicalSummary(), accepted.reason());
     }
 
     private static AcceptedReferral toCommand(IncomingEvent event, ReferralAcceptedV1 accepted,

@@ -28,7 +28,7 @@ class RegistryConsumers {
                 .on(INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
                         (event, snapshot) -> views.institutionSnapshot(new Institution(snapshot.institutionId(),
                                 InstitutionLevel.valueOf(snapshot.level()), snapshot.regionCode(), snapshot.active(),
-                                snapshot.version())))
+                                snapshot.version(), snapshot.name(), snapshot.medinsCode())))
                 .onTombstone(event -> views.institutionRemoved(event.key()))
                 .build();
     }

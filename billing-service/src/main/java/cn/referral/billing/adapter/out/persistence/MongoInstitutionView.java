@@ -34,7 +34,9 @@ class MongoInstitutionView implements InstitutionDirectory {
         return LocalViews.keepIfNewer(mongo, COLLECTION, institution.id(), institution.version(), new Update()
                 .set("level", institution.level().name())
                 .set("regionCode", institution.regionCode())
-                .set("active", institution.active()));
+                .set("active", institution.active())
+                .set("name", institution.name())
+                .set("medinsCode", institution.medinsCode()));
     }
 
     @Override
@@ -42,10 +44,11 @@ class MongoInstitutionView implements InstitutionDirectory {
         return LocalViews.remove(mongo, COLLECTION, institutionId);
     }
 
-    record InstitutionViewDocument(@Id String id, String level, String regionCode, boolean active, long version) {
+    record InstitutionViewDocument(@Id String id, String level, String regionCode, boolean active, long version,
+                                   String name, String medinsCode) {
 
         Institution toDomain() {
-            return new Institution(id, InstitutionLevel.valueOf(level), regionCode, active, version);
+            return new Institution(id, InstitutionLevel.valueOf(level), regionCode, active, version, name, medinsCode);
         }
     }
 }

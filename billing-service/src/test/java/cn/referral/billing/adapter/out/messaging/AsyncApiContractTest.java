@@ -40,6 +40,21 @@ class AsyncApiContractTest {
     }
 
     @Test
+    void theTransferFilingSchemasHaveExactlyTheFieldsTheWireRecordsSend() {
+        Map<String, Object> messages = map(map(document, "components"), "messages");
+        assertThat(map(messages, "TransferFilingRegistered").get("name")).isEqualTo(BillingTopics.FILING_REGISTERED);
+        assertThat(map(messages, "TransferFilingRevoked").get("name")).isEqualTo(BillingTopics.FILING_REVOKED);
+        assertThat(properties("TransferFiling2501V1")).containsExactlyInAnyOrderElementsOf(fields(TransferFiling2501V1.class));
+        assertThat(properties("TransferFiling2502V1")).containsExactlyInAnyOrderElementsOf(fields(TransferFiling2502V1.class));
+        for (String[] message : new String[][] {{"TransferFilingRegistered", "TransferFiling2501V1"},
+                {"TransferFilingRevoked", "TransferFiling2502V1"}}) {
+            List<?> examples = (List<?>) map(messages, message[0]).get("examples");
+            assertThat(examples).isNotEmpty().allSatisfy(example -> assertThat(map(cast(example), "payload").keySet())
+                    .containsExactlyInAnyOrderElementsOf(properties(message[1])));
+        }
+    }
+
+    @Test
     void examplesCarryEveryFieldOfTheirSchema() {
         Map<String, Object> issued = map(map(map(document, "components"), "messages"), "DeductibleDecisionIssued");
         List<?> examples = (List<?>) issued.get("examples");

@@ -58,7 +58,9 @@ public class ReferralEventMessages {
                     insurance(request.patient().insurance()), request.sourceEpisode() == null ? null
                     : new SourceEpisodeV1(request.sourceEpisode().admissionDate(),
                             request.sourceEpisode().dischargedOn(), request.sourceEpisode().deductiblePaidFen()),
-                    referral.eligibility().overridden() ? "OVERRIDE" : "CATALOG"));
+                    referral.eligibility().overridden() ? "OVERRIDE" : "CATALOG",
+                    request.diagnosis().code(), request.diagnosis().name(), request.reason(),
+                    request.clinicalSummary()));
         }
         if (event instanceof ReferralEvent.Rejected e) {
             return new Wire(ReferralTopics.REJECTED, new RejectedV1(common, e.reason().name(), e.note()));

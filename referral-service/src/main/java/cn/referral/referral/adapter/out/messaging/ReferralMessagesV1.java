@@ -32,9 +32,14 @@ public final class ReferralMessagesV1 {
     public record SourceEpisodeV1(LocalDate admissionDate, LocalDate dischargedOn, long deductiblePaidFen) {
     }
 
-    /** {@code eligibility}: {@code CATALOG} or {@code OVERRIDE}, added later; billing judges 符合规定 on it. */
+    /**
+     * {@code eligibility}: {@code CATALOG} or {@code OVERRIDE}, added later; billing judges 符合规定 on it.
+     * The diagnosis, reason and clinical summary (added with issue 17) are what the insurer's
+     * 转院备案 (2501) asks for (diag_code, diag_name, refl_rea, dise_cond_dscr); only billing reads them.
+     */
     public record AcceptedV1(@JsonUnwrapped Common common, Instant appointmentAt, Instant acceptedAt,
-                             InsuranceV1 insurance, SourceEpisodeV1 sourceEpisode, String eligibility) {
+                             InsuranceV1 insurance, SourceEpisodeV1 sourceEpisode, String eligibility,
+                             String diagnosisCode, String diagnosisName, String reason, String clinicalSummary) {
     }
 
     public record RejectedV1(@JsonUnwrapped Common common, String reasonCode, String note) {

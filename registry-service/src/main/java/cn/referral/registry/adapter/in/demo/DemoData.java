@@ -72,4 +72,13 @@ record DemoData(List<InstitutionData> institutions, List<AllianceData> alliances
         return "12" + institution.regionCode() + "DM" + "%07d".formatted(Math.floorMod(institution.id().hashCode(),
                 10_000_000)) + "X";
     }
+
+    /**
+     * A SAMPLE 定点医药机构编号, not a real one: {@code H}, the region, then {@code 9} and four digits
+     * from the id. Real codes are issued by the 医保 bureau; a 9xxxx sequence marks demo data
+     * (docs/demo-data.md), so no settlement system mistakes it for a real institution's code.
+     */
+    static String sampleMedinsCode(InstitutionData institution) {
+        return "H" + institution.regionCode() + "9" + "%04d".formatted(Math.floorMod(institution.id().hashCode(), 10_000));
+    }
 }

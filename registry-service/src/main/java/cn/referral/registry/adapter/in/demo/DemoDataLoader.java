@@ -111,7 +111,8 @@ public class DemoDataLoader implements ApplicationRunner {
     private static InstitutionDetails details(InstitutionData institution) {
         return new InstitutionDetails(institution.name(), DemoData.organisationCode(institution),
                 InstitutionLevel.valueOf(institution.level()), InstitutionKind.valueOf(institution.kind()),
-                new RegionCode(institution.regionCode()), institution.departments(), institution.gridArea());
+                new RegionCode(institution.regionCode()), institution.departments(), institution.gridArea(),
+                DemoData.sampleMedinsCode(institution));
     }
 
     private static AllianceDetails details(AllianceData alliance) {

@@ -22,10 +22,14 @@ public record InstitutionRequest(
         @NotNull InstitutionKind kind,
         @NotNull @Pattern(regexp = WebInputs.REGION_CODE, message = WebInputs.REGION_CODE_MESSAGE) String regionCode,
         @Size(max = 100) List<@NotBlank @Size(max = 100) String> departments,
-        @Size(max = 100) String gridArea) {
+        @Size(max = 100) String gridArea,
+        @Pattern(regexp = "[A-Z]\\d{11}",
+                message = "must be a 12-character 定点医药机构编号: a letter (H for a medical institution), "
+                        + "the six-digit region code and a five-digit number")
+        String medinsCode) {
 
     InstitutionDetails toDetails() {
         return new InstitutionDetails(name, organisationCode, level, kind, new RegionCode(regionCode), departments,
-                gridArea);
+                gridArea, medinsCode);
     }
 }

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Wire record of {@code registry.institution.v1} on the compacted topic {@code registry.institutions.v1}:
- * the full current state of one institution, keyed by its id. Fields are only ever added.
+ * the full current state of one institution, keyed by its id. Fields are only ever added
+ * ({@code medinsCode}, the 定点医药机构编号, may be null).
  */
 public record InstitutionSnapshotV1(String institutionId, String name, String organisationCode, String level,
                                     String kind, String regionCode, List<String> departments, String gridArea,
-                                    boolean active, long version) {
+                                    boolean active, long version, String medinsCode) {
 }

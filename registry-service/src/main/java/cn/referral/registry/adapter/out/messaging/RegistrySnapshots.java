@@ -57,7 +57,8 @@ public class RegistrySnapshots {
         if (record instanceof Institution institution) {
             return new InstitutionSnapshotV1(institution.id(), institution.name(), institution.organisationCode(),
                     institution.level().name(), institution.kind().name(), institution.region().value(),
-                    institution.departments(), institution.gridArea(), institution.active(), institution.version());
+                    institution.departments(), institution.gridArea(), institution.active(), institution.version(),
+                    institution.medinsCode());
         }
         if (record instanceof Alliance alliance) {
             return new AllianceSnapshotV1(alliance.id(), alliance.name(), alliance.type().name(),

@@ -11,7 +11,7 @@ import cn.referral.platform.events.OutboxEvent;
 @Document(InstitutionDocument.COLLECTION)
 record InstitutionDocument(@Id String id, String name, String organisationCode, String level, String kind,
                            String regionCode, List<String> departments, String gridArea, boolean active,
-                           long version, Boolean removed, List<OutboxEvent> outbox) {
+                           long version, Boolean removed, List<OutboxEvent> outbox, String medinsCode) {
 
     static final String COLLECTION = "institutions";
 }

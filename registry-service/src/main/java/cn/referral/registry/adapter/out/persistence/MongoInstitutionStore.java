@@ -77,7 +77,8 @@ class MongoInstitutionStore extends MongoRecordStore<Institution, InstitutionDoc
         return new InstitutionDocument(institution.id(), institution.name(),
                 removed ? null : institution.organisationCode(), institution.level().name(),
                 institution.kind().name(), institution.region().value(), institution.departments(),
-                institution.gridArea(), institution.active(), institution.version(), removed, outbox);
+                institution.gridArea(), institution.active(), institution.version(), removed, outbox,
+                institution.medinsCode());
     }
 
     @Override
@@ -85,6 +86,6 @@ class MongoInstitutionStore extends MongoRecordStore<Institution, InstitutionDoc
         return new Institution(document.id(), document.name(), document.organisationCode(),
                 InstitutionLevel.valueOf(document.level()), InstitutionKind.valueOf(document.kind()),
                 new RegionCode(document.regionCode()), document.departments(), document.gridArea(),
-                document.active(), document.version());
+                document.active(), document.version(), document.medinsCode());
     }
 }

@@ -78,6 +78,19 @@ class InstitutionApiIT {
     }
 
     @Test
+    void aDesignatedInstitutionKeepsItsMedinsCodeAndABadOneIsNamed() {
+        String withCode = aCommunityCentre("鹿城区松台街道社区卫生服务中心").replace("{", "{\"medinsCode\":\"H33030290001\",");
+        String id = registry.create("/institutions", withCode);
+        registry.get("/institutions/" + id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.medinsCode").isEqualTo("H33030290001");
+        String without = registry.create("/institutions", aCommunityCentre("鹿城区大南街道社区卫生服务中心"));
+        registry.get("/institutions/" + without).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.medinsCode").doesNotExist();
+        expectFieldError(registry.post("/institutions", aCommunityCentre("x").replace("{", "{\"medinsCode\":\"330302\",")),
+                "medinsCode");
+    }
+
+    @Test
     void everyBadInputIsAProblemNamingTheField() {
         expectFieldError(registry.post("/institutions", aCommunityCentre("x").replace("\"regionCode\":\"330302\"", "\"regionCode\":\"3505\"")), "regionCode");
         expectFieldError(registry.post("/institutions", aCommunityCentre("x").replace("{", "{\"version\":7,")),

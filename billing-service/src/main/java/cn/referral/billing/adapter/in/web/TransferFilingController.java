@@ -1,0 +1,68 @@
+package cn.referral.billing.adapter.in.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.referral.billing.application.port.in.TransferFilingQueries;
+import cn.referral.billing.domain.filing.InsuranceTypeCode;
+import cn.referral.billing.domain.filing.TransferFiling;
+import cn.referral.platform.security.Caller;
+import cn.referral.platform.web.ProblemException;
+import jakarta.validation.constraints.NotBlank;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * 转院备案 (2501) records for the region's insurer, auditors and the referral's own institutions;
+ * one the caller may not see is answered 404, as if it did not exist. The body carries the same
+ * fields as the 2501 record the insurer receives on {@code billing.decisions.v1}
+ * (docs/insurance-2501.md), with the filing's status and, once revoked (2502), when and why.
+ */
+@RestController
+class TransferFilingController {
+
+    private final TransferFilingQueries filings;
+
+    TransferFilingController(TransferFilingQueries filings) {
+        this.filings = filings;
+    }
+
+    /** The referral's filing as a list: empty when there is none the caller may see. */
+    @GetMapping("/transfer-filings")
+    Flux<TransferFilingResponse> forReferral(@RequestParam @NotBlank String referralId, Caller caller) {
+        return filings.forReferral(caller, referralId).map(TransferFilingResponse::of);
+    }
+
+    @GetMapping("/transfer-filings/{filingId}")
+    Mono<TransferFilingResponse> find(@PathVariable String filingId, Caller caller) {
+        return filings.find(caller, filingId).map(TransferFilingResponse::of)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Transfer filing", filingId)));
+    }
+
+    /** The 2501 fields under the interface's names, then ours: status ({@code REGISTERED|REVOKED}) and the revocation. */
+    record TransferFilingResponse(String infno, String filingId, String referralId, String decisionId, String psn_no,
+                                  String insutype, String insuplc_admdvs, String mdtrtarea_admdvs,
+                                  String fixmedins_code, String fixmedins_name, String reflin_medins_no,
+                                  String reflin_medins_name, String diag_code, String diag_name,
+                                  String dise_cond_dscr, String out_flag, LocalDate refl_date, String refl_rea,
+                                  String refl_opnn, String hosp_agre_refl_flag, LocalDate begndate, LocalDate enddate,
+                                  String tel, String addr, Instant registeredAt, String status,
+                                  String revocationReason, Instant revokedAt) {
+
+        static TransferFilingResponse of(TransferFiling filing) {
+            return new TransferFilingResponse("2501", filing.filingId(), filing.referralId(), filing.decisionId(),
+                    filing.insuredPersonNo().value(), InsuranceTypeCode.of(filing.scheme()),
+                    filing.insuringRegion().value(), filing.receiving().regionCode(), filing.referring().medinsCode(),
+                    filing.referring().name(), filing.receiving().medinsCode(), filing.receiving().name(),
+                    filing.diagnosisCode(), filing.diagnosisName(), filing.conditionDescription(),
+                    filing.outOfRegion() ? "1" : "0", filing.transferDate(), filing.reason(), null, "1",
+                    filing.beginDate(), filing.endDate(), null, null, filing.registeredAt(), filing.status().name(),
+                    filing.revocationReason() == null ? null : filing.revocationReason().name(), filing.revokedAt());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.referral.billing.adapter.out.messaging;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.referral.billing.domain.filing.FilingEvent;
+import cn.referral.billing.domain.filing.InsuranceTypeCode;
+import cn.referral.billing.domain.filing.TransferFiling;
+import cn.referral.platform.events.EventFactory;
+import cn.referral.platform.events.OutboxEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Maps 转院备案 events to the 2501 / 2502 wire records, as outbox events on the decisions topic keyed
+ * by referral id: on one partition with the referral's decision (a 2502 never before its 2501; the filing and
+ * the decision are separate records, joined by decisionId, not by arrival order).
+ */
+@Component
+public class TransferFilingMessages {
+
+    private final EventFactory events;
+
+    public TransferFilingMessages(EventFactory events) {
+        this.events = events;
+    }
+
+    public Mono<List<OutboxEvent>> toOutbox(List<FilingEvent> domainEvents) {
+        return Flux.fromIterable(domainEvents).concatMap(this::toOutbox).collectList();
+    }
+
+    private Mono<OutboxEvent> toOutbox(FilingEvent event) {
+        String key = event.filing().referralId();
+        if (event instanceof FilingEvent.Revoked revoked) {
+            return events.event(BillingTopics.DECISIONS, BillingTopics.FILING_REVOKED, key, revocation(revoked));
+        }
+        return events.event(BillingTopics.DECISIONS, BillingTopics.FILING_REGISTERED, key, registration(event.filing()));
+    }
+
+    /** The 2501 record of a filing (also what GET /transfer-filings shows). */
+    public static TransferFiling2501V1 registration(TransferFiling filing) {
+        return new TransferFiling2501V1("2501", filing.filingId(), filing.referralId(), filing.decisionId(),
+                filing.insuredPersonNo().value(), InsuranceTypeCode.of(filing.scheme()), filing.insuringRegion().value(),
+                filing.receiving().regionCode(), filing.referring().medinsCode(), filing.referring().name(),
+                filing.receiving().medinsCode(), filing.receiving().name(), filing.diagnosisCode(),
+                filing.diagnosisName(), filing.conditionDescription(), filing.outOfRegion() ? "1" : "0",
+                filing.transferDate(), filing.reason(), null, "1", filing.beginDate(), filing.endDate(), null, null,
+                filing.registeredAt());
+    }
+
+    /** The 2502 record of a revoked filing. */
+    public static TransferFiling2502V1 revocation(FilingEvent.Revoked event) {
+        TransferFiling filing = event.filing();
+        return new TransferFiling2502V1("2502", filing.filingId(), filing.referralId(), filing.decisionId(),
+                filing.insuredPersonNo().value(), filing.insuringRegion().value(), filing.referring().medinsCode(),
+                null, memo(event), event.reason().name(), event.at());
+    }
+
+    private static String memo(FilingEvent.Revoked event) {
+        return switch (event.reason()) {
+            case REFERRAL_CANCELLED -> "转诊已取消";
+            case REFERRAL_EXPIRED -> "转诊超时未接收";
+            case REFERRAL_NO_SHOW -> "患者未到诊";
+        };
+    }
+}

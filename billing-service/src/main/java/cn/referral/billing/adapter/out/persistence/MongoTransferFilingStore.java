@@ -1,0 +1,121 @@
+package cn.referral.billing.adapter.out.persistence;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import cn.referral.billing.adapter.out.messaging.TransferFilingMessages;
+import cn.referral.billing.adapter.out.persistence.TransferFilingDocument.InstitutionPart;
+import cn.referral.billing.application.port.out.TransferFilingStore;
+import cn.referral.billing.domain.ClosingReason;
+import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionLevel;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.InsuredPersonNo;
+import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.SettlementDay;
+import cn.referral.billing.domain.filing.FilingChange;
+import cn.referral.billing.domain.filing.FilingStatus;
+import cn.referral.billing.domain.filing.TransferFiling;
+import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.events.OutboxEvent;
+import cn.referral.platform.outbox.OutboxUpdates;
+import reactor.core.publisher.Mono;
+
+@Component
+class MongoTransferFilingStore implements TransferFilingStore, SmartInitializingSingleton {
+
+    private final ReactiveMongoTemplate mongo;
+    private final TransferFilingMessages messages;
+    private final PatientDataCrypto crypto;
+
+    MongoTransferFilingStore(ReactiveMongoTemplate mongo, TransferFilingMessages messages, PatientDataCrypto crypto) {
+        this.mongo = mongo;
+        this.messages = messages;
+        this.crypto = crypto;
+    }
+
+    /** Look-up by filing id (the referral id is the document id); created at startup, before any event. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        mongo.indexOps(TransferFilingDocument.COLLECTION)
+                .createIndex(new Index("filingId", Sort.Direction.ASC).named("filing_id"))
+                .block(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public Mono<Boolean> insertRegistered(FilingChange change) {
+        return messages.toOutbox(change.events())
+                .map(outbox -> toDocument(change.filing(), outbox))
+                .flatMap(document -> mongo.insert(document, TransferFilingDocument.COLLECTION))
+                .thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, known -> Mono.just(false));
+    }
+
+    /** One conditional update: only a filing still REGISTERED is revoked, state and events together. */
+    @Override
+    public Mono<Boolean> saveRevocation(FilingChange change) {
+        TransferFiling filing = change.filing();
+        Query stillRegistered = new Query(Criteria.where("_id").is(filing.referralId())
+                .and("status").is(FilingStatus.REGISTERED.name()));
+        return messages.toOutbox(change.events())
+                .map(outbox -> OutboxUpdates.append(new Update()
+                        .set("status", filing.status().name())
+                        .set("revocationReason", filing.revocationReason().name())
+                        .set("revokedAt", filing.revokedAt())
+                        .set("revokedDay", SettlementDay.of(filing.revokedAt()).toString()), outbox))
+                .flatMap(update -> mongo.updateFirst(stillRegistered, update, TransferFilingDocument.COLLECTION))
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    @Override
+    public Mono<TransferFiling> findByReferral(String referralId) {
+        return mongo.findById(referralId, TransferFilingDocument.class, TransferFilingDocument.COLLECTION)
+                .map(this::toDomain);
+    }
+
+    @Override
+    public Mono<TransferFiling> findById(String filingId) {
+        return mongo.findOne(Query.query(Criteria.where("filingId").is(filingId)), TransferFilingDocument.class,
+                TransferFilingDocument.COLLECTION).map(this::toDomain);
+    }
+
+    private TransferFilingDocument toDocument(TransferFiling filing, List<OutboxEvent> outbox) {
+        return new TransferFilingDocument(filing.referralId(), filing.filingId(), filing.status().name(),
+                filing.decisionId(), crypto.seal(filing.insuredPersonNo().value()), filing.scheme().name(),
+                filing.insuringRegion().value(), part(filing.referring()), part(filing.receiving()),
+                filing.diagnosisCode(), filing.diagnosisName(), filing.conditionDescription(), filing.reason(),
+                filing.beginDate().toString(), filing.endDate().toString(), filing.registeredAt(),
+                SettlementDay.of(filing.registeredAt()).toString(), null, null, null, outbox);
+    }
+
+    private static InstitutionPart part(Institution institution) {
+        return new InstitutionPart(institution.id(), institution.level().name(), institution.regionCode(),
+                institution.name(), institution.medinsCode());
+    }
+
+    private static Institution institution(InstitutionPart part) {
+        return new Institution(part.id(), InstitutionLevel.valueOf(part.level()), part.regionCode(), true, 0,
+                part.name(), part.medinsCode());
+    }
+
+    private TransferFiling toDomain(TransferFilingDocument d) {
+        return new TransferFiling(d.filingId(), d.referralId(), d.decisionId(),
+                new InsuredPersonNo(crypto.unseal(d.insuredPersonNoSealed())), InsuranceScheme.valueOf(d.insuranceScheme()),
+                new RegionCode(d.insuringRegion()), institution(d.referring()), institution(d.receiving()),
+                d.diagnosisCode(), d.diagnosisName(), d.conditionDescription(), d.reason(),
+                LocalDate.parse(d.beginDate()), LocalDate.parse(d.endDate()), d.registeredAt(),
+                FilingStatus.valueOf(d.status()),
+                d.revocationReason() == null ? null : ClosingReason.valueOf(d.revocationReason()), d.revokedAt());
+    }
+}

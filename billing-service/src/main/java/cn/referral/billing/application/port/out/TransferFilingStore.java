@@ -1,0 +1,19 @@
+package cn.referral.billing.application.port.out;
+
+import cn.referral.billing.domain.filing.FilingChange;
+import cn.referral.billing.domain.filing.TransferFiling;
+import reactor.core.publisher.Mono;
+
+/** One 转院备案 per referral; a change and its events are written in one atomic single-document operation. */
+public interface TransferFilingStore {
+
+    /** Stores a newly registered filing with its events; emits false if the referral already has one. */
+    Mono<Boolean> insertRegistered(FilingChange change);
+
+    /** Stores a revocation with its events if the filing is still registered; emits whether it did. */
+    Mono<Boolean> saveRevocation(FilingChange change);
+
+    Mono<TransferFiling> findByReferral(String referralId);
+
+    Mono<TransferFiling> findById(String filingId);
+}

@@ -1,0 +1,139 @@
+package cn.referral.referral.application;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.referral.application.port.in.ReferralPage;
+import cn.referral.referral.application.port.in.ReferralQueries;
+import cn.referral.referral.application.port.in.ReferralSearch;
+import cn.referral.referral.application.port.out.AllianceMembership;
+import cn.referral.referral.application.port.out.AuditRecord;
+import cn.referral.referral.application.port.out.AuditTrail;
+import cn.referral.referral.application.port.out.InstitutionDirectory;
+import cn.referral.referral.application.port.out.ReferenceData;
+import cn.referral.referral.application.port.out.ReferralFinder;
+import cn.referral.referral.application.port.out.ReferralFinder.Visibility;
+import cn.referral.referral.application.port.out.ReferralStore;
+import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.referral.Actor;
+import cn.referral.referral.domain.referral.ActorRole;
+import cn.referral.referral.domain.referral.Patient;
+import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralPermissions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads for other systems' views. Single reads apply {@link ReferralPermissions#maySee} to the
+ * stored referral; searches ask the store for the same set through {@link #visibility(Actor)}.
+ * Every referral whose patient data is shown gets an audit record, as a JSON read does.
+ */
+public class ReferralQueryService implements ReferralQueries {
+
+    /** Audit actions, beside the JSON API's {@code READ_REFERRAL}. */
+    static final String READ = "READ_REFERRAL";
+    static final String SEARCH = "SEARCH_REFERRAL";
+    static final String READ_PATIENT = "READ_PATIENT";
+
+    private final ReferralStore store;
+    private final ReferralFinder finder;
+    private final InstitutionDirectory institutions;
+    private final ReferenceData referenceData;
+    private final AllianceMembership memberships;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    public ReferralQueryService(ReferralStore store, ReferralFinder finder, InstitutionDirectory institutions,
+                                ReferenceData referenceData, AllianceMembership memberships, AuditTrail audit,
+                                Clock clock, Supplier<String> ids) {
+        this.store = store;
+        this.finder = finder;
+        this.institutions = institutions;
+        this.referenceData = referenceData;
+        this.memberships = memberships;
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public Mono<Referral> read(String referralId, String purpose, Caller caller) {
+        Actor actor = Actors.of(caller);
+        return store.find(referralId).filter(referral -> ReferralPermissions.maySee(referral, actor))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Referral", referralId)))
+                .flatMap(referral -> audited(referral, actor, READ, purpose).thenReturn(referral));
+    }
+
+    @Override
+    public Mono<ReferralPage> search(ReferralSearch search, String purpose, Caller caller) {
+        Actor actor = Actors.of(caller);
+        return Mono.defer(() -> finder.search(search, visibility(actor)))
+                .flatMap(page -> Flux.fromIterable(page.items())
+                        .concatMap(referral -> audited(referral, actor, SEARCH, purpose))
+                        .then(Mono.just(page)));
+    }
+
+    @Override
+    public Mono<Patient> patient(String patientRef, String purpose, Caller caller) {
+        Actor actor = Actors.of(caller);
+        return Mono.defer(() -> finder.search(new ReferralSearch(null, null, null, patientRef, null, 0, 1, true),
+                        visibility(actor)))
+                .flatMap(page -> Mono.justOrEmpty(page.items().stream().findFirst()))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Patient", patientRef)))
+                .flatMap(newest -> audited(newest, actor, READ_PATIENT, purpose)
+                        .thenReturn(newest.request().patient()));
+    }
+
+    @Override
+    public Mono<Institution> institution(String institutionId) {
+        return institutions.find(institutionId);
+    }
+
+    @Override
+    public Mono<Alliance> alliance(String allianceId) {
+        return referenceData.alliance(allianceId);
+    }
+
+    @Override
+    public Flux<Alliance> alliancesOf(String institutionId) {
+        return memberships.alliancesOf(institutionId);
+    }
+
+    /**
+     * The store-side form of {@link ReferralPermissions#maySee}: auditors see all, a desk what is
+     * sent to its institution, a doctor what is sent from or to theirs; anyone else may not search.
+     */
+    static Visibility visibility(Actor actor) {
+        return switch (actor.role()) {
+            case AUDITOR, SYSTEM -> Visibility.all();
+            case REFERRAL_DESK -> institutionScoped(actor, Visibility.Scope.TARGET);
+            case PRIMARY_DOCTOR, HOSPITAL_DOCTOR -> institutionScoped(actor, Visibility.Scope.SOURCE_OR_TARGET);
+            case OTHER -> throw new NotPermitted("search-roles",
+                    "Referral searches are for doctors, referral desks and auditors");
+        };
+    }
+
+    private static Visibility institutionScoped(Actor actor, Visibility.Scope scope) {
+        if (actor.institutionId() == null) {
+            throw new NotPermitted("search-roles", "Your token names no institution");
+        }
+        return new Visibility(scope, actor.institutionId());
+    }
+
+    private Mono<Void> audited(Referral referral, Actor actor, String action, String purpose) {
+        return audit.record(new AuditRecord(ids.get(), clock.instant(), actor.userId(), actor.role().name(),
+                actor.institutionId(), referral.id(), action,
+                purpose == null || purpose.isBlank() ? defaultPurpose(actor.role()) : purpose));
+    }
+
+    private static String defaultPurpose(ActorRole role) {
+        return switch (role) {
+            case REFERRAL_DESK -> "referral-handling";
+            case AUDITOR -> "audit";
+            default -> "treatment";
+        };
+    }
+}
