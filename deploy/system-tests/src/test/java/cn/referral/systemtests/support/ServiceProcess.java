@@ -66,9 +66,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the readiness probe answers 200; fails with the log's tail if it does not in time. */
     public ServiceProcess awaitReady(Duration timeout) {
+        return awaitReady(timeout, "/actuator/health/readiness");
+    }
+
+    /** The same with the probe at another path (the console serves everything under {@code /console}). */
+    public ServiceProcess awaitReady(Duration timeout, String probePath) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest probe = HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(2))
-                .build();
+        HttpRequest probe = HttpRequest.newBuilder(uri(probePath)).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + logTail());
