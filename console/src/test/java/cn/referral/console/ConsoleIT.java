@@ -3,12 +3,12 @@ package cn.referral.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,41 +35,39 @@ class ConsoleIT {
 
     private static MongoServer mongo;
     private static StubGateway gateway;
-    private ConfigurableApplicationContext console;
-    private WebTestClient web;
+    private static ConfigurableApplicationContext console;
+    private static WebTestClient web;
 
     @BeforeAll
-    static void infrastructure() {
+    static void startConsole() {
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         gateway = new StubGateway();
+        start();
     }
 
     @AfterAll
-    static void stopInfrastructure() {
+    static void stopAll() {
+        console.close();
         gateway.close();
         mongo.shutdownNow();
     }
 
     @BeforeEach
-    void startConsole() {
+    void forgetCalls() {
         gateway.calls.clear();
-        start();
     }
 
-    @AfterEach
-    void stopConsole() {
-        console.close();
-    }
-
-    private void start() {
+    private static void start() {
         InetSocketAddress address = mongo.getLocalAddress();
+        // command-line arguments: they win over application.yaml's ${PORT:8085} and ${MONGODB_URI:...}
         console = new SpringApplicationBuilder(ConsoleApplication.class).profiles("local")
-                .properties("server.port=0", "console.gateway-url=" + gateway.url(),
-                        "spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort(), "logging.structured.format.console=")
-                .run();
+                .run("--server.port=0", "--console.gateway-url=" + gateway.url(),
+                        "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort(),
+                        "--logging.structured.format.console=");
         web = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port") + "/console")
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
@@ -100,7 +98,7 @@ class ConsoleIT {
     @Test
     void theTokenStaysOnTheServerAndTheSessionSurvivesARestart() {
         String session = signIn("shijing-gp");
-        assertThat(gateway.calls).singleElement().satisfies(call -> {
+        assertThat(gateway.calls).as("calls: %s", gateway.calls).singleElement().satisfies(call -> {
             assertThat(call.path()).isEqualTo("/auth/dev-token");
             assertThat(call.body()).contains("\"subject\":\"na-shijing-gp-1\"", "\"roles\":[\"PRIMARY_DOCTOR\"]",
                     "\"institutionId\":\"na-shijing-thc\"");
@@ -136,12 +134,13 @@ class ConsoleIT {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("user", user).with("_csrf", csrf.group(1)))
                 .exchange()
-                .expectStatus().isFound()
+                .expectStatus().is3xxRedirection()
                 .expectBody().returnResult();
         assertThat(signedIn.getResponseHeaders().getLocation()).hasToString("/console/");
         List<String> cookies = signedIn.getResponseHeaders().get(HttpHeaders.SET_COOKIE);
         String cookie = cookies.stream().filter(c -> c.startsWith("CONSOLE_SESSION=")).findFirst().orElseThrow();
-        assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain(StubGateway.TOKEN);
+        assertThat(cookie.toLowerCase()).contains("httponly", "samesite=lax");
+        assertThat(cookie).doesNotContain(StubGateway.TOKEN);
         String session = cookie.substring("CONSOLE_SESSION=".length(), cookie.indexOf(';'));
         assertThat(session).as("a new session id after sign-in (no fixation)").isNotEqualTo(anonymous);
         return session;

@@ -26,8 +26,8 @@ public class GatewayClient {
 
     private final WebClient web;
 
-    public GatewayClient(WebClient.Builder builder, ConsoleProperties properties) {
-        this.web = builder.baseUrl(properties.gatewayUrl().toString()).build();
+    public GatewayClient(ConsoleProperties properties) {
+        this.web = WebClient.builder().baseUrl(properties.gatewayUrl().toString()).build();
     }
 
     /** A JSON answer with its ETag (the version a later If-Match names). */

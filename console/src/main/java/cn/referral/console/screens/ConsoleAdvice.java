@@ -3,6 +3,7 @@ package cn.referral.console.screens;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.reactive.result.view.CsrfRequestDataValueProcessor;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -36,10 +37,18 @@ class ConsoleAdvice {
         return signedIn.credentials(exchange).map(Credentials::user);
     }
 
+    /**
+     * Resolves the CSRF token and leaves it where Spring Security's {@code CsrfRequestDataValueProcessor}
+     * looks, so Thymeleaf adds it to every form; the layout also puts it in a meta tag for htmx.
+     */
     @ModelAttribute("_csrf")
     Mono<CsrfToken> csrf(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-        return token == null ? Mono.empty() : token;
+        return token == null ? Mono.empty() : token.doOnSuccess(resolved -> {
+            if (resolved != null) {
+                exchange.getAttributes().put(CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, resolved);
+            }
+        });
     }
 
     @ModelAttribute("path")

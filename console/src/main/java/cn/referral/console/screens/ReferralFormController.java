@@ -113,9 +113,10 @@ class ReferralFormController {
                         @RequestParam(name = "careType", defaultValue = "OUTPATIENT") String careType,
                         @RequestParam(name = "direction", defaultValue = "UP") String direction,
                         @RequestParam(name = "requestedFrom", required = false) String requestedFrom,
-                        @RequestParam(name = "toInstitutionId", required = false) String chosen,
+                        @RequestParam(name = "chosenTarget", required = false) String chosen,
                         ServerWebExchange exchange, Model model) {
         model.addAttribute("chosen", chosen);
+        model.addAttribute("direction", direction);
         if (diagnosis.isBlank()) {
             model.addAttribute("routes", List.of());
             return Mono.just("fragments :: routes");

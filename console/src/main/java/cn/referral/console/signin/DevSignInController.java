@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
 import cn.referral.console.config.ConsoleProperties;
@@ -41,11 +42,12 @@ class DevSignInController {
     }
 
     @GetMapping("/sign-in")
-    String page(Model model) {
+    String page(@RequestParam(name = "signedOut", required = false) String signedOut, Model model) {
         if (properties.signIn() != ConsoleProperties.SignIn.DEV) {
             return "redirect:" + OIDC_START;
         }
         model.addAttribute("demoUsers", properties.demoUsers());
+        model.addAttribute("signedOut", signedOut != null);
         return "sign-in";
     }
 

@@ -44,7 +44,7 @@ public final class Browser implements AutoCloseable {
         if (chrome().isEmpty()) {
             return Optional.of("no Chromium found (CHROME_BIN, " + CHROMES + "): apt-get install chromium");
         }
-        if (driver().isEmpty()) {
+        if (chromedriver().isEmpty()) {
             return Optional.of("no chromedriver found (CHROMEDRIVER, " + DRIVERS + "): apt-get install chromium-driver");
         }
         return Optional.empty();
@@ -60,7 +60,7 @@ public final class Browser implements AutoCloseable {
                     "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1280,900",
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of(driver().orElseThrow()).toFile())
+                    .usingDriverExecutable(Path.of(chromedriver().orElseThrow()).toFile())
                     .usingAnyFreePort()
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -96,7 +96,7 @@ public final class Browser implements AutoCloseable {
         return firstExisting(System.getenv("CHROME_BIN"), CHROMES);
     }
 
-    private static Optional<String> driver() {
+    private static Optional<String> chromedriver() {
         return firstExisting(System.getenv("CHROMEDRIVER"), DRIVERS);
     }
 
