@@ -179,6 +179,10 @@ class ConsoleBrowserIT {
         replace("patient-insuranceRegionCode", DemoNetwork.NANAN_REGION);
         web.findElement(By.id("medications")).sendKeys("阿司匹林肠溶片 100mg qd\n阿托伐他汀钙片 20mg qn");
         replace("familyDoctor", DemoNetwork.SHIJING_FAMILY_DOCTOR);
+        // what goes down is the after-care diagnosis of the DOWN catalog
+        replace("diagnosis-name", "脑梗死后遗症");
+        web.findElement(By.id("diagnosis-code")).clear();
+        web.findElement(By.id("diagnosis-code")).sendKeys("I69.3", Keys.TAB);
         new WebDriverWait(web, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("target-contracted")));
         browser.screenshot("09-down-referral-form");
         click("[data-test=submit]");
@@ -213,7 +217,8 @@ class ConsoleBrowserIT {
 
         fillUpReferral(idNumber, "XYZ");
         click("[data-test=submit]");
-        WebElement error = web.findElement(By.cssSelector("[data-test=field-error][data-field='diagnosis.code']"));
+        WebElement error = new WebDriverWait(web, PAGE).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-test=field-error][data-field='diagnosis.code']")));
         assertThat(error.getText()).isEqualTo("请填写 ICD-10 编码，例如 I63.9");
         assertThat(web.findElement(By.id("diagnosis-code")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(web.findElement(By.id("diagnosis-code")).getAttribute("aria-describedby"))

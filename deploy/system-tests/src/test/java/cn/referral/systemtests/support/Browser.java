@@ -57,7 +57,7 @@ public final class Browser implements AutoCloseable {
             options.setBinary(chrome().orElseThrow());
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1280,900",
+                    "--disable-dev-shm-usage", "--lang=zh-CN", "--accept-lang=zh-CN", "--window-size=1280,900",
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(chromedriver().orElseThrow()).toFile())
@@ -80,10 +80,18 @@ public final class Browser implements AutoCloseable {
     /** The page as it is now, to {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         Path file = screenshots.resolve(name + ".png");
+        Dimension window = driver.manage().window().getSize();
+        // the whole page from its top: a window as tall as the page (within reason), then back
+        long height = (Long) driver.executeScript(
+                "window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new Dimension(window.getWidth(),
+                (int) Math.min(Math.max(height + 140, window.getHeight()), 4000)));
         try {
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
         return file;
     }

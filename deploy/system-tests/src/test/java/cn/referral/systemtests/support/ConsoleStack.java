@@ -51,8 +51,9 @@ public final class ConsoleStack implements AutoCloseable {
         }
         ServiceProcess gateway = ServiceProcess.start("gateway", gatewayEnvironment, gatewayPort);
         try {
-            console.awaitReady(Duration.ofSeconds(120), "/console/actuator/health/readiness");
-            gateway.awaitReady(Duration.ofSeconds(120));
+            console.awaitReady(ServiceProcess.readyTimeout(Duration.ofSeconds(120)),
+                    "/console/actuator/health/readiness");
+            gateway.awaitReady(ServiceProcess.readyTimeout(Duration.ofSeconds(120)));
         } catch (RuntimeException e) {
             gateway.close();
             console.close();

@@ -39,7 +39,7 @@ public final class RunningPlatform implements AutoCloseable {
                 platform.processes.put(service, ServiceProcess.start(service, platform.environment(serviceEnvironment)));
             }
             for (ServiceProcess process : platform.processes.values()) {
-                process.awaitReady(Duration.ofSeconds(180));
+                process.awaitReady(ServiceProcess.readyTimeout(Duration.ofSeconds(180)));
             }
             Map<String, String> gatewayEnvironment = platform.environment(Map.of());
             gatewayEnvironment.put("REGISTRY_URL", platform.base("registry-service"));
@@ -47,7 +47,7 @@ public final class RunningPlatform implements AutoCloseable {
             gatewayEnvironment.put("QUOTA_URL", platform.base("quota-service"));
             gatewayEnvironment.put("BILLING_URL", platform.base("billing-service"));
             platform.processes.put("gateway", ServiceProcess.start("gateway", gatewayEnvironment)
-                    .awaitReady(Duration.ofSeconds(120)));
+                    .awaitReady(ServiceProcess.readyTimeout(Duration.ofSeconds(120))));
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -73,7 +73,7 @@ public final class RunningPlatform implements AutoCloseable {
     /** Starts a stopped service again, on its port (the gateway routes there), with the environment it had. */
     public ServiceProcess startAgain(String name) {
         ServiceProcess restarted = ServiceProcess.start(name, environment(serviceEnvironment), stoppedPorts.remove(name))
-                .awaitReady(Duration.ofSeconds(180));
+                .awaitReady(ServiceProcess.readyTimeout(Duration.ofSeconds(180)));
         processes.put(name, restarted);
         return restarted;
     }

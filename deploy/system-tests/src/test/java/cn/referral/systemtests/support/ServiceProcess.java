@@ -64,6 +64,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * How long a service may take to become ready: {@code fallback}, or longer when the machine is
+     * known to be slow ({@code -Dservices.ready-seconds=}, e.g. on a shared 2-core machine under load).
+     */
+    public static Duration readyTimeout(Duration fallback) {
+        long configured = Long.getLong("services.ready-seconds", 0);
+        return configured > fallback.toSeconds() ? Duration.ofSeconds(configured) : fallback;
+    }
+
     /** Waits until the readiness probe answers 200; fails with the log's tail if it does not in time. */
     public ServiceProcess awaitReady(Duration timeout) {
         return awaitReady(timeout, "/actuator/health/readiness");
