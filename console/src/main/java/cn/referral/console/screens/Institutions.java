@@ -23,7 +23,8 @@ class Institutions {
     }
 
     Mono<Map<String, String>> names(String token, Collection<String> ids) {
-        return Flux.fromIterable(ids.stream().filter(Objects::nonNull).filter(id -> !id.isBlank()).distinct().toList())
+        return Flux.fromIterable(ids.stream().filter(Objects::nonNull).filter(id -> !id.isBlank()).distinct()
+                        .toList())
                 .flatMap(id -> name(token, id).map(name -> Map.entry(id, name)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }

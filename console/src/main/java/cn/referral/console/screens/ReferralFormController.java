@@ -164,17 +164,17 @@ class ReferralFormController {
         return route;
     }
 
+    /** A down-referral starts from the up-referral it closes: diagnosis, department, care type, insurance. */
     private static void prefillFrom(JsonNode up, Map<String, String> form) {
         form.put("basedOn", up.path("id").asString());
         form.put("diagnosis.code", up.path("diagnosisCode").asString(""));
         form.put("diagnosis.name", up.path("diagnosisName").asString(""));
         form.put("fromDepartment", up.path("toDepartment").asString("全科"));
         form.put("careType", up.path("careType").asString("INPATIENT"));
+        // Only what is not masked: name, phone and the numbers are shown masked and are typed again.
         JsonNode patient = up.path("patient");
-        form.put("patient.name", patient.path("name").asString(""));
         form.put("patient.insuranceScheme", patient.path("insuranceScheme").asString("EMPLOYEE"));
         form.put("patient.insuranceRegionCode", patient.path("insuranceRegionCode").asString(""));
-        form.put("patient.phone", patient.path("phone").asString(""));
         form.put("reason", "急性期治疗结束，转回基层康复");
     }
 
