@@ -217,8 +217,13 @@ class ConsoleBrowserIT {
 
         fillUpReferral(idNumber, "XYZ");
         click("[data-test=submit]");
-        WebElement error = new WebDriverWait(web, PAGE).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-test=field-error][data-field='diagnosis.code']")));
+        new WebDriverWait(web, PAGE).until(ExpectedConditions.urlMatches(".*/console/referrals(/[0-9a-zA-Z-]+)?$"));
+        browser.screenshot("11-validation-error");
+        List<WebElement> errors = web.findElements(
+                By.cssSelector("[data-test=field-error][data-field='diagnosis.code']"));
+        assertThat(errors).as("the page after submitting: %s", web.findElement(By.tagName("main")).getText())
+                .hasSize(1);
+        WebElement error = errors.get(0);
         assertThat(error.getText()).isEqualTo("请填写 ICD-10 编码，例如 I63.9");
         assertThat(web.findElement(By.id("diagnosis-code")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(web.findElement(By.id("diagnosis-code")).getAttribute("aria-describedby"))
@@ -229,7 +234,6 @@ class ConsoleBrowserIT {
         assertThat(web.findElement(By.id("patient-name")).getAttribute("value")).as("the rest is kept")
                 .isEqualTo("林秀英");
         assertEveryControlHasALabel();
-        browser.screenshot("11-validation-error");
     }
 
     @Test
@@ -329,6 +333,10 @@ class ConsoleBrowserIT {
         new Select(web.findElement(By.id("toDepartment"))).selectByValue("心血管内科");
         web.findElement(By.id("reason")).sendKeys("需要上级医院进一步诊治");
         web.findElement(By.id("clinicalSummary")).sendKeys("基层初步处置后病情需要专科处理");
+        // the stay in the township centre's ward so far (连续计算起付线): admitted yesterday, 200 yuan paid
+        ((JavascriptExecutor) web).executeScript("arguments[0].value = arguments[1];",
+                web.findElement(By.id("episode-admission")), today().minusDays(1).toString());
+        web.findElement(By.id("episode-paid")).sendKeys("200");
         web.findElement(By.id("diagnosis-code")).sendKeys(diagnosis, Keys.TAB);
         if (!"XYZ".equals(diagnosis)) {
             new WebDriverWait(web, PAGE).until(ExpectedConditions.elementToBeClickable(
