@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Charts and the audit trail: KPIs for admins and auditors (two-way ratio trend, down-referral
- * growth, top up-referred diagnoses), the reserve occupancy of a desk's institution per department
+ * Charts and the audit trail: KPIs for admins and auditors (two-way ratio trend, top diagnoses referred
+ * out of the county), the reserve occupancy of a desk's institution per department
  * (reserved / held / waitlist), and the audit records of a referral. Chart options are built here
  * and handed to ECharts as JSON in a data attribute (no inline script: the CSP forbids it).
  */
@@ -103,7 +103,8 @@ class OversightScreens {
         for (Map.Entry<LocalDate, JsonNode> week : weeks) {
             labels.add(week.getKey().toString().substring(5));
             JsonNode report = week.getValue();
-            ratio.add(report.path("downToUpRatio").isNumber() ? report.path("downToUpRatio").asDouble() : null);
+            JsonNode twoWay = report.path("twoWayReferral").path("downToUpRatio");
+            ratio.add(twoWay.isNumber() ? twoWay.asDouble() : null);
             up.add(report.path("upCount").asLong(0));
             down.add(report.path("downCount").asLong(0));
         }
@@ -124,9 +125,9 @@ class OversightScreens {
     private Map<String, Object> diseases(JsonNode latest, Locale locale) {
         List<String> codes = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
-        latest.path("topUpReferredDiagnoses").forEach(item -> {
-            codes.add(item.path("diagnosisCode").asString());
-            counts.add(item.path("count").asLong(0));
+        latest.path("topOutOfCountyDiagnoses").forEach(item -> {
+            codes.add(item.path("diagnosisCategory").asString());
+            counts.add(item.path("referrals").asLong(0));
         });
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
