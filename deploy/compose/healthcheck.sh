@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Container HEALTHCHECK: healthy when the service's readiness group answers 200, on the management port
-# (management.server.port, which the gateway never routes).
-# Uses bash's /dev/tcp so the runtime image needs neither curl nor wget.
+# (management.server.port, which the gateway never routes; the console has none yet, so it names its own port).
+# Uses bash's /dev/tcp so the runtime image needs neither curl nor wget. HEALTH_PATH for a service
+# under a base path (the console: /console/actuator/health/readiness).
 set -eu
 port="${MANAGEMENT_PORT:?MANAGEMENT_PORT is not set}"
 exec 3<>"/dev/tcp/127.0.0.1/${port}"
-printf 'GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
+printf 'GET %s HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n' "${HEALTH_PATH:-/actuator/health/readiness}" >&3
 IFS= read -r -t 5 status <&3
 case "$status" in
   *" 200 "*|*" 200") exit 0 ;;

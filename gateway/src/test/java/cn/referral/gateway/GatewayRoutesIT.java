@@ -22,11 +22,13 @@ class GatewayRoutesIT {
     @Test
     void routesEachServiceByItsPrefix() {
         List<Route> all = routes.getRoutes().collectList().block();
-        assertThat(all).extracting(Route::getId).contains("registry", "referral", "quota", "billing");
+        assertThat(all).extracting(Route::getId).contains("registry", "referral", "quota", "billing", "console");
         assertThat(all).filteredOn(route -> route.getId().equals("registry")).first()
                 .satisfies(route -> assertThat(route.getUri().getPort()).isEqualTo(8081));
         assertThat(all).filteredOn(route -> route.getId().equals("billing")).first()
                 .satisfies(route -> assertThat(route.getUri().getPort()).isEqualTo(8084));
+        assertThat(all).filteredOn(route -> route.getId().equals("console")).first()
+                .satisfies(route -> assertThat(route.getUri().getPort()).isEqualTo(8085));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -43,6 +45,16 @@ public final class TestTokens {
     /** {@code file:} URL of the PEM public key, for {@code platform.security.public-key-location}. */
     public static String publicKeyLocation() {
         return PUBLIC_KEY.toUri().toString();
+    }
+
+    /**
+     * The signing key itself (private half included) as a JWK, for a development token issuer that
+     * must sign as the tests do: the gateway's local profile reads it from its data dir, so a browser
+     * test can sign in through the gateway and the services under test trust the result.
+     */
+    public static String signingKeyJwk() {
+        return new RSAKey.Builder((RSAPublicKey) KEYS.getPublic()).privateKey((RSAPrivateKey) KEYS.getPrivate())
+                .keyID("test").build().toJSONString();
     }
 
     /** A valid token for one role at one institution. */

@@ -18,7 +18,7 @@ public final class RunningPlatform implements AutoCloseable {
     public static final List<String> SERVICES = List.of("registry-service", "referral-service", "quota-service",
             "billing-service");
 
-    private static final Duration STARTUP = Duration.ofSeconds(300);
+    private static final Duration STARTUP = ServiceProcess.readyTimeout(Duration.ofSeconds(300));
 
     private final Infrastructure infrastructure;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();

@@ -69,12 +69,31 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * How long a service may take to become ready: {@code fallback}, or longer when the machine is
+     * known to be slow ({@code -Dservices.ready-seconds=}, e.g. on a shared 2-core machine under load).
+     */
+    public static Duration readyTimeout(Duration fallback) {
+        long configured = Long.getLong("services.ready-seconds", 0);
+        return configured > fallback.toSeconds() ? Duration.ofSeconds(configured) : fallback;
+    }
+
     /** Waits until the readiness probe answers 200; fails with the log's tail if it does not in time. */
     public ServiceProcess awaitReady(Duration timeout) {
+        return awaitReady(timeout, managementUri("/actuator/health/readiness"));
+    }
+
+    /**
+     * The same with the probe at a path of the service's own port: the console has no management port and serves
+     * everything under {@code /console}.
+     */
+    public ServiceProcess awaitReady(Duration timeout, String probePath) {
+        return awaitReady(timeout, uri(probePath));
+    }
+
+    private ServiceProcess awaitReady(Duration timeout, URI probeUri) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest probe = HttpRequest.newBuilder(managementUri("/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
+        HttpRequest probe = HttpRequest.newBuilder(probeUri).timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + logTail());

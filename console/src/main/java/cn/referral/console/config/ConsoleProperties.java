@@ -1,0 +1,35 @@
+package cn.referral.console.config;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What the console needs to know.
+ *
+ * @param gatewayUrl where the gateway's APIs are (the console calls only these, with the user's token)
+ * @param signIn     {@code DEV}: the development sign-in page (run-local; tokens from the gateway's
+ *                   {@code POST /auth/dev-token}); {@code OIDC}: authorization code + PKCE at the OIDC provider
+ * @param demoUsers  the people the development sign-in page offers
+ */
+@ConfigurationProperties("console")
+public record ConsoleProperties(URI gatewayUrl, SignIn signIn, List<DemoUser> demoUsers) {
+
+    public ConsoleProperties {
+        signIn = signIn == null ? SignIn.OIDC : signIn;
+        demoUsers = demoUsers == null ? List.of() : List.copyOf(demoUsers);
+    }
+
+    public enum SignIn { DEV, OIDC }
+
+    /**
+     * One demo person: their role at an institution (or an insurer's region), as a token will say.
+     *
+     * @param key         stable name used by the sign-in form
+     * @param label       who this is, e.g. 石井镇中心卫生院 全科医生
+     */
+    public record DemoUser(String key, String subject, String role, String institutionId, String regionCode,
+                           String label) {
+    }
+}

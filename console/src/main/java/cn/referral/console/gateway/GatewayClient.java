@@ -1,0 +1,118 @@
+package cn.referral.console.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import cn.referral.console.config.ConsoleProperties;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The console's only way to the platform: the gateway's public APIs, called with the signed-in
+ * user's own token, so every service applies its own access rules to what the console shows. An
+ * error answer becomes a {@link GatewayProblem}.
+ */
+@Component
+public class GatewayClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final WebClient web;
+
+    public GatewayClient(ConsoleProperties properties) {
+        this.web = WebClient.builder().baseUrl(properties.gatewayUrl().toString()).build();
+    }
+
+    /** A JSON answer with its ETag (the version a later If-Match names). */
+    public record Versioned(JsonNode body, String etag) {
+    }
+
+    /** JSON as plain maps and lists, which templates read with ordinary property expressions. */
+    public static Object plain(JsonNode node) {
+        return JSON.convertValue(node, Object.class);
+    }
+
+    public Mono<JsonNode> get(String token, String path, Object... uriVariables) {
+        return getVersioned(token, path, uriVariables).map(Versioned::body);
+    }
+
+    public Mono<Versioned> getVersioned(String token, String path, Object... uriVariables) {
+        return web.get().uri(path, uriVariables)
+                .headers(headers -> headers.setBearerAuth(token))
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(GatewayClient::versioned);
+    }
+
+    /** A text answer (e.g. the settlement CSV). */
+    public Mono<String> text(String token, String path, Object... uriVariables) {
+        return web.get().uri(path, uriVariables)
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                        ? response.bodyToMono(String.class).defaultIfEmpty("")
+                        : problem(response));
+    }
+
+    /**
+     * A POST with a JSON body; {@code ifMatch} (the ETag read before) and {@code idempotencyKey} are
+     * sent when not null.
+     */
+    public Mono<Versioned> post(String token, String path, Object body, String ifMatch, String idempotencyKey,
+                                Object... uriVariables) {
+        return web.post().uri(path, uriVariables)
+                .headers(headers -> {
+                    if (token != null) {
+                        headers.setBearerAuth(token);
+                    }
+                    if (ifMatch != null) {
+                        headers.set(HttpHeaders.IF_MATCH, ifMatch);
+                    }
+                    if (idempotencyKey != null) {
+                        headers.set("Idempotency-Key", idempotencyKey);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .bodyValue(JSON.writeValueAsString(body))
+                .exchangeToMono(GatewayClient::versioned);
+    }
+
+    private static Mono<Versioned> versioned(ClientResponse response) {
+        if (!response.statusCode().is2xxSuccessful()) {
+            return problem(response);
+        }
+        String etag = response.headers().asHttpHeaders().getETag();
+        return response.bodyToMono(String.class)
+                .map(text -> new Versioned(JSON.readTree(text), etag))
+                .defaultIfEmpty(new Versioned(JSON.createObjectNode(), etag));
+    }
+
+    private static <T> Mono<T> problem(ClientResponse response) {
+        int status = response.statusCode().value();
+        return response.bodyToMono(String.class).defaultIfEmpty("")
+                .flatMap(text -> Mono.error(toProblem(status, text)));
+    }
+
+    static GatewayProblem toProblem(int status, String text) {
+        JsonNode body;
+        try {
+            body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (RuntimeException notJson) {
+            body = JSON.createObjectNode();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        JsonNode errors = body.path("errors");
+        if (errors.isArray()) {
+            errors.forEach(error -> fields.merge(error.path("field").asString(""), error.path("message").asString(""),
+                    (a, b) -> a + "；" + b));
+        }
+        return new GatewayProblem(status, body.path("type").asString(null), body.path("title").asString(null),
+                body.path("detail").asString(null), fields);
+    }
+}

@@ -1,0 +1,52 @@
+package cn.referral.console.gateway;
+
+import java.util.Map;
+
+/**
+ * A problem+json answer of the gateway or a service, kept for the screen that caused it: the status,
+ * the readable detail, and the message for each field the problem names (e.g. {@code patient.idNumber}).
+ */
+public class GatewayProblem extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final Map<String, String> fieldErrors;
+
+    public GatewayProblem(int status, String type, String title, String detail, Map<String, String> fieldErrors) {
+        super(detail == null ? title : detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.fieldErrors = Map.copyOf(fieldErrors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+
+    /** Someone else changed the referral since this user read it (412 on If-Match). */
+    public boolean stale() {
+        return status == 412;
+    }
+
+    public boolean notFound() {
+        return status == 404;
+    }
+}

@@ -1,0 +1,158 @@
+package cn.referral.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * The console application on a free port, in front of a gateway stand-in and with its sessions in a
+ * MongoDB stand-in: sign-in and CSRF, the token kept server-side, the language switch, a problem
+ * shown as a readable page, and a session that survives a console restart. (The screens against the
+ * real platform in a real browser: deploy/system-tests ConsoleBrowserIT.)
+ */
+class ConsoleIT {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private static MongoServer mongo;
+    private static StubGateway gateway;
+    private static ConfigurableApplicationContext console;
+    private static WebTestClient web;
+
+    @BeforeAll
+    static void startConsole() {
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        gateway = new StubGateway();
+        start();
+    }
+
+    @AfterAll
+    static void stopAll() {
+        console.close();
+        gateway.close();
+        mongo.shutdownNow();
+    }
+
+    @BeforeEach
+    void forgetCalls() {
+        gateway.calls.clear();
+    }
+
+    private static void start() {
+        InetSocketAddress address = mongo.getLocalAddress();
+        // command-line arguments: they win over application.yaml's ${PORT:8085} and ${MONGODB_URI:...}
+        console = new SpringApplicationBuilder(ConsoleApplication.class).profiles("local")
+                .run("--server.port=0", "--console.gateway-url=" + gateway.url(),
+                        "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort(),
+                        "--logging.structured.format.console=");
+        web = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port") + "/console")
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Test
+    void everyPageButTheSignInNeedsASignedInUser() {
+        web.get().uri("/referrals").exchange()
+                .expectStatus().isFound()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).endsWith("/console/sign-in"));
+    }
+
+    @Test
+    void theSignInPageListsTheDemoPeopleInChineseOrEnglish() {
+        String chinese = page("/sign-in");
+        assertThat(chinese).contains("登录（开发环境）", "南安市石井镇中心卫生院 全科医生", "南安市医院 转诊服务中心",
+                "<html lang=\"zh-CN\"");
+        assertThat(page("/sign-in?lang=en")).contains("Sign in (development)", "<html lang=\"en\"");
+    }
+
+    @Test
+    void aFormPostWithoutItsCsrfTokenIsRefused() {
+        web.post().uri("/sign-in").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("user", "shijing-gp"))
+                .exchange()
+                .expectStatus().isForbidden();
+        assertThat(gateway.calls).isEmpty();
+    }
+
+    @Test
+    void theTokenStaysOnTheServerAndTheSessionSurvivesARestart() {
+        String session = signIn("shijing-gp");
+        assertThat(gateway.calls).as("calls: %s", gateway.calls).singleElement().satisfies(call -> {
+            assertThat(call.path()).isEqualTo("/auth/dev-token");
+            assertThat(call.body()).contains("\"subject\":\"na-shijing-gp-1\"", "\"roles\":[\"PRIMARY_DOCTOR\"]",
+                    "\"institutionId\":\"na-shijing-thc\"");
+        });
+
+        String referrals = signedInPage(session, "/referrals");
+        assertThat(referrals).contains("我的转诊", "南安市石井镇中心卫生院 全科医生").doesNotContain(StubGateway.TOKEN);
+        assertThat(gateway.calls.get(gateway.calls.size() - 1).authorization())
+                .as("the gateway is called with the user's own token").isEqualTo("Bearer " + StubGateway.TOKEN);
+
+        console.close();
+        start();
+        assertThat(signedInPage(session, "/referrals")).as("still signed in after a restart").contains("我的转诊");
+    }
+
+    @Test
+    void aReferralTheApiDoesNotShowThisUserIsAReadableNotFoundPage() {
+        String session = signIn("shijing-gp");
+        String page = web.get().uri("/referrals/someone-elses").cookie("CONSOLE_SESSION", session).exchange()
+                .expectStatus().isNotFound()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("未找到该记录，或者它不属于您的机构。");
+    }
+
+    /** Signs in on the development page (with its CSRF token); returns the new session's id. */
+    private String signIn(String user) {
+        EntityExchangeResult<String> form = web.get().uri("/sign-in").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult();
+        String anonymous = form.getResponseCookies().getFirst("CONSOLE_SESSION").getValue();
+        Matcher csrf = CSRF.matcher(form.getResponseBody());
+        assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
+        EntityExchangeResult<byte[]> signedIn = web.post().uri("/sign-in").cookie("CONSOLE_SESSION", anonymous)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("user", user).with("_csrf", csrf.group(1)))
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .expectBody().returnResult();
+        assertThat(signedIn.getResponseHeaders().getLocation()).hasToString("/console/");
+        List<String> cookies = signedIn.getResponseHeaders().get(HttpHeaders.SET_COOKIE);
+        String cookie = cookies.stream().filter(c -> c.startsWith("CONSOLE_SESSION=")).findFirst().orElseThrow();
+        assertThat(cookie.toLowerCase()).contains("httponly", "samesite=lax");
+        assertThat(cookie).doesNotContain(StubGateway.TOKEN);
+        String session = cookie.substring("CONSOLE_SESSION=".length(), cookie.indexOf(';'));
+        assertThat(session).as("a new session id after sign-in (no fixation)").isNotEqualTo(anonymous);
+        return session;
+    }
+
+    private String page(String path) {
+        return web.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
+    }
+
+    private String signedInPage(String session, String path) {
+        return web.get().uri(path).cookie("CONSOLE_SESSION", session).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+}

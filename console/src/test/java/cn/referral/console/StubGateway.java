@@ -1,0 +1,72 @@
+package cn.referral.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A gateway stand-in on a free loopback port, answering the few calls the console makes in these
+ * tests (a development token, an empty worklist, a referral of another institution) and recording
+ * what it received, so a test can see which token the console called with.
+ */
+final class StubGateway implements AutoCloseable {
+
+    /** A token with the platform's claims (unsigned: the console only reads the claims, the gateway checks). */
+    static final String TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJuYS1zaGlqaW5nLWdwLTEiLCJyb2xlcyI6WyJQUklNQVJZX0RPQ1RPUiJdLCJpbnN0IjoibmEtc2hpamluZy10aGMifQ.sig";
+
+    record Call(String method, String path, String authorization, String body) {
+    }
+
+    private final HttpServer server;
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    StubGateway() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getPath();
+        calls.add(new Call(exchange.getRequestMethod(), path,
+                exchange.getRequestHeaders().getFirst("Authorization"), body));
+        if (path.equals("/auth/dev-token")) {
+            answer(exchange, 200, "application/json",
+                    "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":28800}");
+        } else if (path.startsWith("/api/worklists/")) {
+            answer(exchange, 200, "application/json", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+        } else {
+            answer(exchange, 404, "application/problem+json",
+                    "{\"type\":\"https://referral.example/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
+                            + "\"detail\":\"No referral " + path + "\"}");
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String type, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
