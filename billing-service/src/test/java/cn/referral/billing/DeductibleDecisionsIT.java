@@ -25,6 +25,7 @@ import cn.referral.billing.Events.Accept;
 import cn.referral.billing.Events.Published;
 import cn.referral.billing.domain.SettlementDay;
 import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.ManagementPort;
 import cn.referral.platform.testing.KafkaRecords;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.platform.testing.TestTokens;
@@ -373,7 +374,8 @@ class DeductibleDecisionsIT {
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[0].rule").isEqualTo("ALREADY_PAID_ABOVE_SCHEDULE")
                 .jsonPath("$[0].alreadyPaidFen").isEqualTo(99_999_999);
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+        ManagementPort.client(managementPort).get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class)
                 .value(metrics -> assertThat(metrics).contains("billing_decisions_issued_total{region=\"" + WENZHOU
                         + "\",rule=\"ALREADY_PAID_ABOVE_SCHEDULE\""));
     }
@@ -479,7 +481,7 @@ class DeductibleDecisionsIT {
         assertThat(issued.fen("waivedFen")).isNull();
         assertThat(issued.fen("alreadyPaidFen")).isEqualTo(20_000);
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
-        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+        ManagementPort.client(managementPort)
                 .get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(metrics -> assertThat(metrics)
                         .contains("billing_decisions_no_schedule_total{region=\"" + UNSCHEDULED + "\"")

@@ -14,6 +14,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.ManagementPort;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.ReferralItSupport;
 import cn.referral.referral.support.TestClockConfiguration;
@@ -135,7 +136,7 @@ class ReferralTimersAndReportsIT extends ReferralItSupport {
         assertThat(get("/kpis?from=yesterday&to=2026-01-01", auditor).getStatus().value()).isEqualTo(400);
 
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
-        String metrics = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+        String metrics = ManagementPort.client(managementPort)
                 .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
                 .getResponseBody();
         assertThat(metrics).contains("referral_transitions_total{").contains("state=\"ACCEPTED\"")

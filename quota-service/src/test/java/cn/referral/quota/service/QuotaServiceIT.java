@@ -25,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.ManagementPort;
 import cn.referral.platform.testing.MutableClock;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.platform.testing.TestTokens;
@@ -222,7 +223,7 @@ class QuotaServiceIT {
         web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
                 .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.greenChannelHeld").isEqualTo(1);
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
-        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        WebTestClient management = ManagementPort.client(managementPort);
         await().atMost(WAIT).untilAsserted(() -> management.get().uri("/actuator/prometheus").exchange()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .contains("quota_holds_total{greenChannel=\"true\"")
