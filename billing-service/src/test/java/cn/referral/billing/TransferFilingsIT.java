@@ -115,6 +115,11 @@ class TransferFilingsIT {
                 .jsonPath("$[0].psn_no").isEqualTo(INSURED);
         web.get().uri("/transfer-filings/{id}", filingId).headers(h -> h.setBearerAuth(TestTokens.insurer("330300")))
                 .exchange().expectStatus().isNotFound();
+        web.get().uri("/transfer-filings/{id}", filingId)
+                .headers(h -> h.setBearerAuth(TestTokens.token(Role.AUDITOR, null))).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.psn_no").value(psnNo -> assertThat((String) psnNo)
+                        .as("an auditor sees the insured person number masked to its last 4 characters")
+                        .doesNotContain(INSURED.substring(0, 16)).endsWith(INSURED.substring(16)));
         web.get().uri("/transfer-filings?referralId={id}", referral)
                 .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "wz-wmu-first-hospital")))
                 .exchange().expectStatus().isOk().expectBody().json("[]");

@@ -12,6 +12,7 @@ import cn.referral.billing.application.port.in.TransferFilingQueries;
 import cn.referral.billing.domain.filing.InsuranceTypeCode;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.security.Caller;
+import cn.referral.platform.security.Role;
 import cn.referral.platform.web.ProblemException;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Flux;
@@ -35,12 +36,12 @@ class TransferFilingController {
     /** The referral's filing as a list: empty when there is none the caller may see. */
     @GetMapping("/transfer-filings")
     Flux<TransferFilingResponse> forReferral(@RequestParam @NotBlank String referralId, Caller caller) {
-        return filings.forReferral(caller, referralId).map(TransferFilingResponse::of);
+        return filings.forReferral(caller, referralId).map(filing -> TransferFilingResponse.of(filing, caller));
     }
 
     @GetMapping("/transfer-filings/{filingId}")
     Mono<TransferFilingResponse> find(@PathVariable String filingId, Caller caller) {
-        return filings.find(caller, filingId).map(TransferFilingResponse::of)
+        return filings.find(caller, filingId).map(filing -> TransferFilingResponse.of(filing, caller))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Transfer filing", filingId)));
     }
 
@@ -54,9 +55,14 @@ class TransferFilingController {
                                   String tel, String addr, Instant registeredAt, String status,
                                   String revocationReason, Instant revokedAt) {
 
-        static TransferFilingResponse of(TransferFiling filing) {
+        /**
+         * {@code psn_no} in full only for the insurer of the filing's region, who settles it; masked to its last
+         * 4 characters for auditors and the referral's institutions, as on the deductible decisions (DESIGN §5).
+         */
+        static TransferFilingResponse of(TransferFiling filing, Caller caller) {
+            boolean inFull = caller.has(Role.INSURER) && filing.insuringRegion().value().equals(caller.regionCode());
             return new TransferFilingResponse("2501", filing.filingId(), filing.referralId(), filing.decisionId(),
-                    filing.insuredPersonNo().value(), InsuranceTypeCode.of(filing.scheme()),
+                    inFull ? filing.insuredPersonNo().value() : filing.insuredPersonNo().toString(), InsuranceTypeCode.of(filing.scheme()),
                     filing.insuringRegion().value(), filing.receiving().regionCode(), filing.referring().medinsCode(),
                     filing.referring().name(), filing.receiving().medinsCode(), filing.receiving().name(),
                     filing.diagnosisCode(), filing.diagnosisName(), filing.conditionDescription(),
