@@ -28,6 +28,7 @@ import cn.referral.billing.domain.filing.FilingChange;
 import cn.referral.billing.domain.filing.FilingStatus;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.platform.outbox.OutboxUpdates;
 import reactor.core.publisher.Mono;
@@ -92,7 +93,7 @@ class MongoTransferFilingStore implements TransferFilingStore, SmartInitializing
 
     private TransferFilingDocument toDocument(TransferFiling filing, List<OutboxEvent> outbox) {
         return new TransferFilingDocument(filing.referralId(), filing.filingId(), filing.status().name(),
-                filing.decisionId(), crypto.seal(filing.insuredPersonNo().value()), filing.scheme().name(),
+                filing.decisionId(), crypto.seal(filing.insuredPersonNo().value(), insuredPersonNoOf(filing.referralId())), filing.scheme().name(),
                 filing.insuringRegion().value(), part(filing.referring()), part(filing.receiving()),
                 filing.diagnosisCode(), filing.diagnosisName(), filing.conditionDescription(), filing.reason(),
                 filing.beginDate().toString(), filing.endDate().toString(), filing.registeredAt(),
@@ -111,11 +112,16 @@ class MongoTransferFilingStore implements TransferFilingStore, SmartInitializing
 
     private TransferFiling toDomain(TransferFilingDocument d) {
         return new TransferFiling(d.filingId(), d.referralId(), d.decisionId(),
-                new InsuredPersonNo(crypto.unseal(d.insuredPersonNoSealed())), InsuranceScheme.valueOf(d.insuranceScheme()),
+                new InsuredPersonNo(crypto.unseal(d.insuredPersonNoSealed(), insuredPersonNoOf(d.referralId()))), InsuranceScheme.valueOf(d.insuranceScheme()),
                 new RegionCode(d.insuringRegion()), institution(d.referring()), institution(d.receiving()),
                 d.diagnosisCode(), d.diagnosisName(), d.conditionDescription(), d.reason(),
                 LocalDate.parse(d.beginDate()), LocalDate.parse(d.endDate()), d.registeredAt(),
                 FilingStatus.valueOf(d.status()),
                 d.revocationReason() == null ? null : ClosingReason.valueOf(d.revocationReason()), d.revokedAt());
+    }
+
+    /** A filing's sealed number opens only in its own document and field (docs/patient-data-keys.md). */
+    static SealContext insuredPersonNoOf(String referralId) {
+        return new SealContext(TransferFilingDocument.COLLECTION, referralId, "insuredPersonNo");
     }
 }
