@@ -81,6 +81,8 @@ public class ReferralQueryService implements ReferralQueries {
         Actor actor = Actors.of(caller);
         return Mono.defer(() -> finder.search(new ReferralSearch(null, null, null, patientRef, null, 0, 1, true),
                         visibility(actor)))
+                // one patient read answers as a referral read does: 404 to whoever may see no referral (DESIGN §5)
+                .onErrorMap(NotPermitted.class, refused -> new NotFound("Patient", patientRef))
                 .flatMap(page -> Mono.justOrEmpty(page.items().stream().findFirst()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Patient", patientRef)))
                 .flatMap(newest -> audited(newest, actor, READ_PATIENT, purpose)
