@@ -267,6 +267,7 @@ class ConsoleBrowserIT {
         browser.screenshot("12-stale-if-match");
     }
 
+    @Disabled("issue 16: uses the patient of the journey above, which is set aside")
     @Test
     @Order(4)
     void anotherInstitutionsReferralIsNotReachableByItsUrl() {
