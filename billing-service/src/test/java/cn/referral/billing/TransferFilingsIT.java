@@ -1,6 +1,7 @@
 package cn.referral.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -123,6 +125,12 @@ class TransferFilingsIT {
         web.get().uri("/transfer-filings?referralId={id}", referral)
                 .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "wz-wmu-first-hospital")))
                 .exchange().expectStatus().isOk().expectBody().json("[]");
+        assertThat(auditTrail(referral)).filteredOn(read -> "READ_TRANSFER_FILING".equals(read.get("action")))
+                .as("every filing shown is audited, with whether psn_no was in full; what was not shown is not")
+                .extracting(read -> read.get("role"), read -> read.get("insuredPersonNoInFull"),
+                        read -> read.get("purpose"), read -> read.get("decisionId"))
+                .containsExactlyInAnyOrder(tuple("INSURER", true, "SETTLEMENT", decision.text("decisionId")),
+                        tuple("AUDITOR", false, "AUDIT", decision.text("decisionId")));
 
         events.accepted(accept, ceId);
         events.accepted(accept);
@@ -231,6 +239,13 @@ class TransferFilingsIT {
      * them on the single-partition topic has its filing published) and the referral's filing and
      * decision documents have nothing left in their outboxes.
      */
+    private List<Map<String, Object>> auditTrail(String referral) {
+        return web.get().uri("/audit?referralId={id}", referral).headers(h -> h.setBearerAuth(AUDITOR))
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+    }
+
     private void awaitHandled(String referral) {
         String marker = UUID.randomUUID().toString();
         events.accepted(new Accept(marker, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", CENTRE, HOSPITAL, null, INSURED));

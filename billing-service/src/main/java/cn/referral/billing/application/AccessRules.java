@@ -36,6 +36,27 @@ final class AccessRules {
     }
 
     /** A 转院备案 is read by whoever may read the decision it stands beside. */
+    /** As for decisions: only the insurer of the filing's insuring region sees {@code psn_no} in full. */
+    static boolean seesInsuredPersonNoInFull(Caller caller, TransferFiling filing) {
+        return caller.has(Role.INSURER) && filing.insuringRegion().value().equals(caller.regionCode());
+    }
+
+    /** The role an audit record names: the first of the caller's roles in name order. */
+    static String auditedRole(Caller caller) {
+        return caller.roles().stream().map(Role::name).sorted().findFirst().orElse(null);
+    }
+
+    /** The declared purpose, else the usual one of the caller's role. */
+    static String purposeOrUsual(Caller caller, String purpose) {
+        if (purpose != null) {
+            return purpose;
+        }
+        if (caller.has(Role.INSURER)) {
+            return "SETTLEMENT";
+        }
+        return caller.has(Role.AUDITOR) ? "AUDIT" : "REFERRAL_HANDLING";
+    }
+
     static boolean mayRead(Caller caller, TransferFiling filing) {
         return caller.has(Role.AUDITOR)
                 || caller.has(Role.INSURER) && filing.insuringRegion().value().equals(caller.regionCode())

@@ -188,9 +188,9 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     /** The decision as the caller may see it, once its read is recorded. */
     private Mono<ShownDecision> shown(Caller caller, DeductibleDecision decision, String purpose) {
         boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, decision);
-        return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(), role(caller),
+        return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(), AccessRules.auditedRole(caller),
                         caller.institutionId(), caller.regionCode(), AuditRecord.READ_DECISION, decision.referralId(),
-                        decision.decisionId(), null, purposeOrUsual(caller, purpose), inFull))
+                        decision.decisionId(), null, AccessRules.purposeOrUsual(caller, purpose), inFull))
                 .thenReturn(new ShownDecision(decision, inFull));
     }
 
@@ -206,9 +206,9 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                     Flux<SettlementLine> lines = Flux.concat(issued, revoked).sort(Comparator.comparing(SettlementLine::at)
                             .thenComparing(line -> line.decision().decisionId())
                             .thenComparing(SettlementLine::kind));
-                    return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(), role(caller),
+                    return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(), AccessRules.auditedRole(caller),
                             caller.institutionId(), caller.regionCode(), AuditRecord.EXPORT_SETTLEMENT, null, null,
-                            day.toString(), purposeOrUsual(caller, purpose), caller.has(Role.INSURER)))
+                            day.toString(), AccessRules.purposeOrUsual(caller, purpose), caller.has(Role.INSURER)))
                             .thenMany(lines);
                 });
     }
@@ -223,17 +223,4 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
         return Mono.fromRunnable(() -> AccessRules.requireAuditor(caller)).thenMany(audit.forReferral(referralId));
     }
 
-    private static String role(Caller caller) {
-        return caller.roles().stream().map(Role::name).sorted().findFirst().orElse(null);
-    }
-
-    private static String purposeOrUsual(Caller caller, String purpose) {
-        if (purpose != null) {
-            return purpose;
-        }
-        if (caller.has(Role.INSURER)) {
-            return "SETTLEMENT";
-        }
-        return caller.has(Role.AUDITOR) ? "AUDIT" : "REFERRAL_HANDLING";
-    }
 }

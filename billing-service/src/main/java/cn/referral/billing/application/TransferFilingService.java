@@ -8,8 +8,11 @@ import org.slf4j.LoggerFactory;
 
 import cn.referral.billing.application.port.in.AcceptedForFiling;
 import cn.referral.billing.application.port.in.ClosedReferral;
+import cn.referral.billing.application.port.in.ShownFiling;
 import cn.referral.billing.application.port.in.TransferFilingQueries;
 import cn.referral.billing.application.port.in.TransferFilingUseCases;
+import cn.referral.billing.application.port.out.AuditRecord;
+import cn.referral.billing.application.port.out.AuditTrail;
 import cn.referral.billing.application.port.out.DecisionStore;
 import cn.referral.billing.application.port.out.InstitutionDirectory;
 import cn.referral.billing.application.port.out.TransferFilingStore;
@@ -27,7 +30,7 @@ import reactor.core.publisher.Mono;
  * decision stands (after {@link DecisionService} has issued it for the same event), revoked when
  * the decision is revoked. Idempotent under redelivery and reordering: the filing is keyed by
  * referral id, so a second accept stores nothing; an accept after the close finds the decision
- * revoked or closed and files nothing.
+ * revoked or closed and files nothing. Every read of a filing is audited, as a decision's is.
  */
 public class TransferFilingService implements TransferFilingUseCases, TransferFilingQueries {
 
@@ -38,9 +41,12 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
     private final InstitutionDirectory institutions;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final AuditTrail audit;
 
     public TransferFilingService(TransferFilingStore filings, DecisionStore decisions,
-                                 InstitutionDirectory institutions, Clock clock, Supplier<String> ids) {
+                                 InstitutionDirectory institutions, Clock clock, Supplier<String> ids,
+                                 AuditTrail audit) {
+        this.audit = audit;
         this.filings = filings;
         this.decisions = decisions;
         this.institutions = institutions;
@@ -98,12 +104,24 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
     }
 
     @Override
-    public Flux<TransferFiling> forReferral(Caller caller, String referralId) {
-        return filings.findByReferral(referralId).filter(filing -> AccessRules.mayRead(caller, filing)).flux();
+    public Flux<ShownFiling> forReferral(Caller caller, String referralId, String purpose) {
+        return filings.findByReferral(referralId).filter(filing -> AccessRules.mayRead(caller, filing))
+                .flatMap(filing -> shown(caller, filing, purpose)).flux();
     }
 
     @Override
-    public Mono<TransferFiling> find(Caller caller, String filingId) {
-        return filings.findById(filingId).filter(filing -> AccessRules.mayRead(caller, filing));
+    public Mono<ShownFiling> find(Caller caller, String filingId, String purpose) {
+        return filings.findById(filingId).filter(filing -> AccessRules.mayRead(caller, filing))
+                .flatMap(filing -> shown(caller, filing, purpose));
+    }
+
+    /** The filing as the caller may see it, once its read is recorded. */
+    private Mono<ShownFiling> shown(Caller caller, TransferFiling filing, String purpose) {
+        boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, filing);
+        return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(),
+                        AccessRules.auditedRole(caller), caller.institutionId(), caller.regionCode(),
+                        AuditRecord.READ_TRANSFER_FILING, filing.referralId(), filing.decisionId(), null,
+                        AccessRules.purposeOrUsual(caller, purpose), inFull))
+                .thenReturn(new ShownFiling(filing, inFull));
     }
 }

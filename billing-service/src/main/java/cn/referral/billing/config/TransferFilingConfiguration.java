@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.IdGenerator;
 
 import cn.referral.billing.application.TransferFilingService;
+import cn.referral.billing.application.port.out.AuditTrail;
 import cn.referral.billing.application.port.out.DecisionStore;
 import cn.referral.billing.application.port.out.InstitutionDirectory;
 import cn.referral.billing.application.port.out.TransferFilingStore;
@@ -17,7 +18,9 @@ class TransferFilingConfiguration {
 
     @Bean
     TransferFilingService transferFilingService(TransferFilingStore filings, DecisionStore decisions,
-                                                InstitutionDirectory institutions, Clock clock, IdGenerator ids) {
-        return new TransferFilingService(filings, decisions, institutions, clock, () -> ids.generateId().toString());
+                                                InstitutionDirectory institutions, Clock clock, IdGenerator ids,
+                                                AuditTrail audit) {
+        return new TransferFilingService(filings, decisions, institutions, clock, () -> ids.generateId().toString(),
+                audit);
     }
 }

@@ -5,14 +5,16 @@ import java.time.LocalDate;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.billing.application.port.in.ShownFiling;
 import cn.referral.billing.application.port.in.TransferFilingQueries;
 import cn.referral.billing.domain.filing.InsuranceTypeCode;
 import cn.referral.billing.domain.filing.TransferFiling;
+import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
-import cn.referral.platform.security.Role;
 import cn.referral.platform.web.ProblemException;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Flux;
@@ -22,7 +24,8 @@ import reactor.core.publisher.Mono;
  * 转院备案 (2501) records for the region's insurer, auditors and the referral's own institutions;
  * one the caller may not see is answered 404, as if it did not exist. The body carries the same
  * fields as the 2501 record the insurer receives on {@code billing.decisions.v1}
- * (docs/insurance-2501.md), with the filing's status and, once revoked (2502), when and why.
+ * (docs/insurance-2501.md), with the filing's status and, once revoked (2502), when and why. Every read
+ * is audited with its declared purpose ({@code X-Access-Purpose}), as a decision's is.
  */
 @RestController
 class TransferFilingController {
@@ -35,13 +38,18 @@ class TransferFilingController {
 
     /** The referral's filing as a list: empty when there is none the caller may see. */
     @GetMapping("/transfer-filings")
-    Flux<TransferFilingResponse> forReferral(@RequestParam @NotBlank String referralId, Caller caller) {
-        return filings.forReferral(caller, referralId).map(filing -> TransferFilingResponse.of(filing, caller));
+    Flux<TransferFilingResponse> forReferral(@RequestParam @NotBlank String referralId, Caller caller,
+                                             @RequestHeader(name = DeclaredPurpose.HEADER, required = false)
+                                             String purpose) {
+        return Flux.defer(() -> filings.forReferral(caller, referralId, DeclaredPurpose.recordedOrNull(purpose)))
+                .map(TransferFilingResponse::of);
     }
 
     @GetMapping("/transfer-filings/{filingId}")
-    Mono<TransferFilingResponse> find(@PathVariable String filingId, Caller caller) {
-        return filings.find(caller, filingId).map(filing -> TransferFilingResponse.of(filing, caller))
+    Mono<TransferFilingResponse> find(@PathVariable String filingId, Caller caller,
+                                      @RequestHeader(name = DeclaredPurpose.HEADER, required = false) String purpose) {
+        return Mono.defer(() -> filings.find(caller, filingId, DeclaredPurpose.recordedOrNull(purpose)))
+                .map(TransferFilingResponse::of)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Transfer filing", filingId)));
     }
 
@@ -59,10 +67,10 @@ class TransferFilingController {
          * {@code psn_no} in full only for the insurer of the filing's region, who settles it; masked to its last
          * 4 characters for auditors and the referral's institutions, as on the deductible decisions (DESIGN §5).
          */
-        static TransferFilingResponse of(TransferFiling filing, Caller caller) {
-            boolean inFull = caller.has(Role.INSURER) && filing.insuringRegion().value().equals(caller.regionCode());
+        static TransferFilingResponse of(ShownFiling shown) {
+            TransferFiling filing = shown.filing();
             return new TransferFilingResponse("2501", filing.filingId(), filing.referralId(), filing.decisionId(),
-                    inFull ? filing.insuredPersonNo().value() : filing.insuredPersonNo().toString(), InsuranceTypeCode.of(filing.scheme()),
+                    shown.insuredPersonNo(), InsuranceTypeCode.of(filing.scheme()),
                     filing.insuringRegion().value(), filing.receiving().regionCode(), filing.referring().medinsCode(),
                     filing.referring().name(), filing.receiving().medinsCode(), filing.receiving().name(),
                     filing.diagnosisCode(), filing.diagnosisName(), filing.conditionDescription(),

@@ -1,14 +1,17 @@
 package cn.referral.billing.application.port.in;
 
-import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** 转院备案 records for the region's insurer, auditors and the referral's own institutions. */
+/**
+ * 转院备案 records for the region's insurer, auditors and the referral's own institutions. Every read
+ * carries an insured person number and is recorded in the audit trail with its purpose ({@code null}: the
+ * usual purpose of the caller's role).
+ */
 public interface TransferFilingQueries {
 
-    Flux<TransferFiling> forReferral(Caller caller, String referralId);
+    Flux<ShownFiling> forReferral(Caller caller, String referralId, String purpose);
 
-    Mono<TransferFiling> find(Caller caller, String filingId);
+    Mono<ShownFiling> find(Caller caller, String filingId, String purpose);
 }
