@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.ServiceIntegrationTest;
+import cn.referral.referral.application.port.in.UpReferralLinkUseCases;
 import cn.referral.referral.support.ReferralItSupport;
 import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +38,9 @@ class ClosedLoopIT extends ReferralItSupport {
     private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
     private final String cityDoctor = token(Role.HOSPITAL_DOCTOR, CITY_HOSPITAL);
     private final String auditor = token(Role.AUDITOR, null);
+
+    @Autowired
+    private UpReferralLinkUseCases upLinks;
 
     @Test
     void theFamilyDoctorFollowsTheContractedPatientReferredByAnotherInstitution() {
@@ -93,10 +101,42 @@ class ClosedLoopIT extends ReferralItSupport {
         assertThat(referral(down, familyDoctor).get("loop").get("upReferralId").asString()).isEqualTo(up);
         assertThat(ids(json(get("/worklists/down-referrals-due?size=100", cityDoctor)))).doesNotContain(up);
 
+        assertThat(upLinkPending(down)).as("the submission made the link and settled its mark").isFalse();
+
         EntityExchangeResult<String> again = submit(cityDoctor, downFrom(up, patient), null);
         assertThat(again.getStatus().value()).isEqualTo(422);
         assertThat(json(again).get("code").asString()).isEqualTo("no-down-referral-pending");
         assertThat(json(again).get("errors").get(0).get("field").asString()).isEqualTo("upReferralId");
+    }
+
+    /**
+     * The link is a second write after the down-referral's insert (no transactions, DESIGN §6). A process
+     * dying between the two leaves the down-referral's mark, and the repair job makes the link: the
+     * up-referral does not stay on the hospital's list.
+     */
+    @Test
+    void aLinkLeftUnmadeByACrashIsMadeByTheRepairJob() {
+        String patient = idNumber(730);
+        String up = submitted(familyDoctor, upReferral(patient, NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
+        complete(up, true);
+        String down = submitted(cityDoctor, downFrom(up, patient));
+        // what a crash right after the insert leaves: the down-referral marked, the up-referral not naming it
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(up)), new Update().unset("downReferralId"), "referrals")
+                .block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(down)), new Update().set("upLinkPending", true),
+                "referrals").block();
+        assertThat(ids(json(get("/worklists/down-referrals-due?size=100", cityDoctor)))).contains(up);
+
+        assertThat(upLinks.linkPending().block()).as("left to the submission for the grace period").isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(upLinks.linkPending().block()).isGreaterThanOrEqualTo(1);
+
+        assertThat(referral(up, cityDoctor).get("loop").get("downReferralId").asString()).isEqualTo(down);
+        assertThat(ids(json(get("/worklists/down-referrals-due?size=100", cityDoctor)))).doesNotContain(up);
+        assertThat(upLinkPending(down)).isFalse();
+        long version = referral(up, cityDoctor).get("version").asLong();
+        upLinks.linkPending().block();
+        assertThat(referral(up, cityDoctor).get("version").asLong()).as("nothing left to repair").isEqualTo(version);
     }
 
     @Test
@@ -137,6 +177,11 @@ class ClosedLoopIT extends ReferralItSupport {
     }
 
     // ---- helpers
+
+    private boolean upLinkPending(String down) {
+        return Boolean.TRUE.equals(mongo.exists(Query.query(Criteria.where("_id").is(down).and("upLinkPending")
+                .exists(true)), "referrals").block());
+    }
 
     /** Accepted, arrived and completed at the city hospital, recommending the way back down or not. */
     private void complete(String up, boolean downRecommended) {

@@ -66,10 +66,13 @@ public class ReferralService implements ReferralUseCases {
     private final ReferralPolicies policies;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final UpReferralLinks upLinks;
 
     public ReferralService(ReferralStore store, IdempotencyKeys idempotencyKeys, InstitutionDirectory institutions,
                            ReferenceData referenceData, PatientDataProtection protection, AuditTrail audit,
-                           ReferralMetrics metrics, ReferralPolicies policies, Clock clock, Supplier<String> ids) {
+                           ReferralMetrics metrics, ReferralPolicies policies, Clock clock, Supplier<String> ids,
+                           UpReferralLinks upLinks) {
+        this.upLinks = upLinks;
         this.store = store;
         this.idempotencyKeys = idempotencyKeys;
         this.institutions = institutions;
@@ -144,7 +147,7 @@ public class ReferralService implements ReferralUseCases {
                         : idempotencyKeys.reserve(new IdempotencyKeys.Reservation(key, command.fingerprint(), id))
                                 .flatMap(winner -> winner.referralId().equals(id) ? save(decision)
                                         : replay(winner, command, actor)))
-                .flatMap(submission -> linkToUpReferral(submission, actor).thenReturn(submission));
+                .flatMap(submission -> upLinks.link(submission.referral(), actor).thenReturn(submission));
     }
 
     /** Where the referral goes in the network, fixed now for the reports (scope, levels, 下转 to primary care). */
@@ -185,26 +188,6 @@ public class ReferralService implements ReferralUseCases {
                     }
                     return upId;
                 });
-    }
-
-    /**
-     * The up-referral names its new down-referral (a second single-document write, after the insert;
-     * retried on a concurrent change). A replay of the same submission links the same id again: no change.
-     * If two down-referrals for one up-referral raced past the check, the first link stays; the second
-     * down-referral still names its up-referral, so the loop is followed from the lower end.
-     */
-    private Mono<Referral> linkToUpReferral(Submission submission, Actor actor) {
-        String upId = submission.referral().request().upReferralId();
-        if (upId == null) {
-            return Mono.empty();
-        }
-        String downId = submission.referral().id();
-        return Mono.defer(() -> store.find(upId).flatMap(up -> {
-                    Decision<Referral> linked = up.linkDownReferral(downId, actor, clock.instant());
-                    return linked.state() == up ? Mono.just(up) : store.update(linked, up.version());
-                }))
-                .retryWhen(reactor.util.retry.Retry.max(5).filter(StaleReferral.class::isInstance))
-                .onErrorResume(ReferralRuleViolation.class, alreadyLinked -> Mono.empty());
     }
 
     private Mono<Submission> save(Decision<Referral> decision) {

@@ -19,6 +19,8 @@ import cn.referral.referral.application.ReferenceDataService;
 import cn.referral.referral.application.ReferralPolicies;
 import cn.referral.referral.application.ReferralService;
 import cn.referral.referral.application.SlaTimerService;
+import cn.referral.referral.application.UpReferralLinks;
+import cn.referral.referral.application.port.in.UpReferralLinkUseCases;
 import cn.referral.referral.application.port.in.AuditUseCases;
 import cn.referral.referral.application.port.in.KpiUseCases;
 import cn.referral.referral.application.port.in.QuotaSagaUseCases;
@@ -53,9 +55,24 @@ class ReferralConfiguration {
     @Bean
     ReferralUseCases referralUseCases(ReferralStore store, IdempotencyKeys keys, InstitutionDirectory institutions,
                                       ReferenceData referenceData, PatientDataProtection protection, AuditTrail audit,
-                                      ReferralMetrics metrics, ReferralPolicies policies, Clock clock, IdGenerator ids) {
+                                      ReferralMetrics metrics, ReferralPolicies policies, Clock clock, IdGenerator ids,
+                                      UpReferralLinks upLinks) {
         return new ReferralService(store, keys, institutions, referenceData, protection, audit, metrics, policies, clock,
-                () -> ids.generateId().toString());
+                () -> ids.generateId().toString(), upLinks);
+    }
+
+    @Bean
+    UpReferralLinks upReferralLinks(ReferralStore store, Clock clock, ReferralProperties properties) {
+        return new UpReferralLinks(store, clock, properties.upLinkGrace(), properties.timerBatch());
+    }
+
+    /**
+     * Every replica runs it: makes the closed-loop links a crash left unmade (a link made twice changes
+     * nothing, so two replicas meeting on one do no harm).
+     */
+    @Bean
+    PeriodicJob referralUpLinks(UpReferralLinkUseCases links, ReferralProperties properties) {
+        return new PeriodicJob("referral-up-links", properties.upLinkGrace(), links::linkPending);
     }
 
     @Bean

@@ -13,11 +13,13 @@ import cn.referral.referral.domain.referral.Urgency;
 
 /**
  * {@code referral.*}: SLA per urgency (defaults from DESIGN §4), no-show grace, the scheduler's
- * poll interval, claim lease and batch, and the zone calendar days are counted in.
+ * poll interval, claim lease and batch, the zone calendar days are counted in, and how long a
+ * down-referral's link into its up-referral is left to its submission before the repair job makes it
+ * ({@code up-link-grace}, also that job's interval).
  */
 @ConfigurationProperties("referral")
 record ReferralProperties(Map<Urgency, SlaProperties> sla, Duration noShowAfter, Duration timerInterval,
-                          Duration timerLease, Integer timerBatch, ZoneId zone) {
+                          Duration timerLease, Integer timerBatch, ZoneId zone, Duration upLinkGrace) {
 
     record SlaProperties(Duration acceptWithin, Duration escalateAfter) {
     }
@@ -29,6 +31,7 @@ record ReferralProperties(Map<Urgency, SlaProperties> sla, Duration noShowAfter,
         timerLease = timerLease == null ? Duration.ofSeconds(60) : timerLease;
         timerBatch = timerBatch == null ? 100 : timerBatch;
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+        upLinkGrace = upLinkGrace == null ? Duration.ofSeconds(30) : upLinkGrace;
     }
 
     AcceptanceDeadlines deadlines() {

@@ -56,7 +56,9 @@ class MongoReferralStore implements ReferralStore {
                         new Index().on("patientRef", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC)
                                 .named("patient_referrals"),
                         new Index().on("regions", Sort.Direction.ASC).on("submittedAt", Sort.Direction.ASC)
-                                .named("region_reports"))
+                                .named("region_reports"),
+                        new Index().on(ReferralDocument.UP_LINK_PENDING, Sort.Direction.ASC)
+                                .on("submittedAt", Sort.Direction.ASC).sparse().named("up_link_pending"))
                 .concatMap(indexes::createIndex)
                 .then();
     }
@@ -119,6 +121,19 @@ class MongoReferralStore implements ReferralStore {
         Update claim = new Update().set(ReferralDocument.TIMER_LEASE, Date.from(now.plus(lease)));
         return mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), ReferralDocument.class)
                 .map(ReferralDocument::toDomain);
+    }
+
+    @Override
+    public Flux<Referral> awaitingUpLink(Instant submittedBefore, int limit) {
+        Query pending = new Query(Criteria.where(ReferralDocument.UP_LINK_PENDING).is(true)
+                .and("submittedAt").lt(submittedBefore)).with(Sort.by("submittedAt")).limit(limit);
+        return mongo.find(pending, ReferralDocument.class).map(ReferralDocument::toDomain);
+    }
+
+    @Override
+    public Mono<Void> upLinkSettled(String downReferralId) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(downReferralId)),
+                new Update().unset(ReferralDocument.UP_LINK_PENDING), ReferralDocument.COLLECTION).then();
     }
 
     @Override

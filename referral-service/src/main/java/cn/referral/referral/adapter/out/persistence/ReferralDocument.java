@@ -40,10 +40,16 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                         CancelReason cancelReason, Completion completion, Instant arrivedAt, Instant closedAt,
                         List<HistoryEntry> history, List<OutboxEvent> outbox, ReferralPath path, String scope,
                         boolean hospitalToPrimaryCare, List<String> regions, String diagnosisCategory,
-                        boolean accepted, Long secondsToAccept, String upReferralId, String downReferralId) {
+                        boolean accepted, Long secondsToAccept, String upReferralId, String downReferralId,
+                        Boolean upLinkPending) {
 
     static final String COLLECTION = "referrals";
     static final String TIMER_LEASE = "timerLeaseUntil";
+    /**
+     * Set on a down-referral inserted with an {@code upReferralId}, in the same write, and removed once the
+     * up-referral names it: what a crash between the two writes leaves is found again by this mark.
+     */
+    static final String UP_LINK_PENDING = "upLinkPending";
 
     static ReferralDocument of(Referral referral, List<OutboxEvent> outbox) {
         ReferralRequest request = referral.request();
@@ -61,7 +67,7 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                 category(request.diagnosis().code()), referral.acceptedAt() != null,
                 referral.acceptedAt() == null ? null
                         : Duration.between(referral.submittedAt(), referral.acceptedAt()).toSeconds(),
-                request.upReferralId(), referral.downReferralId());
+                request.upReferralId(), referral.downReferralId(), request.upReferralId() != null ? Boolean.TRUE : null);
     }
 
     /** The ICD-10 category (letter and two digits) the out-of-county ranking groups by: I63.9 → I63. */

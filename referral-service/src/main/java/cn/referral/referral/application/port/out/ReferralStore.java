@@ -9,6 +9,7 @@ import cn.referral.referral.application.port.in.WorklistQuery;
 import cn.referral.referral.domain.referral.Decision;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralState;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,4 +43,13 @@ public interface ReferralStore {
      * down-referral was made yet; longest waiting first.
      */
     Mono<WorklistPage> downReferralsDue(String hospitalId, int page, int size);
+
+    /**
+     * Down-referrals submitted before {@code submittedBefore} that name an up-referral whose link to them was
+     * not confirmed yet (the link is a second write; a process may die between the two). Oldest first.
+     */
+    Flux<Referral> awaitingUpLink(Instant submittedBefore, int limit);
+
+    /** The down-referral's up-referral names it (or never will): nothing left to repair. */
+    Mono<Void> upLinkSettled(String downReferralId);
 }
