@@ -2,9 +2,11 @@ package cn.referral.gateway.edge;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,9 +19,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 @EnableConfigurationProperties(RateLimitProperties.class)
 class EdgeFilters {
 
+    /** In memory unless {@code gateway.rate-limit.store=redis}; Redis falls back to memory when it does not answer. */
     @Bean
-    ClientRateLimiter clientRateLimiter(RateLimitProperties properties, Clock clock) {
-        return new ClientRateLimiter(properties, clock);
+    ClientRateLimiter clientRateLimiter(RateLimitProperties properties, Clock clock,
+                                        ObjectProvider<ReactiveStringRedisTemplate> redis, MeterRegistry meters) {
+        ClientRateLimiter local = new LocalClientRateLimiter(properties, clock);
+        if (properties.store() != RateLimitProperties.Store.REDIS) {
+            return local;
+        }
+        return new RedisClientRateLimiter(redis.getObject(), properties, local, properties.redisTimeout(), meters);
     }
 
     @Bean

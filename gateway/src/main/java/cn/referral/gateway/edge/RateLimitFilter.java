@@ -33,8 +33,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 .map(Principal::getName)
                 .switchIfEmpty(Mono.fromSupplier(() -> Optional.ofNullable(exchange.getRequest().getRemoteAddress())
                         .map(InetSocketAddress::getHostString).orElse("unknown")))
-                .flatMap(client -> {
-                    long waitSeconds = limiter.tryAcquire(client);
+                .flatMap(limiter::tryAcquire)
+                .flatMap(waitSeconds -> {
                     if (waitSeconds == 0) {
                         return chain.filter(exchange);
                     }
