@@ -26,6 +26,9 @@ import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
+import cn.referral.referral.application.port.in.PatientDetails;
+import cn.referral.referral.domain.referral.SourceEpisode;
+import cn.referral.referral.application.port.out.SourceDeductibleBounds;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.policy.CatalogEligibility;
@@ -67,12 +70,14 @@ public class ReferralService implements ReferralUseCases {
     private final Clock clock;
     private final Supplier<String> ids;
     private final UpReferralLinks upLinks;
+    private final SourceDeductibleBounds sourceBounds;
 
     public ReferralService(ReferralStore store, IdempotencyKeys idempotencyKeys, InstitutionDirectory institutions,
                            ReferenceData referenceData, PatientDataProtection protection, AuditTrail audit,
                            ReferralMetrics metrics, ReferralPolicies policies, Clock clock, Supplier<String> ids,
-                           UpReferralLinks upLinks) {
+                           UpReferralLinks upLinks, SourceDeductibleBounds sourceBounds) {
         this.upLinks = upLinks;
+        this.sourceBounds = sourceBounds;
         this.store = store;
         this.idempotencyKeys = idempotencyKeys;
         this.institutions = institutions;
@@ -115,7 +120,7 @@ public class ReferralService implements ReferralUseCases {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, policies.zone());
         Patient patient = protection.protect(id, command.patient());
-        return referenceData.contractsOf(patient.patientRef()).collectList()
+        return alreadyPaidWithinTheSourceBound(command).then(referenceData.contractsOf(patient.patientRef()).collectList())
                 .map(contracts -> FamilyDoctorContract.inForceOn(contracts, today))
                 .flatMap(contract -> {
                     ContractedPrimaryCare.Target target = ContractedPrimaryCare.choose(command.direction(),
@@ -148,6 +153,29 @@ public class ReferralService implements ReferralUseCases {
                                 .flatMap(winner -> winner.referralId().equals(id) ? save(decision)
                                         : replay(winner, command, actor)))
                 .flatMap(submission -> upLinks.link(submission.referral(), actor).thenReturn(submission));
+    }
+
+    /**
+     * What the referral says was already paid at the source ({@code sourceEpisode.deductiblePaidFen}) cannot
+     * exceed the source institution's scheduled inpatient deductible, the bound billing holds every decision
+     * to (docs/policies.md, {@code AlreadyPaidWithinSourceDeductible}): refused here with 422 naming the
+     * field, so a wrong figure is corrected by the doctor before it reaches the insurer. Where billing knows
+     * no bound now, the submission goes ahead and billing's decision still refuses to credit it.
+     */
+    private Mono<Void> alreadyPaidWithinTheSourceBound(SubmitReferralCommand command) {
+        SourceEpisode episode = command.sourceEpisode();
+        if (episode == null || episode.deductiblePaidFen() == 0) {
+            return Mono.empty();
+        }
+        PatientDetails patient = command.patient();
+        return sourceBounds.boundFen(patient.insuranceRegionCode(), patient.insuranceScheme(),
+                        command.fromInstitutionId(), episode.admissionDate())
+                .filter(bound -> episode.deductiblePaidFen() > bound)
+                .flatMap(bound -> Mono.<Void>error(new ReferralRuleViolation("already-paid-above-schedule",
+                        "sourceEpisode.deductiblePaidFen: must not exceed " + bound + " fen, the scheduled inpatient "
+                                + "deductible of " + command.fromInstitutionId() + " for an admission on "
+                                + episode.admissionDate())))
+                .then();
     }
 
     /** Where the referral goes in the network, fixed now for the reports (scope, levels, 下转 to primary care). */

@@ -20,6 +20,7 @@ import cn.referral.referral.application.ReferralPolicies;
 import cn.referral.referral.application.ReferralService;
 import cn.referral.referral.application.SlaTimerService;
 import cn.referral.referral.application.UpReferralLinks;
+import cn.referral.referral.application.port.out.SourceDeductibleBounds;
 import cn.referral.referral.application.port.in.UpReferralLinkUseCases;
 import cn.referral.referral.application.port.in.AuditUseCases;
 import cn.referral.referral.application.port.in.KpiUseCases;
@@ -56,9 +57,9 @@ class ReferralConfiguration {
     ReferralUseCases referralUseCases(ReferralStore store, IdempotencyKeys keys, InstitutionDirectory institutions,
                                       ReferenceData referenceData, PatientDataProtection protection, AuditTrail audit,
                                       ReferralMetrics metrics, ReferralPolicies policies, Clock clock, IdGenerator ids,
-                                      UpReferralLinks upLinks) {
+                                      UpReferralLinks upLinks, SourceDeductibleBounds sourceBounds) {
         return new ReferralService(store, keys, institutions, referenceData, protection, audit, metrics, policies, clock,
-                () -> ids.generateId().toString(), upLinks);
+                () -> ids.generateId().toString(), upLinks, sourceBounds);
     }
 
     @Bean

@@ -33,12 +33,24 @@ public final class RunningPlatform implements AutoCloseable {
      * Starts every service with {@code serviceEnvironment} added (e.g. the {@code local} profile's
      * demo data), then the gateway, and waits until all are ready.
      */
+    /** billing-service's port, fixed before anything starts: referral-service is given it (BILLING_URL). */
+    private int billingPort;
+
     public static RunningPlatform start(Infrastructure infrastructure, Map<String, String> serviceEnvironment) {
         RunningPlatform platform = new RunningPlatform(infrastructure);
         platform.serviceEnvironment = Map.copyOf(serviceEnvironment);
         try {
+            // billing's port is chosen first: referral-service reads the source-deductible bound from it
+            platform.billingPort = Ports.free();
+            int billingPort = platform.billingPort;
             for (String service : SERVICES) {
-                platform.processes.put(service, ServiceProcess.start(service, platform.environment(serviceEnvironment)));
+                Map<String, String> environment = platform.environment(serviceEnvironment);
+                if (service.equals("referral-service")) {
+                    environment.put("BILLING_URL", "http://127.0.0.1:" + billingPort);
+                }
+                platform.processes.put(service, service.equals("billing-service")
+                        ? ServiceProcess.start(service, environment, billingPort)
+                        : ServiceProcess.start(service, environment));
             }
             for (ServiceProcess process : platform.processes.values()) {
                 // four JVMs starting at once on 2 cores shared with other builds took 180-215 s (2026-11-25)
@@ -88,12 +100,20 @@ public final class RunningPlatform implements AutoCloseable {
     /** Starts several stopped services again at once, then waits until all are ready. */
     public List<ServiceProcess> startAgain(List<String> names) {
         List<ServiceProcess> restarted = names.stream()
-                .map(name -> ServiceProcess.start(name, environment(serviceEnvironment), stoppedPorts.remove(name)))
+                .map(name -> ServiceProcess.start(name, restartEnvironment(name), stoppedPorts.remove(name)))
                 .toList();
         for (int i = 0; i < names.size(); i++) {
             processes.put(names.get(i), restarted.get(i).awaitReady(STARTUP));
         }
         return restarted;
+    }
+
+    private Map<String, String> restartEnvironment(String name) {
+        Map<String, String> environment = environment(serviceEnvironment);
+        if (name.equals("referral-service")) {
+            environment.put("BILLING_URL", "http://127.0.0.1:" + billingPort);
+        }
+        return environment;
     }
 
     private String base(String service) {
