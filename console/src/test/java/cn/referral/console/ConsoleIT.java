@@ -32,6 +32,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 class ConsoleIT {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** A valid identity number (GB 11643 check character), typed into the form and never shown back. */
+    private static final String IDENTITY_NUMBER = "11010519491231002X";
 
     private static MongoServer mongo;
     private static StubGateway gateway;
@@ -56,6 +58,7 @@ class ConsoleIT {
     @BeforeEach
     void forgetCalls() {
         gateway.calls.clear();
+        gateway.forgetAnswers();
     }
 
     private static void start() {
@@ -121,6 +124,53 @@ class ConsoleIT {
                 .expectStatus().isNotFound()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("未找到该记录，或者它不属于您的机构。");
+    }
+
+    @Test
+    void aReferralIsShownAsTheApiAnswersIt() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.SLOT_HELD_UP_REFERRAL);
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
+        String session = signIn("shijing-gp");
+
+        String page = signedInPage(session, "/referrals/r-1");
+
+        assertThat(page).contains("data-state=\"SLOT_HELD\"", "已锁定号源", "**************1234", "锁定预留号源");
+        assertThat(page).as("the birth year the API gives (never the full birth date)")
+                .containsPattern("出生</dt><dd>1958</dd>");
+    }
+
+    @Test
+    void aFieldTheApiNamesIsMarkedBesideItAndTheIdentityNumberIsNotShownBack() {
+        gateway.answer("POST", "/api/referrals", 400, """
+                {"type":"https://referral.example/problems/validation","title":"Invalid request","status":400,
+                 "detail":"diagnosis.code: must be an ICD-10 code such as I63.9",
+                 "errors":[{"field":"diagnosis.code","message":"must be an ICD-10 code such as I63.9"}]}""");
+        String session = signIn("shijing-gp");
+        String form = signedInPage(session, "/referrals/new");
+        Matcher csrf = CSRF.matcher(form);
+        assertThat(csrf.find()).isTrue();
+
+        String page = web.post().uri("/referrals").cookie("CONSOLE_SESSION", session)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", csrf.group(1))
+                        .with("direction", "UP").with("patient.name", "林秀英")
+                        .with("patient.idNumber", IDENTITY_NUMBER).with("patient.insuredPersonNo", "Y350583002")
+                        .with("patient.insuranceScheme", "EMPLOYEE").with("patient.insuranceRegionCode", "350583")
+                        .with("diagnosis.code", "XYZ").with("careType", "INPATIENT").with("urgency", "ROUTINE")
+                        .with("toDepartment", "心血管内科").with("reason", "需要上级医院进一步诊治")
+                        .with("requestedFrom", "2026-11-27").with("requestedUntil", "2026-12-03"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("请检查标红的内容后再提交。")
+                .containsPattern("<span class=\"error\" id=\"err-diagnosis-code\"[^>]*data-field=\"diagnosis.code\""
+                        + "[^>]*>请填写 ICD-10 编码，例如 I63.9</span>")
+                .containsPattern("id=\"diagnosis-code\"[^>]*aria-invalid=\"true\"")
+                .doesNotContain(IDENTITY_NUMBER)
+                .contains(IDENTITY_NUMBER.substring(14));
+        assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/referrals")).singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("\"code\":\"XYZ\""));
     }
 
     /** Signs in on the development page (with its CSRF token); returns the new session's id. */
