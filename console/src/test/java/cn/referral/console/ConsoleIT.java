@@ -65,7 +65,7 @@ class ConsoleIT {
         InetSocketAddress address = mongo.getLocalAddress();
         // command-line arguments: they win over application.yaml's ${PORT:8085} and ${MONGODB_URI:...}
         console = new SpringApplicationBuilder(ConsoleApplication.class).profiles("local")
-                .run("--server.port=0", "--console.gateway-url=" + gateway.url(),
+                .run("--server.port=0", "--management.server.port=0", "--console.gateway-url=" + gateway.url(),
                         "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort(),
                         "--logging.structured.format.console=");
         web = WebTestClient.bindToServer()
@@ -124,6 +124,21 @@ class ConsoleIT {
                 .expectStatus().isNotFound()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("未找到该记录，或者它不属于您的机构。");
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortNeverUnderTheConsolesRoutedPath() {
+        WebTestClient management = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + console.getEnvironment().getProperty("local.management.port"))
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        assertThat(management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("jvm_memory_used_bytes");
+
+        // the gateway routes /console/** here: nothing of the actuator may answer under it
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isNotFound();
     }
 
     @Test
