@@ -142,6 +142,34 @@ class ConsoleIT {
     }
 
     @Test
+    void aRouteSuggestionShowsTheFreeReservedUnitsOfTheDepartmentAndCareTypeOnTheFirstDay() {
+        gateway.answer("GET", "/api/registry/routes", 200, """
+                [{"rank":1,"institutionId":"na-county-hospital","name":"南安市医院","level":"SECONDARY",
+                  "kind":"GENERAL_HOSPITAL","regionCode":"350583","tier":"ALLIANCE_LEAD","allianceId":"na-ycd",
+                  "allianceName":"南安市医共体","inCatalog":true,"matchedCode":"I21","reasons":[],
+                  "explanation":"同一医共体内，诊断在上转目录中"}]""");
+        gateway.answer("GET", "/api/quota/reserve", 200, """
+                [{"institutionId":"na-county-hospital","department":"心血管内科","resource":"INPATIENT_BED",
+                  "date":"2026-11-27","session":"ALL_DAY","sessionStartsAt":"2026-11-27T00:00:00Z","freeReserve":2},
+                 {"institutionId":"na-county-hospital","department":"心血管内科","resource":"EXPERT_CLINIC",
+                  "date":"2026-11-27","session":"MORNING","sessionStartsAt":"2026-11-27T00:00:00Z","freeReserve":4},
+                 {"institutionId":"na-county-hospital","department":"神经内科","resource":"INPATIENT_BED",
+                  "date":"2026-11-27","session":"ALL_DAY","sessionStartsAt":"2026-11-27T00:00:00Z","freeReserve":1}]""");
+        String session = signIn("shijing-gp");
+
+        String inpatientCardiology = signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"
+                + "&toDepartment=心血管内科&requestedFrom=2026-11-27");
+        String anyInpatient = signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"
+                + "&requestedFrom=2026-11-27");
+
+        assertThat(inpatientCardiology).contains("南安市医院", "当日剩余预留 2");
+        assertThat(anyInpatient).as("every department's beds before one is chosen").contains("当日剩余预留 3");
+        assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/quota/reserve"))
+                .as("asked with the doctor's own token").isNotEmpty()
+                .allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer " + StubGateway.TOKEN));
+    }
+
+    @Test
     void aReferralIsShownAsTheApiAnswersIt() {
         gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.SLOT_HELD_UP_REFERRAL);
         gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
