@@ -183,6 +183,40 @@ class ConsoleIT {
     }
 
     @Test
+    void anInpatientTransferSendsTheDayThePatientLeavesTheStaySoTheInsurerSeesOneHospitalisation() {
+        gateway.answer("POST", "/api/referrals", 201, "{\"id\":\"r-9\",\"version\":1,\"state\":\"SUBMITTED\"}");
+        String session = signIn("shijing-gp");
+        String form = signedInPage(session, "/referrals/new");
+        Matcher csrf = CSRF.matcher(form);
+        assertThat(csrf.find()).isTrue();
+        Matcher requestedFrom = Pattern.compile("id=\"requestedFrom\"[^>]*value=\"([0-9-]+)\"").matcher(form);
+        assertThat(requestedFrom.find()).isTrue();
+        assertThat(form).as("planned: the first day asked for at the target")
+                .containsPattern("id=\"episode-discharged\"[^>]*value=\"" + requestedFrom.group(1) + "\"");
+
+        web.post().uri("/referrals").cookie("CONSOLE_SESSION", session)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", csrf.group(1))
+                        .with("direction", "UP").with("patient.name", "林秀英")
+                        .with("patient.idNumber", IDENTITY_NUMBER).with("patient.insuredPersonNo", "Y350583002")
+                        .with("patient.insuranceScheme", "EMPLOYEE").with("patient.insuranceRegionCode", "350583")
+                        .with("diagnosis.code", "I21.0").with("careType", "INPATIENT").with("urgency", "ROUTINE")
+                        .with("toInstitutionId", "na-county-hospital").with("toDepartment", "心血管内科")
+                        .with("reason", "需要上级医院进一步诊治")
+                        .with("requestedFrom", "2026-11-27").with("requestedUntil", "2026-12-03")
+                        .with("sourceEpisode.admissionDate", "2026-11-25")
+                        .with("sourceEpisode.dischargedOn", "2026-11-27")
+                        .with("sourceEpisode.deductiblePaidYuan", "200"))
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).endsWith("/referrals/r-9"));
+
+        assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/referrals")).singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("\"sourceEpisode\":{\"admissionDate\":\"2026-11-25\","
+                        + "\"dischargedOn\":\"2026-11-27\",\"deductiblePaidFen\":20000}"));
+    }
+
+    @Test
     void aFieldTheApiNamesIsMarkedBesideItAndTheIdentityNumberIsNotShownBack() {
         gateway.answer("POST", "/api/referrals", 400, """
                 {"type":"https://referral.example/problems/validation","title":"Invalid request","status":400,

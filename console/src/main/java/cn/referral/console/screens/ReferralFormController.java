@@ -62,6 +62,9 @@ class ReferralFormController {
         form.put("patient.insuranceScheme", "EMPLOYEE");
         form.put("requestedFrom", LocalDate.now(clock).plusDays(1).toString());
         form.put("requestedUntil", LocalDate.now(clock).plusDays(7).toString());
+        // the day the patient leaves the stay here, planned: the first day asked for at the target. Billing
+        // needs it to see one hospitalisation (同一次住院) and not charge a second deductible.
+        form.put("sourceEpisode.dischargedOn", form.get("requestedFrom"));
         form.put("idempotencyKey", UUID.randomUUID().toString());
         if (down) {
             form.put("continuityPlan.longPrescription.days", "60");
@@ -255,7 +258,9 @@ class ReferralFormController {
         if (form.get("sourceEpisode.admissionDate") != null && !form.get("sourceEpisode.admissionDate").isBlank()) {
             Map<String, Object> episode = new LinkedHashMap<>();
             episode.put("admissionDate", form.get("sourceEpisode.admissionDate"));
+            episode.put("dischargedOn", blankToNull(form.get("sourceEpisode.dischargedOn")));
             episode.put("deductiblePaidFen", fen(form.get("sourceEpisode.deductiblePaidYuan")));
+            episode.values().removeIf(value -> value == null);
             request.put("sourceEpisode", episode);
         }
         if (form.get("attachment.title") != null && !form.get("attachment.title").isBlank()) {
