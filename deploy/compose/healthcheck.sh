@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Container HEALTHCHECK: healthy when the service's readiness group answers 200, on the management port
-# (management.server.port, which the gateway never routes; the console has none yet, so it names its own port).
-# Uses bash's /dev/tcp so the runtime image needs neither curl nor wget. HEALTH_PATH for a service
-# under a base path (the console: /console/actuator/health/readiness).
+# (management.server.port, which the gateway never routes; the console's too, 8185).
+# Uses bash's /dev/tcp so the runtime image needs neither curl nor wget. HEALTH_PATH only if a service
+# ever serves its readiness group elsewhere than /actuator/health/readiness.
 set -eu
 port="${MANAGEMENT_PORT:?MANAGEMENT_PORT is not set}"
 exec 3<>"/dev/tcp/127.0.0.1/${port}"

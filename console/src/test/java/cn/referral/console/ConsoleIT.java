@@ -32,6 +32,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 class ConsoleIT {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** A valid identity number (GB 11643 check character), typed into the form and never shown back. */
+    private static final String IDENTITY_NUMBER = "11010519491231002X";
 
     private static MongoServer mongo;
     private static StubGateway gateway;
@@ -56,13 +58,14 @@ class ConsoleIT {
     @BeforeEach
     void forgetCalls() {
         gateway.calls.clear();
+        gateway.forgetAnswers();
     }
 
     private static void start() {
         InetSocketAddress address = mongo.getLocalAddress();
         // command-line arguments: they win over application.yaml's ${PORT:8085} and ${MONGODB_URI:...}
         console = new SpringApplicationBuilder(ConsoleApplication.class).profiles("local")
-                .run("--server.port=0", "--console.gateway-url=" + gateway.url(),
+                .run("--server.port=0", "--management.server.port=0", "--console.gateway-url=" + gateway.url(),
                         "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort(),
                         "--logging.structured.format.console=");
         web = WebTestClient.bindToServer()
@@ -121,6 +124,130 @@ class ConsoleIT {
                 .expectStatus().isNotFound()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("未找到该记录，或者它不属于您的机构。");
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortNeverUnderTheConsolesRoutedPath() {
+        WebTestClient management = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + console.getEnvironment().getProperty("local.management.port"))
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        assertThat(management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("jvm_memory_used_bytes");
+
+        // the gateway routes /console/** here: nothing of the actuator may answer under it
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aRouteSuggestionShowsTheFreeReservedUnitsOfTheDepartmentAndCareTypeOnTheFirstDay() {
+        gateway.answer("GET", "/api/registry/routes", 200, """
+                [{"rank":1,"institutionId":"na-county-hospital","name":"南安市医院","level":"SECONDARY",
+                  "kind":"GENERAL_HOSPITAL","regionCode":"350583","tier":"ALLIANCE_LEAD","allianceId":"na-ycd",
+                  "allianceName":"南安市医共体","inCatalog":true,"matchedCode":"I21","reasons":[],
+                  "explanation":"同一医共体内，诊断在上转目录中"}]""");
+        gateway.answer("GET", "/api/quota/reserve", 200, """
+                [{"institutionId":"na-county-hospital","department":"心血管内科","resource":"INPATIENT_BED",
+                  "date":"2026-11-27","session":"ALL_DAY","sessionStartsAt":"2026-11-27T00:00:00Z","freeReserve":2},
+                 {"institutionId":"na-county-hospital","department":"心血管内科","resource":"EXPERT_CLINIC",
+                  "date":"2026-11-27","session":"MORNING","sessionStartsAt":"2026-11-27T00:00:00Z","freeReserve":4},
+                 {"institutionId":"na-county-hospital","department":"神经内科","resource":"INPATIENT_BED",
+                  "date":"2026-11-27","session":"ALL_DAY","sessionStartsAt":"2026-11-27T00:00:00Z","freeReserve":1}]""");
+        String session = signIn("shijing-gp");
+
+        String inpatientCardiology = signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"
+                + "&toDepartment=心血管内科&requestedFrom=2026-11-27");
+        String anyInpatient = signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"
+                + "&requestedFrom=2026-11-27");
+
+        assertThat(inpatientCardiology).contains("南安市医院", "当日剩余预留 2");
+        assertThat(anyInpatient).as("every department's beds before one is chosen").contains("当日剩余预留 3");
+        assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/quota/reserve"))
+                .as("asked with the doctor's own token").isNotEmpty()
+                .allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer " + StubGateway.TOKEN));
+    }
+
+    @Test
+    void aReferralIsShownAsTheApiAnswersIt() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.SLOT_HELD_UP_REFERRAL);
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
+        String session = signIn("shijing-gp");
+
+        String page = signedInPage(session, "/referrals/r-1");
+
+        assertThat(page).contains("data-state=\"SLOT_HELD\"", "已锁定号源", "**************1234", "锁定预留号源");
+        assertThat(page).as("the birth year the API gives (never the full birth date)")
+                .containsPattern("出生</dt><dd>1958</dd>");
+    }
+
+    @Test
+    void anInpatientTransferSendsTheDayThePatientLeavesTheStaySoTheInsurerSeesOneHospitalisation() {
+        gateway.answer("POST", "/api/referrals", 201, "{\"id\":\"r-9\",\"version\":1,\"state\":\"SUBMITTED\"}");
+        String session = signIn("shijing-gp");
+        String form = signedInPage(session, "/referrals/new");
+        Matcher csrf = CSRF.matcher(form);
+        assertThat(csrf.find()).isTrue();
+        Matcher requestedFrom = Pattern.compile("id=\"requestedFrom\"[^>]*value=\"([0-9-]+)\"").matcher(form);
+        assertThat(requestedFrom.find()).isTrue();
+        assertThat(form).as("planned: the first day asked for at the target")
+                .containsPattern("id=\"episode-discharged\"[^>]*value=\"" + requestedFrom.group(1) + "\"");
+
+        web.post().uri("/referrals").cookie("CONSOLE_SESSION", session)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", csrf.group(1))
+                        .with("direction", "UP").with("patient.name", "林秀英")
+                        .with("patient.idNumber", IDENTITY_NUMBER).with("patient.insuredPersonNo", "Y350583002")
+                        .with("patient.insuranceScheme", "EMPLOYEE").with("patient.insuranceRegionCode", "350583")
+                        .with("diagnosis.code", "I21.0").with("careType", "INPATIENT").with("urgency", "ROUTINE")
+                        .with("toInstitutionId", "na-county-hospital").with("toDepartment", "心血管内科")
+                        .with("reason", "需要上级医院进一步诊治")
+                        .with("requestedFrom", "2026-11-27").with("requestedUntil", "2026-12-03")
+                        .with("sourceEpisode.admissionDate", "2026-11-25")
+                        .with("sourceEpisode.dischargedOn", "2026-11-27")
+                        .with("sourceEpisode.deductiblePaidYuan", "200"))
+                .exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).endsWith("/referrals/r-9"));
+
+        assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/referrals")).singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("\"sourceEpisode\":{\"admissionDate\":\"2026-11-25\","
+                        + "\"dischargedOn\":\"2026-11-27\",\"deductiblePaidFen\":20000}"));
+    }
+
+    @Test
+    void aFieldTheApiNamesIsMarkedBesideItAndTheIdentityNumberIsNotShownBack() {
+        gateway.answer("POST", "/api/referrals", 400, """
+                {"type":"https://referral.example/problems/validation","title":"Invalid request","status":400,
+                 "detail":"diagnosis.code: must be an ICD-10 code such as I63.9",
+                 "errors":[{"field":"diagnosis.code","message":"must be an ICD-10 code such as I63.9"}]}""");
+        String session = signIn("shijing-gp");
+        String form = signedInPage(session, "/referrals/new");
+        Matcher csrf = CSRF.matcher(form);
+        assertThat(csrf.find()).isTrue();
+
+        String page = web.post().uri("/referrals").cookie("CONSOLE_SESSION", session)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", csrf.group(1))
+                        .with("direction", "UP").with("patient.name", "林秀英")
+                        .with("patient.idNumber", IDENTITY_NUMBER).with("patient.insuredPersonNo", "Y350583002")
+                        .with("patient.insuranceScheme", "EMPLOYEE").with("patient.insuranceRegionCode", "350583")
+                        .with("diagnosis.code", "XYZ").with("careType", "INPATIENT").with("urgency", "ROUTINE")
+                        .with("toDepartment", "心血管内科").with("reason", "需要上级医院进一步诊治")
+                        .with("requestedFrom", "2026-11-27").with("requestedUntil", "2026-12-03"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("请检查标红的内容后再提交。")
+                .containsPattern("<span class=\"error\" id=\"err-diagnosis-code\"[^>]*data-field=\"diagnosis.code\""
+                        + "[^>]*>请填写 ICD-10 编码，例如 I63.9</span>")
+                .containsPattern("id=\"diagnosis-code\"[^>]*aria-invalid=\"true\"")
+                .doesNotContain(IDENTITY_NUMBER)
+                .contains(IDENTITY_NUMBER.substring(14));
+        assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/referrals")).singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("\"code\":\"XYZ\""));
     }
 
     /** Signs in on the development page (with its CSRF token); returns the new session's id. */

@@ -32,7 +32,7 @@ class OidcSignInIT {
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         console = new SpringApplicationBuilder(ConsoleApplication.class)
-                .run("--server.port=0", "--console.sign-in=OIDC", "--console.gateway-url=http://127.0.0.1:9",
+                .run("--server.port=0", "--management.server.port=0", "--console.sign-in=OIDC", "--console.gateway-url=http://127.0.0.1:9",
                         "--OIDC_BROWSER_ISSUER=https://auth.example.test/realms/referral",
                         "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(),
                         "--logging.structured.format.console=");

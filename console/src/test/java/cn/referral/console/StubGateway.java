@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -12,8 +14,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A gateway stand-in on a free loopback port, answering the few calls the console makes in these
- * tests (a development token, an empty worklist, a referral of another institution) and recording
- * what it received, so a test can see which token the console called with.
+ * tests (a development token, an empty worklist, a referral of another institution, and whatever a
+ * test sets with {@link #answer(String, String, int, String)}) and recording what it received, so a
+ * test can see which token the console called with.
  */
 final class StubGateway implements AutoCloseable {
 
@@ -23,8 +26,12 @@ final class StubGateway implements AutoCloseable {
     record Call(String method, String path, String authorization, String body) {
     }
 
+    private record Answer(int status, String json) {
+    }
+
     private final HttpServer server;
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     StubGateway() {
         try {
@@ -36,6 +43,16 @@ final class StubGateway implements AutoCloseable {
         server.start();
     }
 
+    /** From now on {@code method path} is answered with this status and JSON (problem+json when not 2xx). */
+    void answer(String method, String path, int status, String json) {
+        answers.put(method + " " + path, new Answer(status, json));
+    }
+
+    /** Back to the default answers. */
+    void forgetAnswers() {
+        answers.clear();
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -45,7 +62,11 @@ final class StubGateway implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         calls.add(new Call(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"), body));
-        if (path.equals("/auth/dev-token")) {
+        Answer set = answers.get(exchange.getRequestMethod() + " " + path);
+        if (set != null) {
+            answer(exchange, set.status(), set.status() < 300 ? "application/json" : "application/problem+json",
+                    set.json());
+        } else if (path.equals("/auth/dev-token")) {
             answer(exchange, 200, "application/json",
                     "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":28800}");
         } else if (path.startsWith("/api/worklists/")) {

@@ -326,6 +326,15 @@ class ReferralLifecycleIT extends ReferralItSupport {
         assertThat(json(invalidId).get("errors").get(0).get("field").asString()).isEqualTo("patient.idNumber");
         assertThat(invalidId.getResponseBody()).doesNotContain(wrongCheckDigit);
 
+        // what the console shows beside its diagnosis field: not an ICD-10 code, and no target chosen yet
+        Map<String, Object> notIcd10 = upReferral(idNumber(29), NANHUI_CENTRE, null, "ROUTINE");
+        notIcd10.put("diagnosis", Map.of("code", "XYZ"));
+        EntityExchangeResult<String> badCode = submit(centreDoctor, notIcd10, null);
+        assertThat(badCode.getStatus().value()).isEqualTo(400);
+        assertThat(json(badCode).get("errors").get(0).get("field").asString()).isEqualTo("diagnosis.code");
+        assertThat(json(badCode).get("errors").get(0).get("message").asString())
+                .isEqualTo("must be an ICD-10 code such as I63.9");
+
         Map<String, Object> serverOwned = upReferral(idNumber(30), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE");
         serverOwned.put("state", "ACCEPTED");
         assertThat(json(submit(centreDoctor, serverOwned, null)).get("errors").get(0).get("field").asString())

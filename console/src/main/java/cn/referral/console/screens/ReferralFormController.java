@@ -62,6 +62,9 @@ class ReferralFormController {
         form.put("patient.insuranceScheme", "EMPLOYEE");
         form.put("requestedFrom", LocalDate.now(clock).plusDays(1).toString());
         form.put("requestedUntil", LocalDate.now(clock).plusDays(7).toString());
+        // the day the patient leaves the stay here, planned: the first day asked for at the target. Billing
+        // needs it to see one hospitalisation (同一次住院) and not charge a second deductible.
+        form.put("sourceEpisode.dischargedOn", form.get("requestedFrom"));
         form.put("idempotencyKey", UUID.randomUUID().toString());
         if (down) {
             form.put("continuityPlan.longPrescription.days", "60");
@@ -106,13 +109,15 @@ class ReferralFormController {
 
     /**
      * Where the patient could go, inside the alliance first, with the reserve's free units on the
-     * first requested day (htmx fragment; diagnosis and care type only — no patient data in the URL).
+     * first requested day for the care type (and department, once chosen) (htmx fragment; diagnosis,
+     * care type and department only — no patient data in the URL).
      */
     @GetMapping("/fragments/routes")
     Mono<String> routes(@RequestParam(name = "diagnosis.code", defaultValue = "") String diagnosis,
                         @RequestParam(name = "careType", defaultValue = "OUTPATIENT") String careType,
                         @RequestParam(name = "direction", defaultValue = "UP") String direction,
                         @RequestParam(name = "requestedFrom", required = false) String requestedFrom,
+                        @RequestParam(name = "toDepartment", required = false) String department,
                         @RequestParam(name = "chosenTarget", required = false) String chosen,
                         ServerWebExchange exchange, Model model) {
         model.addAttribute("chosen", chosen);
@@ -127,7 +132,8 @@ class ReferralFormController {
                         credentials.user().institutionId(), diagnosis.strip().toUpperCase(), careType, direction)
                 .flatMapMany(Flux::fromIterable)
                 .index()
-                .concatMap(indexed -> freeReserve(credentials, indexed.getT2(), requestedFrom, indexed.getT1() < 3)
+                .concatMap(indexed -> freeReserve(credentials, indexed.getT2(),
+                        new ReserveWanted(requestedFrom, careType, department), indexed.getT1() < 3)
                         .map(free -> route(indexed.getT2(), free)))
                 .collectList()
                 .map(routes -> {
@@ -141,18 +147,45 @@ class ReferralFormController {
                 }));
     }
 
-    private Mono<Long> freeReserve(Credentials credentials, JsonNode route, String day, boolean look) {
-        if (!look || day == null || day.isBlank()) {
+    /** The day, and the resource and department a referral of this form would hold a unit of. */
+    record ReserveWanted(String day, String careType, String department) {
+
+        /** Quota's resource for the care type, as quota-service maps it. */
+        String resource() {
+            return switch (careType == null ? "" : careType) {
+                case "INPATIENT" -> "INPATIENT_BED";
+                case "EXAMINATION" -> "EXAMINATION";
+                default -> "EXPERT_CLINIC";
+            };
+        }
+
+        boolean counts(JsonNode pool) {
+            return resource().equals(pool.path("resource").asString())
+                    && (department == null || department.isBlank()
+                    || department.strip().equals(pool.path("department").asString()));
+        }
+    }
+
+    /**
+     * Quota's free reserved units at the route's institution ({@code /api/quota/reserve}, which a
+     * referring doctor may read for any institution); -1, shown as nothing, when it cannot say.
+     */
+    private Mono<Long> freeReserve(Credentials credentials, JsonNode route, ReserveWanted wanted, boolean look) {
+        if (!look || wanted.day() == null || wanted.day().isBlank()) {
             return Mono.just(-1L);
         }
-        return gateway.get(credentials.token(), "/api/quota/pools?institutionId={id}&date={day}",
-                        route.path("institutionId").asString(), day)
+        return gateway.get(credentials.token(), "/api/quota/reserve?institutionId={id}&date={day}",
+                        route.path("institutionId").asString(), wanted.day())
                 .map(pools -> {
                     long free = 0;
+                    boolean any = false;
                     for (JsonNode pool : pools) {
-                        free += pool.path("freeReserve").asLong(0);
+                        if (wanted.counts(pool)) {
+                            any = true;
+                            free += pool.path("freeReserve").asLong(0);
+                        }
                     }
-                    return free;
+                    return any ? free : -1L;
                 })
                 .onErrorReturn(-1L);
     }
@@ -225,7 +258,9 @@ class ReferralFormController {
         if (form.get("sourceEpisode.admissionDate") != null && !form.get("sourceEpisode.admissionDate").isBlank()) {
             Map<String, Object> episode = new LinkedHashMap<>();
             episode.put("admissionDate", form.get("sourceEpisode.admissionDate"));
+            episode.put("dischargedOn", blankToNull(form.get("sourceEpisode.dischargedOn")));
             episode.put("deductiblePaidFen", fen(form.get("sourceEpisode.deductiblePaidYuan")));
+            episode.values().removeIf(value -> value == null);
             request.put("sourceEpisode", episode);
         }
         if (form.get("attachment.title") != null && !form.get("attachment.title").isBlank()) {

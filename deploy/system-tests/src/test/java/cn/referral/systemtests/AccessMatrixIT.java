@@ -362,6 +362,10 @@ class AccessMatrixIT {
                         .listing("{pool}", wmuDoctor, wmuDesk),
                 get("/api/quota/pools/{pool}", "§5: as above")
                         .expect(404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 401),
+                get("/api/quota/reserve?institutionId=" + WMU_HOSPITAL + "&date={poolDate}",
+                        "§4: free reserved units only (no holds, no referrals), for choosing where to refer: "
+                                + "doctors and desks of any institution; insurers, administrators, auditors: 403")
+                        .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401),
                 put("/api/quota/pools/{pool}/size", "{\"capacity\":10,\"reserved\":2}",
                         "§4: only the desk resizes; its own doctors see the pool (403), others do not (404)")
                         .expect(404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 401),

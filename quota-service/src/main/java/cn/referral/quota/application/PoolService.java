@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Pools are managed by the referral desk (转诊服务中心) of their institution and read by anyone of
- * that institution; to everyone else they do not exist (404, not 403).
+ * that institution; to everyone else they do not exist (404, not 403). Only how many reserved units
+ * are free is shown further: to the doctors and desks who refer patients there.
  */
 public class PoolService implements PoolUseCases {
 
@@ -70,6 +71,14 @@ public class PoolService implements PoolUseCases {
             return Mono.error(new PoolNotFound("institution", institutionId));
         }
         return pools.findByInstitutionAndDate(institutionId, date).collectList().flatMap(this::views);
+    }
+
+    @Override
+    public Mono<List<Pool>> reserveOn(String institutionId, LocalDate date, Caller caller) {
+        if (!caller.hasAny(Role.PRIMARY_DOCTOR, Role.HOSPITAL_DOCTOR, Role.REFERRAL_DESK)) {
+            return Mono.error(new NotPermitted("The reserve's free units are shown to those who refer patients"));
+        }
+        return pools.findByInstitutionAndDate(institutionId, date).collectList();
     }
 
     @Override

@@ -79,6 +79,12 @@ class LocalDemoPoolsTest {
         }
 
         @Override
+        public Mono<List<cn.referral.quota.domain.Pool>> reserveOn(String institutionId, LocalDate date,
+                                                               Caller caller) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Mono<PoolView> resize(String poolId, int capacity, int reserved, Caller caller) {
             throw new UnsupportedOperationException();
         }

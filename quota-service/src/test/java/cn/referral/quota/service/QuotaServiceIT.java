@@ -154,6 +154,35 @@ class QuotaServiceIT {
     }
 
     @Test
+    void doctorsOfAnyInstitutionSeeHowManyReservedUnitsAreFreeAndNothingElseOfThePools() {
+        String poolId = openPool(HOSPITAL, "耳鼻喉科", LATER, 10, 2);
+        referralService.send("referral.submitted.v1", "ref-ent", submittedTo("耳鼻喉科", "ref-ent", "ROUTINE", false));
+        awaitEvent("ref-ent", "quota.slot-held.v1");
+
+        web.get().uri("/reserve?institutionId={i}&date={d}", HOSPITAL, LATER)
+                .header("Authorization", bearer(TestTokens.token(Role.PRIMARY_DOCTOR, "na-shijing-thc"))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.department == '耳鼻喉科')].freeReserve").isEqualTo(1)
+                .jsonPath("$[?(@.department == '耳鼻喉科')].resource").isEqualTo("EXPERT_CLINIC")
+                .jsonPath("$[?(@.department == '耳鼻喉科')].session").isEqualTo("MORNING");
+        web.get().uri("/reserve?institutionId={i}&date={d}", HOSPITAL, LATER)
+                .header("Authorization", bearer(TestTokens.token(Role.HOSPITAL_DOCTOR, OTHER_HOSPITAL))).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).as("no pool ids, holds or waitlists")
+                        .contains("\"freeReserve\"").doesNotContain(poolId, "ref-ent", "held", "waitlist"));
+        web.get().uri("/reserve?institutionId={i}&date={d}", HOSPITAL, LATER)
+                .header("Authorization", bearer(TestTokens.token(Role.INSURER, "350583"))).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/reserve?institutionId={i}", HOSPITAL)
+                .header("Authorization", bearer(TestTokens.token(Role.PRIMARY_DOCTOR, "na-shijing-thc"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("date");
+        web.get().uri("/reserve?institutionId={i}&date={d}", HOSPITAL, LATER).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void aSubmittedReferralHoldsAReservedUnitUntilItsAcceptDeadlineAndAcceptanceConfirmsIt() {
         String poolId = openPool(HOSPITAL, "内分泌科", LATER, 10, 2);
 

@@ -51,8 +51,7 @@ public final class ConsoleStack implements AutoCloseable {
         }
         ServiceProcess gateway = ServiceProcess.start("gateway", gatewayEnvironment, gatewayPort);
         try {
-            console.awaitReady(ServiceProcess.readyTimeout(Duration.ofSeconds(120)),
-                    "/console/actuator/health/readiness");
+            console.awaitReady(ServiceProcess.readyTimeout(Duration.ofSeconds(120)));
             gateway.awaitReady(ServiceProcess.readyTimeout(Duration.ofSeconds(120)));
         } catch (RuntimeException e) {
             gateway.close();

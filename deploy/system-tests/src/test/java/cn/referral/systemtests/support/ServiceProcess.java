@@ -83,14 +83,6 @@ public final class ServiceProcess implements AutoCloseable {
         return awaitReady(timeout, managementUri("/actuator/health/readiness"));
     }
 
-    /**
-     * The same with the probe at a path of the service's own port: the console has no management port and serves
-     * everything under {@code /console}.
-     */
-    public ServiceProcess awaitReady(Duration timeout, String probePath) {
-        return awaitReady(timeout, uri(probePath));
-    }
-
     private ServiceProcess awaitReady(Duration timeout, URI probeUri) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest probe = HttpRequest.newBuilder(probeUri).timeout(Duration.ofSeconds(2)).build();

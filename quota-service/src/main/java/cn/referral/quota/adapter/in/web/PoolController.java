@@ -46,6 +46,14 @@ class PoolController {
                 .map(found -> found.stream().map(PoolResponse::of).toList());
     }
 
+    /** The free reserved units of an institution's pools on a day, for whoever is choosing where to refer. */
+    @GetMapping("/reserve")
+    Mono<List<ReserveResponse>> reserve(@RequestParam("institutionId") @NotBlank @Size(max = 100) String institutionId,
+                                        @RequestParam("date") LocalDate date, Caller caller) {
+        return pools.reserveOn(institutionId, date, caller)
+                .map(found -> found.stream().map(ReserveResponse::of).toList());
+    }
+
     @GetMapping("/pools/{id}")
     Mono<PoolResponse> find(@PathVariable("id") String id, Caller caller) {
         return pools.find(id, caller).map(PoolResponse::of);

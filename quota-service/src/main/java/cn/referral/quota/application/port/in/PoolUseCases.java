@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.referral.platform.security.Caller;
+import cn.referral.quota.domain.Pool;
 import reactor.core.publisher.Mono;
 
-/** What a hospital's referral desk does with its pools. Another institution's pools are not found. */
+/**
+ * What a hospital's referral desk does with its pools. Another institution's pools are not found,
+ * except their free reserved units, which anyone who refers patients may see.
+ */
 public interface PoolUseCases {
 
     /** Opens a pool; {@code QuotaRuleViolation} if it does not reserve 20%, {@code DuplicatePool} if it exists. */
@@ -21,6 +25,13 @@ public interface PoolUseCases {
 
     /** Changes capacity and reserve; never below what is held. A grown reserve goes to waiting referrals. */
     Mono<PoolView> resize(String poolId, int capacity, int reserved, Caller caller);
+
+    /**
+     * An institution's pools of a day, for their free reserved units only: read by doctors and desks
+     * of any institution choosing where to refer (the seeds' 预留号源 for referred patients).
+     * {@code NotPermitted} for callers who do not refer patients.
+     */
+    Mono<List<Pool>> reserveOn(String institutionId, LocalDate date, Caller caller);
 
     /** Where the referral stands in the pools of the caller's institution (held, released or waiting). */
     Mono<List<PoolStanding>> standings(String referralId, Caller caller);
