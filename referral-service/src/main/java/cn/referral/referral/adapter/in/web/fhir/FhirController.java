@@ -21,7 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.TraceWebFilter;
-import cn.referral.referral.application.NotFound;
+import cn.referral.platform.application.NotFound;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
