@@ -14,11 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.referral.billing.Events.Accept;
@@ -51,8 +51,9 @@ class DeductibleDecisionsIT {
     private static final String ADMIN = TestTokens.token(Role.REGISTRY_ADMIN, "registry");
     private static final String AUDITOR = TestTokens.token(Role.AUDITOR, null);
 
-    @Autowired
-    private EmbeddedKafkaBroker kafka;
+    /** The broker the service uses: embedded, or a container with -Dit.infrastructure=containers. */
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
     @Autowired
     private WebTestClient web;
     @Autowired
@@ -65,7 +66,7 @@ class DeductibleDecisionsIT {
 
     @BeforeEach
     void referenceData() {
-        events = new Events(kafka.getBrokersAsString());
+        events = new Events(brokers);
         if (Boolean.TRUE.equals(mongo.exists(new org.springframework.data.mongodb.core.query.Query(), "policies")
                 .block(WAIT))) {
             return;
@@ -494,7 +495,7 @@ class DeductibleDecisionsIT {
         events.accepted(new Accept(referral, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
                 "not-yet-registered", 20_000L, INSURED));
 
-        await().atMost(WAIT).until(() -> KafkaRecords.read(kafka.getBrokersAsString(),
+        await().atMost(WAIT).until(() -> KafkaRecords.read(brokers,
                         "referral.events.v1.billing-service.dlq", 1, Duration.ofSeconds(2)).stream()
                 .anyMatch(record -> referral.equals(record.key())));
         assertThat(events.publishedFor(referral)).isEmpty();

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.referral.billing.Events.Accept;
@@ -50,8 +50,9 @@ class TransferFilingsIT {
     private static final String FAR_HOSPITAL = "tf-wenzhou-hospital";
     private static final String AUDITOR = TestTokens.token(Role.AUDITOR, null);
 
-    @Autowired
-    private EmbeddedKafkaBroker kafka;
+    /** The broker the service uses: embedded, or a container with -Dit.infrastructure=containers. */
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
     @Autowired
     private WebTestClient web;
     @Autowired
@@ -63,7 +64,7 @@ class TransferFilingsIT {
     void institutions() {
         // the settlement export reads every decision of the day: more than WebTestClient's default 5 s on a busy machine
         web = web.mutate().responseTimeout(WAIT).build();
-        events = new Events(kafka.getBrokersAsString());
+        events = new Events(brokers);
         events.institution(CENTRE, "PRIMARY", NAN_AN, "南安市石井镇中心卫生院", "H35058390001");
         events.institution(HOSPITAL, "SECONDARY", NAN_AN, "南安市医院", "H35058390002");
         events.institution(FAR_HOSPITAL, "TERTIARY", "330302", "温州医科大学附属第一医院", null);

@@ -372,15 +372,7 @@ class ReferralLifecycleIT extends ReferralItSupport {
         awaitContractView("c-old-41", false);
         awaitContractView("c-new-41", true);
 
-        Map<String, Object> down = upReferral(idNumber, CITY_HOSPITAL, null, "ROUTINE");
-        down.put("direction", "DOWN");
-        down.remove("toInstitutionId");
-        down.put("fromDepartment", "神经内科");
-        down.put("toDepartment", "全科");
-        down.put("reason", "脑梗死恢复期, 下转社区康复");
-        down.put("continuityPlan", Map.of("followUps", List.of(Map.of("afterDays", 14, "purpose", "神经功能评估")),
-                "longPrescription", Map.of("medications", List.of("阿司匹林肠溶片 100mg qd"), "days", 60),
-                "handover", Map.of("familyDoctorId", "dr-zhou", "note", "康复训练")));
+        Map<String, Object> down = aStrokePatientSentDownForRehabilitation(idNumber);
         EntityExchangeResult<String> created = submit(cityDoctor, down, null);
 
         assertThat(created.getStatus().value()).as(created.getResponseBody()).isEqualTo(201);
@@ -428,15 +420,7 @@ class ReferralLifecycleIT extends ReferralItSupport {
         assertThat(eventTypesOf(up, 4)).containsExactly("referral.submitted.v1", "referral.accepted.v1",
                 "referral.arrived.v1", "referral.completed.v1");
 
-        Map<String, Object> down = upReferral(idNumber, CITY_HOSPITAL, null, "ROUTINE");
-        down.put("direction", "DOWN");
-        down.remove("toInstitutionId");
-        down.put("fromDepartment", "神经内科");
-        down.put("toDepartment", "全科");
-        down.put("reason", "脑梗死恢复期, 下转社区康复");
-        down.put("continuityPlan", Map.of("followUps", List.of(Map.of("afterDays", 14, "purpose", "神经功能评估")),
-                "longPrescription", Map.of("medications", List.of("阿司匹林肠溶片 100mg qd"), "days", 60),
-                "handover", Map.of("familyDoctorId", "dr-zhou", "note", "康复训练")));
+        Map<String, Object> down = aStrokePatientSentDownForRehabilitation(idNumber);
         EntityExchangeResult<String> downCreated = submit(cityDoctor, down, null);
         assertThat(downCreated.getStatus().value()).as(downCreated.getResponseBody()).isEqualTo(201);
         JsonNode downReferral = json(downCreated);
@@ -455,5 +439,22 @@ class ReferralLifecycleIT extends ReferralItSupport {
         assertThat(refused.getStatus().value()).isEqualTo(400);
         assertThat(json(refused).get("errors").get(0).get("field").asString())
                 .isEqualTo("continuityPlan.longPrescription.days");
+    }
+
+    /**
+     * A down-referral from the city hospital's neurology to the patient's contracted centre (not named: the
+     * contract decides), for rehabilitation after a stroke, with a continuity plan.
+     */
+    private Map<String, Object> aStrokePatientSentDownForRehabilitation(String idNumber) {
+        Map<String, Object> down = upReferral(idNumber, CITY_HOSPITAL, null, "ROUTINE");
+        down.put("direction", "DOWN");
+        down.remove("toInstitutionId");
+        down.put("fromDepartment", "神经内科");
+        down.put("toDepartment", "全科");
+        down.put("reason", "脑梗死恢复期, 下转社区康复");
+        down.put("continuityPlan", Map.of("followUps", List.of(Map.of("afterDays", 14, "purpose", "神经功能评估")),
+                "longPrescription", Map.of("medications", List.of("阿司匹林肠溶片 100mg qd"), "days", 60),
+                "handover", Map.of("familyDoctorId", "dr-zhou", "note", "康复训练")));
+        return down;
     }
 }

@@ -1,12 +1,15 @@
 package cn.referral.platform.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,12 +24,15 @@ import org.springframework.util.JdkIdGenerator;
 
 import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.crypto.PatientDataProperties;
+import cn.referral.platform.crypto.SealedFields;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.TraceContext;
+import cn.referral.platform.scheduling.PeriodicJob;
 import cn.referral.platform.web.ProblemMapping;
 import cn.referral.platform.web.ProblemWebExceptionHandler;
 import cn.referral.platform.web.TraceWebFilter;
 import io.micrometer.context.ContextRegistry;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The clock, ids, event factory, trace propagation and problem+json errors every service shares. */
@@ -80,6 +86,24 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     public PatientDataCrypto patientDataCrypto(PatientDataProperties properties) {
         return new PatientDataCrypto(properties);
+    }
+
+    /**
+     * After a data key rotation, moves the values of every {@link SealedFields} the service declares to the
+     * current key (and values of the first format to the current one), 100 documents a run, every
+     * {@code platform.patient-data.reseal-interval}; docs/patient-data-keys.md. Only in services that seal.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.data.mongodb.core.ReactiveMongoTemplate")
+    static class PatientDataReseal {
+
+        @Bean
+        @ConditionalOnBean(SealedFields.class)
+        PeriodicJob patientDataReseal(List<SealedFields> sealed,
+                                      @Value("${platform.patient-data.reseal-interval:5m}") Duration interval) {
+            return new PeriodicJob("patient-data-reseal", interval,
+                    () -> Flux.fromIterable(sealed).concatMap(fields -> fields.resealBatch(100)).then());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
+import cn.referral.platform.scheduling.SubscriptionLifecycle;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -17,14 +17,13 @@ import reactor.core.publisher.Mono;
  * whichever comes first. Passes of a collection never overlap; triggers that arrive during a pass
  * are coalesced into one more pass after it. At start it creates the claim index.
  */
-public class OutboxRelayJob implements SmartLifecycle {
+public class OutboxRelayJob extends SubscriptionLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelayJob.class);
 
     private final OutboxRelay relay;
     private final OutboxWakeUps wakeUps;
     private final OutboxProperties properties;
-    private volatile Disposable running;
 
     public OutboxRelayJob(OutboxRelay relay, OutboxWakeUps wakeUps, OutboxProperties properties) {
         this.relay = relay;
@@ -33,7 +32,7 @@ public class OutboxRelayJob implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable subscribe() {
         List<String> collections = properties.collections();
         log.info("Starting the outbox relay for {}: on every write{}, and every {}", collections,
                 properties.wakeOnWrite() ? "" : " (off: platform.outbox.wake-on-write=false)", properties.pollInterval());
@@ -45,7 +44,7 @@ public class OutboxRelayJob implements SmartLifecycle {
                             error.toString())));
             loops.add(loop(collection).subscribe());
         });
-        running = loops;
+        return loops;
     }
 
     private Flux<Long> loop(String collection) {
@@ -59,20 +58,5 @@ public class OutboxRelayJob implements SmartLifecycle {
                                     error.toString());
                             return Mono.empty();
                         }), 0);
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable current = running;
-        return current != null && !current.isDisposed();
     }
 }

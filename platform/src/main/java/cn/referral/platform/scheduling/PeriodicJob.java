@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -16,14 +15,13 @@ import reactor.core.publisher.Mono;
  * keeps going after a failed run. The task itself must be safe with several replicas (claim work
  * with an atomic update): every replica runs its own job.
  */
-public class PeriodicJob implements SmartLifecycle {
+public class PeriodicJob extends SubscriptionLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicJob.class);
 
     private final String name;
     private final Duration interval;
     private final Supplier<Mono<?>> task;
-    private volatile Disposable running;
 
     public PeriodicJob(String name, Duration interval, Supplier<Mono<?>> task) {
         this.name = name;
@@ -32,9 +30,9 @@ public class PeriodicJob implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable subscribe() {
         log.info("Starting periodic job {} every {}", name, interval);
-        running = Flux.interval(interval)
+        return Flux.interval(interval)
                 .onBackpressureDrop()
                 .concatMap(tick -> Mono.defer(task)
                         .onErrorResume(error -> {
@@ -42,21 +40,6 @@ public class PeriodicJob implements SmartLifecycle {
                             return Mono.empty();
                         }), 1)
                 .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable current = running;
-        return current != null && !current.isDisposed();
     }
 
     public String name() {

@@ -13,6 +13,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
  */
 public final class HexagonalArchitecture {
 
+    /** Platform's domain kernel (e.g. {@code RuleViolation}): plain Java, the one platform package a domain may use. */
+    static final String PLATFORM_DOMAIN = "cn.referral.platform.domain..";
+
     private HexagonalArchitecture() {
     }
 
@@ -23,10 +26,18 @@ public final class HexagonalArchitecture {
         String domain = servicePackage + ".domain..";
 
         classes().that().resideInAPackage(domain)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(domain, "java..")
-                .because("the domain is plain Java: no Spring, Kafka, Mongo, Jackson or Reactor")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(domain, "java..", PLATFORM_DOMAIN)
+                .because("the domain is plain Java: no Spring, Kafka, Mongo, Jackson or Reactor (platform's "
+                        + "domain kernel is plain Java too, checked below)")
                 .allowEmptyShould(false)
                 .check(service);
+
+        classes().that().resideInAPackage(PLATFORM_DOMAIN)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(PLATFORM_DOMAIN, "java..")
+                .because("a service's domain may use platform's domain kernel only because it is plain Java")
+                .allowEmptyShould(false)
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("cn.referral.platform.domain"));
 
         noClasses().that().resideInAPackage(servicePackage + ".adapter.in..")
                 .should().dependOnClassesThat().resideInAPackage(servicePackage + ".adapter.out..")

@@ -12,24 +12,34 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
-/** An in-memory MongoDB stand-in on a random port, for one test context. */
+/**
+ * A MongoDB of its own for one test context, empty at start: the in-memory stand-in on a random port,
+ * or, with {@code -Dit.infrastructure=containers} ({@link ItInfrastructure}), a MongoDB replica set in a
+ * container.
+ */
 public final class MongoStandIn implements AutoCloseable {
 
-    private final MongoServer server;
-    private final InetSocketAddress address;
+    private final String uri;
+    private final AutoCloseable stop;
     private final List<MongoClient> clients = new CopyOnWriteArrayList<>();
 
-    private MongoStandIn() {
-        this.server = new MongoServer(new MemoryBackend());
-        this.address = server.bind();
+    private MongoStandIn(String uri, AutoCloseable stop) {
+        this.uri = uri;
+        this.stop = stop;
     }
 
     public static MongoStandIn start() {
-        return new MongoStandIn();
+        if (ItInfrastructure.containers()) {
+            ItInfrastructure.Started mongo = ItInfrastructure.mongo();
+            return new MongoStandIn(mongo.address(), mongo.stop());
+        }
+        MongoServer server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        return new MongoStandIn("mongodb://" + address.getHostString() + ":" + address.getPort(), server::shutdownNow);
     }
 
     public String uri() {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+        return uri;
     }
 
     /** A template on {@code database} of this stand-in, for tests without a Spring context; closed with it. */
@@ -42,6 +52,10 @@ public final class MongoStandIn implements AutoCloseable {
     @Override
     public void close() {
         clients.forEach(MongoClient::close);
-        server.shutdownNow();
+        try {
+            stop.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the test MongoDB at " + uri, e);
+        }
     }
 }

@@ -6,8 +6,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * Gives a test application context its own Mongo stand-in, stopped with the context. Skipped
- * when the test already set {@code spring.mongodb.uri} (e.g. to a Testcontainers MongoDB).
+ * Gives a test application context its own MongoDB ({@link MongoStandIn}: the stand-in, or a container
+ * with {@code -Dit.infrastructure=containers}), stopped with the context. Skipped when the test sets
+ * {@code test.mongo.external=true} and its own {@code spring.mongodb.uri}.
  */
 public class MongoStandInInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * A whole service on a random port with an embedded Kafka broker (KRaft) and its own in-memory
  * Mongo stand-in: the default way to test a service end to end inside one JVM. Requests need a
- * token from {@link TestTokens}, which the service trusts here.
+ * token from {@link TestTokens}, which the service trusts here. With {@code -Dit.infrastructure=containers}
+ * the same test meets a MongoDB replica set and a Kafka broker in containers ({@link ItInfrastructure}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -35,7 +36,8 @@ import org.springframework.test.context.ContextConfiguration;
 })
 @AutoConfigureWebTestClient
 @EmbeddedKafka(partitions = 1)
-@ContextConfiguration(initializers = {MongoStandInInitializer.class, TestTokensInitializer.class})
+@ContextConfiguration(initializers = {MongoStandInInitializer.class, KafkaContainerInitializer.class,
+        TestTokensInitializer.class})
 @DirtiesContext
 public @interface ServiceIntegrationTest {
 

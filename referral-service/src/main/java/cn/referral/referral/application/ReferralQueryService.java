@@ -3,6 +3,7 @@ package cn.referral.referral.application;
 import java.time.Clock;
 import java.util.function.Supplier;
 
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.application.port.in.ReferralUseCases;
 import cn.referral.referral.application.port.in.ReferralView;

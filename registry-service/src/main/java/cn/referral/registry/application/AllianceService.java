@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.AllianceUseCases;
 import cn.referral.registry.application.port.out.AllianceStore;
@@ -84,7 +85,7 @@ public class AllianceService implements AllianceUseCases {
     }
 
     private Mono<Institution> requireInstitution(String id) {
-        return institutions.findById(id).switchIfEmpty(Mono.error(() -> new RecordNotFound(InstitutionService.WHAT, id)));
+        return institutions.findById(id).switchIfEmpty(Mono.error(() -> new NotFound(InstitutionService.WHAT, id)));
     }
 
     /** Every institution named is registered and active, and no grid cell belongs to another alliance. */

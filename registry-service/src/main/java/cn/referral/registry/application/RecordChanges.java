@@ -2,6 +2,7 @@ package cn.referral.registry.application;
 
 import java.util.function.Function;
 
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.out.RecordStore;
 import cn.referral.registry.domain.Change;
@@ -30,7 +31,7 @@ final class RecordChanges<T extends RegistryRecord> {
     /** As {@link #change}, with a check that reads other records before the change is stored. */
     Mono<T> changeChecked(Caller caller, String id, Long expectedVersion, Function<T, Mono<Change<T>>> change) {
         return RegistryAccess.asAdmin(caller, store.findById(id)
-                .switchIfEmpty(Mono.error(() -> new RecordNotFound(what, id)))
+                .switchIfEmpty(Mono.error(() -> new NotFound(what, id)))
                 .flatMap(current -> {
                     if (expectedVersion != null) {
                         current.requireVersion(expectedVersion);

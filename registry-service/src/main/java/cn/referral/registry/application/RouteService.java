@@ -3,6 +3,7 @@ package cn.referral.registry.application;
 import java.time.Clock;
 import java.util.List;
 
+import cn.referral.platform.application.NotFound;
 import cn.referral.registry.application.port.in.RouteUseCases;
 import cn.referral.registry.application.port.out.AllianceStore;
 import cn.referral.registry.application.port.out.CatalogStore;
@@ -30,7 +31,7 @@ public class RouteService implements RouteUseCases {
     @Override
     public Mono<List<RouteSuggestion>> suggest(RouteQuestion question) {
         return institutions.findById(question.fromInstitutionId())
-                .switchIfEmpty(Mono.error(() -> new RecordNotFound(InstitutionService.WHAT,
+                .switchIfEmpty(Mono.error(() -> new NotFound(InstitutionService.WHAT,
                         question.fromInstitutionId())))
                 .flatMap(from -> Mono.zip(alliances.findByMember(from.id()).collectList(),
                                 institutions.find(null, null, true).collectList(),

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.ReferredCare;
 import cn.referral.billing.domain.RuleCode;
@@ -19,11 +18,11 @@ import cn.referral.billing.domain.Seed;
  * <br>
  * Seed 003 (温政办〔2020〕94号, 13.建立分级诊疗制度): “在医联体内按规定转诊的同一次住院可连续计算起付线”.
  * <p>
- * It speaks of referred inpatients in the same hospitalisation ({@link SameHospitalisation}).
+ * It speaks of referred inpatients in the same hospitalisation ({@link SameStayRelief}).
  * Whether it holds everywhere (001) or inside the alliance (003) is the region policy's scope; what
  * already paid may count is bounded first ({@link AlreadyPaidWithinSourceDeductible}).
  */
-public final class ContinuousDeductible implements DeductiblePolicy {
+public final class ContinuousDeductible implements SameStayRelief {
 
     static final String JILIN = "对符合规定的转诊住院患者可以连续计算起付线";
     static final String WENZHOU = "在医联体内按规定转诊的同一次住院可连续计算起付线";
@@ -38,14 +37,6 @@ public final class ContinuousDeductible implements DeductiblePolicy {
     @Override
     public Map<Seed, String> sentences() {
         return SENTENCES;
-    }
-
-    @Override
-    public Fit fits(ReferredCare care, RuleTerms terms) {
-        if (care.careType() != CareType.INPATIENT) {
-            return Fit.no(care.careType() + " care: the rule speaks of 转诊住院患者");
-        }
-        return SameHospitalisation.check(care, terms.sameStayMaxGapDays());
     }
 
     @Override

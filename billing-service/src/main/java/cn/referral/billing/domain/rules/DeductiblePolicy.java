@@ -14,7 +14,7 @@ import cn.referral.billing.domain.Seed;
  * itself decides whether the referral is the kind it speaks of and what remains to pay.
  */
 public sealed interface DeductiblePolicy
-        permits NoSecondDeductibleInAlliance, ContinuousDeductible, WaivePrimaryDeductibleOnDownReferral, FullDeductible {
+        permits SameStayRelief, WaivePrimaryDeductibleOnDownReferral, FullDeductible {
 
     RuleCode code();
 

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.ReferredCare;
 import cn.referral.billing.domain.RuleCode;
@@ -25,7 +24,7 @@ import cn.referral.billing.domain.Seed;
  * after the source stay has ended, pays its first deductible there. Which alliances count is the
  * region policy line's scope; whether an override is “符合规定” is its {@code overridesQualify}.
  */
-public final class NoSecondDeductibleInAlliance implements DeductiblePolicy {
+public final class NoSecondDeductibleInAlliance implements SameStayRelief {
 
     static final String FUJIAN = "取消医联体内转诊医保二次起付线";
     static final String NANAN = "对符合规定的转诊住院患者在医共体内取消医保二次起付线";
@@ -40,14 +39,6 @@ public final class NoSecondDeductibleInAlliance implements DeductiblePolicy {
     @Override
     public Map<Seed, String> sentences() {
         return SENTENCES;
-    }
-
-    @Override
-    public Fit fits(ReferredCare care, RuleTerms terms) {
-        if (care.careType() != CareType.INPATIENT) {
-            return Fit.no(care.careType() + " care: the rule speaks of 转诊住院患者");
-        }
-        return SameHospitalisation.check(care, terms.sameStayMaxGapDays());
     }
 
     @Override

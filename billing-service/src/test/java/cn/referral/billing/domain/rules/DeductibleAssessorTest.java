@@ -88,31 +88,11 @@ class DeductibleAssessorTest {
                             Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY), null),
                     new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(), null)), 3, 1));
 
-    /** A referral and the decision it must get; {@code explains}: a text the policy basis must contain. */
-    record Row(String situation, RegionCode region, InsuranceScheme scheme, Direction direction, CareType careType,
-               Institution from, Institution to, Long alreadyPaid, Integer dischargedDaysBefore,
-               ReferralEligibility eligibility, RuleCode rule, Long standard, Long waived, Long payable,
-               boolean sameAlliance, RegionCode policyRegion, String explains) {
-
-        Row discharged(Integer daysBefore) {
-            return new Row(situation, region, scheme, direction, careType, from, to, alreadyPaid, daysBefore,
-                    eligibility, rule, standard, waived, payable, sameAlliance, policyRegion, explains);
-        }
-
-        Row eligibility(ReferralEligibility how) {
-            return new Row(situation, region, scheme, direction, careType, from, to, alreadyPaid, dischargedDaysBefore,
-                    how, rule, standard, waived, payable, sameAlliance, policyRegion, explains);
-        }
-
-        Row expect(RuleCode expected, Long standardFen, Long waivedFen, Long payableFen, boolean inOneAlliance,
-                   RegionCode decidedBy) {
-            return new Row(situation, region, scheme, direction, careType, from, to, alreadyPaid, dischargedDaysBefore,
-                    eligibility, expected, standardFen, waivedFen, payableFen, inOneAlliance, decidedBy, explains);
-        }
+    /** A row of the table: a referral ({@code given}) and the decision an insurer must read for it. */
+    record Row(String situation, Given given, Expected expected) {
 
         Row explaining(String text) {
-            return new Row(situation, region, scheme, direction, careType, from, to, alreadyPaid, dischargedDaysBefore,
-                    eligibility, rule, standard, waived, payable, sameAlliance, policyRegion, text);
+            return new Row(situation, given, expected.explaining(text));
         }
 
         @Override
@@ -121,10 +101,72 @@ class DeductibleAssessorTest {
         }
     }
 
-    private static Row referral(String situation, RegionCode region, InsuranceScheme scheme, Direction direction,
-                                CareType careType, Institution from, Institution to, Long alreadyPaid) {
-        return new Row(situation, region, scheme, direction, careType, from, to, alreadyPaid, 0, CATALOG, null, null,
-                null, null, false, null, null);
+    /** The referral: where the patient is insured, the scheme, the way, the care, from, to and what was paid. */
+    record Given(RegionCode region, InsuranceScheme scheme, Direction direction, CareType careType,
+                 Institution from, Institution to, Long alreadyPaid, Integer dischargedDaysBefore,
+                 ReferralEligibility eligibility) {
+    }
+
+    /** The decision, amounts in fen; {@code explains}: a text the policy basis must contain. */
+    record Expected(RuleCode rule, Long standard, Long waived, Long payable, boolean sameAlliance,
+                    RegionCode policyRegion, String explains) {
+
+        Expected explaining(String text) {
+            return new Expected(rule, standard, waived, payable, sameAlliance, policyRegion, text);
+        }
+    }
+
+    /**
+     * Builds a row the way the table reads: the referral (discharged the day of admission, in the catalog,
+     * unless said otherwise), then what it must get.
+     */
+    static final class RowBuilder {
+
+        private final String situation;
+        private final RegionCode region;
+        private final InsuranceScheme scheme;
+        private final Direction direction;
+        private final CareType careType;
+        private final Institution from;
+        private final Institution to;
+        private final Long alreadyPaid;
+        private Integer dischargedDaysBefore = 0;
+        private ReferralEligibility eligibility = CATALOG;
+
+        private RowBuilder(String situation, RegionCode region, InsuranceScheme scheme, Direction direction,
+                           CareType careType, Institution from, Institution to, Long alreadyPaid) {
+            this.situation = situation;
+            this.region = region;
+            this.scheme = scheme;
+            this.direction = direction;
+            this.careType = careType;
+            this.from = from;
+            this.to = to;
+            this.alreadyPaid = alreadyPaid;
+        }
+
+        RowBuilder discharged(Integer daysBefore) {
+            this.dischargedDaysBefore = daysBefore;
+            return this;
+        }
+
+        RowBuilder eligibility(ReferralEligibility how) {
+            this.eligibility = how;
+            return this;
+        }
+
+        Row expect(RuleCode rule, Long standardFen, Long waivedFen, Long payableFen, boolean inOneAlliance,
+                   RegionCode decidedBy) {
+            return new Row(situation, new Given(region, scheme, direction, careType, from, to, alreadyPaid,
+                    dischargedDaysBefore, eligibility),
+                    new Expected(rule, standardFen, waivedFen, payableFen, inOneAlliance, decidedBy, null));
+        }
+    }
+
+    private static RowBuilder referral(String situation, RegionCode region, InsuranceScheme scheme,
+                                       Direction direction, CareType careType, Institution from, Institution to,
+                                       Long alreadyPaid) {
+        return new RowBuilder(situation, region, scheme, direction, careType, from, to, alreadyPaid);
     }
 
     static Stream<Row> table() {
@@ -278,23 +320,27 @@ class DeductibleAssessorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void decidesTheRuleAndAmounts(Row row) {
-        ReferredCare care = BillingFixtures.referral(row.region(), row.scheme(), row.direction(), row.careType(),
-                row.from(), row.to(), row.alreadyPaid(), row.dischargedDaysBefore(), row.eligibility());
+        Given given = row.given();
+        Expected expected = row.expected();
+        ReferredCare care = BillingFixtures.referral(given.region(), given.scheme(), given.direction(),
+                given.careType(), given.from(), given.to(), given.alreadyPaid(), given.dischargedDaysBefore(),
+                given.eligibility());
 
-        DeductibleAssessment assessment = new DeductibleAssessor().assess(care, schedule(row.region(), row.scheme()),
-                Optional.empty(), policies(row.region()), BillingFixtures.placement(care));
+        DeductibleAssessment assessment = new DeductibleAssessor().assess(care,
+                schedule(given.region(), given.scheme()), Optional.empty(), policies(given.region()),
+                BillingFixtures.placement(care));
 
-        assertThat(assessment.rule()).isEqualTo(row.rule());
-        assertThat(fen(assessment.standardDeductible())).as("standard deductible").isEqualTo(row.standard());
+        assertThat(assessment.rule()).isEqualTo(expected.rule());
+        assertThat(fen(assessment.standardDeductible())).as("standard deductible").isEqualTo(expected.standard());
         assertThat(assessment.alreadyPaid()).as("already paid")
-                .isEqualTo(Fen.of(row.alreadyPaid() == null ? 0 : row.alreadyPaid()));
-        assertThat(fen(assessment.waived())).as("waived").isEqualTo(row.waived());
-        assertThat(fen(assessment.payable())).as("payable").isEqualTo(row.payable());
-        assertThat(assessment.sameAlliance()).as("same alliance").isEqualTo(row.sameAlliance());
-        assertThat(assessment.policyRegion()).as("deciding policy's region").isEqualTo(row.policyRegion());
+                .isEqualTo(Fen.of(given.alreadyPaid() == null ? 0 : given.alreadyPaid()));
+        assertThat(fen(assessment.waived())).as("waived").isEqualTo(expected.waived());
+        assertThat(fen(assessment.payable())).as("payable").isEqualTo(expected.payable());
+        assertThat(assessment.sameAlliance()).as("same alliance").isEqualTo(expected.sameAlliance());
+        assertThat(assessment.policyRegion()).as("deciding policy's region").isEqualTo(expected.policyRegion());
         assertThat(assessment.policyBasis()).isNotBlank();
-        if (row.explains() != null) {
-            assertThat(assessment.policyBasis()).contains(row.explains());
+        if (expected.explains() != null) {
+            assertThat(assessment.policyBasis()).contains(expected.explains());
         }
     }
 

@@ -1,73 +1,53 @@
 package cn.referral.billing.adapter.out.persistence;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.AuditRecord;
 import cn.referral.billing.application.port.out.AuditTrail;
 import cn.referral.platform.audit.AuditChain;
+import cn.referral.platform.audit.AuditStore;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * The {@code audit} collection: append-only records of who read which decision or settlement day,
- * hash-chained per day ({@link AuditChain}; auditors verify it at {@code GET /audit/chain?day=}).
+ * hash-chained per day ({@link AuditStore}; auditors verify it at {@code GET /audit/chain?day=}).
+ * A referral's records are read in chain order.
  */
 @Component
-class MongoAuditTrail implements AuditTrail {
+class MongoAuditTrail extends AuditStore<AuditRecord, MongoAuditTrail.AuditDocument> implements AuditTrail {
 
-    static final String COLLECTION = "audit";
-
-    private final ReactiveMongoTemplate mongo;
-    private final AuditChain chain;
+    private static final Lookup BY_REFERRAL = new Lookup("referralId", Sort.Direction.ASC, "audit_by_referral",
+            Sort.by("at", "chainSeq"));
 
     MongoAuditTrail(ReactiveMongoTemplate mongo, AuditChain chain) {
-        this.mongo = mongo;
-        this.chain = chain;
-    }
-
-    Mono<String> ensureIndexes() {
-        return mongo.indexOps(COLLECTION).createIndex(new Index().on("referralId", Sort.Direction.ASC)
-                .on("at", Sort.Direction.ASC).named("audit_by_referral")).then(chain.ensureIndexes());
-    }
-
-    @Override
-    public Mono<Void> record(AuditRecord record) {
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("actorId", record.actorId());
-        fields.put("role", record.role());
-        fields.put("institutionId", record.institutionId());
-        fields.put("regionCode", record.regionCode());
-        fields.put("action", record.action());
-        fields.put("referralId", record.referralId());
-        fields.put("decisionId", record.decisionId());
-        fields.put("settlementDay", record.settlementDay());
-        fields.put("purpose", record.purpose());
-        fields.put("insuredPersonNoInFull", record.insuredPersonNoInFull());
-        return chain.append(record.auditId(), record.at(), fields);
+        super(mongo, chain, BY_REFERRAL, AuditDocument.class);
     }
 
     @Override
     public Flux<AuditRecord> forReferral(String referralId) {
-        return mongo.find(new Query(Criteria.where("referralId").is(referralId)).with(Sort.by("at", "chainSeq")),
-                AuditDocument.class, COLLECTION).map(AuditDocument::toRecord);
+        return about(referralId);
+    }
+
+    @Override
+    protected AuditDocument entryOf(AuditRecord record) {
+        return new AuditDocument(record.auditId(), record.at(), record.actorId(), record.role(),
+                record.institutionId(), record.regionCode(), record.action(), record.referralId(),
+                record.decisionId(), record.settlementDay(), record.purpose(), record.insuredPersonNoInFull());
+    }
+
+    @Override
+    protected AuditRecord recordOf(AuditDocument entry) {
+        return new AuditRecord(entry.id(), entry.at(), entry.actorId(), entry.role(), entry.institutionId(),
+                entry.regionCode(), entry.action(), entry.referralId(), entry.decisionId(), entry.settlementDay(),
+                entry.purpose(), entry.insuredPersonNoInFull());
     }
 
     record AuditDocument(String id, Instant at, String actorId, String role, String institutionId, String regionCode,
                          String action, String referralId, String decisionId, String settlementDay, String purpose,
                          boolean insuredPersonNoInFull) {
-
-        AuditRecord toRecord() {
-            return new AuditRecord(id, at, actorId, role, institutionId, regionCode, action, referralId, decisionId,
-                    settlementDay, purpose, insuredPersonNoInFull);
-        }
     }
 }

@@ -5,37 +5,24 @@ import java.util.List;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-import cn.referral.platform.audit.AuditChain;
-import cn.referral.platform.audit.AuditChainController;
+import cn.referral.platform.audit.AuditConfiguration;
 import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.crypto.SealedFields;
-import cn.referral.platform.scheduling.PeriodicJob;
 
+/** Reads of decisions and settlement exports are audited, chained per day so a rewritten record shows (DESIGN §5). */
 @Configuration(proxyBeanMethods = false)
+@Import(AuditConfiguration.class)
 class PersistenceConfiguration {
 
-    /** Reads of decisions and settlement exports, chained per day so a rewritten record shows (DESIGN §5). */
+    /** The sealed insured person numbers, which platform's re-seal job moves to the current key (docs/patient-data-keys.md). */
     @Bean
-    AuditChain auditChain(ReactiveMongoTemplate mongo) {
-        return new AuditChain(mongo, MongoAuditTrail.COLLECTION);
-    }
-
-    @Bean
-    AuditChainController auditChainController(AuditChain auditChain) {
-        return new AuditChainController(auditChain);
-    }
-
-    /** After a data key rotation, moves every sealed insured person number to the current key (docs/patient-data-keys.md). */
-    @Bean
-    PeriodicJob patientDataReseal(ReactiveMongoTemplate mongo, PatientDataCrypto crypto,
-                                  @Value("${platform.patient-data.reseal-interval:5m}") Duration interval) {
-        SealedFields decisions = new SealedFields(mongo, crypto, DecisionDocument.COLLECTION,
-                DecisionDocument.COLLECTION, List.of(new SealedFields.Field("insuredPersonNoSealed", "insuredPersonNo")));
-        return new PeriodicJob("patient-data-reseal", interval, () -> decisions.resealBatch(100));
+    SealedFields sealedDecisions(ReactiveMongoTemplate mongo, PatientDataCrypto crypto) {
+        return new SealedFields(mongo, crypto, DecisionDocument.COLLECTION, DecisionDocument.COLLECTION,
+                List.of(new SealedFields.Field("insuredPersonNoSealed", "insuredPersonNo")));
     }
 
     /** Indexes exist before the first event is consumed: created at startup, on the main thread. */

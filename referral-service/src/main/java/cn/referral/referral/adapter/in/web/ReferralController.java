@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
@@ -101,14 +102,14 @@ class ReferralController {
     Mono<ResponseEntity<ReferralSummary>> accept(@PathVariable String id, @Valid @RequestBody AcceptRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.accept(id, Versions.fromIfMatch(ifMatch), body.appointmentAt(), caller)));
+        return changed(Mono.defer(() -> referrals.accept(id, IfMatch.required(ifMatch), body.appointmentAt(), caller)));
     }
 
     @PostMapping("/referrals/{id}/reject")
     Mono<ResponseEntity<ReferralSummary>> reject(@PathVariable String id, @Valid @RequestBody RejectRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.reject(id, Versions.fromIfMatch(ifMatch), body.reasonCode(),
+        return changed(Mono.defer(() -> referrals.reject(id, IfMatch.required(ifMatch), body.reasonCode(),
                 body.note(), caller)));
     }
 
@@ -116,28 +117,28 @@ class ReferralController {
     Mono<ResponseEntity<ReferralSummary>> cancel(@PathVariable String id, @Valid @RequestBody CancelRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.cancel(id, Versions.fromIfMatch(ifMatch), body.reasonCode(), caller)));
+        return changed(Mono.defer(() -> referrals.cancel(id, IfMatch.required(ifMatch), body.reasonCode(), caller)));
     }
 
     @PostMapping("/referrals/{id}/arrival")
     Mono<ResponseEntity<ReferralSummary>> arrival(@PathVariable String id,
                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                   Caller caller) {
-        return changed(Mono.defer(() -> referrals.recordArrival(id, Versions.fromIfMatch(ifMatch), caller)));
+        return changed(Mono.defer(() -> referrals.recordArrival(id, IfMatch.required(ifMatch), caller)));
     }
 
     @PostMapping("/referrals/{id}/no-show")
     Mono<ResponseEntity<ReferralSummary>> noShow(@PathVariable String id,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.recordNoShow(id, Versions.fromIfMatch(ifMatch), caller)));
+        return changed(Mono.defer(() -> referrals.recordNoShow(id, IfMatch.required(ifMatch), caller)));
     }
 
     @PostMapping("/referrals/{id}/completion")
     Mono<ResponseEntity<ReferralSummary>> complete(@PathVariable String id, @Valid @RequestBody CompletionRequest body,
                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                    Caller caller) {
-        return changed(Mono.defer(() -> referrals.complete(id, Versions.fromIfMatch(ifMatch), body.outcome(),
+        return changed(Mono.defer(() -> referrals.complete(id, IfMatch.required(ifMatch), body.outcome(),
                 body.summary(), body.downReferralRecommended(), caller)));
     }
 

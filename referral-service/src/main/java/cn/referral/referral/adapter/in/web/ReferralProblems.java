@@ -14,7 +14,7 @@ import cn.referral.platform.web.ProblemMapping;
 import cn.referral.platform.web.ProblemTypes;
 import cn.referral.referral.application.ActionNotAllowed;
 import cn.referral.referral.application.IdempotencyKeyReused;
-import cn.referral.referral.application.NotFound;
+import cn.referral.platform.application.NotFound;
 import cn.referral.referral.application.NotPermitted;
 import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.IllegalTransition;

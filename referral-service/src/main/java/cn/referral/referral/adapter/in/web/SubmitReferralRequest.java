@@ -3,6 +3,7 @@ package cn.referral.referral.adapter.in.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.referral.platform.web.ResidentIdentityNumber;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Gender;
@@ -49,7 +50,7 @@ public record SubmitReferralRequest(
             @NotBlank @Size(max = 50) String name,
             @NotNull Gender gender,
             @NotNull @PastOrPresent LocalDate birthDate,
-            @NotBlank @IdentityNumber String idNumber,
+            @NotBlank @ResidentIdentityNumber String idNumber,
             @NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z]+", message = "must be letters and digits")
             String insuredPersonNo,
             @NotNull InsuranceScheme insuranceScheme,

@@ -5,44 +5,31 @@ import java.util.List;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-import cn.referral.platform.audit.AuditChain;
-import cn.referral.platform.audit.AuditChainController;
+import cn.referral.platform.audit.AuditConfiguration;
 import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.crypto.SealedFields;
-import cn.referral.platform.scheduling.PeriodicJob;
 
+/** Reads of patient data are audited, chained per day so a rewritten record shows (DESIGN §5). */
 @Configuration(proxyBeanMethods = false)
+@Import(AuditConfiguration.class)
 class PersistenceConfiguration {
 
-    /** Reads of patient data, chained per day so a rewritten record shows (DESIGN §5). */
-    @Bean
-    AuditChain auditChain(ReactiveMongoTemplate mongo) {
-        return new AuditChain(mongo, MongoAuditTrail.COLLECTION);
-    }
-
-    @Bean
-    AuditChainController auditChainController(AuditChain auditChain) {
-        return new AuditChainController(auditChain);
-    }
-
     /**
-     * After a data key rotation, moves every sealed patient detail to the current key (and values of the
-     * first format to the current one), a batch at a time; docs/patient-data-keys.md.
+     * The sealed patient details of referrals, which platform's re-seal job moves to the current key (and
+     * values of the first format to the current one); docs/patient-data-keys.md.
      */
     @Bean
-    PeriodicJob patientDataReseal(ReactiveMongoTemplate mongo, PatientDataCrypto crypto,
-                                  @Value("${platform.patient-data.reseal-interval:5m}") Duration interval) {
-        SealedFields referrals = new SealedFields(mongo, crypto, ReferralDocument.COLLECTION, "referrals", List.of(
+    SealedFields sealedReferrals(ReactiveMongoTemplate mongo, PatientDataCrypto crypto) {
+        return new SealedFields(mongo, crypto, ReferralDocument.COLLECTION, "referrals", List.of(
                 new SealedFields.Field("request.patient.name.value", "patient.name"),
                 new SealedFields.Field("request.patient.birthDate.value", "patient.birthDate"),
                 new SealedFields.Field("request.patient.idNumber.value", "patient.idNumber"),
                 new SealedFields.Field("request.patient.phone.value", "patient.phone"),
                 new SealedFields.Field("request.patient.insurance.insuredPersonNo.value", "patient.insuredPersonNo")));
-        return new PeriodicJob("patient-data-reseal", interval, () -> referrals.resealBatch(100));
     }
 
     /** Indexes exist before the first request: created at startup, on the main thread. */

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.AllianceUseCases;
@@ -59,24 +60,24 @@ class AllianceController {
 
     @PutMapping("/{id}")
     Mono<ResponseEntity<AllianceResponse>> revise(Caller caller, @PathVariable String id,
-                                                  @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+                                                  @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                   @Valid @RequestBody AllianceRequest request) {
-        return Mono.defer(() -> alliances.revise(caller, id, Versions.required(ifMatch),
+        return Mono.defer(() -> alliances.revise(caller, id, IfMatch.required(ifMatch),
                         request.toDetails(this::newGridId)))
                 .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)));
     }
 
     @PostMapping("/{id}/deactivation")
     Mono<ResponseEntity<AllianceResponse>> deactivate(Caller caller, @PathVariable String id,
-                                                      @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        return Mono.defer(() -> alliances.deactivate(caller, id, Versions.optional(ifMatch)))
+                                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return Mono.defer(() -> alliances.deactivate(caller, id, IfMatch.optional(ifMatch)))
                 .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)));
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
-                                      @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        return Mono.defer(() -> alliances.remove(caller, id, Versions.optional(ifMatch)))
+                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return Mono.defer(() -> alliances.remove(caller, id, IfMatch.optional(ifMatch)))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.CatalogUseCases;
@@ -62,23 +63,23 @@ class CatalogController {
 
     @PutMapping("/{id}")
     Mono<ResponseEntity<CatalogResponse>> revise(Caller caller, @PathVariable String id,
-                                                 @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+                                                 @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                  @Valid @RequestBody CatalogRequest request) {
-        return Mono.defer(() -> catalogs.revise(caller, id, Versions.required(ifMatch), request.toDetails()))
+        return Mono.defer(() -> catalogs.revise(caller, id, IfMatch.required(ifMatch), request.toDetails()))
                 .map(catalog -> Versions.ok(catalog, CatalogResponse.of(catalog)));
     }
 
     @PostMapping("/{id}/deactivation")
     Mono<ResponseEntity<CatalogResponse>> deactivate(Caller caller, @PathVariable String id,
-                                                     @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        return Mono.defer(() -> catalogs.deactivate(caller, id, Versions.optional(ifMatch)))
+                                                     @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return Mono.defer(() -> catalogs.deactivate(caller, id, IfMatch.optional(ifMatch)))
                 .map(catalog -> Versions.ok(catalog, CatalogResponse.of(catalog)));
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
-                                      @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        return Mono.defer(() -> catalogs.remove(caller, id, Versions.optional(ifMatch)))
+                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return Mono.defer(() -> catalogs.remove(caller, id, IfMatch.optional(ifMatch)))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
@@ -74,24 +75,24 @@ class ContractController {
 
     @PutMapping("/{id}")
     Mono<ResponseEntity<ContractResponse>> revise(Caller caller, @PathVariable String id,
-                                                  @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+                                                  @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                   @Valid @RequestBody ContractTermsRequest request) {
-        return Mono.defer(() -> contracts.revise(caller, id, Versions.required(ifMatch), request.toTerms()))
+        return Mono.defer(() -> contracts.revise(caller, id, IfMatch.required(ifMatch), request.toTerms()))
                 .map(contract -> Versions.ok(contract, response(contract)));
     }
 
     /** 解约. */
     @PostMapping("/{id}/termination")
     Mono<ResponseEntity<ContractResponse>> terminate(Caller caller, @PathVariable String id,
-                                                     @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        return Mono.defer(() -> contracts.terminate(caller, id, Versions.optional(ifMatch)))
+                                                     @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return Mono.defer(() -> contracts.terminate(caller, id, IfMatch.optional(ifMatch)))
                 .map(contract -> Versions.ok(contract, response(contract)));
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
-                                      @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        return Mono.defer(() -> contracts.remove(caller, id, Versions.optional(ifMatch)))
+                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return Mono.defer(() -> contracts.remove(caller, id, IfMatch.optional(ifMatch)))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 

@@ -2,6 +2,7 @@ package cn.referral.registry.adapter.in.web;
 
 import java.time.LocalDate;
 
+import cn.referral.platform.web.ResidentIdentityNumber;
 import cn.referral.registry.domain.contract.ContractTerms;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.InstitutionUseCases;
@@ -53,23 +54,23 @@ class InstitutionController {
     /** Replaces the institution's details; {@code If-Match} names the version they were based on. */
     @PutMapping("/{id}")
     Mono<ResponseEntity<InstitutionResponse>> revise(Caller caller, @PathVariable String id,
-                                                     @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+                                                     @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                      @Valid @RequestBody InstitutionRequest request) {
-        return Mono.defer(() -> institutions.revise(caller, id, Versions.required(ifMatch), request.toDetails()))
+        return Mono.defer(() -> institutions.revise(caller, id, IfMatch.required(ifMatch), request.toDetails()))
                 .map(institution -> Versions.ok(institution, InstitutionResponse.of(institution)));
     }
 
     @PostMapping("/{id}/deactivation")
     Mono<ResponseEntity<InstitutionResponse>> deactivate(Caller caller, @PathVariable String id,
-                                                         @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        return Mono.defer(() -> institutions.deactivate(caller, id, Versions.optional(ifMatch)))
+                                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return Mono.defer(() -> institutions.deactivate(caller, id, IfMatch.optional(ifMatch)))
                 .map(institution -> Versions.ok(institution, InstitutionResponse.of(institution)));
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
-                                      @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        return Mono.defer(() -> institutions.remove(caller, id, Versions.optional(ifMatch)))
+                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return Mono.defer(() -> institutions.remove(caller, id, IfMatch.optional(ifMatch)))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 }

@@ -13,7 +13,7 @@ import cn.referral.registry.application.DuplicateContract;
 import cn.referral.registry.application.DuplicateInstitution;
 import cn.referral.registry.application.DuplicateRecord;
 import cn.referral.registry.application.NotAllowed;
-import cn.referral.registry.application.RecordNotFound;
+import cn.referral.platform.application.NotFound;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.StaleVersion;
 
@@ -34,7 +34,7 @@ class RegistryProblems implements ProblemMapping {
         if (error instanceof DuplicateRecord duplicate) {
             return ProblemException.conflict("Already exists", duplicate.getMessage());
         }
-        if (error instanceof RecordNotFound missing) {
+        if (error instanceof NotFound missing) {
             return ProblemException.notFound(missing.what(), missing.id());
         }
         if (error instanceof StaleVersion stale) {

@@ -15,7 +15,7 @@ import cn.referral.platform.outbox.OutboxFields;
 import cn.referral.platform.outbox.OutboxUpdates;
 import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.DuplicateRecord;
-import cn.referral.registry.application.RecordNotFound;
+import cn.referral.platform.application.NotFound;
 import cn.referral.registry.application.port.out.RecordStore;
 import cn.referral.registry.domain.Change;
 import cn.referral.registry.domain.RegistryRecord;
@@ -103,7 +103,7 @@ abstract class MongoRecordStore<T extends RegistryRecord, D extends Record> impl
         return mongo.findOne(Query.query(Criteria.where("_id").is(id).and(REMOVED).ne(true)), Document.class, collection)
                 .flatMap(current -> Mono.<T>error(new StaleVersion(id, expectedVersion,
                         ((Number) current.get(VERSION)).longValue())))
-                .switchIfEmpty(Mono.error(() -> new RecordNotFound(what, id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound(what, id)));
     }
 
     /** {@code $set} of every stored field but the id and the outbox; {@code $unset} of those now empty. */

@@ -5,24 +5,14 @@ import java.time.Duration;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.context.annotation.Import;
 
-import cn.referral.platform.audit.AuditChain;
-import cn.referral.platform.audit.AuditChainController;
+import cn.referral.platform.audit.AuditConfiguration;
 
+/** Reads of contracts' patient data are audited, chained per day so a rewritten record shows (DESIGN §5). */
 @Configuration(proxyBeanMethods = false)
+@Import(AuditConfiguration.class)
 class PersistenceConfiguration {
-
-    /** Reads of contracts' patient data, chained per day so a rewritten record shows (DESIGN §5). */
-    @Bean
-    AuditChain auditChain(ReactiveMongoTemplate mongo) {
-        return new AuditChain(mongo, MongoAuditTrail.COLLECTION);
-    }
-
-    @Bean
-    AuditChainController auditChainController(AuditChain auditChain) {
-        return new AuditChainController(auditChain);
-    }
 
     /** Unique indexes must exist before the first request: created at startup, on the main thread. */
     @Bean

@@ -25,6 +25,6 @@ public interface AllianceUseCases {
     /** The active alliances the institution belongs to. */
     Flux<Alliance> alliancesOf(String institutionId);
 
-    /** Whether two institutions share an active alliance, and which; {@code RecordNotFound} for an unknown one. */
+    /** Whether two institutions share an active alliance, and which; {@code NotFound} for an unknown one. */
     Mono<CommonAlliances> common(String institutionA, String institutionB);
 }

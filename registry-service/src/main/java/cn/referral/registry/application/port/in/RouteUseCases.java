@@ -8,6 +8,6 @@ import reactor.core.publisher.Mono;
 
 public interface RouteUseCases {
 
-    /** Ranked targets with their reasons; {@code RecordNotFound} if the source institution is unknown. */
+    /** Ranked targets with their reasons; {@code NotFound} if the source institution is unknown. */
     Mono<List<RouteSuggestion>> suggest(RouteQuestion question);
 }

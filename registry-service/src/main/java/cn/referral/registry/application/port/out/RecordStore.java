@@ -17,7 +17,7 @@ public interface RecordStore<T extends RegistryRecord> {
 
     /**
      * Stores a change of the record that was at {@code expectedVersion}; fails with
-     * {@code StaleVersion} if it changed meanwhile, with {@code RecordNotFound} if it is gone.
+     * {@code StaleVersion} if it changed meanwhile, with {@code NotFound} if it is gone.
      */
     Mono<T> update(Change<T> change, long expectedVersion);
 }

@@ -1,6 +1,7 @@
 package cn.referral.referral.adapter.in.web.fhir;
 
 import java.util.Date;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.hl7.fhir.r4.model.Bundle;
@@ -21,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.TraceWebFilter;
-import cn.referral.referral.application.NotFound;
+import cn.referral.platform.application.NotFound;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
@@ -62,8 +63,8 @@ class FhirController {
     Mono<ResponseEntity<String>> serviceRequest(@PathVariable String id,
                                                 @RequestHeader(name = PURPOSE, required = false) String purpose,
                                                 Caller caller, ServerWebExchange exchange) {
-        return answer(exchange, referral("ServiceRequest", id, purpose, caller)
-                .map(referral -> responses.ok(FhirResources.serviceRequest(referral), version(referral))));
+        return answer(exchange, referralAs("ServiceRequest", id, purpose, caller,
+                referral -> Optional.of(FhirResources.serviceRequest(referral))));
     }
 
     @GetMapping("/ServiceRequest")
@@ -79,8 +80,8 @@ class FhirController {
     Mono<ResponseEntity<String>> task(@PathVariable String id,
                                       @RequestHeader(name = PURPOSE, required = false) String purpose,
                                       Caller caller, ServerWebExchange exchange) {
-        return answer(exchange, referral("Task", id, purpose, caller)
-                .map(referral -> responses.ok(FhirResources.task(referral), version(referral))));
+        return answer(exchange, referralAs("Task", id, purpose, caller,
+                referral -> Optional.of(FhirResources.task(referral))));
     }
 
     @GetMapping("/Task")
@@ -96,10 +97,7 @@ class FhirController {
     Mono<ResponseEntity<String>> appointment(@PathVariable String id,
                                              @RequestHeader(name = PURPOSE, required = false) String purpose,
                                              Caller caller, ServerWebExchange exchange) {
-        return answer(exchange, referral("Appointment", id, purpose, caller)
-                .flatMap(referral -> Mono.justOrEmpty(FhirResources.appointment(referral))
-                        .map(found -> responses.ok(found, version(referral))))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Appointment", id))));
+        return answer(exchange, referralAs("Appointment", id, purpose, caller, FhirResources::appointment));
     }
 
     @GetMapping("/Patient/{id}")
@@ -135,9 +133,17 @@ class FhirController {
 
     // ---- plumbing
 
-    private Mono<Referral> referral(String type, String id, String purpose, Caller caller) {
+    /**
+     * A read of one referral seen as a resource of {@code type}, tagged with the referral's version; not
+     * found (also when the referral has no such resource, e.g. no slot yet) under the FHIR type and id.
+     */
+    private Mono<ResponseEntity<String>> referralAs(String type, String id, String purpose, Caller caller,
+                                                    Function<Referral, Optional<? extends Resource>> view) {
         return validId(type, id).flatMap(valid -> queries.read(valid, purpose, caller))
-                .onErrorMap(NotFound.class, missing -> new NotFound(type, id));
+                .onErrorMap(NotFound.class, missing -> new NotFound(type, id))
+                .flatMap(referral -> Mono.justOrEmpty(view.apply(referral))
+                        .map(resource -> responses.ok(resource, version(referral))))
+                .switchIfEmpty(Mono.error(() -> new NotFound(type, id)));
     }
 
     private static Mono<String> validId(String type, String id) {

@@ -1,5 +1,6 @@
-package cn.referral.registry.adapter.in.web;
+package cn.referral.platform.web;
 
+import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -11,13 +12,18 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** A resident identity number (GB 11643) with a valid check character. The message never repeats the value. */
+/**
+ * A resident identity number (公民身份号码) with a correct GB 11643 check character. The message never
+ * repeats the value. Like every constraint but {@code @NotNull}/{@code @NotBlank}, it leaves absence to
+ * them: null and blank pass here, so a blank required number gets one error ("must not be blank"), not two.
+ */
+@Documented
+@Constraint(validatedBy = ResidentIdentityNumber.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
-@Constraint(validatedBy = ResidentIdentityNumber.Validator.class)
 public @interface ResidentIdentityNumber {
 
-    String message() default "must be an 18-character resident identity number with a valid check character (GB 11643)";
+    String message() default "must be an 18-character resident identity number with a valid GB 11643 check character";
 
     Class<?>[] groups() default {};
 

@@ -1,6 +1,10 @@
-package cn.referral.referral.application;
+package cn.referral.platform.application;
 
-/** Nothing with this id that the caller may see (a referral of another institution is not found either). */
+/**
+ * Nothing of this kind with this id that the caller may see: unknown, removed, or another institution's
+ * (which answers the same, so ids cannot be probed). Thrown by the services' application layers; each
+ * service's {@code ProblemMapping} answers it 404.
+ */
 public class NotFound extends RuntimeException {
 
     private final String what;
