@@ -16,9 +16,9 @@ import io.micrometer.tracing.handler.TracingObservationHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every request a trace id: the one of the request's server span (Micrometer Tracing, which
- * continues an incoming W3C {@code traceparent}), else from its {@code traceparent}, else from an
- * {@code X-Correlation-Id} that is a trace id, else a new one. The id goes into the Reactor
+ * Gives every request a trace id: from its W3C {@code traceparent} (with the request's server span as
+ * parent when Micrometer Tracing continued it), else from an {@code X-Correlation-Id} that is a trace
+ * id, else the server span's, else a new one. The id goes into the Reactor
  * context (and so the MDC of every log line and the {@code traceparent} of every event the request
  * causes) and back to the caller as {@code X-Correlation-Id}.
  */
@@ -31,11 +31,14 @@ public class TraceWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        Traceparent trace = serverSpanOf(exchange)
-                .or(() -> Traceparent.parse(request.getHeaders().getFirst(CloudEventHeaders.TRACEPARENT)))
+        Traceparent trace = Traceparent.parse(request.getHeaders().getFirst(CloudEventHeaders.TRACEPARENT))
+                // the server span continues it: its span is the parent of what the request causes
+                .map(incoming -> serverSpanOf(exchange).filter(span -> span.traceId().equals(incoming.traceId()))
+                        .orElse(incoming))
                 .or(() -> Optional.ofNullable(request.getHeaders().getFirst(CORRELATION_ID))
                         .filter(Traceparent::isTraceId)
                         .map(Traceparent::ofTraceId))
+                .or(() -> serverSpanOf(exchange))
                 .orElseGet(Traceparent::newRoot);
         exchange.getResponse().getHeaders().set(CORRELATION_ID, trace.traceId());
         exchange.getAttributes().put(TRACE_ID_ATTRIBUTE, trace.traceId());
