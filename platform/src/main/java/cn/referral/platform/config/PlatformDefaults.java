@@ -16,7 +16,7 @@ import org.springframework.core.io.ClassPathResource;
  * topics, JSON logs, probes, graceful shutdown). A service's own {@code application.yaml} and the
  * environment override any of them. In the {@code local} profile {@code platform-defaults-local.yaml}
  * comes first: the development token issuer, which no other profile trusts by default. Then names each consumer binding's dead-letter topic
- * ({@link DeadLetterTopicNames}).
+ * ({@link DeadLetterTopicNames}) and, when a collector is named, where spans go ({@link OtlpTracingEndpoint}).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -30,6 +30,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         }
         add(environment, RESOURCE);
         DeadLetterTopicNames.addTo(environment);
+        OtlpTracingEndpoint.addTo(environment);
     }
 
     private static void add(ConfigurableEnvironment environment, String resource) {

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,6 +28,13 @@ import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Session;
 import cn.referral.quota.domain.Urgency;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -70,8 +80,11 @@ public final class HoldBenchmark {
                             boolean print) {
         String database = "bench-" + UUID.randomUUID();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        LedgerStack first = LedgerStack.on(standIn.template(database), clock);
-        LedgerStack second = LedgerStack.on(standIn.template(database), clock);
+        RoundTrips roundTrips = new RoundTrips();
+        MongoClient firstClient = roundTrips.client(standIn.uri());
+        MongoClient secondClient = roundTrips.client(standIn.uri());
+        LedgerStack first = LedgerStack.on(new ReactiveMongoTemplate(firstClient, database), clock);
+        LedgerStack second = LedgerStack.on(new ReactiveMongoTemplate(secondClient, database), clock);
         List<String> departments = new ArrayList<>();
         for (int p = 0; p < pools; p++) {
             String department = "department-" + p;
@@ -87,6 +100,7 @@ public final class HoldBenchmark {
                         new Update().set("outbox", List.of()), LedgerStack.poolCollection()), 1)
                 .subscribe();
         long[] latencies = new long[attempts];
+        roundTrips.reset();
         long start = System.nanoTime();
         List<Placement> placements = Flux.range(0, attempts)
                 .flatMap(i -> {
@@ -103,6 +117,9 @@ public final class HoldBenchmark {
                 .block(Duration.ofMinutes(10));
         double seconds = (System.nanoTime() - start) / 1e9;
         draining.dispose();
+        Map<String, Long> commands = roundTrips.byCommand();
+        firstClient.close();
+        secondClient.close();
         if (!print) {
             return;
         }
@@ -117,6 +134,33 @@ public final class HoldBenchmark {
                         + "p99 %6.1f ms, max %6.1f ms, wall %5.2f s, outcomes %s, stored held %d, overbooked pools %d%n",
                 name, attempts, pools, reserved, attempts / seconds, millis(latencies, 0.50), millis(latencies, 0.99),
                 latencies[attempts - 1] / 1e6, seconds, outcomes, heldTotal, overbooked);
+        System.out.printf("%-13s round trips per placement %.2f %s%n", "",
+                commands.values().stream().mapToLong(Long::longValue).sum() / (double) attempts, commands);
+    }
+
+    /** Counts the ledgers' commands to the database (the relay's are not counted), by command name. */
+    private static final class RoundTrips implements CommandListener {
+        private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+        MongoClient client(String uri) {
+            return MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+                    .addCommandListener(this).build());
+        }
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            counts.computeIfAbsent(event.getCommandName(), name -> new LongAdder()).increment();
+        }
+
+        void reset() {
+            counts.clear();
+        }
+
+        Map<String, Long> byCommand() {
+            Map<String, Long> snapshot = new TreeMap<>();
+            counts.forEach((name, count) -> snapshot.put(name, count.sum()));
+            return snapshot;
+        }
     }
 
     private static double millis(long[] sorted, double quantile) {

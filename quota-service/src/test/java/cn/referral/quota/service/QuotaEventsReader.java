@@ -16,7 +16,7 @@ final class QuotaEventsReader {
     static final String TOPIC = "quota.events.v1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Published(String key, String type, String ceId, JsonNode payload) {
+    record Published(String key, String type, String ceId, JsonNode payload, String traceparent) {
     }
 
     private final String brokers;
@@ -30,7 +30,8 @@ final class QuotaEventsReader {
                 Duration.ofMillis(500));
         return records.stream().map(record -> new Published(record.key(),
                 KafkaRecords.header(record, CloudEventHeaders.TYPE), KafkaRecords.header(record, CloudEventHeaders.ID),
-                JSON.readTree(KafkaRecords.value(record)))).toList();
+                JSON.readTree(KafkaRecords.value(record)), KafkaRecords.header(record, CloudEventHeaders.TRACEPARENT)))
+                .toList();
     }
 
     List<Published> about(String key) {

@@ -24,11 +24,13 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.referral.platform.events.Traceparent;
 import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.ManagementPort;
 import cn.referral.platform.testing.MutableClock;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.platform.testing.TestTokens;
+import io.opentelemetry.api.trace.SpanKind;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,8 +61,19 @@ class QuotaServiceIT {
         }
     }
 
+    /** Keeps the spans the service exports (in place of an OTLP collector). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SpanCollector {
+        @Bean
+        ExportedSpans exportedSpans() {
+            return new ExportedSpans();
+        }
+    }
+
     @Autowired
     WebTestClient web;
+    @Autowired
+    ExportedSpans spans;
     @Autowired
     EmbeddedKafkaBroker kafka;
     @Autowired
@@ -401,6 +414,38 @@ class QuotaServiceIT {
                     java.util.Optional::isPresent).orElseThrow().type();
             assertThat(answer).isEqualTo(expected);
         });
+    }
+
+    @Test
+    void oneTraceFollowsTheDesksRequestInOverHttpAndAReferralsEventInAndOutOverKafka() {
+        // HTTP hop: the request arrives with the traceparent the gateway forwards; quota's server span continues it
+        Traceparent request = Traceparent.newRoot();
+        web.post().uri("/pools").header("Authorization", desk(HOSPITAL)).header("traceparent", request.header())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(pool(HOSPITAL, "皮肤科", LATER, 10, 2))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("X-Correlation-Id", request.traceId());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(spans.all())
+                .anySatisfy(span -> {
+                    assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
+                    assertThat(span.getTraceId()).isEqualTo(request.traceId());
+                    assertThat(span.getParentSpanId()).isEqualTo(request.parentId());
+                }));
+
+        // Kafka hop: the submission comes in the referral's trace; the consumer span and the hold it causes stay in it
+        Traceparent submission = Traceparent.newRoot();
+        referralService.sendInTrace("referral.submitted.v1", "ref-traced",
+                submittedTo("皮肤科", "ref-traced", "ROUTINE", false), submission);
+        String heldIn = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> quotaEvents.about("ref-traced").stream()
+                        .filter(e -> e.type().equals("quota.slot-held.v1")).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow().traceparent();
+        assertThat(Traceparent.parse(heldIn)).get().extracting(Traceparent::traceId).isEqualTo(submission.traceId());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(spans.all())
+                .anySatisfy(span -> {
+                    assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
+                    assertThat(span.getTraceId()).isEqualTo(submission.traceId());
+                }));
     }
 
     private JsonNode awaitEvent(String key, String type) {

@@ -66,15 +66,20 @@ final class ReferralEventsProducer implements AutoCloseable {
     }
 
     void send(String type, String referralId, String json, String ceId) {
-        sendTo(TOPIC, type, referralId, json, ceId);
+        sendTo(TOPIC, type, referralId, json, ceId, Traceparent.newRoot());
+    }
+
+    /** Sends as part of the trace {@code trace} (as referral-service's outbox does for the request that caused it). */
+    void sendInTrace(String type, String referralId, String json, Traceparent trace) {
+        sendTo(TOPIC, type, referralId, json, UUID.randomUUID().toString(), trace);
     }
 
     /** Plays registry-service: a snapshot on one of its compacted topics. */
     void sendSnapshot(String topic, String type, String key, String json) {
-        sendTo(topic, type, key, json, UUID.randomUUID().toString());
+        sendTo(topic, type, key, json, UUID.randomUUID().toString(), Traceparent.newRoot());
     }
 
-    private void sendTo(String topic, String type, String referralId, String json, String ceId) {
+    private void sendTo(String topic, String type, String referralId, String json, String ceId, Traceparent trace) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, referralId, bytes(json));
         record.headers().add(new RecordHeader(CloudEventHeaders.SPEC_VERSION, bytes("1.0")));
         record.headers().add(new RecordHeader(CloudEventHeaders.ID, bytes(ceId)));
@@ -83,7 +88,7 @@ final class ReferralEventsProducer implements AutoCloseable {
         record.headers().add(new RecordHeader(CloudEventHeaders.TIME, bytes(Instant.now().toString())));
         record.headers().add(new RecordHeader(CloudEventHeaders.SUBJECT, bytes(referralId)));
         record.headers().add(new RecordHeader(CloudEventHeaders.CONTENT_TYPE, bytes("application/json")));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TRACEPARENT, bytes(Traceparent.newRoot().header())));
+        record.headers().add(new RecordHeader(CloudEventHeaders.TRACEPARENT, bytes(trace.header())));
         try {
             producer.send(record).get();
         } catch (Exception e) {

@@ -74,9 +74,12 @@ class MongoReferralRegister implements ReferralRegister {
 
     @Override
     public Mono<Optional<String>> closedReason(String referralId) {
-        Query query = new Query(Criteria.where("_id").is(referralId).and(STATUS).is(CLOSED));
-        query.fields().include("closedReason");
+        // by _id alone: the stand-in uses an index only for a query on exactly its fields, and {_id, status}
+        // scanned every referral under the collection's lock (once per held placement)
+        Query query = new Query(Criteria.where("_id").is(referralId));
+        query.fields().include(STATUS).include("closedReason");
         return mongo.findOne(query, Document.class, COLLECTION)
+                .filter(register -> CLOSED.equals(register.getString(STATUS)))
                 .map(closed -> Optional.ofNullable(closed.getString("closedReason")))
                 .defaultIfEmpty(Optional.empty());
     }
