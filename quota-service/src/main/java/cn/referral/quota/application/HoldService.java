@@ -174,11 +174,11 @@ public class HoldService implements HoldUseCases {
      * is still on its way waits for it ({@link WaitlistPromotion}), so no unit is lost in between.
      */
     private Mono<Placement> waitlist(HoldRequest request, ReservePolicy policy, Pool earliest, Instant now) {
-        WaitlistClass joining = WaitlistOrder.classOf(request.urgency(), request.contracted());
+        WaitlistClass joining = WaitlistOrder.classOf(request, policy);
         return pools.joinWaitlist(earliest.id(), joining)
                 .switchIfEmpty(Mono.error(() -> new LostRace(earliest.id())))
                 .flatMap(ticket -> {
-                    WaitlistEntry entry = request.asWaitlistEntry(earliest.id(), policy.servesFirst(request),
+                    WaitlistEntry entry = request.asWaitlistEntry(earliest.id(), joining, policy.servesFirst(request),
                             ticket.seq(), now);
                     QuotaEvent.Waitlisted event = new QuotaEvent.Waitlisted(earliest.ref(), request.referralId(),
                             WaitlistOrder.positionOnJoining(ticket.waitingByClass(), joining));

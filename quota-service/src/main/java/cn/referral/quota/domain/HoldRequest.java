@@ -29,8 +29,10 @@ public record HoldRequest(String referralId, String institutionId, String depart
         return GreenChannel.admitsBeyondReserve(urgency);
     }
 
-    /** The entry this referral gets on a full pool's waitlist. */
-    public WaitlistEntry asWaitlistEntry(String poolId, boolean servedFirst, long seq, Instant now) {
-        return new WaitlistEntry(poolId, referralId, urgency, contracted, servedFirst, acceptBy, now, seq);
+    /** The entry this referral gets on a full pool's waitlist, in {@code waitlistClass}. */
+    public WaitlistEntry asWaitlistEntry(String poolId, WaitlistClass waitlistClass, boolean servedFirst, long seq,
+                                         Instant now) {
+        return new WaitlistEntry(poolId, referralId, urgency, contracted, waitlistClass, servedFirst, acceptBy, now,
+                seq);
     }
 }

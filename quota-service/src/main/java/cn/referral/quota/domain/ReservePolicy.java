@@ -17,6 +17,13 @@ public sealed interface ReservePolicy permits ReservePolicy.AnyReferral, Reserve
     String basis();
 
     /**
+     * Whether 签约 (contracted) ROUTINE referrals wait ahead of other ROUTINE ones ({@link WaitlistOrder}):
+     * only where the region's seed says contracted patients go first (001); elsewhere first come, first
+     * served within an urgency.
+     */
+    boolean favoursContracted();
+
+    /**
      * Seed 002: "总医院牵头医院和片区诊疗中心在专家号源、住院床位和预约检查等方面预留20%以上的资源优先保障患者转诊。"
      * Every referral may use the whole reserve.
      */
@@ -32,6 +39,11 @@ public sealed interface ReservePolicy permits ReservePolicy.AnyReferral, Reserve
         @Override
         public Integer openLimit(int reserved) {
             return null;
+        }
+
+        @Override
+        public boolean favoursContracted() {
+            return false;
         }
 
         @Override
@@ -66,6 +78,11 @@ public sealed interface ReservePolicy permits ReservePolicy.AnyReferral, Reserve
         public Integer openLimit(int reserved) {
             // integer floor of reserved × openPercent / 100
             return reserved * openPercent / 100;
+        }
+
+        @Override
+        public boolean favoursContracted() {
+            return true;
         }
 
         @Override

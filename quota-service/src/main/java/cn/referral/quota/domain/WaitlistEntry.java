@@ -7,20 +7,19 @@ import java.util.Objects;
  * A referral waiting for a unit of a full pool. Entries are served in {@link WaitlistOrder}: by
  * class, then by {@code seq}, the arrival number the pool gave the entry.
  *
+ * @param waitlistClass the class decided when it joined, under the region policy of that moment (the pool
+ *                      counts its waiting referrals by this class)
  * @param servedFirst the referral belongs to the group the reserve serves first ({@link ReservePolicy})
  */
 public record WaitlistEntry(String poolId, String referralId, Urgency urgency, boolean contracted,
-                            boolean servedFirst, Instant acceptBy, Instant enqueuedAt, long seq) {
+                            WaitlistClass waitlistClass, boolean servedFirst, Instant acceptBy, Instant enqueuedAt, long seq) {
 
     public WaitlistEntry {
         Objects.requireNonNull(poolId, "poolId");
         Objects.requireNonNull(referralId, "referralId");
         Objects.requireNonNull(urgency, "urgency");
+        Objects.requireNonNull(waitlistClass, "waitlistClass");
         Objects.requireNonNull(enqueuedAt, "enqueuedAt");
-    }
-
-    public WaitlistClass waitlistClass() {
-        return WaitlistOrder.classOf(urgency, contracted);
     }
 
     /** The request this entry stands for when a unit is handed to it. */

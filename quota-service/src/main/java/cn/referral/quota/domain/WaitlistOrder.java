@@ -4,9 +4,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Who gets a released unit first: EMERGENCY, then URGENT, then 签约 (contracted) patients, then
- * the rest; first come first served within a class. Seed 001: "通过预留20%以上的号源、开通绿色通道等方式,
- * 对经基层医生转诊的签约患者提供优先接诊、优先检查、优先住院等服务"; seed 002: "畅通绿色转诊通道".
+ * Who gets a released unit first: EMERGENCY, then URGENT, then 签约 (contracted) patients where the
+ * region's policy favours them ({@link ReservePolicy#favoursContracted()}), then the rest; first come
+ * first served within a class. Seed 001: "通过预留20%以上的号源、开通绿色通道等方式,
+ * 对经基层医生转诊的签约患者提供优先接诊、优先检查、优先住院等服务" (CONTRACTED_FIRST regions only); seed 002:
+ * "畅通绿色转诊通道" (no word on contracted patients, so there a contracted ROUTINE referral waits as ROUTINE).
  * <p>
  * "First come" is the arrival number ({@code seq}) the pool hands out atomically, the same on every
  * replica; the store keeps {@link #rankOf rank} and {@code seq} on each entry and serves the lowest.
@@ -18,6 +20,11 @@ public final class WaitlistOrder {
             .comparing(WaitlistEntry::waitlistClass).thenComparingLong(WaitlistEntry::seq);
 
     private WaitlistOrder() {
+    }
+
+    /** The class a referral joins the waitlist in, under its pool's region policy. */
+    public static WaitlistClass classOf(HoldRequest request, ReservePolicy policy) {
+        return classOf(request.urgency(), request.contracted() && policy.favoursContracted());
     }
 
     public static WaitlistClass classOf(Urgency urgency, boolean contracted) {

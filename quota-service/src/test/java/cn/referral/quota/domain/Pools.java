@@ -50,7 +50,7 @@ public final class Pools {
 
     /** The entry the referral gets as the pool's {@code seq}-th arrival on its waitlist. */
     public static WaitlistEntry waiting(Pool pool, HoldRequest request, long seq) {
-        return request.asWaitlistEntry(pool.id(), true, seq, NOW);
+        return request.asWaitlistEntry(pool.id(), WaitlistOrder.classOf(request, ANY_REFERRAL), true, seq, NOW);
     }
 
     public static HoldRequest aRoutineReferral(String referralId) {

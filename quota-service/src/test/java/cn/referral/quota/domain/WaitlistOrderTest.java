@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WaitlistOrderTest {
 
@@ -34,6 +36,47 @@ class WaitlistOrderTest {
                 "routine-1", "routine-2");
     }
 
+    @ParameterizedTest(name = "{0} policy, {1}, contracted {2} -> {3}")
+    @CsvSource({
+            // seed 001's region: contracted ROUTINE referrals wait ahead of other ROUTINE ones
+            "CONTRACTED_FIRST, ROUTINE,   true,  CONTRACTED",
+            "CONTRACTED_FIRST, ROUTINE,   false, ROUTINE",
+            "CONTRACTED_FIRST, URGENT,    true,  URGENT",
+            "CONTRACTED_FIRST, EMERGENCY, true,  EMERGENCY",
+            // seed 002 (Nan'an, the default) says nothing of contracted patients: first come first served
+            "ANY,              ROUTINE,   true,  ROUTINE",
+            "ANY,              ROUTINE,   false, ROUTINE",
+            "ANY,              URGENT,    true,  URGENT",
+            "ANY,              EMERGENCY, false, EMERGENCY",
+    })
+    void theContractedClassExistsOnlyWhereTheRegionPolicyFavoursContractedPatients(String policyName,
+            Urgency urgency, boolean contracted, WaitlistClass expected) {
+        ReservePolicy policy = policyName.equals("ANY") ? new ReservePolicy.AnyReferral()
+                : new ReservePolicy.ContractedFirst(20);
+        HoldRequest request = new HoldRequest("r", Pools.HOSPITAL, Pools.CARDIOLOGY, Resource.EXPERT_CLINIC, urgency,
+                contracted, false, Pools.SESSION_DAY, Pools.SESSION_DAY, T);
+
+        assertThat(WaitlistOrder.classOf(request, policy)).isEqualTo(expected);
+    }
+
+    @Test
+    void underAnyReferralAContractedRoutineReferralWaitsBehindAnEarlierRoutineOne() {
+        ReservePolicy nanAn = new ReservePolicy.AnyReferral();
+        HoldRequest earlier = aRoutine("earlier", false);
+        HoldRequest contracted = aRoutine("contracted", true);
+        List<WaitlistEntry> arrival = List.of(
+                earlier.asWaitlistEntry("pool-1", WaitlistOrder.classOf(earlier, nanAn), true, 1, T),
+                contracted.asWaitlistEntry("pool-1", WaitlistOrder.classOf(contracted, nanAn), true, 2, T));
+
+        assertThat(WaitlistOrder.serviceOrder(arrival)).extracting(WaitlistEntry::referralId)
+                .containsExactly("earlier", "contracted");
+    }
+
+    private static HoldRequest aRoutine(String referralId, boolean contracted) {
+        return new HoldRequest(referralId, Pools.HOSPITAL, Pools.CARDIOLOGY, Resource.EXPERT_CLINIC, Urgency.ROUTINE,
+                contracted, false, Pools.SESSION_DAY, Pools.SESSION_DAY, T);
+    }
+
     @Test
     void anUrgentContractedPatientCountsAsUrgent() {
         assertThat(WaitlistOrder.classOf(Urgency.URGENT, true)).isEqualTo(WaitlistClass.URGENT);
@@ -57,6 +100,7 @@ class WaitlistOrderTest {
     }
 
     private static WaitlistEntry entry(String referralId, Urgency urgency, boolean contracted, long seq) {
-        return new WaitlistEntry("pool-1", referralId, urgency, contracted, true, T.plusSeconds(3600), T, seq);
+        return new WaitlistEntry("pool-1", referralId, urgency, contracted, WaitlistOrder.classOf(urgency, contracted),
+                true, T.plusSeconds(3600), T, seq);
     }
 }

@@ -250,7 +250,10 @@ class ConcurrentHoldsIT {
         Mono<Placement> place(HoldRequest request);
     }
 
-    /** Every tenth urgent, every third contracted, the rest routine: all classes but the green channel. */
+    /**
+     * Every tenth urgent, every third contracted, the rest routine: without a region policy (seed 002) the
+     * contracted ones wait as ROUTINE, first come first served.
+     */
     private static List<HoldRequest> mixedReferrals(int attempts) {
         return IntStream.range(0, attempts)
                 .mapToObj(i -> aReferral("referral-" + i, i % 10 == 0 ? Urgency.URGENT : Urgency.ROUTINE, i % 3 == 0))

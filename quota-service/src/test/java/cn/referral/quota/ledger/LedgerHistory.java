@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import cn.referral.quota.domain.HoldRequest;
 import cn.referral.quota.domain.WaitlistClass;
+import cn.referral.quota.domain.ReservePolicies;
 import cn.referral.quota.domain.WaitlistOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -130,14 +131,15 @@ public record LedgerHistory(List<JsonNode> poolEvents, List<JsonNode> waitlistEv
         assertServiceOrderFollowsClasses(byId);
     }
 
-    /** The stored queue serves EMERGENCY, URGENT, contracted, the rest, in that order. */
+    /** The stored queue serves EMERGENCY, URGENT, the rest (contracted too: seed 002's region), in that order. */
     public void assertServiceOrderFollowsClasses(Map<String, HoldRequest> byId) {
         List<WaitlistClass> classes = waitingInServiceOrder.stream().map(id -> classOf(byId.get(id))).toList();
         assertThat(classes).as("classes in service order").isSorted();
     }
 
+    /** The ledgers under test run without region policies: seed 002's any referral, no contracted class. */
     private static WaitlistClass classOf(HoldRequest request) {
-        return WaitlistOrder.classOf(request.urgency(), request.contracted());
+        return WaitlistOrder.classOf(request, ReservePolicies.DEFAULT);
     }
 
     private static List<JsonNode> ofType(List<JsonNode> events, String type) {

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import cn.referral.quota.domain.HoldRequest;
+import cn.referral.quota.domain.ReservePolicies;
 import cn.referral.quota.domain.WaitlistOrder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -43,7 +44,7 @@ public class NaiveReadThenWriteLedger {
                                 .push("outbox", event("quota.slot-held.v1", "{\"referralId\":\""
                                         + request.referralId() + "\",\"greenChannel\":false}")), pools).then();
                     }
-                    int rank = WaitlistOrder.classOf(request.urgency(), request.contracted()).ordinal();
+                    int rank = WaitlistOrder.classOf(request, ReservePolicies.DEFAULT).ordinal();
                     return mongo.insert(new Document("_id", poolId + "|" + request.referralId())
                             .append("poolId", poolId).append("referralId", request.referralId())
                             .append("state", "WAITING").append("rank", rank)

@@ -226,19 +226,22 @@ class QuotaServiceIT {
         referralService.send("referral.submitted.v1", "full-1", submittedTo("消化内科", "full-1", "ROUTINE", false));
         awaitEvent("full-1", "quota.slot-held.v1");
 
+        // one after the other, so "first come" is known; the hospital's region has no setting (seed 002):
+        // a contracted ROUTINE referral waits as ROUTINE, behind the one that came first
         referralService.send("referral.submitted.v1", "full-routine",
                 submittedTo("消化内科", "full-routine", "ROUTINE", false));
+        assertThat(awaitEvent("full-routine", "quota.waitlisted.v1").get("position").asInt()).isEqualTo(1);
         referralService.send("referral.submitted.v1", "full-contracted",
                 submittedTo("消化内科", "full-contracted", "ROUTINE", true));
+        assertThat(awaitEvent("full-contracted", "quota.waitlisted.v1").get("position").asInt()).isEqualTo(2);
         referralService.send("referral.submitted.v1", "full-urgent",
                 submittedTo("消化内科", "full-urgent", "URGENT", false));
-
-        assertThat(awaitEvent("full-routine", "quota.waitlisted.v1").get("position").asInt()).isEqualTo(1);
-        assertThat(awaitEvent("full-contracted", "quota.waitlisted.v1").get("position").asInt()).isEqualTo(1);
         assertThat(awaitEvent("full-urgent", "quota.waitlisted.v1").get("position").asInt()).isEqualTo(1);
         web.get().uri("/holds?referralId=full-routine").header("Authorization", desk(HOSPITAL)).exchange()
                 .expectBody().jsonPath("$[0].state").isEqualTo("WAITLISTED")
-                .jsonPath("$[0].waitlistPosition").isEqualTo(3);
+                .jsonPath("$[0].waitlistPosition").isEqualTo(2);
+        web.get().uri("/holds?referralId=full-contracted").header("Authorization", desk(HOSPITAL)).exchange()
+                .expectBody().jsonPath("$[0].waitlistPosition").isEqualTo(3);
 
         referralService.send("referral.cancelled.v1", "full-1", about("full-1"));
 
@@ -247,7 +250,7 @@ class QuotaServiceIT {
 
         referralService.send("referral.rejected.v1", "full-urgent", about("full-urgent"));
 
-        awaitEvent("full-contracted", "quota.slot-held.v1");
+        awaitEvent("full-routine", "quota.slot-held.v1");
         web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
                 .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.waitlistLength").isEqualTo(1)
                 .jsonPath("$.released").isEqualTo(2);

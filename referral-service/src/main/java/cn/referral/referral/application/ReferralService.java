@@ -145,8 +145,10 @@ public class ReferralService implements ReferralUseCases {
                                         command.careType(), command.diagnosis(), destination.level(),
                                         found.getT3(), command.overrideReason(), today,
                                         target.contractedInstitution(), context);
+                                boolean receivedFirst = policies.reception().receivesFirst(contract.orElse(null),
+                                        today, command.fromInstitutionId(), destination.regionCode());
                                 return Referral.submit(id, request, eligibility, target.contracted(),
-                                        path(source, destination), actor, now, policies.deadlines());
+                                        path(source, destination), receivedFirst, actor, now, policies.deadlines());
                             });
                 })
                 .flatMap(decision -> key == null ? save(decision)

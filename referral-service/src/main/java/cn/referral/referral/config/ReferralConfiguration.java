@@ -1,6 +1,7 @@
 package cn.referral.referral.config;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +37,7 @@ import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralReports;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.SlotLedger;
+import cn.referral.referral.domain.policy.ContractedFirstReception;
 import cn.referral.referral.domain.policy.NoShowRule;
 
 @Configuration(proxyBeanMethods = false)
@@ -50,7 +52,8 @@ class ReferralConfiguration {
 
     @Bean
     ReferralPolicies referralPolicies(ReferralProperties properties) {
-        return new ReferralPolicies(properties.deadlines(), new NoShowRule(properties.noShowAfter()), properties.zone());
+        return new ReferralPolicies(properties.deadlines(), new NoShowRule(properties.noShowAfter()), properties.zone(),
+                new ContractedFirstReception(Set.copyOf(properties.contractedFirstReceptionRegions())));
     }
 
     @Bean

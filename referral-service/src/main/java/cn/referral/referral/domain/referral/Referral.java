@@ -13,13 +13,16 @@ import cn.referral.referral.domain.policy.AcceptanceDeadlines;
  * A referral of one patient from one institution to another, and everything that happened to it.
  * Every state change is a method here: it checks the state, returns the new referral with the
  * events it caused, appends a history line and bumps the version.
+ *
+ * @param receivedFirst decided at submission: the receiving desk takes it first within its urgency
+ *                      ({@code ContractedFirstReception}, seed 001)
  */
 public record Referral(String id, ReferralRequest request, String referringDoctorId, boolean contracted,
                        Eligibility eligibility, ReferralState state, Deadlines deadlines, SlotStatus slot,
                        Appointment appointment, RejectReason rejectReason, String rejectNote,
                        CancelReason cancelReason, Completion completion, Instant submittedAt, Instant acceptedAt,
                        Instant arrivedAt, Instant closedAt, List<HistoryEntry> history, long version,
-                       ReferralPath path, String downReferralId) {
+                       ReferralPath path, String downReferralId, boolean receivedFirst) {
 
     public Referral {
         Objects.requireNonNull(id, "id");
@@ -38,7 +41,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
                     List<HistoryEntry> history, long version) {
         this(id, request, referringDoctorId, contracted, eligibility, state, deadlines, slot, appointment, rejectReason,
                 rejectNote, cancelReason, completion, submittedAt, acceptedAt, arrivedAt, closedAt, history, version,
-                null, null);
+                null, null, false);
     }
 
     // ---- creation
@@ -52,12 +55,20 @@ public record Referral(String id, ReferralRequest request, String referringDocto
     public static Decision<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
                                             boolean contracted, ReferralPath path, Actor by, Instant now,
                                             AcceptanceDeadlines sla) {
+        return submit(id, request, eligibility, contracted, path, false, by, now, sla);
+    }
+
+    /** A new referral, with its path and whether the receiving desk takes it first within its urgency. */
+    public static Decision<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+                                            boolean contracted, ReferralPath path, boolean receivedFirst, Actor by,
+                                            Instant now, AcceptanceDeadlines sla) {
         Deadlines deadlines = sla.forSubmission(request.urgency(), now);
         String why = eligibility.inCatalog() ? "in catalog " + eligibility.catalogId()
                 : "outside catalog, override: " + eligibility.overrideReason();
         Referral referral = new Referral(id, request, by.userId(), contracted, eligibility, ReferralState.SUBMITTED,
                 deadlines, SlotStatus.pending(), null, null, null, null, null, now, null, null, null,
-                List.of(HistoryEntry.of(by, now, "SUBMIT", null, ReferralState.SUBMITTED, why)), 1, path, null);
+                List.of(HistoryEntry.of(by, now, "SUBMIT", null, ReferralState.SUBMITTED, why)), 1, path, null,
+                receivedFirst);
         return Decision.of(referral, List.of(new ReferralEvent.Submitted(now, 1, deadlines.acceptBy())));
     }
 
@@ -379,7 +390,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         Referral build() {
             return new Referral(from.id, from.request, from.referringDoctorId, from.contracted, from.eligibility, state,
                     deadlines, slot, appointment, rejectReason, rejectNote, cancelReason, completion, from.submittedAt,
-                    acceptedAt, arrivedAt, closedAt, history, version, from.path, downReferralId);
+                    acceptedAt, arrivedAt, closedAt, history, version, from.path, downReferralId, from.receivedFirst);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.quota.domain.Urgency;
+import cn.referral.quota.domain.WaitlistClass;
 import cn.referral.quota.domain.WaitlistEntry;
 import cn.referral.quota.domain.WaitlistOrder;
 
@@ -37,7 +38,8 @@ record WaitlistDocument(@Id String id, String poolId, String referralId, String 
     }
 
     WaitlistEntry toDomain() {
-        return new WaitlistEntry(poolId, referralId, Urgency.valueOf(urgency), contracted, servedFirst, acceptBy,
-                enqueuedAt, seq);
+        // the stored rank is the class the entry joined in (the pool counts it by that class)
+        return new WaitlistEntry(poolId, referralId, Urgency.valueOf(urgency), contracted,
+                WaitlistClass.values()[rank], servedFirst, acceptBy, enqueuedAt, seq);
     }
 }

@@ -45,12 +45,14 @@ class MongoReferralStore implements ReferralStore {
     Mono<Void> ensureIndexes() {
         var indexes = mongo.indexOps(ReferralDocument.COLLECTION);
         return Flux.just(
+                        // new names: MongoDB refuses new keys under an existing index's name (the old
+                        // incoming_worklist/outgoing_worklist, without receptionRank, may be dropped)
                         new Index().on("toInstitutionId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
-                                .on("priority", Sort.Direction.DESC).on("submittedAt", Sort.Direction.ASC)
-                                .named("incoming_worklist"),
+                                .on("priority", Sort.Direction.DESC).on("receptionRank", Sort.Direction.DESC)
+                                .on("submittedAt", Sort.Direction.ASC).named("incoming_worklist_v2"),
                         new Index().on("fromInstitutionId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
-                                .on("priority", Sort.Direction.DESC).on("submittedAt", Sort.Direction.ASC)
-                                .named("outgoing_worklist"),
+                                .on("priority", Sort.Direction.DESC).on("receptionRank", Sort.Direction.DESC)
+                                .on("submittedAt", Sort.Direction.ASC).named("outgoing_worklist_v2"),
                         new Index().on("nextDeadline", Sort.Direction.ASC).named("due_deadlines"),
                         new Index().on("submittedAt", Sort.Direction.ASC).named("submitted_at"),
                         new Index().on("patientRef", Sort.Direction.ASC).on("submittedAt", Sort.Direction.DESC)
@@ -143,7 +145,8 @@ class MongoReferralStore implements ReferralStore {
                 .and("state").in(query.states().stream().map(ReferralState::name).toList())
                 .and("urgency").in(query.urgencies().stream().map(Enum::name).toList());
         Query page = new Query(criteria)
-                .with(Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("submittedAt")))
+                .with(Sort.by(Sort.Order.desc("priority"), Sort.Order.desc("receptionRank"),
+                        Sort.Order.asc("submittedAt")))
                 .skip((long) query.page() * query.size())
                 .limit(query.size());
         return Mono.zip(mongo.find(page, ReferralDocument.class).map(ReferralDocument::toDomain).collectList(),

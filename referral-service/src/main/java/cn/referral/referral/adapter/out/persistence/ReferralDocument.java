@@ -24,7 +24,7 @@ import cn.referral.referral.domain.referral.SlotStatus;
 
 /**
  * Stored form of a referral with its unpublished events. The top-level fields the worklists,
- * timers and reports query ({@code state}, institutions, {@code priority}, {@code nextDeadline},
+ * timers and reports query ({@code state}, institutions, {@code priority}, {@code receptionRank}, {@code nextDeadline},
  * …) are kept beside the embedded value objects, and rewritten with every change.
  * Patient name, identity number, phone and insured person number are stored sealed only. The report
  * fields ({@code scope}, {@code regions}, {@code diagnosisCategory}, {@code accepted}, …) are derived
@@ -41,7 +41,7 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                         List<HistoryEntry> history, List<OutboxEvent> outbox, ReferralPath path, String scope,
                         boolean hospitalToPrimaryCare, List<String> regions, String diagnosisCategory,
                         boolean accepted, Long secondsToAccept, String upReferralId, String downReferralId,
-                        Boolean upLinkPending) {
+                        Boolean upLinkPending, Integer receptionRank) {
 
     static final String COLLECTION = "referrals";
     static final String TIMER_LEASE = "timerLeaseUntil";
@@ -67,7 +67,8 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                 category(request.diagnosis().code()), referral.acceptedAt() != null,
                 referral.acceptedAt() == null ? null
                         : Duration.between(referral.submittedAt(), referral.acceptedAt()).toSeconds(),
-                request.upReferralId(), referral.downReferralId(), request.upReferralId() != null ? Boolean.TRUE : null);
+                request.upReferralId(), referral.downReferralId(), request.upReferralId() != null ? Boolean.TRUE : null,
+                WorklistPriority.receptionRankOf(referral));
     }
 
     /** The ICD-10 category (letter and two digits) the out-of-county ranking groups by: I63.9 → I63. */
@@ -98,6 +99,6 @@ record ReferralDocument(@Id String id, long version, String state, String direct
         return new Referral(id, request, referringDoctorId, contracted, eligibility,
                 cn.referral.referral.domain.referral.ReferralState.valueOf(state), deadlines, slot, appointment,
                 rejectReason, rejectNote, cancelReason, completion, submittedAt, acceptedAt, arrivedAt, closedAt,
-                history, version, path, downReferralId);
+                history, version, path, downReferralId, receptionRank != null && receptionRank > 0);
     }
 }
