@@ -24,7 +24,9 @@ public final class WaitlistOrder {
 
     /** The class a referral joins the waitlist in, under its pool's region policy. */
     public static WaitlistClass classOf(HoldRequest request, ReservePolicy policy) {
-        return classOf(request.urgency(), request.contracted() && policy.favoursContracted());
+        // seed 001: 经基层医生转诊的签约患者 — contracted, and referred by the institution they are contracted with,
+        // as for the reserve itself (ReservePolicy.ContractedFirst)
+        return classOf(request.urgency(), request.referredByContractedPrimary() && policy.favoursContracted());
     }
 
     public static WaitlistClass classOf(Urgency urgency, boolean contracted) {

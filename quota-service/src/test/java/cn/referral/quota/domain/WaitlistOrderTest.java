@@ -36,25 +36,27 @@ class WaitlistOrderTest {
                 "routine-1", "routine-2");
     }
 
-    @ParameterizedTest(name = "{0} policy, {1}, contracted {2} -> {3}")
+    @ParameterizedTest(name = "{0} policy, {1}, contracted {2}, referred by their own primary {3} -> {4}")
     @CsvSource({
-            // seed 001's region: contracted ROUTINE referrals wait ahead of other ROUTINE ones
-            "CONTRACTED_FIRST, ROUTINE,   true,  CONTRACTED",
-            "CONTRACTED_FIRST, ROUTINE,   false, ROUTINE",
-            "CONTRACTED_FIRST, URGENT,    true,  URGENT",
-            "CONTRACTED_FIRST, EMERGENCY, true,  EMERGENCY",
+            // seed 001's region: 经基层医生转诊的签约患者 (contracted, referred by their own primary institution) wait
+            // ahead of other ROUTINE ones
+            "CONTRACTED_FIRST, ROUTINE,   true,  true,  CONTRACTED",
+            "CONTRACTED_FIRST, ROUTINE,   true,  false, ROUTINE",
+            "CONTRACTED_FIRST, ROUTINE,   false, false, ROUTINE",
+            "CONTRACTED_FIRST, URGENT,    true,  true,  URGENT",
+            "CONTRACTED_FIRST, EMERGENCY, true,  true,  EMERGENCY",
             // seed 002 (Nan'an, the default) says nothing of contracted patients: first come first served
-            "ANY,              ROUTINE,   true,  ROUTINE",
-            "ANY,              ROUTINE,   false, ROUTINE",
-            "ANY,              URGENT,    true,  URGENT",
-            "ANY,              EMERGENCY, false, EMERGENCY",
+            "ANY,              ROUTINE,   true,  true,  ROUTINE",
+            "ANY,              ROUTINE,   false, false, ROUTINE",
+            "ANY,              URGENT,    true,  true,  URGENT",
+            "ANY,              EMERGENCY, false, false, EMERGENCY",
     })
     void theContractedClassExistsOnlyWhereTheRegionPolicyFavoursContractedPatients(String policyName,
-            Urgency urgency, boolean contracted, WaitlistClass expected) {
+            Urgency urgency, boolean contracted, boolean referredByOwnPrimary, WaitlistClass expected) {
         ReservePolicy policy = policyName.equals("ANY") ? new ReservePolicy.AnyReferral()
                 : new ReservePolicy.ContractedFirst(20);
         HoldRequest request = new HoldRequest("r", Pools.HOSPITAL, Pools.CARDIOLOGY, Resource.EXPERT_CLINIC, urgency,
-                contracted, false, Pools.SESSION_DAY, Pools.SESSION_DAY, T);
+                contracted, referredByOwnPrimary, Pools.SESSION_DAY, Pools.SESSION_DAY, T);
 
         assertThat(WaitlistOrder.classOf(request, policy)).isEqualTo(expected);
     }
