@@ -337,6 +337,13 @@ class ConsoleBrowserIT {
         ((JavascriptExecutor) web).executeScript("arguments[0].value = arguments[1];",
                 web.findElement(By.id("episode-admission")), today().minusDays(1).toString());
         web.findElement(By.id("episode-paid")).sendKeys("200");
+        // One day, the same for the wanted window and the day the patient leaves the township ward: the hold
+        // lands on it, and the desk's appointment defaults to it, so the stays join (同一次住院). A day no other
+        // system test asks for, so its reserve is free whatever ran before on the same stack.
+        for (String field : List.of("requestedFrom", "requestedUntil", "episode-discharged")) {
+            ((JavascriptExecutor) web).executeScript("arguments[0].value = arguments[1];",
+                    web.findElement(By.id(field)), today().plusDays(12).toString());
+        }
         web.findElement(By.id("diagnosis-code")).sendKeys(diagnosis, Keys.TAB);
         if (!"XYZ".equals(diagnosis)) {
             new WebDriverWait(web, PAGE).until(ExpectedConditions.elementToBeClickable(

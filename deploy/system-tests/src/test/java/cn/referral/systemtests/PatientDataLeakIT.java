@@ -85,7 +85,7 @@ class PatientDataLeakIT {
         // A client mistake carrying the patient: refused, and nothing of it may end up in a log.
         String submission = ReferralRequests.anUpReferral(patient, SHIJING_CENTRE, COUNTY_HOSPITAL, "心血管内科",
                 "INPATIENT", "I21.0", today().plusDays(1), today().plusDays(7), """
-                ,"sourceEpisode":{"admissionDate":"%s","deductiblePaidFen":30000}""".formatted(today().minusDays(2)));
+                ,"sourceEpisode":{"admissionDate":"%s","deductiblePaidFen":20000}""".formatted(today().minusDays(2)));
         answers.add(shijingDoctor.post("/api/referrals", submission.replace("\"urgency\":\"ROUTINE\"",
                 "\"urgency\":\"ROUTINE\",\"priority\":\"HIGH\"")).expect(400).toString());
 
