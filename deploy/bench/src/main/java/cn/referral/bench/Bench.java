@@ -658,10 +658,17 @@ public final class Bench {
         return out;
     }
 
+    /**
+     * Ready when the readiness probe answers 200: on the management port (the API port + 100, as run-local and
+     * compose lay them out) or, for a stack from before the management ports, on the API port itself.
+     */
     private long awaitReady(String baseUrl, Duration limit) {
+        java.net.URI api = java.net.URI.create(baseUrl);
+        String management = "http://" + api.getHost() + ":" + (api.getPort() + 100);
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (http.send(Http.get(baseUrl + "/actuator/health/readiness", null)).status() == 200) {
+            if (http.send(Http.get(management + "/actuator/health/readiness", null)).status() == 200
+                    || http.send(Http.get(baseUrl + "/actuator/health/readiness", null)).status() == 200) {
                 return System.currentTimeMillis();
             }
             pause(Duration.ofMillis(200));
