@@ -41,6 +41,8 @@ import tools.jackson.databind.JsonNode;
 // a shared 2-core machine under load can take longer than the default 5 s for a first request
 @AutoConfigureWebTestClient(timeout = "30s")
 @TestPropertySource(properties = {"quota.cutoff-check-interval=200ms", "quota.statistics-interval=200ms",
+        // every trace recorded, so the trace test sees its spans (the default records a share of new traces)
+        "management.tracing.sampling.probability=1.0",
         "quota.hold-expiry-interval=200ms",
         // a Jilin-like province (seed 001) whose reserve serves contracted patients first, none of it open to others
         "quota.region-policies.220000.serves=CONTRACTED_FIRST", "quota.region-policies.220000.open-percent=0"})
