@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** A caller of the platform's HTTP API with one bearer token: what a client application does. */
 public final class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as the services speak (the JDK client's default, HTTP/2, tries an h2c upgrade on every new connection). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ServiceProcess target;
