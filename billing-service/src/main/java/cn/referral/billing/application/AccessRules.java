@@ -16,8 +16,7 @@ final class AccessRules {
     }
 
     static boolean mayRead(Caller caller, DeductibleDecision decision) {
-        return caller.has(Role.AUDITOR)
-                || caller.has(Role.INSURER) && decision.region().value().equals(caller.regionCode())
+        return caller.has(Role.AUDITOR) || insurerOf(caller, decision.region())
                 || decision.concernsInstitution(caller.institutionId());
     }
 
@@ -26,7 +25,7 @@ final class AccessRules {
      * region, who settles it (DESIGN §5). Auditors and the referral's institutions see it masked.
      */
     static boolean seesInsuredPersonNoInFull(Caller caller, DeductibleDecision decision) {
-        return caller.has(Role.INSURER) && decision.region().value().equals(caller.regionCode());
+        return insurerOf(caller, decision.region());
     }
 
     static void requireAuditor(Caller caller) {
@@ -35,10 +34,9 @@ final class AccessRules {
         }
     }
 
-    /** A 转院备案 is read by whoever may read the decision it stands beside. */
     /** As for decisions: only the insurer of the filing's insuring region sees {@code psn_no} in full. */
     static boolean seesInsuredPersonNoInFull(Caller caller, TransferFiling filing) {
-        return caller.has(Role.INSURER) && filing.insuringRegion().value().equals(caller.regionCode());
+        return insurerOf(caller, filing.insuringRegion());
     }
 
     /** The role an audit record names: the first of the caller's roles in name order. */
@@ -57,10 +55,15 @@ final class AccessRules {
         return caller.has(Role.AUDITOR) ? "AUDIT" : "REFERRAL_HANDLING";
     }
 
+    /** A 转院备案 is read by whoever may read the decision it stands beside. */
     static boolean mayRead(Caller caller, TransferFiling filing) {
-        return caller.has(Role.AUDITOR)
-                || caller.has(Role.INSURER) && filing.insuringRegion().value().equals(caller.regionCode())
+        return caller.has(Role.AUDITOR) || insurerOf(caller, filing.insuringRegion())
                 || filing.concernsInstitution(caller.institutionId());
+    }
+
+    /** The caller is the insurer of this region: who settles its decisions and filings. */
+    private static boolean insurerOf(Caller caller, RegionCode region) {
+        return caller.has(Role.INSURER) && region.value().equals(caller.regionCode());
     }
 
     /** The region whose settlement the caller may export, or null for every region (auditors). */
