@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
@@ -11,7 +13,6 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ public final class MongoStandIn implements AutoCloseable {
 
     private final Path file;
     private final String uri;
-    private H2Backend backend;
+    private NarrowingH2Backend backend;
+    private ScheduledExecutorService scanReports;
     private MongoServer server;
 
     private MongoStandIn(Path file, int port) {
@@ -42,9 +44,15 @@ public final class MongoStandIn implements AutoCloseable {
         try {
             Files.createDirectories(home);
             long started = System.nanoTime();
-            standIn.backend = new H2Backend(standIn.file.toString());
+            standIn.backend = new NarrowingH2Backend(standIn.file.toString());
             standIn.server = new MongoServer(standIn.backend);
             standIn.server.bind("127.0.0.1", port);
+            standIn.scanReports = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "stand-in-scan-report");
+                thread.setDaemon(true);
+                return thread;
+            });
+            standIn.scanReports.scheduleAtFixedRate(standIn.backend::reportScans, 1, 1, TimeUnit.MINUTES);
             standIn.awaitReady(readyTimeout);
             LOG.info("MongoDB stand-in ready on 127.0.0.1:{} (data: {}) in {} ms", port, standIn.file,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -102,6 +110,10 @@ public final class MongoStandIn implements AutoCloseable {
     /** Stops listening and closes the H2 store, so everything is on disk. Idempotent. */
     @Override
     public synchronized void close() {
+        if (scanReports != null) {
+            scanReports.shutdownNow();
+            scanReports = null;
+        }
         if (server != null) {
             LOG.info("Stopping MongoDB stand-in on {}", uri);
             try {

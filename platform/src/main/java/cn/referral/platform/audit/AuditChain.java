@@ -49,6 +49,12 @@ public class AuditChain {
     private final ReactiveMongoTemplate mongo;
     private final String collection;
     private final Sinks.Many<Mono<Void>> queue = Sinks.many().unicast().onBackpressureBuffer();
+    /**
+     * The last record this replica appended: appends are queued one at a time here, so the next one
+     * chains to it without reading the head back; another replica that took the place meanwhile
+     * makes the insert fail on the unique index, and the retry reads the real head.
+     */
+    private volatile Document lastAppended;
 
     public AuditChain(ReactiveMongoTemplate mongo, String collection) {
         this.mongo = mongo;
@@ -83,17 +89,25 @@ public class AuditChain {
 
     private Mono<Void> write(String id, Instant at, Map<String, ?> fields) {
         String day = LocalDate.ofInstant(at, CHAIN_ZONE).toString();
-        return Mono.defer(() -> head(day).defaultIfEmpty(new Document(SEQ, 0L).append(HASH, genesis(day)))
+        return Mono.defer(() -> knownHead(day).switchIfEmpty(Mono.defer(() -> head(day)))
+                        .defaultIfEmpty(new Document(SEQ, 0L).append(HASH, genesis(day)))
                         .flatMap(head -> {
                             Document record = new Document("_id", id).append("at", Date.from(at));
                             fields.forEach(record::append);
                             record.append(DAY, day).append(SEQ, ((Number) head.get(SEQ)).longValue() + 1)
                                     .append(PREVIOUS, head.getString(HASH));
                             record.append(HASH, hashOf(record));
-                            return mongo.insert(record, collection);
+                            return mongo.insert(record, collection)
+                                    .doOnSuccess(inserted -> lastAppended = record)
+                                    .doOnError(error -> lastAppended = null);
                         }))
                 .retryWhen(Retry.max(MAX_ATTEMPTS).filter(AuditChain::lostTheRace))
                 .then();
+    }
+
+    private Mono<Document> knownHead(String day) {
+        Document last = lastAppended;
+        return last != null && day.equals(last.getString(DAY)) ? Mono.just(last) : Mono.empty();
     }
 
     private static boolean lostTheRace(Throwable error) {

@@ -74,13 +74,13 @@ public class PlatformMessagingAutoConfiguration {
      * redelivery (after a rebalance) finds its record has not lost its lease yet.
      */
     @Bean
-    EventConsumers eventConsumers(Inbox inbox, InboxProperties inboxProperties, JsonMapper json,
+    EventConsumers eventConsumers(Inbox inbox, InboxProperties inboxProperties, JsonMapper json, MeterRegistry meters,
                                   @Value("${platform.messaging.handler-timeout:20s}") Duration handlerTimeout) {
         if (handlerTimeout.compareTo(inboxProperties.processingLease()) >= 0) {
             throw new IllegalArgumentException("platform.messaging.handler-timeout (" + handlerTimeout + ") must be "
                     + "shorter than platform.inbox.processing-lease (" + inboxProperties.processingLease() + ")");
         }
-        return new EventConsumers(inbox, json, handlerTimeout);
+        return new EventConsumers(inbox, json, handlerTimeout, meters);
     }
 
     /**

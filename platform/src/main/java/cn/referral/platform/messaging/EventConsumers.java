@@ -1,9 +1,12 @@
 package cn.referral.platform.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -23,6 +26,8 @@ import cn.referral.platform.events.TraceContext;
 import cn.referral.platform.inbox.Inbox;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -46,11 +51,13 @@ public class EventConsumers {
     private final Inbox inbox;
     private final JsonMapper json;
     private final Duration handlerTimeout;
+    private final MeterRegistry meters;
 
-    public EventConsumers(Inbox inbox, JsonMapper json, Duration handlerTimeout) {
+    public EventConsumers(Inbox inbox, JsonMapper json, Duration handlerTimeout, MeterRegistry meters) {
         this.inbox = inbox;
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.handlerTimeout = handlerTimeout;
+        this.meters = meters;
     }
 
     /** Starts a consumer; {@code name} keys its inbox records, so keep it stable. */
@@ -109,6 +116,7 @@ public class EventConsumers {
                 effect = Mono.defer(() -> handler.apply(event, event.payload()));
             }
             Inbox.Outcome outcome;
+            long started = System.nanoTime();
             try {
                 outcome = inbox.handleOnce(name, event, effect)
                         .contextWrite(TraceContext.with(event.traceparent()))
@@ -116,12 +124,31 @@ public class EventConsumers {
                         .block();
             } catch (RuntimeException error) {
                 Throwable cause = Exceptions.unwrap(error);
+                handled(event, "failed", started);
                 if (isTransient(cause)) {
                     throw new TransientEventFailure(name, event.id(), cause);
                 }
                 throw error;
             }
+            handled(event, outcome.name().toLowerCase(Locale.ROOT), started);
             log.debug("{} {} event {} ({})", name, outcome, event.id(), event.type());
+        }
+
+        /**
+         * {@code event.handling}: how long the inbox and the handler took; {@code event.delay}: from the
+         * event's {@code ce_time} to the end of its handling, the hop a saga waits for (outbox, broker, queue).
+         */
+        private void handled(IncomingEvent event, String outcome, long startedNanos) {
+            Timer.builder("event.handling").tag("consumer", name).tag("outcome", outcome)
+                    .publishPercentileHistogram().register(meters)
+                    .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+            if (event.time() != null && !"failed".equals(outcome)) {
+                Duration delay = Duration.between(event.time(), Instant.now());
+                if (!delay.isNegative()) {
+                    Timer.builder("event.delay").tag("consumer", name).publishPercentileHistogram().register(meters)
+                            .record(delay);
+                }
+            }
         }
 
         /** A failure that passes by itself: retried until it succeeds, never dead-lettered. */

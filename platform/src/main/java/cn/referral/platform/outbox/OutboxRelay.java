@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -83,9 +84,12 @@ public class OutboxRelay {
 
     /** Publishes {@code collection}'s waiting events until a claim finds nothing; emits how many. */
     public Mono<Long> drain(String collection) {
-        return pass(collection)
-                .expand(previous -> previous.full() ? pass(collection) : Mono.empty())
-                .reduce(0L, (sum, pass) -> sum + pass.published());
+        // one search first: a poll of a collection with nothing waiting costs one query, not one per worker
+        return claimAndPublish(collection, null)
+                .flatMap(first -> pass(collection)
+                        .expand(previous -> previous.full() ? pass(collection) : Mono.empty())
+                        .reduce(first, (sum, pass) -> sum + pass.published()))
+                .defaultIfEmpty(0L);
     }
 
     /** What a pass did; {@code full} when every worker used all its claims: there may be more work. */
@@ -121,13 +125,36 @@ public class OutboxRelay {
                 .map(sums -> new Pass(sums[0] == claims, sums[1]));
     }
 
+    /**
+     * Publishes the waiting events of the named documents (those a write just gave events), each
+     * claimed by its {@code _id}: no search of the collection. Emits how many events were published.
+     */
+    public Mono<Long> drainDocuments(String collection, Collection<?> documentIds) {
+        return Flux.fromIterable(documentIds)
+                .flatMap(id -> claimAndPublish(collection, id)
+                        // more events than one claim takes, or appended while we published: claim it again
+                        .expand(published -> claimAndPublish(collection, id)), properties.concurrency())
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> claimAndPublish(String collection, Object documentId) {
+        return claimNext(collection, documentId).flatMap(document -> publish(collection, document));
+    }
+
     private Mono<Document> claimNext(String collection) {
+        return claimNext(collection, null);
+    }
+
+    /** Claims a document with waiting events and no live lease: {@code documentId}, or any (null). */
+    private Mono<Document> claimNext(String collection, Object documentId) {
         Instant now = clock.instant();
-        Query unclaimedWithEvents = new Query(new Criteria().andOperator(
+        Criteria[] waitingUnclaimed = {
                 Criteria.where(OutboxFields.OUTBOX + ".0").exists(true),
                 new Criteria().orOperator(
                         Criteria.where(OutboxFields.LEASE).exists(false),
-                        Criteria.where(OutboxFields.LEASE + ".until").lt(Date.from(now)))));
+                        Criteria.where(OutboxFields.LEASE + ".until").lt(Date.from(now)))};
+        Criteria which = documentId == null ? new Criteria() : Criteria.where("_id").is(documentId);
+        Query unclaimedWithEvents = new Query(which.andOperator(waitingUnclaimed));
         Update lease = new Update().set(OutboxFields.LEASE,
                 new Document("owner", owner).append("until", Date.from(now.plus(properties.lease()))));
         return mongo.findAndModify(unclaimedWithEvents, lease, FindAndModifyOptions.options().returnNew(true),

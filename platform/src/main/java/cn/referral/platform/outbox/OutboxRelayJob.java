@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs the relay while the application runs: per outbox collection one loop of passes, started
- * by a write that appended events ({@link OutboxWakeUps}) or by the poll interval,
- * whichever comes first. Passes of a collection never overlap; triggers that arrive during a pass
+ * by a write that appended events ({@link OutboxWakeUps}: the pass claims the written documents
+ * by id) or by the poll interval (the pass searches the collection), whichever comes first. Passes of a collection never overlap; triggers that arrive during a pass
  * are coalesced into one more pass after it. At start it creates the claim index.
  */
 public class OutboxRelayJob extends SubscriptionLifecycle {
@@ -48,15 +48,27 @@ public class OutboxRelayJob extends SubscriptionLifecycle {
     }
 
     private Flux<Long> loop(String collection) {
-        Flux<Object> ticks = Flux.interval(properties.pollInterval()).onBackpressureDrop().map(tick -> tick);
-        Flux<Object> writes = wakeUps.of(collection).map(wake -> wake);
+        Flux<Boolean> ticks = Flux.interval(properties.pollInterval()).onBackpressureDrop().map(tick -> Boolean.TRUE);
+        Flux<Boolean> writes = wakeUps.of(collection).map(wake -> Boolean.FALSE);
         return Flux.merge(ticks, writes)
                 .onBackpressureLatest()
-                .concatMap(trigger -> relay.drain(collection)
+                .concatMap(poll -> pass(collection, poll)
                         .onErrorResume(error -> {
                             log.warn("Outbox relay pass over {} failed, will run again: {}", collection,
                                     error.toString());
                             return Mono.empty();
                         }), 0);
+    }
+
+    /**
+     * A poll searches the whole collection (and covers every pending wake-up); a wake-up claims the
+     * documents the writes named, by id, unless one of them could not be named.
+     */
+    private Mono<Long> pass(String collection, boolean poll) {
+        OutboxWakeUps.Pending pending = wakeUps.take(collection);
+        if (poll || pending.everything()) {
+            return relay.drain(collection);
+        }
+        return pending.isEmpty() ? Mono.empty() : relay.drainDocuments(collection, pending.documents());
     }
 }

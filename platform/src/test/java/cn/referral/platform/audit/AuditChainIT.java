@@ -71,6 +71,23 @@ class AuditChainIT {
     }
 
     @Test
+    void aReplicaWhoseLastAppendIsNoLongerTheHeadChainsToTheRealHead() {
+        AuditChain otherReplica = new AuditChain(mongo, "audit");
+        chain.append("a-1", MORNING.plusSeconds(1), read("desk-1", "REFERRAL_HANDLING")).block(WAIT);
+        otherReplica.append("a-2", MORNING.plusSeconds(2), read("desk-2", "REFERRAL_HANDLING")).block(WAIT);
+        // this replica remembers a-1 as the head; place 2 is taken, so it reads the head and takes place 3
+        chain.append("a-3", MORNING.plusSeconds(3), read("desk-3", "REFERRAL_HANDLING")).block(WAIT);
+        chain.append("a-4", MORNING.plusSeconds(4), read("desk-4", "REFERRAL_HANDLING")).block(WAIT);
+
+        ChainVerification verification = chain.verify(DAY).block(WAIT);
+
+        assertThat(verification.intact()).as(String.valueOf(verification)).isTrue();
+        assertThat(verification.records()).isEqualTo(4);
+        Document third = mongo.findById("a-3", Document.class, "audit").block(WAIT);
+        assertThat(((Number) third.get(AuditChain.SEQ)).longValue()).isEqualTo(3L);
+    }
+
+    @Test
     void aRewrittenPurposeIsFoundAtItsPlace() {
         appendThree();
         mongo.updateFirst(new Query(Criteria.where("_id").is("a-2")), Update.update("purpose", "AUDIT"), "audit")

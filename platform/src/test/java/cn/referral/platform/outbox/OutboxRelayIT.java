@@ -139,6 +139,28 @@ class OutboxRelayIT {
     }
 
     @Test
+    void drainingNamedDocumentsPublishesAllTheirEventsAndLeavesTheOthersForThePoll() {
+        List<OutboxEvent> first = List.of(event("ref-1", "referral.submitted.v1", null),
+                event("ref-1", "referral.accepted.v1", null), event("ref-1", "referral.arrived.v1", null));
+        List<OutboxEvent> second = List.of(event("ref-2", "referral.submitted.v1", null));
+        save("ref-1", first);
+        save("ref-2", second);
+        // two events a claim: ref-1 takes two claims, one after the other
+        OutboxProperties twoPerClaim = new OutboxProperties(List.of(COLLECTION), POLL, LEASE, null, null,
+                Duration.ofSeconds(10), 2, null, null);
+        OutboxRelay relay = new OutboxRelay(mongo, producer, twoPerClaim, clock, SOURCE, meters);
+
+        Long published = relay.drainDocuments(COLLECTION, List.of("ref-1", "ref-9")).block(WAIT);
+
+        assertThat(published).isEqualTo(3);
+        assertThat(ceIds(KafkaRecords.read(kafka.getBrokersAsString(), topic, 3, WAIT))).isEqualTo(ids(first));
+        assertThat(outboxOf("ref-1")).isEmpty();
+        assertThat(outboxIds("ref-2")).isEqualTo(ids(second));
+        assertThat(relay.relayOnce().block(WAIT)).isEqualTo(1);
+        assertThat(outboxOf("ref-2")).isEmpty();
+    }
+
+    @Test
     void storesTheEventIdWhereTheRelayReadsIt() {
         OutboxEvent submitted = event("ref-1", "referral.submitted.v1", null);
         save("ref-1", List.of(submitted));

@@ -40,6 +40,20 @@ class OutboxWriteListenerTest {
                  $unset: {outboxLease: ""}}}]}""")).isFalse();
     }
 
+    @Test
+    void theWakeUpNamesEachDocumentGivenEventsOrNullWhereTheFilterDoesNotNameOne() {
+        assertThat(OutboxWriteListener.documentsGivenEvents("insert", BsonDocument.parse("""
+                {insert: "referrals", documents: [{_id: "r1", outbox: []}, {_id: "r2", outbox: [{eventId: "e1"}]},
+                 {_id: "r3", outbox: [{eventId: "e2"}]}]}"""))).containsExactly("r2", "r3");
+        assertThat(OutboxWriteListener.documentsGivenEvents("update", BsonDocument.parse("""
+                {update: "pools", updates: [{q: {_id: "p1", revision: 7}, u: {$push: {outbox: {eventId: "e1"}}}},
+                 {q: {_id: {$in: ["p2", "p3"]}}, u: {$push: {outbox: {eventId: "e2"}}}}]}""")))
+                .containsExactly("p1", null);
+        assertThat(OutboxWriteListener.documentsGivenEvents("findAndModify", BsonDocument.parse("""
+                {findAndModify: "pools", query: {state: "OPEN"}, update: {$push: {outbox: {eventId: "e3"}}}}""")))
+                .containsExactly((Object) null);
+    }
+
     private static boolean appends(String command, String json) {
         return OutboxWriteListener.appendsEvents(command, BsonDocument.parse(json));
     }

@@ -1,0 +1,150 @@
+package cn.referral.devstack;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stand-in's H2 backend, with one change to how a query finds its documents: the library uses a
+ * (unique) index only when the query names exactly that index's fields, so {@code {_id: x, claim: c}}
+ * or {@code {_id: x, revision: 7}} - every guarded compare-and-set the services send - scanned the
+ * whole collection under the collection's lock. Here such a query first takes the documents the
+ * index gives for its equality part ({@code {_id: x}}), then applies the whole query to them, which
+ * is what a real MongoDB does with the {@code _id} index. The answer is the same document set; only
+ * the scan is gone, so a hop of a saga no longer slows down as the collections grow.
+ */
+final class NarrowingH2Backend extends H2Backend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NarrowingH2Backend.class);
+
+    private final Map<String, LongAdder> scans = new ConcurrentHashMap<>();
+
+    NarrowingH2Backend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new NarrowingDatabase(databaseName);
+    }
+
+    /**
+     * An inner class on purpose: {@code H2Database}'s constructor already opens the existing
+     * collections (through {@link #openOrCreateCollection}), and an inner instance can reach the
+     * backend's store at that point, when its own fields are not yet set.
+     */
+    private final class NarrowingDatabase extends H2Database {
+
+        NarrowingDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName);
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
+            return new NarrowingCollection(this, collectionName, options, data, meta);
+        }
+    }
+
+    private final class NarrowingCollection extends H2Collection {
+
+        NarrowingCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                            MVMap<Object, Document> data, MVMap<String, Object> meta) {
+            super(database, collectionName, options, data, meta, getCursorRegistry());
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(query)) {
+                    return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
+            }
+            for (Index<Object> index : getIndexes()) {
+                Document equalities = equalityPart(query, index);
+                if (equalities != null && index.canHandle(equalities)) {
+                    return matchDocuments(query, index.getPositions(equalities), orderBy, numberToSkip, limit,
+                            batchSize, fieldSelector);
+                }
+            }
+            if (scans != null) { // null while H2Backend's constructor reopens the file's databases
+                scans.computeIfAbsent(getCollectionName() + " " + shapeOf(query), shape -> new LongAdder()).increment();
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+    }
+
+    /** The fields a query names (no values: they may be patient data), e.g. {@code {outbox.0, $and[...]}}. */
+    static String shapeOf(Object query) {
+        if (query instanceof Document document) {
+            StringBuilder shape = new StringBuilder("{");
+            document.forEach((key, value) -> {
+                shape.append(shape.length() > 1 ? ", " : "").append(key);
+                if (key.startsWith("$") || value instanceof Document) {
+                    shape.append(shapeOf(value));
+                }
+            });
+            return shape.append('}').toString();
+        }
+        if (query instanceof Collection<?> list) {
+            return list.stream().map(NarrowingH2Backend::shapeOf).distinct().sorted()
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+        return "";
+    }
+
+    /** Logs which queries scanned a whole collection since the last report, at DEBUG (the indexes a real MongoDB uses). */
+    void reportScans() {
+        if (!LOG.isDebugEnabled() || scans.isEmpty()) {
+            return;
+        }
+        Map<String, Long> counted = new TreeMap<>();
+        scans.forEach((shape, count) -> counted.put(shape, count.sumThenReset()));
+        counted.values().removeIf(count -> count == 0);
+        if (!counted.isEmpty()) {
+            LOG.debug("Queries that scanned a whole collection: {}", counted);
+        }
+    }
+
+    /**
+     * The query's plain equalities on every field of {@code index} ({@code {_id: x}} of
+     * {@code {_id: x, claim: c}}), or null where one of its fields has none (absent, an operator,
+     * a sub-document, an array or a pattern).
+     */
+    static Document equalityPart(Document query, Index<?> index) {
+        Document equalities = new Document();
+        for (IndexKey key : index.getKeys()) {
+            if (!query.containsKey(key.getKey())) {
+                return null;
+            }
+            Object value = query.get(key.getKey());
+            if (value == null || value instanceof Document || value instanceof Collection<?>
+                    || value instanceof Pattern) {
+                return null;
+            }
+            equalities.put(key.getKey(), value);
+        }
+        return equalities;
+    }
+}

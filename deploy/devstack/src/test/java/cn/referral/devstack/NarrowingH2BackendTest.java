@@ -1,0 +1,127 @@
+package cn.referral.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * The stand-in answers a query that names an index's fields and more ({@code {_id, claim}}) from that
+ * index, and its answers are those of a scan: the guarded compare-and-sets the services send.
+ */
+class NarrowingH2BackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGuardedUpdateByIdChangesTheDocumentOnlyWhileItsGuardHolds() {
+        withCollection(dir.resolve("a.mv"), inbox -> {
+            inbox.insertMany(List.of(new Document("_id", "c:1").append("claim", "x").append("status", "PROCESSING"),
+                    new Document("_id", "c:2").append("claim", "y").append("status", "PROCESSING")));
+
+            long stale = inbox.updateOne(Filters.and(Filters.eq("_id", "c:1"), Filters.eq("claim", "y")),
+                    Updates.set("status", "DONE")).getModifiedCount();
+            long ours = inbox.updateOne(Filters.and(Filters.eq("_id", "c:1"), Filters.eq("claim", "x")),
+                    Updates.set("status", "DONE")).getModifiedCount();
+
+            assertThat(stale).isZero();
+            assertThat(ours).isEqualTo(1);
+            assertThat(inbox.find(Filters.eq("status", "DONE")).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .containsExactly("c:1");
+        });
+    }
+
+    @Test
+    void aCompareAndSetOnRevisionFindsTheDocumentAndMissesAStaleRevision() {
+        withCollection(dir.resolve("b.mv"), pools -> {
+            pools.insertOne(new Document("_id", "p1").append("revision", 7).append("held", 1));
+
+            Document stale = pools.findOneAndUpdate(Filters.and(Filters.eq("_id", "p1"), Filters.eq("revision", 6)),
+                    Updates.combine(Updates.inc("held", 1), Updates.inc("revision", 1)));
+            Document current = pools.findOneAndUpdate(Filters.and(Filters.eq("_id", "p1"), Filters.eq("revision", 7),
+                            Filters.lt("held", 2)), Updates.combine(Updates.inc("held", 1), Updates.inc("revision", 1)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+
+            assertThat(stale).isNull();
+            assertThat(current).isNotNull();
+            assertThat(current.getInteger("held")).isEqualTo(2);
+            assertThat(current.getInteger("revision")).isEqualTo(8);
+        });
+    }
+
+    @Test
+    void aCompoundUniqueIndexAnswersAQueryThatNamesItsFieldsAndMore() {
+        withCollection(dir.resolve("c.mv"), holds -> {
+            holds.createIndex(Indexes.ascending("poolId", "referralId"), new IndexOptions().unique(true));
+            holds.insertMany(List.of(new Document("_id", 1).append("poolId", "p1").append("referralId", "r1")
+                            .append("state", "HELD"),
+                    new Document("_id", 2).append("poolId", "p1").append("referralId", "r2").append("state", "RELEASED")));
+
+            assertThat(holds.countDocuments(Filters.and(Filters.eq("poolId", "p1"), Filters.eq("referralId", "r2"),
+                    Filters.eq("state", "RELEASED")))).isEqualTo(1);
+            assertThat(holds.countDocuments(Filters.and(Filters.eq("poolId", "p1"), Filters.eq("referralId", "r2"),
+                    Filters.eq("state", "HELD")))).isZero();
+        });
+    }
+
+    @Test
+    void operatorsOnTheIdAndUpsertsBehaveAsBefore() {
+        withCollection(dir.resolve("d.mv"), views -> {
+            views.insertMany(List.of(new Document("_id", "a").append("v", 1), new Document("_id", "b").append("v", 2)));
+
+            long inList = views.countDocuments(Filters.and(Filters.in("_id", "a", "b"), Filters.gt("v", 1)));
+            views.updateOne(Filters.and(Filters.eq("_id", "c"), Filters.eq("v", 3)), Updates.set("w", true),
+                    new UpdateOptions().upsert(true));
+
+            assertThat(inList).isEqualTo(1);
+            Document upserted = views.find(Filters.eq("_id", "c")).first();
+            assertThat(upserted).isNotNull();
+            assertThat(upserted.getInteger("v")).isEqualTo(3);
+            assertThat(upserted.getBoolean("w")).isTrue();
+        });
+    }
+
+    @Test
+    void collectionsReopenedFromTheFileAreNarrowedToo() {
+        Path file = dir.resolve("e.mv");
+        withCollection(file, outbox -> outbox.insertOne(new Document("_id", "r1").append("lease", "relay-1")));
+
+        withCollection(file, outbox -> {
+            assertThat(outbox.countDocuments(Filters.and(Filters.eq("_id", "r1"), Filters.eq("lease", "relay-1"))))
+                    .isEqualTo(1);
+            assertThat(outbox.countDocuments(Filters.and(Filters.eq("_id", "r1"), Filters.eq("lease", "relay-2"))))
+                    .isZero();
+        });
+    }
+
+    private static void withCollection(Path file, Consumer<MongoCollection<Document>> test) {
+        NarrowingH2Backend backend = new NarrowingH2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            test.accept(client.getDatabase("standin").getCollection("things"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
