@@ -254,6 +254,14 @@ def check_kafka(repo):
     writers = sorted(a[0] for a in table | k8s if a[1] == "topic" and a[2] in (DECISIONS, "*") and {"Write", "All"} & a[3])
     p.need(writers == ["billing-service"] * writers.count("billing-service") and writers,
            f"only billing-service may write {DECISIONS}: writers {writers}")
+    # DESIGN §3: each event topic has one producer, the service its name starts with (registry.* registry-service, ...)
+    for line in (repo / "deploy/compose/kafka/topics.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.split()[0].endswith(".dlq"):
+            continue
+        topic = line.split()[0]
+        owner = topic.split(".")[0] + "-service"
+        topic_writers = {a[0] for a in table | k8s if a[1] == "topic" and a[2] == topic and "Write" in a[3]}
+        p.need(topic_writers == {owner}, f"{topic}: writers {sorted(topic_writers)}, its one producer is {owner}")
     for a in table | k8s:
         p.need(a[2] != "*" or a[0] in COMPOSE_ONLY_PRINCIPALS, f"{a[0]}: a wildcard resource {a}")
         p.need(not ({"All", "Alter", "AlterConfigs", "Create", "Delete", "ClusterAction"} & a[3]),
@@ -319,7 +327,8 @@ def check_kafka(repo):
                str(props.get("sasl.jaas.config", "")).startswith("${KAFKA_SASL_JAAS_CONFIG:"),
                f"platform-defaults.yaml {where}: security.protocol/sasl.mechanism/sasl.jaas.config from KAFKA_*")
     summary = (f"{len(principals)} principals, {len(table)} ACL lines (compose) = {len(k8s)} (k8s KafkaUsers) for the four services; "
-               f"writes = asyncapi sends + own DLQs, reads = bindings, own group; only billing-service writes {DECISIONS}")
+               f"writes = asyncapi sends + own DLQs, reads = bindings, own group; each event topic written by its one "
+               f"producer only, so only billing-service writes {DECISIONS}")
     return p, summary
 
 

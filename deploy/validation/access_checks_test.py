@@ -131,6 +131,11 @@ class AccessChecksTest(unittest.TestCase):
         operations: [Write, Describe, DescribeConfigs]''')
         self.assertFails(access_checks.check_kafka, "only billing-service may write billing.decisions.v1")
 
+    def test_kafka_each_event_topic_has_one_producer(self):
+        line = "referral-service   topic  quota.events.v1                                Write,Describe,DescribeConfigs\n"
+        self.edit("deploy/compose/kafka/acls.txt", "# ---- quota-service", line + "# ---- quota-service")
+        self.assertFails(access_checks.check_kafka, "quota.events.v1: writers ['quota-service', 'referral-service']")
+
     def test_kafka_compose_and_k8s_acls_must_be_equal(self):
         self.edit("deploy/compose/kafka/acls.txt", "referral-service   topic  registry.catalogs.v1                           Read,Describe\n", "")
         self.assertFails(access_checks.check_kafka, "differ")
