@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# One-shot (compose service mongo-init): initiates the replica set rs0 over mongo-1..3 once, then
-# waits until it has a primary. Safe to run again: an initiated set is left alone.
+# One-shot (compose service mongo-init): initiates the replica set rs0 over mongo-1..3 once, waits until it
+# has a primary, then creates or updates one user per service from users.json (create-users.js: a role on
+# its own database only, the audit trail append-only). Safe to run again: an initiated set is left alone,
+# users and roles are updated in place (that is how a password is rotated).
+# Authenticates as the root user the mongo image created at the members' first start
+# (MONGO_INITDB_ROOT_USERNAME/PASSWORD); the members authenticate each other with the keyfile.
 set -euo pipefail
+
+: "${MONGO_ROOT_USERNAME:?}" "${MONGO_ROOT_PASSWORD:?}"
+auth=(-u "$MONGO_ROOT_USERNAME" -p "$MONGO_ROOT_PASSWORD" --authenticationDatabase admin)
 
 SEED="${SEED:-mongo-1:27017}"
 REPLICA_SET="${REPLICA_SET:-rs0}"
@@ -9,7 +16,7 @@ MEMBERS="${MEMBERS:-mongo-1:27017 mongo-2:27017 mongo-3:27017}"
 
 echo "waiting for $SEED"
 for attempt in $(seq 1 60); do
-  if mongosh --quiet --host "$SEED" --eval 'db.adminCommand({ ping: 1 }).ok' >/dev/null 2>&1; then
+  if mongosh --quiet --host "$SEED" "${auth[@]}" --eval 'db.adminCommand({ ping: 1 }).ok' >/dev/null 2>&1; then
     break
   fi
   if [ "$attempt" -eq 60 ]; then
@@ -26,7 +33,7 @@ for member in $MEMBERS; do
   id=$((id + 1))
 done
 
-mongosh --quiet --host "$SEED" --eval "
+mongosh --quiet --host "$SEED" "${auth[@]}" --eval "
   try {
     rs.status();
     print('replica set already initiated');
@@ -45,3 +52,9 @@ mongosh --quiet --host "$SEED" --eval "
   print('no primary after 60 s');
   quit(1);
 "
+
+hosts="$(printf '%s,' $MEMBERS)"
+# through the set: users and roles are written on whichever member is primary
+USERS_FILE="${USERS_FILE:-/mongo/users.json}" mongosh --quiet \
+  "mongodb://${hosts%,}/admin?replicaSet=${REPLICA_SET}&serverSelectionTimeoutMS=120000" "${auth[@]}" \
+  "${CREATE_USERS_JS:-/mongo/create-users.js}"
