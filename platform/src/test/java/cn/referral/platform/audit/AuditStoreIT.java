@@ -58,7 +58,7 @@ class AuditStoreIT {
         }
 
         Flux<E> aboutContract(String contractId) {
-            return about(contractId);
+            return recordsAbout(contractId);
         }
     }
 

@@ -20,6 +20,6 @@ public class AuditService implements AuditUseCases {
         if (!caller.has(Role.AUDITOR)) {
             return Flux.error(new NotPermitted("auditors-only", "Only auditors read the audit trail"));
         }
-        return trail.forReferral(referralId);
+        return trail.recordsAbout(referralId);
     }
 }

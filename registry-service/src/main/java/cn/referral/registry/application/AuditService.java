@@ -20,6 +20,6 @@ public class AuditService implements AuditUseCases {
         if (caller == null || !caller.has(Role.AUDITOR)) {
             return Flux.error(new NotAllowed("Only an auditor (AUDITOR) reads the audit trail"));
         }
-        return trail.forContract(contractId);
+        return trail.recordsAbout(contractId);
     }
 }
