@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import cn.referral.platform.application.NotFound;
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.quota.application.port.in.OpenPoolCommand;

@@ -1,5 +1,6 @@
 package cn.referral.referral.application;
 
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.referral.application.port.in.AuditUseCases;

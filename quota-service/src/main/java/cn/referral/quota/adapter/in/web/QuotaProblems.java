@@ -4,11 +4,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import cn.referral.platform.application.NotFound;
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.platform.web.ProblemTypes;
 import cn.referral.platform.web.ProblemMapping;
 import cn.referral.quota.application.DuplicatePool;
-import cn.referral.quota.application.NotPermitted;
 import cn.referral.quota.domain.PoolStateConflict;
 import cn.referral.quota.domain.QuotaRuleViolation;
 
