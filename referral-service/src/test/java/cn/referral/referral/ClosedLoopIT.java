@@ -34,10 +34,6 @@ class ClosedLoopIT extends ReferralItSupport {
 
     private final String familyDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
     private final String otherCentreDoctor = token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
-    private final String countyDoctor = token(Role.HOSPITAL_DOCTOR, COUNTY_HOSPITAL);
-    private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
-    private final String cityDoctor = token(Role.HOSPITAL_DOCTOR, CITY_HOSPITAL);
-    private final String auditor = token(Role.AUDITOR, null);
 
     @Autowired
     private UpReferralLinkUseCases upLinks;

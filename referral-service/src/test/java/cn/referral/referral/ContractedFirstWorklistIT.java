@@ -28,9 +28,6 @@ import tools.jackson.databind.JsonNode;
 class ContractedFirstWorklistIT extends ReferralItSupport {
 
     private final String nanhuiDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
-    private final String shijingDoctor = token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
-    private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
-    private final String countyDesk = token(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
 
     @Test
     void atAListedRegionTheContractedPatientOfTheReferringCentreIsReceivedFirstWithinItsUrgency() {

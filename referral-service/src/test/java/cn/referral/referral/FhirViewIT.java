@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.FhirValidation;
 import cn.referral.referral.support.ReferralItSupport;
@@ -30,11 +29,6 @@ class FhirViewIT extends ReferralItSupport {
 
     private static final FhirValidation VALIDATION = new FhirValidation();
 
-    private final String centreDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
-    private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
-    private final String cityDoctor = token(Role.HOSPITAL_DOCTOR, CITY_HOSPITAL);
-    private final String countyDesk = token(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
-    private final String auditor = token(Role.AUDITOR, null);
 
     @Test
     void aReferralIsAServiceRequestAndATaskAtEveryStepOfItsLife() {

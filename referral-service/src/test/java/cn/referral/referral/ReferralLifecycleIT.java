@@ -27,10 +27,6 @@ import tools.jackson.databind.JsonNode;
 @Import(TestClockConfiguration.class)
 class ReferralLifecycleIT extends ReferralItSupport {
 
-    private final String centreDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
-    private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
-    private final String cityDoctor = token(Role.HOSPITAL_DOCTOR, CITY_HOSPITAL);
-    private final String countyDesk = token(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
 
     @Test
     void anUpReferralIsSubmittedAndAnnouncedWithoutTheNameOrIdentityNumber() {
@@ -285,7 +281,6 @@ class ReferralLifecycleIT extends ReferralItSupport {
 
     @Test
     void worklistsPutTheMostUrgentFirstThenTheOldest() {
-        String shijingDoctor = token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
         List<String> ids = new ArrayList<>();
         for (String urgency : List.of("ROUTINE", "EMERGENCY", "URGENT", "ROUTINE")) {
             ids.add(submitted(shijingDoctor, upReferral(idNumber(20 + ids.size()), SHIJING_CENTRE, COUNTY_HOSPITAL,

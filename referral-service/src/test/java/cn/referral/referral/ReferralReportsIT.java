@@ -178,7 +178,6 @@ class ReferralReportsIT extends ReferralItSupport {
     @Test
     void eachRoleReadsOnlyTheScopeItMay() {
         String period = "from=" + today().minusDays(30) + "&to=" + today();
-        String countyDoctor = token(Role.HOSPITAL_DOCTOR, COUNTY_HOSPITAL);
 
         JsonNode own = kpis(period, countyDoctor);
         assertThat(own.get("scope").get("institutionId").asString()).isEqualTo(COUNTY_HOSPITAL);
