@@ -18,11 +18,8 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,12 +33,13 @@ import cn.referral.platform.testing.KafkaRecords;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.platform.testing.TestTokens;
 import cn.referral.registry.RegistryClient;
+import cn.referral.registry.RegistryItSupport;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /** Alliances and grids, catalogs and eligibility, family-doctor contracts and route suggestions, end to end. */
 @ServiceIntegrationTest
-class ReferralNetworkIT {
+class ReferralNetworkIT extends RegistryItSupport {
 
     /** A valid identity number (GB 11643 check character computed, not a real person's). */
     private static final String IDENTITY_NUMBER = "33030219800101123" + IdentityNumbers.checkCharacter("33030219800101123");
@@ -49,24 +47,11 @@ class ReferralNetworkIT {
     private static final String ANOTHER_IDENTITY_NUMBER = "35058319900215002"
             + IdentityNumbers.checkCharacter("35058319900215002");
 
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
     @Autowired
     ReactiveMongoTemplate mongo;
 
     @Autowired
     PatientDataCrypto crypto;
-
-    private RegistryClient registry;
-
-    @BeforeEach
-    void client() {
-        registry = new RegistryClient(port);
-    }
 
     @Test
     void anUrbanGroupWithItsGridAnswersWhichAlliancesAnInstitutionIsInAndWhetherTwoShareOne() {
