@@ -16,10 +16,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.application.port.in.UpReferralLinkUseCases;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * each other.
  */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class ClosedLoopIT extends ReferralItSupport {
 
     private final String familyDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);

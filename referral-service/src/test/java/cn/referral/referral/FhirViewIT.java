@@ -12,10 +12,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.FhirValidation;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * the JSON API's access rules and audit.
  */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class FhirViewIT extends ReferralItSupport {
 
     private static final FhirValidation VALIDATION = new FhirValidation();

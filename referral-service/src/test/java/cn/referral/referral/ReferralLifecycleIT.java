@@ -17,14 +17,14 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /** The referral lifecycle through the API and over Kafka, against the agreed event contracts. */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class ReferralLifecycleIT extends ReferralItSupport {
 
 

@@ -14,14 +14,14 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.referral.platform.testing.ManagementPort;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /** SLA timers driven by a clock the test moves (no sleeping), KPIs and business metrics. */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = "referral.timer-interval=100ms")
 class ReferralTimersAndReportsIT extends ReferralItSupport {
 

@@ -20,9 +20,9 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -33,7 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * (billing's decision still holds the bound).
  */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class SourceDeductibleBoundIT extends ReferralItSupport {
 
     private static final long BOUND = 30_000;

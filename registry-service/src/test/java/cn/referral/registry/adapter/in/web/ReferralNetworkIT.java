@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,6 +31,8 @@ import cn.referral.platform.crypto.IdentityNumbers;
 import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.KafkaRecords;
+import cn.referral.platform.testing.MutableClock;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.platform.testing.TestTokens;
 import cn.referral.registry.RegistryClient;
@@ -39,6 +42,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** Alliances and grids, catalogs and eligibility, family-doctor contracts and route suggestions, end to end. */
 @ServiceIntegrationTest
+@Import(MutableClockConfiguration.class)
 class ReferralNetworkIT extends RegistryItSupport {
 
     /** A valid identity number (GB 11643 check character computed, not a real person's). */
@@ -52,6 +56,9 @@ class ReferralNetworkIT extends RegistryItSupport {
 
     @Autowired
     PatientDataCrypto crypto;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void anUrbanGroupWithItsGridAnswersWhichAlliancesAnInstitutionIsInAndWhetherTwoShareOne() {
@@ -249,7 +256,7 @@ class ReferralNetworkIT extends RegistryItSupport {
                 .containsEntry("action", "READ_CONTRACT");
 
         String doctor = TestTokens.token("dr-chen@" + centre, centre, null, Role.PRIMARY_DOCTOR);
-        sleepPastTheMillisecond();
+        clock.advance(Duration.ofMillis(1)); // audit times are kept to the millisecond: no tie on newest-first
         registry.get("/contracts/" + contractId, doctor).header("X-Access-Purpose", "TREATMENT; follow-up visit").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(contractId);
         List<Document> after = audit(contractId);
@@ -290,15 +297,6 @@ class ReferralNetworkIT extends RegistryItSupport {
     private List<Document> audit(String contractId) {
         return mongo.find(new Query(Criteria.where("contractId").is(contractId)), Document.class, "audit")
                 .collectList().block(Duration.ofSeconds(10));
-    }
-
-    /** Audit times are kept to the millisecond: two reads in the same one would tie on newest-first. */
-    private static void sleepPastTheMillisecond() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
