@@ -10,16 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.referral.billing.Events.Accept;
 import cn.referral.billing.Events.Published;
@@ -37,7 +32,7 @@ import cn.referral.platform.testing.TestTokens;
  */
 @ServiceIntegrationTest
 @AutoConfigureWebTestClient(timeout = "30s") // a shared build machine: the first request may take over 5 s
-class DeductibleDecisionsIT {
+class DeductibleDecisionsIT extends BillingItSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String NAN_AN = "350583";
@@ -51,22 +46,12 @@ class DeductibleDecisionsIT {
     private static final String ADMIN = TestTokens.token(Role.REGISTRY_ADMIN, "registry");
     private static final String AUDITOR = TestTokens.token(Role.AUDITOR, null);
 
-    /** The broker the service uses: embedded, or a container with -Dit.infrastructure=containers. */
-    @Value("${spring.embedded.kafka.brokers}")
-    private String brokers;
-    @Autowired
-    private WebTestClient web;
-    @Autowired
-    private ReactiveMongoTemplate mongo;
     /** Health and metrics listen on their own port (management.server.port), not on the API's. */
     @LocalManagementPort
     private int managementPort;
 
-    private Events events;
-
     @BeforeEach
     void referenceData() {
-        events = new Events(brokers);
         if (Boolean.TRUE.equals(mongo.exists(new org.springframework.data.mongodb.core.query.Query(), "policies")
                 .block(WAIT))) {
             return;
@@ -105,11 +90,6 @@ class DeductibleDecisionsIT {
         events.alliance("fj-cardiology-alliance", "SPECIALTY_ALLIANCE", FUJIAN, "fj-provincial-hospital",
                 "na-shijing-thc");
         await().atMost(WAIT).until(() -> count("institution_view") == 7 && count("alliance_view") == 3);
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     @Test

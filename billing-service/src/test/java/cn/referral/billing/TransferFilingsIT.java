@@ -12,14 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -40,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  */
 @ServiceIntegrationTest
 @AutoConfigureWebTestClient
-class TransferFilingsIT {
+class TransferFilingsIT extends BillingItSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String NAN_AN = "350583";
@@ -50,31 +46,15 @@ class TransferFilingsIT {
     private static final String FAR_HOSPITAL = "tf-wenzhou-hospital";
     private static final String AUDITOR = TestTokens.token(Role.AUDITOR, null);
 
-    /** The broker the service uses: embedded, or a container with -Dit.infrastructure=containers. */
-    @Value("${spring.embedded.kafka.brokers}")
-    private String brokers;
-    @Autowired
-    private WebTestClient web;
-    @Autowired
-    private ReactiveMongoTemplate mongo;
-
-    private Events events;
-
     @BeforeEach
     void institutions() {
         // the settlement export reads every decision of the day: more than WebTestClient's default 5 s on a busy machine
         web = web.mutate().responseTimeout(WAIT).build();
-        events = new Events(brokers);
         events.institution(CENTRE, "PRIMARY", NAN_AN, "南安市石井镇中心卫生院", "H35058390001");
         events.institution(HOSPITAL, "SECONDARY", NAN_AN, "南安市医院", "H35058390002");
         events.institution(FAR_HOSPITAL, "TERTIARY", "330302", "温州医科大学附属第一医院", null);
         await().atMost(WAIT).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(FAR_HOSPITAL)
                 .and("name").is("温州医科大学附属第一医院")), "institution_view").block(WAIT));
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import cn.referral.platform.testing.TestTokens;
 import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -51,6 +54,18 @@ final class FakeService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Routes the gateway under test to stand-ins: registry-service and referral-service to these two, quota and
+     * billing down; tokens checked against the test key.
+     */
+    static void route(DynamicPropertyRegistry registry, FakeService registryService, FakeService referralService) {
+        registry.add("platform.security.public-key-location", TestTokens::publicKeyLocation);
+        registry.add("REGISTRY_URL", registryService::url);
+        registry.add("REFERRAL_URL", referralService::url);
+        registry.add("QUOTA_URL", FakeService::deadUrl);
+        registry.add("BILLING_URL", FakeService::deadUrl);
     }
 
     @Override

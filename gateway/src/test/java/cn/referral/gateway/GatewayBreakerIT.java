@@ -61,11 +61,7 @@ class GatewayBreakerIT {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.public-key-location", TestTokens::publicKeyLocation);
-        registry.add("REGISTRY_URL", SLOW_BUT_HEALTHY::url);
-        registry.add("REFERRAL_URL", SLOW_BUT_HEALTHY::url);
-        registry.add("QUOTA_URL", FakeService::deadUrl);
-        registry.add("BILLING_URL", FakeService::deadUrl);
+        FakeService.route(registry, SLOW_BUT_HEALTHY, SLOW_BUT_HEALTHY);
     }
 
     @AfterAll

@@ -52,11 +52,7 @@ class GatewayIT {
 
     @DynamicPropertySource
     static void routesToFakes(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.public-key-location", TestTokens::publicKeyLocation);
-        registry.add("REGISTRY_URL", REGISTRY::url);
-        registry.add("REFERRAL_URL", REFERRAL::url);
-        registry.add("QUOTA_URL", FakeService::deadUrl);
-        registry.add("BILLING_URL", FakeService::deadUrl);
+        FakeService.route(registry, REGISTRY, REFERRAL);
     }
 
     @TestConfiguration

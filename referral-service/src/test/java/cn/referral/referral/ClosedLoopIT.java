@@ -16,10 +16,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.application.port.in.UpReferralLinkUseCases;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,15 +29,11 @@ import tools.jackson.databind.JsonNode;
  * each other.
  */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class ClosedLoopIT extends ReferralItSupport {
 
     private final String familyDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
     private final String otherCentreDoctor = token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
-    private final String countyDoctor = token(Role.HOSPITAL_DOCTOR, COUNTY_HOSPITAL);
-    private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
-    private final String cityDoctor = token(Role.HOSPITAL_DOCTOR, CITY_HOSPITAL);
-    private final String auditor = token(Role.AUDITOR, null);
 
     @Autowired
     private UpReferralLinkUseCases upLinks;

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,14 +23,11 @@ import tools.jackson.databind.JsonNode;
  * urgency; elsewhere (Nan'an, seed 002) the desk sees submission order within an urgency.
  */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = "referral.contracted-first-reception-regions=330300")
 class ContractedFirstWorklistIT extends ReferralItSupport {
 
     private final String nanhuiDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
-    private final String shijingDoctor = token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
-    private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
-    private final String countyDesk = token(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
 
     @Test
     void atAListedRegionTheContractedPatientOfTheReferringCentreIsReceivedFirstWithinItsUrgency() {

@@ -12,11 +12,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.FhirValidation;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,16 +24,11 @@ import tools.jackson.databind.JsonNode;
  * the JSON API's access rules and audit.
  */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class FhirViewIT extends ReferralItSupport {
 
     private static final FhirValidation VALIDATION = new FhirValidation();
 
-    private final String centreDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
-    private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
-    private final String cityDoctor = token(Role.HOSPITAL_DOCTOR, CITY_HOSPITAL);
-    private final String countyDesk = token(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
-    private final String auditor = token(Role.AUDITOR, null);
 
     @Test
     void aReferralIsAServiceRequestAndATaskAtEveryStepOfItsLife() {

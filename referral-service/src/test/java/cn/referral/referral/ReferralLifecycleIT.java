@@ -17,20 +17,16 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /** The referral lifecycle through the API and over Kafka, against the agreed event contracts. */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class ReferralLifecycleIT extends ReferralItSupport {
 
-    private final String centreDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
-    private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
-    private final String cityDoctor = token(Role.HOSPITAL_DOCTOR, CITY_HOSPITAL);
-    private final String countyDesk = token(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
 
     @Test
     void anUpReferralIsSubmittedAndAnnouncedWithoutTheNameOrIdentityNumber() {
@@ -285,7 +281,6 @@ class ReferralLifecycleIT extends ReferralItSupport {
 
     @Test
     void worklistsPutTheMostUrgentFirstThenTheOldest() {
-        String shijingDoctor = token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
         List<String> ids = new ArrayList<>();
         for (String urgency : List.of("ROUTINE", "EMERGENCY", "URGENT", "ROUTINE")) {
             ids.add(submitted(shijingDoctor, upReferral(idNumber(20 + ids.size()), SHIJING_CENTRE, COUNTY_HOSPITAL,

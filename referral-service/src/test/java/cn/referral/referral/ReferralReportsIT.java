@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.platform.testing.TestTokens;
 import cn.referral.referral.application.port.in.PatientDetails;
@@ -47,7 +48,6 @@ import cn.referral.referral.domain.referral.ReferralScope;
 import cn.referral.referral.domain.referral.RejectReason;
 import cn.referral.referral.domain.referral.Urgency;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,7 +56,7 @@ import tools.jackson.databind.JsonNode;
  * its own institutions and Hainan (46) region codes, so nothing else the suite stores is counted.
  */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class ReferralReportsIT extends ReferralItSupport {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -178,7 +178,6 @@ class ReferralReportsIT extends ReferralItSupport {
     @Test
     void eachRoleReadsOnlyTheScopeItMay() {
         String period = "from=" + today().minusDays(30) + "&to=" + today();
-        String countyDoctor = token(Role.HOSPITAL_DOCTOR, COUNTY_HOSPITAL);
 
         JsonNode own = kpis(period, countyDoctor);
         assertThat(own.get("scope").get("institutionId").asString()).isEqualTo(COUNTY_HOSPITAL);

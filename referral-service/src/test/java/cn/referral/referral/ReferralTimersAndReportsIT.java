@@ -13,16 +13,15 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.ManagementPort;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /** SLA timers driven by a clock the test moves (no sleeping), KPIs and business metrics. */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = "referral.timer-interval=100ms")
 class ReferralTimersAndReportsIT extends ReferralItSupport {
 
@@ -30,8 +29,6 @@ class ReferralTimersAndReportsIT extends ReferralItSupport {
     @LocalManagementPort
     private int managementPort;
 
-    private final String centreDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
-    private final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
 
     @Test
     void aRoutineReferralNobodyAcceptsIsEscalatedAfter24HoursAndExpiresAfter48() {
@@ -83,9 +80,6 @@ class ReferralTimersAndReportsIT extends ReferralItSupport {
 
     @Test
     void kpisCountTheAlliancesReferralsBothWaysAndTheReservedSlotsUsed() {
-        String shijingDoctor = token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
-        String countyDesk = token(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
-        String countyDoctor = token(Role.HOSPITAL_DOCTOR, COUNTY_HOSPITAL);
         String accepted = submitted(shijingDoctor, upReferral(idNumber(110), SHIJING_CENTRE, COUNTY_HOSPITAL, "URGENT"));
         submitted(shijingDoctor, upReferral(idNumber(111), SHIJING_CENTRE, COUNTY_HOSPITAL, "ROUTINE"));
         Map<String, Object> down = upReferral(idNumber(112), COUNTY_HOSPITAL, SHIJING_CENTRE, "ROUTINE");
@@ -106,7 +100,6 @@ class ReferralTimersAndReportsIT extends ReferralItSupport {
                 "institutionId", COUNTY_HOSPITAL, "units", 1));
 
         String period = "from=" + today().minusDays(1) + "&to=" + today().plusDays(1);
-        String auditor = token(Role.AUDITOR, null);
         JsonNode kpis = await().atMost(Duration.ofSeconds(30)).until(
                 () -> json(get("/kpis?" + period + "&allianceId=" + NAN_AN_COMMUNITY, auditor)),
                 report -> report.get("reservedSlots").get("confirmed").asLong() == 1

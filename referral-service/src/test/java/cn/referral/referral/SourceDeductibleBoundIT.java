@@ -20,10 +20,9 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.ReferralItSupport;
-import cn.referral.referral.support.TestClockConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -34,7 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * (billing's decision still holds the bound).
  */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 class SourceDeductibleBoundIT extends ReferralItSupport {
 
     private static final long BOUND = 30_000;
@@ -43,7 +42,6 @@ class SourceDeductibleBoundIT extends ReferralItSupport {
     private static final List<String> ASKED = new CopyOnWriteArrayList<>();
     private static final HttpServer BILLING = billing();
 
-    private final String centreDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
 
     @Autowired
     private MeterRegistry meters;

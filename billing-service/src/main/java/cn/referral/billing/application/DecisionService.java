@@ -220,7 +220,7 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
 
     @Override
     public Flux<AuditRecord> auditTrail(Caller caller, String referralId) {
-        return Mono.fromRunnable(() -> AccessRules.requireAuditor(caller)).thenMany(audit.forReferral(referralId));
+        return Mono.fromRunnable(() -> AccessRules.requireAuditor(caller)).thenMany(audit.recordsAbout(referralId));
     }
 
 }

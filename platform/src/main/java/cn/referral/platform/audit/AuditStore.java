@@ -80,8 +80,11 @@ public abstract class AuditStore<R, E extends Record> {
         });
     }
 
-    /** The records about {@code key} (in the lookup field), in the lookup's order. */
-    protected Flux<R> about(String key) {
+    /**
+     * The records about {@code key} (in the lookup field), in the lookup's order. Public so that a service's
+     * audit-trail port can declare it and its store need not forward to it.
+     */
+    public Flux<R> recordsAbout(String key) {
         return mongo.find(new Query(Criteria.where(lookup.field()).is(key)).with(lookup.order()), entryType,
                 chain.collection()).map(this::recordOf);
     }

@@ -10,16 +10,15 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import cn.referral.platform.testing.MongoStandIn;
+import cn.referral.platform.testing.MongoStandInDatabase;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -30,20 +29,11 @@ class AuditChainIT {
     private static final Instant MORNING = Instant.parse("2026-11-25T01:00:00Z");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
 
-    private static MongoStandIn standIn;
-    private static ReactiveMongoTemplate mongo;
+    @RegisterExtension
+    static final MongoStandInDatabase DATABASE = MongoStandInDatabase.named("audit-it");
+
+    private final ReactiveMongoTemplate mongo = DATABASE.template();
     private AuditChain chain;
-
-    @BeforeAll
-    static void startMongo() {
-        standIn = MongoStandIn.start();
-        mongo = standIn.template("audit-it");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        standIn.close();
-    }
 
     @BeforeEach
     void emptyAudit() {

@@ -8,16 +8,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import cn.referral.platform.testing.MongoStandIn;
+import cn.referral.platform.testing.MongoStandInDatabase;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -27,8 +26,10 @@ class AuditStoreIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant MORNING = Instant.parse("2026-11-25T01:00:00Z");
 
-    private static MongoStandIn standIn;
-    private static ReactiveMongoTemplate mongo;
+    @RegisterExtension
+    static final MongoStandInDatabase DATABASE = MongoStandInDatabase.named("audit-store-it");
+
+    private final ReactiveMongoTemplate mongo = DATABASE.template();
     private AuditChain chain;
     private ContractReads<ContractRead> store;
 
@@ -58,19 +59,8 @@ class AuditStoreIT {
         }
 
         Flux<E> aboutContract(String contractId) {
-            return about(contractId);
+            return recordsAbout(contractId);
         }
-    }
-
-    @BeforeAll
-    static void startMongo() {
-        standIn = MongoStandIn.start();
-        mongo = standIn.template("audit-store-it");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        standIn.close();
     }
 
     @BeforeEach

@@ -8,14 +8,13 @@ import java.util.Base64;
 import java.util.List;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import cn.referral.platform.testing.MongoStandIn;
+import cn.referral.platform.testing.MongoStandInDatabase;
 
 /** The re-seal job after a key rotation: every value ends up sealed with the new key, for its own document. */
 class SealedFieldsIT {
@@ -28,19 +27,10 @@ class SealedFieldsIT {
             new SealedFields.Field("patient.name.value", "patient.name"),
             new SealedFields.Field("patient.phone.value", "patient.phone"));
 
-    private static MongoStandIn standIn;
-    private static ReactiveMongoTemplate mongo;
+    @RegisterExtension
+    static final MongoStandInDatabase DATABASE = MongoStandInDatabase.named("reseal-it");
 
-    @BeforeAll
-    static void startMongo() {
-        standIn = MongoStandIn.start();
-        mongo = standIn.template("reseal-it");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        standIn.close();
-    }
+    private final ReactiveMongoTemplate mongo = DATABASE.template();
 
     @Test
     void afterARotationTheJobResealsEveryOldValueOnceAndLeavesCurrentOnesAlone() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import cn.referral.platform.application.NotFound;
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
@@ -68,7 +70,7 @@ public class PoolService implements PoolUseCases {
     @Override
     public Mono<List<PoolView>> list(String institutionId, LocalDate date, Caller caller) {
         if (!caller.belongsTo(institutionId)) {
-            return Mono.error(new PoolNotFound("institution", institutionId));
+            return Mono.error(new NotFound("Institution", institutionId));
         }
         return pools.findByInstitutionAndDate(institutionId, date).collectList().flatMap(this::views);
     }
@@ -104,7 +106,7 @@ public class PoolService implements PoolUseCases {
     private Mono<Pool> visible(String poolId, Caller caller) {
         return pools.findById(poolId)
                 .filter(pool -> caller.belongsTo(pool.key().institutionId()))
-                .switchIfEmpty(Mono.error(() -> new PoolNotFound("pool", poolId)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Pool", poolId)));
     }
 
     private Mono<List<PoolView>> views(List<Pool> found) {

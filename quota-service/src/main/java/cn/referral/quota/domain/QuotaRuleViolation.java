@@ -1,16 +1,11 @@
 package cn.referral.quota.domain;
 
-/** A request broke a quota policy rule; {@code code} is stable and names the rule. */
-public class QuotaRuleViolation extends RuntimeException {
+import cn.referral.platform.domain.RuleViolation;
 
-    private final String code;
+/** A request broke a quota policy rule ({@link RuleViolation}: a stable code naming the rule, no field, a message). */
+public class QuotaRuleViolation extends RuleViolation {
 
     public QuotaRuleViolation(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, null, message);
     }
 }

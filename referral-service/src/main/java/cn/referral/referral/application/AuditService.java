@@ -1,5 +1,6 @@
 package cn.referral.referral.application;
 
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.referral.application.port.in.AuditUseCases;
@@ -20,6 +21,6 @@ public class AuditService implements AuditUseCases {
         if (!caller.has(Role.AUDITOR)) {
             return Flux.error(new NotPermitted("auditors-only", "Only auditors read the audit trail"));
         }
-        return trail.forReferral(referralId);
+        return trail.recordsAbout(referralId);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.referral.platform.application.NotFound;
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.referral.application.port.in.KpiUseCases;

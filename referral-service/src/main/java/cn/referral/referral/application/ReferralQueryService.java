@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 import cn.referral.platform.application.NotFound;
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;

@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import cn.referral.platform.application.NotFound;
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.application.port.in.ReferralUseCases;
 import cn.referral.referral.application.port.in.ReferralView;
@@ -137,8 +138,8 @@ public class ReferralService implements ReferralUseCases {
                                 List<String> context = new ArrayList<>();
                                 context.add(LevelDirectionRule.check(command.direction(), source, destination));
                                 if (request.toDepartment() != null && !destination.hasDepartment(request.toDepartment())) {
-                                    throw new ReferralRuleViolation("unknown-department", "toDepartment: "
-                                            + destination.name() + " has no department " + request.toDepartment());
+                                    throw new ReferralRuleViolation("unknown-department", "toDepartment",
+                                            destination.name() + " has no department " + request.toDepartment());
                                 }
                                 context.add(target.explanation());
                                 Eligibility eligibility = CatalogEligibility.assess(command.direction(),
@@ -175,7 +176,8 @@ public class ReferralService implements ReferralUseCases {
                         command.fromInstitutionId(), episode.admissionDate())
                 .filter(bound -> episode.deductiblePaidFen() > bound)
                 .flatMap(bound -> Mono.<Void>error(new ReferralRuleViolation("already-paid-above-schedule",
-                        "sourceEpisode.deductiblePaidFen: must not exceed " + bound + " fen, the scheduled inpatient "
+                        "sourceEpisode.deductiblePaidFen",
+                        "must not exceed " + bound + " fen, the scheduled inpatient "
                                 + "deductible of " + command.fromInstitutionId() + " for an admission on "
                                 + episode.admissionDate())))
                 .then();
@@ -199,21 +201,21 @@ public class ReferralService implements ReferralUseCases {
             return Mono.just("");
         }
         if (command.direction() != Direction.DOWN) {
-            return Mono.error(new ReferralRuleViolation("up-referral-link-down-only",
-                    "upReferralId: only a down-referral continues an up-referral"));
+            return Mono.error(new ReferralRuleViolation("up-referral-link-down-only", "upReferralId",
+                    "only a down-referral continues an up-referral"));
         }
         return store.find(upId)
                 .filter(up -> ReferralPermissions.maySee(up, actor))
-                .switchIfEmpty(Mono.error(() -> new ReferralRuleViolation("unknown-up-referral",
-                        "upReferralId: no up-referral " + upId + " is visible to you")))
+                .switchIfEmpty(Mono.error(() -> new ReferralRuleViolation("unknown-up-referral", "upReferralId",
+                        "no up-referral " + upId + " is visible to you")))
                 .map(up -> {
                     if (!up.toInstitutionId().equals(command.fromInstitutionId())
                             || !up.request().patient().patientRef().equals(patient.patientRef())) {
-                        throw new ReferralRuleViolation("up-referral-mismatch", "upReferralId: " + upId
+                        throw new ReferralRuleViolation("up-referral-mismatch", "upReferralId", upId
                                 + " is not this patient's up-referral to " + command.fromInstitutionId());
                     }
                     if (!up.awaitsDownReferral()) {
-                        throw new ReferralRuleViolation("no-down-referral-pending", "upReferralId: " + upId
+                        throw new ReferralRuleViolation("no-down-referral-pending", "upReferralId", upId
                                 + " is not a completed up-referral whose doctor recommended going back down"
                                 + (up.downReferralId() == null ? "" : "; it continues as " + up.downReferralId()));
                     }
@@ -239,7 +241,7 @@ public class ReferralService implements ReferralUseCases {
 
     private Mono<Institution> institution(String id, String field) {
         return institutions.find(id).switchIfEmpty(Mono.error(() -> new ReferralRuleViolation("unknown-institution",
-                field + ": no institution " + id + " is known to the referral network")));
+                field, "no institution " + id + " is known to the referral network")));
     }
 
     /**

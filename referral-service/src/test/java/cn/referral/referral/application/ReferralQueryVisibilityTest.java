@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.referral.application.port.out.ReferralFinder.Visibility;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;

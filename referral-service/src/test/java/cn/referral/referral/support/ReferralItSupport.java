@@ -65,6 +65,15 @@ public abstract class ReferralItSupport {
     protected static final PatientDataCrypto CRYPTO = new PatientDataCrypto(
             new PatientDataProperties(TestKeys.DATA_KEY, TestKeys.PSEUDONYM_KEY));
 
+    /** Who acts in the journeys: a role at one of the demo institutions. */
+    protected final String centreDoctor = token(Role.PRIMARY_DOCTOR, NANHUI_CENTRE);
+    protected final String shijingDoctor = token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
+    protected final String cityDesk = token(Role.REFERRAL_DESK, CITY_HOSPITAL);
+    protected final String cityDoctor = token(Role.HOSPITAL_DOCTOR, CITY_HOSPITAL);
+    protected final String countyDesk = token(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
+    protected final String countyDoctor = token(Role.HOSPITAL_DOCTOR, COUNTY_HOSPITAL);
+    protected final String auditor = token(Role.AUDITOR, null);
+
     @Value("${local.server.port}")
     private int port;
     @Value("${spring.embedded.kafka.brokers}")

@@ -1,5 +1,6 @@
 package cn.referral.registry.application;
 
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.registry.application.port.in.AuditUseCases;
@@ -18,8 +19,8 @@ public class AuditService implements AuditUseCases {
     @Override
     public Flux<AuditRecord> trail(String contractId, Caller caller) {
         if (caller == null || !caller.has(Role.AUDITOR)) {
-            return Flux.error(new NotAllowed("Only an auditor (AUDITOR) reads the audit trail"));
+            return Flux.error(new NotPermitted("Only an auditor (AUDITOR) reads the audit trail"));
         }
-        return trail.forContract(contractId);
+        return trail.recordsAbout(contractId);
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.ContractUseCases;
 import cn.referral.registry.application.port.out.AuditTrail;
@@ -90,7 +91,7 @@ public class ContractService implements ContractUseCases {
 
     private Mono<FamilyDoctorContract> audited(Caller caller, String purpose, Mono<FamilyDoctorContract> read) {
         if (caller == null) {
-            return Mono.error(new NotAllowed("An unidentified caller does not read patient data"));
+            return Mono.error(new NotPermitted("An unidentified caller does not read patient data"));
         }
         return read.flatMap(contract -> audit.record(readOf(contract, caller, purpose)).thenReturn(contract));
     }

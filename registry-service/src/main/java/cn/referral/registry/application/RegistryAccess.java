@@ -1,5 +1,6 @@
 package cn.referral.registry.application;
 
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import reactor.core.publisher.Mono;
@@ -12,7 +13,7 @@ final class RegistryAccess {
 
     static <T> Mono<T> asAdmin(Caller caller, Mono<T> change) {
         if (caller == null || !caller.has(Role.REGISTRY_ADMIN)) {
-            return Mono.error(new NotAllowed("Only a registry administrator (REGISTRY_ADMIN) changes the registry"));
+            return Mono.error(new NotPermitted("Only a registry administrator (REGISTRY_ADMIN) changes the registry"));
         }
         return change;
     }

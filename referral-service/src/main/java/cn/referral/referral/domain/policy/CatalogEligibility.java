@@ -65,8 +65,8 @@ public final class CatalogEligibility {
         if (overrideReason == null || overrideReason.isBlank()) {
             explanation.add(diagnosis.code() + " is not in any " + where);
             explanation.add("give overrideReason to refer outside the catalog; it is recorded and counted");
-            throw new ReferralRuleViolation("outside-catalog",
-                    "overrideReason: " + diagnosis.code() + " is outside the " + where + " and no overrideReason was given",
+            throw new ReferralRuleViolation("outside-catalog", "overrideReason",
+                    diagnosis.code() + " is outside the " + where + " and no overrideReason was given",
                     explanation);
         }
         explanation.add(diagnosis.code() + " is not in any " + where + "; referred on the doctor's override: "

@@ -32,9 +32,9 @@ public final class ContractedPrimaryCare {
                         "down-referral to the patient's contracted primary institution " + contract.primaryInstitutionId()
                                 + " (签约家庭医生机构)");
             }
-            throw new ReferralRuleViolation("target-required", direction == Direction.DOWN
-                    ? "toInstitutionId: required, the patient has no valid family-doctor contract to refer back to"
-                    : "toInstitutionId: required for an up-referral");
+            throw new ReferralRuleViolation("target-required", "toInstitutionId", direction == Direction.DOWN
+                    ? "required, the patient has no valid family-doctor contract to refer back to"
+                    : "required for an up-referral");
         }
         boolean own = contracted && (requestedTarget.equals(contract.primaryInstitutionId())
                 || requestedTarget.equals(contract.districtHospitalId()) || requestedTarget.equals(contract.cityHospitalId()));

@@ -22,14 +22,14 @@ public final class DownReferralContinuity {
     public static void check(Direction direction, ContinuityPlan plan) {
         if (direction == Direction.UP) {
             if (plan != null) {
-                throw new ReferralRuleViolation("continuity-plan-down-only",
-                        "continuityPlan: only a down-referral carries a continuity plan");
+                throw new ReferralRuleViolation("continuity-plan-down-only", "continuityPlan",
+                        "only a down-referral carries a continuity plan");
             }
             return;
         }
         if (plan == null || plan.followUps().isEmpty()) {
-            throw new ReferralRuleViolation("continuity-plan-required",
-                    "continuityPlan: a down-referral needs a continuity plan with at least one follow-up",
+            throw new ReferralRuleViolation("continuity-plan-required", "continuityPlan",
+                    "a down-referral needs a continuity plan with at least one follow-up",
                     List.of("下转患者需明确后续治疗方案与随访计划 (seed 004 第十八条, seed 001 (七))"));
         }
         LongPrescriptionLimit.check(plan.longPrescription());

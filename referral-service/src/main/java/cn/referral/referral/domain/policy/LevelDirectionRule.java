@@ -20,18 +20,18 @@ public final class LevelDirectionRule {
 
     public static String check(Direction direction, Institution source, Institution target) {
         if (!source.active()) {
-            throw new ReferralRuleViolation("inactive-institution",
-                    "fromInstitutionId: " + source.id() + " is not an active institution");
+            throw new ReferralRuleViolation("inactive-institution", "fromInstitutionId",
+                    source.id() + " is not an active institution");
         }
         if (!target.active()) {
-            throw new ReferralRuleViolation("inactive-institution",
-                    "toInstitutionId: " + target.id() + " is not an active institution");
+            throw new ReferralRuleViolation("inactive-institution", "toInstitutionId",
+                    target.id() + " is not an active institution");
         }
         boolean fits = direction == Direction.UP ? target.level().isAbove(source.level())
                 : source.level().isAbove(target.level());
         String levels = source.level() + " → " + target.level();
         if (!fits) {
-            throw new ReferralRuleViolation("direction-level-mismatch",
+            throw new ReferralRuleViolation("direction-level-mismatch", null,
                     "A " + direction + " referral must go to a " + (direction == Direction.UP ? "higher" : "lower")
                             + "-level institution (" + levels + ")",
                     List.of(direction == Direction.UP ? "上转须转往更高层级医疗机构" : "下转须转往更低层级医疗机构", levels));

@@ -9,7 +9,7 @@ public record Diagnosis(String code, String name) {
 
     public Diagnosis {
         if (code == null || !ICD10.matcher(code).matches()) {
-            throw new ReferralRuleViolation("diagnosis-code", "diagnosis.code: must be an ICD-10 code such as I63.9");
+            throw new ReferralRuleViolation("diagnosis-code", "diagnosis.code", "must be an ICD-10 code such as I63.9");
         }
     }
 

@@ -85,7 +85,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
                     + deadlines.acceptBy() + "; it expires and the referring side may refer again");
         }
         if (at.at().isBefore(now)) {
-            throw new ReferralRuleViolation("appointment-in-past", "appointmentAt: must not be in the past");
+            throw new ReferralRuleViolation("appointment-in-past", "appointmentAt", "must not be in the past");
         }
         Referral accepted = change(by, now, "ACCEPT", ReferralState.ACCEPTED, "appointment " + at.at())
                 .appointment(at).acceptedAt(now).build();
@@ -163,7 +163,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
             return Decision.unchanged(this);
         }
         if (!awaitsDownReferral()) {
-            throw new ReferralRuleViolation("no-down-referral-pending", "upReferralId: referral " + id
+            throw new ReferralRuleViolation("no-down-referral-pending", "upReferralId", "referral " + id
                     + " is not a completed up-referral whose doctor recommended going back down"
                     + (downReferralId == null ? "" : ", or it already continues as " + downReferralId));
         }

@@ -26,22 +26,22 @@ public record ReferralRequest(Direction direction, CareType careType, Urgency ur
         Objects.requireNonNull(requestedWindow, "requestedWindow");
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         if (reason == null || reason.isBlank()) {
-            throw new ReferralRuleViolation("reason-required", "reason: say why the patient is referred");
+            throw new ReferralRuleViolation("reason-required", "reason", "say why the patient is referred");
         }
         if (fromInstitutionId.equals(toInstitutionId)) {
-            throw new ReferralRuleViolation("same-institution", "toInstitutionId: a referral goes to another institution");
+            throw new ReferralRuleViolation("same-institution", "toInstitutionId", "a referral goes to another institution");
         }
         if (sourceEpisode != null && careType != CareType.INPATIENT) {
-            throw new ReferralRuleViolation("source-episode-inpatient-only",
-                    "sourceEpisode: only an inpatient transfer carries the source hospitalization");
+            throw new ReferralRuleViolation("source-episode-inpatient-only", "sourceEpisode",
+                    "only an inpatient transfer carries the source hospitalization");
         }
         if (direction == Direction.UP && (toDepartment == null || toDepartment.isBlank())) {
-            throw new ReferralRuleViolation("department-required", "toDepartment: an up-referral names the department");
+            throw new ReferralRuleViolation("department-required", "toDepartment", "an up-referral names the department");
         }
         DownReferralContinuity.check(direction, continuityPlan);
         if (upReferralId != null && direction != Direction.DOWN) {
-            throw new ReferralRuleViolation("up-referral-link-down-only",
-                    "upReferralId: only a down-referral continues an up-referral");
+            throw new ReferralRuleViolation("up-referral-link-down-only", "upReferralId",
+                    "only a down-referral continues an up-referral");
         }
     }
 

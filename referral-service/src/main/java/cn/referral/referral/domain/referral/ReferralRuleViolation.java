@@ -2,24 +2,27 @@ package cn.referral.referral.domain.referral;
 
 import java.util.List;
 
-/** A referral rule the request broke; {@code code} is stable and names the rule. */
-public class ReferralRuleViolation extends RuntimeException {
+import cn.referral.platform.domain.RuleViolation;
 
-    private final String code;
+/**
+ * A referral rule the request broke ({@link RuleViolation}: a stable code naming the rule, the request field at
+ * fault or null, a message), with the policy lines that explain it where a policy decided.
+ */
+public class ReferralRuleViolation extends RuleViolation {
+
     private final List<String> explanation;
 
     public ReferralRuleViolation(String code, String message) {
-        this(code, message, List.of());
+        this(code, null, message);
     }
 
-    public ReferralRuleViolation(String code, String message, List<String> explanation) {
-        super(message);
-        this.code = code;
+    public ReferralRuleViolation(String code, String field, String message) {
+        this(code, field, message, List.of());
+    }
+
+    public ReferralRuleViolation(String code, String field, String message, List<String> explanation) {
+        super(code, field, message);
         this.explanation = List.copyOf(explanation);
-    }
-
-    public String code() {
-        return code;
     }
 
     public List<String> explanation() {

@@ -18,8 +18,8 @@ public record SourceEpisode(LocalDate admissionDate, LocalDate dischargedOn, lon
             throw new ReferralRuleViolation("deductible-paid", "sourceEpisode.deductiblePaidFen must not be negative");
         }
         if (dischargedOn != null && dischargedOn.isBefore(admissionDate)) {
-            throw new ReferralRuleViolation("discharge-before-admission",
-                    "sourceEpisode.dischargedOn: the source stay cannot end (" + dischargedOn + ") before it began ("
+            throw new ReferralRuleViolation("discharge-before-admission", "sourceEpisode.dischargedOn",
+                    "the source stay cannot end (" + dischargedOn + ") before it began ("
                             + admissionDate + ")");
         }
     }

@@ -69,7 +69,7 @@ class EligibilityTest {
                     false, List.of()))
                     .isInstanceOfSatisfying(ReferralRuleViolation.class, violation -> {
                         assertThat(violation.code()).isEqualTo("outside-catalog");
-                        assertThat(violation.getMessage()).startsWith("overrideReason:");
+                        assertThat(violation.field()).isEqualTo("overrideReason");
                         assertThat(violation.explanation()).anySatisfy(line -> assertThat(line).contains("J45.9"));
                     });
         }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import cn.referral.billing.application.NotPermitted;
 import cn.referral.billing.domain.BillingRuleViolation;
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.web.FieldError;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.platform.web.ProblemMapping;

@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import cn.referral.billing.adapter.out.messaging.DecisionEventMessages;
@@ -36,7 +34,6 @@ import cn.referral.billing.domain.SourceEpisode;
 import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.events.OutboxEvent;
-import cn.referral.platform.outbox.OutboxUpdates;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -69,34 +66,23 @@ class MongoDecisionStore implements DecisionStore {
 
     @Override
     public Mono<Boolean> insertIssued(DecisionChange change) {
-        return messages.toOutbox(change.events())
-                .map(outbox -> toDocument(change.decision(), outbox))
-                .flatMap(document -> mongo.insert(document, DecisionDocument.COLLECTION))
-                .thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, known -> Mono.just(false));
+        return RevocableDocuments.insertOnce(mongo, messages.toOutbox(change.events())
+                .map(outbox -> toDocument(change.decision(), outbox)), DecisionDocument.COLLECTION);
     }
 
     @Override
     public Mono<Boolean> rememberClosed(String referralId, ClosingReason reason, Instant at) {
-        return mongo.insert(DecisionDocument.closed(referralId, reason.name(), at), DecisionDocument.COLLECTION)
-                .thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, known -> Mono.just(false));
+        return RevocableDocuments.insertOnce(mongo, Mono.just(DecisionDocument.closed(referralId, reason.name(), at)),
+                DecisionDocument.COLLECTION);
     }
 
     /** One conditional update: only a decision still ISSUED is revoked, state and events together. */
     @Override
     public Mono<Boolean> saveRevocation(DecisionChange change) {
         DeductibleDecision decision = change.decision();
-        Query stillIssued = new Query(Criteria.where("_id").is(decision.referralId())
-                .and("status").is(DecisionStatus.ISSUED.name()));
-        return messages.toOutbox(change.events())
-                .map(outbox -> OutboxUpdates.append(new Update()
-                        .set("status", decision.status().name())
-                        .set("revocationReason", decision.revocationReason().name())
-                        .set("revokedAt", decision.revokedAt())
-                        .set("revokedDay", SettlementDay.of(decision.revokedAt()).toString()), outbox))
-                .flatMap(update -> mongo.updateFirst(stillIssued, update, DecisionDocument.COLLECTION))
-                .map(result -> result.getModifiedCount() == 1);
+        return RevocableDocuments.revoke(mongo, DecisionDocument.COLLECTION, decision.referralId(),
+                DecisionStatus.ISSUED.name(), decision.status().name(), decision.revocationReason().name(),
+                decision.revokedAt(), messages.toOutbox(change.events()));
     }
 
     @Override

@@ -5,13 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import cn.referral.billing.adapter.out.messaging.TransferFilingMessages;
@@ -30,7 +28,6 @@ import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.events.OutboxEvent;
-import cn.referral.platform.outbox.OutboxUpdates;
 import reactor.core.publisher.Mono;
 
 @Component
@@ -56,27 +53,17 @@ class MongoTransferFilingStore implements TransferFilingStore, SmartInitializing
 
     @Override
     public Mono<Boolean> insertRegistered(FilingChange change) {
-        return messages.toOutbox(change.events())
-                .map(outbox -> toDocument(change.filing(), outbox))
-                .flatMap(document -> mongo.insert(document, TransferFilingDocument.COLLECTION))
-                .thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, known -> Mono.just(false));
+        return RevocableDocuments.insertOnce(mongo, messages.toOutbox(change.events())
+                .map(outbox -> toDocument(change.filing(), outbox)), TransferFilingDocument.COLLECTION);
     }
 
     /** One conditional update: only a filing still REGISTERED is revoked, state and events together. */
     @Override
     public Mono<Boolean> saveRevocation(FilingChange change) {
         TransferFiling filing = change.filing();
-        Query stillRegistered = new Query(Criteria.where("_id").is(filing.referralId())
-                .and("status").is(FilingStatus.REGISTERED.name()));
-        return messages.toOutbox(change.events())
-                .map(outbox -> OutboxUpdates.append(new Update()
-                        .set("status", filing.status().name())
-                        .set("revocationReason", filing.revocationReason().name())
-                        .set("revokedAt", filing.revokedAt())
-                        .set("revokedDay", SettlementDay.of(filing.revokedAt()).toString()), outbox))
-                .flatMap(update -> mongo.updateFirst(stillRegistered, update, TransferFilingDocument.COLLECTION))
-                .map(result -> result.getModifiedCount() == 1);
+        return RevocableDocuments.revoke(mongo, TransferFilingDocument.COLLECTION, filing.referralId(),
+                FilingStatus.REGISTERED.name(), filing.status().name(), filing.revocationReason().name(),
+                filing.revokedAt(), messages.toOutbox(change.events()));
     }
 
     @Override

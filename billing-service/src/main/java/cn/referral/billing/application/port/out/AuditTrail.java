@@ -9,5 +9,5 @@ public interface AuditTrail {
     Mono<Void> record(AuditRecord record);
 
     /** Reads of the referral's decision, oldest first. */
-    Flux<AuditRecord> forReferral(String referralId);
+    Flux<AuditRecord> recordsAbout(String referralId);
 }

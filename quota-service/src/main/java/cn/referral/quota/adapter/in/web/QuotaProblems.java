@@ -3,12 +3,12 @@ package cn.referral.quota.adapter.in.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.application.NotFound;
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.platform.web.ProblemTypes;
 import cn.referral.platform.web.ProblemMapping;
 import cn.referral.quota.application.DuplicatePool;
-import cn.referral.quota.application.NotPermitted;
-import cn.referral.quota.application.PoolNotFound;
 import cn.referral.quota.domain.PoolStateConflict;
 import cn.referral.quota.domain.QuotaRuleViolation;
 
@@ -29,17 +29,13 @@ class QuotaProblems implements ProblemMapping {
         if (error instanceof DuplicatePool duplicate) {
             return ProblemException.conflict("Pool exists already", duplicate.getMessage());
         }
-        if (error instanceof PoolNotFound notFound) {
-            return ProblemException.notFound(capitalized(notFound.what()), notFound.id());
+        if (error instanceof NotFound notFound) {
+            return ProblemException.notFound(notFound.what(), notFound.id());
         }
         if (error instanceof NotPermitted notPermitted) {
             return new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                     notPermitted.getMessage());
         }
         return null;
-    }
-
-    private static String capitalized(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

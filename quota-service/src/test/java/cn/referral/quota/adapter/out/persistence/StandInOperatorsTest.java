@@ -6,17 +6,16 @@ import java.time.Duration;
 import java.util.List;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import cn.referral.platform.testing.MongoStandIn;
+import cn.referral.platform.testing.MongoStandInDatabase;
 
 /**
  * The pool store relies on these operators of the Mongo stand-in (mongo-java-server): each is
@@ -26,19 +25,11 @@ import cn.referral.platform.testing.MongoStandIn;
 class StandInOperatorsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static MongoStandIn standIn;
-    private static ReactiveMongoTemplate mongo;
 
-    @BeforeAll
-    static void start() {
-        standIn = MongoStandIn.start();
-        mongo = standIn.template("operators");
-    }
+    @RegisterExtension
+    static final MongoStandInDatabase DATABASE = MongoStandInDatabase.named("operators");
 
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
+    private final ReactiveMongoTemplate mongo = DATABASE.template();
 
     @BeforeEach
     void aPool() {

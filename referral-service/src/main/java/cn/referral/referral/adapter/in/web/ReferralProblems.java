@@ -2,12 +2,11 @@ package cn.referral.referral.adapter.in.web;
 
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.web.FieldError;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.platform.web.ProblemMapping;
@@ -15,7 +14,6 @@ import cn.referral.platform.web.ProblemTypes;
 import cn.referral.referral.application.ActionNotAllowed;
 import cn.referral.referral.application.IdempotencyKeyReused;
 import cn.referral.platform.application.NotFound;
-import cn.referral.referral.application.NotPermitted;
 import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.IllegalTransition;
 import cn.referral.referral.domain.referral.ReferralRuleViolation;
@@ -23,8 +21,6 @@ import cn.referral.referral.domain.referral.ReferralRuleViolation;
 /** Referral errors as problems; the platform's handler renders them as problem+json. */
 @Component
 class ReferralProblems implements ProblemMapping {
-
-    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z.\\[\\]]*): ");
 
     @Override
     public ProblemException toProblem(Throwable error) {
@@ -55,12 +51,12 @@ class ReferralProblems implements ProblemMapping {
                     "Idempotency-Key reused", reused.getMessage());
         }
         if (error instanceof ReferralRuleViolation violation) {
+            String detail = violation.field() == null ? violation.getMessage()
+                    : violation.field() + ": " + violation.getMessage();
             ProblemException problem = ProblemException.unprocessable(ProblemTypes.of("referral/" + violation.code()),
-                    "Referral rule violated", violation.getMessage()).with("code", violation.code());
-            Matcher field = FIELD.matcher(violation.getMessage());
-            if (field.find()) {
-                problem.with("errors", List.of(new FieldError(field.group(1),
-                        violation.getMessage().substring(field.end()))));
+                    "Referral rule violated", detail).with("code", violation.code());
+            if (violation.field() != null) {
+                problem.with("errors", List.of(new FieldError(violation.field(), violation.getMessage())));
             }
             if (!violation.explanation().isEmpty()) {
                 problem.with("explanation", violation.explanation());

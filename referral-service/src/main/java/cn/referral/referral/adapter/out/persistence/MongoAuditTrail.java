@@ -10,7 +10,6 @@ import cn.referral.platform.audit.AuditChain;
 import cn.referral.platform.audit.AuditStore;
 import cn.referral.referral.application.port.out.AuditRecord;
 import cn.referral.referral.application.port.out.AuditTrail;
-import reactor.core.publisher.Flux;
 
 /**
  * The {@code audit} collection: append-only records of who read which referral's patient data,
@@ -25,11 +24,6 @@ class MongoAuditTrail extends AuditStore<AuditRecord, MongoAuditTrail.AuditDocum
 
     MongoAuditTrail(ReactiveMongoTemplate mongo, AuditChain chain) {
         super(mongo, chain, BY_REFERRAL, AuditDocument.class);
-    }
-
-    @Override
-    public Flux<AuditRecord> forReferral(String referralId) {
-        return about(referralId);
     }
 
     @Override

@@ -7,5 +7,5 @@ public interface AuditTrail {
 
     Mono<Void> record(AuditRecord record);
 
-    Flux<AuditRecord> forReferral(String referralId);
+    Flux<AuditRecord> recordsAbout(String referralId);
 }

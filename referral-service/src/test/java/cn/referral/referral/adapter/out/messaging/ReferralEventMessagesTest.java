@@ -111,7 +111,7 @@ class ReferralEventMessagesTest {
     void aSourceStayCannotEndBeforeItBegan() {
         assertThatThrownBy(() -> new SourceEpisode(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 19), 0))
                 .isInstanceOfSatisfying(ReferralRuleViolation.class,
-                        violation -> assertThat(violation.getMessage()).startsWith("sourceEpisode.dischargedOn: "));
+                        violation -> assertThat(violation.field()).isEqualTo("sourceEpisode.dischargedOn"));
     }
 
     @Test

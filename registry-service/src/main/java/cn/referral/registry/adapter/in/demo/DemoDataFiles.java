@@ -1,7 +1,14 @@
 package cn.referral.registry.adapter.in.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+
+import org.springframework.core.io.ClassPathResource;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** The shapes of the demo data files under {@code src/main/resources/demo/}. */
 final class DemoDataFiles {
@@ -11,6 +18,23 @@ final class DemoDataFiles {
     static final String CATALOGS = "demo/catalogs.json";
 
     private DemoDataFiles() {
+    }
+
+    /** The demo network of both files: institutions, alliances and practitioners. */
+    static DemoData network(JsonMapper json) {
+        return DemoData.of(read(json, WENZHOU, GridLayout.class), read(json, NANAN, Explicit.class));
+    }
+
+    static Catalogs catalogs(JsonMapper json) {
+        return read(json, CATALOGS, Catalogs.class);
+    }
+
+    private static <T> T read(JsonMapper json, String resource, Class<T> type) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return json.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
     }
 
     /** Seed 003 annex 3 as a table: per group its lead, hub and 片区 by district. */

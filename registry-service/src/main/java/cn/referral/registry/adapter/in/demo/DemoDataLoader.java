@@ -1,8 +1,5 @@
 package cn.referral.registry.adapter.in.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
@@ -13,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import cn.referral.platform.security.Caller;
@@ -77,9 +73,8 @@ public class DemoDataLoader implements ApplicationRunner {
 
     /** Loads whatever is missing; emits nothing new on a second run. */
     public Mono<Void> load() {
-        DemoData data = DemoData.of(read(DemoDataFiles.WENZHOU, DemoDataFiles.GridLayout.class),
-                read(DemoDataFiles.NANAN, DemoDataFiles.Explicit.class));
-        DemoDataFiles.Catalogs catalogData = read(DemoDataFiles.CATALOGS, DemoDataFiles.Catalogs.class);
+        DemoData data = DemoDataFiles.network(json);
+        DemoDataFiles.Catalogs catalogData = DemoDataFiles.catalogs(json);
         // in order: alliances name institutions, practitioners work at them
         Mono<Long> institutionCount = Flux.fromIterable(data.institutions())
                 .concatMap(institution -> institutions.registerIfAbsent(LOADER, institution.id(), details(institution)))
@@ -98,14 +93,6 @@ public class DemoDataLoader implements ApplicationRunner {
                 .doOnNext(counts -> log.info("Demo data in place: {} institutions, {} alliances, {} catalogs, "
                         + "{} practitioners", counts.get(0), counts.get(1), counts.get(2), counts.get(3)))
                 .then();
-    }
-
-    private <T> T read(String resource, Class<T> type) {
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            return json.readValue(in, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
     }
 
     private static InstitutionDetails details(InstitutionData institution) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.web.FieldError;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.platform.web.ProblemMapping;
@@ -12,7 +13,6 @@ import cn.referral.platform.web.ProblemTypes;
 import cn.referral.registry.application.DuplicateContract;
 import cn.referral.registry.application.DuplicateInstitution;
 import cn.referral.registry.application.DuplicateRecord;
-import cn.referral.registry.application.NotAllowed;
 import cn.referral.platform.application.NotFound;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.StaleVersion;
@@ -41,9 +41,9 @@ class RegistryProblems implements ProblemMapping {
             return new ProblemException(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED,
                     "Version changed", stale.getMessage()).with("currentVersion", stale.currentVersion());
         }
-        if (error instanceof NotAllowed notAllowed) {
+        if (error instanceof NotPermitted notPermitted) {
             return new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-                    notAllowed.getMessage());
+                    notPermitted.getMessage());
         }
         if (error instanceof RegistryRuleViolation violation) {
             ProblemException problem = ProblemException.unprocessable(ProblemTypes.of("registry/" + violation.code()),

@@ -11,7 +11,6 @@ import cn.referral.platform.audit.AuditChain;
 import cn.referral.platform.audit.AuditStore;
 import cn.referral.registry.application.port.out.AuditTrail;
 import cn.referral.registry.domain.audit.AuditRecord;
-import reactor.core.publisher.Flux;
 
 /**
  * The {@code audit} collection: append-only records of who read which contract's patient data,
@@ -26,11 +25,6 @@ class MongoAuditTrail extends AuditStore<AuditRecord, MongoAuditTrail.AuditDocum
 
     MongoAuditTrail(ReactiveMongoTemplate mongo, AuditChain chain) {
         super(mongo, chain, BY_CONTRACT, AuditDocument.class);
-    }
-
-    @Override
-    public Flux<AuditRecord> forContract(String contractId) {
-        return about(contractId);
     }
 
     @Override

@@ -6,6 +6,6 @@ import reactor.core.publisher.Flux;
 
 public interface AuditUseCases {
 
-    /** Who read a contract's patient data, newest first; for auditors only ({@code NotAllowed} otherwise). */
+    /** Who read a contract's patient data, newest first; for auditors only ({@code NotPermitted} otherwise). */
     Flux<AuditRecord> trail(String contractId, Caller caller);
 }

@@ -10,5 +10,5 @@ public interface AuditTrail {
     Mono<Void> record(AuditRecord record);
 
     /** The reads of one contract, newest first. */
-    Flux<AuditRecord> forContract(String contractId);
+    Flux<AuditRecord> recordsAbout(String contractId);
 }

@@ -11,34 +11,27 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.referral.platform.testing.KafkaRecords;
 import cn.referral.platform.testing.ServiceIntegrationTest;
-import cn.referral.registry.RegistryClient;
+import cn.referral.registry.RegistryItSupport;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The local profile's demo network: loaded once at startup, published like any write, usable for routes. */
 @ServiceIntegrationTest
 @ActiveProfiles("local")
-class DemoDataIT {
+class DemoDataIT extends RegistryItSupport {
 
-    private static final int INSTITUTIONS = 61;
-    private static final int ALLIANCES = 7;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    /** What the demo files hold: the loader must have loaded all of it, and no more. */
+    private static final DemoData FILES = DemoDataFiles.network(JSON);
+    private static final int INSTITUTIONS = FILES.institutions().size();
+    private static final int ALLIANCES = FILES.alliances().size();
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -46,18 +39,12 @@ class DemoDataIT {
     @Autowired
     DemoDataLoader loader;
 
-    private RegistryClient registry;
-
-    @BeforeEach
-    void client() {
-        registry = new RegistryClient(port);
-    }
-
     @Test
     void loadingAgainCreatesNothingAndChangesNothing() {
         Map<String, Long> before = counts();
         assertThat(before).containsEntry("institutions", (long) INSTITUTIONS).containsEntry("alliances", (long) ALLIANCES)
-                .containsEntry("catalogs", 3L).containsEntry("practitioners", 3L);
+                .containsEntry("catalogs", (long) DemoDataFiles.catalogs(JSON).catalogs().size())
+                .containsEntry("practitioners", (long) FILES.practitioners().size());
 
         loader.load().block(Duration.ofMinutes(1));
 

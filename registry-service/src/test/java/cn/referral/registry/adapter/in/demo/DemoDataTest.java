@@ -2,8 +2,6 @@ package cn.referral.registry.adapter.in.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 
 import cn.referral.registry.adapter.in.demo.DemoDataFiles.AllianceData;
 import cn.referral.registry.adapter.in.demo.DemoDataFiles.GridData;
@@ -29,8 +26,7 @@ class DemoDataTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final DemoData data = DemoData.of(read(DemoDataFiles.WENZHOU, DemoDataFiles.GridLayout.class),
-            read(DemoDataFiles.NANAN, DemoDataFiles.Explicit.class));
+    private final DemoData data = DemoDataFiles.network(JSON);
     private final Map<String, InstitutionData> institutions = data.institutions().stream()
             .collect(Collectors.toMap(InstitutionData::id, Function.identity()));
     private final Map<String, AllianceData> alliances = data.alliances().stream()
@@ -104,11 +100,4 @@ class DemoDataTest {
                 grid.district(), grid.leadInstitutionId(), grid.memberInstitutionIds())).toList())).after();
     }
 
-    private static <T> T read(String resource, Class<T> type) {
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            return JSON.readValue(in, type);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

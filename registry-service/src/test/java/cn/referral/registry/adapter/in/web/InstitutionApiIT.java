@@ -15,38 +15,24 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import cn.referral.platform.events.CloudEventHeaders;
 import cn.referral.platform.testing.KafkaRecords;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.registry.RegistryClient;
+import cn.referral.registry.RegistryItSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Institutions through the real API, and what other services see of them on the compacted topic. */
 @ServiceIntegrationTest
-class InstitutionApiIT {
+class InstitutionApiIT extends RegistryItSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TOPIC = "registry.institutions.v1";
 
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    private RegistryClient registry;
-
-    @BeforeEach
-    void client() {
-        registry = new RegistryClient(port);
-    }
 
     @Test
     void anAdministratorRegistersAnInstitutionThatEveryAuthenticatedCallerCanRead() {

@@ -18,11 +18,9 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,15 +31,19 @@ import cn.referral.platform.crypto.IdentityNumbers;
 import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.KafkaRecords;
+import cn.referral.platform.testing.MutableClock;
+import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.platform.testing.TestTokens;
 import cn.referral.registry.RegistryClient;
+import cn.referral.registry.RegistryItSupport;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /** Alliances and grids, catalogs and eligibility, family-doctor contracts and route suggestions, end to end. */
 @ServiceIntegrationTest
-class ReferralNetworkIT {
+@Import(MutableClockConfiguration.class)
+class ReferralNetworkIT extends RegistryItSupport {
 
     /** A valid identity number (GB 11643 check character computed, not a real person's). */
     private static final String IDENTITY_NUMBER = "33030219800101123" + IdentityNumbers.checkCharacter("33030219800101123");
@@ -49,24 +51,14 @@ class ReferralNetworkIT {
     private static final String ANOTHER_IDENTITY_NUMBER = "35058319900215002"
             + IdentityNumbers.checkCharacter("35058319900215002");
 
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
     @Autowired
     ReactiveMongoTemplate mongo;
 
     @Autowired
     PatientDataCrypto crypto;
 
-    private RegistryClient registry;
-
-    @BeforeEach
-    void client() {
-        registry = new RegistryClient(port);
-    }
+    @Autowired
+    MutableClock clock;
 
     @Test
     void anUrbanGroupWithItsGridAnswersWhichAlliancesAnInstitutionIsInAndWhetherTwoShareOne() {
@@ -264,7 +256,7 @@ class ReferralNetworkIT {
                 .containsEntry("action", "READ_CONTRACT");
 
         String doctor = TestTokens.token("dr-chen@" + centre, centre, null, Role.PRIMARY_DOCTOR);
-        sleepPastTheMillisecond();
+        clock.advance(Duration.ofMillis(1)); // audit times are kept to the millisecond: no tie on newest-first
         registry.get("/contracts/" + contractId, doctor).header("X-Access-Purpose", "TREATMENT; follow-up visit").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(contractId);
         List<Document> after = audit(contractId);
@@ -305,15 +297,6 @@ class ReferralNetworkIT {
     private List<Document> audit(String contractId) {
         return mongo.find(new Query(Criteria.where("contractId").is(contractId)), Document.class, "audit")
                 .collectList().block(Duration.ofSeconds(10));
-    }
-
-    /** Audit times are kept to the millisecond: two reads in the same one would tie on newest-first. */
-    private static void sleepPastTheMillisecond() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

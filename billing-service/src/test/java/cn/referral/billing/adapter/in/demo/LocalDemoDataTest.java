@@ -1,4 +1,4 @@
-package cn.referral.billing.config;
+package cn.referral.billing.adapter.in.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +73,12 @@ class LocalDemoDataTest {
         demo.run(null);
 
         assertThat(policies).containsOnlyKeys("350000", "350583", "330300", "220200");
-        assertThat(schedules).hasSize(12).containsKeys("350583:EMPLOYEE:2027", "220200:RESIDENT:2028");
+        List<String> bothSchemesOfEverySampleRegionThisYearAndNext = LocalDemoData.regions().stream()
+                .flatMap(region -> Stream.of(InsuranceScheme.values()).flatMap(scheme -> IntStream.of(2027, 2028)
+                        .mapToObj(year -> DeductibleSchedule.key(new RegionCode(region.code()), scheme, year))))
+                .toList();
+        assertThat(schedules).containsOnlyKeys(bothSchemesOfEverySampleRegionThisYearAndNext)
+                .containsKeys("350583:EMPLOYEE:2027", "220200:RESIDENT:2028");
         assertThat(policies.get("350583").rules()).extracting(PolicyRule::rule)
                 .containsExactly(RuleCode.NO_SECOND_DEDUCTIBLE);
         assertThat(policies.get("350000").rules()).singleElement().satisfies(rule -> {

@@ -1,4 +1,4 @@
-package cn.referral.quota.config;
+package cn.referral.quota.adapter.in.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.quota.application.port.in.OpenPoolCommand;
 import cn.referral.quota.application.port.in.PoolUseCases;
+import cn.referral.quota.config.QuotaProperties;
 import cn.referral.quota.domain.PoolKey;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Session;

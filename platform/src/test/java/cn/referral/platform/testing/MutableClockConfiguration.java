@@ -1,4 +1,4 @@
-package cn.referral.referral.support;
+package cn.referral.platform.testing;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -6,11 +6,12 @@ import java.time.temporal.ChronoUnit;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import cn.referral.platform.testing.MutableClock;
-
-/** Replaces the service's one Clock, so tests move time to deadlines instead of sleeping. */
+/**
+ * Replaces the service's one Clock with a {@link MutableClock} at the time the context starts, so tests move
+ * time (to a deadline, or past a millisecond) instead of sleeping: {@code @Import(MutableClockConfiguration.class)}.
+ */
 @TestConfiguration(proxyBeanMethods = false)
-public class TestClockConfiguration {
+public class MutableClockConfiguration {
 
     @Bean
     MutableClock clock() {

@@ -1,4 +1,4 @@
-package cn.referral.billing.config;
+package cn.referral.billing.adapter.in.demo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +50,7 @@ class LocalDemoData implements ApplicationRunner {
     private static final Caller LOADER = new Caller("billing-demo-data", Set.of(Role.REGISTRY_ADMIN), null, null);
 
     /** Inpatient deductibles per scheme: TERTIARY, SECONDARY, PRIMARY (village clinics admit no inpatients: 0). */
-    private record Region(String code, String name, long[] employee, long[] resident) {
+    record Region(String code, String name, long[] employee, long[] resident) {
     }
 
     private final ScheduleUseCases schedules;

@@ -1,4 +1,4 @@
-package cn.referral.quota.config;
+package cn.referral.quota.adapter.in.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import cn.referral.quota.application.port.in.OpenPoolCommand;
 import cn.referral.quota.application.port.in.PoolStanding;
 import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.application.port.in.PoolView;
+import cn.referral.quota.config.QuotaProperties;
 import cn.referral.quota.domain.ReservedShareRule;
 import cn.referral.quota.domain.Resource;
 import reactor.core.publisher.Mono;

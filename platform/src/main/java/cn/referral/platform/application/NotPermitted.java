@@ -1,0 +1,24 @@
+package cn.referral.platform.application;
+
+/**
+ * The caller may see what they ask about (or use the endpoint), but their role or institution may not do this:
+ * 403. {@code code} names the rule where a service states one (null otherwise). Thrown by the services'
+ * application layers; each service's {@code ProblemMapping} answers it.
+ */
+public class NotPermitted extends RuntimeException {
+
+    private final String code;
+
+    public NotPermitted(String message) {
+        this(null, message);
+    }
+
+    public NotPermitted(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}
