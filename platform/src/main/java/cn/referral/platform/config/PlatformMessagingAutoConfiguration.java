@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -25,6 +26,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.observability.ContextProviderFactory;
+import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -41,6 +44,7 @@ import cn.referral.platform.outbox.OutboxWakeUps;
 import cn.referral.platform.outbox.OutboxWriteListener;
 import cn.referral.platform.scheduling.PeriodicJob;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -166,6 +170,18 @@ public class PlatformMessagingAutoConfiguration {
     @Bean
     OutboxWakeUps outboxWakeUps(OutboxProperties properties) {
         return new OutboxWakeUps(properties.collections());
+    }
+
+    /**
+     * A span per MongoDB command, in the trace of the request or event that sent it: the reactive
+     * driver takes the current observation from the Reactor context. With the HTTP and Kafka spans a
+     * slow saga reads hop by hop down to the database (README, Tracing).
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer mongoCommandSpans(ObjectProvider<ObservationRegistry> observations) {
+        return settings -> observations.ifAvailable(registry -> settings
+                .contextProvider(ContextProviderFactory.create(registry))
+                .addCommandListener(new MongoObservationCommandListener(registry)));
     }
 
     /** The driver tells the relay about every write that appended outbox events ({@link OutboxWriteListener}). */

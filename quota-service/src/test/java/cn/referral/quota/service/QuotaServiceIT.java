@@ -422,7 +422,7 @@ class QuotaServiceIT {
     }
 
     @Test
-    void oneTraceFollowsTheDesksRequestInOverHttpAndAReferralsEventInAndOutOverKafka() {
+    void oneTraceFollowsTheDesksRequestInOverHttpAndAReferralsEventInOverKafkaDownToMongoDb() {
         // HTTP hop: the request arrives with the traceparent the gateway forwards; quota's server span continues it
         Traceparent request = Traceparent.newRoot();
         web.post().uri("/pools").header("Authorization", desk(HOSPITAL)).header("traceparent", request.header())
@@ -450,6 +450,14 @@ class QuotaServiceIT {
                 .anySatisfy(span -> {
                     assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
                     assertThat(span.getTraceId()).isEqualTo(submission.traceId());
+                }));
+        // MongoDB hop: the hold's commands are spans of the same trace
+        await().atMost(WAIT).untilAsserted(() -> assertThat(spans.all())
+                .anySatisfy(span -> {
+                    assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
+                    assertThat(span.getTraceId()).isEqualTo(submission.traceId());
+                    assertThat(span.getAttributes().asMap().keySet().stream().map(Object::toString))
+                            .contains("db.system");
                 }));
     }
 
