@@ -3,9 +3,12 @@ package cn.referral.quota.adapter.out.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,10 +29,13 @@ import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.domain.Hold;
 import cn.referral.quota.domain.HoldGuard;
 import cn.referral.quota.domain.HoldStatus;
+import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolChange;
-import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.PoolKey;
+import cn.referral.quota.domain.PoolTally;
 import cn.referral.quota.domain.Resource;
+import cn.referral.quota.domain.Session;
 import cn.referral.quota.domain.WaitlistClass;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -108,11 +114,36 @@ class MongoPoolStore implements PoolStore {
         return find(Criteria.where("institutionId").is(institutionId).and("date").is(date.toString()));
     }
 
+    /**
+     * The counters and key of each pool, and of its holds and released holds only those of the
+     * referral ({@code $elemMatch} projections): not the holds of a busy pool, which cost more to send
+     * and map than the rest of a placement.
+     */
     @Override
-    public Flux<Pool> findCandidates(String institutionId, String department, Resource resource, LocalDate from,
-                                     LocalDate until) {
-        return find(Criteria.where("institutionId").is(institutionId).and("department").is(department)
-                .and("resource").is(resource.name()).and("date").gte(from.toString()).lte(until.toString()));
+    public Flux<PoolTally> findCandidates(String institutionId, String department, Resource resource, LocalDate from,
+                                          LocalDate until, String referralId) {
+        Query query = new Query(Criteria.where("institutionId").is(institutionId).and("department").is(department)
+                .and("resource").is(resource.name()).and("date").gte(from.toString()).lte(until.toString()))
+                .with(Sort.by(SESSION_STARTS_AT, "department", "resource"));
+        query.fields().include("institutionId", "department", "resource", "date", "session", RESERVED,
+                        SESSION_STARTS_AT, HELD, HELD_OPEN, RESERVE_RELEASED_AT, RELEASED_TO_PUBLIC)
+                .elemMatch(HOLDS, Criteria.where("referralId").is(referralId))
+                .elemMatch(RELEASED, Criteria.where("hold.referralId").is(referralId));
+        return mongo.find(query, Document.class, PoolDocument.COLLECTION).map(MongoPoolStore::tallyOf);
+    }
+
+    private static PoolTally tallyOf(Document pool) {
+        Set<String> known = new HashSet<>();
+        pool.getList(HOLDS, Document.class, List.of()).forEach(hold -> known.add(hold.getString("referralId")));
+        pool.getList(RELEASED, Document.class, List.of())
+                .forEach(released -> known.add(released.get("hold", Document.class).getString("referralId")));
+        Date reserveReleasedAt = pool.getDate(RESERVE_RELEASED_AT);
+        return new PoolTally(pool.getString(ID), new PoolKey(pool.getString("institutionId"),
+                pool.getString("department"), Resource.valueOf(pool.getString("resource")),
+                LocalDate.parse(pool.getString("date")), Session.valueOf(pool.getString("session"))),
+                pool.getInteger(RESERVED), pool.getDate(SESSION_STARTS_AT).toInstant(), pool.getInteger(HELD, 0),
+                pool.getInteger(HELD_OPEN, 0), reserveReleasedAt == null ? null : reserveReleasedAt.toInstant(),
+                pool.getInteger(RELEASED_TO_PUBLIC, 0), known);
     }
 
     @Override
@@ -139,7 +170,7 @@ class MongoPoolStore implements PoolStore {
     @Override
     public Mono<Boolean> write(Pool readAt, PoolChange change) {
         if (change.write() instanceof PoolChange.Write.AddHold add) {
-            return addHold(readAt.id(), add.hold(), add.guard(), add.fromWaitlist(), change.events());
+            return add(add.newHold());
         }
         if (change.write() instanceof PoolChange.Write.Replace) {
             return replace(readAt, change);
@@ -183,9 +214,11 @@ class MongoPoolStore implements PoolStore {
      * One guarded update: {@code $inc} of the counters, {@code $push} of the hold and its event, only if
      * the stored pool meets the domain's {@link HoldGuard}, translated field by field.
      */
-    private Mono<Boolean> addHold(String poolId, Hold hold, HoldGuard guard, WaitlistClass fromWaitlist,
-                                  List<QuotaEvent> events) {
-        Query query = new Query(guardOf(poolId, guard));
+    @Override
+    public Mono<Boolean> add(NewHold newHold) {
+        Hold hold = newHold.hold();
+        WaitlistClass fromWaitlist = newHold.fromWaitlist();
+        Query query = new Query(guardOf(newHold.poolId(), newHold.guard()));
         Update update = new Update()
                 .inc(hold.greenChannel() ? GREEN_CHANNEL_HELD : HELD, 1)
                 .inc(REVISION, 1)
@@ -196,7 +229,7 @@ class MongoPoolStore implements PoolStore {
         if (fromWaitlist != null) {
             update.inc(WAITING + "." + fromWaitlist.name(), -1L);
         }
-        return messages.toOutbox(events)
+        return messages.toOutbox(newHold.events())
                 .map(outbox -> OutboxUpdates.append(update, outbox))
                 .flatMap(withEvents -> mongo.updateFirst(query, withEvents, PoolDocument.class))
                 .map(result -> result.getModifiedCount() == 1);
