@@ -17,8 +17,10 @@ import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.application.port.out.WaitlistStore;
 import cn.referral.quota.domain.HoldRequest;
+import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolChange;
+import cn.referral.quota.domain.PoolTally;
 import cn.referral.quota.domain.QuotaEvent;
 import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.ReserveAfterCutoff;
@@ -34,8 +36,8 @@ import reactor.util.retry.Retry;
 /**
  * Places submitted referrals in pools and follows them to confirmation or release.
  * <p>
- * Placement: the earliest matching pool whose guard admits the referral holds a reserved unit
- * (one guarded atomic update of the pool); if none can, an EMERGENCY gets a green-channel hold on
+ * Placement: the matching pools are read without their holds ({@link PoolTally}); the earliest whose
+ * guard admits the referral holds a reserved unit (one guarded atomic update of the pool, nothing read back); if none can, an EMERGENCY gets a green-channel hold on
  * the earliest, anyone else joins the earliest pool's waitlist (its own document), and a ROUTINE
  * referral whose pools are all past their cutoff is told why ({@link ReserveAfterCutoff}); with no
  * matching pool the answer is unavailable. A guard that fails because another referral took the
@@ -120,7 +122,7 @@ public class HoldService implements HoldUseCases {
     private Mono<Placement> placeOnce(HoldRequest request, ReservePolicy policy) {
         Instant now = clock.instant();
         return pools.findCandidates(request.institutionId(), request.department(), request.resource(),
-                        request.requestedFrom(), request.requestedUntil())
+                        request.requestedFrom(), request.requestedUntil(), request.referralId())
                 .filter(pool -> pool.sessionStartsAt().isAfter(now))
                 .collectList()
                 .flatMap(matching -> {
@@ -130,10 +132,10 @@ public class HoldService implements HoldUseCases {
                     if (matching.isEmpty()) {
                         return unavailable(QuotaEvent.Unavailable.noMatchingPool(request.referralId()));
                     }
-                    List<Pool> open = matching.stream().filter(pool -> !cutoff.isDue(pool, now)
+                    List<PoolTally> open = matching.stream().filter(pool -> !cutoff.isDue(pool, now)
                             || ReserveAfterCutoff.mayHoldAfterCutoff(request.urgency())).toList();
                     if (open.isEmpty()) {
-                        Pool earliest = matching.get(0);
+                        PoolTally earliest = matching.get(0);
                         return unavailable(ReserveAfterCutoff.refusal(request.referralId(), earliest,
                                 cutoff.cutoffOf(earliest)));
                     }
@@ -144,27 +146,27 @@ public class HoldService implements HoldUseCases {
                 });
     }
 
-    private Mono<Placement> holdInFirstThatAdmits(HoldRequest request, ReservePolicy policy, List<Pool> open,
+    private Mono<Placement> holdInFirstThatAdmits(HoldRequest request, ReservePolicy policy, List<PoolTally> open,
                                                   Instant now) {
         return Flux.fromIterable(open)
-                .concatMap(pool -> pool.holdReserved(request, policy, cutoff.isDue(pool, now), ids.get(), now)
-                        .map(change -> store(pool, change)).orElse(Mono.empty()), 1)
+                .concatMap(pool -> pool.reservedHoldFor(request, policy, cutoff.isDue(pool, now), ids.get(), now)
+                        .map(this::store).orElse(Mono.empty()), 1)
                 .next()
                 .map(taken -> Placement.HELD);
     }
 
     /** Emits true when stored; a guard that no longer holds is a lost race. */
-    private Mono<Boolean> store(Pool pool, PoolChange change) {
-        return updates.write(pool, change)
-                .flatMap(stored -> stored ? Mono.just(true) : Mono.error(new LostRace(pool.id())));
+    private Mono<Boolean> store(NewHold hold) {
+        return updates.add(hold)
+                .flatMap(stored -> stored ? Mono.just(true) : Mono.error(new LostRace(hold.poolId())));
     }
 
-    private Mono<Placement> holdInGreenChannel(HoldRequest request, Pool earliest, Instant now) {
-        Optional<PoolChange> change = earliest.holdInGreenChannel(request, ids.get(), now);
-        if (change.isEmpty()) {
+    private Mono<Placement> holdInGreenChannel(HoldRequest request, PoolTally earliest, Instant now) {
+        Optional<NewHold> hold = earliest.greenChannelHoldFor(request, ids.get(), now);
+        if (hold.isEmpty()) {
             return Mono.error(new LostRace(earliest.id()));
         }
-        return store(earliest, change.get()).thenReturn(Placement.HELD_IN_GREEN_CHANNEL);
+        return store(hold.get()).thenReturn(Placement.HELD_IN_GREEN_CHANNEL);
     }
 
     /**
@@ -173,7 +175,7 @@ public class HoldService implements HoldUseCases {
      * entry is written with its event. A release that finds the pool counting a referral whose entry
      * is still on its way waits for it ({@link WaitlistPromotion}), so no unit is lost in between.
      */
-    private Mono<Placement> waitlist(HoldRequest request, ReservePolicy policy, Pool earliest, Instant now) {
+    private Mono<Placement> waitlist(HoldRequest request, ReservePolicy policy, PoolTally earliest, Instant now) {
         WaitlistClass joining = WaitlistOrder.classOf(request, policy);
         return pools.joinWaitlist(earliest.id(), joining)
                 .switchIfEmpty(Mono.error(() -> new LostRace(earliest.id())))

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.QuotaMetrics;
+import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolChange;
 import reactor.core.publisher.Mono;
@@ -40,6 +41,15 @@ class PoolUpdates {
                         }))
                 .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20))
                         .jitter(1.0).filter(ConcurrentPoolChange.class::isInstance));
+    }
+
+    /** Adds one decided hold; emits whether the stored pool allowed it. Counts it when stored. */
+    Mono<Boolean> add(NewHold hold) {
+        return pools.add(hold).doOnNext(stored -> {
+            if (stored) {
+                metrics.recorded(hold.events());
+            }
+        });
     }
 
     /** Writes one decided change; emits whether the stored pool allowed it. Counts it when stored. */

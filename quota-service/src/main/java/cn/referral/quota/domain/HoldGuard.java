@@ -24,7 +24,7 @@ public record HoldGuard(String referralId, Limit limit, boolean reserveNotReleas
     }
 
     /** Whether {@code pool}, as it is, may take the hold. */
-    public boolean admits(Pool pool) {
+    public boolean admits(PoolCounts pool) {
         if (pool.knows(referralId)) {
             return false;
         }

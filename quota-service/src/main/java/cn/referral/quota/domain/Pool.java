@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public record Pool(String id, PoolKey key, int capacity, int reserved, Instant sessionStartsAt, List<Hold> holds,
                    List<ReleasedHold> released, Instant reserveReleasedAt, int releasedToPublic, long waitlistSeq,
-                   long revision) {
+                   long revision) implements PoolCounts {
 
     public Pool {
         Objects.requireNonNull(id, "id");
@@ -46,16 +46,14 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
                 null, 0, 0, 0);
     }
 
-    public QuotaEvent.PoolRef ref() {
-        return new QuotaEvent.PoolRef(id, key);
-    }
-
     /** Reserved units currently held (held or confirmed), green channel not included. */
+    @Override
     public int held() {
         return (int) holds.stream().filter(hold -> !hold.greenChannel()).count();
     }
 
     /** Reserved units held by referrals outside the reserve's priority group ({@link ReservePolicy}). */
+    @Override
     public int heldOpen() {
         return (int) holds.stream().filter(hold -> !hold.greenChannel() && hold.open()).count();
     }
@@ -68,16 +66,13 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         return (int) holds.stream().filter(hold -> hold.status() == HoldStatus.CONFIRMED).count();
     }
 
-    public boolean reserveReleased() {
-        return reserveReleasedAt != null;
-    }
-
     /** Reserved units a routine referral can still get now: none once the reserve went public. */
     public int freeReserve() {
         return reserveReleased() ? 0 : Math.max(0, reserved - held());
     }
 
     /** Whether this pool has ever held or released the referral (waiting referrals are entries of their own). */
+    @Override
     public boolean knows(String referralId) {
         return holdOf(referralId).isPresent()
                 || released.stream().anyMatch(r -> r.hold().referralId().equals(referralId));
@@ -88,53 +83,29 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
     }
 
     /**
-     * Holds a reserved unit for the referral. Empty when the pool cannot give it one now: then an
-     * EMERGENCY goes to the green channel ({@link #holdInGreenChannel}), anyone else waits or, past the
-     * cutoff, is answered by {@link ReserveAfterCutoff}. The change carries the guard the store writes it under.
+     * Holds a reserved unit for the referral ({@link PoolCounts#reservedHoldFor}, the rule). Empty when the
+     * pool cannot give it one now. The change carries the guard the store writes it under.
      *
      * @param cutoffDue whether the pool's reserve cutoff has come ({@link ReserveCutoff})
      */
     public Optional<PoolChange> holdReserved(HoldRequest request, ReservePolicy policy, boolean cutoffDue,
                                              String holdId, Instant now) {
-        HoldGuard.Limit limit = ReserveAfterCutoff.limitFor(request.urgency(), cutoffDue);
-        if (limit == null) {
-            return Optional.empty();
-        }
-        boolean servedFirst = policy.servesFirst(request);
-        HoldGuard guard = new HoldGuard(request.referralId(), limit, !cutoffDue,
-                servedFirst ? null : policy.openLimit(reserved));
-        return take(guard, request, !servedFirst, false, null, now, holdId);
+        return reservedHoldFor(request, policy, cutoffDue, holdId, now).map(this::taking);
     }
 
-    /** Holds an emergency beyond the reserve (绿色通道). Empty for other urgencies or a known referral. */
+    /** Holds an emergency beyond the reserve ({@link PoolCounts#greenChannelHoldFor}). */
     public Optional<PoolChange> holdInGreenChannel(HoldRequest request, String holdId, Instant now) {
-        if (!GreenChannel.admitsBeyondReserve(request.urgency())) {
-            return Optional.empty();
-        }
-        return take(new HoldGuard(request.referralId(), HoldGuard.Limit.NONE, false, null), request, false, true, null,
-                now, holdId);
+        return greenChannelHoldFor(request, holdId, now).map(this::taking);
     }
 
-    /**
-     * Hands a freed reserved unit to a waiting referral (it joined before any cutoff, so the unit is its
-     * own even after it: only units not gone public count). Empty when no such unit is free now.
-     */
+    /** Hands a freed reserved unit to a waiting referral ({@link PoolCounts#handOverTo}). */
     public Optional<PoolChange> handTo(WaitlistEntry entry, ReservePolicy policy, String holdId, Instant now) {
-        HoldGuard guard = new HoldGuard(entry.referralId(), HoldGuard.Limit.WITHIN_UNRELEASED_RESERVE, false,
-                entry.servedFirst() ? null : policy.openLimit(reserved));
-        return take(guard, entry.asRequest(key), !entry.servedFirst(), false, entry.waitlistClass(), now, holdId);
+        return handOverTo(entry, policy, holdId, now).map(this::taking);
     }
 
-    private Optional<PoolChange> take(HoldGuard guard, HoldRequest request, boolean open, boolean greenChannel,
-                                      WaitlistClass fromWaitlist, Instant now, String holdId) {
-        if (!guard.admits(this)) {
-            return Optional.empty();
-        }
-        Hold hold = new Hold(holdId, request.referralId(), greenChannel, open && !greenChannel, HoldStatus.HELD, now,
-                request.acceptBy());
-        Pool after = with().holds(append(holds, hold)).build();
-        return Optional.of(PoolChange.holdAdded(after, hold, guard, fromWaitlist,
-                List.of(new QuotaEvent.SlotHeld(ref(), hold))));
+    /** This pool with the new hold taken. */
+    private PoolChange taking(NewHold hold) {
+        return PoolChange.holdAdded(with().holds(append(holds, hold.hold())).build(), hold);
     }
 
     /** The hospital accepted the referral: its hold is confirmed. */

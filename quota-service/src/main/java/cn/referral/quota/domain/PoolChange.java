@@ -20,11 +20,15 @@ public record PoolChange(Pool pool, List<QuotaEvent> events, Write write) {
         record None() implements Write {
         }
 
-        /**
-         * One hold added, if the stored pool still meets {@code guard}; {@code fromWaitlist} is the
-         * class of the waitlist entry it was handed to (the pool counts waiting referrals per class), or null.
-         */
-        record AddHold(Hold hold, HoldGuard guard, WaitlistClass fromWaitlist) implements Write {
+        /** One hold added, if the stored pool still meets its guard. */
+        record AddHold(NewHold newHold) implements Write {
+            public Hold hold() {
+                return newHold.hold();
+            }
+
+            public HoldGuard guard() {
+                return newHold.guard();
+            }
         }
 
         /** The whole pool replaced, if its stored revision is still the one it was read at. */
@@ -44,8 +48,7 @@ public record PoolChange(Pool pool, List<QuotaEvent> events, Write write) {
         return new PoolChange(pool, events, new Write.Replace());
     }
 
-    static PoolChange holdAdded(Pool pool, Hold hold, HoldGuard guard, WaitlistClass fromWaitlist,
-                                List<QuotaEvent> events) {
-        return new PoolChange(pool, events, new Write.AddHold(hold, guard, fromWaitlist));
+    static PoolChange holdAdded(Pool pool, NewHold hold) {
+        return new PoolChange(pool, hold.events(), new Write.AddHold(hold));
     }
 }

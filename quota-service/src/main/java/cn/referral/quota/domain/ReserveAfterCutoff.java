@@ -32,7 +32,7 @@ public final class ReserveAfterCutoff {
     }
 
     /** The truthful answer to a ROUTINE referral whose only matching pools are past their cutoff. */
-    public static QuotaEvent.Unavailable refusal(String referralId, Pool earliest, Instant cutoff) {
+    public static QuotaEvent.Unavailable refusal(String referralId, PoolCounts earliest, Instant cutoff) {
         boolean handedOut = earliest.reserveReleased();
         String reason = handedOut ? QuotaEvent.Unavailable.RESERVE_RELEASED
                 : QuotaEvent.Unavailable.RESERVE_CUTOFF_PASSED;

@@ -46,12 +46,12 @@ public record ReserveCutoff(Duration beforeSession, List<Setting> settings) {
                 .orElse(beforeSession);
     }
 
-    public Instant cutoffOf(Pool pool) {
+    public Instant cutoffOf(PoolCounts pool) {
         return pool.sessionStartsAt().minus(beforeSessionOf(pool.key()));
     }
 
     /** Whether the pool's cutoff has come at {@code now}. */
-    public boolean isDue(Pool pool, Instant now) {
+    public boolean isDue(PoolCounts pool, Instant now) {
         return !now.isBefore(cutoffOf(pool));
     }
 

@@ -101,6 +101,8 @@ public final class HoldBenchmark {
                 .subscribe();
         long[] latencies = new long[attempts];
         roundTrips.reset();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         List<Placement> placements = Flux.range(0, attempts)
                 .flatMap(i -> {
@@ -116,6 +118,7 @@ public final class HoldBenchmark {
                 .collectList()
                 .block(Duration.ofMinutes(10));
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
         draining.dispose();
         Map<String, Long> commands = roundTrips.byCommand();
         firstClient.close();
@@ -136,6 +139,11 @@ public final class HoldBenchmark {
                 latencies[attempts - 1] / 1e6, seconds, outcomes, heldTotal, overbooked);
         System.out.printf("%-13s round trips per placement %.2f %s%n", "",
                 commands.values().stream().mapToLong(Long::longValue).sum() / (double) attempts, commands);
+        // CPU of this process (ledgers, stand-in, bench) per placement: steadier than the rate when others share the cores
+        System.out.printf("%-13s process CPU %.2f ms per placement (%.0f%% of %d cores over the run), load average %.2f"
+                        + " before%n", "", cpu / 1e6 / attempts, 100.0 * cpu / 1e9 / seconds
+                        / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
+                loadBefore);
     }
 
     /** Counts the ledgers' commands to the database (the relay's are not counted), by command name. */
@@ -165,6 +173,13 @@ public final class HoldBenchmark {
 
     private static double millis(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static String physicalMemoryMib() {

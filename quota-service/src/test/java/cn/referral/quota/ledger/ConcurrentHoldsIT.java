@@ -28,7 +28,9 @@ import cn.referral.platform.testing.MutableClock;
 import cn.referral.quota.adapter.out.persistence.LedgerStack;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.domain.HoldRequest;
+import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.PoolTally;
 import cn.referral.quota.domain.Pools;
 import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.Urgency;
@@ -119,6 +121,37 @@ class ConcurrentHoldsIT {
                 .as("the duplicates: placed already, or being placed by the first (retried later)")
                 .isEqualTo(2L * referrals.size());
         ledger.history().assertNoOverbooking(RESERVED, referrals, false);
+    }
+
+    /**
+     * A placement decides on a tally read without the pool's holds and writes under the decision's own
+     * guard. Here every decision is made on one tally read before any write, as 64 placers that all read
+     * at once would: the store must still admit one hold of the referral delivered 64 times, and of 64
+     * other referrals only the rest of the reserve.
+     */
+    @Test
+    void holdsDecidedOnOneStaleTallyBy64PlacersAtOnceHoldAReferralOnceAndNeverOverbook() {
+        Ledger ledger = twoInstancesWithAPool();
+        HoldRequest probe = aReferral("probe", Urgency.ROUTINE, false);
+        PoolTally stale = ledger.first().pools().findCandidates(probe.institutionId(), probe.department(),
+                probe.resource(), probe.requestedFrom(), probe.requestedUntil(), "twice").blockFirst(WAIT);
+        assertThat(stale.held()).isZero();
+        HoldRequest twice = aReferral("twice", Urgency.ROUTINE, false);
+        List<NewHold> sameReferral = IntStream.range(0, 64).mapToObj(i -> stale.reservedHoldFor(twice,
+                Pools.ANY_REFERRAL, false, "twice-" + i, NOW).orElseThrow()).toList();
+        List<NewHold> others = IntStream.range(0, 64).mapToObj(i -> stale.reservedHoldFor(aReferral("other-" + i,
+                i % 10 == 0 ? Urgency.URGENT : Urgency.ROUTINE, i % 3 == 0), Pools.ANY_REFERRAL, false, "other-" + i,
+                NOW).orElseThrow()).toList();
+
+        List<Boolean> storedTwice = race(sameReferral.size(), i -> ledger.stack(i).pools().add(sameReferral.get(i)));
+        List<Boolean> storedOthers = race(others.size(), i -> ledger.stack(i).pools().add(others.get(i)));
+
+        assertThat(storedTwice).as("the referral decided 64 times").containsOnlyOnce(true);
+        assertThat(storedOthers.stream().filter(Boolean::booleanValue).count()).as("the rest of the reserve")
+                .isEqualTo(RESERVED - 1);
+        LedgerHistory history = ledger.history();
+        assertThat(history.held()).hasSize(RESERVED).doesNotHaveDuplicates().containsOnlyOnce("twice");
+        assertThat(history.storedHeld()).isEqualTo(RESERVED);
     }
 
     @Test
@@ -237,7 +270,11 @@ class ConcurrentHoldsIT {
     private record Ledger(LedgerStack first, LedgerStack second, ReactiveMongoTemplate mongo, String poolId) {
 
         Placer instance(int i) {
-            return (i % 2 == 0 ? first : second)::place;
+            return stack(i)::place;
+        }
+
+        LedgerStack stack(int i) {
+            return i % 2 == 0 ? first : second;
         }
 
         LedgerHistory history() {
@@ -268,7 +305,7 @@ class ConcurrentHoldsIT {
         return placements.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
-    private static List<Placement> race(int attempts, Function<Integer, Mono<Placement>> attempt) {
+    private static <T> List<T> race(int attempts, Function<Integer, Mono<T>> attempt) {
         return Flux.range(0, attempts)
                 .flatMap(i -> Mono.defer(() -> attempt.apply(i)).subscribeOn(Schedulers.parallel()), attempts)
                 .collectList()

@@ -3,9 +3,12 @@ package cn.referral.quota.adapter.out.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.events.OutboxEvent;
 import cn.referral.platform.outbox.OutboxFields;
 import cn.referral.platform.outbox.OutboxUpdates;
 import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
@@ -26,10 +30,13 @@ import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.domain.Hold;
 import cn.referral.quota.domain.HoldGuard;
 import cn.referral.quota.domain.HoldStatus;
+import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolChange;
-import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.PoolKey;
+import cn.referral.quota.domain.PoolTally;
 import cn.referral.quota.domain.Resource;
+import cn.referral.quota.domain.Session;
 import cn.referral.quota.domain.WaitlistClass;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -108,11 +115,36 @@ class MongoPoolStore implements PoolStore {
         return find(Criteria.where("institutionId").is(institutionId).and("date").is(date.toString()));
     }
 
+    /**
+     * The counters and key of each pool, and of its holds and released holds only those of the
+     * referral ({@code $elemMatch} projections): not the holds of a busy pool, which cost more to send
+     * and map than the rest of a placement.
+     */
     @Override
-    public Flux<Pool> findCandidates(String institutionId, String department, Resource resource, LocalDate from,
-                                     LocalDate until) {
-        return find(Criteria.where("institutionId").is(institutionId).and("department").is(department)
-                .and("resource").is(resource.name()).and("date").gte(from.toString()).lte(until.toString()));
+    public Flux<PoolTally> findCandidates(String institutionId, String department, Resource resource, LocalDate from,
+                                          LocalDate until, String referralId) {
+        Query query = new Query(Criteria.where("institutionId").is(institutionId).and("department").is(department)
+                .and("resource").is(resource.name()).and("date").gte(from.toString()).lte(until.toString()))
+                .with(Sort.by(SESSION_STARTS_AT, "department", "resource"));
+        query.fields().include("institutionId", "department", "resource", "date", "session", RESERVED,
+                        SESSION_STARTS_AT, HELD, HELD_OPEN, RESERVE_RELEASED_AT, RELEASED_TO_PUBLIC)
+                .elemMatch(HOLDS, Criteria.where("referralId").is(referralId))
+                .elemMatch(RELEASED, Criteria.where("hold.referralId").is(referralId));
+        return mongo.find(query, Document.class, PoolDocument.COLLECTION).map(MongoPoolStore::tallyOf);
+    }
+
+    private static PoolTally tallyOf(Document pool) {
+        Set<String> known = new HashSet<>();
+        pool.getList(HOLDS, Document.class, List.of()).forEach(hold -> known.add(hold.getString("referralId")));
+        pool.getList(RELEASED, Document.class, List.of())
+                .forEach(released -> known.add(released.get("hold", Document.class).getString("referralId")));
+        Date reserveReleasedAt = pool.getDate(RESERVE_RELEASED_AT);
+        return new PoolTally(pool.getString(ID), new PoolKey(pool.getString("institutionId"),
+                pool.getString("department"), Resource.valueOf(pool.getString("resource")),
+                LocalDate.parse(pool.getString("date")), Session.valueOf(pool.getString("session"))),
+                pool.getInteger(RESERVED), pool.getDate(SESSION_STARTS_AT).toInstant(), pool.getInteger(HELD, 0),
+                pool.getInteger(HELD_OPEN, 0), reserveReleasedAt == null ? null : reserveReleasedAt.toInstant(),
+                pool.getInteger(RELEASED_TO_PUBLIC, 0), known);
     }
 
     @Override
@@ -139,7 +171,7 @@ class MongoPoolStore implements PoolStore {
     @Override
     public Mono<Boolean> write(Pool readAt, PoolChange change) {
         if (change.write() instanceof PoolChange.Write.AddHold add) {
-            return addHold(readAt.id(), add.hold(), add.guard(), add.fromWaitlist(), change.events());
+            return add(add.newHold());
         }
         if (change.write() instanceof PoolChange.Write.Replace) {
             return replace(readAt, change);
@@ -181,45 +213,86 @@ class MongoPoolStore implements PoolStore {
 
     /**
      * One guarded update: {@code $inc} of the counters, {@code $push} of the hold and its event, only if
-     * the stored pool meets the domain's {@link HoldGuard}, translated field by field.
+     * the stored pool meets the domain's {@link HoldGuard}, translated field by field. Written as plain
+     * BSON straight to the driver: Spring Data's query and update mapping against {@link PoolDocument}
+     * cost more CPU than the rest of the placement (profile of the hold bench).
      */
-    private Mono<Boolean> addHold(String poolId, Hold hold, HoldGuard guard, WaitlistClass fromWaitlist,
-                                  List<QuotaEvent> events) {
-        Query query = new Query(guardOf(poolId, guard));
-        Update update = new Update()
-                .inc(hold.greenChannel() ? GREEN_CHANNEL_HELD : HELD, 1)
-                .inc(REVISION, 1)
-                .push(HOLDS, PoolDocument.HoldEntry.of(hold));
+    @Override
+    public Mono<Boolean> add(NewHold newHold) {
+        Hold hold = newHold.hold();
+        WaitlistClass fromWaitlist = newHold.fromWaitlist();
+        Document inc = new Document(hold.greenChannel() ? GREEN_CHANNEL_HELD : HELD, 1).append(REVISION, 1);
         if (hold.open()) {
-            update.inc(HELD_OPEN, 1);
+            inc.append(HELD_OPEN, 1);
         }
         if (fromWaitlist != null) {
-            update.inc(WAITING + "." + fromWaitlist.name(), -1L);
+            inc.append(WAITING + "." + fromWaitlist.name(), -1L);
         }
-        return messages.toOutbox(events)
-                .map(outbox -> OutboxUpdates.append(update, outbox))
-                .flatMap(withEvents -> mongo.updateFirst(query, withEvents, PoolDocument.class))
+        return messages.toOutbox(newHold.events())
+                .map(outbox -> {
+                    Document push = new Document(HOLDS, holdOf(hold));
+                    if (!outbox.isEmpty()) {
+                        push.append(OutboxFields.OUTBOX, new Document("$each",
+                                outbox.stream().map(MongoPoolStore::outboxEntryOf).toList()));
+                    }
+                    return new Document("$inc", inc).append("$push", push);
+                })
+                .flatMap(update -> mongo.getCollection(PoolDocument.COLLECTION)
+                        .flatMap(pools -> Mono.from(pools.updateOne(guardOf(newHold.poolId(), newHold.guard()),
+                                update))))
                 .map(result -> result.getModifiedCount() == 1);
     }
 
-    /** {@link HoldGuard#admits}, as a query on the stored pool. */
-    static Criteria guardOf(String poolId, HoldGuard guard) {
-        List<Criteria> conditions = new ArrayList<>();
-        conditions.add(unknown(guard.referralId()));
+    /** {@link HoldGuard#admits}, as a filter on the stored pool. */
+    static Document guardOf(String poolId, HoldGuard guard) {
+        List<Document> conditions = new ArrayList<>();
+        // the pool has never held or released the referral
+        conditions.add(new Document(HOLDS + ".referralId", new Document("$ne", guard.referralId())));
+        conditions.add(new Document(RELEASED + ".hold.referralId", new Document("$ne", guard.referralId())));
         if (guard.reserveNotReleased()) {
-            conditions.add(Criteria.where(RESERVE_RELEASED_AT).is(null));
+            conditions.add(new Document(RESERVE_RELEASED_AT, null));
         }
         if (guard.openLimit() != null) {
-            conditions.add(Criteria.where(HELD_OPEN).lt(guard.openLimit()));
+            conditions.add(new Document(HELD_OPEN, new Document("$lt", guard.openLimit())));
         }
         switch (guard.limit()) {
             case NONE -> {
             }
-            case WITHIN_RESERVE -> conditions.add(expr(new Document("$lt", List.of("$" + HELD, "$" + RESERVED))));
-            case WITHIN_UNRELEASED_RESERVE -> conditions.add(expr(new Document("$lt", List.of(
+            case WITHIN_RESERVE -> conditions.add(new Document("$expr",
+                    new Document("$lt", List.of("$" + HELD, "$" + RESERVED))));
+            case WITHIN_UNRELEASED_RESERVE -> conditions.add(new Document("$expr", new Document("$lt", List.of(
                     new Document("$add", List.of("$" + HELD, "$" + RELEASED_TO_PUBLIC)), "$" + RESERVED))));
         }
-        return Criteria.where(ID).is(poolId).andOperator(conditions.toArray(Criteria[]::new));
+        return new Document(ID, poolId).append("$and", conditions);
+    }
+
+    /** A hold as {@link PoolDocument.HoldEntry} is stored (Spring Data leaves null fields out). */
+    private static Document holdOf(Hold hold) {
+        PoolDocument.HoldEntry entry = PoolDocument.HoldEntry.of(hold);
+        Document stored = new Document("holdId", entry.holdId()).append("referralId", entry.referralId())
+                .append("greenChannel", entry.greenChannel()).append("open", entry.open())
+                .append("status", entry.status()).append("heldAt", Date.from(entry.heldAt()));
+        if (entry.expiresAt() != null) {
+            stored.append("expiresAt", Date.from(entry.expiresAt()));
+        }
+        return stored;
+    }
+
+    /** An outbox event as Spring Data stores an {@link OutboxEvent} (null fields left out). */
+    private static Document outboxEntryOf(OutboxEvent event) {
+        Document stored = new Document(OutboxFields.EVENT_ID, event.eventId()).append("topic", event.topic())
+                .append("key", event.key()).append("type", event.type());
+        if (event.subject() != null) {
+            stored.append("subject", event.subject());
+        }
+        stored.append("time", Date.from(event.time()));
+        if (event.payload() != null) {
+            stored.append("payload", event.payload());
+        }
+        if (event.traceparent() != null) {
+            stored.append("traceparent", event.traceparent());
+        }
+        return stored;
     }
 
     private Mono<Boolean> replace(Pool readAt, PoolChange change) {
@@ -247,18 +320,10 @@ class MongoPoolStore implements PoolStore {
         return mongo.find(query, PoolDocument.class).map(PoolDocument::toDomain);
     }
 
-    /** The pool has never held or released the referral. */
-    private static Criteria unknown(String referralId) {
-        return Criteria.where(HOLDS + ".referralId").ne(referralId)
-                .and(RELEASED + ".hold.referralId").ne(referralId);
-    }
 
     private static Criteria holding(String referralId) {
         return new Criteria().orOperator(Criteria.where(HOLDS + ".referralId").is(referralId),
                 Criteria.where(RELEASED + ".hold.referralId").is(referralId));
     }
 
-    private static Criteria expr(Document expression) {
-        return Criteria.expr(() -> expression);
-    }
 }

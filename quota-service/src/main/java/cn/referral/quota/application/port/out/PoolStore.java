@@ -3,8 +3,10 @@ package cn.referral.quota.application.port.out;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolChange;
+import cn.referral.quota.domain.PoolTally;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.WaitlistClass;
 import reactor.core.publisher.Flux;
@@ -26,9 +28,12 @@ public interface PoolStore {
 
     Flux<Pool> findByInstitutionAndDate(String institutionId, LocalDate date);
 
-    /** Pools of the department and resource dated within the window, earliest session first. */
-    Flux<Pool> findCandidates(String institutionId, String department, Resource resource, LocalDate from,
-                              LocalDate until);
+    /**
+     * Pools of the department and resource dated within the window, earliest session first, read
+     * without their holds (a busy pool has many): their counters, and whether each knows {@code referralId}.
+     */
+    Flux<PoolTally> findCandidates(String institutionId, String department, Resource resource, LocalDate from,
+                                   LocalDate until, String referralId);
 
     /** Pools that hold or held the referral. */
     Flux<Pool> findHolding(String referralId);
@@ -43,11 +48,17 @@ public interface PoolStore {
     Flux<Pool> findWithHoldsExpiredBy(Instant instant);
 
     /**
-     * Writes the change as the domain says ({@link PoolChange.Write}): a new hold under its
-     * {@code HoldGuard}, or the whole pool if its stored revision is still {@code readAt}'s. Emits
-     * false when the stored pool no longer allows it (read again and decide again).
+     * Writes the change as the domain says ({@link PoolChange.Write}): a new hold as {@link #add}, or
+     * the whole pool if its stored revision is still {@code readAt}'s. Emits false when the stored pool
+     * no longer allows it (read again and decide again).
      */
     Mono<Boolean> write(Pool readAt, PoolChange change);
+
+    /**
+     * Adds the hold with its event in one atomic update of its pool, only if the stored pool still
+     * meets the hold's {@code HoldGuard}; emits whether it did. Nothing of the pool is read back.
+     */
+    Mono<Boolean> add(NewHold hold);
 
     /**
      * Counts a referral of class {@code joining} in on the pool's waitlist and hands out its arrival

@@ -80,6 +80,32 @@ class StandInOperatorsTest {
     }
 
     @Test
+    void elemMatchProjectionsReturnOnlyTheMatchingElementsBesideTheIncludedFields() {
+        mongo.updateFirst(new Query(Criteria.where("_id").is("p")), new Update()
+                .set("holds", List.of(new Document("referralId", "r1"), new Document("referralId", "r2")))
+                .set("released", List.of(new Document("hold", new Document("referralId", "r3")))), "pools")
+                .block(WAIT);
+
+        Document r2 = tally("r2");
+        Document r3 = tally("r3");
+        Document r4 = tally("r4");
+
+        assertThat(r2.keySet()).containsExactlyInAnyOrder("_id", "held", "holds");
+        assertThat(r2.getList("holds", Document.class)).containsExactly(new Document("referralId", "r2"));
+        assertThat(r3.getList("released", Document.class)).containsExactly(
+                new Document("hold", new Document("referralId", "r3")));
+        assertThat(r3.get("holds")).isNull();
+        assertThat(r4.keySet()).as("neither array without a match").containsExactlyInAnyOrder("_id", "held");
+    }
+
+    private Document tally(String referralId) {
+        Query query = new Query(Criteria.where("_id").is("p"));
+        query.fields().include("held").elemMatch("holds", Criteria.where("referralId").is(referralId))
+                .elemMatch("released", Criteria.where("hold.referralId").is(referralId));
+        return mongo.findOne(query, Document.class, "pools").block(WAIT);
+    }
+
+    @Test
     void equalityOnAnArrayFieldPathFindsTheDocument() {
         assertThat(mongo.find(new Query(Criteria.where("holds.referralId").is("r1")), Document.class, "pools")
                 .collectList().block(WAIT)).hasSize(1);
