@@ -1,6 +1,9 @@
 package cn.referral.devstack;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +13,11 @@ import java.util.stream.Collectors;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -81,10 +86,18 @@ final class NarrowingH2Backend extends H2Backend {
                     return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
             }
+            Document conjuncts = conjuncts(query);
             for (Index<Object> index : getIndexes()) {
-                Document equalities = equalityPart(query, index);
+                Document equalities = equalityPart(conjuncts, index);
                 if (equalities != null && index.canHandle(equalities)) {
                     return matchDocuments(query, index.getPositions(equalities), orderBy, numberToSkip, limit,
+                            batchSize, fieldSelector);
+                }
+            }
+            for (Index<Object> index : getIndexes()) {
+                List<Object> prefix = equalityPrefix(conjuncts, index);
+                if (!prefix.isEmpty()) {
+                    return matchDocuments(query, positionsWithPrefix(index, prefix), orderBy, numberToSkip, limit,
                             batchSize, fieldSelector);
                 }
             }
@@ -114,6 +127,13 @@ final class NarrowingH2Backend extends H2Backend {
         return "";
     }
 
+    /** How many queries scanned a whole collection since the last report, by collection and query shape. */
+    Map<String, Long> scansSoFar() {
+        Map<String, Long> counted = new TreeMap<>();
+        scans.forEach((shape, count) -> counted.put(shape, count.sum()));
+        return counted;
+    }
+
     /** Logs which queries scanned a whole collection since the last report, at DEBUG (the indexes a real MongoDB uses). */
     void reportScans() {
         if (!LOG.isDebugEnabled() || scans.isEmpty()) {
@@ -124,6 +144,92 @@ final class NarrowingH2Backend extends H2Backend {
         counted.values().removeIf(count -> count == 0);
         if (!counted.isEmpty()) {
             LOG.debug("Queries that scanned a whole collection: {}", counted);
+        }
+    }
+
+    /**
+     * The conditions every matching document meets, one per field: the query's top-level fields and
+     * those of the documents in a top-level {@code $and} (the Java driver's {@code Filters.and} sends
+     * one). Only used to pick index entries; the whole query is still applied to the documents.
+     */
+    static Document conjuncts(Document query) {
+        Document all = new Document();
+        query.forEach((key, value) -> {
+            if ("$and".equals(key) && value instanceof Collection<?> parts) {
+                parts.stream().filter(Document.class::isInstance).map(Document.class::cast)
+                        .forEach(part -> part.forEach(all::putIfAbsent));
+            } else if (!key.startsWith("$")) {
+                all.putIfAbsent(key, value);
+            }
+        });
+        return all;
+    }
+
+    /**
+     * The query's text equalities on the leading fields of a compound unique {@code index}, in index
+     * order ({@code [i1, 皮肤科, EXPERT]} of {@code {institutionId, department, resource, date: {$gte, $lte}}}
+     * on {@code (institutionId, department, resource, date, session)}); empty when the first field has none.
+     */
+    static List<Object> equalityPrefix(Document query, Index<?> index) {
+        List<Object> prefix = new ArrayList<>();
+        if (!(index instanceof AbstractUniqueIndex<?>) || index.getKeys().size() < 2) {
+            return prefix;
+        }
+        for (IndexKey key : index.getKeys()) {
+            Object value = query.get(key.getKey());
+            if (!(value instanceof String)) {
+                break;
+            }
+            prefix.add(value);
+        }
+        return prefix;
+    }
+
+    /** The positions of the index entries that begin with {@code prefix}: a walk over keys, not documents. */
+    @SuppressWarnings("unchecked")
+    private static Iterable<Object> positionsWithPrefix(Index<Object> index, List<Object> prefix) {
+        List<Object> positions = new ArrayList<>();
+        try {
+            for (Map.Entry<KeyValue, Object> entry : (Iterable<Map.Entry<KeyValue, Object>>) INDEX_ENTRIES.invoke(index)) {
+                if (startsWith(entry.getKey(), prefix)) {
+                    positions.add(entry.getValue());
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the entries of index " + index.getName(), e);
+        }
+        return positions;
+    }
+
+    private static boolean startsWith(KeyValue key, List<Object> prefix) {
+        if (key.size() < prefix.size()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            Object value = key.get(i);
+            boolean equal = prefix.get(i).equals(value)
+                    || value instanceof Collection<?> values && values.contains(prefix.get(i));
+            if (!equal) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code AbstractUniqueIndex.getIterable()}: the index's (key, position) entries. Protected in
+     * mongo-java-server (1.47.0, pinned in the parent pom); {@code NarrowingH2BackendTest} fails if a
+     * new version moves it.
+     */
+    private static final Method INDEX_ENTRIES = indexEntries();
+
+    private static Method indexEntries() {
+        try {
+            Method method = AbstractUniqueIndex.class.getDeclaredMethod("getIterable");
+            method.setAccessible(true);
+            return method;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("mongo-java-server's unique index has no getIterable() any more", e);
         }
     }
 

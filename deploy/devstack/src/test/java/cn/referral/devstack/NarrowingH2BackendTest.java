@@ -46,6 +46,8 @@ class NarrowingH2BackendTest {
 
             assertThat(stale).isZero();
             assertThat(ours).isEqualTo(1);
+            assertThat(lastBackend.scansSoFar().keySet()).as("answered from the _id index, no scan")
+                    .noneMatch(shape -> shape.startsWith("things {$and"));
             assertThat(inbox.find(Filters.eq("status", "DONE")).map(d -> d.getString("_id")).into(new ArrayList<>()))
                     .containsExactly("c:1");
         });
@@ -85,6 +87,40 @@ class NarrowingH2BackendTest {
     }
 
     @Test
+    void aQueryWithEqualitiesOnTheLeadingFieldsOfACompoundIndexAndARangeFindsWhatAScanFinds() {
+        withCollection(dir.resolve("f.mv"), pools -> {
+            pools.createIndex(Indexes.ascending("institutionId", "department", "resource", "date", "session"),
+                    new IndexOptions().unique(true));
+            List<Document> all = new ArrayList<>();
+            for (String institution : List.of("h1", "h2")) {
+                for (String department : List.of("皮肤科", "心内科")) {
+                    for (int day = 24; day <= 30; day++) {
+                        all.add(new Document("_id", institution + department + day).append("institutionId", institution)
+                                .append("department", department).append("resource", "EXPERT")
+                                .append("date", "2026-11-" + day).append("session", "AM").append("held", day % 3));
+                    }
+                }
+            }
+            all.add(new Document("_id", "no-department").append("institutionId", "h1").append("resource", "EXPERT")
+                    .append("date", "2026-11-26").append("session", "PM"));
+            pools.insertMany(all);
+
+            List<String> window = pools.find(Filters.and(Filters.eq("institutionId", "h1"),
+                            Filters.eq("department", "皮肤科"), Filters.eq("resource", "EXPERT"),
+                            Filters.gte("date", "2026-11-26"), Filters.lte("date", "2026-11-28")))
+                    .map(d -> d.getString("_id")).into(new ArrayList<>());
+            List<String> firstFieldOnly = pools.find(Filters.and(Filters.eq("institutionId", "h2"),
+                    Filters.lt("held", 1))).map(d -> d.getString("_id")).into(new ArrayList<>());
+
+            assertThat(window).containsExactlyInAnyOrder("h1皮肤科26", "h1皮肤科27", "h1皮肤科28");
+            assertThat(lastBackend.scansSoFar().keySet()).as("answered from the index, no scan")
+                    .noneMatch(shape -> shape.startsWith("things "));
+            assertThat(firstFieldOnly).containsExactlyInAnyOrder("h2皮肤科24", "h2皮肤科27", "h2皮肤科30",
+                    "h2心内科24", "h2心内科27", "h2心内科30");
+        });
+    }
+
+    @Test
     void operatorsOnTheIdAndUpsertsBehaveAsBefore() {
         withCollection(dir.resolve("d.mv"), views -> {
             views.insertMany(List.of(new Document("_id", "a").append("v", 1), new Document("_id", "b").append("v", 2)));
@@ -114,8 +150,11 @@ class NarrowingH2BackendTest {
         });
     }
 
-    private static void withCollection(Path file, Consumer<MongoCollection<Document>> test) {
+    private NarrowingH2Backend lastBackend;
+
+    private void withCollection(Path file, Consumer<MongoCollection<Document>> test) {
         NarrowingH2Backend backend = new NarrowingH2Backend(file.toString());
+        lastBackend = backend;
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {

@@ -82,6 +82,8 @@ import cn.referral.platform.testing.TestTokensInitializer;
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.cloud.stream.kafka.binder.min-partition-count=1",
+                // one partition per topic: one consumer per binding (more would sit idle and only add rebalances)
+                "spring.cloud.stream.default.consumer.concurrency=1",
                 "spring.cloud.stream.kafka.binder.auto-add-partitions=false",
                 "spring.cloud.stream.default.consumer.back-off-initial-interval=100",
                 "spring.cloud.stream.default.consumer.back-off-max-interval=200",

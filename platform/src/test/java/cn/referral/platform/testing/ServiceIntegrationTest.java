@@ -24,6 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.cloud.stream.kafka.binder.min-partition-count=1",
+        // one partition per topic: one consumer per binding (more would sit idle and only add rebalances)
+        "spring.cloud.stream.default.consumer.concurrency=1",
         "spring.cloud.stream.kafka.binder.auto-add-partitions=false",
         "spring.cloud.stream.default.consumer.back-off-initial-interval=100",
         "spring.cloud.stream.default.consumer.back-off-max-interval=200",
