@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
@@ -70,9 +71,14 @@ public class EventConsumers {
         private final String name;
         private final Map<String, BiFunction<IncomingEvent, byte[], Mono<?>>> handlers = new HashMap<>();
         private Function<IncomingEvent, Mono<?>> tombstoneHandler;
+        /** The consumer's timers, looked up once rather than on every event. */
+        private final Map<String, Timer> handling = new ConcurrentHashMap<>();
+        private final Timer delays;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name);
+            this.delays = Timer.builder("event.delay").tag("consumer", name).publishPercentileHistogram()
+                    .register(meters);
         }
 
         /** Handles events of {@code ceType}, read into {@code wireRecord}. */
@@ -139,14 +145,13 @@ public class EventConsumers {
          * event's {@code ce_time} to the end of its handling, the hop a saga waits for (outbox, broker, queue).
          */
         private void handled(IncomingEvent event, String outcome, long startedNanos) {
-            Timer.builder("event.handling").tag("consumer", name).tag("outcome", outcome)
-                    .publishPercentileHistogram().register(meters)
+            handling.computeIfAbsent(outcome, key -> Timer.builder("event.handling").tag("consumer", name)
+                            .tag("outcome", key).publishPercentileHistogram().register(meters))
                     .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
             if (event.time() != null && !"failed".equals(outcome)) {
                 Duration delay = Duration.between(event.time(), Instant.now());
                 if (!delay.isNegative()) {
-                    Timer.builder("event.delay").tag("consumer", name).publishPercentileHistogram().register(meters)
-                            .record(delay);
+                    delays.record(delay);
                 }
             }
         }
