@@ -188,8 +188,8 @@ class InboxIT {
                         // a slow effect keeps the other deliveries racing against an unfinished one
                         return inbox.handleOnce("quota", event,
                                 Mono.delay(Duration.ofMillis(100)).then(countEffect()))
-                                // 16 claims queue on the stand-in's collection lock: on a machine busy with other
-                                // builds that took longer than WAIT once (2026-11-26, load 18)
+                                // 16 claims queue on the stand-in's collection lock. (The two 30 s time-outs seen
+                                // here were a parallel thread BlockHound had broken, see NoBlockingOnEventLoops.)
                                 .block(Duration.ofSeconds(30));
                     } catch (EventInProgressException inProgress) {
                         return inProgress;
