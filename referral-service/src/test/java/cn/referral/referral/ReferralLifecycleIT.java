@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import cn.referral.platform.crypto.SealContext;
@@ -434,6 +438,32 @@ class ReferralLifecycleIT extends ReferralItSupport {
         assertThat(refused.getStatus().value()).isEqualTo(400);
         assertThat(json(refused).get("errors").get(0).get("field").asString())
                 .isEqualTo("continuityPlan.longPrescription.days");
+    }
+
+    /**
+     * History actions are stored and served by name, as when they were plain strings: a referral stored
+     * before the names became an enum, with every action ever written, still reads its history.
+     */
+    @Test
+    void historyActionsAreStoredAndServedByTheirNames() {
+        String id = submitted(centreDoctor, upReferral(idNumber(42), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
+        Query referral = Query.query(Criteria.where("_id").is(id));
+        Document stored = mongo.findOne(referral, Document.class, "referrals").block(Duration.ofSeconds(10));
+        Document submitLine = stored.getList("history", Document.class).get(0);
+        assertThat(submitLine.get("action")).isEqualTo("SUBMIT");
+
+        List<String> everyActionStored = List.of("SUBMIT", "SLOT_HELD", "WAITLISTED", "SLOT_UNAVAILABLE",
+                "SLOT_RELEASED", "SLOT_CONFIRMED", "SLOT_HELD_IGNORED", "WAITLISTED_IGNORED", "UNAVAILABLE_IGNORED",
+                "ESCALATE", "ACCEPT", "RECORD_ARRIVAL", "COMPLETE", "DOWN_REFERRAL_SUBMITTED", "REJECT", "CANCEL",
+                "EXPIRE", "NO_SHOW");
+        List<Document> oldHistory = everyActionStored.stream().map(action -> new Document(submitLine)
+                .append("action", action)).toList();
+        mongo.updateFirst(referral, new Update().set("history", oldHistory), "referrals").block(Duration.ofSeconds(10));
+
+        List<String> served = new ArrayList<>();
+        json(get("/referrals/" + id + "/history", centreDoctor)).get("entries")
+                .forEach(line -> served.add(line.get("action").asString()));
+        assertThat(served).isEqualTo(everyActionStored);
     }
 
     /**

@@ -67,8 +67,8 @@ public record Referral(String id, ReferralRequest request, String referringDocto
                 : "outside catalog, override: " + eligibility.overrideReason();
         Referral referral = new Referral(id, request, by.userId(), contracted, eligibility, ReferralState.SUBMITTED,
                 deadlines, SlotStatus.pending(), null, null, null, null, null, now, null, null, null,
-                List.of(HistoryEntry.of(by, now, "SUBMIT", null, ReferralState.SUBMITTED, why)), 1, path, null,
-                receivedFirst);
+                List.of(HistoryEntry.of(by, now, HistoryAction.SUBMIT, null, ReferralState.SUBMITTED, why)), 1, path,
+                null, receivedFirst);
         return Decision.of(referral, List.of(new ReferralEvent.Submitted(now, 1, deadlines.acceptBy())));
     }
 
@@ -87,7 +87,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         if (at.at().isBefore(now)) {
             throw new ReferralRuleViolation("appointment-in-past", "appointmentAt", "must not be in the past");
         }
-        Referral accepted = change(by, now, "ACCEPT", ReferralState.ACCEPTED, "appointment " + at.at())
+        Referral accepted = change(by, now, HistoryAction.ACCEPT, ReferralState.ACCEPTED, "appointment " + at.at())
                 .appointment(at).acceptedAt(now).build();
         return Decision.of(accepted, List.of(new ReferralEvent.Accepted(now, accepted.version, at.at())));
     }
@@ -100,7 +100,8 @@ public record Referral(String id, ReferralRequest request, String referringDocto
     public Decision<Referral> reject(RejectReason reason, String note, Actor by, Instant now) {
         Objects.requireNonNull(reason, "reason");
         requireAwaitingAcceptance(Action.REJECT);
-        Referral rejected = change(by, now, "REJECT", ReferralState.REJECTED, reason + (note == null ? "" : ": " + note))
+        Referral rejected = change(by, now, HistoryAction.REJECT, ReferralState.REJECTED,
+                reason + (note == null ? "" : ": " + note))
                 .rejected(reason, note).closedAt(now).build();
         return Decision.of(rejected, List.of(new ReferralEvent.Rejected(now, rejected.version, reason, note)));
     }
@@ -111,7 +112,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         if (!state.awaitsAcceptance() && state != ReferralState.ACCEPTED) {
             throw new IllegalTransition(Action.CANCEL, state, null);
         }
-        Referral cancelled = change(by, now, "CANCEL", ReferralState.CANCELLED, reason.name())
+        Referral cancelled = change(by, now, HistoryAction.CANCEL, ReferralState.CANCELLED, reason.name())
                 .cancelled(reason).closedAt(now).build();
         return Decision.of(cancelled, List.of(new ReferralEvent.Cancelled(now, cancelled.version, reason)));
     }
@@ -120,7 +121,8 @@ public record Referral(String id, ReferralRequest request, String referringDocto
 
     public Decision<Referral> recordArrival(Actor by, Instant now) {
         require(Action.RECORD_ARRIVAL, ReferralState.ACCEPTED);
-        Referral arrived = change(by, now, "RECORD_ARRIVAL", ReferralState.ARRIVED, null).arrivedAt(now).build();
+        Referral arrived = change(by, now, HistoryAction.RECORD_ARRIVAL, ReferralState.ARRIVED, null)
+                .arrivedAt(now).build();
         return Decision.of(arrived, List.of(new ReferralEvent.Arrived(now, arrived.version)));
     }
 
@@ -135,7 +137,8 @@ public record Referral(String id, ReferralRequest request, String referringDocto
     }
 
     private Decision<Referral> noShow(Actor by, Instant now) {
-        Referral missed = change(by, now, "NO_SHOW", ReferralState.NO_SHOW, "not arrived by " + appointment.noShowAfter())
+        Referral missed = change(by, now, HistoryAction.NO_SHOW, ReferralState.NO_SHOW,
+                "not arrived by " + appointment.noShowAfter())
                 .closedAt(now).build();
         return Decision.of(missed, List.of(new ReferralEvent.NoShow(now, missed.version, appointment.at())));
     }
@@ -145,7 +148,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
                                        Actor by, Instant now) {
         require(Action.COMPLETE, ReferralState.ARRIVED);
         Completion completion = new Completion(outcome, summary, downReferralRecommended, by.userId(), now);
-        Referral completed = change(by, now, "COMPLETE", ReferralState.COMPLETED,
+        Referral completed = change(by, now, HistoryAction.COMPLETE, ReferralState.COMPLETED,
                 outcome + (downReferralRecommended ? ", down-referral recommended" : ""))
                 .completion(completion).closedAt(now).build();
         return Decision.of(completed, List.of(new ReferralEvent.Completed(now, completed.version, outcome,
@@ -167,7 +170,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
                     + " is not a completed up-referral whose doctor recommended going back down"
                     + (downReferralId == null ? "" : ", or it already continues as " + downReferralId));
         }
-        Builder linked = change(by, now, "DOWN_REFERRAL_SUBMITTED", state, "continues as " + downReferral);
+        Builder linked = change(by, now, HistoryAction.DOWN_REFERRAL_SUBMITTED, state, "continues as " + downReferral);
         linked.downReferralId = downReferral;
         return Decision.of(linked.build(), List.of());
     }
@@ -200,12 +203,12 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         Referral current = this;
         if (current.state.awaitsAcceptance() && !current.deadlines.escalated()
                 && !now.isBefore(current.deadlines.escalateAt())) {
-            current = current.change(Actor.SYSTEM, now, "ESCALATE", current.state,
+            current = current.change(Actor.SYSTEM, now, HistoryAction.ESCALATE, current.state,
                     "not accepted by " + current.deadlines.escalateAt()).deadlines(current.deadlines.markEscalated()).build();
             events.add(new ReferralEvent.Escalated(now, current.version, current.deadlines.acceptBy()));
         }
         if (current.state.awaitsAcceptance() && !now.isBefore(current.deadlines.acceptBy())) {
-            current = current.change(Actor.SYSTEM, now, "EXPIRE", ReferralState.EXPIRED,
+            current = current.change(Actor.SYSTEM, now, HistoryAction.EXPIRE, ReferralState.EXPIRED,
                     "not accepted by " + current.deadlines.acceptBy()).closedAt(now).build();
             events.add(new ReferralEvent.Expired(now, current.version));
         }
@@ -229,10 +232,11 @@ public record Referral(String id, ReferralRequest request, String referringDocto
             return Decision.unchanged(this);
         }
         if (!state.awaitsAcceptance()) {
-            return Decision.of(note(now, "SLOT_HELD_IGNORED", "hold " + hold.holdId() + " arrived while " + state
-                    + "; quota releases it on the referral's " + state.name().toLowerCase() + " event"), List.of());
+            return Decision.of(note(now, HistoryAction.SLOT_HELD_IGNORED, "hold " + hold.holdId() + " arrived while "
+                    + state + "; quota releases it on the referral's " + state.name().toLowerCase() + " event"),
+                    List.of());
         }
-        Referral held = change(Actor.SYSTEM, now, "SLOT_HELD", ReferralState.SLOT_HELD,
+        Referral held = change(Actor.SYSTEM, now, HistoryAction.SLOT_HELD, ReferralState.SLOT_HELD,
                 "hold " + hold.holdId() + (hold.greenChannel() ? " (green channel)" : ""))
                 .slot(SlotStatus.held(hold, now)).build();
         return Decision.of(held, List.of());
@@ -240,13 +244,15 @@ public record Referral(String id, ReferralRequest request, String referringDocto
 
     public Decision<Referral> waitlisted(String poolId, int position, Instant now) {
         if (!state.awaitsAcceptance() || state == ReferralState.SLOT_HELD) {
-            return Decision.of(note(now, "WAITLISTED_IGNORED", "waitlisted at " + position + " while " + state), List.of());
+            return Decision.of(note(now, HistoryAction.WAITLISTED_IGNORED,
+                    "waitlisted at " + position + " while " + state), List.of());
         }
         SlotStatus waiting = new SlotStatus(QuotaState.WAITLISTED, null, poolId, null, null, false, position, null, now);
         if (state == ReferralState.WAITLISTED && Objects.equals(slot.waitlistPosition(), position)) {
             return Decision.unchanged(this);
         }
-        Referral waitlisted = change(Actor.SYSTEM, now, "WAITLISTED", ReferralState.WAITLISTED, "position " + position)
+        Referral waitlisted = change(Actor.SYSTEM, now, HistoryAction.WAITLISTED, ReferralState.WAITLISTED,
+                "position " + position)
                 .slot(waiting).build();
         return Decision.of(waitlisted, List.of());
     }
@@ -254,12 +260,12 @@ public record Referral(String id, ReferralRequest request, String referringDocto
     /** No pool exists for this request: the referral stays SUBMITTED, flagged for the desk. */
     public Decision<Referral> slotUnavailable(String reason, Instant now) {
         if (state != ReferralState.SUBMITTED) {
-            return Decision.of(note(now, "UNAVAILABLE_IGNORED", reason + " while " + state), List.of());
+            return Decision.of(note(now, HistoryAction.UNAVAILABLE_IGNORED, reason + " while " + state), List.of());
         }
         if (slot.state() == QuotaState.UNAVAILABLE) {
             return Decision.unchanged(this);
         }
-        Referral flagged = change(Actor.SYSTEM, now, "SLOT_UNAVAILABLE", state, reason)
+        Referral flagged = change(Actor.SYSTEM, now, HistoryAction.SLOT_UNAVAILABLE, state, reason)
                 .slot(slot.with(QuotaState.UNAVAILABLE, reason, now)).build();
         return Decision.of(flagged, List.of());
     }
@@ -271,11 +277,11 @@ public record Referral(String id, ReferralRequest request, String referringDocto
     public Decision<Referral> slotReleased(String holdId, String reason, Instant now) {
         if (slot.state() != QuotaState.HELD && slot.state() != QuotaState.CONFIRMED
                 || holdId != null && !holdId.equals(slot.holdId())) {
-            return Decision.of(note(now, "SLOT_RELEASED", "hold " + holdId + " released (" + reason + ") while " + state),
-                    List.of());
+            return Decision.of(note(now, HistoryAction.SLOT_RELEASED,
+                    "hold " + holdId + " released (" + reason + ") while " + state), List.of());
         }
         ReferralState next = state == ReferralState.SLOT_HELD ? ReferralState.SUBMITTED : state;
-        Referral released = change(Actor.SYSTEM, now, "SLOT_RELEASED", next, reason)
+        Referral released = change(Actor.SYSTEM, now, HistoryAction.SLOT_RELEASED, next, reason)
                 .slot(slot.with(QuotaState.RELEASED, reason, now)).build();
         return Decision.of(released, List.of());
     }
@@ -284,7 +290,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         if (slot.state() != QuotaState.HELD || !slot.holdId().equals(holdId)) {
             return Decision.unchanged(this);
         }
-        return Decision.of(change(Actor.SYSTEM, now, "SLOT_CONFIRMED", state, "hold " + holdId)
+        return Decision.of(change(Actor.SYSTEM, now, HistoryAction.SLOT_CONFIRMED, state, "hold " + holdId)
                 .slot(slot.with(QuotaState.CONFIRMED, null, now)).build(), List.of());
     }
 
@@ -331,11 +337,11 @@ public record Referral(String id, ReferralRequest request, String referringDocto
     }
 
     /** A history line without a state change (e.g. a late quota event): bumps the version, no event. */
-    private Referral note(Instant now, String action, String reason) {
+    private Referral note(Instant now, HistoryAction action, String reason) {
         return change(Actor.SYSTEM, now, action, state, reason).build();
     }
 
-    private Builder change(Actor by, Instant now, String action, ReferralState to, String reason) {
+    private Builder change(Actor by, Instant now, HistoryAction action, ReferralState to, String reason) {
         List<HistoryEntry> lines = new ArrayList<>(history);
         lines.add(HistoryEntry.of(by, now, action, state, to, reason));
         Builder builder = new Builder(this);
