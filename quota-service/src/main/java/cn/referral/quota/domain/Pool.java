@@ -209,13 +209,13 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         return reserved - held() - releasedToPublic;
     }
 
-    /** A copy to change some components of. */
-    public Builder with() {
+    /** A copy to change some components of: only the pool's own transitions make one, as {@code Referral}'s do. */
+    private Builder with() {
         return new Builder(this);
     }
 
     /** Named copies instead of positional rebuilds. */
-    public static final class Builder {
+    private static final class Builder {
         private final Pool from;
         private int capacity;
         private int reserved;
