@@ -26,6 +26,7 @@ import cn.referral.billing.application.port.out.DecisionStore;
 import cn.referral.billing.application.port.out.InstitutionDirectory;
 import cn.referral.billing.application.port.out.PolicyStore;
 import cn.referral.billing.application.port.out.ScheduleStore;
+import cn.referral.billing.domain.Alliance;
 import cn.referral.billing.domain.AlliancePlacement;
 import cn.referral.billing.domain.DecisionChange;
 import cn.referral.billing.domain.DeductibleAssessment;
@@ -109,12 +110,15 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                                 .collectList(),
                         optional(schedules.resolve(referral.region(), referral.scheme(), careYear)), sourceSchedule,
                         policyChain(referral.region()))
+                .map(found -> new IssueInputs(found.getT1(), found.getT2(), found.getT3(), found.getT4(),
+                        found.getT5(), found.getT6()))
                 .flatMap(known -> {
                     ReferredCare care = new ReferredCare(referral.referralId(), referral.direction(),
-                            referral.careType(), referral.scheme(), referral.region(), known.getT1(), known.getT2(),
+                            referral.careType(), referral.scheme(), referral.region(), known.from(), known.to(),
                             referral.sourceEpisode(), referral.eligibility(), careDay);
-                    DeductibleAssessment assessment = assessor.assess(care, known.getT4(), known.getT5(),
-                            known.getT6(), new AlliancePlacement(care.from().id(), care.to().id(), known.getT3()));
+                    DeductibleAssessment assessment = assessor.assess(care, known.careYearSchedule(),
+                            known.sourceYearSchedule(), known.policies(),
+                            new AlliancePlacement(care.from().id(), care.to().id(), known.alliances()));
                     DecisionChange change = DeductibleDecision.issue(ids.get(), care, referral.insuredPersonNo(),
                             assessment, validFrom, validUntil, now);
                     return decisions.insertIssued(change).doOnNext(inserted -> {
@@ -127,6 +131,12 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                     });
                 })
                 .then();
+    }
+
+    /** What issuing a decision looks up besides the accepted referral, by name (zipped in this order). */
+    private record IssueInputs(Institution from, Institution to, List<Alliance> alliances,
+                               Optional<DeductibleSchedule> careYearSchedule,
+                               Optional<DeductibleSchedule> sourceYearSchedule, List<RegionPolicy> policies) {
     }
 
     /** Every region policy along the chain, nearest first. */

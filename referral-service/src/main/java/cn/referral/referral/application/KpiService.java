@@ -1,10 +1,12 @@
 package cn.referral.referral.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,9 +20,12 @@ import cn.referral.referral.application.port.out.InstitutionDirectory;
 import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.application.port.out.ReferralReports;
 import cn.referral.referral.application.port.out.SlotLedger;
+import cn.referral.referral.domain.kpi.DiagnosisScopeCount;
 import cn.referral.referral.domain.kpi.KpiReport;
 import cn.referral.referral.domain.kpi.KpiScope;
+import cn.referral.referral.domain.kpi.ReferralCount;
 import cn.referral.referral.domain.kpi.ReferralKpis;
+import cn.referral.referral.domain.kpi.SlotFacts;
 import cn.referral.referral.domain.kpi.YearlyPersons;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -105,8 +110,16 @@ public class KpiService implements KpiUseCases {
                         reports.upReferralsByDiagnosisAndScope(start, end, scope).collectList(),
                         reports.medianTimeToAccept(start, end, scope).map(Optional::of).defaultIfEmpty(Optional.empty()),
                         slotInstitutions(scope).flatMap(ids -> ledger.between(start, end, ids.orElse(null))))
-                .map(found -> ReferralKpis.compute(from, to, scope, found.getT1(), found.getT2(), found.getT3(),
-                        found.getT4().orElse(null), found.getT5(), today));
+                .map(found -> new ReportInputs(found.getT1(), found.getT2(), found.getT3(), found.getT4(),
+                        found.getT5()))
+                .map(found -> ReferralKpis.compute(from, to, scope, found.counts(), found.yearly(), found.diagnoses(),
+                        found.medianTimeToAccept().orElse(null), found.slots(), today));
+    }
+
+    /** What a KPI report is computed from, by name (zipped in this order). */
+    private record ReportInputs(List<ReferralCount> counts, List<YearlyPersons> yearly,
+                                List<DiagnosisScopeCount> diagnoses, Optional<Duration> medianTimeToAccept,
+                                SlotFacts slots) {
     }
 
     /** The institutions whose reserved units count: all (empty), the alliance's, one, or those of the region. */

@@ -31,6 +31,7 @@ import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.application.port.in.PatientDetails;
 import cn.referral.referral.domain.referral.SourceEpisode;
 import cn.referral.referral.application.port.out.SourceDeductibleBounds;
+import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.policy.CatalogEligibility;
@@ -131,10 +132,11 @@ public class ReferralService implements ReferralUseCases {
                                     institution(target.institutionId(), "toInstitutionId"),
                                     referenceData.catalogs().collectList(),
                                     upReferral(command, patient, actor))
+                            .map(found -> new SubmissionInputs(found.getT1(), found.getT2(), found.getT3()))
                             .map(found -> {
                                 ReferralRequest request = request(command, patient, target.institutionId());
-                                Institution source = found.getT1();
-                                Institution destination = found.getT2();
+                                Institution source = found.source();
+                                Institution destination = found.destination();
                                 List<String> context = new ArrayList<>();
                                 context.add(LevelDirectionRule.check(command.direction(), source, destination));
                                 if (request.toDepartment() != null && !destination.hasDepartment(request.toDepartment())) {
@@ -144,7 +146,7 @@ public class ReferralService implements ReferralUseCases {
                                 context.add(target.explanation());
                                 Eligibility eligibility = CatalogEligibility.assess(command.direction(),
                                         command.careType(), command.diagnosis(), destination.level(),
-                                        found.getT3(), command.overrideReason(), today,
+                                        found.catalogs(), command.overrideReason(), today,
                                         target.contractedInstitution(), context);
                                 boolean receivedFirst = policies.reception().receivesFirst(contract.orElse(null),
                                         today, command.fromInstitutionId(), destination.regionCode());
@@ -157,6 +159,10 @@ public class ReferralService implements ReferralUseCases {
                                 .flatMap(winner -> winner.referralId().equals(id) ? save(decision)
                                         : replay(winner, command, actor)))
                 .flatMap(submission -> upLinks.link(submission.referral(), actor).thenReturn(submission));
+    }
+
+    /** The institutions and catalogs a submission is checked against, by name (zipped in this order). */
+    private record SubmissionInputs(Institution source, Institution destination, List<Catalog> catalogs) {
     }
 
     /**

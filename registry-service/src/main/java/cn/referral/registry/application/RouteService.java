@@ -8,7 +8,10 @@ import cn.referral.registry.application.port.in.RouteUseCases;
 import cn.referral.registry.application.port.out.AllianceStore;
 import cn.referral.registry.application.port.out.CatalogStore;
 import cn.referral.registry.application.port.out.InstitutionStore;
+import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.catalog.CatalogEligibility;
+import cn.referral.registry.domain.catalog.DiseaseCatalog;
+import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.route.RouteQuestion;
 import cn.referral.registry.domain.route.RouteRanking;
 import cn.referral.registry.domain.route.RouteSuggestion;
@@ -36,8 +39,15 @@ public class RouteService implements RouteUseCases {
                 .flatMap(from -> Mono.zip(alliances.findByMember(from.id()).collectList(),
                                 institutions.find(null, null, true).collectList(),
                                 catalogs.find(question.direction(), null).collectList())
-                        .map(loaded -> RouteRanking.rank(question, from, loaded.getT1(), loaded.getT2(),
+                        .map(loaded -> new RouteInputs(loaded.getT1(), loaded.getT2(), loaded.getT3()))
+                        .map(loaded -> RouteRanking.rank(question, from, loaded.alliancesOfFrom(),
+                                loaded.activeInstitutions(),
                                 level -> CatalogEligibility.check(question.direction(), question.diagnosis(), level,
-                                        question.careType(), RegistryCalendar.today(clock), loaded.getT3()))));
+                                        question.careType(), RegistryCalendar.today(clock), loaded.catalogs()))));
+    }
+
+    /** What the routes are ranked from, by name (zipped in this order). */
+    private record RouteInputs(List<Alliance> alliancesOfFrom, List<Institution> activeInstitutions,
+                               List<DiseaseCatalog> catalogs) {
     }
 }
