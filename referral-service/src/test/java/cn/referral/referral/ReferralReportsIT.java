@@ -34,7 +34,7 @@ import cn.referral.referral.domain.referral.ActorRole;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.ContinuityPlan;
 import cn.referral.referral.domain.referral.DateWindow;
-import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Diagnosis;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Eligibility;
@@ -241,16 +241,16 @@ class ReferralReportsIT extends ReferralItSupport {
         return LocalDate.of(year, 6, 15).atStartOfDay(CHINA).toInstant();
     }
 
-    private Decision<Referral> up(Institution from, Institution to, String person, String diagnosis, Instant at) {
+    private Outcome<Referral> up(Institution from, Institution to, String person, String diagnosis, Instant at) {
         return submitted(Direction.UP, from, to, person, diagnosis, at);
     }
 
-    private Decision<Referral> down(Institution from, Institution to, String person, String diagnosis, Instant at) {
+    private Outcome<Referral> down(Institution from, Institution to, String person, String diagnosis, Instant at) {
         return submitted(Direction.DOWN, from, to, person, diagnosis, at);
     }
 
     /** A referral as ReferralService submits it, with its path fixed from the two institutions. */
-    private Decision<Referral> submitted(Direction direction, Institution from, Institution to, String person,
+    private Outcome<Referral> submitted(Direction direction, Institution from, Institution to, String person,
                                          String diagnosis, Instant at) {
         PatientDetails details = new PatientDetails("患者", Gender.MALE, LocalDate.of(1960, 1, 1),
                 idNumber(PERSONS.computeIfAbsent(person, p -> 5_000_000 + PERSONS.size())), "4601050012345",
@@ -272,15 +272,15 @@ class ReferralReportsIT extends ReferralItSupport {
                 AcceptanceDeadlines.defaults());
     }
 
-    private Referral store(Decision<Referral> submitted) {
+    private Referral store(Outcome<Referral> submitted) {
         return store.insert(submitted).block(Duration.ofSeconds(10));
     }
 
-    private void accepted(Decision<Referral> submitted) {
+    private void accepted(Outcome<Referral> submitted) {
         acceptedAfter(submitted, Duration.ofHours(2));
     }
 
-    private void acceptedAfter(Decision<Referral> submitted, Duration after) {
+    private void acceptedAfter(Outcome<Referral> submitted, Duration after) {
         Referral referral = store(submitted);
         Instant at = referral.submittedAt().plus(after);
         Actor desk = new Actor("desk", ActorRole.REFERRAL_DESK, referral.toInstitutionId());
@@ -288,7 +288,7 @@ class ReferralReportsIT extends ReferralItSupport {
                 .block(Duration.ofSeconds(10));
     }
 
-    private void rejected(Decision<Referral> submitted) {
+    private void rejected(Outcome<Referral> submitted) {
         Referral referral = store(submitted);
         Actor desk = new Actor("desk", ActorRole.REFERRAL_DESK, referral.toInstitutionId());
         store.update(referral.reject(RejectReason.values()[0], null, desk, referral.submittedAt().plusSeconds(60)),

@@ -12,7 +12,7 @@ import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.SlotLedger;
 import cn.referral.referral.application.port.out.StaleReferral;
-import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.SlotHold;
 import reactor.core.publisher.Mono;
@@ -75,14 +75,14 @@ public class QuotaSagaService implements QuotaSagaUseCases {
                 at == null ? clock.instant() : at);
     }
 
-    private Mono<Referral> apply(String referralId, Function<Referral, Decision<Referral>> change) {
+    private Mono<Referral> apply(String referralId, Function<Referral, Outcome<Referral>> change) {
         return Mono.defer(() -> store.find(referralId))
                 .flatMap(referral -> {
-                    Decision<Referral> decision = change.apply(referral);
-                    if (!decision.changed()) {
+                    Outcome<Referral> outcome = change.apply(referral);
+                    if (!outcome.changed()) {
                         return Mono.just(referral);
                     }
-                    return store.update(decision, referral.version()).doOnNext(saved -> metrics.saved(decision));
+                    return store.update(outcome, referral.version()).doOnNext(saved -> metrics.saved(outcome));
                 })
                 .retryWhen(Retry.max(STALE_RETRIES).filter(StaleReferral.class::isInstance))
                 .switchIfEmpty(Mono.fromRunnable(() -> log.warn(

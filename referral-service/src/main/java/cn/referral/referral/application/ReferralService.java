@@ -42,7 +42,7 @@ import cn.referral.referral.domain.referral.Action;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
 import cn.referral.referral.domain.referral.CancelReason;
-import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Eligibility;
 import cn.referral.referral.domain.referral.HistoryEntry;
@@ -154,9 +154,9 @@ public class ReferralService implements ReferralUseCases {
                                         path(source, destination), receivedFirst, actor, now, policies.deadlines());
                             });
                 })
-                .flatMap(decision -> key == null ? save(decision)
+                .flatMap(outcome -> key == null ? save(outcome)
                         : idempotencyKeys.reserve(new IdempotencyKeys.Reservation(key, command.fingerprint(), id))
-                                .flatMap(winner -> winner.referralId().equals(id) ? save(decision)
+                                .flatMap(winner -> winner.referralId().equals(id) ? save(outcome)
                                         : replay(winner, command, actor)))
                 .flatMap(submission -> upLinks.link(submission.referral(), actor).thenReturn(submission));
     }
@@ -229,11 +229,11 @@ public class ReferralService implements ReferralUseCases {
                 });
     }
 
-    private Mono<Submission> save(Decision<Referral> decision) {
-        return store.insert(decision)
-                .doOnNext(saved -> metrics.saved(decision))
+    private Mono<Submission> save(Outcome<Referral> outcome) {
+        return store.insert(outcome)
+                .doOnNext(saved -> metrics.saved(outcome))
                 .map(saved -> new Submission(saved, true))
-                .onErrorResume(DuplicateReferralId.class, twin -> store.find(decision.state().id())
+                .onErrorResume(DuplicateReferralId.class, twin -> store.find(outcome.state().id())
                         .map(existing -> new Submission(existing, false)));
     }
 
@@ -411,7 +411,7 @@ public class ReferralService implements ReferralUseCases {
      * 412), allowed in the current state (else 409 with what is allowed), saved with its events atomically.
      */
     private Mono<Referral> act(String id, long expectedVersion, Caller caller, Action action,
-                               BiFunction<Referral, Actor, Decision<Referral>> transition) {
+                               BiFunction<Referral, Actor, Outcome<Referral>> transition) {
         Actor actor = Actors.of(caller);
         return visible(id, actor).flatMap(referral -> {
             if (!ReferralPermissions.isEntitled(action, referral, actor)) {
@@ -421,14 +421,14 @@ public class ReferralService implements ReferralUseCases {
             if (referral.version() != expectedVersion) {
                 return Mono.error(new StaleReferral(id, expectedVersion));
             }
-            Decision<Referral> decision;
+            Outcome<Referral> outcome;
             try {
-                decision = transition.apply(referral, actor);
+                outcome = transition.apply(referral, actor);
             } catch (IllegalTransition illegal) {
                 return Mono.error(new ActionNotAllowed(illegal,
                         ReferralPermissions.allowedActions(referral, actor, clock.instant())));
             }
-            return store.update(decision, expectedVersion).doOnNext(saved -> metrics.saved(decision));
+            return store.update(outcome, expectedVersion).doOnNext(saved -> metrics.saved(outcome));
         });
     }
 }

@@ -10,7 +10,7 @@ import cn.referral.referral.application.port.in.SlaTimerUseCases;
 import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
-import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,26 +43,26 @@ public class SlaTimerService implements SlaTimerUseCases {
         return Flux.range(0, batchSize)
                 .concatMap(i -> store.claimDue(clock.instant(), lease)
                         .flatMap(this::applyDeadlines)
-                        .defaultIfEmpty(Outcome.NOTHING_DUE), 1)
-                .takeWhile(outcome -> outcome != Outcome.NOTHING_DUE)
-                .filter(outcome -> outcome == Outcome.CHANGED)
+                        .defaultIfEmpty(ClaimResult.NOTHING_DUE), 1)
+                .takeWhile(result -> result != ClaimResult.NOTHING_DUE)
+                .filter(result -> result == ClaimResult.CHANGED)
                 .count();
     }
 
-    private enum Outcome { CHANGED, UNCHANGED, NOTHING_DUE }
+    private enum ClaimResult { CHANGED, UNCHANGED, NOTHING_DUE }
 
-    private Mono<Outcome> applyDeadlines(Referral referral) {
-        Decision<Referral> decision = referral.deadlinesPassed(clock.instant());
-        if (!decision.changed()) {
+    private Mono<ClaimResult> applyDeadlines(Referral referral) {
+        Outcome<Referral> outcome = referral.deadlinesPassed(clock.instant());
+        if (!outcome.changed()) {
             // nothing due after all: the claim simply runs out
-            return Mono.just(Outcome.UNCHANGED);
+            return Mono.just(ClaimResult.UNCHANGED);
         }
-        return store.update(decision, referral.version())
+        return store.update(outcome, referral.version())
                 .doOnNext(saved -> {
-                    metrics.saved(decision);
+                    metrics.saved(outcome);
                     log.info("Referral {} deadline applied: {} -> {}", referral.id(), referral.state(), saved.state());
                 })
-                .thenReturn(Outcome.CHANGED)
-                .onErrorResume(StaleReferral.class, stale -> Mono.just(Outcome.UNCHANGED));
+                .thenReturn(ClaimResult.CHANGED)
+                .onErrorResume(StaleReferral.class, stale -> Mono.just(ClaimResult.UNCHANGED));
     }
 }

@@ -10,7 +10,7 @@ import cn.referral.referral.application.port.in.UpReferralLinkUseCases;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.Actor;
-import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralRuleViolation;
 import reactor.core.publisher.Flux;
@@ -55,7 +55,7 @@ public class UpReferralLinks implements UpReferralLinkUseCases {
             return Mono.empty();
         }
         return Mono.defer(() -> store.find(upId).flatMap(up -> {
-                    Decision<Referral> linked = up.linkDownReferral(down.id(), actor, clock.instant());
+                    Outcome<Referral> linked = up.linkDownReferral(down.id(), actor, clock.instant());
                     return linked.state() == up ? Mono.just(up) : store.update(linked, up.version());
                 }))
                 .retryWhen(Retry.max(5).filter(StaleReferral.class::isInstance))

@@ -46,20 +46,20 @@ public record Referral(String id, ReferralRequest request, String referringDocto
 
     // ---- creation
 
-    public static Decision<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+    public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
                                             boolean contracted, Actor by, Instant now, AcceptanceDeadlines sla) {
         return submit(id, request, eligibility, contracted, null, by, now, sla);
     }
 
     /** A new referral, with where it goes in the network ({@code path}) fixed for the reports. */
-    public static Decision<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+    public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
                                             boolean contracted, ReferralPath path, Actor by, Instant now,
                                             AcceptanceDeadlines sla) {
         return submit(id, request, eligibility, contracted, path, false, by, now, sla);
     }
 
     /** A new referral, with its path and whether the receiving desk takes it first within its urgency. */
-    public static Decision<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+    public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
                                             boolean contracted, ReferralPath path, boolean receivedFirst, Actor by,
                                             Instant now, AcceptanceDeadlines sla) {
         Deadlines deadlines = sla.forSubmission(request.urgency(), now);
@@ -69,7 +69,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
                 deadlines, SlotStatus.pending(), null, null, null, null, null, now, null, null, null,
                 List.of(HistoryEntry.of(by, now, HistoryAction.SUBMIT, null, ReferralState.SUBMITTED, why)), 1, path,
                 null, receivedFirst);
-        return Decision.of(referral, List.of(new ReferralEvent.Submitted(now, 1, deadlines.acceptBy())));
+        return Outcome.of(referral, List.of(new ReferralEvent.Submitted(now, 1, deadlines.acceptBy())));
     }
 
     // ---- the target's decision
@@ -78,7 +78,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
      * The target accepts and schedules. Not after the acceptance deadline: an overdue referral is
      * expired by the SLA timer, and the timer may run late; the deadline, not the timer, decides.
      */
-    public Decision<Referral> accept(Appointment at, Actor by, Instant now) {
+    public Outcome<Referral> accept(Appointment at, Actor by, Instant now) {
         requireAwaitingAcceptance(Action.ACCEPT);
         if (isOverdue(now)) {
             throw new ReferralRuleViolation("acceptance-deadline-passed", "the referral had to be accepted by "
@@ -89,7 +89,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         }
         Referral accepted = change(by, now, HistoryAction.ACCEPT, ReferralState.ACCEPTED, "appointment " + at.at())
                 .appointment(at).acceptedAt(now).build();
-        return Decision.of(accepted, List.of(new ReferralEvent.Accepted(now, accepted.version, at.at())));
+        return Outcome.of(accepted, List.of(new ReferralEvent.Accepted(now, accepted.version, at.at())));
     }
 
     /** Whether its acceptance deadline has passed (at the deadline itself it is overdue). */
@@ -97,37 +97,37 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         return !now.isBefore(deadlines.acceptBy());
     }
 
-    public Decision<Referral> reject(RejectReason reason, String note, Actor by, Instant now) {
+    public Outcome<Referral> reject(RejectReason reason, String note, Actor by, Instant now) {
         Objects.requireNonNull(reason, "reason");
         requireAwaitingAcceptance(Action.REJECT);
         Referral rejected = change(by, now, HistoryAction.REJECT, ReferralState.REJECTED,
                 reason + (note == null ? "" : ": " + note))
                 .rejected(reason, note).closedAt(now).build();
-        return Decision.of(rejected, List.of(new ReferralEvent.Rejected(now, rejected.version, reason, note)));
+        return Outcome.of(rejected, List.of(new ReferralEvent.Rejected(now, rejected.version, reason, note)));
     }
 
     /** The referring side withdraws the referral, before or after acceptance but before arrival. */
-    public Decision<Referral> cancel(CancelReason reason, Actor by, Instant now) {
+    public Outcome<Referral> cancel(CancelReason reason, Actor by, Instant now) {
         Objects.requireNonNull(reason, "reason");
         if (!state.awaitsAcceptance() && state != ReferralState.ACCEPTED) {
             throw new IllegalTransition(Action.CANCEL, state, null);
         }
         Referral cancelled = change(by, now, HistoryAction.CANCEL, ReferralState.CANCELLED, reason.name())
                 .cancelled(reason).closedAt(now).build();
-        return Decision.of(cancelled, List.of(new ReferralEvent.Cancelled(now, cancelled.version, reason)));
+        return Outcome.of(cancelled, List.of(new ReferralEvent.Cancelled(now, cancelled.version, reason)));
     }
 
     // ---- the visit
 
-    public Decision<Referral> recordArrival(Actor by, Instant now) {
+    public Outcome<Referral> recordArrival(Actor by, Instant now) {
         require(Action.RECORD_ARRIVAL, ReferralState.ACCEPTED);
         Referral arrived = change(by, now, HistoryAction.RECORD_ARRIVAL, ReferralState.ARRIVED, null)
                 .arrivedAt(now).build();
-        return Decision.of(arrived, List.of(new ReferralEvent.Arrived(now, arrived.version)));
+        return Outcome.of(arrived, List.of(new ReferralEvent.Arrived(now, arrived.version)));
     }
 
     /** The desk records a no-show by hand; the timer does it {@link #deadlinesPassed at the no-show deadline}. */
-    public Decision<Referral> recordNoShow(Actor by, Instant now) {
+    public Outcome<Referral> recordNoShow(Actor by, Instant now) {
         require(Action.RECORD_NO_SHOW, ReferralState.ACCEPTED);
         if (now.isBefore(appointment.at())) {
             throw new ReferralRuleViolation("appointment-not-yet",
@@ -136,22 +136,22 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         return noShow(by, now);
     }
 
-    private Decision<Referral> noShow(Actor by, Instant now) {
+    private Outcome<Referral> noShow(Actor by, Instant now) {
         Referral missed = change(by, now, HistoryAction.NO_SHOW, ReferralState.NO_SHOW,
                 "not arrived by " + appointment.noShowAfter())
                 .closedAt(now).build();
-        return Decision.of(missed, List.of(new ReferralEvent.NoShow(now, missed.version, appointment.at())));
+        return Outcome.of(missed, List.of(new ReferralEvent.NoShow(now, missed.version, appointment.at())));
     }
 
     /** Closes the loop: the outcome goes back to the referring doctor, maybe with a down-referral recommendation. */
-    public Decision<Referral> complete(TreatmentOutcome outcome, String summary, boolean downReferralRecommended,
+    public Outcome<Referral> complete(TreatmentOutcome outcome, String summary, boolean downReferralRecommended,
                                        Actor by, Instant now) {
         require(Action.COMPLETE, ReferralState.ARRIVED);
         Completion completion = new Completion(outcome, summary, downReferralRecommended, by.userId(), now);
         Referral completed = change(by, now, HistoryAction.COMPLETE, ReferralState.COMPLETED,
                 outcome + (downReferralRecommended ? ", down-referral recommended" : ""))
                 .completion(completion).closedAt(now).build();
-        return Decision.of(completed, List.of(new ReferralEvent.Completed(now, completed.version, outcome,
+        return Outcome.of(completed, List.of(new ReferralEvent.Completed(now, completed.version, outcome,
                 downReferralRecommended)));
     }
 
@@ -160,10 +160,10 @@ public record Referral(String id, ReferralRequest request, String referringDocto
      * 002: “跟踪转诊患者治疗过程，做好接续服务”): the up-referral names its down-referral, and leaves the
      * hospital's list of pending down-referrals. Linking the same down-referral again changes nothing.
      */
-    public Decision<Referral> linkDownReferral(String downReferral, Actor by, Instant now) {
+    public Outcome<Referral> linkDownReferral(String downReferral, Actor by, Instant now) {
         Objects.requireNonNull(downReferral, "downReferral");
         if (downReferral.equals(downReferralId)) {
-            return Decision.unchanged(this);
+            return Outcome.unchanged(this);
         }
         if (!awaitsDownReferral()) {
             throw new ReferralRuleViolation("no-down-referral-pending", "upReferralId", "referral " + id
@@ -172,7 +172,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         }
         Builder linked = change(by, now, HistoryAction.DOWN_REFERRAL_SUBMITTED, state, "continues as " + downReferral);
         linked.downReferralId = downReferral;
-        return Decision.of(linked.build(), List.of());
+        return Outcome.of(linked.build(), List.of());
     }
 
     /** A completed up-referral whose doctor recommended going back down, with no down-referral yet. */
@@ -198,7 +198,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
      * Applies every deadline that has passed at {@code now}: escalation, then expiry of an
      * undecided referral; no-show of an accepted one. Nothing due, nothing changes.
      */
-    public Decision<Referral> deadlinesPassed(Instant now) {
+    public Outcome<Referral> deadlinesPassed(Instant now) {
         List<ReferralEvent> events = new ArrayList<>();
         Referral current = this;
         if (current.state.awaitsAcceptance() && !current.deadlines.escalated()
@@ -213,11 +213,11 @@ public record Referral(String id, ReferralRequest request, String referringDocto
             events.add(new ReferralEvent.Expired(now, current.version));
         }
         if (current.state == ReferralState.ACCEPTED && !now.isBefore(current.appointment.noShowAfter())) {
-            Decision<Referral> missed = current.noShow(Actor.SYSTEM, now);
+            Outcome<Referral> missed = current.noShow(Actor.SYSTEM, now);
             current = missed.state();
             events.addAll(missed.events());
         }
-        return events.isEmpty() ? Decision.unchanged(this) : Decision.of(current, events);
+        return events.isEmpty() ? Outcome.unchanged(this) : Outcome.of(current, events);
     }
 
     // ---- what quota-service tells us (no referral event: quota already published its own)
@@ -227,70 +227,70 @@ public record Referral(String id, ReferralRequest request, String referringDocto
      * nothing here: quota releases the unit when it reads the cancel/reject/expiry event, so a late
      * hold never resurrects a referral. It is written down either way.
      */
-    public Decision<Referral> slotHeld(SlotHold hold, Instant now) {
+    public Outcome<Referral> slotHeld(SlotHold hold, Instant now) {
         if (slot.state() == QuotaState.HELD && hold.holdId().equals(slot.holdId())) {
-            return Decision.unchanged(this);
+            return Outcome.unchanged(this);
         }
         if (!state.awaitsAcceptance()) {
-            return Decision.of(note(now, HistoryAction.SLOT_HELD_IGNORED, "hold " + hold.holdId() + " arrived while "
+            return Outcome.of(note(now, HistoryAction.SLOT_HELD_IGNORED, "hold " + hold.holdId() + " arrived while "
                     + state + "; quota releases it on the referral's " + state.name().toLowerCase() + " event"),
                     List.of());
         }
         Referral held = change(Actor.SYSTEM, now, HistoryAction.SLOT_HELD, ReferralState.SLOT_HELD,
                 "hold " + hold.holdId() + (hold.greenChannel() ? " (green channel)" : ""))
                 .slot(SlotStatus.held(hold, now)).build();
-        return Decision.of(held, List.of());
+        return Outcome.of(held, List.of());
     }
 
-    public Decision<Referral> waitlisted(String poolId, int position, Instant now) {
+    public Outcome<Referral> waitlisted(String poolId, int position, Instant now) {
         if (!state.awaitsAcceptance() || state == ReferralState.SLOT_HELD) {
-            return Decision.of(note(now, HistoryAction.WAITLISTED_IGNORED,
+            return Outcome.of(note(now, HistoryAction.WAITLISTED_IGNORED,
                     "waitlisted at " + position + " while " + state), List.of());
         }
         SlotStatus waiting = new SlotStatus(QuotaState.WAITLISTED, null, poolId, null, null, false, position, null, now);
         if (state == ReferralState.WAITLISTED && Objects.equals(slot.waitlistPosition(), position)) {
-            return Decision.unchanged(this);
+            return Outcome.unchanged(this);
         }
         Referral waitlisted = change(Actor.SYSTEM, now, HistoryAction.WAITLISTED, ReferralState.WAITLISTED,
                 "position " + position)
                 .slot(waiting).build();
-        return Decision.of(waitlisted, List.of());
+        return Outcome.of(waitlisted, List.of());
     }
 
     /** No pool exists for this request: the referral stays SUBMITTED, flagged for the desk. */
-    public Decision<Referral> slotUnavailable(String reason, Instant now) {
+    public Outcome<Referral> slotUnavailable(String reason, Instant now) {
         if (state != ReferralState.SUBMITTED) {
-            return Decision.of(note(now, HistoryAction.UNAVAILABLE_IGNORED, reason + " while " + state), List.of());
+            return Outcome.of(note(now, HistoryAction.UNAVAILABLE_IGNORED, reason + " while " + state), List.of());
         }
         if (slot.state() == QuotaState.UNAVAILABLE) {
-            return Decision.unchanged(this);
+            return Outcome.unchanged(this);
         }
         Referral flagged = change(Actor.SYSTEM, now, HistoryAction.SLOT_UNAVAILABLE, state, reason)
                 .slot(slot.with(QuotaState.UNAVAILABLE, reason, now)).build();
-        return Decision.of(flagged, List.of());
+        return Outcome.of(flagged, List.of());
     }
 
     /**
      * Quota released the hold (it expired, or the reserve was handed back). A referral that still
      * waits for acceptance goes back to SUBMITTED, flagged, so the desk sees it has no slot any more.
      */
-    public Decision<Referral> slotReleased(String holdId, String reason, Instant now) {
+    public Outcome<Referral> slotReleased(String holdId, String reason, Instant now) {
         if (slot.state() != QuotaState.HELD && slot.state() != QuotaState.CONFIRMED
                 || holdId != null && !holdId.equals(slot.holdId())) {
-            return Decision.of(note(now, HistoryAction.SLOT_RELEASED,
+            return Outcome.of(note(now, HistoryAction.SLOT_RELEASED,
                     "hold " + holdId + " released (" + reason + ") while " + state), List.of());
         }
         ReferralState next = state == ReferralState.SLOT_HELD ? ReferralState.SUBMITTED : state;
         Referral released = change(Actor.SYSTEM, now, HistoryAction.SLOT_RELEASED, next, reason)
                 .slot(slot.with(QuotaState.RELEASED, reason, now)).build();
-        return Decision.of(released, List.of());
+        return Outcome.of(released, List.of());
     }
 
-    public Decision<Referral> slotConfirmed(String holdId, Instant now) {
+    public Outcome<Referral> slotConfirmed(String holdId, Instant now) {
         if (slot.state() != QuotaState.HELD || !slot.holdId().equals(holdId)) {
-            return Decision.unchanged(this);
+            return Outcome.unchanged(this);
         }
-        return Decision.of(change(Actor.SYSTEM, now, HistoryAction.SLOT_CONFIRMED, state, "hold " + holdId)
+        return Outcome.of(change(Actor.SYSTEM, now, HistoryAction.SLOT_CONFIRMED, state, "hold " + holdId)
                 .slot(slot.with(QuotaState.CONFIRMED, null, now)).build(), List.of());
     }
 

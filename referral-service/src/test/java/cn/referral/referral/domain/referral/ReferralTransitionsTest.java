@@ -33,7 +33,7 @@ class ReferralTransitionsTest {
 
         @Test
         void aNewReferralIsSubmittedWithItsAcceptanceDeadlineAndOneEvent() {
-            Decision<Referral> submitted = Referral.submit("r-9", ReferralFixtures.anUpRequest(Urgency.URGENT),
+            Outcome<Referral> submitted = Referral.submit("r-9", ReferralFixtures.anUpRequest(Urgency.URGENT),
                     ReferralFixtures.inCatalog(), false, PRIMARY_DOCTOR, NOW,
                     cn.referral.referral.domain.policy.AcceptanceDeadlines.defaults());
 
@@ -61,7 +61,7 @@ class ReferralTransitionsTest {
             Referral held = aHeldReferral();
             Instant appointment = NOW.plus(Duration.ofDays(2));
 
-            Decision<Referral> accepted = held.accept(NO_SHOW.appointmentAt(appointment), HOSPITAL_DESK, LATER);
+            Outcome<Referral> accepted = held.accept(NO_SHOW.appointmentAt(appointment), HOSPITAL_DESK, LATER);
 
             assertThat(accepted.state().state()).isEqualTo(ReferralState.ACCEPTED);
             assertThat(accepted.state().acceptedAt()).isEqualTo(LATER);
@@ -109,7 +109,7 @@ class ReferralTransitionsTest {
 
         @Test
         void theDeskRejectsWithACodedReason() {
-            Decision<Referral> rejected = aHeldReferral().reject(RejectReason.NEEDS_DIFFERENT_DEPARTMENT, "心内科更合适",
+            Outcome<Referral> rejected = aHeldReferral().reject(RejectReason.NEEDS_DIFFERENT_DEPARTMENT, "心内科更合适",
                     HOSPITAL_DESK, LATER);
 
             assertThat(rejected.state().state()).isEqualTo(ReferralState.REJECTED);
@@ -124,11 +124,11 @@ class ReferralTransitionsTest {
 
         @Test
         void arrivalThenCompletionClosesTheLoopWithAnOutcomeForTheReferringDoctor() {
-            Decision<Referral> arrived = anAcceptedReferral().recordArrival(HOSPITAL_DESK, LATER);
+            Outcome<Referral> arrived = anAcceptedReferral().recordArrival(HOSPITAL_DESK, LATER);
             assertThat(arrived.state().state()).isEqualTo(ReferralState.ARRIVED);
             assertThat(arrived.events()).containsExactly(new ReferralEvent.Arrived(LATER, arrived.state().version()));
 
-            Decision<Referral> completed = arrived.state().complete(TreatmentOutcome.IMPROVED, "溶栓后好转, 建议下转康复",
+            Outcome<Referral> completed = arrived.state().complete(TreatmentOutcome.IMPROVED, "溶栓后好转, 建议下转康复",
                     true, HOSPITAL_DOCTOR, LATER.plusSeconds(86400));
 
             assertThat(completed.state().state()).isEqualTo(ReferralState.COMPLETED);
@@ -151,7 +151,7 @@ class ReferralTransitionsTest {
 
             assertThatThrownBy(() -> accepted.recordNoShow(HOSPITAL_DESK, appointment.minusSeconds(60)))
                     .isInstanceOf(ReferralRuleViolation.class);
-            Decision<Referral> missed = accepted.recordNoShow(HOSPITAL_DESK, appointment.plusSeconds(60));
+            Outcome<Referral> missed = accepted.recordNoShow(HOSPITAL_DESK, appointment.plusSeconds(60));
             assertThat(missed.state().state()).isEqualTo(ReferralState.NO_SHOW);
             assertThat(missed.events()).containsExactly(new ReferralEvent.NoShow(appointment.plusSeconds(60),
                     missed.state().version(), appointment));
@@ -159,7 +159,7 @@ class ReferralTransitionsTest {
 
         @Test
         void theReferrerCancelsBeforeArrivalEvenAfterAcceptance() {
-            Decision<Referral> cancelled = anAcceptedReferral().cancel(CancelReason.PATIENT_DECLINED, PRIMARY_DOCTOR, LATER);
+            Outcome<Referral> cancelled = anAcceptedReferral().cancel(CancelReason.PATIENT_DECLINED, PRIMARY_DOCTOR, LATER);
             assertThat(cancelled.state().state()).isEqualTo(ReferralState.CANCELLED);
             assertThat(cancelled.events()).containsExactly(new ReferralEvent.Cancelled(LATER,
                     cancelled.state().version(), CancelReason.PATIENT_DECLINED));
@@ -218,7 +218,7 @@ class ReferralTransitionsTest {
         @Test
         void nothingHappensBeforeTheEscalationTime() {
             Referral submitted = aSubmittedUpReferral();
-            Decision<Referral> early = submitted.deadlinesPassed(NOW.plus(Duration.ofHours(23)));
+            Outcome<Referral> early = submitted.deadlinesPassed(NOW.plus(Duration.ofHours(23)));
             assertThat(early.changed()).isFalse();
             assertThat(early.state()).isSameAs(submitted);
         }
@@ -228,7 +228,7 @@ class ReferralTransitionsTest {
             Referral submitted = aSubmittedUpReferral();
             assertThat(submitted.nextDeadline()).isEqualTo(NOW.plus(Duration.ofHours(24)));
 
-            Decision<Referral> escalated = submitted.deadlinesPassed(NOW.plus(Duration.ofHours(24)));
+            Outcome<Referral> escalated = submitted.deadlinesPassed(NOW.plus(Duration.ofHours(24)));
             assertThat(escalated.state().state()).isEqualTo(ReferralState.SUBMITTED);
             assertThat(escalated.state().deadlines().escalated()).isTrue();
             assertThat(escalated.events()).containsExactly(new ReferralEvent.Escalated(NOW.plus(Duration.ofHours(24)),
@@ -236,7 +236,7 @@ class ReferralTransitionsTest {
             assertThat(escalated.state().nextDeadline()).isEqualTo(NOW.plus(Duration.ofHours(48)));
 
             assertThat(escalated.state().deadlinesPassed(NOW.plus(Duration.ofHours(30))).changed()).isFalse();
-            Decision<Referral> expired = escalated.state().deadlinesPassed(NOW.plus(Duration.ofHours(48)));
+            Outcome<Referral> expired = escalated.state().deadlinesPassed(NOW.plus(Duration.ofHours(48)));
             assertThat(expired.state().state()).isEqualTo(ReferralState.EXPIRED);
             assertThat(expired.events()).containsExactly(new ReferralEvent.Expired(NOW.plus(Duration.ofHours(48)), 3));
             assertThat(expired.state().nextDeadline()).isNull();
@@ -246,7 +246,7 @@ class ReferralTransitionsTest {
         void anEmergencyEscalatesAfter10MinutesAndExpiresAfter30() {
             Referral emergency = aSubmittedUpReferral(Urgency.EMERGENCY);
             assertThat(emergency.deadlines().escalateAt()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
-            Decision<Referral> both = emergency.deadlinesPassed(NOW.plus(Duration.ofMinutes(31)));
+            Outcome<Referral> both = emergency.deadlinesPassed(NOW.plus(Duration.ofMinutes(31)));
             assertThat(both.state().state()).isEqualTo(ReferralState.EXPIRED);
             assertThat(both.events()).hasSize(2).first().isInstanceOf(ReferralEvent.Escalated.class);
         }
@@ -256,7 +256,7 @@ class ReferralTransitionsTest {
             Referral accepted = anAcceptedReferral();
             Instant appointment = accepted.appointment().at();
             assertThat(accepted.deadlinesPassed(appointment.plus(Duration.ofMinutes(119))).changed()).isFalse();
-            Decision<Referral> missed = accepted.deadlinesPassed(appointment.plus(Duration.ofHours(2)));
+            Outcome<Referral> missed = accepted.deadlinesPassed(appointment.plus(Duration.ofHours(2)));
             assertThat(missed.state().state()).isEqualTo(ReferralState.NO_SHOW);
             assertThat(missed.events()).singleElement().isInstanceOf(ReferralEvent.NoShow.class);
             assertThat(missed.state().history().get(missed.state().history().size() - 1).role())
@@ -276,19 +276,19 @@ class ReferralTransitionsTest {
         @Test
         void aHeldSlotMovesTheReferralToSlotHeldOnce() {
             Referral submitted = aSubmittedUpReferral();
-            Decision<Referral> held = submitted.slotHeld(aHold(), NOW);
+            Outcome<Referral> held = submitted.slotHeld(aHold(), NOW);
             assertThat(held.state().state()).isEqualTo(ReferralState.SLOT_HELD);
             assertThat(held.state().slot().state()).isEqualTo(QuotaState.HELD);
             assertThat(held.events()).isEmpty();
 
-            Decision<Referral> again = held.state().slotHeld(aHold(), NOW.plusSeconds(1));
+            Outcome<Referral> again = held.state().slotHeld(aHold(), NOW.plusSeconds(1));
             assertThat(again.changed()).isFalse();
         }
 
         @Test
         void aHoldArrivingAfterACancelDoesNotResurrectTheReferralButIsWrittenDown() {
             Referral cancelled = aSubmittedUpReferral().cancel(CancelReason.PATIENT_DECLINED, PRIMARY_DOCTOR, NOW).state();
-            Decision<Referral> late = cancelled.slotHeld(aHold(), LATER);
+            Outcome<Referral> late = cancelled.slotHeld(aHold(), LATER);
             assertThat(late.state().state()).isEqualTo(ReferralState.CANCELLED);
             assertThat(late.events()).isEmpty();
             assertThat(late.state().history().get(late.state().history().size() - 1).action())
@@ -297,7 +297,7 @@ class ReferralTransitionsTest {
 
         @Test
         void unavailableKeepsTheReferralSubmittedButFlagged() {
-            Decision<Referral> flagged = aSubmittedUpReferral().slotUnavailable("no pool for 神经内科", NOW);
+            Outcome<Referral> flagged = aSubmittedUpReferral().slotUnavailable("no pool for 神经内科", NOW);
             assertThat(flagged.state().state()).isEqualTo(ReferralState.SUBMITTED);
             assertThat(flagged.state().slot().state()).isEqualTo(QuotaState.UNAVAILABLE);
             assertThat(flagged.state().slot().reason()).isEqualTo("no pool for 神经内科");
@@ -305,7 +305,7 @@ class ReferralTransitionsTest {
 
         @Test
         void aReleasedHoldSendsAnUndecidedReferralBackToSubmitted() {
-            Decision<Referral> released = aHeldReferral().slotReleased("hold-1", "HOLD_EXPIRED", LATER);
+            Outcome<Referral> released = aHeldReferral().slotReleased("hold-1", "HOLD_EXPIRED", LATER);
             assertThat(released.state().state()).isEqualTo(ReferralState.SUBMITTED);
             assertThat(released.state().slot().state()).isEqualTo(QuotaState.RELEASED);
         }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 import cn.referral.referral.application.port.out.ReferralMetrics;
-import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralEvent;
@@ -28,11 +28,11 @@ class MicrometerReferralMetrics implements ReferralMetrics {
     }
 
     @Override
-    public void saved(Decision<Referral> decision) {
-        Referral referral = decision.state();
+    public void saved(Outcome<Referral> outcome) {
+        Referral referral = outcome.state();
         String direction = referral.direction().name();
         String urgency = referral.urgency().name();
-        for (ReferralEvent event : decision.events()) {
+        for (ReferralEvent event : outcome.events()) {
             if (event instanceof ReferralEvent.Submitted && referral.eligibility().overridden()) {
                 meters.counter("referral.eligibility.overrides", "direction", direction).increment();
             }

@@ -23,7 +23,7 @@ import cn.referral.referral.application.port.in.WorklistQuery;
 import cn.referral.referral.application.port.out.DuplicateReferralId;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
-import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralState;
@@ -71,7 +71,7 @@ class MongoReferralStore implements ReferralStore {
     }
 
     @Override
-    public Mono<Referral> insert(Decision<Referral> created) {
+    public Mono<Referral> insert(Outcome<Referral> created) {
         Referral referral = created.state();
         return messages.toOutbox(referral, created.events())
                 .map(outbox -> ReferralDocument.of(referral, outbox))
@@ -82,11 +82,11 @@ class MongoReferralStore implements ReferralStore {
 
     /** {@code $set} of the changed state and {@code $push} of its events, guarded by the version: one atomic write. */
     @Override
-    public Mono<Referral> update(Decision<Referral> decision, long expectedVersion) {
-        Referral referral = decision.state();
+    public Mono<Referral> update(Outcome<Referral> outcome, long expectedVersion) {
+        Referral referral = outcome.state();
         ReferralDocument state = ReferralDocument.of(referral, List.of());
         Query current = new Query(Criteria.where("_id").is(referral.id()).and("version").is(expectedVersion));
-        return messages.toOutbox(referral, decision.events())
+        return messages.toOutbox(referral, outcome.events())
                 .map(outbox -> OutboxUpdates.append(new Update()
                         .set("version", state.version())
                         .set("state", state.state())

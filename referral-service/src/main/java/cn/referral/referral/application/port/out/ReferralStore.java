@@ -6,7 +6,7 @@ import java.util.Set;
 
 import cn.referral.referral.application.port.in.WorklistPage;
 import cn.referral.referral.application.port.in.WorklistQuery;
-import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralState;
 import reactor.core.publisher.Flux;
@@ -14,17 +14,17 @@ import reactor.core.publisher.Mono;
 
 /**
  * Referrals and their outbox. Every write is one atomic single-document operation that saves the
- * state and appends the decision's events; an update succeeds only on the version it was based on.
+ * state and appends the outcome's events; an update succeeds only on the version it was based on.
  */
 public interface ReferralStore {
 
     Mono<Referral> find(String id);
 
     /** Saves a new referral; fails with {@link DuplicateReferralId} if the id is taken. */
-    Mono<Referral> insert(Decision<Referral> created);
+    Mono<Referral> insert(Outcome<Referral> created);
 
-    /** Saves the decision if the stored version is still {@code expectedVersion}, else fails with {@link StaleReferral}. */
-    Mono<Referral> update(Decision<Referral> decision, long expectedVersion);
+    /** Saves the outcome if the stored version is still {@code expectedVersion}, else fails with {@link StaleReferral}. */
+    Mono<Referral> update(Outcome<Referral> outcome, long expectedVersion);
 
     /**
      * Claims one referral whose next deadline has passed and that no other replica holds, for

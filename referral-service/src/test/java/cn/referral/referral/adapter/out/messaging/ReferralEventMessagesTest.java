@@ -16,7 +16,7 @@ import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.referral.domain.referral.CancelReason;
 import cn.referral.referral.domain.referral.CareType;
-import cn.referral.referral.domain.referral.Decision;
+import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Eligibility;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralFixtures;
@@ -39,29 +39,29 @@ class ReferralEventMessagesTest {
     private final ReferralEventMessages messages = new ReferralEventMessages(
             new EventFactory(json, Clock.fixed(ReferralFixtures.NOW, ZoneOffset.UTC), () -> "event-1"));
 
-    private List<OutboxEvent> outbox(Decision<Referral> decision) {
-        return messages.toOutbox(decision.state(), decision.events()).block(Duration.ofSeconds(5));
+    private List<OutboxEvent> outbox(Outcome<Referral> outcome) {
+        return messages.toOutbox(outcome.state(), outcome.events()).block(Duration.ofSeconds(5));
     }
 
-    private JsonNode only(Decision<Referral> decision, String type) {
-        List<OutboxEvent> events = outbox(decision);
+    private JsonNode only(Outcome<Referral> outcome, String type) {
+        List<OutboxEvent> events = outbox(outcome);
         assertThat(events).hasSize(1);
         OutboxEvent event = events.get(0);
         assertThat(event.topic()).isEqualTo("referral.events.v1");
         assertThat(event.type()).isEqualTo(type);
-        assertThat(event.key()).isEqualTo(decision.state().id());
+        assertThat(event.key()).isEqualTo(outcome.state().id());
         JsonNode body = json.readTree(event.payload());
         for (String field : COMMON) {
             assertThat(body.has(field)).as("common field " + field + " in " + type).isTrue();
         }
-        assertThat(body.get("referralVersion").asLong()).isEqualTo(decision.state().version());
+        assertThat(body.get("referralVersion").asLong()).isEqualTo(outcome.state().version());
         assertThat(event.payload()).doesNotContain("v1:name").doesNotContain("v1:id\"").doesNotContain("张");
         return body;
     }
 
     @Test
     void submittedCarriesTheDiagnosisWindowAndDeadline() {
-        Decision<Referral> submitted = Referral.submit("r-1", ReferralFixtures.anUpRequest(
+        Outcome<Referral> submitted = Referral.submit("r-1", ReferralFixtures.anUpRequest(
                         cn.referral.referral.domain.referral.Urgency.ROUTINE), ReferralFixtures.inCatalog(), true,
                 ReferralFixtures.PRIMARY_DOCTOR, ReferralFixtures.NOW,
                 cn.referral.referral.domain.policy.AcceptanceDeadlines.defaults());
@@ -135,7 +135,7 @@ class ReferralEventMessagesTest {
         assertThat(completed.get("outcome").asString()).isEqualTo("IMPROVED");
         assertThat(completed.get("downReferralRecommended").asBoolean()).isTrue();
 
-        Decision<Referral> escalatedAndExpired = ReferralFixtures.aSubmittedUpReferral()
+        Outcome<Referral> escalatedAndExpired = ReferralFixtures.aSubmittedUpReferral()
                 .deadlinesPassed(now.plus(Duration.ofDays(3)));
         assertThat(outbox(escalatedAndExpired)).extracting(OutboxEvent::type)
                 .containsExactly("referral.escalated.v1", "referral.expired.v1");
