@@ -19,7 +19,7 @@ import cn.referral.quota.application.port.out.WaitlistStore;
 import cn.referral.quota.domain.HoldRequest;
 import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolChange;
+import cn.referral.quota.domain.Outcome;
 import cn.referral.quota.domain.PoolTally;
 import cn.referral.quota.domain.QuotaEvent;
 import cn.referral.quota.domain.ReleaseReason;
@@ -241,7 +241,7 @@ public class HoldService implements HoldUseCases {
                 .thenMany(pools.findHolding(referralId))
                 .concatMap(pool -> updates.update(pool.id(),
                                 current -> current.release(referralId, reason, clock.instant()))
-                        .filter(PoolChange::changed)
+                        .filter(Outcome::changed)
                         .flatMap(change -> promotion.promote(pool.id()).thenReturn(change)))
                 .then();
     }
@@ -256,7 +256,7 @@ public class HoldService implements HoldUseCases {
         Instant now = clock.instant();
         return pools.findWithHoldsExpiredBy(now)
                 .concatMap(pool -> updates.update(pool.id(), current -> current.releaseExpired(now))
-                        .filter(PoolChange::changed)
+                        .filter(Outcome::changed)
                         .flatMap(change -> promotion.promote(pool.id())
                                 .thenReturn((long) change.events().size())))
                 .reduce(0L, Long::sum);

@@ -7,7 +7,7 @@ import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolChange;
+import cn.referral.quota.domain.Outcome;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -29,10 +29,10 @@ class PoolUpdates {
     }
 
     /** Emits the stored change (or an unchanged one when the decision had no effect); empty if no such pool. */
-    Mono<PoolChange> update(String poolId, Function<Pool, PoolChange> decide) {
+    Mono<Outcome<Pool>> update(String poolId, Function<Pool, Outcome<Pool>> decide) {
         return Mono.defer(() -> pools.findById(poolId)
                         .flatMap(pool -> {
-                            PoolChange change = decide.apply(pool);
+                            Outcome<Pool> change = decide.apply(pool);
                             if (!change.changed()) {
                                 return Mono.just(change);
                             }
@@ -53,7 +53,7 @@ class PoolUpdates {
     }
 
     /** Writes one decided change; emits whether the stored pool allowed it. Counts it when stored. */
-    Mono<Boolean> write(Pool readAt, PoolChange change) {
+    Mono<Boolean> write(Pool readAt, Outcome<Pool> change) {
         return pools.write(readAt, change).doOnNext(stored -> {
             if (stored) {
                 metrics.recorded(change.events());

@@ -13,7 +13,7 @@ import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.application.port.out.WaitlistStore;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolChange;
+import cn.referral.quota.domain.Outcome;
 import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.ReservePolicy;
 import cn.referral.quota.domain.WaitlistEntry;
@@ -102,7 +102,7 @@ class WaitlistPromotion {
             return waitlist.leave(entry, "EXPIRED").flatMap(left -> left
                     ? pools.leftWaitlist(entry.poolId(), entry.waitlistClass()) : Mono.empty());
         }
-        Optional<PoolChange> change = pool.handTo(entry, policy, ids.get(), now);
+        Optional<Outcome<Pool>> change = pool.handTo(entry, policy, ids.get(), now);
         if (change.isEmpty()) {
             return Mono.empty();
         }

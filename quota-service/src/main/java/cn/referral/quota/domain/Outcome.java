@@ -3,14 +3,16 @@ package cn.referral.quota.domain;
 import java.util.List;
 
 /**
- * A pool after a change, the events the change caused, and how the store must write it:
+ * The state after a change, the events the change caused, and how the store must write it: the one
+ * shape of a state change in every service ({@code state}, {@code events}, {@code changed}), here with
+ * the write a pool's concurrent holds need:
  * {@link Write.AddHold} as one guarded update (the guard is the domain's own {@link HoldGuard}),
  * {@link Write.Replace} as a compare-and-set of the whole pool on its revision. {@link Write.None}
  * when the request had no effect (e.g. a redelivered release): nothing to store.
  */
-public record PoolChange(Pool pool, List<QuotaEvent> events, Write write) {
+public record Outcome<T>(T state, List<QuotaEvent> events, Write write) {
 
-    public PoolChange {
+    public Outcome {
         events = List.copyOf(events);
     }
 
@@ -40,15 +42,15 @@ public record PoolChange(Pool pool, List<QuotaEvent> events, Write write) {
         return !(write instanceof Write.None);
     }
 
-    public static PoolChange none(Pool pool) {
-        return new PoolChange(pool, List.of(), new Write.None());
+    public static <T> Outcome<T> none(T state) {
+        return new Outcome<>(state, List.of(), new Write.None());
     }
 
-    static PoolChange replaced(Pool pool, List<QuotaEvent> events) {
-        return new PoolChange(pool, events, new Write.Replace());
+    static <T> Outcome<T> replaced(T state, List<QuotaEvent> events) {
+        return new Outcome<>(state, events, new Write.Replace());
     }
 
-    static PoolChange holdAdded(Pool pool, NewHold hold) {
-        return new PoolChange(pool, hold.events(), new Write.AddHold(hold));
+    static <T> Outcome<T> holdAdded(T state, NewHold hold) {
+        return new Outcome<>(state, hold.events(), new Write.AddHold(hold));
     }
 }

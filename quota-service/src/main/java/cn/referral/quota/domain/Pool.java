@@ -15,7 +15,7 @@ import java.util.Optional;
  * once. Green-channel holds ({@link GreenChannel}) are counted apart. The waitlist is not part of the
  * pool: each waiting referral is its own {@link WaitlistEntry}, numbered by the pool
  * ({@code waitlistSeq}) on arrival. Every method returns the pool after the change, the events it
- * caused and how the store writes it ({@link PoolChange.Write}).
+ * caused and how the store writes it ({@link Outcome.Write}).
  *
  * @param holds             active holds (held or confirmed), reserved and green-channel
  * @param released          holds given back; their referrals are never held here again
@@ -88,35 +88,35 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
      *
      * @param cutoffDue whether the pool's reserve cutoff has come ({@link ReserveCutoff})
      */
-    public Optional<PoolChange> holdReserved(HoldRequest request, ReservePolicy policy, boolean cutoffDue,
+    public Optional<Outcome<Pool>> holdReserved(HoldRequest request, ReservePolicy policy, boolean cutoffDue,
                                              String holdId, Instant now) {
         return reservedHoldFor(request, policy, cutoffDue, holdId, now).map(this::taking);
     }
 
     /** Holds an emergency beyond the reserve ({@link PoolCounts#greenChannelHoldFor}). */
-    public Optional<PoolChange> holdInGreenChannel(HoldRequest request, String holdId, Instant now) {
+    public Optional<Outcome<Pool>> holdInGreenChannel(HoldRequest request, String holdId, Instant now) {
         return greenChannelHoldFor(request, holdId, now).map(this::taking);
     }
 
     /** Hands a freed reserved unit to a waiting referral ({@link PoolCounts#handOverTo}). */
-    public Optional<PoolChange> handTo(WaitlistEntry entry, ReservePolicy policy, String holdId, Instant now) {
+    public Optional<Outcome<Pool>> handTo(WaitlistEntry entry, ReservePolicy policy, String holdId, Instant now) {
         return handOverTo(entry, policy, holdId, now).map(this::taking);
     }
 
     /** This pool with the new hold taken. */
-    private PoolChange taking(NewHold hold) {
-        return PoolChange.holdAdded(with().holds(append(holds, hold.hold())).build(), hold);
+    private Outcome<Pool> taking(NewHold hold) {
+        return Outcome.holdAdded(with().holds(append(holds, hold.hold())).build(), hold);
     }
 
     /** The hospital accepted the referral: its hold is confirmed. */
-    public PoolChange confirm(String referralId) {
+    public Outcome<Pool> confirm(String referralId) {
         Optional<Hold> hold = holdOf(referralId);
         if (hold.isEmpty() || hold.get().status() == HoldStatus.CONFIRMED) {
-            return PoolChange.none(this);
+            return Outcome.none(this);
         }
         Hold confirmed = hold.get().confirmed();
         List<Hold> after = holds.stream().map(h -> h.referralId().equals(referralId) ? confirmed : h).toList();
-        return PoolChange.replaced(with().holds(after).build(), List.of(new QuotaEvent.SlotConfirmed(ref(), confirmed)));
+        return Outcome.replaced(with().holds(after).build(), List.of(new QuotaEvent.SlotConfirmed(ref(), confirmed)));
     }
 
     /**
@@ -124,23 +124,23 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
      * waitlist's business ({@link #handTo}); with nobody waiting after the cutoff it goes public
      * ({@link #handFreeUnitsToPublic}).
      */
-    public PoolChange release(String referralId, ReleaseReason reason, Instant now) {
+    public Outcome<Pool> release(String referralId, ReleaseReason reason, Instant now) {
         Optional<Hold> hold = holdOf(referralId);
         if (hold.isEmpty()) {
-            return PoolChange.none(this);
+            return Outcome.none(this);
         }
         Pool after = with()
                 .holds(holds.stream().filter(h -> !h.referralId().equals(referralId)).toList())
                 .released(append(released, new ReleasedHold(hold.get(), reason, now)))
                 .build();
-        return PoolChange.replaced(after, List.of(new QuotaEvent.SlotReleased(ref(), hold.get(), reason)));
+        return Outcome.replaced(after, List.of(new QuotaEvent.SlotReleased(ref(), hold.get(), reason)));
     }
 
     /** Releases every hold not confirmed by its deadline ({@link Hold#isExpiredAt}). */
-    public PoolChange releaseExpired(Instant now) {
+    public Outcome<Pool> releaseExpired(Instant now) {
         List<Hold> expired = holds.stream().filter(hold -> hold.isExpiredAt(now)).toList();
         if (expired.isEmpty()) {
-            return PoolChange.none(this);
+            return Outcome.none(this);
         }
         List<ReleasedHold> nowReleased = new ArrayList<>(released);
         List<QuotaEvent> events = new ArrayList<>();
@@ -150,29 +150,29 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         }
         Pool after = with().holds(holds.stream().filter(hold -> !expired.contains(hold)).toList())
                 .released(nowReleased).build();
-        return PoolChange.replaced(after, events);
+        return Outcome.replaced(after, events);
     }
 
     /**
      * At the cutoff the reserved units nobody holds go to the public schedule, once. Waiting
      * referrals stay waiting for units released later.
      */
-    public PoolChange releaseReserveAtCutoff(ReserveCutoff cutoff, Instant now) {
+    public Outcome<Pool> releaseReserveAtCutoff(ReserveCutoff cutoff, Instant now) {
         if (reserveReleased() || !cutoff.isDue(this, now)) {
-            return PoolChange.none(this);
+            return Outcome.none(this);
         }
         int unheld = Math.max(0, reserved - held());
         Pool after = with().reserveReleasedAt(now).releasedToPublic(releasedToPublic + unheld).build();
-        return PoolChange.replaced(after, List.of(new QuotaEvent.ReserveReleased(ref(), unheld)));
+        return Outcome.replaced(after, List.of(new QuotaEvent.ReserveReleased(ref(), unheld)));
     }
 
     /** After the cutoff, with nobody waiting: units freed since go public too. */
-    public PoolChange handFreeUnitsToPublic() {
+    public Outcome<Pool> handFreeUnitsToPublic() {
         int units = unitsToHandOn();
         if (!reserveReleased() || units <= 0) {
-            return PoolChange.none(this);
+            return Outcome.none(this);
         }
-        return PoolChange.replaced(with().releasedToPublic(releasedToPublic + units).build(),
+        return Outcome.replaced(with().releasedToPublic(releasedToPublic + units).build(),
                 List.of(new QuotaEvent.ReserveReleased(ref(), units)));
     }
 
@@ -181,7 +181,7 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
      * capacity nor the reserve may drop below what is already held; a grown reserve goes to waiting
      * referrals next.
      */
-    public PoolChange resize(int newCapacity, int newReserved) {
+    public Outcome<Pool> resize(int newCapacity, int newReserved) {
         if (newCapacity <= 0) {
             throw new QuotaRuleViolation("capacity", "a pool needs at least one unit, not " + newCapacity);
         }
@@ -199,9 +199,9 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
                     + reserveReleasedAt + "; it can no longer change");
         }
         if (newCapacity == capacity && newReserved == reserved) {
-            return PoolChange.none(this);
+            return Outcome.none(this);
         }
-        return PoolChange.replaced(with().capacity(newCapacity).reserved(newReserved).build(), List.of());
+        return Outcome.replaced(with().capacity(newCapacity).reserved(newReserved).build(), List.of());
     }
 
     /** Reserved units neither held nor already given to the public schedule. */

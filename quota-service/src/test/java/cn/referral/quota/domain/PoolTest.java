@@ -34,10 +34,10 @@ class PoolTest {
     void aHoldTakesAReservedUnitAndExpiresWhenTheReferralMustBeAccepted() {
         HoldRequest referral = aRoutineReferral("r1");
 
-        PoolChange change = held(anExpertClinic(10, 2), referral);
+        Outcome<Pool> change = held(anExpertClinic(10, 2), referral);
 
-        assertThat(change.pool().held()).isEqualTo(1);
-        assertThat(change.pool().freeReserve()).isEqualTo(1);
+        assertThat(change.state().held()).isEqualTo(1);
+        assertThat(change.state().freeReserve()).isEqualTo(1);
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotHeld.class, event -> {
             assertThat(event.hold().referralId()).isEqualTo("r1");
             assertThat(event.hold().expiresAt()).isEqualTo(referral.acceptBy());
@@ -49,35 +49,35 @@ class PoolTest {
     void theStoreIsToldToAddTheHoldUnderTheSameGuardTheDomainChecked() {
         Pool pool = anExpertClinic(10, 2);
 
-        PoolChange change = held(pool, aRoutineReferral("r1"));
+        Outcome<Pool> change = held(pool, aRoutineReferral("r1"));
 
-        assertThat(change.write()).isInstanceOfSatisfying(PoolChange.Write.AddHold.class, add -> {
+        assertThat(change.write()).isInstanceOfSatisfying(Outcome.Write.AddHold.class, add -> {
             assertThat(add.hold().referralId()).isEqualTo("r1");
             assertThat(add.guard()).isEqualTo(new HoldGuard("r1", HoldGuard.Limit.WITHIN_UNRELEASED_RESERVE, true,
                     null));
             assertThat(add.guard().admits(pool)).isTrue();
-            assertThat(add.guard().admits(change.pool())).as("the same referral a second time").isFalse();
+            assertThat(add.guard().admits(change.state())).as("the same referral a second time").isFalse();
         });
     }
 
     @Test
     void aFullReserveHoldsNobodyMoreAndTheSameReferralIsNeverHeldTwice() {
-        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).pool();
+        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).state();
 
         assertThat(full.holdReserved(aRoutineReferral("r2"), ANY_REFERRAL, false, "h2", NOW)).isEmpty();
-        assertThat(held(anExpertClinic(10, 2), aRoutineReferral("r1")).pool()
+        assertThat(held(anExpertClinic(10, 2), aRoutineReferral("r1")).state()
                 .holdReserved(aRoutineReferral("r1"), ANY_REFERRAL, false, "h2", NOW)).isEmpty();
     }
 
     @Test
     void anEmergencyBeyondTheReserveGetsAGreenChannelHoldCountedApart() {
-        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).pool();
+        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).state();
 
-        PoolChange green = full.holdInGreenChannel(aReferral("e1", Urgency.EMERGENCY, false), "h2", NOW)
+        Outcome<Pool> green = full.holdInGreenChannel(aReferral("e1", Urgency.EMERGENCY, false), "h2", NOW)
                 .orElseThrow();
 
-        assertThat(green.pool().held()).isEqualTo(1);
-        assertThat(green.pool().greenChannelHeld()).isEqualTo(1);
+        assertThat(green.state().held()).isEqualTo(1);
+        assertThat(green.state().greenChannelHeld()).isEqualTo(1);
         assertThat(((QuotaEvent.SlotHeld) green.events().get(0)).hold().greenChannel()).isTrue();
         assertThat(full.holdInGreenChannel(aReferral("u1", Urgency.URGENT, false), "h3", NOW))
                 .as("only emergencies pass the green channel").isEmpty();
@@ -85,26 +85,26 @@ class PoolTest {
 
     @Test
     void aFreedUnitIsHandedToAWaitingReferralOnceAndNeverToAReleasedOne() {
-        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).pool();
+        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).state();
         WaitlistEntry contracted = waiting(full, aReferral("contracted", Urgency.ROUTINE, true), 2);
         assertThat(full.handTo(contracted, ANY_REFERRAL, "h2", NOW)).as("nothing free yet").isEmpty();
 
-        PoolChange released = full.release("r1", ReleaseReason.CANCELLED, NOW);
-        PoolChange handedOn = released.pool().handTo(contracted, ANY_REFERRAL, "h2", NOW).orElseThrow();
+        Outcome<Pool> released = full.release("r1", ReleaseReason.CANCELLED, NOW);
+        Outcome<Pool> handedOn = released.state().handTo(contracted, ANY_REFERRAL, "h2", NOW).orElseThrow();
 
         assertThat(released.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotReleased.class,
                 event -> assertThat(event.reason()).isEqualTo(ReleaseReason.CANCELLED));
         assertThat(handedOn.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotHeld.class,
                 event -> assertThat(event.hold().referralId()).isEqualTo("contracted"));
-        assertThat(handedOn.pool().handTo(contracted, ANY_REFERRAL, "h3", NOW)).as("held once").isEmpty();
-        assertThat(released.pool().holdReserved(aRoutineReferral("r1"), ANY_REFERRAL, false, "h9", NOW))
+        assertThat(handedOn.state().handTo(contracted, ANY_REFERRAL, "h3", NOW)).as("held once").isEmpty();
+        assertThat(released.state().holdReserved(aRoutineReferral("r1"), ANY_REFERRAL, false, "h9", NOW))
                 .as("a released referral is never held here again").isEmpty();
     }
 
     @Test
     void releasingAReferralTwiceOrOneThatWasNeverHeldChangesNothing() {
-        Pool held = held(anExpertClinic(10, 2), aRoutineReferral("r1")).pool();
-        Pool released = held.release("r1", ReleaseReason.REJECTED, NOW).pool();
+        Pool held = held(anExpertClinic(10, 2), aRoutineReferral("r1")).state();
+        Pool released = held.release("r1", ReleaseReason.REJECTED, NOW).state();
 
         assertThat(released.release("r1", ReleaseReason.REJECTED, NOW).changed()).isFalse();
         assertThat(held.release("stranger", ReleaseReason.CANCELLED, NOW).changed()).isFalse();
@@ -112,62 +112,62 @@ class PoolTest {
 
     @Test
     void acceptanceConfirmsTheHoldOnce() {
-        Pool held = held(anExpertClinic(10, 2), aRoutineReferral("r1")).pool();
+        Pool held = held(anExpertClinic(10, 2), aRoutineReferral("r1")).state();
 
-        PoolChange confirmed = held.confirm("r1");
+        Outcome<Pool> confirmed = held.confirm("r1");
 
         assertThat(confirmed.events()).singleElement().isInstanceOf(QuotaEvent.SlotConfirmed.class);
-        assertThat(confirmed.pool().confirmed()).isEqualTo(1);
-        assertThat(confirmed.pool().confirm("r1").changed()).isFalse();
+        assertThat(confirmed.state().confirmed()).isEqualTo(1);
+        assertThat(confirmed.state().confirm("r1").changed()).isFalse();
     }
 
     @Test
     void aHoldNotConfirmedByItsDeadlineIsReleasedAsExpiredAConfirmedOneIsNot() {
         HoldRequest late = aRoutineReferral("late");
-        Pool pool = held(held(anExpertClinic(10, 2), late).pool(), aRoutineReferral("accepted")).pool()
-                .confirm("accepted").pool();
+        Pool pool = held(held(anExpertClinic(10, 2), late).state(), aRoutineReferral("accepted")).state()
+                .confirm("accepted").state();
         Instant deadline = late.acceptBy();
 
         assertThat(pool.releaseExpired(deadline.minusSeconds(1)).changed()).isFalse();
-        PoolChange expired = pool.releaseExpired(deadline);
+        Outcome<Pool> expired = pool.releaseExpired(deadline);
 
         assertThat(expired.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotReleased.class, event -> {
             assertThat(event.hold().referralId()).isEqualTo("late");
             assertThat(event.reason()).isEqualTo(ReleaseReason.EXPIRED);
         });
-        assertThat(expired.pool().held()).isEqualTo(1);
-        assertThat(expired.pool().releaseExpired(deadline.plusSeconds(3600)).changed()).as("once").isFalse();
+        assertThat(expired.state().held()).isEqualTo(1);
+        assertThat(expired.state().releaseExpired(deadline.plusSeconds(3600)).changed()).as("once").isFalse();
     }
 
     @Test
     void atTheCutoffTheUnheldReserveGoesPublicOnceAndLaterReleasesFollowIt() {
         ReserveCutoff cutoff = new ReserveCutoff(ReserveCutoff.DEFAULT);
-        Pool pool = held(anExpertClinic(20, 4), aRoutineReferral("r1")).pool();
+        Pool pool = held(anExpertClinic(20, 4), aRoutineReferral("r1")).state();
         var dayBefore = pool.sessionStartsAt().minus(Duration.ofHours(24));
 
         assertThat(pool.releaseReserveAtCutoff(cutoff, dayBefore.minusSeconds(1)).changed()).isFalse();
-        PoolChange atCutoff = pool.releaseReserveAtCutoff(cutoff, dayBefore);
+        Outcome<Pool> atCutoff = pool.releaseReserveAtCutoff(cutoff, dayBefore);
 
         assertThat(atCutoff.events()).singleElement().isEqualTo(new QuotaEvent.ReserveReleased(pool.ref(), 3));
-        assertThat(atCutoff.pool().freeReserve()).isZero();
-        assertThat(atCutoff.pool().releaseReserveAtCutoff(cutoff, dayBefore.plusSeconds(60)).changed()).isFalse();
-        Pool lateRelease = atCutoff.pool().release("r1", ReleaseReason.CANCELLED, dayBefore).pool();
-        PoolChange toPublic = lateRelease.handFreeUnitsToPublic();
+        assertThat(atCutoff.state().freeReserve()).isZero();
+        assertThat(atCutoff.state().releaseReserveAtCutoff(cutoff, dayBefore.plusSeconds(60)).changed()).isFalse();
+        Pool lateRelease = atCutoff.state().release("r1", ReleaseReason.CANCELLED, dayBefore).state();
+        Outcome<Pool> toPublic = lateRelease.handFreeUnitsToPublic();
         assertThat(toPublic.events()).singleElement().isEqualTo(new QuotaEvent.ReserveReleased(pool.ref(), 1));
-        assertThat(toPublic.pool().releasedToPublic()).isEqualTo(4);
-        assertThat(toPublic.pool().handFreeUnitsToPublic().changed()).isFalse();
+        assertThat(toPublic.state().releasedToPublic()).isEqualTo(4);
+        assertThat(toPublic.state().handFreeUnitsToPublic().changed()).isFalse();
     }
 
     @Test
     void theReserveCannotShrinkBelowWhatIsHeldAndAGrownReserveFreesUnitsToHandOn() {
-        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).pool();
+        Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).state();
 
         assertThatThrownBy(() -> full.resize(5, 0)).isInstanceOf(QuotaRuleViolation.class);
-        Pool three = held(held(held(anExpertClinic(10, 3), aRoutineReferral("a")).pool(), aRoutineReferral("b"))
-                .pool(), aRoutineReferral("c")).pool();
+        Pool three = held(held(held(anExpertClinic(10, 3), aRoutineReferral("a")).state(), aRoutineReferral("b"))
+                .state(), aRoutineReferral("c")).state();
         assertThatThrownBy(() -> three.resize(10, 2)).isInstanceOf(PoolStateConflict.class);
-        PoolChange grown = full.resize(5, 2);
-        assertThat(grown.pool().unitsToHandOn()).isEqualTo(1);
-        assertThat(grown.write()).isInstanceOf(PoolChange.Write.Replace.class);
+        Outcome<Pool> grown = full.resize(5, 2);
+        assertThat(grown.state().unitsToHandOn()).isEqualTo(1);
+        assertThat(grown.write()).isInstanceOf(Outcome.Write.Replace.class);
     }
 }

@@ -44,7 +44,7 @@ public final class Pools {
     public static final ReservePolicy ANY_REFERRAL = new ReservePolicy.AnyReferral();
 
     /** A reserved hold before the cutoff under seed 002's policy. */
-    public static PoolChange held(Pool pool, HoldRequest request) {
+    public static Outcome<Pool> held(Pool pool, HoldRequest request) {
         return pool.holdReserved(request, ANY_REFERRAL, false, "hold-of-" + request.referralId(), NOW).orElseThrow();
     }
 

@@ -40,11 +40,11 @@ class ReserveAfterCutoffTest {
                                                 boolean holds) {
         Pool pool = anExpertClinic(10, 2);
         for (int i = 0; i < heldBefore; i++) {
-            pool = held(pool, aReferral("before-" + i, Urgency.URGENT, false)).pool();
+            pool = held(pool, aReferral("before-" + i, Urgency.URGENT, false)).state();
         }
         Instant now = cutoffDue ? CUTOFF.cutoffOf(pool).plusSeconds(60) : NOW;
         if (released) {
-            pool = pool.releaseReserveAtCutoff(CUTOFF, now).pool();
+            pool = pool.releaseReserveAtCutoff(CUTOFF, now).state();
         }
 
         assertThat(pool.holdReserved(aReferral("r", urgency, false), ANY_REFERRAL, cutoffDue, "h", now).isPresent())
@@ -61,7 +61,7 @@ class ReserveAfterCutoffTest {
         Pool pool = anExpertClinic(10, 2);
         Instant cutoff = CUTOFF.cutoffOf(pool);
         if (released) {
-            pool = pool.releaseReserveAtCutoff(CUTOFF, cutoff).pool();
+            pool = pool.releaseReserveAtCutoff(CUTOFF, cutoff).state();
         }
 
         QuotaEvent.Unavailable answer = ReserveAfterCutoff.refusal("r", pool, cutoff);

@@ -30,7 +30,7 @@ class ReservePolicyTest {
         for (int i = 0; i < heldByOthers; i++) {
             // held as "others" while the whole reserve was open to them
             pool = pool.holdReserved(aReferral("other-" + i, Urgency.ROUTINE, false),
-                    new ReservePolicy.ContractedFirst(100), false, "h" + i, NOW).orElseThrow().pool();
+                    new ReservePolicy.ContractedFirst(100), false, "h" + i, NOW).orElseThrow().state();
         }
 
         assertThat(pool.holdReserved(aReferral("another", Urgency.ROUTINE, true), policy, false, "x", NOW)

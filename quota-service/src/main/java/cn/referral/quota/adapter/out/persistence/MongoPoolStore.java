@@ -32,7 +32,7 @@ import cn.referral.quota.domain.HoldGuard;
 import cn.referral.quota.domain.HoldStatus;
 import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolChange;
+import cn.referral.quota.domain.Outcome;
 import cn.referral.quota.domain.PoolKey;
 import cn.referral.quota.domain.PoolTally;
 import cn.referral.quota.domain.Resource;
@@ -169,11 +169,11 @@ class MongoPoolStore implements PoolStore {
     }
 
     @Override
-    public Mono<Boolean> write(Pool readAt, PoolChange change) {
-        if (change.write() instanceof PoolChange.Write.AddHold add) {
+    public Mono<Boolean> write(Pool readAt, Outcome<Pool> change) {
+        if (change.write() instanceof Outcome.Write.AddHold add) {
             return add(add.newHold());
         }
-        if (change.write() instanceof PoolChange.Write.Replace) {
+        if (change.write() instanceof Outcome.Write.Replace) {
             return replace(readAt, change);
         }
         return Mono.just(false);
@@ -295,8 +295,8 @@ class MongoPoolStore implements PoolStore {
         return stored;
     }
 
-    private Mono<Boolean> replace(Pool readAt, PoolChange change) {
-        Pool pool = change.pool();
+    private Mono<Boolean> replace(Pool readAt, Outcome<Pool> change) {
+        Pool pool = change.state();
         Query query = new Query(Criteria.where(ID).is(readAt.id()).and(REVISION).is(readAt.revision()));
         return messages.toOutbox(change.events())
                 .map(outbox -> OutboxUpdates.append(new Update()

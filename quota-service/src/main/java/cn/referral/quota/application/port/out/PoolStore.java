@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolChange;
+import cn.referral.quota.domain.Outcome;
 import cn.referral.quota.domain.PoolTally;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.WaitlistClass;
@@ -48,11 +48,11 @@ public interface PoolStore {
     Flux<Pool> findWithHoldsExpiredBy(Instant instant);
 
     /**
-     * Writes the change as the domain says ({@link PoolChange.Write}): a new hold as {@link #add}, or
+     * Writes the change as the domain says ({@link Outcome.Write}): a new hold as {@link #add}, or
      * the whole pool if its stored revision is still {@code readAt}'s. Emits false when the stored pool
      * no longer allows it (read again and decide again).
      */
-    Mono<Boolean> write(Pool readAt, PoolChange change);
+    Mono<Boolean> write(Pool readAt, Outcome<Pool> change);
 
     /**
      * Adds the hold with its event in one atomic update of its pool, only if the stored pool still
