@@ -28,11 +28,12 @@ import cn.referral.billing.application.port.out.PolicyStore;
 import cn.referral.billing.application.port.out.ScheduleStore;
 import cn.referral.billing.domain.Alliance;
 import cn.referral.billing.domain.AlliancePlacement;
-import cn.referral.billing.domain.DecisionChange;
+import cn.referral.billing.domain.DecisionEvent;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.Outcome;
 import cn.referral.billing.domain.ReferredCare;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
@@ -119,13 +120,13 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                     DeductibleAssessment assessment = assessor.assess(care, known.careYearSchedule(),
                             known.sourceYearSchedule(), known.policies(),
                             new AlliancePlacement(care.from().id(), care.to().id(), known.alliances()));
-                    DecisionChange change = DeductibleDecision.issue(ids.get(), care, referral.insuredPersonNo(),
-                            assessment, validFrom, validUntil, now);
+                    Outcome<DeductibleDecision, DecisionEvent> change = DeductibleDecision.issue(ids.get(), care,
+                            referral.insuredPersonNo(), assessment, validFrom, validUntil, now);
                     return decisions.insertIssued(change).doOnNext(inserted -> {
                         if (inserted) {
-                            metrics.issued(change.decision());
+                            metrics.issued(change.state());
                             log.info("Issued deductible decision {} for referral {}: {} payable {} of {}",
-                                    change.decision().decisionId(), referral.referralId(), assessment.rule(),
+                                    change.state().decisionId(), referral.referralId(), assessment.rule(),
                                     assessment.payable(), assessment.standardDeductible());
                         }
                     });
@@ -168,13 +169,14 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     private Mono<Boolean> revokeIssued(ClosedReferral referral) {
         return decisions.findByReferral(referral.referralId())
                 .flatMap(decision -> {
-                    DecisionChange change = decision.revoke(referral.reason(), clock.instant());
+                    Outcome<DeductibleDecision, DecisionEvent> change = decision.revoke(referral.reason(),
+                            clock.instant());
                     if (!change.changed()) {
                         return Mono.just(true);
                     }
                     return decisions.saveRevocation(change).doOnNext(saved -> {
                         if (saved) {
-                            metrics.revoked(change.decision());
+                            metrics.revoked(change.state());
                             log.info("Revoked deductible decision {} of referral {}: {}", decision.decisionId(),
                                     referral.referralId(), referral.reason());
                         }

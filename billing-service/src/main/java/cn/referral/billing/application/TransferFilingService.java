@@ -19,7 +19,8 @@ import cn.referral.billing.application.port.out.TransferFilingStore;
 import cn.referral.billing.domain.DecisionStatus;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.filing.FilingChange;
+import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.filing.FilingEvent;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
@@ -68,13 +69,13 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
         return Mono.zip(known(referral.referralId(), decision.care().from().id()),
                         known(referral.referralId(), decision.care().to().id()))
                 .flatMap(found -> {
-                    FilingChange change = TransferFiling.register(ids.get(), decision, found.getT1(), found.getT2(),
-                            referral.diagnosisCode(), referral.diagnosisName(), referral.conditionDescription(),
-                            referral.reason(), clock.instant());
+                    Outcome<TransferFiling, FilingEvent> change = TransferFiling.register(ids.get(), decision,
+                            found.getT1(), found.getT2(), referral.diagnosisCode(), referral.diagnosisName(),
+                            referral.conditionDescription(), referral.reason(), clock.instant());
                     return filings.insertRegistered(change).doOnNext(inserted -> {
                         if (inserted) {
                             log.info("Registered transfer filing (2501) {} for referral {}",
-                                    change.filing().filingId(), referral.referralId());
+                                    change.state().filingId(), referral.referralId());
                         }
                     });
                 });
@@ -89,7 +90,7 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
     public Mono<Void> referralClosed(ClosedReferral referral) {
         return filings.findByReferral(referral.referralId())
                 .flatMap(filing -> {
-                    FilingChange change = filing.revoke(referral.reason(), clock.instant());
+                    Outcome<TransferFiling, FilingEvent> change = filing.revoke(referral.reason(), clock.instant());
                     if (!change.changed()) {
                         return Mono.just(false);
                     }

@@ -32,23 +32,24 @@ public record DeductibleDecision(String decisionId, ReferredCare care, InsuredPe
         }
     }
 
-    public static DecisionChange issue(String decisionId, ReferredCare care, InsuredPersonNo insuredPersonNo,
-                                       DeductibleAssessment assessment, LocalDate validFrom, LocalDate validUntil,
-                                       Instant now) {
+    public static Outcome<DeductibleDecision, DecisionEvent> issue(String decisionId, ReferredCare care,
+                                                                   InsuredPersonNo insuredPersonNo,
+                                                                   DeductibleAssessment assessment, LocalDate validFrom,
+                                                                   LocalDate validUntil, Instant now) {
         DeductibleDecision decision = new DeductibleDecision(decisionId, care, insuredPersonNo, assessment, validFrom,
                 validUntil, now, DecisionStatus.ISSUED, null, null);
-        return new DecisionChange(decision, List.of(new DecisionEvent.Issued(decision, now)));
+        return new Outcome<>(decision, List.of(new DecisionEvent.Issued(decision, now)));
     }
 
     /** Revokes an issued decision; a revoked one stays as it is, with no new event. */
-    public DecisionChange revoke(ClosingReason reason, Instant now) {
+    public Outcome<DeductibleDecision, DecisionEvent> revoke(ClosingReason reason, Instant now) {
         Objects.requireNonNull(reason, "reason");
         if (status == DecisionStatus.REVOKED) {
-            return new DecisionChange(this, List.of());
+            return new Outcome<>(this, List.of());
         }
         DeductibleDecision revoked = new DeductibleDecision(decisionId, care, insuredPersonNo, assessment, validFrom,
                 validUntil, issuedAt, DecisionStatus.REVOKED, reason, now);
-        return new DecisionChange(revoked, List.of(new DecisionEvent.Revoked(revoked, reason, now)));
+        return new Outcome<>(revoked, List.of(new DecisionEvent.Revoked(revoked, reason, now)));
     }
 
     public String referralId() {

@@ -16,35 +16,36 @@ class DeductibleDecisionTest {
 
     @Test
     void issuingRaisesOneIssuedEvent() {
-        DecisionChange issued = anIssuedDecision();
+        Outcome<DeductibleDecision, DecisionEvent> issued = anIssuedDecision();
 
-        assertThat(issued.decision().status()).isEqualTo(DecisionStatus.ISSUED);
+        assertThat(issued.state().status()).isEqualTo(DecisionStatus.ISSUED);
         assertThat(issued.events()).singleElement().isInstanceOf(DecisionEvent.Issued.class);
     }
 
     @Test
     void revokingOnceRaisesOneRevokedEventAndRevokingAgainNothing() {
-        DeductibleDecision decision = anIssuedDecision().decision();
+        DeductibleDecision decision = anIssuedDecision().state();
         Instant later = ISSUED.plusSeconds(3600);
 
-        DecisionChange revoked = decision.revoke(ClosingReason.REFERRAL_CANCELLED, later);
-        DecisionChange again = revoked.decision().revoke(ClosingReason.REFERRAL_NO_SHOW, later.plusSeconds(60));
+        Outcome<DeductibleDecision, DecisionEvent> revoked = decision.revoke(ClosingReason.REFERRAL_CANCELLED, later);
+        Outcome<DeductibleDecision, DecisionEvent> again = revoked.state().revoke(ClosingReason.REFERRAL_NO_SHOW,
+                later.plusSeconds(60));
 
-        assertThat(revoked.decision().status()).isEqualTo(DecisionStatus.REVOKED);
-        assertThat(revoked.decision().revocationReason()).isEqualTo(ClosingReason.REFERRAL_CANCELLED);
+        assertThat(revoked.state().status()).isEqualTo(DecisionStatus.REVOKED);
+        assertThat(revoked.state().revocationReason()).isEqualTo(ClosingReason.REFERRAL_CANCELLED);
         assertThat(revoked.events()).singleElement().isInstanceOf(DecisionEvent.Revoked.class);
         assertThat(again.changed()).isFalse();
-        assertThat(again.decision().revocationReason()).isEqualTo(ClosingReason.REFERRAL_CANCELLED);
+        assertThat(again.state().revocationReason()).isEqualTo(ClosingReason.REFERRAL_CANCELLED);
     }
 
     @Test
     void theInsuredPersonNumberNeverShowsInFullWhenPrinted() {
-        DeductibleDecision decision = anIssuedDecision().decision();
+        DeductibleDecision decision = anIssuedDecision().state();
 
         assertThat(decision.toString()).doesNotContain("350583199001011234").contains("****1234");
     }
 
-    private static DecisionChange anIssuedDecision() {
+    private static Outcome<DeductibleDecision, DecisionEvent> anIssuedDecision() {
         ReferredCare care = BillingFixtures.referral(BillingFixtures.NAN_AN, InsuranceScheme.EMPLOYEE, Direction.UP,
                 CareType.INPATIENT, BillingFixtures.TOWNSHIP_HEALTH_CENTRE, BillingFixtures.COUNTY_HOSPITAL, 20_000L);
         DeductibleAssessment assessment = new DeductibleAssessor().assess(care,

@@ -11,6 +11,7 @@ import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Institution;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
+import cn.referral.billing.domain.Outcome;
 import cn.referral.billing.domain.RegionCode;
 
 /**
@@ -49,9 +50,11 @@ public record TransferFiling(String filingId, String referralId, String decision
      * Registers the filing of a referral whose deductible decision stands: the filing holds for the
      * decision's days, for the same insured person. A revoked decision gets no filing.
      */
-    public static FilingChange register(String filingId, DeductibleDecision decision, Institution referring,
-                                        Institution receiving, String diagnosisCode, String diagnosisName,
-                                        String conditionDescription, String reason, Instant now) {
+    public static Outcome<TransferFiling, FilingEvent> register(String filingId, DeductibleDecision decision,
+                                                                Institution referring, Institution receiving,
+                                                                String diagnosisCode, String diagnosisName,
+                                                                String conditionDescription, String reason,
+                                                                Instant now) {
         if (decision.status() != DecisionStatus.ISSUED) {
             throw new IllegalArgumentException("only an issued decision is filed");
         }
@@ -59,19 +62,19 @@ public record TransferFiling(String filingId, String referralId, String decision
                 decision.insuredPersonNo(), decision.care().scheme(), decision.region(), referring, receiving,
                 diagnosisCode, diagnosisName, conditionDescription, reason, decision.validFrom(),
                 decision.validUntil(), now, FilingStatus.REGISTERED, null, null);
-        return new FilingChange(filing, List.of(new FilingEvent.Registered(filing, now)));
+        return new Outcome<>(filing, List.of(new FilingEvent.Registered(filing, now)));
     }
 
     /** Revokes a registered filing (2502); a revoked one stays as it is, with no new event. */
-    public FilingChange revoke(ClosingReason reason, Instant now) {
+    public Outcome<TransferFiling, FilingEvent> revoke(ClosingReason reason, Instant now) {
         Objects.requireNonNull(reason, "reason");
         if (status == FilingStatus.REVOKED) {
-            return new FilingChange(this, List.of());
+            return new Outcome<>(this, List.of());
         }
         TransferFiling revoked = new TransferFiling(filingId, referralId, decisionId, insuredPersonNo, scheme,
                 insuringRegion, referring, receiving, diagnosisCode, diagnosisName, conditionDescription, this.reason,
                 beginDate, endDate, registeredAt, FilingStatus.REVOKED, reason, now);
-        return new FilingChange(revoked, List.of(new FilingEvent.Revoked(revoked, reason, now)));
+        return new Outcome<>(revoked, List.of(new FilingEvent.Revoked(revoked, reason, now)));
     }
 
     /** refl_date: the day the transfer was agreed (the receiving side accepted), the decision's first day. */

@@ -15,7 +15,7 @@ import cn.referral.billing.adapter.out.messaging.DecisionEventMessages;
 import cn.referral.billing.application.port.out.DecisionStore;
 import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.ClosingReason;
-import cn.referral.billing.domain.DecisionChange;
+import cn.referral.billing.domain.DecisionEvent;
 import cn.referral.billing.domain.DecisionStatus;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
@@ -25,6 +25,7 @@ import cn.referral.billing.domain.Institution;
 import cn.referral.billing.domain.InstitutionLevel;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
+import cn.referral.billing.domain.Outcome;
 import cn.referral.billing.domain.ReferredCare;
 import cn.referral.billing.domain.ReferralEligibility;
 import cn.referral.billing.domain.RegionCode;
@@ -65,9 +66,9 @@ class MongoDecisionStore implements DecisionStore {
     }
 
     @Override
-    public Mono<Boolean> insertIssued(DecisionChange change) {
+    public Mono<Boolean> insertIssued(Outcome<DeductibleDecision, DecisionEvent> change) {
         return RevocableDocuments.insertOnce(mongo, messages.toOutbox(change.events())
-                .map(outbox -> toDocument(change.decision(), outbox)), DecisionDocument.COLLECTION);
+                .map(outbox -> toDocument(change.state(), outbox)), DecisionDocument.COLLECTION);
     }
 
     @Override
@@ -78,8 +79,8 @@ class MongoDecisionStore implements DecisionStore {
 
     /** One conditional update: only a decision still ISSUED is revoked, state and events together. */
     @Override
-    public Mono<Boolean> saveRevocation(DecisionChange change) {
-        DeductibleDecision decision = change.decision();
+    public Mono<Boolean> saveRevocation(Outcome<DeductibleDecision, DecisionEvent> change) {
+        DeductibleDecision decision = change.state();
         return RevocableDocuments.revoke(mongo, DecisionDocument.COLLECTION, decision.referralId(),
                 DecisionStatus.ISSUED.name(), decision.status().name(), decision.revocationReason().name(),
                 decision.revokedAt(), messages.toOutbox(change.events()));

@@ -20,9 +20,10 @@ import cn.referral.billing.domain.Institution;
 import cn.referral.billing.domain.InstitutionLevel;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
+import cn.referral.billing.domain.Outcome;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.SettlementDay;
-import cn.referral.billing.domain.filing.FilingChange;
+import cn.referral.billing.domain.filing.FilingEvent;
 import cn.referral.billing.domain.filing.FilingStatus;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.crypto.PatientDataCrypto;
@@ -52,15 +53,15 @@ class MongoTransferFilingStore implements TransferFilingStore, SmartInitializing
     }
 
     @Override
-    public Mono<Boolean> insertRegistered(FilingChange change) {
+    public Mono<Boolean> insertRegistered(Outcome<TransferFiling, FilingEvent> change) {
         return RevocableDocuments.insertOnce(mongo, messages.toOutbox(change.events())
-                .map(outbox -> toDocument(change.filing(), outbox)), TransferFilingDocument.COLLECTION);
+                .map(outbox -> toDocument(change.state(), outbox)), TransferFilingDocument.COLLECTION);
     }
 
     /** One conditional update: only a filing still REGISTERED is revoked, state and events together. */
     @Override
-    public Mono<Boolean> saveRevocation(FilingChange change) {
-        TransferFiling filing = change.filing();
+    public Mono<Boolean> saveRevocation(Outcome<TransferFiling, FilingEvent> change) {
+        TransferFiling filing = change.state();
         return RevocableDocuments.revoke(mongo, TransferFilingDocument.COLLECTION, filing.referralId(),
                 FilingStatus.REGISTERED.name(), filing.status().name(), filing.revocationReason().name(),
                 filing.revokedAt(), messages.toOutbox(change.events()));

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import cn.referral.billing.domain.ClosingReason;
-import cn.referral.billing.domain.DecisionChange;
+import cn.referral.billing.domain.DecisionEvent;
 import cn.referral.billing.domain.DeductibleDecision;
+import cn.referral.billing.domain.Outcome;
 import cn.referral.billing.domain.RegionCode;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,13 +21,13 @@ public interface DecisionStore {
     Mono<Boolean> knows(String referralId);
 
     /** Stores a newly issued decision with its events; emits false if the referral already had a record. */
-    Mono<Boolean> insertIssued(DecisionChange change);
+    Mono<Boolean> insertIssued(Outcome<DeductibleDecision, DecisionEvent> change);
 
     /** Remembers a referral closed before any decision; emits false if it already had a record. */
     Mono<Boolean> rememberClosed(String referralId, ClosingReason reason, Instant at);
 
     /** Stores a revocation with its events if the decision is still issued; emits whether it did. */
-    Mono<Boolean> saveRevocation(DecisionChange change);
+    Mono<Boolean> saveRevocation(Outcome<DeductibleDecision, DecisionEvent> change);
 
     Mono<DeductibleDecision> findByReferral(String referralId);
 

@@ -1,6 +1,7 @@
 package cn.referral.billing.application.port.out;
 
-import cn.referral.billing.domain.filing.FilingChange;
+import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.filing.FilingEvent;
 import cn.referral.billing.domain.filing.TransferFiling;
 import reactor.core.publisher.Mono;
 
@@ -8,10 +9,10 @@ import reactor.core.publisher.Mono;
 public interface TransferFilingStore {
 
     /** Stores a newly registered filing with its events; emits false if the referral already has one. */
-    Mono<Boolean> insertRegistered(FilingChange change);
+    Mono<Boolean> insertRegistered(Outcome<TransferFiling, FilingEvent> change);
 
     /** Stores a revocation with its events if the filing is still registered; emits whether it did. */
-    Mono<Boolean> saveRevocation(FilingChange change);
+    Mono<Boolean> saveRevocation(Outcome<TransferFiling, FilingEvent> change);
 
     Mono<TransferFiling> findByReferral(String referralId);
 
