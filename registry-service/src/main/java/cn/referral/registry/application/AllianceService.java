@@ -10,7 +10,7 @@ import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.AllianceUseCases;
 import cn.referral.registry.application.port.out.AllianceStore;
 import cn.referral.registry.application.port.out.InstitutionStore;
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
@@ -89,8 +89,8 @@ public class AllianceService implements AllianceUseCases {
     }
 
     /** Every institution named is registered and active, and no grid cell belongs to another alliance. */
-    private Mono<Change<Alliance>> checked(Change<Alliance> change) {
-        Alliance alliance = change.after();
+    private Mono<Outcome<Alliance>> checked(Outcome<Alliance> change) {
+        Alliance alliance = change.state();
         Map<String, String> fieldOf = referencedInstitutions(alliance);
         return institutions.findByIds(fieldOf.keySet()).filter(Institution::active).map(Institution::id).collectList()
                 .flatMap(found -> {

@@ -16,7 +16,7 @@ import cn.referral.registry.application.port.out.ContractStore;
 import cn.referral.registry.application.port.out.InstitutionStore;
 import cn.referral.registry.application.port.out.PatientIdentities;
 import cn.referral.registry.application.port.out.PractitionerStore;
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.audit.AuditRecord;
 import cn.referral.registry.domain.contract.ContractTerms;
@@ -102,8 +102,8 @@ public class ContractService implements ContractUseCases {
                 contract.id(), contract.patientRef(), AuditRecord.purposeOrDefault(purpose), AuditRecord.READ_CONTRACT);
     }
 
-    private Mono<Change<FamilyDoctorContract>> checked(Change<FamilyDoctorContract> change) {
-        ContractTerms terms = change.after().terms();
+    private Mono<Outcome<FamilyDoctorContract>> checked(Outcome<FamilyDoctorContract> change) {
+        ContractTerms terms = change.state().terms();
         var named = Stream.of(terms.primaryInstitutionId(), terms.districtHospitalId(), terms.cityHospitalId())
                 .filter(java.util.Objects::nonNull).distinct().toList();
         Mono<Map<String, Institution>> found = institutions.findByIds(named).collectList()

@@ -6,7 +6,7 @@ import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.InstitutionUseCases;
 import cn.referral.registry.application.port.out.AllianceStore;
 import cn.referral.registry.application.port.out.InstitutionStore;
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.institution.Institution;
@@ -57,7 +57,7 @@ public class InstitutionService implements InstitutionUseCases {
         return changes.changeChecked(caller, id, expectedVersion,
                 current -> alliances.findByMember(id).filter(Alliance::active).collectList()
                         .flatMap(memberOf -> memberOf.isEmpty() ? Mono.just(current.remove())
-                                : Mono.<Change<Institution>>error(new RegistryRuleViolation("institution-in-alliance",
+                                : Mono.<Outcome<Institution>>error(new RegistryRuleViolation("institution-in-alliance",
                                         "institution " + id + " is a member of " + memberOf.stream()
                                                 .map(Alliance::id).toList()
                                         + ": take it out of those alliances (or deactivate it) first"))))

@@ -5,7 +5,7 @@ import java.util.function.Function;
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.out.RecordStore;
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import reactor.core.publisher.Mono;
 
@@ -24,12 +24,12 @@ final class RecordChanges<T extends RegistryRecord> {
     }
 
     /** {@code expectedVersion} null: the caller did not say which version it saw (allowed for deactivation and removal). */
-    Mono<T> change(Caller caller, String id, Long expectedVersion, Function<T, Change<T>> change) {
+    Mono<T> change(Caller caller, String id, Long expectedVersion, Function<T, Outcome<T>> change) {
         return changeChecked(caller, id, expectedVersion, current -> Mono.fromSupplier(() -> change.apply(current)));
     }
 
     /** As {@link #change}, with a check that reads other records before the change is stored. */
-    Mono<T> changeChecked(Caller caller, String id, Long expectedVersion, Function<T, Mono<Change<T>>> change) {
+    Mono<T> changeChecked(Caller caller, String id, Long expectedVersion, Function<T, Mono<Outcome<T>>> change) {
         return RegistryAccess.asAdmin(caller, store.findById(id)
                 .switchIfEmpty(Mono.error(() -> new NotFound(what, id)))
                 .flatMap(current -> {
@@ -41,7 +41,7 @@ final class RecordChanges<T extends RegistryRecord> {
     }
 
     /** A new record under a fixed id unless one exists (demo data): returns what is stored. */
-    Mono<T> insertIfAbsent(Caller caller, String id, Function<String, Mono<Change<T>>> create) {
+    Mono<T> insertIfAbsent(Caller caller, String id, Function<String, Mono<Outcome<T>>> create) {
         return RegistryAccess.asAdmin(caller, store.findById(id)
                 .switchIfEmpty(Mono.defer(() -> create.apply(id).flatMap(store::insert))));
     }

@@ -3,23 +3,24 @@ package cn.referral.registry.domain;
 import java.util.Objects;
 
 /**
- * What happened to a registry record, and the record as it is afterwards. Other services keep a
- * copy of every record: each change is announced as the record's full snapshot, a removal as its
- * withdrawal (a tombstone on the compacted topic).
+ * A registry record as it is after a change ({@code state}, as in every service's {@code Outcome}) and
+ * what happened to it. The registry has no domain events of its own: other services keep a copy of
+ * every record, so each change is announced as the record's full snapshot, a removal as its withdrawal
+ * (a tombstone on the compacted topic), which is what {@code kind} decides.
  */
-public record Change<T extends RegistryRecord>(T after, Kind kind) {
+public record Outcome<T extends RegistryRecord>(T state, Kind kind) {
 
     public enum Kind {
         REGISTERED, REVISED, DEACTIVATED, REMOVED
     }
 
-    public Change {
-        Objects.requireNonNull(after, "after");
+    public Outcome {
+        Objects.requireNonNull(state, "state");
         Objects.requireNonNull(kind, "kind");
     }
 
-    public static <T extends RegistryRecord> Change<T> registered(T record) {
-        return new Change<>(record, Kind.REGISTERED);
+    public static <T extends RegistryRecord> Outcome<T> registered(T record) {
+        return new Outcome<>(record, Kind.REGISTERED);
     }
 
     public boolean isRemoval() {

@@ -32,7 +32,7 @@ public final class Fixtures {
 
     public static Institution institution(String id, InstitutionLevel level, InstitutionKind kind, RegionCode region) {
         return Institution.register(id, new InstitutionDetails(id + " name", "12330302DM0000001X", level, kind,
-                region, List.of("全科"), null)).after();
+                region, List.of("全科"), null)).state();
     }
 
     public static Institution aCommunityCentre(String id) {
@@ -53,12 +53,12 @@ public final class Fixtures {
 
     public static Alliance anUrbanGroup(String id, String lead, String hub, GridCell... cells) {
         return Alliance.form(id, new AllianceDetails(id + " group", AllianceType.URBAN_MEDICAL_GROUP,
-                new RegionCode("330300"), List.of(lead), hub, List.of(), List.of(cells))).after();
+                new RegionCode("330300"), List.of(lead), hub, List.of(), List.of(cells))).state();
     }
 
     public static Alliance aSpecialtyAlliance(String id, String lead, String... members) {
         return Alliance.form(id, new AllianceDetails(id + " alliance", AllianceType.SPECIALTY_ALLIANCE,
-                new RegionCode("330300"), List.of(lead), null, List.of(members), List.of())).after();
+                new RegionCode("330300"), List.of(lead), null, List.of(members), List.of())).state();
     }
 
     public static CatalogEntry entry(String code, CareType... careTypes) {
@@ -68,6 +68,6 @@ public final class Fixtures {
     public static DiseaseCatalog aCatalog(String id, ReferralDirection direction, InstitutionLevel level,
                                           LocalDate effectiveFrom, CatalogEntry... entries) {
         return DiseaseCatalog.publish(id, new CatalogDetails(id + " catalog", direction, level, effectiveFrom,
-                List.of(entries))).after();
+                List.of(entries))).state();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.RegionCode;
@@ -36,23 +36,23 @@ public record Alliance(String id, String name, AllianceType type, RegionCode reg
     }
 
     /** A new, active alliance. */
-    public static Change<Alliance> form(String id, AllianceDetails details) {
-        return Change.registered(of(id, details, true, 1));
+    public static Outcome<Alliance> form(String id, AllianceDetails details) {
+        return Outcome.registered(of(id, details, true, 1));
     }
 
-    public Change<Alliance> revise(AllianceDetails details) {
-        return new Change<>(of(id, details, active, version + 1), Change.Kind.REVISED);
+    public Outcome<Alliance> revise(AllianceDetails details) {
+        return new Outcome<>(of(id, details, active, version + 1), Outcome.Kind.REVISED);
     }
 
-    public Change<Alliance> deactivate() {
+    public Outcome<Alliance> deactivate() {
         if (!active) {
             throw new RegistryRuleViolation("alliance-inactive", "alliance " + id + " is already inactive");
         }
-        return new Change<>(withActive(false), Change.Kind.DEACTIVATED);
+        return new Outcome<>(withActive(false), Outcome.Kind.DEACTIVATED);
     }
 
-    public Change<Alliance> remove() {
-        return new Change<>(withActive(false), Change.Kind.REMOVED);
+    public Outcome<Alliance> remove() {
+        return new Outcome<>(withActive(false), Outcome.Kind.REMOVED);
     }
 
     public boolean includes(String institutionId) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.InstitutionLevel;
@@ -45,23 +45,23 @@ public record DiseaseCatalog(String id, String name, ReferralDirection direction
         }
     }
 
-    public static Change<DiseaseCatalog> publish(String id, CatalogDetails details) {
-        return Change.registered(of(id, details, true, 1));
+    public static Outcome<DiseaseCatalog> publish(String id, CatalogDetails details) {
+        return Outcome.registered(of(id, details, true, 1));
     }
 
-    public Change<DiseaseCatalog> revise(CatalogDetails details) {
-        return new Change<>(of(id, details, active, version + 1), Change.Kind.REVISED);
+    public Outcome<DiseaseCatalog> revise(CatalogDetails details) {
+        return new Outcome<>(of(id, details, active, version + 1), Outcome.Kind.REVISED);
     }
 
-    public Change<DiseaseCatalog> deactivate() {
+    public Outcome<DiseaseCatalog> deactivate() {
         if (!active) {
             throw new RegistryRuleViolation("catalog-inactive", "catalog " + id + " is already inactive");
         }
-        return new Change<>(withActive(false), Change.Kind.DEACTIVATED);
+        return new Outcome<>(withActive(false), Outcome.Kind.DEACTIVATED);
     }
 
-    public Change<DiseaseCatalog> remove() {
-        return new Change<>(withActive(false), Change.Kind.REMOVED);
+    public Outcome<DiseaseCatalog> remove() {
+        return new Outcome<>(withActive(false), Outcome.Kind.REMOVED);
     }
 
     /** Whether referrals on {@code day} in {@code direction} to {@code level} are judged by this catalog. */

@@ -3,7 +3,7 @@ package cn.referral.registry.domain.contract;
 import java.time.LocalDate;
 import java.util.Objects;
 
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
 
@@ -28,27 +28,27 @@ public record FamilyDoctorContract(String id, String patientRef, String identity
         }
     }
 
-    public static Change<FamilyDoctorContract> sign(String id, String patientRef, String identityNumberMasked,
+    public static Outcome<FamilyDoctorContract> sign(String id, String patientRef, String identityNumberMasked,
                                                     ContractTerms terms) {
-        return Change.registered(new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, true, 1));
+        return Outcome.registered(new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, true, 1));
     }
 
     /** New terms for the same patient, e.g. a renewal for another year. */
-    public Change<FamilyDoctorContract> revise(ContractTerms newTerms) {
-        return new Change<>(new FamilyDoctorContract(id, patientRef, identityNumberMasked, newTerms, active,
-                version + 1), Change.Kind.REVISED);
+    public Outcome<FamilyDoctorContract> revise(ContractTerms newTerms) {
+        return new Outcome<>(new FamilyDoctorContract(id, patientRef, identityNumberMasked, newTerms, active,
+                version + 1), Outcome.Kind.REVISED);
     }
 
     /** 解约: the contract ends before its term. */
-    public Change<FamilyDoctorContract> terminate() {
+    public Outcome<FamilyDoctorContract> terminate() {
         if (!active) {
             throw new RegistryRuleViolation("contract-terminated", "contract " + id + " is already terminated");
         }
-        return new Change<>(withActive(false), Change.Kind.DEACTIVATED);
+        return new Outcome<>(withActive(false), Outcome.Kind.DEACTIVATED);
     }
 
-    public Change<FamilyDoctorContract> remove() {
-        return new Change<>(withActive(false), Change.Kind.REMOVED);
+    public Outcome<FamilyDoctorContract> remove() {
+        return new Outcome<>(withActive(false), Outcome.Kind.REMOVED);
     }
 
     /** Whether the patient counts as contracted (签约) on {@code day}. */

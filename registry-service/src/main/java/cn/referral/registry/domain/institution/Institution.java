@@ -3,7 +3,7 @@ package cn.referral.registry.domain.institution;
 import java.util.List;
 import java.util.Objects;
 
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
 
@@ -30,32 +30,32 @@ public record Institution(String id, String name, String organisationCode, Insti
     }
 
     /** A new, active institution. */
-    public static Change<Institution> register(String id, InstitutionDetails details) {
-        return Change.registered(new Institution(id, details.name().strip(), details.organisationCode(),
+    public static Outcome<Institution> register(String id, InstitutionDetails details) {
+        return Outcome.registered(new Institution(id, details.name().strip(), details.organisationCode(),
                 details.level(), details.kind(), details.region(), details.departments(), details.gridArea(), true, 1,
                 details.medinsCode()));
     }
 
     /** New details for the same institution; its id and active flag stay. */
-    public Change<Institution> revise(InstitutionDetails details) {
-        return new Change<>(new Institution(id, details.name().strip(), details.organisationCode(), details.level(),
+    public Outcome<Institution> revise(InstitutionDetails details) {
+        return new Outcome<>(new Institution(id, details.name().strip(), details.organisationCode(), details.level(),
                 details.kind(), details.region(), details.departments(), details.gridArea(), active, version + 1,
-                details.medinsCode()), Change.Kind.REVISED);
+                details.medinsCode()), Outcome.Kind.REVISED);
     }
 
     /** Closed or no longer in the referral network: kept for history, no longer a referral target. */
-    public Change<Institution> deactivate() {
+    public Outcome<Institution> deactivate() {
         if (!active) {
             throw new RegistryRuleViolation("institution-inactive", "institution " + id + " is already inactive");
         }
-        return new Change<>(new Institution(id, name, organisationCode, level, kind, region, departments, gridArea,
-                false, version + 1, medinsCode), Change.Kind.DEACTIVATED);
+        return new Outcome<>(new Institution(id, name, organisationCode, level, kind, region, departments, gridArea,
+                false, version + 1, medinsCode), Outcome.Kind.DEACTIVATED);
     }
 
     /** Registered in error: withdrawn from every copy. */
-    public Change<Institution> remove() {
-        return new Change<>(new Institution(id, name, organisationCode, level, kind, region, departments, gridArea,
-                false, version + 1, medinsCode), Change.Kind.REMOVED);
+    public Outcome<Institution> remove() {
+        return new Outcome<>(new Institution(id, name, organisationCode, level, kind, region, departments, gridArea,
+                false, version + 1, medinsCode), Outcome.Kind.REMOVED);
     }
 
     /** Whether a patient referred from {@code other} to this institution goes up a level. */

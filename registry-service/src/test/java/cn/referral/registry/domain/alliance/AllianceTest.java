@@ -77,7 +77,7 @@ class AllianceTest {
         Alliance sameNameElsewhere = anUrbanGroup("g2", "lead-2", null, aCell("瓯海区", "广化", "c"));
         Alliance revisedCentral = anUrbanGroup("wz-urban-group-central", "wz-central-hospital", null,
                 aCell("鹿城区", "广化", "wz-lucheng-guanghua-chc"));
-        Alliance retired = centralGroup.deactivate().after();
+        Alliance retired = centralGroup.deactivate().state();
 
         OneAlliancePerGridCell.check(sameNameElsewhere, List.of(centralGroup));
         OneAlliancePerGridCell.check(revisedCentral, List.of(centralGroup));
@@ -99,17 +99,17 @@ class AllianceTest {
         assertThat(common.shared()).extracting(Alliance::id).containsExactly("wz-urban-group-central");
         assertThat(none.sameAlliance()).isFalse();
         assertThat(CommonAlliances.of("wz-lucheng-guanghua-chc", "wz-central-hospital",
-                List.of(centralGroup.deactivate().after())).sameAlliance()).as("inactive alliances do not count")
+                List.of(centralGroup.deactivate().state())).sameAlliance()).as("inactive alliances do not count")
                 .isFalse();
     }
 
     @Test
     void everyChangeRaisesTheVersionByOne() {
-        Alliance deactivated = centralGroup.deactivate().after();
+        Alliance deactivated = centralGroup.deactivate().state();
 
         assertThat(centralGroup.version()).isEqualTo(1);
         assertThat(deactivated.version()).isEqualTo(2);
-        assertThat(deactivated.remove().after().version()).isEqualTo(3);
+        assertThat(deactivated.remove().state().version()).isEqualTo(3);
         assertThat(deactivated.remove().isRemoval()).isTrue();
         assertThatThrownBy(deactivated::deactivate).isInstanceOf(RegistryRuleViolation.class);
     }

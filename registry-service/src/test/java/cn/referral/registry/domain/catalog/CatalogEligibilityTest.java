@@ -67,7 +67,7 @@ class CatalogEligibilityTest {
         DiseaseCatalog secondary = aCatalog("cat-secondary", ReferralDirection.UP, InstitutionLevel.SECONDARY,
                 TODAY.minusYears(1), entry("J44"));
         DiseaseCatalog retired = aCatalog("cat-retired", ReferralDirection.UP, InstitutionLevel.TERTIARY,
-                TODAY.minusYears(1), entry("J44")).deactivate().after();
+                TODAY.minusYears(1), entry("J44")).deactivate().state();
 
         assertThat(up("J44.1", null, future, down, secondary, retired).inCatalog()).isFalse();
         assertThat(up("J44.1", null, future).explanation()).contains("No up-referral (上转) catalog");

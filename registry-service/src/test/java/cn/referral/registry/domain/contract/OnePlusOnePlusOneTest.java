@@ -64,12 +64,12 @@ class OnePlusOnePlusOneTest {
     @Test
     void aContractCountsFromItsFirstDayUntilBeforeItsLastAndNotOnceTerminated() {
         FamilyDoctorContract contract = FamilyDoctorContract.sign("k", "ref", "**************123X",
-                terms("chc", null, null, "gp")).after();
+                terms("chc", null, null, "gp")).state();
 
         assertThat(contract.isValidOn(TODAY)).isTrue();
         assertThat(contract.isValidOn(TODAY.minusDays(1))).isFalse();
         assertThat(contract.isValidOn(TODAY.plusYears(1))).isFalse();
-        assertThat(contract.terminate().after().isValidOn(TODAY)).isFalse();
+        assertThat(contract.terminate().state().isValidOn(TODAY)).isFalse();
         assertThatThrownBy(() -> FamilyDoctorContract.sign("k", "ref", null,
                 new ContractTerms("chc", null, null, "gp", TODAY, TODAY))).isInstanceOf(RegistryRuleViolation.class);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.StaleVersion;
 
@@ -18,20 +18,20 @@ class InstitutionTest {
 
     @Test
     void aRevisionKeepsIdAndActiveFlagAndRaisesTheVersion() {
-        Change<Institution> revised = nanhui.revise(new InstitutionDetails(" 鹿城区南汇街道社区卫生服务中心 ",
+        Outcome<Institution> revised = nanhui.revise(new InstitutionDetails(" 鹿城区南汇街道社区卫生服务中心 ",
                 "12330302DM0000002X", InstitutionLevel.PRIMARY, InstitutionKind.COMMUNITY_HEALTH_CENTRE,
                 new RegionCode("330302"), List.of("全科", "康复医学科"), "鹿城区南汇片区"));
 
-        assertThat(revised.kind()).isEqualTo(Change.Kind.REVISED);
-        assertThat(revised.after().id()).isEqualTo(nanhui.id());
-        assertThat(revised.after().name()).isEqualTo("鹿城区南汇街道社区卫生服务中心");
-        assertThat(revised.after().version()).isEqualTo(2);
-        assertThat(revised.after().active()).isTrue();
+        assertThat(revised.kind()).isEqualTo(Outcome.Kind.REVISED);
+        assertThat(revised.state().id()).isEqualTo(nanhui.id());
+        assertThat(revised.state().name()).isEqualTo("鹿城区南汇街道社区卫生服务中心");
+        assertThat(revised.state().version()).isEqualTo(2);
+        assertThat(revised.state().active()).isTrue();
     }
 
     @Test
     void aChangeBasedOnAnOldVersionIsStale() {
-        Institution current = nanhui.deactivate().after();
+        Institution current = nanhui.deactivate().state();
 
         assertThatThrownBy(() -> current.requireVersion(1)).isInstanceOfSatisfying(StaleVersion.class,
                 stale -> assertThat(stale.currentVersion()).isEqualTo(2));
@@ -40,7 +40,7 @@ class InstitutionTest {
 
     @Test
     void deactivationHappensOnceAndRemovalIsAnnouncedAsSuch() {
-        Institution inactive = nanhui.deactivate().after();
+        Institution inactive = nanhui.deactivate().state();
 
         assertThat(inactive.active()).isFalse();
         assertThatThrownBy(inactive::deactivate).isInstanceOf(RegistryRuleViolation.class);

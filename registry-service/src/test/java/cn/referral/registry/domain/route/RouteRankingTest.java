@@ -43,7 +43,7 @@ class RouteRankingTest {
             InstitutionLevel.SECONDARY, InstitutionKind.GENERAL_HOSPITAL, OUHAI);
     private final Institution nananHospital = institution("na-county-hospital", InstitutionLevel.SECONDARY,
             InstitutionKind.GENERAL_HOSPITAL, NANAN);
-    private final Institution closedHospital = aCityHospital("wz-closed-hospital").deactivate().after();
+    private final Institution closedHospital = aCityHospital("wz-closed-hospital").deactivate().state();
 
     private final Alliance centralGroup = Alliance.form("wz-urban-group-central",
             new AllianceDetails("温州市中心医院城市医疗集团",
@@ -51,7 +51,7 @@ class RouteRankingTest {
                     new RegionCode("330300"), List.of(centralHospital.id()),
                     luchengPeoples.id(), List.of(memberDistrictHospital.id(), closedHospital.id()),
                     List.of(aCell("鹿城区", "广化", guanghuaCentre.id()), aCell("瓯海区", "梧田", wuTianCentre.id()))))
-            .after();
+            .state();
     private final Alliance cardiology = aSpecialtyAlliance("wz-cardiology", peoplesHospital.id(), guanghuaCentre.id());
 
     private final DiseaseCatalog upToTertiary = aCatalog("up-3", ReferralDirection.UP, InstitutionLevel.TERTIARY,

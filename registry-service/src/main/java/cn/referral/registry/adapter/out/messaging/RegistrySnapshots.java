@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
@@ -27,11 +27,11 @@ public class RegistrySnapshots {
         this.events = events;
     }
 
-    public Mono<List<OutboxEvent>> toOutbox(Change<? extends RegistryRecord> change) {
-        Destination destination = destinationOf(change.after());
+    public Mono<List<OutboxEvent>> toOutbox(Outcome<? extends RegistryRecord> change) {
+        Destination destination = destinationOf(change.state());
         Mono<OutboxEvent> event = change.isRemoval()
                 ? events.tombstone(destination.topic(), destination.type(), destination.key())
-                : events.event(destination.topic(), destination.type(), destination.key(), wire(change.after()));
+                : events.event(destination.topic(), destination.type(), destination.key(), wire(change.state()));
         return event.map(List::of);
     }
 

@@ -17,7 +17,7 @@ import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.DuplicateRecord;
 import cn.referral.platform.application.NotFound;
 import cn.referral.registry.application.port.out.RecordStore;
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.StaleVersion;
 import reactor.core.publisher.Flux;
@@ -70,8 +70,8 @@ abstract class MongoRecordStore<T extends RegistryRecord, D extends Record> impl
     }
 
     @Override
-    public Mono<T> insert(Change<T> change) {
-        T record = change.after();
+    public Mono<T> insert(Outcome<T> change) {
+        T record = change.state();
         return snapshots.toOutbox(change)
                 .map(outbox -> toDocument(record, false, outbox))
                 .flatMap(document -> mongo.insert(document, collection))
@@ -80,8 +80,8 @@ abstract class MongoRecordStore<T extends RegistryRecord, D extends Record> impl
     }
 
     @Override
-    public Mono<T> update(Change<T> change, long expectedVersion) {
-        T record = change.after();
+    public Mono<T> update(Outcome<T> change, long expectedVersion) {
+        T record = change.state();
         Query sameVersion = Query.query(Criteria.where("_id").is(record.id()).and(VERSION).is(expectedVersion)
                 .and(REMOVED).ne(true));
         return snapshots.toOutbox(change)

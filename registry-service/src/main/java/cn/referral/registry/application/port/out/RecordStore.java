@@ -1,6 +1,6 @@
 package cn.referral.registry.application.port.out;
 
-import cn.referral.registry.domain.Change;
+import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import reactor.core.publisher.Mono;
 
@@ -13,11 +13,11 @@ public interface RecordStore<T extends RegistryRecord> {
     Mono<T> findById(String id);
 
     /** Stores a new record; fails with {@code DuplicateRecord} if the id is taken. */
-    Mono<T> insert(Change<T> change);
+    Mono<T> insert(Outcome<T> change);
 
     /**
      * Stores a change of the record that was at {@code expectedVersion}; fails with
      * {@code StaleVersion} if it changed meanwhile, with {@code NotFound} if it is gone.
      */
-    Mono<T> update(Change<T> change, long expectedVersion);
+    Mono<T> update(Outcome<T> change, long expectedVersion);
 }

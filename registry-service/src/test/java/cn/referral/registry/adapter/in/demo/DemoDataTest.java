@@ -97,7 +97,7 @@ class DemoDataTest {
         return Alliance.form(data.id(), new AllianceDetails(data.name(), AllianceType.valueOf(data.type()),
                 new RegionCode(data.regionCode()), data.leadInstitutionIds(), data.hubInstitutionId(),
                 data.memberInstitutionIds(), data.grids().stream().map(grid -> new GridCell(grid.gridId(), grid.name(),
-                grid.district(), grid.leadInstitutionId(), grid.memberInstitutionIds())).toList())).after();
+                grid.district(), grid.leadInstitutionId(), grid.memberInstitutionIds())).toList())).state();
     }
 
 }
