@@ -251,7 +251,7 @@ class ReferralReportsIT extends ReferralItSupport {
 
     /** A referral as ReferralService submits it, with its path fixed from the two institutions. */
     private Outcome<Referral> submitted(Direction direction, Institution from, Institution to, String person,
-                                         String diagnosis, Instant at) {
+                                        String diagnosis, Instant at) {
         PatientDetails details = new PatientDetails("患者", Gender.MALE, LocalDate.of(1960, 1, 1),
                 idNumber(PERSONS.computeIfAbsent(person, p -> 5_000_000 + PERSONS.size())), "4601050012345",
                 InsuranceScheme.RESIDENT, "460105", null);

@@ -89,7 +89,7 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
      * @param cutoffDue whether the pool's reserve cutoff has come ({@link ReserveCutoff})
      */
     public Optional<Outcome<Pool>> holdReserved(HoldRequest request, ReservePolicy policy, boolean cutoffDue,
-                                             String holdId, Instant now) {
+                                                String holdId, Instant now) {
         return reservedHoldFor(request, policy, cutoffDue, holdId, now).map(this::taking);
     }
 

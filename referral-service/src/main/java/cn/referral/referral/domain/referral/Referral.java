@@ -47,21 +47,21 @@ public record Referral(String id, ReferralRequest request, String referringDocto
     // ---- creation
 
     public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
-                                            boolean contracted, Actor by, Instant now, AcceptanceDeadlines sla) {
+                                           boolean contracted, Actor by, Instant now, AcceptanceDeadlines sla) {
         return submit(id, request, eligibility, contracted, null, by, now, sla);
     }
 
     /** A new referral, with where it goes in the network ({@code path}) fixed for the reports. */
     public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
-                                            boolean contracted, ReferralPath path, Actor by, Instant now,
-                                            AcceptanceDeadlines sla) {
+                                           boolean contracted, ReferralPath path, Actor by, Instant now,
+                                           AcceptanceDeadlines sla) {
         return submit(id, request, eligibility, contracted, path, false, by, now, sla);
     }
 
     /** A new referral, with its path and whether the receiving desk takes it first within its urgency. */
     public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
-                                            boolean contracted, ReferralPath path, boolean receivedFirst, Actor by,
-                                            Instant now, AcceptanceDeadlines sla) {
+                                           boolean contracted, ReferralPath path, boolean receivedFirst, Actor by,
+                                           Instant now, AcceptanceDeadlines sla) {
         Deadlines deadlines = sla.forSubmission(request.urgency(), now);
         String why = eligibility.inCatalog() ? "in catalog " + eligibility.catalogId()
                 : "outside catalog, override: " + eligibility.overrideReason();
@@ -145,7 +145,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
 
     /** Closes the loop: the outcome goes back to the referring doctor, maybe with a down-referral recommendation. */
     public Outcome<Referral> complete(TreatmentOutcome outcome, String summary, boolean downReferralRecommended,
-                                       Actor by, Instant now) {
+                                      Actor by, Instant now) {
         require(Action.COMPLETE, ReferralState.ARRIVED);
         Completion completion = new Completion(outcome, summary, downReferralRecommended, by.userId(), now);
         Referral completed = change(by, now, HistoryAction.COMPLETE, ReferralState.COMPLETED,

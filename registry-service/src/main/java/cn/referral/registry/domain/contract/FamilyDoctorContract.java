@@ -29,7 +29,7 @@ public record FamilyDoctorContract(String id, String patientRef, String identity
     }
 
     public static Outcome<FamilyDoctorContract> sign(String id, String patientRef, String identityNumberMasked,
-                                                    ContractTerms terms) {
+                                                     ContractTerms terms) {
         return Outcome.registered(new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, true, 1));
     }
 
