@@ -61,7 +61,7 @@ class CatalogViewCopyIT extends ReferralItSupport {
 
         assertThat(finds.of(MongoReferenceData.CATALOGS)).as("reads of catalog_view").isEmpty();
         assertThat(finds.of(CatalogViewCopy.REVISIONS)).as("one read of the revision per submission").hasSize(4)
-                .allSatisfy(filter -> assertThat(filter.keySet()).containsExactly("_id"));
+                .allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
     }
 
     @Test
@@ -109,11 +109,11 @@ class CatalogViewCopyIT extends ReferralItSupport {
         return json(result).get("code").asString();
     }
 
-    /** The filters of the {@code find} commands this service sent, by collection. */
+    /** The {@code find} commands this service sent, by collection. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Finds {
 
-        private final List<Map.Entry<String, BsonDocument>> seen = new CopyOnWriteArrayList<>();
+        private final List<Map.Entry<String, List<String>>> seen = new CopyOnWriteArrayList<>();
 
         @Bean
         MongoClientSettingsBuilderCustomizer findsSeen() {
@@ -122,15 +122,17 @@ class CatalogViewCopyIT extends ReferralItSupport {
                 public void commandStarted(CommandStartedEvent event) {
                     if ("find".equals(event.getCommandName())) {
                         BsonDocument command = event.getCommand();
+                        // the command's buffer is released after this call: keep a copy of the filter's fields
                         seen.add(Map.entry(command.getString("find").getValue(),
-                                command.getDocument("filter", new BsonDocument())));
+                                List.copyOf(command.getDocument("filter", new BsonDocument()).keySet())));
                     }
                 }
             };
             return settings -> settings.addCommandListener(listener);
         }
 
-        List<BsonDocument> of(String collection) {
+        /** The fields of each filter sent to {@code collection}. */
+        List<List<String>> of(String collection) {
             return seen.stream().filter(find -> find.getKey().equals(collection)).map(Map.Entry::getValue).toList();
         }
 
