@@ -54,6 +54,7 @@ public class HoldService implements HoldUseCases {
     private final WaitlistStore waitlist;
     private final ReferralRegister referrals;
     private final PoolUpdates updates;
+    private final HoldingPools holding;
     private final WaitlistPromotion promotion;
     private final ReservePolicyLookup policies;
     private final QuotaMetrics metrics;
@@ -68,6 +69,7 @@ public class HoldService implements HoldUseCases {
         this.referrals = ledger.referrals();
         this.metrics = ledger.metrics();
         this.updates = new PoolUpdates(pools, metrics);
+        this.holding = new HoldingPools(pools, referrals);
         this.policies = new ReservePolicyLookup(ledger.policies(), ledger.views());
         this.promotion = new WaitlistPromotion(ledger, updates, policies, clock, ids);
         this.cutoff = cutoff;
@@ -97,7 +99,7 @@ public class HoldService implements HoldUseCases {
     private Mono<Placement> resume(SubmittedReferral submitted) {
         String referralId = submitted.request().referralId();
         Instant now = clock.instant();
-        return Flux.merge(pools.findHolding(referralId).map(Pool::id), waitlist.waitingFor(referralId)
+        return Flux.merge(holding.of(referralId).map(Pool::id), waitlist.waitingFor(referralId)
                         .map(WaitlistEntry::poolId))
                 .hasElements()
                 .flatMap(known -> known ? Mono.just(Placement.ALREADY_PLACED)
@@ -155,9 +157,13 @@ public class HoldService implements HoldUseCases {
                 .map(taken -> Placement.HELD);
     }
 
-    /** Emits true when stored; a guard that no longer holds is a lost race. */
+    /**
+     * Emits true when stored; a guard that no longer holds is a lost race. The register remembers the
+     * pool first, so a hold is never written to a pool its referral's accept or cancel would not read.
+     */
     private Mono<Boolean> store(NewHold hold) {
-        return updates.add(hold)
+        return referrals.rememberPool(hold.hold().referralId(), hold.poolId())
+                .then(Mono.defer(() -> updates.add(hold)))
                 .flatMap(stored -> stored ? Mono.just(true) : Mono.error(new LostRace(hold.poolId())));
     }
 
@@ -225,7 +231,7 @@ public class HoldService implements HoldUseCases {
     private Mono<Void> confirmKnown(String referralId) {
         // a waiting referral accepted outside the reserve no longer needs a unit from here
         return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, "ACCEPTED"))
-                .thenMany(pools.findHolding(referralId))
+                .thenMany(holding.of(referralId))
                 .concatMap(pool -> updates.update(pool.id(), current -> current.confirm(referralId)))
                 .then();
     }
@@ -238,7 +244,7 @@ public class HoldService implements HoldUseCases {
 
     private Mono<Void> releaseKnown(String referralId, ReleaseReason reason) {
         return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, reason.name()))
-                .thenMany(pools.findHolding(referralId))
+                .thenMany(holding.of(referralId))
                 .concatMap(pool -> updates.update(pool.id(),
                                 current -> current.release(referralId, reason, clock.instant()))
                         .filter(Outcome::changed)

@@ -31,6 +31,7 @@ public class PoolService implements PoolUseCases {
     private final PoolStore pools;
     private final WaitlistStore waitlist;
     private final PoolUpdates updates;
+    private final HoldingPools holdingPools;
     private final WaitlistPromotion promotion;
     private final ZoneId zone;
     private final Supplier<String> ids;
@@ -39,6 +40,7 @@ public class PoolService implements PoolUseCases {
         this.pools = ledger.pools();
         this.waitlist = ledger.waitlist();
         this.updates = new PoolUpdates(pools, ledger.metrics());
+        this.holdingPools = new HoldingPools(pools, ledger.referrals());
         this.promotion = new WaitlistPromotion(ledger, updates,
                 new ReservePolicyLookup(ledger.policies(), ledger.views()), clock, ids);
         this.zone = zone;
@@ -94,7 +96,7 @@ public class PoolService implements PoolUseCases {
 
     @Override
     public Mono<List<PoolStanding>> standings(String referralId, Caller caller) {
-        Flux<PoolStanding> holding = pools.findHolding(referralId).map(pool -> new PoolStanding(pool, null));
+        Flux<PoolStanding> holding = holdingPools.of(referralId).map(pool -> new PoolStanding(pool, null));
         Flux<PoolStanding> waiting = waitlist.waitingFor(referralId)
                 .concatMap(entry -> Mono.zip(pools.findById(entry.poolId()), waitlist.positionOf(entry),
                         PoolStanding::new));

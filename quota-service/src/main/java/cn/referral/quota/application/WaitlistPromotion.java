@@ -106,7 +106,9 @@ class WaitlistPromotion {
         if (change.isEmpty()) {
             return Mono.empty();
         }
-        return updates.write(pool, change.get()).flatMap(stored -> !stored ? Mono.empty()
+        // remembered before the hold is written, as every hold is (HoldingPools)
+        return referrals.rememberPool(entry.referralId(), pool.id())
+                .then(Mono.defer(() -> updates.write(pool, change.get()))).flatMap(stored -> !stored ? Mono.empty()
                 : waitlist.leave(entry, "PROMOTED").then(closeIfClosedMeanwhile(pool.id(), entry.referralId())));
     }
 

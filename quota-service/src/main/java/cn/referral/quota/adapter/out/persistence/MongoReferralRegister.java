@@ -21,7 +21,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * One document per referral, {@code _id} = referral id (unique by construction): the claim to place
- * it, the memory that it was closed, and the outbox of its unavailable answer.
+ * it, the memory that it was closed, the outbox of its unavailable answer, and the ids of the pools
+ * that may hold it ({@code pools}, so accept and cancel read those pools by {@code _id} instead of
+ * searching every pool's holds). A document written before {@code pools} existed never gets one
+ * (its holds may be in pools it does not name); its pools are found by their holds.
  */
 @Component
 class MongoReferralRegister implements ReferralRegister {
@@ -31,6 +34,7 @@ class MongoReferralRegister implements ReferralRegister {
     private static final String OPEN = "OPEN";
     private static final String UNAVAILABLE = "UNAVAILABLE";
     private static final String CLOSED = "CLOSED";
+    private static final String POOLS = "pools";
 
     private final ReactiveMongoTemplate mongo;
     private final QuotaEventMessages messages;
@@ -42,7 +46,8 @@ class MongoReferralRegister implements ReferralRegister {
 
     @Override
     public Mono<Standing> claim(String referralId, Instant now) {
-        Document claim = new Document("_id", referralId).append(STATUS, OPEN).append("claimedAt", Date.from(now));
+        Document claim = new Document("_id", referralId).append(STATUS, OPEN).append("claimedAt", Date.from(now))
+                .append(POOLS, List.of());
         return mongo.insert(claim, COLLECTION)
                 .thenReturn(Standing.NEW)
                 .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.findById(referralId, Document.class,
@@ -64,7 +69,9 @@ class MongoReferralRegister implements ReferralRegister {
 
     @Override
     public Mono<Void> close(String referralId, String reason, Instant now) {
-        Update closed = new Update().set(STATUS, CLOSED).set("closedReason", reason).set("closedAt", Date.from(now));
+        // closed before it was ever placed: it remembers (no) pools from the start
+        Update closed = new Update().set(STATUS, CLOSED).set("closedReason", reason).set("closedAt", Date.from(now))
+                .setOnInsert(POOLS, List.of());
         return mongo.upsert(new Query(Criteria.where("_id").is(referralId)), closed, COLLECTION)
                 // two upserts of a new id at once: one inserts, the other finds it the second time
                 .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.upsert(
@@ -92,5 +99,20 @@ class MongoReferralRegister implements ReferralRegister {
                         .set("unavailableReason", event.reason()).set("answeredAt", Date.from(now)), List.of(outbox)))
                 .flatMap(update -> mongo.updateFirst(open, update, COLLECTION))
                 .map(result -> result.getModifiedCount() == 1);
+    }
+
+    @Override
+    public Mono<Void> rememberPool(String referralId, String poolId) {
+        Query remembering = new Query(Criteria.where("_id").is(referralId).and(POOLS).exists(true));
+        return mongo.updateFirst(remembering, new Update().addToSet(POOLS, poolId), COLLECTION).then();
+    }
+
+    @Override
+    public Mono<Optional<List<String>>> rememberedPools(String referralId) {
+        Query query = new Query(Criteria.where("_id").is(referralId));
+        query.fields().include(POOLS);
+        return mongo.findOne(query, Document.class, COLLECTION)
+                .map(register -> Optional.ofNullable(register.getList(POOLS, String.class)))
+                .defaultIfEmpty(Optional.empty());
     }
 }

@@ -1,6 +1,7 @@
 package cn.referral.quota.application.port.out;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import cn.referral.quota.domain.QuotaEvent;
@@ -41,4 +42,18 @@ public interface ReferralRegister {
 
     /** Stores the unavailable answer with its event, once per referral; emits whether it was new. */
     Mono<Boolean> recordUnavailable(QuotaEvent.Unavailable event, Instant now);
+
+    /**
+     * Remembers that pool {@code poolId} may hold the referral; called <em>before</em> the hold is
+     * written, so a pool that holds it is always remembered (one whose hold then lost a race is too,
+     * harmlessly). Idempotent. A referral registered before pools were remembered is left as it is.
+     */
+    Mono<Void> rememberPool(String referralId, String poolId);
+
+    /**
+     * The pools remembered for the referral (a superset of those that hold or held it), or empty when
+     * its register does not remember pools (registered before they were, or never registered): then
+     * the pools are found by their holds.
+     */
+    Mono<Optional<List<String>>> rememberedPools(String referralId);
 }

@@ -1,6 +1,6 @@
 package cn.referral.referral.adapter.out.persistence;
 
-import cn.referral.platform.mongo.LocalViews;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.mongo.LocalViews;
 import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Catalog;
@@ -23,7 +24,10 @@ import cn.referral.referral.domain.referral.Direction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The local views of the registry's catalogs, contracts (keyed by contractId, found by patientRef) and alliances. */
+/**
+ * The local views of the registry's catalogs (read through this instance's {@link CatalogViewCopy}),
+ * contracts (keyed by contractId, found by patientRef) and alliances.
+ */
 @Component
 class MongoReferenceData implements ReferenceData {
 
@@ -32,14 +36,17 @@ class MongoReferenceData implements ReferenceData {
     static final String ALLIANCES = "alliance_view";
 
     private final ReactiveMongoTemplate mongo;
+    private final CatalogViewCopy catalogs;
 
-    MongoReferenceData(ReactiveMongoTemplate mongo) {
+    MongoReferenceData(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.catalogs = new CatalogViewCopy(mongo, CATALOGS, () -> mongo.findAll(CatalogDocument.class, CATALOGS)
+                .map(CatalogDocument::toDomain).collectList(), clock);
     }
 
     @Override
     public Flux<Catalog> catalogs() {
-        return mongo.findAll(CatalogDocument.class, CATALOGS).map(CatalogDocument::toDomain);
+        return catalogs.catalogs().flatMapIterable(all -> all);
     }
 
     @Override
@@ -52,12 +59,13 @@ class MongoReferenceData implements ReferenceData {
                 .set("active", catalog.active())
                 .set("entries", catalog.entries().stream().map(entry -> new EntryDocument(entry.code(), entry.name(),
                         entry.careTypes().stream().map(Enum::name).sorted().toList())).toList());
-        return LocalViews.keepIfNewer(mongo, CATALOGS, catalog.catalogId(), catalog.version(), state);
+        return LocalViews.keepIfNewer(mongo, CATALOGS, catalog.catalogId(), catalog.version(), state)
+                .flatMap(kept -> catalogs.changed().thenReturn(kept));
     }
 
     @Override
     public Mono<Void> removeCatalog(String catalogId) {
-        return LocalViews.remove(mongo, CATALOGS, catalogId);
+        return LocalViews.remove(mongo, CATALOGS, catalogId).then(catalogs.changed());
     }
 
     @Override

@@ -1,0 +1,178 @@
+package cn.referral.quota.adapter.out.persistence;
+
+import static cn.referral.quota.domain.Pools.NOW;
+import static cn.referral.quota.domain.Pools.aRoutineReferral;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+
+import cn.referral.platform.testing.MongoStandIn;
+import cn.referral.quota.application.port.in.Placement;
+import cn.referral.quota.domain.HoldStatus;
+import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.Pools;
+import cn.referral.quota.domain.ReleaseReason;
+
+/**
+ * Accept and cancel find the pool that holds the referral by the pool's {@code _id}, which the
+ * referral's register remembered before the hold was written, instead of an {@code $or} over every
+ * pool's holds (issue #14); a register written before pools were remembered still finds its hold
+ * the old way. What the ledger asks the database is watched with a driver command listener.
+ */
+class HoldingPoolsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static MongoStandIn standIn;
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** The fields of each {@code find} filter sent to the pools. */
+    private final List<List<String>> poolQueries = new CopyOnWriteArrayList<>();
+    private MongoClient client;
+    private ReactiveMongoTemplate mongo;
+    private LedgerStack ledger;
+    private Pool pool;
+
+    @BeforeAll
+    static void start() {
+        standIn = MongoStandIn.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        standIn.close();
+    }
+
+    @BeforeEach
+    void aPoolWithOneReservedUnit() {
+        CommandListener poolFinds = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                BsonDocument command = event.getCommand();
+                if ("find".equals(event.getCommandName())
+                        && PoolDocument.COLLECTION.equals(command.getString("find").getValue())) {
+                    // the command's buffer is released after this call: keep a copy of the filter's fields
+                    poolQueries.add(List.copyOf(command.getDocument("filter", new BsonDocument()).keySet()));
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(standIn.uri())).addCommandListener(poolFinds).build());
+        mongo = new ReactiveMongoTemplate(client, "holding-" + UUID.randomUUID());
+        ledger = LedgerStack.on(mongo, clock);
+        pool = Pools.anExpertClinic(10, 2);
+        ledger.pools().insert(pool).block(WAIT);
+        // a later pool, outside the referrals' dates: a search over every pool's holds would look at it too
+        ledger.pools().insert(Pool.open("pool-2", Pools.aCardiologyClinicMorning(Pools.SESSION_DAY.plusDays(10)),
+                10, 2, Pools.SHANGHAI)).block(WAIT);
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void anAcceptedReferralsHoldIsConfirmedInThePoolItsRegisterRememberedReadByItsId() {
+        assertThat(ledger.place(aRoutineReferral("r-accepted")).block(WAIT)).isEqualTo(Placement.HELD);
+        assertThat(rememberedPools("r-accepted")).hasValue(List.of(pool.id()));
+        poolQueries.clear();
+
+        ledger.holds().confirm("r-accepted").block(WAIT);
+
+        assertThat(stored().holdOf("r-accepted")).get().extracting(hold -> hold.status())
+                .isEqualTo(HoldStatus.CONFIRMED);
+        assertThat(poolQueries).as("pools read on accept").isNotEmpty()
+                .allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
+
+        // the accept delivered again: nothing changes a second time
+        long revision = stored().revision();
+        ledger.holds().confirm("r-accepted").block(WAIT);
+        assertThat(stored().revision()).isEqualTo(revision);
+        assertThat(stored().confirmed()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledReferralRegisteredBeforePoolsWereRememberedIsReleasedFromThePoolThatHoldsIt() {
+        assertThat(ledger.place(aRoutineReferral("r-old")).block(WAIT)).isEqualTo(Placement.HELD);
+        // as a register written by the version before this one: no pools remembered
+        mongo.updateFirst(new Query(Criteria.where("_id").is("r-old")), new Update().unset("pools"),
+                MongoReferralRegister.COLLECTION).block(WAIT);
+        poolQueries.clear();
+
+        ledger.holds().release("r-old", ReleaseReason.CANCELLED).block(WAIT);
+
+        Pool released = stored();
+        assertThat(released.holdOf("r-old")).isEmpty();
+        assertThat(released.released()).anySatisfy(hold -> assertThat(hold.hold().referralId()).isEqualTo("r-old"));
+        assertThat(released.held()).isZero();
+        assertThat(poolQueries).as("found by the pools' holds, the old way")
+                .anySatisfy(fields -> assertThat(fields).containsExactly("$or"));
+        assertThat(rememberedPools("r-old")).as("an old register is left as it was").isEmpty();
+    }
+
+    @Test
+    void aUnitHandedToAWaitingReferralIsRememberedSoItsAcceptReadsThatPoolById() {
+        List.of("r-first", "r-second").forEach(id ->
+                assertThat(ledger.place(aRoutineReferral(id)).block(WAIT)).isEqualTo(Placement.HELD));
+        assertThat(ledger.place(aRoutineReferral("r-waiting")).block(WAIT)).isEqualTo(Placement.WAITLISTED);
+        assertThat(rememberedPools("r-waiting")).as("nothing held yet").hasValue(List.of());
+
+        ledger.holds().release("r-first", ReleaseReason.REJECTED).block(WAIT);
+
+        assertThat(stored().holdOf("r-waiting")).as("the freed unit went to the waiting referral").isPresent();
+        assertThat(rememberedPools("r-waiting")).hasValue(List.of(pool.id()));
+        poolQueries.clear();
+        ledger.holds().confirm("r-waiting").block(WAIT);
+        assertThat(stored().holdOf("r-waiting")).get().extracting(hold -> hold.status())
+                .isEqualTo(HoldStatus.CONFIRMED);
+        assertThat(poolQueries).isNotEmpty().allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
+    }
+
+    @Test
+    void aReferralCancelledBeforeItWasPlacedRemembersNoPoolAndReadsNone() {
+        ledger.holds().release("r-never-placed", ReleaseReason.CANCELLED).block(WAIT);
+        poolQueries.clear();
+
+        assertThat(ledger.place(aRoutineReferral("r-never-placed")).block(WAIT)).isEqualTo(Placement.CLOSED);
+        ledger.holds().release("r-never-placed", ReleaseReason.CANCELLED).block(WAIT);
+
+        assertThat(rememberedPools("r-never-placed")).hasValue(List.of());
+        assertThat(poolQueries).as("no pool searched for a referral that no pool holds").isEmpty();
+        assertThat(stored().held()).isZero();
+    }
+
+    private Pool stored() {
+        return ledger.pools().findById(pool.id()).block(WAIT);
+    }
+
+    /** The register's {@code pools}, or empty where it has none. */
+    private Optional<List<String>> rememberedPools(String referralId) {
+        return mongo.findById(referralId, Document.class, MongoReferralRegister.COLLECTION)
+                .map(register -> Optional.ofNullable(register.getList("pools", String.class))).block(WAIT);
+    }
+}
