@@ -74,7 +74,27 @@ public class NoBlockingOnEventLoops implements BeforeAllCallback, AfterAllCallba
                     .allowBlockingCallsInside("com.mongodb.internal.Locks", "withInterruptibleLock")
                     // zstd-jni reads its native library out of its jar once, when Netty's Zstd class is first
                     // initialised (the first response a client offers to decompress)
-                    .allowBlockingCallsInside("com.github.luben.zstd.util.Native", "load"));
+                    .allowBlockingCallsInside("com.github.luben.zstd.util.Native", "load")
+                    // Spring Data builds a type's mapping metadata once, under the write lock of its mapping
+                    // context, the first time it meets the type; readers of that context wait those moments out
+                    .allowBlockingCallsInside("org.springframework.data.mapping.context.AbstractMappingContext",
+                            "getPersistentEntity")
+                    .allowBlockingCallsInside("org.springframework.data.mapping.context.AbstractMappingContext",
+                            "hasPersistentEntityFor")
+                    // Jackson builds a type's deserializer once, under a lock, and caches it; another thread
+                    // building one at the same moment waits for it
+                    .allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+                            "_createAndCacheValueDeserializer")
+                    // a route's circuit breaker counts each call's outcome under a lock held for a few counter
+                    // updates; calls ending together on other event loops meet it (gateway, GatewayBreakerIT)
+                    .allowBlockingCallsInside("io.github.resilience4j.core.metrics.SlidingTimeWindowMetrics",
+                            "record")
+                    // Thymeleaf (console) initialises its engine at the first render, reading its version file,
+                    // and reads a template file when it parses it: once per template with its cache on (the
+                    // default; the local profile turns it off to pick up edits)
+                    .allowBlockingCallsInside("org.thymeleaf.TemplateEngine", "initialize")
+                    .allowBlockingCallsInside("org.thymeleaf.templateparser.markup.AbstractMarkupTemplateParser",
+                            "parseStandalone"));
         }
     }
 
