@@ -89,10 +89,18 @@ public class NoBlockingOnEventLoops implements BeforeAllCallback, AfterAllCallba
                     // updates; calls ending together on other event loops meet it (gateway, GatewayBreakerIT)
                     .allowBlockingCallsInside("io.github.resilience4j.core.metrics.SlidingTimeWindowMetrics",
                             "record")
+                    // and keeps its last events in a ring buffer (for the actuator) under a lock held for one
+                    // insertion; seen once in GatewayBreakerIT's 120 concurrent calls
+                    .allowBlockingCallsInside("io.github.resilience4j.circularbuffer.ConcurrentEvictingQueue",
+                            "writeConcurrently")
                     // Thymeleaf (console) initialises its engine at the first render, reading its version file,
                     // and reads a template file when it parses it: once per template with its cache on (the
                     // default; the local profile turns it off to pick up edits)
                     .allowBlockingCallsInside("org.thymeleaf.TemplateEngine", "initialize")
+                    // HAPI FHIR (referral) scans its model at startup (FhirResponses), but meets some datatypes
+                    // later, at their first encoding, and re-reads its version properties file from its jar for
+                    // each of them: a few times per run, then every class is known
+                    .allowBlockingCallsInside("ca.uhn.fhir.context.ModelScanner", "scanVersionPropertyFile")
                     .allowBlockingCallsInside("org.thymeleaf.templateparser.markup.AbstractMarkupTemplateParser",
                             "parseStandalone"));
         }
