@@ -12,6 +12,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Token buckets in Redis, shared by every gateway replica: one Lua script refills and takes a token
@@ -71,6 +72,9 @@ public class RedisClientRateLimiter implements ClientRateLimiter {
         return redis.execute(TAKE_TOKEN, List.of(KEY_PREFIX + client),
                         List.of(Integer.toString(properties.burst()), Integer.toString(properties.perSecond())))
                 .next()
+                // Spring Data Redis connects, blocking for up to its connect timeout, inside the first call and
+                // inside every call after a failed connect: not on the event loop, and within the timeout below
+                .subscribeOn(Schedulers.boundedElastic())
                 .timeout(timeout)
                 .doOnNext(answered -> {
                     if (degraded.compareAndSet(true, false)) {

@@ -4,10 +4,10 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Installs BlockHound before the first test of a run, so that no thread is already inside a method BlockHound
- * instruments (see {@link NoBlockingOnEventLoops}). Registered for the platform's integration tests, whose JVM
- * has {@code -XX:+AllowRedefinitionToAddDeleteMethods} and {@code -Dblockhound.atLaunch=true}; elsewhere it does
- * nothing.
+ * Installs BlockHound before the first test of a run and has it report from then on, so that no thread is
+ * already inside a method BlockHound instruments (see {@link NoBlockingOnEventLoops}). Registered by the platform
+ * test-jar for every module's tests; it acts only in the integration-test runs, whose JVM has
+ * {@code -XX:+AllowRedefinitionToAddDeleteMethods} and {@code -Dblockhound.atLaunch=true} (root pom, failsafe).
  */
 public class BlockHoundAtLaunch implements LauncherSessionListener {
 
@@ -16,7 +16,7 @@ public class BlockHoundAtLaunch implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         if (Boolean.getBoolean(SWITCH)) {
-            NoBlockingOnEventLoops.install();
+            NoBlockingOnEventLoops.report();
         }
     }
 }

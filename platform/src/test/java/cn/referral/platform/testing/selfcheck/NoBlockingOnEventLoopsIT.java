@@ -1,5 +1,6 @@
 package cn.referral.platform.testing.selfcheck;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -12,7 +13,10 @@ import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The BlockHound installation the service tests rely on really catches blocking on non-blocking threads. */
+/**
+ * The BlockHound installation every integration test relies on really catches blocking on non-blocking threads.
+ * ({@code @ExtendWith} for a run without the root pom's failsafe configuration, an IDE's.)
+ */
 @ExtendWith(NoBlockingOnEventLoops.class)
 class NoBlockingOnEventLoopsIT {
 
@@ -28,6 +32,9 @@ class NoBlockingOnEventLoopsIT {
                 });
         assertThatThrownBy(() -> sleepy.block(Duration.ofSeconds(5)))
                 .hasCauseInstanceOf(BlockingOperationError.class);
+        // and the class it happened in would fail for it, had this one not blocked on purpose
+        assertThat(NoBlockingOnEventLoops.takeFound()).singleElement()
+                .extracting(Throwable::getMessage).asString().contains("java.lang.Thread.sleep");
     }
 
     @Test

@@ -21,8 +21,9 @@ import cn.referral.platform.web.ProblemException;
 import cn.referral.platform.web.ProblemMapping;
 
 /**
- * Writes FHIR resources as {@code application/fhir+json} with HAPI's own parser (CPU only, so
- * fine on the event loop), and every error of the FHIR view as an OperationOutcome. The status of
+ * Writes FHIR resources as {@code application/fhir+json} with HAPI's own parser (CPU only once HAPI has
+ * scanned its model, which happens here at startup, so fine on the event loop), and every error of the FHIR
+ * view as an OperationOutcome. The status of
  * an error is the one the JSON API gives for it: the service's {@link ProblemMapping}s decide.
  */
 @Component
@@ -36,6 +37,9 @@ class FhirResponses {
 
     FhirResponses(List<ProblemMapping> mappings) {
         this.mappings = List.copyOf(mappings);
+        // HAPI scans its R4 model (a properties file in its jar, then every model class) the first time a context
+        // is used: now, at startup, not on the event loop of the first FHIR request (BlockHound caught it there)
+        context.getResourceDefinition(OperationOutcome.class);
     }
 
     FhirContext context() {
