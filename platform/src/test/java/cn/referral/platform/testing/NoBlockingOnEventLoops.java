@@ -20,9 +20,11 @@ import reactor.blockhound.BlockingOperationError;
  * in fails afterwards too, with where it happened, even when the error was swallowed on the way (a log line,
  * a retry). The allowances are JDK and library internals that block briefly by design, each with its reason.
  * <p>
- * Every integration test run ({@code *IT}, failsafe) has it: BlockHound is installed once per JVM when the run
- * starts and reports for the whole run ({@link BlockHoundAtLaunch}), and this extension is registered on every
- * test class ({@code junit.jupiter.extensions.autodetection.enabled} in the root pom's failsafe configuration).
+ * An integration test run ({@code *IT}, failsafe) has it where its module leaves {@code blockhound.its} on (the
+ * root pom's default; today platform and registry-service, the modules that turn it off say why in their pom):
+ * BlockHound is installed once per JVM when the run starts and reports for the whole run
+ * ({@link BlockHoundAtLaunch}), and this extension is registered on every test class
+ * ({@code junit.jupiter.extensions.autodetection.enabled} in the root pom's failsafe configuration).
  * Unit tests ({@code *Test}, surefire) have neither. Installing it later, in the middle of a run, broke other
  * tests: a Reactor {@code parallel} thread already waiting inside {@code ScheduledThreadPoolExecutor}'s
  * {@code DelayedWorkQueue.take} never ran the allowance's entry hook, so its next wait threw, the queue's lock
@@ -97,12 +99,12 @@ public class NoBlockingOnEventLoops implements BeforeAllCallback, AfterAllCallba
                     // and reads a template file when it parses it: once per template with its cache on (the
                     // default; the local profile turns it off to pick up edits)
                     .allowBlockingCallsInside("org.thymeleaf.TemplateEngine", "initialize")
+                    .allowBlockingCallsInside("org.thymeleaf.templateparser.markup.AbstractMarkupTemplateParser",
+                            "parseStandalone")
                     // HAPI FHIR (referral) scans its model at startup (FhirResponses), but meets some datatypes
                     // later, at their first encoding, and re-reads its version properties file from its jar for
                     // each of them: a few times per run, then every class is known
-                    .allowBlockingCallsInside("ca.uhn.fhir.context.ModelScanner", "scanVersionPropertyFile")
-                    .allowBlockingCallsInside("org.thymeleaf.templateparser.markup.AbstractMarkupTemplateParser",
-                            "parseStandalone"));
+                    .allowBlockingCallsInside("ca.uhn.fhir.context.ModelScanner", "scanVersionPropertyFile"));
         }
     }
 
