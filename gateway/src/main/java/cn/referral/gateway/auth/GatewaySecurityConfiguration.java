@@ -7,12 +7,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import com.nimbusds.jose.JOSEException;
 
 import cn.referral.platform.security.PlatformSecurityAutoConfiguration;
+import cn.referral.platform.security.RecentlyVerifiedTokens;
 import cn.referral.platform.security.SecurityProperties;
 
 /**
@@ -34,7 +37,8 @@ class GatewaySecurityConfiguration {
     ReactiveJwtDecoder devTokenDecoder(DevTokenIssuer issuer, SecurityProperties security) throws JOSEException {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(issuer.publicKey().toRSAPublicKey())
                 .build();
-        decoder.setJwtValidator(PlatformSecurityAutoConfiguration.validator(security));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = PlatformSecurityAutoConfiguration.validator(security);
+        decoder.setJwtValidator(validator);
+        return new RecentlyVerifiedTokens(decoder, validator);
     }
 }

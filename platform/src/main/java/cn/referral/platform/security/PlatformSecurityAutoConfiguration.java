@@ -102,8 +102,9 @@ public class PlatformSecurityAutoConfiguration {
                 ? NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation())).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
                         .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(validator(properties));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(properties);
+        decoder.setJwtValidator(validator);
+        return new RecentlyVerifiedTokens(decoder, validator);
     }
 
     /**
