@@ -37,6 +37,7 @@ import cn.referral.platform.messaging.ConsumerRedelivery;
 import cn.referral.platform.messaging.EventConsumers;
 import cn.referral.platform.messaging.StaticMembership;
 import cn.referral.platform.mongo.MongoPingHealthIndicator;
+import cn.referral.platform.mongo.SampledCommandSpans;
 import cn.referral.platform.outbox.OutboxProperties;
 import cn.referral.platform.outbox.OutboxRelay;
 import cn.referral.platform.outbox.OutboxRelayJob;
@@ -175,13 +176,14 @@ public class PlatformMessagingAutoConfiguration {
     /**
      * A span per MongoDB command, in the trace of the request or event that sent it: the reactive
      * driver takes the current observation from the Reactor context. With the HTTP and Kafka spans a
-     * slow saga reads hop by hop down to the database (README, Tracing).
+     * slow saga reads hop by hop down to the database (README, Tracing). Only in sampled traces
+     * ({@link SampledCommandSpans}).
      */
     @Bean
     MongoClientSettingsBuilderCustomizer mongoCommandSpans(ObjectProvider<ObservationRegistry> observations) {
         return settings -> observations.ifAvailable(registry -> settings
                 .contextProvider(ContextProviderFactory.create(registry))
-                .addCommandListener(new MongoObservationCommandListener(registry)));
+                .addCommandListener(new SampledCommandSpans(new MongoObservationCommandListener(registry))));
     }
 
     /** The driver tells the relay about every write that appended outbox events ({@link OutboxWriteListener}). */
