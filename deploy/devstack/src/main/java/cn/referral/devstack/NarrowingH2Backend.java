@@ -69,6 +69,36 @@ final class NarrowingH2Backend extends H2Backend {
             MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
             return new NarrowingCollection(this, collectionName, options, data, meta);
         }
+
+        /**
+         * Unique indexes keyed in value order ({@link IndexKeyType}), under a map name of their own: an index
+         * kept by an earlier stand-in (byte order) is removed here, and its collection rebuilds it from the
+         * documents when it finds the new one empty.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            String byteOrdered = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            if (getMvStore().hasMap(byteOrdered)) {
+                getMvStore().removeMap(byteOrdered);
+            }
+            MVMap<KeyValue, Object> entries = getMvStore().openMap(valueOrdered(collectionName, indexName),
+                    OrderedUniqueIndex.mapBuilder());
+            return new OrderedUniqueIndex(entries, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String name = valueOrdered(collection.getCollectionName(), indexName);
+            if (getMvStore().hasMap(name)) {
+                getMvStore().removeMap(name);
+            }
+        }
+
+        private String valueOrdered(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName + ".by-value";
+        }
     }
 
     private final class NarrowingCollection extends H2Collection {

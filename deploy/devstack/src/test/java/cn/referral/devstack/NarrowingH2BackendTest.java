@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -23,6 +24,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The stand-in answers a query that names an index's fields and more ({@code {_id, claim}}) from that
@@ -148,6 +150,71 @@ class NarrowingH2BackendTest {
             assertThat(outbox.countDocuments(Filters.and(Filters.eq("_id", "r1"), Filters.eq("lease", "relay-2"))))
                     .isZero();
         });
+    }
+
+    @Test
+    void aUniqueIndexFindsEveryKeyAndRefusesEveryDuplicateAsMongoDbDoes() {
+        withCollection(dir.resolve("g.mv"), things -> {
+            things.createIndex(Indexes.ascending("poolId", "day"), new IndexOptions().unique(true));
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                Object id = i % 3 == 0 ? "t-" + i : i % 3 == 1 ? (Object) i : (Object) (i * 1_000_000_007L);
+                documents.add(new Document("_id", id).append("poolId", "p" + (i % 7)).append("day", i));
+            }
+            things.insertMany(documents);
+
+            for (Document document : documents) {
+                assertThat(things.countDocuments(Filters.eq("_id", document.get("_id")))).isEqualTo(1);
+            }
+            assertThat(duplicateKey(() -> things.insertOne(new Document("_id", "t-3").append("day", -1))))
+                    .as("same _id").isTrue();
+            assertThat(duplicateKey(() -> things.insertOne(new Document("_id", 4.0).append("day", -2))))
+                    .as("4.0 is the _id 4, as in MongoDB").isTrue();
+            assertThat(duplicateKey(() -> things.insertOne(new Document("_id", "new").append("poolId", "p5")
+                    .append("day", 5)))).as("same (poolId, day)").isTrue();
+            assertThat(duplicateKey(() -> things.insertOne(new Document("_id", "new").append("poolId", "p5")
+                    .append("day", 6)))).as("a new (poolId, day)").isFalse();
+        });
+    }
+
+    @Test
+    void indexesKeptByAnEarlierStandInAreRebuiltInValueOrder() {
+        Path file = dir.resolve("h.mv");
+        H2Backend earlier = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(earlier);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            MongoCollection<Document> things = client.getDatabase("standin").getCollection("things");
+            things.createIndex(Indexes.ascending("referralId"), new IndexOptions().unique(true));
+            things.insertMany(List.of(new Document("_id", "a").append("referralId", "r1"),
+                    new Document("_id", "b").append("referralId", "r2")));
+        } finally {
+            server.shutdownNow();
+        }
+
+        withCollection(file, things -> {
+            assertThat(things.countDocuments(Filters.eq("_id", "b"))).isEqualTo(1);
+            assertThat(duplicateKey(() -> things.insertOne(new Document("_id", "a")))).isTrue();
+            assertThat(duplicateKey(() -> things.insertOne(new Document("_id", "c").append("referralId", "r2"))))
+                    .isTrue();
+            assertThat(duplicateKey(() -> things.insertOne(new Document("_id", "c").append("referralId", "r3"))))
+                    .isFalse();
+        });
+        withCollection(file, things -> {
+            assertThat(things.countDocuments(Filters.eq("referralId", "r3"))).isEqualTo(1);
+            assertThat(lastBackend.getMvStore().getMapNames()).filteredOn(name -> name.contains("._index_"))
+                    .as("only value-ordered indexes are left").isNotEmpty().allMatch(name -> name.endsWith(".by-value"));
+        });
+    }
+
+    private static boolean duplicateKey(Runnable write) {
+        try {
+            write.run();
+            return false;
+        } catch (MongoWriteException e) {
+            assertThat(e.getError().getCode()).isEqualTo(11000);
+            return true;
+        }
     }
 
     private NarrowingH2Backend lastBackend;
