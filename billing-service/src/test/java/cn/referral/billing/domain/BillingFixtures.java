@@ -1,10 +1,14 @@
 package cn.referral.billing.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import cn.referral.billing.domain.rules.DeductibleAssessor;
 
 /**
  * The referral network and regional rules the domain tests speak of: a county 医共体 (county
@@ -121,5 +125,15 @@ public final class BillingFixtures {
 
     public static AlliancePlacement placement(ReferredCare care) {
         return new AlliancePlacement(care.from().id(), care.to().id(), ALL_ALLIANCES);
+    }
+
+    /** The decision of a Nan'an employee referred up from the township centre to the county hospital, issued {@code now}. */
+    public static Outcome<DeductibleDecision, DecisionEvent> anIssuedDecision(Instant now) {
+        ReferredCare care = referral(NAN_AN, InsuranceScheme.EMPLOYEE, Direction.UP, CareType.INPATIENT,
+                TOWNSHIP_HEALTH_CENTRE, COUNTY_HOSPITAL, 20_000L);
+        DeductibleAssessment assessment = new DeductibleAssessor().assess(care,
+                Optional.of(employeeSchedule(NAN_AN)), Optional.empty(), List.of(nanAnPolicy()), placement(care));
+        return DeductibleDecision.issue("decision-1", care, new InsuredPersonNo("350583199001011234"), assessment,
+                LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 24), now);
     }
 }

@@ -3,12 +3,8 @@ package cn.referral.billing.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-
-import cn.referral.billing.domain.rules.DeductibleAssessor;
 
 class DeductibleDecisionTest {
 
@@ -20,6 +16,8 @@ class DeductibleDecisionTest {
 
         assertThat(issued.state().status()).isEqualTo(DecisionStatus.ISSUED);
         assertThat(issued.events()).singleElement().isInstanceOf(DecisionEvent.Issued.class);
+        assertThat(issued.events().get(0).version()).isEqualTo(1);
+        assertThat(issued.events().get(0).occurredAt()).isEqualTo(ISSUED);
     }
 
     @Test
@@ -34,6 +32,8 @@ class DeductibleDecisionTest {
         assertThat(revoked.state().status()).isEqualTo(DecisionStatus.REVOKED);
         assertThat(revoked.state().revocationReason()).isEqualTo(ClosingReason.REFERRAL_CANCELLED);
         assertThat(revoked.events()).singleElement().isInstanceOf(DecisionEvent.Revoked.class);
+        assertThat(revoked.events().get(0).version()).isEqualTo(2).isEqualTo(revoked.state().version());
+        assertThat(revoked.events().get(0).occurredAt()).isEqualTo(later);
         assertThat(again.changed()).isFalse();
         assertThat(again.state().revocationReason()).isEqualTo(ClosingReason.REFERRAL_CANCELLED);
     }
@@ -46,12 +46,6 @@ class DeductibleDecisionTest {
     }
 
     private static Outcome<DeductibleDecision, DecisionEvent> anIssuedDecision() {
-        ReferredCare care = BillingFixtures.referral(BillingFixtures.NAN_AN, InsuranceScheme.EMPLOYEE, Direction.UP,
-                CareType.INPATIENT, BillingFixtures.TOWNSHIP_HEALTH_CENTRE, BillingFixtures.COUNTY_HOSPITAL, 20_000L);
-        DeductibleAssessment assessment = new DeductibleAssessor().assess(care,
-                Optional.of(BillingFixtures.employeeSchedule(BillingFixtures.NAN_AN)), Optional.empty(),
-                java.util.List.of(BillingFixtures.nanAnPolicy()), BillingFixtures.placement(care));
-        return DeductibleDecision.issue("decision-1", care, new InsuredPersonNo("350583199001011234"), assessment,
-                LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 24), ISSUED);
+        return BillingFixtures.anIssuedDecision(ISSUED);
     }
 }

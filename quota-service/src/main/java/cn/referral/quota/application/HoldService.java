@@ -132,14 +132,14 @@ public class HoldService implements HoldUseCases {
                         return Mono.just(Placement.ALREADY_PLACED);
                     }
                     if (matching.isEmpty()) {
-                        return unavailable(QuotaEvent.Unavailable.noMatchingPool(request.referralId()));
+                        return unavailable(QuotaEvent.Unavailable.noMatchingPool(request.referralId(), now));
                     }
                     List<PoolTally> open = matching.stream().filter(pool -> !cutoff.isDue(pool, now)
                             || ReserveAfterCutoff.mayHoldAfterCutoff(request.urgency())).toList();
                     if (open.isEmpty()) {
                         PoolTally earliest = matching.get(0);
                         return unavailable(ReserveAfterCutoff.refusal(request.referralId(), earliest,
-                                cutoff.cutoffOf(earliest)));
+                                cutoff.cutoffOf(earliest), now));
                     }
                     return holdInFirstThatAdmits(request, policy, open, now)
                             .switchIfEmpty(Mono.defer(() -> request.isEmergency()
@@ -189,7 +189,7 @@ public class HoldService implements HoldUseCases {
                     WaitlistEntry entry = request.asWaitlistEntry(earliest.id(), joining, policy.servesFirst(request),
                             ticket.seq(), now);
                     QuotaEvent.Waitlisted event = new QuotaEvent.Waitlisted(earliest.ref(), request.referralId(),
-                            WaitlistOrder.positionOnJoining(ticket.waitingByClass(), joining));
+                            WaitlistOrder.positionOnJoining(ticket.waitingByClass(), joining), now);
                     return waitlist.add(entry, event).flatMap(added -> {
                         if (!added) {
                             // another delivery put it on this waitlist first
@@ -232,7 +232,7 @@ public class HoldService implements HoldUseCases {
         // a waiting referral accepted outside the reserve no longer needs a unit from here
         return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, "ACCEPTED"))
                 .thenMany(holding.of(referralId))
-                .concatMap(pool -> updates.update(pool.id(), current -> current.confirm(referralId)))
+                .concatMap(pool -> updates.update(pool.id(), current -> current.confirm(referralId, clock.instant())))
                 .then();
     }
 

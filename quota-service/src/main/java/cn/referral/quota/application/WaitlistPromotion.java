@@ -114,7 +114,7 @@ class WaitlistPromotion {
 
     /** Units freed after the cutoff with nobody waiting go public. */
     private Mono<Void> toPublic(String poolId) {
-        return updates.update(poolId, Pool::handFreeUnitsToPublic).then();
+        return updates.update(poolId, pool -> pool.handFreeUnitsToPublic(clock.instant())).then();
     }
 
     private Mono<Void> closeIfClosedMeanwhile(String poolId, String referralId) {
@@ -123,7 +123,7 @@ class WaitlistPromotion {
                 return Mono.empty();
             }
             if ("ACCEPTED".equals(reason.get())) {
-                return updates.update(poolId, pool -> pool.confirm(referralId)).then();
+                return updates.update(poolId, pool -> pool.confirm(referralId, clock.instant())).then();
             }
             return updates.update(poolId, pool -> pool.release(referralId, ReleaseReason.valueOf(reason.get()),
                     clock.instant())).then(promoteLater(poolId));

@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param reserveReleasedAt when the unheld reserve went public at the cutoff, or null
  * @param releasedToPublic  reserved units handed to the public schedule (at the cutoff and after)
  * @param waitlistSeq       arrival numbers handed out to waiting referrals so far
- * @param revision          grows with every stored change; guards compare-and-set writes
+ * @param revision          grows with every stored change; guards compare-and-set writes. A change written
+ *                          as a compare-and-set ({@link Outcome.Write.Replace}) is the pool at the next revision
  */
 public record Pool(String id, PoolKey key, int capacity, int reserved, Instant sessionStartsAt, List<Hold> holds,
                    List<ReleasedHold> released, Instant reserveReleasedAt, int releasedToPublic, long waitlistSeq,
@@ -103,20 +104,24 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         return handOverTo(entry, policy, holdId, now).map(this::taking);
     }
 
-    /** This pool with the new hold taken. */
+    /**
+     * This pool with the new hold taken. The hold is written by a guarded increment, not a compare-and-set, so
+     * the revision it is stored at is not known here: the copy keeps the revision it was read at.
+     */
     private Outcome<Pool> taking(NewHold hold) {
-        return Outcome.holdAdded(with().holds(append(holds, hold.hold())).build(), hold);
+        return Outcome.holdAdded(new Builder(this).holds(append(holds, hold.hold())).build(), hold);
     }
 
     /** The hospital accepted the referral: its hold is confirmed. */
-    public Outcome<Pool> confirm(String referralId) {
+    public Outcome<Pool> confirm(String referralId, Instant now) {
         Optional<Hold> hold = holdOf(referralId);
         if (hold.isEmpty() || hold.get().status() == HoldStatus.CONFIRMED) {
             return Outcome.none(this);
         }
         Hold confirmed = hold.get().confirmed();
         List<Hold> after = holds.stream().map(h -> h.referralId().equals(referralId) ? confirmed : h).toList();
-        return Outcome.replaced(with().holds(after).build(), List.of(new QuotaEvent.SlotConfirmed(ref(), confirmed)));
+        Pool next = with().holds(after).build();
+        return Outcome.replaced(next, List.of(new QuotaEvent.SlotConfirmed(ref(), confirmed, next.revision, now)));
     }
 
     /**
@@ -133,7 +138,8 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
                 .holds(holds.stream().filter(h -> !h.referralId().equals(referralId)).toList())
                 .released(append(released, new ReleasedHold(hold.get(), reason, now)))
                 .build();
-        return Outcome.replaced(after, List.of(new QuotaEvent.SlotReleased(ref(), hold.get(), reason)));
+        return Outcome.replaced(after, List.of(new QuotaEvent.SlotReleased(ref(), hold.get(), reason, after.revision,
+                now)));
     }
 
     /** Releases every hold not confirmed by its deadline ({@link Hold#isExpiredAt}). */
@@ -143,13 +149,13 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
             return Outcome.none(this);
         }
         List<ReleasedHold> nowReleased = new ArrayList<>(released);
-        List<QuotaEvent> events = new ArrayList<>();
         for (Hold hold : expired) {
             nowReleased.add(new ReleasedHold(hold, ReleaseReason.EXPIRED, now));
-            events.add(new QuotaEvent.SlotReleased(ref(), hold, ReleaseReason.EXPIRED));
         }
         Pool after = with().holds(holds.stream().filter(hold -> !expired.contains(hold)).toList())
                 .released(nowReleased).build();
+        List<QuotaEvent> events = expired.stream().<QuotaEvent>map(hold -> new QuotaEvent.SlotReleased(ref(), hold,
+                ReleaseReason.EXPIRED, after.revision, now)).toList();
         return Outcome.replaced(after, events);
     }
 
@@ -163,17 +169,17 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         }
         int unheld = Math.max(0, reserved - held());
         Pool after = with().reserveReleasedAt(now).releasedToPublic(releasedToPublic + unheld).build();
-        return Outcome.replaced(after, List.of(new QuotaEvent.ReserveReleased(ref(), unheld)));
+        return Outcome.replaced(after, List.of(new QuotaEvent.ReserveReleased(ref(), unheld, after.revision, now)));
     }
 
     /** After the cutoff, with nobody waiting: units freed since go public too. */
-    public Outcome<Pool> handFreeUnitsToPublic() {
+    public Outcome<Pool> handFreeUnitsToPublic(Instant now) {
         int units = unitsToHandOn();
         if (!reserveReleased() || units <= 0) {
             return Outcome.none(this);
         }
-        return Outcome.replaced(with().releasedToPublic(releasedToPublic + units).build(),
-                List.of(new QuotaEvent.ReserveReleased(ref(), units)));
+        Pool after = with().releasedToPublic(releasedToPublic + units).build();
+        return Outcome.replaced(after, List.of(new QuotaEvent.ReserveReleased(ref(), units, after.revision, now)));
     }
 
     /**
@@ -209,9 +215,12 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
         return reserved - held() - releasedToPublic;
     }
 
-    /** A copy to change some components of: only the pool's own transitions make one, as {@code Referral}'s do. */
+    /**
+     * A copy to change some components of, at the next revision (every such copy is written as a compare-and-set
+     * on this pool's revision): only the pool's own transitions make one, as {@code Referral}'s do.
+     */
     private Builder with() {
-        return new Builder(this);
+        return new Builder(this).revision(revision + 1);
     }
 
     /** Named copies instead of positional rebuilds. */

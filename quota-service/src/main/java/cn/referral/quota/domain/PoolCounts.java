@@ -88,6 +88,6 @@ public sealed interface PoolCounts permits Pool, PoolTally {
         }
         Hold hold = new Hold(holdId, request.referralId(), greenChannel, open && !greenChannel, HoldStatus.HELD, now,
                 request.acceptBy());
-        return Optional.of(new NewHold(id(), hold, guard, fromWaitlist, new QuotaEvent.SlotHeld(ref(), hold)));
+        return Optional.of(new NewHold(id(), hold, guard, fromWaitlist, new QuotaEvent.SlotHeld(ref(), hold, now)));
     }
 }

@@ -32,7 +32,8 @@ public final class ReserveAfterCutoff {
     }
 
     /** The truthful answer to a ROUTINE referral whose only matching pools are past their cutoff. */
-    public static QuotaEvent.Unavailable refusal(String referralId, PoolCounts earliest, Instant cutoff) {
+    public static QuotaEvent.Unavailable refusal(String referralId, PoolCounts earliest, Instant cutoff,
+                                                 Instant now) {
         boolean handedOut = earliest.reserveReleased();
         String reason = handedOut ? QuotaEvent.Unavailable.RESERVE_RELEASED
                 : QuotaEvent.Unavailable.RESERVE_CUTOFF_PASSED;
@@ -41,6 +42,6 @@ public final class ReserveAfterCutoff {
                         : "; its unheld reserved units are being handed to the public schedule")
                 + ". Until the session starts at " + earliest.sessionStartsAt()
                 + " only URGENT and EMERGENCY referrals can still hold a reserved unit nobody booked.";
-        return new QuotaEvent.Unavailable(referralId, reason, explanation);
+        return new QuotaEvent.Unavailable(referralId, reason, explanation, now);
     }
 }

@@ -42,6 +42,7 @@ class PoolTest {
             assertThat(event.hold().referralId()).isEqualTo("r1");
             assertThat(event.hold().expiresAt()).isEqualTo(referral.acceptBy());
             assertThat(event.hold().greenChannel()).isFalse();
+            assertThat(event.occurredAt()).isEqualTo(NOW);
         });
     }
 
@@ -114,18 +115,24 @@ class PoolTest {
     void acceptanceConfirmsTheHoldOnce() {
         Pool held = held(anExpertClinic(10, 2), aRoutineReferral("r1")).state();
 
-        Outcome<Pool> confirmed = held.confirm("r1");
+        Instant accepted = NOW.plusSeconds(600);
+        Outcome<Pool> confirmed = held.confirm("r1", accepted);
 
-        assertThat(confirmed.events()).singleElement().isInstanceOf(QuotaEvent.SlotConfirmed.class);
+        assertThat(confirmed.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotConfirmed.class,
+                event -> {
+                    assertThat(event.occurredAt()).isEqualTo(accepted);
+                    assertThat(event.poolRevision()).isEqualTo(held.revision() + 1)
+                            .isEqualTo(confirmed.state().revision());
+                });
         assertThat(confirmed.state().confirmed()).isEqualTo(1);
-        assertThat(confirmed.state().confirm("r1").changed()).isFalse();
+        assertThat(confirmed.state().confirm("r1", accepted).changed()).isFalse();
     }
 
     @Test
     void aHoldNotConfirmedByItsDeadlineIsReleasedAsExpiredAConfirmedOneIsNot() {
         HoldRequest late = aRoutineReferral("late");
         Pool pool = held(held(anExpertClinic(10, 2), late).state(), aRoutineReferral("accepted")).state()
-                .confirm("accepted").state();
+                .confirm("accepted", NOW).state();
         Instant deadline = late.acceptBy();
 
         assertThat(pool.releaseExpired(deadline.minusSeconds(1)).changed()).isFalse();
@@ -134,6 +141,8 @@ class PoolTest {
         assertThat(expired.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotReleased.class, event -> {
             assertThat(event.hold().referralId()).isEqualTo("late");
             assertThat(event.reason()).isEqualTo(ReleaseReason.EXPIRED);
+            assertThat(event.occurredAt()).isEqualTo(deadline);
+            assertThat(event.poolRevision()).isEqualTo(pool.revision() + 1).isEqualTo(expired.state().revision());
         });
         assertThat(expired.state().held()).isEqualTo(1);
         assertThat(expired.state().releaseExpired(deadline.plusSeconds(3600)).changed()).as("once").isFalse();
@@ -148,14 +157,17 @@ class PoolTest {
         assertThat(pool.releaseReserveAtCutoff(cutoff, dayBefore.minusSeconds(1)).changed()).isFalse();
         Outcome<Pool> atCutoff = pool.releaseReserveAtCutoff(cutoff, dayBefore);
 
-        assertThat(atCutoff.events()).singleElement().isEqualTo(new QuotaEvent.ReserveReleased(pool.ref(), 3));
+        assertThat(atCutoff.events()).singleElement()
+                .isEqualTo(new QuotaEvent.ReserveReleased(pool.ref(), 3, pool.revision() + 1, dayBefore));
         assertThat(atCutoff.state().freeReserve()).isZero();
         assertThat(atCutoff.state().releaseReserveAtCutoff(cutoff, dayBefore.plusSeconds(60)).changed()).isFalse();
         Pool lateRelease = atCutoff.state().release("r1", ReleaseReason.CANCELLED, dayBefore).state();
-        Outcome<Pool> toPublic = lateRelease.handFreeUnitsToPublic();
-        assertThat(toPublic.events()).singleElement().isEqualTo(new QuotaEvent.ReserveReleased(pool.ref(), 1));
+        Instant later = dayBefore.plusSeconds(120);
+        Outcome<Pool> toPublic = lateRelease.handFreeUnitsToPublic(later);
+        assertThat(toPublic.events()).singleElement()
+                .isEqualTo(new QuotaEvent.ReserveReleased(pool.ref(), 1, lateRelease.revision() + 1, later));
         assertThat(toPublic.state().releasedToPublic()).isEqualTo(4);
-        assertThat(toPublic.state().handFreeUnitsToPublic().changed()).isFalse();
+        assertThat(toPublic.state().handFreeUnitsToPublic(later).changed()).isFalse();
     }
 
     @Test

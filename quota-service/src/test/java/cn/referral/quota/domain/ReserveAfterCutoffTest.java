@@ -64,9 +64,11 @@ class ReserveAfterCutoffTest {
             pool = pool.releaseReserveAtCutoff(CUTOFF, cutoff).state();
         }
 
-        QuotaEvent.Unavailable answer = ReserveAfterCutoff.refusal("r", pool, cutoff);
+        Instant now = cutoff.plusSeconds(60);
+        QuotaEvent.Unavailable answer = ReserveAfterCutoff.refusal("r", pool, cutoff, now);
 
         assertThat(answer.reason()).isEqualTo(reason);
+        assertThat(answer.occurredAt()).isEqualTo(now);
         assertThat(answer.explanation()).contains(says).contains(cutoff.toString())
                 .contains("only URGENT and EMERGENCY referrals").contains(pool.sessionStartsAt().toString());
     }

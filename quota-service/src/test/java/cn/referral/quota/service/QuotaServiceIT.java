@@ -209,6 +209,7 @@ class QuotaServiceIT {
         assertThat(held.get("date").asString()).isEqualTo(LATER.toString());
         assertThat(held.get("expiresAt").asString()).isEqualTo(ACCEPT_BY.toString());
         assertThat(held.get("greenChannel").asBoolean()).isFalse();
+        assertThat(Instant.parse(held.get("occurredAt").asString())).isEqualTo(START);
         web.get().uri("/holds?referralId=ref-held").header("Authorization", desk(HOSPITAL)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[0].state").isEqualTo("HELD")
@@ -218,8 +219,10 @@ class QuotaServiceIT {
 
         JsonNode confirmed = awaitEvent("ref-held", "quota.slot-confirmed.v1");
         assertThat(confirmed.get("holdId").asString()).isEqualTo(held.get("holdId").asString());
+        assertThat(Instant.parse(confirmed.get("occurredAt").asString())).isEqualTo(START);
         web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
-                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.confirmed").isEqualTo(1);
+                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.confirmed").isEqualTo(1)
+                .jsonPath("$.revision").isEqualTo(confirmed.get("poolRevision").asInt());
     }
 
     @Test

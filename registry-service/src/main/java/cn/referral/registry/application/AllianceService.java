@@ -1,5 +1,6 @@
 package cn.referral.registry.application;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,42 +29,45 @@ public class AllianceService implements AllianceUseCases {
     private final AllianceStore store;
     private final InstitutionStore institutions;
     private final Supplier<String> ids;
+    private final Clock clock;
     private final RecordChanges<Alliance> changes;
 
-    public AllianceService(AllianceStore store, InstitutionStore institutions, Supplier<String> ids) {
+    public AllianceService(AllianceStore store, InstitutionStore institutions, Clock clock, Supplier<String> ids) {
         this.store = store;
         this.institutions = institutions;
+        this.clock = clock;
         this.ids = ids;
         this.changes = new RecordChanges<>(store, WHAT);
     }
 
     @Override
     public Mono<Alliance> form(Caller caller, AllianceDetails details) {
-        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Alliance.form(ids.get(), details))
+        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Alliance.form(ids.get(), details, clock.instant()))
                 .flatMap(this::checked)
                 .flatMap(store::insert));
     }
 
     @Override
     public Mono<Alliance> formIfAbsent(Caller caller, String id, AllianceDetails details) {
-        return changes.insertIfAbsent(caller, id, newId -> checked(Alliance.form(newId, details)));
+        return changes.insertIfAbsent(caller, id, newId -> Mono.fromSupplier(() -> Alliance.form(newId, details, clock.instant()))
+                .flatMap(this::checked));
     }
 
     @Override
     public Mono<Alliance> revise(Caller caller, String id, long expectedVersion,
                                  AllianceDetails details) {
         return changes.changeChecked(caller, id, expectedVersion,
-                current -> Mono.fromSupplier(() -> current.revise(details)).flatMap(this::checked));
+                current -> Mono.fromSupplier(() -> current.revise(details, clock.instant())).flatMap(this::checked));
     }
 
     @Override
     public Mono<Alliance> deactivate(Caller caller, String id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, Alliance::deactivate);
+        return changes.change(caller, id, expectedVersion, current -> current.deactivate(clock.instant()));
     }
 
     @Override
     public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, Alliance::remove).then();
+        return changes.change(caller, id, expectedVersion, current -> current.remove(clock.instant())).then();
     }
 
     @Override

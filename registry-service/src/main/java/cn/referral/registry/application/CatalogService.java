@@ -35,28 +35,29 @@ public class CatalogService implements CatalogUseCases {
 
     @Override
     public Mono<DiseaseCatalog> publish(Caller caller, CatalogDetails details) {
-        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> DiseaseCatalog.publish(ids.get(), details))
+        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> DiseaseCatalog.publish(ids.get(), details, clock.instant()))
                 .flatMap(store::insert));
     }
 
     @Override
     public Mono<DiseaseCatalog> publishIfAbsent(Caller caller, String id, CatalogDetails details) {
-        return changes.insertIfAbsent(caller, id, newId -> Mono.just(DiseaseCatalog.publish(newId, details)));
+        return changes.insertIfAbsent(caller, id, newId -> Mono.fromSupplier(() -> DiseaseCatalog.publish(newId, details,
+                clock.instant())));
     }
 
     @Override
     public Mono<DiseaseCatalog> revise(Caller caller, String id, long expectedVersion, CatalogDetails details) {
-        return changes.change(caller, id, expectedVersion, current -> current.revise(details));
+        return changes.change(caller, id, expectedVersion, current -> current.revise(details, clock.instant()));
     }
 
     @Override
     public Mono<DiseaseCatalog> deactivate(Caller caller, String id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, DiseaseCatalog::deactivate);
+        return changes.change(caller, id, expectedVersion, current -> current.deactivate(clock.instant()));
     }
 
     @Override
     public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, DiseaseCatalog::remove).then();
+        return changes.change(caller, id, expectedVersion, current -> current.remove(clock.instant())).then();
     }
 
     @Override

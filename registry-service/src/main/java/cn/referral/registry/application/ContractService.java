@@ -57,24 +57,24 @@ public class ContractService implements ContractUseCases {
             return store.findByPatientRef(patientRef)
                     .flatMap(existing -> Mono.<FamilyDoctorContract>error(new DuplicateContract(existing.id())))
                     .switchIfEmpty(Mono.defer(() -> checked(FamilyDoctorContract.sign(ids.get(), patientRef,
-                            identities.masked(identityNumber), terms)).flatMap(store::insert)));
+                            identities.masked(identityNumber), terms, clock.instant())).flatMap(store::insert)));
         }));
     }
 
     @Override
     public Mono<FamilyDoctorContract> revise(Caller caller, String id, long expectedVersion, ContractTerms terms) {
         return changes.changeChecked(caller, id, expectedVersion,
-                current -> Mono.fromSupplier(() -> current.revise(terms)).flatMap(this::checked));
+                current -> Mono.fromSupplier(() -> current.revise(terms, clock.instant())).flatMap(this::checked));
     }
 
     @Override
     public Mono<FamilyDoctorContract> terminate(Caller caller, String id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, FamilyDoctorContract::terminate);
+        return changes.change(caller, id, expectedVersion, current -> current.terminate(clock.instant()));
     }
 
     @Override
     public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, FamilyDoctorContract::remove).then();
+        return changes.change(caller, id, expectedVersion, current -> current.remove(clock.instant())).then();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.referral.registry.application;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 
 import cn.referral.platform.security.Caller;
@@ -22,41 +23,43 @@ public class InstitutionService implements InstitutionUseCases {
     private final InstitutionStore store;
     private final AllianceStore alliances;
     private final Supplier<String> ids;
+    private final Clock clock;
     private final RecordChanges<Institution> changes;
 
-    public InstitutionService(InstitutionStore store, AllianceStore alliances, Supplier<String> ids) {
+    public InstitutionService(InstitutionStore store, AllianceStore alliances, Clock clock, Supplier<String> ids) {
         this.store = store;
         this.alliances = alliances;
+        this.clock = clock;
         this.ids = ids;
         this.changes = new RecordChanges<>(store, WHAT);
     }
 
     @Override
     public Mono<Institution> register(Caller caller, InstitutionDetails details) {
-        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Institution.register(ids.get(), details))
+        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Institution.register(ids.get(), details, clock.instant()))
                 .flatMap(store::insert));
     }
 
     @Override
     public Mono<Institution> registerIfAbsent(Caller caller, String id, InstitutionDetails details) {
-        return changes.insertIfAbsent(caller, id, newId -> Mono.just(Institution.register(newId, details)));
+        return changes.insertIfAbsent(caller, id, newId -> Mono.fromSupplier(() -> Institution.register(newId, details, clock.instant())));
     }
 
     @Override
     public Mono<Institution> revise(Caller caller, String id, long expectedVersion, InstitutionDetails details) {
-        return changes.change(caller, id, expectedVersion, current -> current.revise(details));
+        return changes.change(caller, id, expectedVersion, current -> current.revise(details, clock.instant()));
     }
 
     @Override
     public Mono<Institution> deactivate(Caller caller, String id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, Institution::deactivate);
+        return changes.change(caller, id, expectedVersion, current -> current.deactivate(clock.instant()));
     }
 
     @Override
     public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
         return changes.changeChecked(caller, id, expectedVersion,
                 current -> alliances.findByMember(id).filter(Alliance::active).collectList()
-                        .flatMap(memberOf -> memberOf.isEmpty() ? Mono.just(current.remove())
+                        .flatMap(memberOf -> memberOf.isEmpty() ? Mono.just(current.remove(clock.instant()))
                                 : Mono.<Outcome<Institution>>error(new RegistryRuleViolation("institution-in-alliance",
                                         "institution " + id + " is a member of " + memberOf.stream()
                                                 .map(Alliance::id).toList()

@@ -38,13 +38,15 @@ import cn.referral.registry.application.port.out.PractitionerStore;
 class RegistryConfiguration {
 
     @Bean
-    InstitutionUseCases institutionUseCases(InstitutionStore store, AllianceStore alliances, IdGenerator ids) {
-        return new InstitutionService(store, alliances, newIds(ids));
+    InstitutionUseCases institutionUseCases(InstitutionStore store, AllianceStore alliances, Clock clock,
+                                            IdGenerator ids) {
+        return new InstitutionService(store, alliances, clock, newIds(ids));
     }
 
     @Bean
-    AllianceUseCases allianceUseCases(AllianceStore store, InstitutionStore institutions, IdGenerator ids) {
-        return new AllianceService(store, institutions, newIds(ids));
+    AllianceUseCases allianceUseCases(AllianceStore store, InstitutionStore institutions, Clock clock,
+                                      IdGenerator ids) {
+        return new AllianceService(store, institutions, clock, newIds(ids));
     }
 
     @Bean

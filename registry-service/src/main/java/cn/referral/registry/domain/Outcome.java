@@ -1,29 +1,32 @@
 package cn.referral.registry.domain;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A registry record as it is after a change ({@code state}, as in every service's {@code Outcome}) and
- * what happened to it. The registry has no domain events of its own: other services keep a copy of
- * every record, so each change is announced as the record's full snapshot, a removal as its withdrawal
- * (a tombstone on the compacted topic), which is what {@code kind} decides.
+ * A registry record as it is after a change and the events the change caused: the one shape of a state
+ * change in every service ({@code state}, {@code events}, {@code changed}). Each event carries the record
+ * after the change, its version and when it happened; the messaging adapter announces it on the record's
+ * compacted topic as the full snapshot, or as a tombstone for a {@link RegistryEvent.Withdrawal}.
  */
-public record Outcome<T extends RegistryRecord>(T state, Kind kind) {
-
-    public enum Kind {
-        REGISTERED, REVISED, DEACTIVATED, REMOVED
-    }
+public record Outcome<T extends RegistryRecord>(T state, List<RegistryEvent> events) {
 
     public Outcome {
         Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(kind, "kind");
+        events = List.copyOf(events);
     }
 
-    public static <T extends RegistryRecord> Outcome<T> registered(T record) {
-        return new Outcome<>(record, Kind.REGISTERED);
+    public static <T extends RegistryRecord> Outcome<T> of(T state, RegistryEvent event) {
+        return new Outcome<>(state, List.of(event));
     }
 
-    public boolean isRemoval() {
-        return kind == Kind.REMOVED;
+    /** Whether anything changed; every registry operation either changes its record or fails. */
+    public boolean changed() {
+        return !events.isEmpty();
+    }
+
+    /** Whether the change withdraws the record from every copy (it was registered in error). */
+    public boolean withdrawsRecord() {
+        return events.stream().anyMatch(RegistryEvent.Withdrawal.class::isInstance);
     }
 }

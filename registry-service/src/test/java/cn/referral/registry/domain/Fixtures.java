@@ -1,5 +1,6 @@
 package cn.referral.registry.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -26,13 +27,15 @@ public final class Fixtures {
     public static final RegionCode OUHAI = new RegionCode("330304");
     public static final RegionCode NANAN = new RegionCode("350583");
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    /** The clock's time when a fixture's change happens. */
+    public static final Instant NOW = Instant.parse("2026-11-25T02:00:00Z");
 
     private Fixtures() {
     }
 
     public static Institution institution(String id, InstitutionLevel level, InstitutionKind kind, RegionCode region) {
         return Institution.register(id, new InstitutionDetails(id + " name", "12330302DM0000001X", level, kind,
-                region, List.of("全科"), null)).state();
+                region, List.of("全科"), null), NOW).state();
     }
 
     public static Institution aCommunityCentre(String id) {
@@ -53,12 +56,12 @@ public final class Fixtures {
 
     public static Alliance anUrbanGroup(String id, String lead, String hub, GridCell... cells) {
         return Alliance.form(id, new AllianceDetails(id + " group", AllianceType.URBAN_MEDICAL_GROUP,
-                new RegionCode("330300"), List.of(lead), hub, List.of(), List.of(cells))).state();
+                new RegionCode("330300"), List.of(lead), hub, List.of(), List.of(cells)), NOW).state();
     }
 
     public static Alliance aSpecialtyAlliance(String id, String lead, String... members) {
         return Alliance.form(id, new AllianceDetails(id + " alliance", AllianceType.SPECIALTY_ALLIANCE,
-                new RegionCode("330300"), List.of(lead), null, List.of(members), List.of())).state();
+                new RegionCode("330300"), List.of(lead), null, List.of(members), List.of()), NOW).state();
     }
 
     public static CatalogEntry entry(String code, CareType... careTypes) {
@@ -68,6 +71,6 @@ public final class Fixtures {
     public static DiseaseCatalog aCatalog(String id, ReferralDirection direction, InstitutionLevel level,
                                           LocalDate effectiveFrom, CatalogEntry... entries) {
         return DiseaseCatalog.publish(id, new CatalogDetails(id + " catalog", direction, level, effectiveFrom,
-                List.of(entries))).state();
+                List.of(entries)), NOW).state();
     }
 }

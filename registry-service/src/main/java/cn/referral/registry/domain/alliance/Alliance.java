@@ -1,5 +1,6 @@
 package cn.referral.registry.domain.alliance;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -36,23 +37,28 @@ public record Alliance(String id, String name, AllianceType type, RegionCode reg
     }
 
     /** A new, active alliance. */
-    public static Outcome<Alliance> form(String id, AllianceDetails details) {
-        return Outcome.registered(of(id, details, true, 1));
+    public static Outcome<Alliance> form(String id, AllianceDetails details, Instant now) {
+        Alliance formed = of(id, details, true, 1);
+        return Outcome.of(formed, new AllianceEvent.Formed(formed, now));
     }
 
-    public Outcome<Alliance> revise(AllianceDetails details) {
-        return new Outcome<>(of(id, details, active, version + 1), Outcome.Kind.REVISED);
+    public Outcome<Alliance> revise(AllianceDetails details, Instant now) {
+        Alliance revised = of(id, details, active, version + 1);
+        return Outcome.of(revised, new AllianceEvent.Revised(revised, now));
     }
 
-    public Outcome<Alliance> deactivate() {
+    public Outcome<Alliance> deactivate(Instant now) {
         if (!active) {
             throw new RegistryRuleViolation("alliance-inactive", "alliance " + id + " is already inactive");
         }
-        return new Outcome<>(withActive(false), Outcome.Kind.DEACTIVATED);
+        Alliance inactive = withActive(false);
+        return Outcome.of(inactive, new AllianceEvent.Deactivated(inactive, now));
     }
 
-    public Outcome<Alliance> remove() {
-        return new Outcome<>(withActive(false), Outcome.Kind.REMOVED);
+    /** Recorded in error: withdrawn from every copy. */
+    public Outcome<Alliance> remove(Instant now) {
+        Alliance removed = withActive(false);
+        return Outcome.of(removed, new AllianceEvent.Removed(removed, now));
     }
 
     public boolean includes(String institutionId) {

@@ -1,5 +1,6 @@
 package cn.referral.registry.domain.catalog;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,23 +46,28 @@ public record DiseaseCatalog(String id, String name, ReferralDirection direction
         }
     }
 
-    public static Outcome<DiseaseCatalog> publish(String id, CatalogDetails details) {
-        return Outcome.registered(of(id, details, true, 1));
+    public static Outcome<DiseaseCatalog> publish(String id, CatalogDetails details, Instant now) {
+        DiseaseCatalog published = of(id, details, true, 1);
+        return Outcome.of(published, new CatalogEvent.Published(published, now));
     }
 
-    public Outcome<DiseaseCatalog> revise(CatalogDetails details) {
-        return new Outcome<>(of(id, details, active, version + 1), Outcome.Kind.REVISED);
+    public Outcome<DiseaseCatalog> revise(CatalogDetails details, Instant now) {
+        DiseaseCatalog revised = of(id, details, active, version + 1);
+        return Outcome.of(revised, new CatalogEvent.Revised(revised, now));
     }
 
-    public Outcome<DiseaseCatalog> deactivate() {
+    public Outcome<DiseaseCatalog> deactivate(Instant now) {
         if (!active) {
             throw new RegistryRuleViolation("catalog-inactive", "catalog " + id + " is already inactive");
         }
-        return new Outcome<>(withActive(false), Outcome.Kind.DEACTIVATED);
+        DiseaseCatalog inactive = withActive(false);
+        return Outcome.of(inactive, new CatalogEvent.Deactivated(inactive, now));
     }
 
-    public Outcome<DiseaseCatalog> remove() {
-        return new Outcome<>(withActive(false), Outcome.Kind.REMOVED);
+    /** Published in error: withdrawn from every copy. */
+    public Outcome<DiseaseCatalog> remove(Instant now) {
+        DiseaseCatalog removed = withActive(false);
+        return Outcome.of(removed, new CatalogEvent.Removed(removed, now));
     }
 
     /** Whether referrals on {@code day} in {@code direction} to {@code level} are judged by this catalog. */

@@ -1,5 +1,6 @@
 package cn.referral.registry.domain.contract;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -29,26 +30,31 @@ public record FamilyDoctorContract(String id, String patientRef, String identity
     }
 
     public static Outcome<FamilyDoctorContract> sign(String id, String patientRef, String identityNumberMasked,
-                                                     ContractTerms terms) {
-        return Outcome.registered(new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, true, 1));
+                                                     ContractTerms terms, Instant now) {
+        FamilyDoctorContract signed = new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, true, 1);
+        return Outcome.of(signed, new ContractEvent.Signed(signed, now));
     }
 
     /** New terms for the same patient, e.g. a renewal for another year. */
-    public Outcome<FamilyDoctorContract> revise(ContractTerms newTerms) {
-        return new Outcome<>(new FamilyDoctorContract(id, patientRef, identityNumberMasked, newTerms, active,
-                version + 1), Outcome.Kind.REVISED);
+    public Outcome<FamilyDoctorContract> revise(ContractTerms newTerms, Instant now) {
+        FamilyDoctorContract revised = new FamilyDoctorContract(id, patientRef, identityNumberMasked, newTerms, active,
+                version + 1);
+        return Outcome.of(revised, new ContractEvent.Revised(revised, now));
     }
 
     /** 解约: the contract ends before its term. */
-    public Outcome<FamilyDoctorContract> terminate() {
+    public Outcome<FamilyDoctorContract> terminate(Instant now) {
         if (!active) {
             throw new RegistryRuleViolation("contract-terminated", "contract " + id + " is already terminated");
         }
-        return new Outcome<>(withActive(false), Outcome.Kind.DEACTIVATED);
+        FamilyDoctorContract terminated = withActive(false);
+        return Outcome.of(terminated, new ContractEvent.Terminated(terminated, now));
     }
 
-    public Outcome<FamilyDoctorContract> remove() {
-        return new Outcome<>(withActive(false), Outcome.Kind.REMOVED);
+    /** Recorded in error: withdrawn from every copy. */
+    public Outcome<FamilyDoctorContract> remove(Instant now) {
+        FamilyDoctorContract removed = withActive(false);
+        return Outcome.of(removed, new ContractEvent.Removed(removed, now));
     }
 
     /** Whether the patient counts as contracted (签约) on {@code day}. */

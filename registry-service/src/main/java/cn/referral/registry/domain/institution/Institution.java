@@ -1,5 +1,6 @@
 package cn.referral.registry.domain.institution;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,36 +31,43 @@ public record Institution(String id, String name, String organisationCode, Insti
     }
 
     /** A new, active institution. */
-    public static Outcome<Institution> register(String id, InstitutionDetails details) {
-        return Outcome.registered(new Institution(id, details.name().strip(), details.organisationCode(),
+    public static Outcome<Institution> register(String id, InstitutionDetails details, Instant now) {
+        Institution registered = new Institution(id, details.name().strip(), details.organisationCode(),
                 details.level(), details.kind(), details.region(), details.departments(), details.gridArea(), true, 1,
-                details.medinsCode()));
+                details.medinsCode());
+        return Outcome.of(registered, new InstitutionEvent.Registered(registered, now));
     }
 
     /** New details for the same institution; its id and active flag stay. */
-    public Outcome<Institution> revise(InstitutionDetails details) {
-        return new Outcome<>(new Institution(id, details.name().strip(), details.organisationCode(), details.level(),
+    public Outcome<Institution> revise(InstitutionDetails details, Instant now) {
+        Institution revised = new Institution(id, details.name().strip(), details.organisationCode(), details.level(),
                 details.kind(), details.region(), details.departments(), details.gridArea(), active, version + 1,
-                details.medinsCode()), Outcome.Kind.REVISED);
+                details.medinsCode());
+        return Outcome.of(revised, new InstitutionEvent.Revised(revised, now));
     }
 
     /** Closed or no longer in the referral network: kept for history, no longer a referral target. */
-    public Outcome<Institution> deactivate() {
+    public Outcome<Institution> deactivate(Instant now) {
         if (!active) {
             throw new RegistryRuleViolation("institution-inactive", "institution " + id + " is already inactive");
         }
-        return new Outcome<>(new Institution(id, name, organisationCode, level, kind, region, departments, gridArea,
-                false, version + 1, medinsCode), Outcome.Kind.DEACTIVATED);
+        Institution inactive = withActive(false);
+        return Outcome.of(inactive, new InstitutionEvent.Deactivated(inactive, now));
     }
 
     /** Registered in error: withdrawn from every copy. */
-    public Outcome<Institution> remove() {
-        return new Outcome<>(new Institution(id, name, organisationCode, level, kind, region, departments, gridArea,
-                false, version + 1, medinsCode), Outcome.Kind.REMOVED);
+    public Outcome<Institution> remove(Instant now) {
+        Institution removed = withActive(false);
+        return Outcome.of(removed, new InstitutionEvent.Removed(removed, now));
     }
 
     /** Whether a patient referred from {@code other} to this institution goes up a level. */
     public boolean isAbove(Institution other) {
         return level.isAbove(other.level);
+    }
+
+    private Institution withActive(boolean nowActive) {
+        return new Institution(id, name, organisationCode, level, kind, region, departments, gridArea, nowActive,
+                version + 1, medinsCode);
     }
 }

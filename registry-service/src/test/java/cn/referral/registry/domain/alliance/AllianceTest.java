@@ -1,5 +1,6 @@
 package cn.referral.registry.domain.alliance;
 
+import static cn.referral.registry.domain.Fixtures.NOW;
 import static cn.referral.registry.domain.Fixtures.aCell;
 import static cn.referral.registry.domain.Fixtures.aSpecialtyAlliance;
 import static cn.referral.registry.domain.Fixtures.anUrbanGroup;
@@ -34,7 +35,7 @@ class AllianceTest {
     @Test
     void anAllianceNeedsALeadAndItsHubIsNotALead() {
         assertThatThrownBy(() -> Alliance.form("a", new AllianceDetails("x", AllianceType.URBAN_MEDICAL_GROUP,
-                new RegionCode("330300"), List.of(), null, List.of(), List.of())))
+                new RegionCode("330300"), List.of(), null, List.of(), List.of()), NOW))
                 .isInstanceOfSatisfying(RegistryRuleViolation.class,
                         violation -> assertThat(violation.field()).isEqualTo("leadInstitutionIds"));
         assertThatThrownBy(() -> anUrbanGroup("a", "lead", "lead"))
@@ -46,7 +47,7 @@ class AllianceTest {
     void onlyUrbanGroupsAndCountyCommunitiesManageAGrid() {
         assertThatThrownBy(() -> Alliance.form("a", new AllianceDetails("心血管专科联盟",
                 AllianceType.SPECIALTY_ALLIANCE, new RegionCode("330300"), List.of("lead"), null, List.of(),
-                List.of(aCell("鹿城区", "广化", "c")))))
+                List.of(aCell("鹿城区", "广化", "c"))), NOW))
                 .isInstanceOfSatisfying(RegistryRuleViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo("grid-not-managed"));
     }
@@ -77,7 +78,7 @@ class AllianceTest {
         Alliance sameNameElsewhere = anUrbanGroup("g2", "lead-2", null, aCell("瓯海区", "广化", "c"));
         Alliance revisedCentral = anUrbanGroup("wz-urban-group-central", "wz-central-hospital", null,
                 aCell("鹿城区", "广化", "wz-lucheng-guanghua-chc"));
-        Alliance retired = centralGroup.deactivate().state();
+        Alliance retired = centralGroup.deactivate(NOW).state();
 
         OneAlliancePerGridCell.check(sameNameElsewhere, List.of(centralGroup));
         OneAlliancePerGridCell.check(revisedCentral, List.of(centralGroup));
@@ -99,18 +100,18 @@ class AllianceTest {
         assertThat(common.shared()).extracting(Alliance::id).containsExactly("wz-urban-group-central");
         assertThat(none.sameAlliance()).isFalse();
         assertThat(CommonAlliances.of("wz-lucheng-guanghua-chc", "wz-central-hospital",
-                List.of(centralGroup.deactivate().state())).sameAlliance()).as("inactive alliances do not count")
+                List.of(centralGroup.deactivate(NOW).state())).sameAlliance()).as("inactive alliances do not count")
                 .isFalse();
     }
 
     @Test
     void everyChangeRaisesTheVersionByOne() {
-        Alliance deactivated = centralGroup.deactivate().state();
+        Alliance deactivated = centralGroup.deactivate(NOW).state();
 
         assertThat(centralGroup.version()).isEqualTo(1);
         assertThat(deactivated.version()).isEqualTo(2);
-        assertThat(deactivated.remove().state().version()).isEqualTo(3);
-        assertThat(deactivated.remove().isRemoval()).isTrue();
-        assertThatThrownBy(deactivated::deactivate).isInstanceOf(RegistryRuleViolation.class);
+        assertThat(deactivated.remove(NOW).state().version()).isEqualTo(3);
+        assertThat(deactivated.remove(NOW).withdrawsRecord()).isTrue();
+        assertThatThrownBy(() -> deactivated.deactivate(NOW)).isInstanceOf(RegistryRuleViolation.class);
     }
 }

@@ -1,5 +1,6 @@
 package cn.referral.registry.domain.catalog;
 
+import static cn.referral.registry.domain.Fixtures.NOW;
 import static cn.referral.registry.domain.Fixtures.TODAY;
 import static cn.referral.registry.domain.Fixtures.aCatalog;
 import static cn.referral.registry.domain.Fixtures.entry;
@@ -67,7 +68,7 @@ class CatalogEligibilityTest {
         DiseaseCatalog secondary = aCatalog("cat-secondary", ReferralDirection.UP, InstitutionLevel.SECONDARY,
                 TODAY.minusYears(1), entry("J44"));
         DiseaseCatalog retired = aCatalog("cat-retired", ReferralDirection.UP, InstitutionLevel.TERTIARY,
-                TODAY.minusYears(1), entry("J44")).deactivate().state();
+                TODAY.minusYears(1), entry("J44")).deactivate(NOW).state();
 
         assertThat(up("J44.1", null, future, down, secondary, retired).inCatalog()).isFalse();
         assertThat(up("J44.1", null, future).explanation()).contains("No up-referral (上转) catalog");

@@ -1,5 +1,6 @@
 package cn.referral.registry.domain.contract;
 
+import static cn.referral.registry.domain.Fixtures.NOW;
 import static cn.referral.registry.domain.Fixtures.TODAY;
 import static cn.referral.registry.domain.Fixtures.aCityHospital;
 import static cn.referral.registry.domain.Fixtures.aCommunityCentre;
@@ -64,13 +65,13 @@ class OnePlusOnePlusOneTest {
     @Test
     void aContractCountsFromItsFirstDayUntilBeforeItsLastAndNotOnceTerminated() {
         FamilyDoctorContract contract = FamilyDoctorContract.sign("k", "ref", "**************123X",
-                terms("chc", null, null, "gp")).state();
+                terms("chc", null, null, "gp"), NOW).state();
 
         assertThat(contract.isValidOn(TODAY)).isTrue();
         assertThat(contract.isValidOn(TODAY.minusDays(1))).isFalse();
         assertThat(contract.isValidOn(TODAY.plusYears(1))).isFalse();
-        assertThat(contract.terminate().state().isValidOn(TODAY)).isFalse();
+        assertThat(contract.terminate(NOW).state().isValidOn(TODAY)).isFalse();
         assertThatThrownBy(() -> FamilyDoctorContract.sign("k", "ref", null,
-                new ContractTerms("chc", null, null, "gp", TODAY, TODAY))).isInstanceOf(RegistryRuleViolation.class);
+                new ContractTerms("chc", null, null, "gp", TODAY, TODAY), NOW)).isInstanceOf(RegistryRuleViolation.class);
     }
 }

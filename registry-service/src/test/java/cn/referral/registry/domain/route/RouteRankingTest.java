@@ -1,5 +1,6 @@
 package cn.referral.registry.domain.route;
 
+import static cn.referral.registry.domain.Fixtures.NOW;
 import static cn.referral.registry.domain.Fixtures.NANAN;
 import static cn.referral.registry.domain.Fixtures.OUHAI;
 import static cn.referral.registry.domain.Fixtures.TODAY;
@@ -43,14 +44,14 @@ class RouteRankingTest {
             InstitutionLevel.SECONDARY, InstitutionKind.GENERAL_HOSPITAL, OUHAI);
     private final Institution nananHospital = institution("na-county-hospital", InstitutionLevel.SECONDARY,
             InstitutionKind.GENERAL_HOSPITAL, NANAN);
-    private final Institution closedHospital = aCityHospital("wz-closed-hospital").deactivate().state();
+    private final Institution closedHospital = aCityHospital("wz-closed-hospital").deactivate(NOW).state();
 
     private final Alliance centralGroup = Alliance.form("wz-urban-group-central",
             new AllianceDetails("温州市中心医院城市医疗集团",
                     AllianceType.URBAN_MEDICAL_GROUP,
                     new RegionCode("330300"), List.of(centralHospital.id()),
                     luchengPeoples.id(), List.of(memberDistrictHospital.id(), closedHospital.id()),
-                    List.of(aCell("鹿城区", "广化", guanghuaCentre.id()), aCell("瓯海区", "梧田", wuTianCentre.id()))))
+                    List.of(aCell("鹿城区", "广化", guanghuaCentre.id()), aCell("瓯海区", "梧田", wuTianCentre.id()))), NOW)
             .state();
     private final Alliance cardiology = aSpecialtyAlliance("wz-cardiology", peoplesHospital.id(), guanghuaCentre.id());
 

@@ -49,15 +49,15 @@ public class DecisionEventMessages {
                 decision.validUntil(), assessment.policyBasis(),
                 decision.issuedAt(), decision.care().eligibility().name(),
                 decision.care().sourceDischargedOn(), RegionCode.valueOrNull(assessment.policyRegion()),
-                RegionCode.valueOrNull(assessment.scheduleRegion()));
+                RegionCode.valueOrNull(assessment.scheduleRegion()), decision.version());
     }
 
     static DecisionRevokedV1 revoked(DecisionEvent.Revoked event) {
         DeductibleDecision decision = event.decision();
         DeductibleAssessment assessment = decision.assessment();
-        return new DecisionRevokedV1(decision.decisionId(), decision.referralId(), event.reason().name(), event.at(),
-                decision.region().value(), assessment.rule().name(),
+        return new DecisionRevokedV1(decision.decisionId(), decision.referralId(), event.reason().name(),
+                event.occurredAt(), decision.region().value(), assessment.rule().name(),
                 Fen.valueOrNull(assessment.standardDeductible()), Fen.valueOrNull(assessment.waived()),
-                Fen.valueOrNull(assessment.payable()));
+                Fen.valueOrNull(assessment.payable()), event.version());
     }
 }

@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * the three amounts are null only when {@code rule} is {@code NO_SCHEDULE} or
  * {@code ALREADY_PAID_ABOVE_SCHEDULE}. Added later: {@code eligibility} ({@code CATALOG|OVERRIDE|UNKNOWN}),
  * {@code sourceDischargedOn}, {@code policyRegionCode} and {@code scheduleRegionCode} (the regions
- * along county → city → province whose policy and schedule were used).
+ * along county → city → province whose policy and schedule were used), {@code decisionVersion} (the
+ * decision's version after the event: 1; {@code issuedAt} is when the event happened).
  */
 public record DecisionIssuedV1(String decisionId, String referralId, String direction, String careType,
                                String insuredPersonNo, String insuranceScheme, String regionCode,
@@ -17,5 +18,5 @@ public record DecisionIssuedV1(String decisionId, String referralId, String dire
                                boolean sameAlliance, String rule, Long standardDeductibleFen, long alreadyPaidFen,
                                Long waivedFen, Long payableFen, LocalDate validFrom, LocalDate validUntil,
                                String policyBasis, Instant issuedAt, String eligibility, LocalDate sourceDischargedOn,
-                               String policyRegionCode, String scheduleRegionCode) {
+                               String policyRegionCode, String scheduleRegionCode, long decisionVersion) {
 }

@@ -46,7 +46,7 @@ public class TransferFilingMessages {
                 filing.receiving().medinsCode(), filing.receiving().name(), filing.diagnosisCode(),
                 filing.diagnosisName(), filing.conditionDescription(), filing.outOfRegion() ? "1" : "0",
                 filing.transferDate(), filing.reason(), null, "1", filing.beginDate(), filing.endDate(), null, null,
-                filing.registeredAt());
+                filing.registeredAt(), filing.version());
     }
 
     /** The 2502 record of a revoked filing. */
@@ -54,7 +54,8 @@ public class TransferFilingMessages {
         TransferFiling filing = event.filing();
         return new TransferFiling2502V1("2502", filing.filingId(), filing.referralId(), filing.decisionId(),
                 filing.insuredPersonNo().value(), filing.insuringRegion().value(), filing.referring().medinsCode(),
-                null, memo(event), event.reason().name(), event.at());
+                null, memo(event), event.reason().name(), event.occurredAt(),
+                event.version());
     }
 
     private static String memo(FilingEvent.Revoked event) {

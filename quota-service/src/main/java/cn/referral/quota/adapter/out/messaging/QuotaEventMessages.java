@@ -37,30 +37,34 @@ public class QuotaEventMessages {
             return referralEvent(QuotaTopics.SLOT_HELD, held.hold().referralId(), new SlotHeldV1(
                     held.hold().referralId(), held.hold().holdId(), held.pool().poolId(), key.institutionId(),
                     key.department(), key.resource().name(), key.date(), key.session().name(),
-                    held.hold().expiresAt(), held.hold().greenChannel()));
+                    held.hold().expiresAt(), held.hold().greenChannel(), held.occurredAt()));
         }
         if (event instanceof QuotaEvent.Waitlisted waitlisted) {
             return referralEvent(QuotaTopics.WAITLISTED, waitlisted.referralId(),
-                    new WaitlistedV1(waitlisted.referralId(), waitlisted.pool().poolId(), waitlisted.position()));
+                    new WaitlistedV1(waitlisted.referralId(), waitlisted.pool().poolId(), waitlisted.position(),
+                            waitlisted.occurredAt()));
         }
         if (event instanceof QuotaEvent.Unavailable unavailable) {
             return referralEvent(QuotaTopics.UNAVAILABLE, unavailable.referralId(),
-                    new UnavailableV1(unavailable.referralId(), unavailable.reason(), unavailable.explanation()));
+                    new UnavailableV1(unavailable.referralId(), unavailable.reason(), unavailable.explanation(),
+                            unavailable.occurredAt()));
         }
         if (event instanceof QuotaEvent.SlotConfirmed confirmed) {
             return referralEvent(QuotaTopics.SLOT_CONFIRMED, confirmed.hold().referralId(), new SlotConfirmedV1(
-                    confirmed.hold().referralId(), confirmed.hold().holdId(), confirmed.pool().poolId()));
+                    confirmed.hold().referralId(), confirmed.hold().holdId(), confirmed.pool().poolId(),
+                    confirmed.poolRevision(), confirmed.occurredAt()));
         }
         if (event instanceof QuotaEvent.SlotReleased released) {
             return referralEvent(QuotaTopics.SLOT_RELEASED, released.hold().referralId(), new SlotReleasedV1(
                     released.hold().referralId(), released.hold().holdId(), released.pool().poolId(),
-                    released.reason().name()));
+                    released.reason().name(), released.poolRevision(), released.occurredAt()));
         }
         QuotaEvent.ReserveReleased reserve = (QuotaEvent.ReserveReleased) event;
         PoolKey key = reserve.pool().key();
         return events.event(QuotaTopics.EVENTS, QuotaTopics.RESERVE_RELEASED, reserve.pool().poolId(),
                 new ReserveReleasedV1(reserve.pool().poolId(), key.institutionId(), key.department(),
-                        key.resource().name(), key.date(), key.session().name(), reserve.units()));
+                        key.resource().name(), key.date(), key.session().name(), reserve.units(),
+                        reserve.poolRevision(), reserve.occurredAt()));
     }
 
     private Mono<OutboxEvent> referralEvent(String type, String referralId, Object payload) {

@@ -1,22 +1,25 @@
 package cn.referral.registry.adapter.out.messaging;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
-import cn.referral.registry.domain.Outcome;
+import cn.referral.registry.domain.RegistryEvent;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import cn.referral.registry.domain.institution.Institution;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Announces every change of a registry record on its compacted topic: the record's full snapshot,
- * or a tombstone when it was removed. The event goes into the record's outbox, written with it.
+ * Maps the registry's domain events to its compacted topics: each event is announced as the record's
+ * full snapshot after the change (the topic keeps the latest per record), a {@link RegistryEvent.Withdrawal}
+ * as a tombstone. The events go into the record's outbox, written with it.
  */
 @Component
 public class RegistrySnapshots {
@@ -27,12 +30,15 @@ public class RegistrySnapshots {
         this.events = events;
     }
 
-    public Mono<List<OutboxEvent>> toOutbox(Outcome<? extends RegistryRecord> change) {
-        Destination destination = destinationOf(change.state());
-        Mono<OutboxEvent> event = change.isRemoval()
+    public Mono<List<OutboxEvent>> toOutbox(List<RegistryEvent> domainEvents) {
+        return Flux.fromIterable(domainEvents).concatMap(this::toOutbox).collectList();
+    }
+
+    private Mono<OutboxEvent> toOutbox(RegistryEvent event) {
+        Destination destination = destinationOf(event.record());
+        return event instanceof RegistryEvent.Withdrawal
                 ? events.tombstone(destination.topic(), destination.type(), destination.key())
-                : events.event(destination.topic(), destination.type(), destination.key(), wire(change.state()));
-        return event.map(List::of);
+                : events.event(destination.topic(), destination.type(), destination.key(), wire(event));
     }
 
     private static Destination destinationOf(RegistryRecord record) {
@@ -53,12 +59,14 @@ public class RegistrySnapshots {
         throw new IllegalArgumentException("No topic for " + record.getClass().getSimpleName());
     }
 
-    static Object wire(RegistryRecord record) {
+    static Object wire(RegistryEvent event) {
+        RegistryRecord record = event.record();
+        Instant occurredAt = event.occurredAt();
         if (record instanceof Institution institution) {
             return new InstitutionSnapshotV1(institution.id(), institution.name(), institution.organisationCode(),
                     institution.level().name(), institution.kind().name(), institution.region().value(),
                     institution.departments(), institution.gridArea(), institution.active(), institution.version(),
-                    institution.medinsCode());
+                    institution.medinsCode(), occurredAt);
         }
         if (record instanceof Alliance alliance) {
             return new AllianceSnapshotV1(alliance.id(), alliance.name(), alliance.type().name(),
@@ -66,7 +74,7 @@ public class RegistrySnapshots {
                     alliance.memberInstitutionIds(), alliance.grids().stream()
                     .map(cell -> new AllianceSnapshotV1.Grid(cell.gridId(), cell.name(), cell.district(),
                             cell.leadInstitutionId(), cell.memberInstitutionIds()))
-                    .toList(), alliance.active(), alliance.version());
+                    .toList(), alliance.active(), alliance.version(), occurredAt);
         }
         if (record instanceof DiseaseCatalog catalog) {
             return new CatalogSnapshotV1(catalog.id(), catalog.name(), catalog.direction().name(),
@@ -74,13 +82,14 @@ public class RegistrySnapshots {
                     catalog.active(), catalog.entries().stream()
                     .map(entry -> new CatalogSnapshotV1.Entry(entry.code(), entry.name(),
                             entry.careTypes().stream().map(Enum::name).sorted().toList()))
-                    .toList());
+                    .toList(), occurredAt);
         }
         if (record instanceof FamilyDoctorContract contract) {
             var terms = contract.terms();
             return new ContractSnapshotV1(contract.id(), contract.patientRef(), terms.primaryInstitutionId(),
                     terms.districtHospitalId(), terms.cityHospitalId(), terms.familyDoctorId(),
-                    terms.validFrom().toString(), terms.validUntil().toString(), contract.active(), contract.version());
+                    terms.validFrom().toString(), terms.validUntil().toString(), contract.active(), contract.version(),
+                    occurredAt);
         }
         throw new IllegalArgumentException("No wire record for " + record.getClass().getSimpleName());
     }

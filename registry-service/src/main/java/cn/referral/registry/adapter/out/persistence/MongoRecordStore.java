@@ -72,7 +72,7 @@ abstract class MongoRecordStore<T extends RegistryRecord, D extends Record> impl
     @Override
     public Mono<T> insert(Outcome<T> change) {
         T record = change.state();
-        return snapshots.toOutbox(change)
+        return snapshots.toOutbox(change.events())
                 .map(outbox -> toDocument(record, false, outbox))
                 .flatMap(document -> mongo.insert(document, collection))
                 .onErrorMap(DuplicateKeyException.class, error -> duplicate(error, record))
@@ -84,9 +84,9 @@ abstract class MongoRecordStore<T extends RegistryRecord, D extends Record> impl
         T record = change.state();
         Query sameVersion = Query.query(Criteria.where("_id").is(record.id()).and(VERSION).is(expectedVersion)
                 .and(REMOVED).ne(true));
-        return snapshots.toOutbox(change)
-                .map(outbox -> OutboxUpdates.append(stateUpdate(toDocument(record, change.isRemoval(), List.of())),
-                        outbox))
+        boolean withdrawn = change.withdrawsRecord();
+        return snapshots.toOutbox(change.events())
+                .map(outbox -> OutboxUpdates.append(stateUpdate(toDocument(record, withdrawn, List.of())), outbox))
                 .flatMap(update -> mongo.updateFirst(sameVersion, update, collection))
                 .onErrorMap(DuplicateKeyException.class, error -> duplicate(error, record))
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(record)

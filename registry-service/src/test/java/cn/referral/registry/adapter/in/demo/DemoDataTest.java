@@ -1,5 +1,6 @@
 package cn.referral.registry.adapter.in.demo;
 
+import static cn.referral.registry.domain.Fixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
@@ -97,7 +98,7 @@ class DemoDataTest {
         return Alliance.form(data.id(), new AllianceDetails(data.name(), AllianceType.valueOf(data.type()),
                 new RegionCode(data.regionCode()), data.leadInstitutionIds(), data.hubInstitutionId(),
                 data.memberInstitutionIds(), data.grids().stream().map(grid -> new GridCell(grid.gridId(), grid.name(),
-                grid.district(), grid.leadInstitutionId(), grid.memberInstitutionIds())).toList())).state();
+                grid.district(), grid.leadInstitutionId(), grid.memberInstitutionIds())).toList()), NOW).state();
     }
 
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +171,9 @@ class InstitutionApiIT extends RegistryItSupport {
         assertThat(revised.get("level").asString()).isEqualTo("PRIMARY");
         assertThat(revised.get("departments").size()).isEqualTo(2);
         assertThat(snapshot(latest.get(deactivatedId)).get("active").asBoolean()).isFalse();
+        // the change's own time, taken from the service's clock before the event was made (ce_time is stored in ms)
+        assertThat(Instant.parse(revised.get("occurredAt").asString()).truncatedTo(ChronoUnit.MILLIS))
+                .isBeforeOrEqualTo(Instant.parse(KafkaRecords.header(latest.get(revisedId), CloudEventHeaders.TIME)));
         ConsumerRecord<String, byte[]> tombstone = latest.get(removedId);
         assertThat(KafkaRecords.header(tombstone, CloudEventHeaders.TYPE)).isEqualTo("registry.institution.v1");
         assertThat(KafkaRecords.header(tombstone, CloudEventHeaders.SUBJECT)).isEqualTo(removedId);

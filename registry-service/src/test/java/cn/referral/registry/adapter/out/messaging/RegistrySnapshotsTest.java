@@ -1,0 +1,63 @@
+package cn.referral.registry.adapter.out.messaging;
+
+import static cn.referral.registry.domain.Fixtures.NOW;
+import static cn.referral.registry.domain.Fixtures.aCommunityCentre;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import cn.referral.platform.events.EventFactory;
+import cn.referral.platform.events.OutboxEvent;
+import cn.referral.registry.domain.Outcome;
+import cn.referral.registry.domain.institution.Institution;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A registry event reaches its compacted topic as the record's snapshot after it, a removal as a tombstone. */
+class RegistrySnapshotsTest {
+
+    private static final Instant LATER = NOW.plusSeconds(600);
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final RegistrySnapshots snapshots = new RegistrySnapshots(
+            new EventFactory(json, Clock.fixed(LATER.plusSeconds(5), ZoneOffset.UTC), () -> "event-1"));
+
+    @Test
+    void aDeactivationIsTheSnapshotWithItsVersionAndTime() {
+        Institution centre = aCommunityCentre("wz-lucheng-nanhui-chc");
+
+        OutboxEvent event = only(centre.deactivate(LATER));
+
+        assertThat(event.topic()).isEqualTo(RegistryTopics.INSTITUTIONS);
+        assertThat(event.type()).isEqualTo(RegistryTopics.INSTITUTION_SNAPSHOT);
+        assertThat(event.key()).isEqualTo(centre.id());
+        JsonNode body = json.readTree(event.payload());
+        assertThat(body.get("institutionId").asString()).isEqualTo(centre.id());
+        assertThat(body.get("active").asBoolean()).isFalse();
+        assertThat(body.get("version").asLong()).isEqualTo(2);
+        assertThat(Instant.parse(body.get("occurredAt").asString())).isEqualTo(LATER);
+    }
+
+    @Test
+    void aRemovalIsATombstoneOnTheSameKey() {
+        Institution centre = aCommunityCentre("wz-lucheng-nanhui-chc");
+
+        OutboxEvent event = only(centre.remove(LATER));
+
+        assertThat(event.topic()).isEqualTo(RegistryTopics.INSTITUTIONS);
+        assertThat(event.key()).isEqualTo(centre.id());
+        assertThat(event.payload()).isNull();
+    }
+
+    private OutboxEvent only(Outcome<Institution> change) {
+        List<OutboxEvent> outbox = snapshots.toOutbox(change.events()).block(Duration.ofSeconds(5));
+        assertThat(outbox).hasSize(1);
+        return outbox.get(0);
+    }
+}

@@ -1,0 +1,134 @@
+package cn.referral.registry.domain;
+
+import static cn.referral.registry.domain.Fixtures.NOW;
+import static cn.referral.registry.domain.Fixtures.TODAY;
+import static cn.referral.registry.domain.Fixtures.aCatalog;
+import static cn.referral.registry.domain.Fixtures.aCommunityCentre;
+import static cn.referral.registry.domain.Fixtures.aSpecialtyAlliance;
+import static cn.referral.registry.domain.Fixtures.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import cn.referral.registry.domain.alliance.Alliance;
+import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.alliance.AllianceEvent;
+import cn.referral.registry.domain.alliance.AllianceType;
+import cn.referral.registry.domain.catalog.CatalogDetails;
+import cn.referral.registry.domain.catalog.CatalogEvent;
+import cn.referral.registry.domain.catalog.DiseaseCatalog;
+import cn.referral.registry.domain.catalog.ReferralDirection;
+import cn.referral.registry.domain.contract.ContractEvent;
+import cn.referral.registry.domain.contract.ContractTerms;
+import cn.referral.registry.domain.contract.FamilyDoctorContract;
+import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionDetails;
+import cn.referral.registry.domain.institution.InstitutionEvent;
+import cn.referral.registry.domain.institution.InstitutionKind;
+import cn.referral.registry.domain.institution.InstitutionLevel;
+import cn.referral.registry.domain.institution.RegionCode;
+
+/**
+ * Every registry operation announces what happened: one event, naming the operation, with the record as
+ * it is after the change, its version then and the time the caller's clock gave. Only a removal withdraws
+ * the record (a tombstone on its topic); deactivation and the rest leave a snapshot.
+ */
+class RegistryEventsTest {
+
+    private static final Instant LATER = NOW.plusSeconds(3_600);
+
+    @Test
+    void institutionOperationsEmitTheirEvents() {
+        InstitutionDetails details = new InstitutionDetails("鹿城区南汇街道社区卫生服务中心", "12330302DM0000002X",
+                InstitutionLevel.PRIMARY, InstitutionKind.COMMUNITY_HEALTH_CENTRE, new RegionCode("330302"),
+                List.of("全科"), "鹿城区南汇片区");
+
+        Outcome<Institution> registered = Institution.register("nanhui", details, NOW);
+        Outcome<Institution> revised = registered.state().revise(details, LATER);
+        Outcome<Institution> deactivated = revised.state().deactivate(LATER.plusSeconds(1));
+        Outcome<Institution> removed = deactivated.state().remove(LATER.plusSeconds(2));
+
+        assertOnlyEvent(registered, InstitutionEvent.Registered.class, 1, NOW);
+        assertOnlyEvent(revised, InstitutionEvent.Revised.class, 2, LATER);
+        assertOnlyEvent(deactivated, InstitutionEvent.Deactivated.class, 3, LATER.plusSeconds(1));
+        assertOnlyEvent(removed, InstitutionEvent.Removed.class, 4, LATER.plusSeconds(2));
+        assertWithdrawnOnlyBy(removed, registered, revised, deactivated);
+    }
+
+    @Test
+    void allianceOperationsEmitTheirEvents() {
+        AllianceDetails details = new AllianceDetails("温州市心血管专科联盟", AllianceType.SPECIALTY_ALLIANCE,
+                new RegionCode("330300"), List.of("wz-peoples-hospital"), null, List.of("wz-lucheng-guanghua-chc"),
+                List.of());
+
+        Outcome<Alliance> formed = Alliance.form("cardiology", details, NOW);
+        Outcome<Alliance> revised = formed.state().revise(details, LATER);
+        Outcome<Alliance> deactivated = revised.state().deactivate(LATER);
+        Outcome<Alliance> removed = aSpecialtyAlliance("other", "lead", "member").remove(LATER);
+
+        assertOnlyEvent(formed, AllianceEvent.Formed.class, 1, NOW);
+        assertOnlyEvent(revised, AllianceEvent.Revised.class, 2, LATER);
+        assertOnlyEvent(deactivated, AllianceEvent.Deactivated.class, 3, LATER);
+        assertOnlyEvent(removed, AllianceEvent.Removed.class, 2, LATER);
+        assertWithdrawnOnlyBy(removed, formed, revised, deactivated);
+    }
+
+    @Test
+    void catalogOperationsEmitTheirEvents() {
+        CatalogDetails details = new CatalogDetails("上转病种目录", ReferralDirection.UP, InstitutionLevel.TERTIARY,
+                LocalDate.of(2026, 1, 1), List.of(entry("I21")));
+
+        Outcome<DiseaseCatalog> published = DiseaseCatalog.publish("up-tertiary", details, NOW);
+        Outcome<DiseaseCatalog> revised = published.state().revise(details, LATER);
+        Outcome<DiseaseCatalog> deactivated = revised.state().deactivate(LATER);
+        Outcome<DiseaseCatalog> removed = aCatalog("other", ReferralDirection.DOWN, InstitutionLevel.PRIMARY, TODAY,
+                entry("J44")).remove(LATER);
+
+        assertOnlyEvent(published, CatalogEvent.Published.class, 1, NOW);
+        assertOnlyEvent(revised, CatalogEvent.Revised.class, 2, LATER);
+        assertOnlyEvent(deactivated, CatalogEvent.Deactivated.class, 3, LATER);
+        assertOnlyEvent(removed, CatalogEvent.Removed.class, 2, LATER);
+        assertWithdrawnOnlyBy(removed, published, revised, deactivated);
+    }
+
+    @Test
+    void contractOperationsEmitTheirEvents() {
+        ContractTerms terms = new ContractTerms(aCommunityCentre("chc").id(), null, null, "gp", TODAY,
+                TODAY.plusYears(1));
+
+        Outcome<FamilyDoctorContract> signed = FamilyDoctorContract.sign("k", "ref", null, terms, NOW);
+        Outcome<FamilyDoctorContract> renewed = signed.state().revise(new ContractTerms(terms.primaryInstitutionId(),
+                null, null, "gp", TODAY.plusYears(1), TODAY.plusYears(2)), LATER);
+        Outcome<FamilyDoctorContract> terminated = renewed.state().terminate(LATER);
+        Outcome<FamilyDoctorContract> removed = terminated.state().remove(LATER);
+
+        assertOnlyEvent(signed, ContractEvent.Signed.class, 1, NOW);
+        assertOnlyEvent(renewed, ContractEvent.Revised.class, 2, LATER);
+        assertOnlyEvent(terminated, ContractEvent.Terminated.class, 3, LATER);
+        assertOnlyEvent(removed, ContractEvent.Removed.class, 4, LATER);
+        assertWithdrawnOnlyBy(removed, signed, renewed, terminated);
+    }
+
+    private static void assertOnlyEvent(Outcome<? extends RegistryRecord> change, Class<?> type, long version,
+                                        Instant occurredAt) {
+        assertThat(change.changed()).isTrue();
+        assertThat(change.events()).singleElement().satisfies(event -> {
+            assertThat(event).isInstanceOf(type);
+            assertThat(event.record()).isEqualTo(change.state());
+            assertThat(event.version()).isEqualTo(version).isEqualTo(change.state().version());
+            assertThat(event.occurredAt()).isEqualTo(occurredAt);
+        });
+    }
+
+    @SafeVarargs
+    private static void assertWithdrawnOnlyBy(Outcome<? extends RegistryRecord> removal,
+                                              Outcome<? extends RegistryRecord>... others) {
+        assertThat(removal.withdrawsRecord()).isTrue();
+        assertThat(removal.state().active()).isFalse();
+        assertThat(others).noneMatch(Outcome::withdrawsRecord);
+    }
+}
