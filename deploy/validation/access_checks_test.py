@@ -41,8 +41,7 @@ class AccessChecksTest(unittest.TestCase):
         self.edit("deploy/compose/mongo/users.json", old, new)
         self.edit("deploy/k8s/base/mongodb/users.json", old, new)
 
-    def edit_both_scripts(self, old, new):
-        self.edit("deploy/compose/mongo/create-users.js", old, new)
+    def edit_the_script(self, old, new):
         self.edit("deploy/k8s/base/mongodb/create-users.js", old, new)
 
     def assertFails(self, check, expected):
@@ -62,6 +61,15 @@ class AccessChecksTest(unittest.TestCase):
         self.edit("deploy/k8s/base/mongodb/users.json", '"collections": ["sessions"]', '"collections": ["sessions", "extra"]')
         self.assertFails(access_checks.check_mongo, "differ")
 
+    def test_mongo_compose_runs_the_k8s_script_not_a_copy(self):
+        shutil.copy(self.tmp / "deploy/k8s/base/mongodb/create-users.js", self.tmp / "deploy/compose/mongo/create-users.js")
+        self.assertFails(access_checks.check_mongo, "a second copy")
+
+    def test_mongo_compose_mounts_the_k8s_script(self):
+        self.edit("deploy/compose/compose.yaml", "CREATE_USERS_JS: /mongo-users/create-users.js",
+                  "CREATE_USERS_JS: /mongo/create-users.js")
+        self.assertFails(access_checks.check_mongo, "CREATE_USERS_JS must name")
+
     def test_mongo_audit_must_not_be_rewritable(self):
         self.edit_both_tables('"collections": ["referrals", "idempotency_keys"', '"collections": ["audit", "referrals", "idempotency_keys"')
         self.assertFails(access_checks.check_mongo, "both rewritable and append-only")
@@ -73,12 +81,12 @@ class AccessChecksTest(unittest.TestCase):
         self.assertFails(access_checks.check_mongo, "referral-service: the audit collection must be append-only")
 
     def test_mongo_no_builtin_read_write_role(self):
-        self.edit_both_scripts("const roles = [{ role: roleName, db: u.db }];",
+        self.edit_the_script("const roles = [{ role: roleName, db: u.db }];",
                                "const roles = [{ role: 'readWrite', db: u.db }];")
         self.assertFails(access_checks.check_mongo, "built-in role")
 
     def test_mongo_database_wide_actions_change_nothing(self):
-        self.edit_both_scripts("const DATABASE_ACTIONS = ['find', 'insert',", "const DATABASE_ACTIONS = ['find', 'insert', 'update',")
+        self.edit_the_script("const DATABASE_ACTIONS = ['find', 'insert',", "const DATABASE_ACTIONS = ['find', 'insert', 'update',")
         self.assertFails(access_checks.check_mongo, "must change no document")
 
     def test_mongo_every_collection_the_code_uses_is_covered(self):
