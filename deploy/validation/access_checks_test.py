@@ -19,6 +19,15 @@ COPIED = ["deploy/compose", "deploy/k8s/base", "platform/src/main/resources"]
 LINKED = ["registry-service", "referral-service", "quota-service", "billing-service", "console", "gateway"]
 
 
+def k8s_topic_acl(topic, operations):
+    """One ACL entry of a KafkaUser as deploy/k8s/base/kafka/users.yaml writes it."""
+    return f"""      - resource:
+          type: topic
+          name: {topic}
+          patternType: literal
+        operations: [{operations}]"""
+
+
 class AccessChecksTest(unittest.TestCase):
 
     def setUp(self):
@@ -123,20 +132,9 @@ class AccessChecksTest(unittest.TestCase):
     def test_kafka_only_billing_writes_the_decisions(self):
         line = "quota-service      topic  billing.decisions.v1                           Write,Describe,DescribeConfigs\n"
         self.edit("deploy/compose/kafka/acls.txt", "# ---- billing-service", line + "# ---- billing-service")
-        self.edit("deploy/k8s/base/kafka/users.yaml", '''      - resource:
-          type: topic
-          name: quota.events.v1
-          patternType: literal
-        operations: [Write, Describe, DescribeConfigs]''', '''      - resource:
-          type: topic
-          name: quota.events.v1
-          patternType: literal
-        operations: [Write, Describe, DescribeConfigs]
-      - resource:
-          type: topic
-          name: billing.decisions.v1
-          patternType: literal
-        operations: [Write, Describe, DescribeConfigs]''')
+        quota_writes = k8s_topic_acl("quota.events.v1", "Write, Describe, DescribeConfigs")
+        self.edit("deploy/k8s/base/kafka/users.yaml", quota_writes,
+                  quota_writes + "\n" + k8s_topic_acl("billing.decisions.v1", "Write, Describe, DescribeConfigs"))
         self.assertFails(access_checks.check_kafka, "only billing-service may write billing.decisions.v1")
 
     def test_kafka_each_event_topic_has_one_producer(self):
@@ -152,26 +150,11 @@ class AccessChecksTest(unittest.TestCase):
         # the gap k8s had before this check: quota-service consumes institutions and contracts
         for rel in ("deploy/compose/kafka/acls.txt",):
             self.edit(rel, "quota-service      topic  registry.institutions.v1                       Read,Describe\n", "")
-        self.edit("deploy/k8s/base/kafka/users.yaml", '''      - resource:
-          type: topic
-          name: registry.institutions.v1
-          patternType: literal
-        operations: [Read, Describe]
-      - resource:
-          type: topic
-          name: registry.contracts.v1
-          patternType: literal
-        operations: [Read, Describe]
-      - resource:
-          type: topic
-          name: referral.events.v1.quota-service.dlq''', '''      - resource:
-          type: topic
-          name: registry.contracts.v1
-          patternType: literal
-        operations: [Read, Describe]
-      - resource:
-          type: topic
-          name: referral.events.v1.quota-service.dlq''')
+        # quota-service's entries: institutions, then contracts, then its dead-letter topic
+        quota_reads_on = k8s_topic_acl("registry.contracts.v1", "Read, Describe") + "\n" + k8s_topic_acl(
+            "referral.events.v1.quota-service.dlq", "Write, Describe, DescribeConfigs")
+        self.edit("deploy/k8s/base/kafka/users.yaml",
+                  k8s_topic_acl("registry.institutions.v1", "Read, Describe") + "\n" + quota_reads_on, quota_reads_on)
         self.assertFails(access_checks.check_kafka, "quota-service: reads")
 
     def test_kafka_no_read_beyond_what_is_consumed(self):
