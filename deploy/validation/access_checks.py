@@ -128,9 +128,11 @@ def check_mongo(repo):
     p = Problems()
     compose_table = repo / "deploy/compose/mongo/users.json"
     k8s_table = repo / "deploy/k8s/base/mongodb/users.json"
-    for name in ("users.json", "create-users.js"):
-        p.need((repo / "deploy/compose/mongo" / name).read_bytes() == (repo / "deploy/k8s/base/mongodb" / name).read_bytes(),
-               f"deploy/compose/mongo/{name} and deploy/k8s/base/mongodb/{name} differ (copy one over the other)")
+    p.need(compose_table.read_bytes() == k8s_table.read_bytes(),
+           "deploy/compose/mongo/users.json and deploy/k8s/base/mongodb/users.json differ (copy one over the other)")
+    # one script for both: compose's mongo-init mounts the k8s copy (kustomize reads only files below its folder)
+    p.need(not (repo / "deploy/compose/mongo/create-users.js").exists(),
+           "deploy/compose/mongo/create-users.js: a second copy; compose mounts deploy/k8s/base/mongodb/create-users.js")
     table = json.loads(compose_table.read_text(encoding="utf-8"))["users"]
     by_user = {u["user"]: u for u in table}
     p.need(len(by_user) == len(table), "a user appears twice in users.json")
@@ -154,7 +156,7 @@ def check_mongo(repo):
             p.need("audit" in u["appendOnly"] and "audit" not in u["collections"],
                    f"{user}: the audit collection must be append-only (in appendOnly, not in collections)")
     # the script: database-wide actions change nothing; rewrite actions only on the listed collections; no built-in role
-    js = (repo / "deploy/compose/mongo/create-users.js").read_text(encoding="utf-8")
+    js = (repo / "deploy/k8s/base/mongodb/create-users.js").read_text(encoding="utf-8")
     m = re.search(r"const DATABASE_ACTIONS = \[([^\]]*)\]", js)
     db_actions = set(re.findall(r"'(\w+)'", m.group(1))) if m else set()
     p.need(m and db_actions <= NON_DESTRUCTIVE,
@@ -169,6 +171,9 @@ def check_mongo(repo):
     for member in [n for n in s if re.fullmatch(r"mongo-\d", n)]:
         p.need("--keyFile" in s[member]["command"], f"compose {member}: mongod without --keyFile")
     init_env = s["mongo-init"]["environment"]
+    script = init_env.get("CREATE_USERS_JS", "")
+    p.need(script and f"../k8s/base/mongodb/create-users.js:{script}:ro" in s["mongo-init"].get("volumes", []),
+           "compose mongo-init: CREATE_USERS_JS must name deploy/k8s/base/mongodb/create-users.js, mounted read-only")
     for u in table:
         p.need(u["passwordEnv"] in init_env, f"compose mongo-init: {u['passwordEnv']} not given")
     for user, u in by_user.items():
@@ -209,7 +214,7 @@ def check_mongo(repo):
            "k8s kustomization: configMapGenerator mongo-users from mongodb/users.json and mongodb/create-users.js")
     users = ", ".join(u["user"] + ": " + u["db"] for u in table)
     append_only = ", ".join(u["db"] + "." + c for u in table for c in u["appendOnly"])
-    summary = f"{len(table)} MongoDB users ({users}); append-only: {append_only}; compose = k8s"
+    summary = f"{len(table)} MongoDB users ({users}); append-only: {append_only}; compose = k8s (one script)"
     return p, summary
 
 

@@ -19,6 +19,15 @@ COPIED = ["deploy/compose", "deploy/k8s/base", "platform/src/main/resources"]
 LINKED = ["registry-service", "referral-service", "quota-service", "billing-service", "console", "gateway"]
 
 
+def k8s_topic_acl(topic, operations):
+    """One ACL entry of a KafkaUser as deploy/k8s/base/kafka/users.yaml writes it."""
+    return f"""      - resource:
+          type: topic
+          name: {topic}
+          patternType: literal
+        operations: [{operations}]"""
+
+
 class AccessChecksTest(unittest.TestCase):
 
     def setUp(self):
@@ -41,8 +50,7 @@ class AccessChecksTest(unittest.TestCase):
         self.edit("deploy/compose/mongo/users.json", old, new)
         self.edit("deploy/k8s/base/mongodb/users.json", old, new)
 
-    def edit_both_scripts(self, old, new):
-        self.edit("deploy/compose/mongo/create-users.js", old, new)
+    def edit_the_script(self, old, new):
         self.edit("deploy/k8s/base/mongodb/create-users.js", old, new)
 
     def assertFails(self, check, expected):
@@ -62,6 +70,15 @@ class AccessChecksTest(unittest.TestCase):
         self.edit("deploy/k8s/base/mongodb/users.json", '"collections": ["sessions"]', '"collections": ["sessions", "extra"]')
         self.assertFails(access_checks.check_mongo, "differ")
 
+    def test_mongo_compose_runs_the_k8s_script_not_a_copy(self):
+        shutil.copy(self.tmp / "deploy/k8s/base/mongodb/create-users.js", self.tmp / "deploy/compose/mongo/create-users.js")
+        self.assertFails(access_checks.check_mongo, "a second copy")
+
+    def test_mongo_compose_mounts_the_k8s_script(self):
+        self.edit("deploy/compose/compose.yaml", "CREATE_USERS_JS: /mongo-users/create-users.js",
+                  "CREATE_USERS_JS: /mongo/create-users.js")
+        self.assertFails(access_checks.check_mongo, "CREATE_USERS_JS must name")
+
     def test_mongo_audit_must_not_be_rewritable(self):
         self.edit_both_tables('"collections": ["referrals", "idempotency_keys"', '"collections": ["audit", "referrals", "idempotency_keys"')
         self.assertFails(access_checks.check_mongo, "both rewritable and append-only")
@@ -73,12 +90,12 @@ class AccessChecksTest(unittest.TestCase):
         self.assertFails(access_checks.check_mongo, "referral-service: the audit collection must be append-only")
 
     def test_mongo_no_builtin_read_write_role(self):
-        self.edit_both_scripts("const roles = [{ role: roleName, db: u.db }];",
+        self.edit_the_script("const roles = [{ role: roleName, db: u.db }];",
                                "const roles = [{ role: 'readWrite', db: u.db }];")
         self.assertFails(access_checks.check_mongo, "built-in role")
 
     def test_mongo_database_wide_actions_change_nothing(self):
-        self.edit_both_scripts("const DATABASE_ACTIONS = ['find', 'insert',", "const DATABASE_ACTIONS = ['find', 'insert', 'update',")
+        self.edit_the_script("const DATABASE_ACTIONS = ['find', 'insert',", "const DATABASE_ACTIONS = ['find', 'insert', 'update',")
         self.assertFails(access_checks.check_mongo, "must change no document")
 
     def test_mongo_every_collection_the_code_uses_is_covered(self):
@@ -115,20 +132,9 @@ class AccessChecksTest(unittest.TestCase):
     def test_kafka_only_billing_writes_the_decisions(self):
         line = "quota-service      topic  billing.decisions.v1                           Write,Describe,DescribeConfigs\n"
         self.edit("deploy/compose/kafka/acls.txt", "# ---- billing-service", line + "# ---- billing-service")
-        self.edit("deploy/k8s/base/kafka/users.yaml", '''      - resource:
-          type: topic
-          name: quota.events.v1
-          patternType: literal
-        operations: [Write, Describe, DescribeConfigs]''', '''      - resource:
-          type: topic
-          name: quota.events.v1
-          patternType: literal
-        operations: [Write, Describe, DescribeConfigs]
-      - resource:
-          type: topic
-          name: billing.decisions.v1
-          patternType: literal
-        operations: [Write, Describe, DescribeConfigs]''')
+        quota_writes = k8s_topic_acl("quota.events.v1", "Write, Describe, DescribeConfigs")
+        self.edit("deploy/k8s/base/kafka/users.yaml", quota_writes,
+                  quota_writes + "\n" + k8s_topic_acl("billing.decisions.v1", "Write, Describe, DescribeConfigs"))
         self.assertFails(access_checks.check_kafka, "only billing-service may write billing.decisions.v1")
 
     def test_kafka_each_event_topic_has_one_producer(self):
@@ -144,26 +150,11 @@ class AccessChecksTest(unittest.TestCase):
         # the gap k8s had before this check: quota-service consumes institutions and contracts
         for rel in ("deploy/compose/kafka/acls.txt",):
             self.edit(rel, "quota-service      topic  registry.institutions.v1                       Read,Describe\n", "")
-        self.edit("deploy/k8s/base/kafka/users.yaml", '''      - resource:
-          type: topic
-          name: registry.institutions.v1
-          patternType: literal
-        operations: [Read, Describe]
-      - resource:
-          type: topic
-          name: registry.contracts.v1
-          patternType: literal
-        operations: [Read, Describe]
-      - resource:
-          type: topic
-          name: referral.events.v1.quota-service.dlq''', '''      - resource:
-          type: topic
-          name: registry.contracts.v1
-          patternType: literal
-        operations: [Read, Describe]
-      - resource:
-          type: topic
-          name: referral.events.v1.quota-service.dlq''')
+        # quota-service's entries: institutions, then contracts, then its dead-letter topic
+        quota_reads_on = k8s_topic_acl("registry.contracts.v1", "Read, Describe") + "\n" + k8s_topic_acl(
+            "referral.events.v1.quota-service.dlq", "Write, Describe, DescribeConfigs")
+        self.edit("deploy/k8s/base/kafka/users.yaml",
+                  k8s_topic_acl("registry.institutions.v1", "Read, Describe") + "\n" + quota_reads_on, quota_reads_on)
         self.assertFails(access_checks.check_kafka, "quota-service: reads")
 
     def test_kafka_no_read_beyond_what_is_consumed(self):

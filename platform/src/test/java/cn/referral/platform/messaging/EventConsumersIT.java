@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -118,7 +117,7 @@ class EventConsumersIT {
         ProducerRecord<String, byte[]> archived = event("item-unknown", UUID.randomUUID().toString(), null,
                 snapshotJson("item-unknown", 1));
         archived.headers().remove(CloudEventHeaders.TYPE);
-        archived.headers().add(CloudEventHeaders.TYPE, bytes("testapp.item-archived.v1"));
+        archived.headers().add(CloudEventHeaders.TYPE, ItemSnapshotEvents.bytes("testapp.item-archived.v1"));
 
         send(archived);
         sendMarkerAndWaitUntilApplied();
@@ -248,24 +247,10 @@ class EventConsumersIT {
     }
 
     private static ProducerRecord<String, byte[]> event(String key, String ceId, Traceparent trace, String json) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json == null ? null : bytes(json));
-        record.headers().add(new RecordHeader(CloudEventHeaders.SPEC_VERSION, bytes("1.0")));
-        record.headers().add(new RecordHeader(CloudEventHeaders.ID, bytes(ceId)));
-        record.headers().add(new RecordHeader(CloudEventHeaders.SOURCE, bytes("/registry-service")));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TYPE, bytes(PlatformTestApplication.ITEM_SNAPSHOT)));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TIME, bytes(Instant.now().toString())));
-        record.headers().add(new RecordHeader(CloudEventHeaders.SUBJECT, bytes(key)));
-        record.headers().add(new RecordHeader(CloudEventHeaders.CONTENT_TYPE, bytes("application/json")));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TRACEPARENT,
-                bytes((trace == null ? Traceparent.newRoot() : trace).header())));
-        return record;
+        return ItemSnapshotEvents.itemSnapshot(TOPIC, key, ceId, trace, json);
     }
 
     private static String snapshotJson(String itemId, int version) {
         return "{\"itemId\":\"" + itemId + "\",\"name\":\"Item " + itemId + "\",\"version\":" + version + "}";
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -32,13 +32,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.SaslConfigs;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
@@ -151,10 +149,8 @@ class ScramAclServiceIT {
         String ceId = UUID.randomUUID().toString();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client("admin", ADMIN_PASSWORD),
                 new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, "item-poison",
-                    "{\"itemId\":\"item-poison\",\"version\":\"seven\"}".getBytes(StandardCharsets.UTF_8));
-            headers(record, ceId, "item-poison");
-            producer.send(record).get();
+            producer.send(ItemSnapshotEvents.itemSnapshot(TOPIC, "item-poison", ceId, null,
+                    "{\"itemId\":\"item-poison\",\"version\":\"seven\"}")).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -290,24 +286,9 @@ class ScramAclServiceIT {
         return stored == null ? List.of() : (List<Object>) stored.get("outbox", List.class);
     }
 
-    private static void headers(ProducerRecord<String, byte[]> record, String ceId, String key) {
-        record.headers().add(new RecordHeader(CloudEventHeaders.SPEC_VERSION, bytes("1.0")));
-        record.headers().add(new RecordHeader(CloudEventHeaders.ID, bytes(ceId)));
-        record.headers().add(new RecordHeader(CloudEventHeaders.SOURCE, bytes("/registry-service")));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TYPE, bytes(PlatformTestApplication.ITEM_SNAPSHOT)));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TIME, bytes(Instant.now().toString())));
-        record.headers().add(new RecordHeader(CloudEventHeaders.SUBJECT, bytes(key)));
-        record.headers().add(new RecordHeader(CloudEventHeaders.CONTENT_TYPE, bytes("application/json")));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TRACEPARENT, bytes(Traceparent.newRoot().header())));
-    }
-
     private static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String snapshotJson(String itemId, int version) {

@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
  * static final MongoStandInDatabase DATABASE = MongoStandInDatabase.named("inbox-it");
  * private final ReactiveMongoTemplate mongo = DATABASE.template();
  * }</pre>
+ * A class that needs its own client (a command listener) or a fresh database per test uses {@link #uri()} or
+ * {@link #template(String)} on the same stand-in.
  */
 public final class MongoStandInDatabase implements BeforeAllCallback, AfterAllCallback {
 
@@ -31,10 +33,25 @@ public final class MongoStandInDatabase implements BeforeAllCallback, AfterAllCa
 
     /** The template on this database; there once the class's tests begin. */
     public ReactiveMongoTemplate template() {
-        if (template == null) {
+        running();
+        return template;
+    }
+
+    /** A template on another database of the same stand-in, e.g. a fresh one for each test. */
+    public ReactiveMongoTemplate template(String database) {
+        return running().template(database);
+    }
+
+    /** The stand-in's connection string, for a client of the test's own (e.g. with a command listener). */
+    public String uri() {
+        return running().uri();
+    }
+
+    private MongoStandIn running() {
+        if (standIn == null) {
             throw new IllegalStateException("the stand-in for " + name + " starts before the class's tests");
         }
-        return template;
+        return standIn;
     }
 
     @Override

@@ -18,12 +18,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-import cn.referral.platform.testing.MongoStandIn;
+import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.platform.testing.MutableClock;
 import cn.referral.quota.adapter.out.persistence.LedgerStack;
 import cn.referral.quota.application.port.in.Placement;
@@ -55,18 +54,10 @@ class ConcurrentHoldsIT {
     private static final int RESERVED = 10;
     private static final Duration WAIT = Duration.ofMinutes(2);
 
-    private static MongoStandIn standIn;
+    @RegisterExtension
+    static final MongoStandInDatabase STAND_IN = MongoStandInDatabase.named("concurrent-holds-it");
+
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-
-    @BeforeAll
-    static void start() {
-        standIn = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
 
     @Test
     void twoInstancesHoldExactlyTheReserveAndWaitlistEveryoneElseInPolicyOrder() {
@@ -198,11 +189,11 @@ class ConcurrentHoldsIT {
     void expiredHoldsAreReleasedOnceWhenBothInstancesRunTheExpiryJobAtOnceAndTheUnitsGoToTheWaitlist() {
         MutableClock movable = MutableClock.at(NOW);
         String database = "expiry-" + UUID.randomUUID();
-        LedgerStack first = LedgerStack.on(standIn.template(database), movable);
-        LedgerStack second = LedgerStack.on(standIn.template(database), movable);
+        LedgerStack first = LedgerStack.on(STAND_IN.template(database), movable);
+        LedgerStack second = LedgerStack.on(STAND_IN.template(database), movable);
         Pool pool = Pools.anExpertClinic(50, RESERVED);
         first.pools().insert(pool).block(WAIT);
-        Ledger ledger = new Ledger(first, second, standIn.template(database), pool.id());
+        Ledger ledger = new Ledger(first, second, STAND_IN.template(database), pool.id());
         Instant soon = NOW.plus(Duration.ofHours(4));
         // half the holders must be accepted within 4 hours (URGENT), the rest within 48
         List<HoldRequest> holders = IntStream.range(0, RESERVED).mapToObj(i -> withDeadline(
@@ -237,12 +228,12 @@ class ConcurrentHoldsIT {
     @Test
     void theSameChecksCatchANaiveReadThenWriteLedgerOverbooking() {
         String database = "naive-" + UUID.randomUUID();
-        ReactiveMongoTemplate mongo = standIn.template(database);
+        ReactiveMongoTemplate mongo = STAND_IN.template(database);
         Pool pool = Pools.anExpertClinic(50, RESERVED);
         LedgerStack.on(mongo, clock).pools().insert(pool).block(WAIT);
         NaiveReadThenWriteLedger first = new NaiveReadThenWriteLedger(mongo, LedgerStack.poolCollection(),
                 LedgerStack.waitlistCollection());
-        NaiveReadThenWriteLedger second = new NaiveReadThenWriteLedger(standIn.template(database),
+        NaiveReadThenWriteLedger second = new NaiveReadThenWriteLedger(STAND_IN.template(database),
                 LedgerStack.poolCollection(), LedgerStack.waitlistCollection());
         List<HoldRequest> attempts = mixedReferrals(ATTEMPTS);
 
@@ -260,11 +251,11 @@ class ConcurrentHoldsIT {
     /** Two ledger instances (replicas) on one fresh database with one pool of 50 units, 10 reserved. */
     private Ledger twoInstancesWithAPool() {
         String database = "ledger-" + UUID.randomUUID();
-        LedgerStack first = LedgerStack.on(standIn.template(database), clock);
-        LedgerStack second = LedgerStack.on(standIn.template(database), clock);
+        LedgerStack first = LedgerStack.on(STAND_IN.template(database), clock);
+        LedgerStack second = LedgerStack.on(STAND_IN.template(database), clock);
         Pool pool = Pools.anExpertClinic(50, RESERVED);
         first.pools().insert(pool).block(WAIT);
-        return new Ledger(first, second, standIn.template(database), pool.id());
+        return new Ledger(first, second, STAND_IN.template(database), pool.id());
     }
 
     private record Ledger(LedgerStack first, LedgerStack second, ReactiveMongoTemplate mongo, String poolId) {

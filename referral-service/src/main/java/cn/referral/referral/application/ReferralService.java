@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
+import cn.referral.platform.security.Role;
 import cn.referral.referral.application.port.in.ReferralUseCases;
 import cn.referral.referral.application.port.in.ReferralView;
 import cn.referral.referral.application.port.in.SubmitReferralCommand;
@@ -58,6 +59,7 @@ import cn.referral.referral.domain.referral.ReferralState;
 import cn.referral.referral.domain.referral.RejectReason;
 import cn.referral.referral.domain.referral.TreatmentOutcome;
 import cn.referral.referral.domain.referral.Urgency;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public class ReferralService implements ReferralUseCases {
@@ -276,6 +278,14 @@ public class ReferralService implements ReferralUseCases {
                         purpose == null || purpose.isBlank() ? defaultPurpose(actor.role()) : purpose))
                 .then(Mono.fromSupplier(() -> new ReferralView(referral, protection.reveal(referral.id(), referral.request().patient()),
                         ReferralPermissions.allowedActions(referral, actor, clock.instant())))));
+    }
+
+    @Override
+    public Flux<AuditRecord> auditTrail(String id, Caller caller) {
+        if (!caller.has(Role.AUDITOR)) {
+            return Flux.error(new NotPermitted("auditors-only", "Only auditors read the audit trail"));
+        }
+        return audit.recordsAbout(id);
     }
 
     private static String defaultPurpose(ActorRole role) {

@@ -13,7 +13,6 @@ import org.springframework.util.IdGenerator;
 
 import cn.referral.platform.scheduling.PeriodicJob;
 import cn.referral.referral.adapter.out.messaging.ReferralTopics;
-import cn.referral.referral.application.AuditService;
 import cn.referral.referral.application.KpiService;
 import cn.referral.referral.application.QuotaSagaService;
 import cn.referral.referral.application.ReferenceDataService;
@@ -23,7 +22,6 @@ import cn.referral.referral.application.SlaTimerService;
 import cn.referral.referral.application.UpReferralLinks;
 import cn.referral.referral.application.port.out.SourceDeductibleBounds;
 import cn.referral.referral.application.port.in.UpReferralLinkUseCases;
-import cn.referral.referral.application.port.in.AuditUseCases;
 import cn.referral.referral.application.port.in.KpiUseCases;
 import cn.referral.referral.application.port.in.QuotaSagaUseCases;
 import cn.referral.referral.application.port.in.ReferralUseCases;
@@ -88,11 +86,6 @@ class ReferralConfiguration {
     KpiUseCases kpiUseCases(ReferralReports reports, SlotLedger ledger, ReferenceData referenceData,
                             InstitutionDirectory institutions, ReferralPolicies policies, Clock clock) {
         return new KpiService(reports, ledger, referenceData, institutions, policies.zone(), clock);
-    }
-
-    @Bean
-    AuditUseCases auditUseCases(AuditTrail trail) {
-        return new AuditService(trail);
     }
 
     @Bean

@@ -4,11 +4,11 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.referral.billing.application.port.in.IssuedDecision;
 import cn.referral.billing.domain.DecisionEvent;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.RegionCode;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
 import reactor.core.publisher.Flux;
@@ -39,17 +39,7 @@ public class DecisionEventMessages {
     }
 
     public static DecisionIssuedV1 issued(DeductibleDecision decision) {
-        DeductibleAssessment assessment = decision.assessment();
-        return new DecisionIssuedV1(decision.decisionId(), decision.referralId(), decision.care().direction().name(),
-                decision.care().careType().name(), decision.insuredPersonNo().value(), decision.care().scheme().name(),
-                decision.region().value(), decision.care().from().id(), decision.care().to().id(),
-                assessment.allianceId(), assessment.sameAlliance(), assessment.rule().name(),
-                Fen.valueOrNull(assessment.standardDeductible()), assessment.alreadyPaid().value(),
-                Fen.valueOrNull(assessment.waived()), Fen.valueOrNull(assessment.payable()), decision.validFrom(),
-                decision.validUntil(), assessment.policyBasis(),
-                decision.issuedAt(), decision.care().eligibility().name(),
-                decision.care().sourceDischargedOn(), RegionCode.valueOrNull(assessment.policyRegion()),
-                RegionCode.valueOrNull(assessment.scheduleRegion()), decision.version());
+        return new DecisionIssuedV1(IssuedDecision.of(decision, decision.insuredPersonNo().value()), decision.version());
     }
 
     static DecisionRevokedV1 revoked(DecisionEvent.Revoked event) {

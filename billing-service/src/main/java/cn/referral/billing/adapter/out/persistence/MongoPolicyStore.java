@@ -1,16 +1,12 @@
 package cn.referral.billing.adapter.out.persistence;
 
 import java.time.Clock;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -56,11 +52,8 @@ class MongoPolicyStore implements PolicyStore {
                 .set("description", policy.description())
                 .set("policyBasis", policy.policyBasis())
                 .set("sameStayMaxGapDays", policy.sameStayMaxGapDays())
-                .set("rules", rules)
-                .set("updatedAt", Date.from(clock.instant()))
-                .inc("version", 1);
-        return mongo.findAndModify(new Query(Criteria.where("_id").is(policy.region().value())), update,
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
+                .set("rules", rules);
+        return ReplacedDocuments.replace(mongo, COLLECTION, policy.region().value(), update, clock)
                 .map(MongoPolicyStore::toDomain);
     }
 

@@ -1,7 +1,6 @@
 package cn.referral.billing.adapter.out.persistence;
 
 import java.time.Clock;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,10 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -54,11 +50,8 @@ class MongoScheduleStore implements ScheduleStore {
                 .set("deductibleFen", amounts)
                 .set("careTypesWithoutDeductible",
                         schedule.careTypesWithoutDeductible().stream().map(Enum::name).sorted().toList())
-                .set("note", schedule.note())
-                .set("updatedAt", Date.from(clock.instant()))
-                .inc("version", 1);
-        return mongo.findAndModify(new Query(Criteria.where("_id").is(schedule.key())), update,
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
+                .set("note", schedule.note());
+        return ReplacedDocuments.replace(mongo, COLLECTION, schedule.key(), update, clock)
                 .map(MongoScheduleStore::toDomain);
     }
 

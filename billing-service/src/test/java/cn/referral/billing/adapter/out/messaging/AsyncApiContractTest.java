@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * Insurers read {@code asyncapi.yaml}: it must describe exactly what the wire records put on
@@ -77,8 +79,14 @@ class AsyncApiContractTest {
         return List.copyOf(map(map(map(map(document, "components"), "schemas"), schema), "properties").keySet());
     }
 
+    /** The JSON fields a wire record sends: its components, those of an {@code @JsonUnwrapped} one in their place. */
+    @SuppressWarnings("unchecked")
     private static List<String> fields(Class<? extends Record> wireRecord) {
-        return Arrays.stream(wireRecord.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(wireRecord.getRecordComponents())
+                .flatMap(component -> component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)
+                        ? fields((Class<? extends Record>) component.getType()).stream()
+                        : Stream.of(component.getName()))
+                .toList();
     }
 
     private static List<String> references(Object node) {

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.mongo.Upserts;
 import cn.referral.platform.outbox.OutboxUpdates;
 import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
 import cn.referral.quota.application.port.out.ReferralRegister;
@@ -72,11 +73,9 @@ class MongoReferralRegister implements ReferralRegister {
         // closed before it was ever placed: it remembers (no) pools from the start
         Update closed = new Update().set(STATUS, CLOSED).set("closedReason", reason).set("closedAt", Date.from(now))
                 .setOnInsert(POOLS, List.of());
-        return mongo.upsert(new Query(Criteria.where("_id").is(referralId)), closed, COLLECTION)
-                // two upserts of a new id at once: one inserts, the other finds it the second time
-                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.upsert(
-                        new Query(Criteria.where("_id").is(referralId)), closed, COLLECTION))
-                .then();
+        // two upserts of a new id at once: one inserts, the other finds it the second time
+        return Upserts.upsertRetryingALostInsert(mongo, new Query(Criteria.where("_id").is(referralId)), closed,
+                COLLECTION).then();
     }
 
     @Override

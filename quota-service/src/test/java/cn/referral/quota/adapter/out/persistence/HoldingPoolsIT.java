@@ -14,11 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,7 +30,7 @@ import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 
-import cn.referral.platform.testing.MongoStandIn;
+import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.domain.HoldStatus;
 import cn.referral.quota.domain.Pool;
@@ -48,7 +47,9 @@ class HoldingPoolsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static MongoStandIn standIn;
+    @RegisterExtension
+    static final MongoStandInDatabase STAND_IN = MongoStandInDatabase.named("holding-pools-it");
+
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     /** The fields of each {@code find} filter sent to the pools. */
     private final List<List<String>> poolQueries = new CopyOnWriteArrayList<>();
@@ -56,16 +57,6 @@ class HoldingPoolsIT {
     private ReactiveMongoTemplate mongo;
     private LedgerStack ledger;
     private Pool pool;
-
-    @BeforeAll
-    static void start() {
-        standIn = MongoStandIn.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
 
     @BeforeEach
     void aPoolWithOneReservedUnit() {
@@ -81,7 +72,7 @@ class HoldingPoolsIT {
             }
         };
         client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(standIn.uri())).addCommandListener(poolFinds).build());
+                .applyConnectionString(new ConnectionString(STAND_IN.uri())).addCommandListener(poolFinds).build());
         mongo = new ReactiveMongoTemplate(client, "holding-" + UUID.randomUUID());
         ledger = LedgerStack.on(mongo, clock);
         pool = Pools.anExpertClinic(10, 2);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.platform.web.IfMatch;
@@ -31,6 +32,7 @@ import cn.referral.referral.adapter.in.web.TransitionRequests.RejectRequest;
 import cn.referral.referral.application.port.in.PatientDetails;
 import cn.referral.referral.application.port.in.ReferralUseCases;
 import cn.referral.referral.application.port.in.SubmitReferralCommand;
+import cn.referral.referral.application.port.out.AuditRecord;
 import cn.referral.referral.domain.referral.Attachment;
 import cn.referral.referral.domain.referral.ContinuityPlan;
 import cn.referral.referral.domain.referral.ContractHandover;
@@ -56,6 +58,12 @@ class ReferralController {
     ReferralController(ReferralUseCases referrals, JsonMapper json) {
         this.referrals = referrals;
         this.json = json;
+    }
+
+    /** Who read a referral's patient data: for auditors. */
+    @GetMapping("/audit")
+    Mono<List<AuditRecord>> trail(@RequestParam("referralId") String referralId, Caller caller) {
+        return referrals.auditTrail(referralId, caller).collectList();
     }
 
     /** 201 with a new referral; 200 with the same referral when the Idempotency-Key and body repeat an earlier request. */

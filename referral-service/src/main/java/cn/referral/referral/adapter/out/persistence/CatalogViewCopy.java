@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import cn.referral.platform.mongo.Upserts;
 import cn.referral.referral.domain.network.Catalog;
 import reactor.core.publisher.Mono;
 
@@ -74,10 +74,8 @@ final class CatalogViewCopy {
     Mono<Void> changed() {
         Query ofView = new Query(Criteria.where("_id").is(view));
         Update countUp = new Update().inc(REVISION, 1L);
-        return mongo.upsert(ofView, countUp, REVISIONS)
-                // two first count-ups at once: one inserts, the other finds it the second time
-                .onErrorResume(DuplicateKeyException.class, race -> mongo.upsert(ofView, countUp, REVISIONS))
-                .then();
+        // two first count-ups at once: one inserts, the other finds it the second time
+        return Upserts.upsertRetryingALostInsert(mongo, ofView, countUp, REVISIONS).then();
     }
 
     private Mono<Long> revision() {

@@ -1,38 +1,30 @@
 package cn.referral.registry.adapter.in.web;
 
-import java.time.LocalDate;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import cn.referral.platform.web.ResidentIdentityNumber;
 import cn.referral.registry.domain.contract.ContractTerms;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Body of {@code POST /contracts}: the only place the identity number (公民身份号码) enters the registry. It is
- * turned into the patient's pseudonym and masked form at once and never stored, logged or echoed in clear.
+ * Body of {@code POST /contracts}: the identity number (公民身份号码) and, beside it in the same object, the
+ * terms ({@link ContractTermsRequest}, the body of a renewal). The only place the identity number enters the
+ * registry: it is turned into the patient's pseudonym and masked form at once and never stored, logged or
+ * echoed in clear.
  */
 public record ContractRequest(
         @NotBlank @ResidentIdentityNumber String identityNumber,
-        @NotBlank String primaryInstitutionId,
-        String districtHospitalId,
-        String cityHospitalId,
-        @NotBlank String familyDoctorId,
-        @NotNull LocalDate validFrom,
-        @NotNull LocalDate validUntil) {
+        @JsonUnwrapped @Valid @NotNull ContractTermsRequest terms) {
 
     /** Never the number itself, should this ever reach a log line. */
     @Override
     public String toString() {
-        return "ContractRequest[primaryInstitutionId=" + primaryInstitutionId + ", familyDoctorId=" + familyDoctorId
-                + ", validFrom=" + validFrom + ", validUntil=" + validUntil + "]";
+        return "ContractRequest[" + terms + "]";
     }
 
     ContractTerms toTerms() {
-        return new ContractTerms(primaryInstitutionId, blankToNull(districtHospitalId), blankToNull(cityHospitalId),
-                familyDoctorId, validFrom, validUntil);
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return terms.toTerms();
     }
 }
