@@ -94,9 +94,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
     @Test
     void anInAllianceInpatientUpReferralPaysNoSecondDeductible() {
-        String referral = newReferral();
-        events.accepted(new Accept(referral, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
-                "na-county-hospital", 20_000L, INSURED));
+        String referral = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "na-county-hospital", 20_000L);
 
         Published issued = awaitPublished(referral, 1).get(0);
 
@@ -145,9 +144,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
     /** DESIGN §5: the insured person number in full only for the insurer of the region; every read audited. */
     @Test
     void onlyTheRegionsInsurerSeesTheInsuredPersonNumberAndEveryReadIsAudited() {
-        String referral = newReferral();
-        events.accepted(new Accept(referral, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
-                "na-county-hospital", 20_000L, INSURED));
+        String referral = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "na-county-hospital", 20_000L);
         String decisionId = awaitPublished(referral, 1).get(0).text("decisionId");
         String masked = "****" + INSURED.substring(INSURED.length() - 4);
 
@@ -194,9 +192,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
     @Test
     void aRegionWithContinuousDeductiblesChargesTheDifference() {
-        String referral = newReferral();
-        events.accepted(new Accept(referral, WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
-                "wz-wmu-first-hospital", 30_000L, INSURED));
+        String referral = accepted(WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
+                "wz-wmu-first-hospital", 30_000L);
 
         Published issued = awaitPublished(referral, 1).get(0);
 
@@ -210,9 +207,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
     @Test
     void anInpatientDownReferralToPrimaryCareWaivesThatStaysDeductible() {
-        String referral = newReferral();
-        events.accepted(new Accept(referral, JILIN, "EMPLOYEE", "DOWN", "INPATIENT", "jl-central-hospital",
-                "jl-community-centre", null, INSURED));
+        String referral = accepted(JILIN, "EMPLOYEE", "DOWN", "INPATIENT", "jl-central-hospital",
+                "jl-community-centre", null);
 
         Published issued = awaitPublished(referral, 1).get(0);
 
@@ -227,12 +223,10 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
     @Test
     void aNanAnPatientSentDownFromOutsideTheCountyCommunityPaysInFullAndFromInsideNoSecondDeductible() {
-        String outside = newReferral();
-        events.accepted(new Accept(outside, NAN_AN, "EMPLOYEE", "DOWN", "INPATIENT", "wz-wmu-first-hospital",
-                "na-shijing-thc", 50_000L, INSURED));
-        String inside = newReferral();
-        events.accepted(new Accept(inside, NAN_AN, "EMPLOYEE", "DOWN", "INPATIENT", "na-county-hospital",
-                "na-shijing-thc", 50_000L, INSURED));
+        String outside = accepted(NAN_AN, "EMPLOYEE", "DOWN", "INPATIENT", "wz-wmu-first-hospital",
+                "na-shijing-thc", 50_000L);
+        String inside = accepted(NAN_AN, "EMPLOYEE", "DOWN", "INPATIENT", "na-county-hospital",
+                "na-shijing-thc", 50_000L);
 
         Published full = awaitPublished(outside, 1).get(0);
         assertThat(full.text("rule")).as("seeds 000 and 002 waive nothing; Jilin's 001 is not Nan'an's").isEqualTo("FULL");
@@ -259,13 +253,11 @@ class DeductibleDecisionsIT extends BillingItSupport {
     @Test
     void fujiansProvinceWideSentenceReachesPatientsInsuredAnywhereInTheProvince() {
         // insured at Quanzhou's city pool: no city policy or schedule, so the province's of both
-        String cityPool = newReferral();
-        events.accepted(new Accept(cityPool, QUANZHOU, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
-                "na-county-hospital", 20_000L, INSURED));
+        String cityPool = accepted(QUANZHOU, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "na-county-hospital", 20_000L);
         // insured in Nan'an, inside a specialty alliance: 002 covers only the 医共体, 000 any kind of 医联体
-        String specialty = newReferral();
-        events.accepted(new Accept(specialty, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
-                "fj-provincial-hospital", 20_000L, INSURED));
+        String specialty = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "fj-provincial-hospital", 20_000L);
 
         Published fromProvince = awaitPublished(cityPool, 1).get(0);
         assertThat(fromProvince.text("rule")).isEqualTo("NO_SECOND_DEDUCTIBLE");
@@ -333,12 +325,10 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
     @Test
     void anAlreadyPaidAmountAboveTheSourceLevelsDeductibleIsNotDecidedAndNeverMakesPayableZero() {
-        String forged = newReferral();
-        events.accepted(new Accept(forged, WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
-                "wz-wmu-first-hospital", 99_999_999L, INSURED));
-        String exact = newReferral();
-        events.accepted(new Accept(exact, WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
-                "wz-wmu-first-hospital", 30_000L, INSURED));
+        String forged = accepted(WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
+                "wz-wmu-first-hospital", 99_999_999L);
+        String exact = accepted(WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
+                "wz-wmu-first-hospital", 30_000L);
 
         Published refused = awaitPublished(forged, 1).get(0);
         assertThat(refused.text("rule")).isEqualTo("ALREADY_PAID_ABOVE_SCHEDULE");
@@ -450,9 +440,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
     @Test
     void aRegionWithoutAScheduleGetsANoScheduleDecisionWithoutAmountsAndAnAlert() {
-        String referral = newReferral();
-        events.accepted(new Accept(referral, UNSCHEDULED, "RESIDENT", "UP", "INPATIENT", "na-shijing-thc",
-                "na-county-hospital", 20_000L, INSURED));
+        String referral = accepted(UNSCHEDULED, "RESIDENT", "UP", "INPATIENT", "na-shijing-thc",
+                "na-county-hospital", 20_000L);
 
         Published issued = awaitPublished(referral, 1).get(0);
 
@@ -471,9 +460,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
     @Test
     void anAcceptNamingAnInstitutionTheRegistryHasNotPublishedIsDeadLetteredNotGuessed() {
-        String referral = newReferral();
-        events.accepted(new Accept(referral, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
-                "not-yet-registered", 20_000L, INSURED));
+        String referral = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
+                "not-yet-registered", 20_000L);
 
         await().atMost(WAIT).until(() -> KafkaRecords.read(brokers,
                         "referral.events.v1.billing-service.dlq", 1, Duration.ofSeconds(2)).stream()
@@ -606,6 +594,14 @@ class DeductibleDecisionsIT extends BillingItSupport {
         return "ref-" + UUID.randomUUID();
     }
 
+    /** A new catalog referral of {@link #INSURED}, accepted as referral-service sends it; its id. */
+    private String accepted(String region, String scheme, String direction, String careType, String from, String to,
+                            Long alreadyPaidFen) {
+        String referral = newReferral();
+        events.accepted(new Accept(referral, region, scheme, direction, careType, from, to, alreadyPaidFen, INSURED));
+        return referral;
+    }
+
     private List<Published> awaitPublished(String referral, int count) {
         return await().atMost(WAIT).until(() -> events.publishedFor(referral), published -> published.size() >= count);
     }
@@ -616,9 +612,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
      * has been published (its outbox is empty).
      */
     private void awaitEverythingHandledAndPublished(String referral) {
-        String marker = newReferral();
-        events.accepted(new Accept(marker, JILIN, "EMPLOYEE", "UP", "OUTPATIENT", "jl-community-centre",
-                "jl-central-hospital", null, INSURED));
+        String marker = accepted(JILIN, "EMPLOYEE", "UP", "OUTPATIENT", "jl-community-centre",
+                "jl-central-hospital", null);
         awaitPublished(marker, 1);
         await().atMost(WAIT).until(() -> {
             Document record = mongo.findById(referral, Document.class, "decisions").block(WAIT);
