@@ -16,12 +16,15 @@ import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.application.port.out.WaitlistStore;
+import cn.referral.quota.domain.HoldId;
 import cn.referral.quota.domain.HoldRequest;
 import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.Outcome;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.PoolTally;
 import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.ReserveAfterCutoff;
 import cn.referral.quota.domain.ReserveCutoff;
@@ -97,7 +100,7 @@ public class HoldService implements HoldUseCases {
      * {@link #PLACEMENT_LEASE}): then this delivery takes the claim over, atomically, and places it.
      */
     private Mono<Placement> resume(SubmittedReferral submitted) {
-        String referralId = submitted.request().referralId();
+        ReferralId referralId = submitted.request().referralId();
         Instant now = clock.instant();
         return Flux.merge(holding.of(referralId).map(Pool::id), waitlist.waitingFor(referralId)
                         .map(WaitlistEntry::poolId))
@@ -151,7 +154,8 @@ public class HoldService implements HoldUseCases {
     private Mono<Placement> holdInFirstThatAdmits(HoldRequest request, ReservePolicy policy, List<PoolTally> open,
                                                   Instant now) {
         return Flux.fromIterable(open)
-                .concatMap(pool -> pool.reservedHoldFor(request, policy, cutoff.isDue(pool, now), ids.get(), now)
+                .concatMap(pool -> pool.reservedHoldFor(request, policy, cutoff.isDue(pool, now),
+                                new HoldId(ids.get()), now)
                         .map(this::store).orElse(Mono.empty()), 1)
                 .next()
                 .map(taken -> Placement.HELD);
@@ -168,7 +172,7 @@ public class HoldService implements HoldUseCases {
     }
 
     private Mono<Placement> holdInGreenChannel(HoldRequest request, PoolTally earliest, Instant now) {
-        Optional<NewHold> hold = earliest.greenChannelHoldFor(request, ids.get(), now);
+        Optional<NewHold> hold = earliest.greenChannelHoldFor(request, new HoldId(ids.get()), now);
         if (hold.isEmpty()) {
             return Mono.error(new LostRace(earliest.id()));
         }
@@ -212,7 +216,7 @@ public class HoldService implements HoldUseCases {
     }
 
     /** The referral was closed while it was being placed: undo what the placement did. */
-    private Mono<Void> closeIfClosedMeanwhile(String referralId) {
+    private Mono<Void> closeIfClosedMeanwhile(ReferralId referralId) {
         return referrals.closedReason(referralId).flatMap(reason -> {
             if (reason.isEmpty()) {
                 return Mono.empty();
@@ -223,12 +227,12 @@ public class HoldService implements HoldUseCases {
     }
 
     @Override
-    public Mono<Void> confirm(String referralId) {
+    public Mono<Void> confirm(ReferralId referralId) {
         // closed first: a submission redelivered after this can no longer place the referral
         return referrals.close(referralId, "ACCEPTED", clock.instant()).then(confirmKnown(referralId));
     }
 
-    private Mono<Void> confirmKnown(String referralId) {
+    private Mono<Void> confirmKnown(ReferralId referralId) {
         // a waiting referral accepted outside the reserve no longer needs a unit from here
         return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, "ACCEPTED"))
                 .thenMany(holding.of(referralId))
@@ -237,12 +241,12 @@ public class HoldService implements HoldUseCases {
     }
 
     @Override
-    public Mono<Void> release(String referralId, ReleaseReason reason) {
+    public Mono<Void> release(ReferralId referralId, ReleaseReason reason) {
         // closed first: a submission redelivered after this can no longer place the referral
         return referrals.close(referralId, reason.name(), clock.instant()).then(releaseKnown(referralId, reason));
     }
 
-    private Mono<Void> releaseKnown(String referralId, ReleaseReason reason) {
+    private Mono<Void> releaseKnown(ReferralId referralId, ReleaseReason reason) {
         return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, reason.name()))
                 .thenMany(holding.of(referralId))
                 .concatMap(pool -> updates.update(pool.id(),
@@ -270,7 +274,7 @@ public class HoldService implements HoldUseCases {
 
     /** Another referral changed the pool first; the round starts again with fresh pools. */
     static class LostRace extends RuntimeException {
-        LostRace(String poolId) {
+        LostRace(PoolId poolId) {
             super("Pool " + poolId + " changed during placement", null, false, false);
         }
     }

@@ -3,6 +3,7 @@ package cn.referral.quota.application;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Flux;
 
 /**
@@ -21,7 +22,7 @@ class HoldingPools {
         this.referrals = referrals;
     }
 
-    Flux<Pool> of(String referralId) {
+    Flux<Pool> of(ReferralId referralId) {
         return referrals.rememberedPools(referralId).flatMapMany(remembered -> remembered
                 .map(poolIds -> Flux.fromIterable(poolIds).concatMap(pools::findById)
                         // a remembered pool whose hold lost its race never held it

@@ -17,7 +17,10 @@ import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.application.port.in.PoolView;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.WaitlistStore;
+import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.PoolId;
+import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -51,34 +54,34 @@ public class PoolService implements PoolUseCases {
     public Mono<PoolView> open(OpenPoolCommand command, Caller caller) {
         return Mono.fromCallable(() -> {
             requireDesk(caller);
-            if (!caller.belongsTo(command.key().institutionId())) {
+            if (!caller.belongsTo(command.key().institutionId().value())) {
                 throw new NotPermitted("A referral desk opens pools of its own institution only");
             }
-            return Pool.open(ids.get(), command.key(), command.capacity(), command.reserved(), zone);
+            return Pool.open(new PoolId(ids.get()), command.key(), command.capacity(), command.reserved(), zone);
         }).flatMap(pools::insert).map(pool -> new PoolView(pool, 0));
     }
 
     @Override
-    public Mono<Boolean> openIfAbsent(String id, OpenPoolCommand command) {
+    public Mono<Boolean> openIfAbsent(PoolId id, OpenPoolCommand command) {
         return Mono.fromCallable(() -> Pool.open(id, command.key(), command.capacity(), command.reserved(), zone))
                 .flatMap(pools::insertIfAbsent);
     }
 
     @Override
-    public Mono<PoolView> find(String poolId, Caller caller) {
+    public Mono<PoolView> find(PoolId poolId, Caller caller) {
         return visible(poolId, caller).flatMap(pool -> views(List.of(pool))).map(found -> found.get(0));
     }
 
     @Override
-    public Mono<List<PoolView>> list(String institutionId, LocalDate date, Caller caller) {
-        if (!caller.belongsTo(institutionId)) {
-            return Mono.error(new NotFound("Institution", institutionId));
+    public Mono<List<PoolView>> list(InstitutionId institutionId, LocalDate date, Caller caller) {
+        if (!caller.belongsTo(institutionId.value())) {
+            return Mono.error(new NotFound("Institution", institutionId.value()));
         }
         return pools.findByInstitutionAndDate(institutionId, date).collectList().flatMap(this::views);
     }
 
     @Override
-    public Mono<List<Pool>> reserveOn(String institutionId, LocalDate date, Caller caller) {
+    public Mono<List<Pool>> reserveOn(InstitutionId institutionId, LocalDate date, Caller caller) {
         if (!caller.hasAny(Role.PRIMARY_DOCTOR, Role.HOSPITAL_DOCTOR, Role.REFERRAL_DESK)) {
             return Mono.error(new NotPermitted("The reserve's free units are shown to those who refer patients"));
         }
@@ -86,7 +89,7 @@ public class PoolService implements PoolUseCases {
     }
 
     @Override
-    public Mono<PoolView> resize(String poolId, int capacity, int reserved, Caller caller) {
+    public Mono<PoolView> resize(PoolId poolId, int capacity, int reserved, Caller caller) {
         return visible(poolId, caller)
                 .doOnNext(pool -> requireDesk(caller))
                 .flatMap(pool -> updates.update(poolId, current -> current.resize(capacity, reserved)))
@@ -95,20 +98,20 @@ public class PoolService implements PoolUseCases {
     }
 
     @Override
-    public Mono<List<PoolStanding>> standings(String referralId, Caller caller) {
+    public Mono<List<PoolStanding>> standings(ReferralId referralId, Caller caller) {
         Flux<PoolStanding> holding = holdingPools.of(referralId).map(pool -> new PoolStanding(pool, null));
         Flux<PoolStanding> waiting = waitlist.waitingFor(referralId)
                 .concatMap(entry -> Mono.zip(pools.findById(entry.poolId()), waitlist.positionOf(entry),
                         PoolStanding::new));
         return Flux.concat(holding, waiting)
-                .filter(standing -> caller.belongsTo(standing.pool().key().institutionId()))
+                .filter(standing -> caller.belongsTo(standing.pool().key().institutionId().value()))
                 .collectList();
     }
 
-    private Mono<Pool> visible(String poolId, Caller caller) {
+    private Mono<Pool> visible(PoolId poolId, Caller caller) {
         return pools.findById(poolId)
-                .filter(pool -> caller.belongsTo(pool.key().institutionId()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Pool", poolId)));
+                .filter(pool -> caller.belongsTo(pool.key().institutionId().value()))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Pool", poolId.value())));
     }
 
     private Mono<List<PoolView>> views(List<Pool> found) {
@@ -116,7 +119,7 @@ public class PoolService implements PoolUseCases {
                 .map(counts -> found.stream().map(pool -> new PoolView(pool, waiting(counts, pool))).toList());
     }
 
-    private static long waiting(Map<String, Long> counts, Pool pool) {
+    private static long waiting(Map<PoolId, Long> counts, Pool pool) {
         return counts.getOrDefault(pool.id(), 0L);
     }
 

@@ -8,6 +8,7 @@ import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.Outcome;
+import cn.referral.quota.domain.PoolId;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -29,7 +30,7 @@ class PoolUpdates {
     }
 
     /** Emits the stored change (or an unchanged one when the decision had no effect); empty if no such pool. */
-    Mono<Outcome<Pool>> update(String poolId, Function<Pool, Outcome<Pool>> decide) {
+    Mono<Outcome<Pool>> update(PoolId poolId, Function<Pool, Outcome<Pool>> decide) {
         return Mono.defer(() -> pools.findById(poolId)
                         .flatMap(pool -> {
                             Outcome<Pool> change = decide.apply(pool);
@@ -63,7 +64,7 @@ class PoolUpdates {
 
     /** Another writer changed the pool between our read and our write. */
     static class ConcurrentPoolChange extends RuntimeException {
-        ConcurrentPoolChange(String poolId) {
+        ConcurrentPoolChange(PoolId poolId) {
             super("Pool " + poolId + " changed while it was being updated", null, false, false);
         }
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import cn.referral.quota.application.port.in.RegistrySnapshots;
 import cn.referral.quota.application.port.out.ReferenceViews;
+import cn.referral.quota.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Keeps quota's views of the registry: institutions' regions and family-doctor contracts. */
@@ -16,17 +17,17 @@ public class RegistrySnapshotService implements RegistrySnapshots {
     }
 
     @Override
-    public Mono<Void> institutionReceived(String institutionId, String regionCode, long version) {
+    public Mono<Void> institutionReceived(InstitutionId institutionId, String regionCode, long version) {
         return views.keepInstitution(institutionId, regionCode, version).then();
     }
 
     @Override
-    public Mono<Void> institutionRemoved(String institutionId) {
+    public Mono<Void> institutionRemoved(InstitutionId institutionId) {
         return views.removeInstitution(institutionId);
     }
 
     @Override
-    public Mono<Void> contractReceived(String contractId, String patientRef, String primaryInstitutionId,
+    public Mono<Void> contractReceived(String contractId, String patientRef, InstitutionId primaryInstitutionId,
                                        LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
         return views.keepContract(contractId, patientRef, primaryInstitutionId, validFrom, validUntil, active, version)
                 .then();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import cn.referral.quota.application.port.out.ReferenceViews;
 import cn.referral.quota.domain.HoldRequest;
+import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.ReservePolicies;
 import cn.referral.quota.domain.ReservePolicy;
 import reactor.core.publisher.Mono;
@@ -19,7 +20,7 @@ class ReservePolicyLookup {
         this.views = views;
     }
 
-    Mono<ReservePolicy> forInstitution(String institutionId) {
+    Mono<ReservePolicy> forInstitution(InstitutionId institutionId) {
         if (policies.byRegion().isEmpty()) {
             return Mono.just(ReservePolicies.DEFAULT);
         }
@@ -27,7 +28,8 @@ class ReservePolicyLookup {
     }
 
     /** The request, with whether its patient is contracted with the referring institution on {@code day}. */
-    Mono<HoldRequest> withContract(HoldRequest request, String patientRef, String fromInstitutionId, LocalDate day) {
+    Mono<HoldRequest> withContract(HoldRequest request, String patientRef, InstitutionId fromInstitutionId,
+                                     LocalDate day) {
         if (patientRef == null || fromInstitutionId == null || !request.contracted()) {
             return Mono.just(request);
         }

@@ -12,8 +12,11 @@ import org.slf4j.LoggerFactory;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.application.port.out.WaitlistStore;
+import cn.referral.quota.domain.HoldId;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.Outcome;
+import cn.referral.quota.domain.PoolId;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.ReservePolicy;
 import cn.referral.quota.domain.WaitlistEntry;
@@ -58,18 +61,18 @@ class WaitlistPromotion {
     }
 
     /** Hands on every unit the pool can give now; bounded by the pool's reserve plus its waitlist churn. */
-    Mono<Void> promote(String poolId) {
+    Mono<Void> promote(PoolId poolId) {
         return pools.findById(poolId).flatMap(pool -> pool.unitsToHandOn() <= 0 ? Mono.empty()
                 : policies.forInstitution(pool.key().institutionId())
                         .flatMap(policy -> step(pool, policy, 4 * pool.reserved() + 16, MAX_WAITS)));
     }
 
-    private Mono<Void> step(String poolId, ReservePolicy policy, int stepsLeft, int waitsLeft) {
+    private Mono<Void> step(PoolId poolId, ReservePolicy policy, int stepsLeft, int waitsLeft) {
         return pools.findById(poolId).flatMap(pool -> step(pool, policy, stepsLeft, waitsLeft));
     }
 
     private Mono<Void> step(Pool pool, ReservePolicy policy, int stepsLeft, int waitsLeft) {
-        String poolId = pool.id();
+        PoolId poolId = pool.id();
         if (stepsLeft == 0) {
             log.warn("Pool {}: hand-on stopped after its step budget; the next release or expiry run goes on", poolId);
             return Mono.empty();
@@ -102,7 +105,7 @@ class WaitlistPromotion {
             return waitlist.leave(entry, "EXPIRED").flatMap(left -> left
                     ? pools.leftWaitlist(entry.poolId(), entry.waitlistClass()) : Mono.empty());
         }
-        Optional<Outcome<Pool>> change = pool.handTo(entry, policy, ids.get(), now);
+        Optional<Outcome<Pool>> change = pool.handTo(entry, policy, new HoldId(ids.get()), now);
         if (change.isEmpty()) {
             return Mono.empty();
         }
@@ -113,11 +116,11 @@ class WaitlistPromotion {
     }
 
     /** Units freed after the cutoff with nobody waiting go public. */
-    private Mono<Void> toPublic(String poolId) {
+    private Mono<Void> toPublic(PoolId poolId) {
         return updates.update(poolId, pool -> pool.handFreeUnitsToPublic(clock.instant())).then();
     }
 
-    private Mono<Void> closeIfClosedMeanwhile(String poolId, String referralId) {
+    private Mono<Void> closeIfClosedMeanwhile(PoolId poolId, ReferralId referralId) {
         return referrals.closedReason(referralId).flatMap(reason -> {
             if (reason.isEmpty()) {
                 return Mono.empty();
@@ -130,7 +133,7 @@ class WaitlistPromotion {
         });
     }
 
-    private Mono<Void> promoteLater(String poolId) {
+    private Mono<Void> promoteLater(PoolId poolId) {
         return Mono.defer(() -> promote(poolId));
     }
 }

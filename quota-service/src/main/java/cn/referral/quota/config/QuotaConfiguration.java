@@ -26,6 +26,7 @@ import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.application.port.out.ReferenceViews;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.application.port.out.WaitlistStore;
+import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.ReserveCutoff;
 import cn.referral.quota.domain.ReservePolicies;
 import cn.referral.quota.domain.ReservePolicy;
@@ -37,7 +38,8 @@ class QuotaConfiguration {
     @Bean
     ReserveCutoff reserveCutoff(QuotaProperties properties) {
         return new ReserveCutoff(properties.reserveCutoff(), properties.reserveCutoffs().stream()
-                .map(s -> new ReserveCutoff.Setting(s.institutionId(), s.resource(), s.beforeSession()))
+                .map(s -> new ReserveCutoff.Setting(new InstitutionId(s.institutionId()), s.resource(),
+                        s.beforeSession()))
                 .toList());
     }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param expiresAt the referral's accept-by deadline: a hold still not confirmed then is released by
  *                  the ledger itself ({@link Pool#releaseExpired}), even if the referral's expiry event is lost
  */
-public record Hold(String holdId, String referralId, boolean greenChannel, boolean open, HoldStatus status,
+public record Hold(HoldId holdId, ReferralId referralId, boolean greenChannel, boolean open, HoldStatus status,
                    Instant heldAt, Instant expiresAt) {
 
     public Hold {

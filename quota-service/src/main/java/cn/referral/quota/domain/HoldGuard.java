@@ -11,7 +11,7 @@ package cn.referral.quota.domain;
  * @param openLimit          when not null, holds of referrals outside the reserve's priority group must stay
  *                           below this many ({@link ReservePolicy.ContractedFirst})
  */
-public record HoldGuard(String referralId, Limit limit, boolean reserveNotReleased, Integer openLimit) {
+public record HoldGuard(ReferralId referralId, Limit limit, boolean reserveNotReleased, Integer openLimit) {
 
     /** How the reserve bounds a hold. */
     public enum Limit {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param contracted                  the patient has a valid family-doctor contract (签约)
  * @param referredByContractedPrimary the patient is contracted with the institution that refers them (经基层医生转诊的签约患者)
  */
-public record HoldRequest(String referralId, String institutionId, String department, Resource resource,
+public record HoldRequest(ReferralId referralId, InstitutionId institutionId, String department, Resource resource,
                           Urgency urgency, boolean contracted, boolean referredByContractedPrimary,
                           LocalDate requestedFrom, LocalDate requestedUntil, Instant acceptBy) {
 
@@ -30,7 +30,7 @@ public record HoldRequest(String referralId, String institutionId, String depart
     }
 
     /** The entry this referral gets on a full pool's waitlist, in {@code waitlistClass}. */
-    public WaitlistEntry asWaitlistEntry(String poolId, WaitlistClass waitlistClass, boolean servedFirst, long seq,
+    public WaitlistEntry asWaitlistEntry(PoolId poolId, WaitlistClass waitlistClass, boolean servedFirst, long seq,
                                          Instant now) {
         return new WaitlistEntry(poolId, referralId, urgency, contracted, waitlistClass, servedFirst, acceptBy, now,
                 seq);

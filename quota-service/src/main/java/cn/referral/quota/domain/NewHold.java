@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param fromWaitlist the class of the waitlist entry it was handed to (the pool counts waiting referrals
  *                     per class), or null
  */
-public record NewHold(String poolId, Hold hold, HoldGuard guard, WaitlistClass fromWaitlist,
+public record NewHold(PoolId poolId, Hold hold, HoldGuard guard, WaitlistClass fromWaitlist,
                       QuotaEvent.SlotHeld event) {
 
     public NewHold {

@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param revision          grows with every stored change; guards compare-and-set writes. A change written
  *                          as a compare-and-set ({@link Outcome.Write.Replace}) is the pool at the next revision
  */
-public record Pool(String id, PoolKey key, int capacity, int reserved, Instant sessionStartsAt, List<Hold> holds,
+public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant sessionStartsAt, List<Hold> holds,
                    List<ReleasedHold> released, Instant reserveReleasedAt, int releasedToPublic, long waitlistSeq,
                    long revision) implements PoolCounts {
 
@@ -38,7 +38,7 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
     }
 
     /** A new pool; fails with {@link QuotaRuleViolation} if it does not reserve 20%. */
-    public static Pool open(String id, PoolKey key, int capacity, int reserved, ZoneId zone) {
+    public static Pool open(PoolId id, PoolKey key, int capacity, int reserved, ZoneId zone) {
         if (capacity <= 0) {
             throw new QuotaRuleViolation("capacity", "a pool needs at least one unit, not " + capacity);
         }
@@ -74,12 +74,12 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
 
     /** Whether this pool has ever held or released the referral (waiting referrals are entries of their own). */
     @Override
-    public boolean knows(String referralId) {
+    public boolean knows(ReferralId referralId) {
         return holdOf(referralId).isPresent()
                 || released.stream().anyMatch(r -> r.hold().referralId().equals(referralId));
     }
 
-    public Optional<Hold> holdOf(String referralId) {
+    public Optional<Hold> holdOf(ReferralId referralId) {
         return holds.stream().filter(hold -> hold.referralId().equals(referralId)).findFirst();
     }
 
@@ -90,17 +90,17 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
      * @param cutoffDue whether the pool's reserve cutoff has come ({@link ReserveCutoff})
      */
     public Optional<Outcome<Pool>> holdReserved(HoldRequest request, ReservePolicy policy, boolean cutoffDue,
-                                                String holdId, Instant now) {
+                                                HoldId holdId, Instant now) {
         return reservedHoldFor(request, policy, cutoffDue, holdId, now).map(this::taking);
     }
 
     /** Holds an emergency beyond the reserve ({@link PoolCounts#greenChannelHoldFor}). */
-    public Optional<Outcome<Pool>> holdInGreenChannel(HoldRequest request, String holdId, Instant now) {
+    public Optional<Outcome<Pool>> holdInGreenChannel(HoldRequest request, HoldId holdId, Instant now) {
         return greenChannelHoldFor(request, holdId, now).map(this::taking);
     }
 
     /** Hands a freed reserved unit to a waiting referral ({@link PoolCounts#handOverTo}). */
-    public Optional<Outcome<Pool>> handTo(WaitlistEntry entry, ReservePolicy policy, String holdId, Instant now) {
+    public Optional<Outcome<Pool>> handTo(WaitlistEntry entry, ReservePolicy policy, HoldId holdId, Instant now) {
         return handOverTo(entry, policy, holdId, now).map(this::taking);
     }
 
@@ -113,7 +113,7 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
     }
 
     /** The hospital accepted the referral: its hold is confirmed. */
-    public Outcome<Pool> confirm(String referralId, Instant now) {
+    public Outcome<Pool> confirm(ReferralId referralId, Instant now) {
         Optional<Hold> hold = holdOf(referralId);
         if (hold.isEmpty() || hold.get().status() == HoldStatus.CONFIRMED) {
             return Outcome.none(this);
@@ -129,7 +129,7 @@ public record Pool(String id, PoolKey key, int capacity, int reserved, Instant s
      * waitlist's business ({@link #handTo}); with nobody waiting after the cutoff it goes public
      * ({@link #handFreeUnitsToPublic}).
      */
-    public Outcome<Pool> release(String referralId, ReleaseReason reason, Instant now) {
+    public Outcome<Pool> release(ReferralId referralId, ReleaseReason reason, Instant now) {
         Optional<Hold> hold = holdOf(referralId);
         if (hold.isEmpty()) {
             return Outcome.none(this);

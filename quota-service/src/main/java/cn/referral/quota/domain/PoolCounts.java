@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public sealed interface PoolCounts permits Pool, PoolTally {
 
-    String id();
+    PoolId id();
 
     PoolKey key();
 
@@ -33,7 +33,7 @@ public sealed interface PoolCounts permits Pool, PoolTally {
     int heldOpen();
 
     /** Whether this pool has ever held or released the referral (waiting referrals are entries of their own). */
-    boolean knows(String referralId);
+    boolean knows(ReferralId referralId);
 
     default boolean reserveReleased() {
         return reserveReleasedAt() != null;
@@ -51,7 +51,7 @@ public sealed interface PoolCounts permits Pool, PoolTally {
      * @param cutoffDue whether the pool's reserve cutoff has come ({@link ReserveCutoff})
      */
     default Optional<NewHold> reservedHoldFor(HoldRequest request, ReservePolicy policy, boolean cutoffDue,
-                                              String holdId, Instant now) {
+                                              HoldId holdId, Instant now) {
         HoldGuard.Limit limit = ReserveAfterCutoff.limitFor(request.urgency(), cutoffDue);
         if (limit == null) {
             return Optional.empty();
@@ -63,7 +63,7 @@ public sealed interface PoolCounts permits Pool, PoolTally {
     }
 
     /** Holds an emergency beyond the reserve (绿色通道). Empty for other urgencies or a known referral. */
-    default Optional<NewHold> greenChannelHoldFor(HoldRequest request, String holdId, Instant now) {
+    default Optional<NewHold> greenChannelHoldFor(HoldRequest request, HoldId holdId, Instant now) {
         if (!GreenChannel.admitsBeyondReserve(request.urgency())) {
             return Optional.empty();
         }
@@ -75,14 +75,14 @@ public sealed interface PoolCounts permits Pool, PoolTally {
      * Hands a freed reserved unit to a waiting referral (it joined before any cutoff, so the unit is its
      * own even after it: only units not gone public count). Empty when no such unit is free now.
      */
-    default Optional<NewHold> handOverTo(WaitlistEntry entry, ReservePolicy policy, String holdId, Instant now) {
+    default Optional<NewHold> handOverTo(WaitlistEntry entry, ReservePolicy policy, HoldId holdId, Instant now) {
         HoldGuard guard = new HoldGuard(entry.referralId(), HoldGuard.Limit.WITHIN_UNRELEASED_RESERVE, false,
                 entry.servedFirst() ? null : policy.openLimit(reserved()));
         return newHold(guard, entry.asRequest(key()), !entry.servedFirst(), false, entry.waitlistClass(), now, holdId);
     }
 
     private Optional<NewHold> newHold(HoldGuard guard, HoldRequest request, boolean open, boolean greenChannel,
-                                      WaitlistClass fromWaitlist, Instant now, String holdId) {
+                                      WaitlistClass fromWaitlist, Instant now, HoldId holdId) {
         if (!guard.admits(this)) {
             return Optional.empty();
         }

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** What a pool is of: one institution's department, one resource, one session of one day. Unique. */
-public record PoolKey(String institutionId, String department, Resource resource, LocalDate date, Session session) {
+public record PoolKey(InstitutionId institutionId, String department, Resource resource, LocalDate date,
+                      Session session) {
 
     public PoolKey {
         Objects.requireNonNull(institutionId, "institutionId");

@@ -15,8 +15,8 @@ import java.util.Set;
  * @param heldOpen        of those, held by referrals outside the reserve's priority group
  * @param knownReferrals  of the referrals the tally was read for, those the pool has held or released
  */
-public record PoolTally(String id, PoolKey key, int reserved, Instant sessionStartsAt, int held, int heldOpen,
-                        Instant reserveReleasedAt, int releasedToPublic, Set<String> knownReferrals)
+public record PoolTally(PoolId id, PoolKey key, int reserved, Instant sessionStartsAt, int held, int heldOpen,
+                        Instant reserveReleasedAt, int releasedToPublic, Set<ReferralId> knownReferrals)
         implements PoolCounts {
 
     public PoolTally {
@@ -27,7 +27,7 @@ public record PoolTally(String id, PoolKey key, int reserved, Instant sessionSta
     }
 
     @Override
-    public boolean knows(String referralId) {
+    public boolean knows(ReferralId referralId) {
         return knownReferrals.contains(referralId);
     }
 }

@@ -28,7 +28,7 @@ public sealed interface QuotaEvent permits QuotaEvent.SlotHeld, QuotaEvent.Waitl
     }
 
     /** The pool was full: the referral waits, at {@code position} in service order when it joined. */
-    record Waitlisted(PoolRef pool, String referralId, int position, Instant occurredAt) implements QuotaEvent {
+    record Waitlisted(PoolRef pool, ReferralId referralId, int position, Instant occurredAt) implements QuotaEvent {
     }
 
     /** The hospital accepted the referral: its hold is now a booking. */
@@ -45,7 +45,7 @@ public sealed interface QuotaEvent permits QuotaEvent.SlotHeld, QuotaEvent.Waitl
     }
 
     /** The referral gets no unit: why, in a stable code, and what that means, in words. */
-    record Unavailable(String referralId, String reason, String explanation, Instant occurredAt)
+    record Unavailable(ReferralId referralId, String reason, String explanation, Instant occurredAt)
             implements QuotaEvent {
         /** no pool of the institution, department and resource has a session in the requested window still to come */
         public static final String NO_MATCHING_POOL = "NO_MATCHING_POOL";
@@ -54,13 +54,13 @@ public sealed interface QuotaEvent permits QuotaEvent.SlotHeld, QuotaEvent.Waitl
         /** pools match and their cutoff passed (the reserve is being handed out): a ROUTINE referral gets none */
         public static final String RESERVE_CUTOFF_PASSED = "RESERVE_CUTOFF_PASSED";
 
-        public static Unavailable noMatchingPool(String referralId, Instant now) {
+        public static Unavailable noMatchingPool(ReferralId referralId, Instant now) {
             return new Unavailable(referralId, NO_MATCHING_POOL, "No pool of the requested institution, department"
                     + " and resource has a session in the requested window that has not started yet.", now);
         }
     }
 
     /** The pool an event is about: its id and key. */
-    record PoolRef(String poolId, PoolKey key) {
+    record PoolRef(PoolId poolId, PoolKey key) {
     }
 }

@@ -32,7 +32,7 @@ public final class ReserveAfterCutoff {
     }
 
     /** The truthful answer to a ROUTINE referral whose only matching pools are past their cutoff. */
-    public static QuotaEvent.Unavailable refusal(String referralId, PoolCounts earliest, Instant cutoff,
+    public static QuotaEvent.Unavailable refusal(ReferralId referralId, PoolCounts earliest, Instant cutoff,
                                                  Instant now) {
         boolean handedOut = earliest.reserveReleased();
         String reason = handedOut ? QuotaEvent.Unavailable.RESERVE_RELEASED

@@ -20,7 +20,7 @@ public record ReserveCutoff(Duration beforeSession, List<Setting> settings) {
     public static final Duration DEFAULT = Duration.ofHours(24);
 
     /** The cutoff of one institution's pools of one resource. */
-    public record Setting(String institutionId, Resource resource, Duration beforeSession) {
+    public record Setting(InstitutionId institutionId, Resource resource, Duration beforeSession) {
         public Setting {
             Objects.requireNonNull(institutionId, "institutionId");
             Objects.requireNonNull(resource, "resource");

@@ -35,7 +35,8 @@ public record ReservePolicies(Map<String, ReservePolicy> byRegion) {
     }
 
     /** Whether the patient is contracted with the institution that refers them (经基层医生转诊的签约患者). */
-    public static boolean referredByContractedPrimary(String contractedPrimaryInstitutionId, String fromInstitutionId) {
+    public static boolean referredByContractedPrimary(InstitutionId contractedPrimaryInstitutionId,
+                                                      InstitutionId fromInstitutionId) {
         return contractedPrimaryInstitutionId != null
                 && Objects.equals(contractedPrimaryInstitutionId, fromInstitutionId);
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  *                      counts its waiting referrals by this class)
  * @param servedFirst the referral belongs to the group the reserve serves first ({@link ReservePolicy})
  */
-public record WaitlistEntry(String poolId, String referralId, Urgency urgency, boolean contracted,
+public record WaitlistEntry(PoolId poolId, ReferralId referralId, Urgency urgency, boolean contracted,
                             WaitlistClass waitlistClass, boolean servedFirst, Instant acceptBy, Instant enqueuedAt, long seq) {
 
     public WaitlistEntry {

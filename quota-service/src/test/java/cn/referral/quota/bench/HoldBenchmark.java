@@ -22,8 +22,11 @@ import cn.referral.platform.testing.MongoStandIn;
 import cn.referral.quota.adapter.out.persistence.LedgerStack;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.domain.HoldRequest;
+import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.PoolKey;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Session;
 import cn.referral.quota.domain.Urgency;
@@ -89,9 +92,9 @@ public final class HoldBenchmark {
         for (int p = 0; p < pools; p++) {
             String department = "department-" + p;
             departments.add(department);
-            first.pools().insert(Pool.open(UUID.randomUUID().toString(),
-                    new PoolKey(HOSPITAL, department, Resource.EXPERT_CLINIC, DAY, Session.MORNING), reserved * 5,
-                    reserved, ZoneId.of("Asia/Shanghai"))).block(Duration.ofSeconds(10));
+            first.pools().insert(Pool.open(new PoolId(UUID.randomUUID().toString()),
+                    new PoolKey(new InstitutionId(HOSPITAL), department, Resource.EXPERT_CLINIC, DAY, Session.MORNING),
+                    reserved * 5, reserved, ZoneId.of("Asia/Shanghai"))).block(Duration.ofSeconds(10));
         }
         // plays the outbox relay, which in a running service keeps the outbox arrays short
         ReactiveMongoTemplate relay = standIn.template(database);
@@ -106,9 +109,10 @@ public final class HoldBenchmark {
         long start = System.nanoTime();
         List<Placement> placements = Flux.range(0, attempts)
                 .flatMap(i -> {
-                    HoldRequest request = new HoldRequest("bench-" + i, HOSPITAL, departments.get(i % pools),
-                            Resource.EXPERT_CLINIC, i % 10 == 0 ? Urgency.URGENT : Urgency.ROUTINE, i % 3 == 0, false,
-                            DAY, DAY, NOW.plus(Duration.ofHours(48)));
+                    HoldRequest request = new HoldRequest(new ReferralId("bench-" + i), new InstitutionId(HOSPITAL),
+                            departments.get(i % pools), Resource.EXPERT_CLINIC,
+                            i % 10 == 0 ? Urgency.URGENT : Urgency.ROUTINE, i % 3 == 0, false, DAY, DAY,
+                            NOW.plus(Duration.ofHours(48)));
                     LedgerStack ledger = i % 2 == 0 ? first : second;
                     return Mono.defer(() -> {
                         long began = System.nanoTime();

@@ -39,7 +39,7 @@ class PoolTest {
         assertThat(change.state().held()).isEqualTo(1);
         assertThat(change.state().freeReserve()).isEqualTo(1);
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotHeld.class, event -> {
-            assertThat(event.hold().referralId()).isEqualTo("r1");
+            assertThat(event.hold().referralId()).isEqualTo(new ReferralId("r1"));
             assertThat(event.hold().expiresAt()).isEqualTo(referral.acceptBy());
             assertThat(event.hold().greenChannel()).isFalse();
             assertThat(event.occurredAt()).isEqualTo(NOW);
@@ -53,9 +53,9 @@ class PoolTest {
         Outcome<Pool> change = held(pool, aRoutineReferral("r1"));
 
         assertThat(change.write()).isInstanceOfSatisfying(Outcome.Write.AddHold.class, add -> {
-            assertThat(add.hold().referralId()).isEqualTo("r1");
-            assertThat(add.guard()).isEqualTo(new HoldGuard("r1", HoldGuard.Limit.WITHIN_UNRELEASED_RESERVE, true,
-                    null));
+            assertThat(add.hold().referralId()).isEqualTo(new ReferralId("r1"));
+            assertThat(add.guard()).isEqualTo(new HoldGuard(new ReferralId("r1"),
+                    HoldGuard.Limit.WITHIN_UNRELEASED_RESERVE, true, null));
             assertThat(add.guard().admits(pool)).isTrue();
             assertThat(add.guard().admits(change.state())).as("the same referral a second time").isFalse();
         });
@@ -65,22 +65,22 @@ class PoolTest {
     void aFullReserveHoldsNobodyMoreAndTheSameReferralIsNeverHeldTwice() {
         Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).state();
 
-        assertThat(full.holdReserved(aRoutineReferral("r2"), ANY_REFERRAL, false, "h2", NOW)).isEmpty();
+        assertThat(full.holdReserved(aRoutineReferral("r2"), ANY_REFERRAL, false, new HoldId("h2"), NOW)).isEmpty();
         assertThat(held(anExpertClinic(10, 2), aRoutineReferral("r1")).state()
-                .holdReserved(aRoutineReferral("r1"), ANY_REFERRAL, false, "h2", NOW)).isEmpty();
+                .holdReserved(aRoutineReferral("r1"), ANY_REFERRAL, false, new HoldId("h2"), NOW)).isEmpty();
     }
 
     @Test
     void anEmergencyBeyondTheReserveGetsAGreenChannelHoldCountedApart() {
         Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).state();
 
-        Outcome<Pool> green = full.holdInGreenChannel(aReferral("e1", Urgency.EMERGENCY, false), "h2", NOW)
+        Outcome<Pool> green = full.holdInGreenChannel(aReferral("e1", Urgency.EMERGENCY, false), new HoldId("h2"), NOW)
                 .orElseThrow();
 
         assertThat(green.state().held()).isEqualTo(1);
         assertThat(green.state().greenChannelHeld()).isEqualTo(1);
         assertThat(((QuotaEvent.SlotHeld) green.events().get(0)).hold().greenChannel()).isTrue();
-        assertThat(full.holdInGreenChannel(aReferral("u1", Urgency.URGENT, false), "h3", NOW))
+        assertThat(full.holdInGreenChannel(aReferral("u1", Urgency.URGENT, false), new HoldId("h3"), NOW))
                 .as("only emergencies pass the green channel").isEmpty();
     }
 
@@ -88,27 +88,27 @@ class PoolTest {
     void aFreedUnitIsHandedToAWaitingReferralOnceAndNeverToAReleasedOne() {
         Pool full = held(anExpertClinic(5, 1), aRoutineReferral("r1")).state();
         WaitlistEntry contracted = waiting(full, aReferral("contracted", Urgency.ROUTINE, true), 2);
-        assertThat(full.handTo(contracted, ANY_REFERRAL, "h2", NOW)).as("nothing free yet").isEmpty();
+        assertThat(full.handTo(contracted, ANY_REFERRAL, new HoldId("h2"), NOW)).as("nothing free yet").isEmpty();
 
-        Outcome<Pool> released = full.release("r1", ReleaseReason.CANCELLED, NOW);
-        Outcome<Pool> handedOn = released.state().handTo(contracted, ANY_REFERRAL, "h2", NOW).orElseThrow();
+        Outcome<Pool> released = full.release(new ReferralId("r1"), ReleaseReason.CANCELLED, NOW);
+        Outcome<Pool> handedOn = released.state().handTo(contracted, ANY_REFERRAL, new HoldId("h2"), NOW).orElseThrow();
 
         assertThat(released.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotReleased.class,
                 event -> assertThat(event.reason()).isEqualTo(ReleaseReason.CANCELLED));
         assertThat(handedOn.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotHeld.class,
-                event -> assertThat(event.hold().referralId()).isEqualTo("contracted"));
-        assertThat(handedOn.state().handTo(contracted, ANY_REFERRAL, "h3", NOW)).as("held once").isEmpty();
-        assertThat(released.state().holdReserved(aRoutineReferral("r1"), ANY_REFERRAL, false, "h9", NOW))
+                event -> assertThat(event.hold().referralId()).isEqualTo(new ReferralId("contracted")));
+        assertThat(handedOn.state().handTo(contracted, ANY_REFERRAL, new HoldId("h3"), NOW)).as("held once").isEmpty();
+        assertThat(released.state().holdReserved(aRoutineReferral("r1"), ANY_REFERRAL, false, new HoldId("h9"), NOW))
                 .as("a released referral is never held here again").isEmpty();
     }
 
     @Test
     void releasingAReferralTwiceOrOneThatWasNeverHeldChangesNothing() {
         Pool held = held(anExpertClinic(10, 2), aRoutineReferral("r1")).state();
-        Pool released = held.release("r1", ReleaseReason.REJECTED, NOW).state();
+        Pool released = held.release(new ReferralId("r1"), ReleaseReason.REJECTED, NOW).state();
 
-        assertThat(released.release("r1", ReleaseReason.REJECTED, NOW).changed()).isFalse();
-        assertThat(held.release("stranger", ReleaseReason.CANCELLED, NOW).changed()).isFalse();
+        assertThat(released.release(new ReferralId("r1"), ReleaseReason.REJECTED, NOW).changed()).isFalse();
+        assertThat(held.release(new ReferralId("stranger"), ReleaseReason.CANCELLED, NOW).changed()).isFalse();
     }
 
     @Test
@@ -116,7 +116,7 @@ class PoolTest {
         Pool held = held(anExpertClinic(10, 2), aRoutineReferral("r1")).state();
 
         Instant accepted = NOW.plusSeconds(600);
-        Outcome<Pool> confirmed = held.confirm("r1", accepted);
+        Outcome<Pool> confirmed = held.confirm(new ReferralId("r1"), accepted);
 
         assertThat(confirmed.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotConfirmed.class,
                 event -> {
@@ -125,21 +125,21 @@ class PoolTest {
                             .isEqualTo(confirmed.state().revision());
                 });
         assertThat(confirmed.state().confirmed()).isEqualTo(1);
-        assertThat(confirmed.state().confirm("r1", accepted).changed()).isFalse();
+        assertThat(confirmed.state().confirm(new ReferralId("r1"), accepted).changed()).isFalse();
     }
 
     @Test
     void aHoldNotConfirmedByItsDeadlineIsReleasedAsExpiredAConfirmedOneIsNot() {
         HoldRequest late = aRoutineReferral("late");
         Pool pool = held(held(anExpertClinic(10, 2), late).state(), aRoutineReferral("accepted")).state()
-                .confirm("accepted", NOW).state();
+                .confirm(new ReferralId("accepted"), NOW).state();
         Instant deadline = late.acceptBy();
 
         assertThat(pool.releaseExpired(deadline.minusSeconds(1)).changed()).isFalse();
         Outcome<Pool> expired = pool.releaseExpired(deadline);
 
         assertThat(expired.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotReleased.class, event -> {
-            assertThat(event.hold().referralId()).isEqualTo("late");
+            assertThat(event.hold().referralId()).isEqualTo(new ReferralId("late"));
             assertThat(event.reason()).isEqualTo(ReleaseReason.EXPIRED);
             assertThat(event.occurredAt()).isEqualTo(deadline);
             assertThat(event.poolRevision()).isEqualTo(pool.revision() + 1).isEqualTo(expired.state().revision());
@@ -161,7 +161,7 @@ class PoolTest {
                 .isEqualTo(new QuotaEvent.ReserveReleased(pool.ref(), 3, pool.revision() + 1, dayBefore));
         assertThat(atCutoff.state().freeReserve()).isZero();
         assertThat(atCutoff.state().releaseReserveAtCutoff(cutoff, dayBefore.plusSeconds(60)).changed()).isFalse();
-        Pool lateRelease = atCutoff.state().release("r1", ReleaseReason.CANCELLED, dayBefore).state();
+        Pool lateRelease = atCutoff.state().release(new ReferralId("r1"), ReleaseReason.CANCELLED, dayBefore).state();
         Instant later = dayBefore.plusSeconds(120);
         Outcome<Pool> toPublic = lateRelease.handFreeUnitsToPublic(later);
         assertThat(toPublic.events()).singleElement()

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 public final class Pools {
 
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    public static final String HOSPITAL = "wz-wmu-first-hospital";
+    public static final InstitutionId HOSPITAL = new InstitutionId("wz-wmu-first-hospital");
     public static final String CARDIOLOGY = "心血管内科";
     public static final LocalDate SESSION_DAY = LocalDate.parse("2026-12-01");
     /** Well before any cutoff of {@link #SESSION_DAY}. */
@@ -26,18 +26,18 @@ public final class Pools {
 
     /** An expert clinic pool with {@code reserved} of {@code capacity} units kept for referrals. */
     public static Pool anExpertClinic(int capacity, int reserved) {
-        return Pool.open("pool-1", aCardiologyClinicMorning(SESSION_DAY), capacity, reserved, SHANGHAI);
+        return Pool.open(new PoolId("pool-1"), aCardiologyClinicMorning(SESSION_DAY), capacity, reserved, SHANGHAI);
     }
 
     public static HoldRequest aReferral(String referralId, Urgency urgency, boolean contracted) {
-        return new HoldRequest(referralId, HOSPITAL, CARDIOLOGY, Resource.EXPERT_CLINIC, urgency, contracted, false,
-                SESSION_DAY.minusDays(2), SESSION_DAY.plusDays(2), NOW.plus(Duration.ofHours(48)));
+        return new HoldRequest(new ReferralId(referralId), HOSPITAL, CARDIOLOGY, Resource.EXPERT_CLINIC, urgency,
+                contracted, false, SESSION_DAY.minusDays(2), SESSION_DAY.plusDays(2), NOW.plus(Duration.ofHours(48)));
     }
 
     /** A contracted patient referred by a doctor of their contracted primary institution (001). */
     public static HoldRequest aReferralFromTheContractedPrimary(String referralId, Urgency urgency) {
-        return new HoldRequest(referralId, HOSPITAL, CARDIOLOGY, Resource.EXPERT_CLINIC, urgency, true, true,
-                SESSION_DAY.minusDays(2), SESSION_DAY.plusDays(2), NOW.plus(Duration.ofHours(48)));
+        return new HoldRequest(new ReferralId(referralId), HOSPITAL, CARDIOLOGY, Resource.EXPERT_CLINIC, urgency,
+                true, true, SESSION_DAY.minusDays(2), SESSION_DAY.plusDays(2), NOW.plus(Duration.ofHours(48)));
     }
 
     /** Seed 002's policy: the reserve serves any referral. */
@@ -45,7 +45,8 @@ public final class Pools {
 
     /** A reserved hold before the cutoff under seed 002's policy. */
     public static Outcome<Pool> held(Pool pool, HoldRequest request) {
-        return pool.holdReserved(request, ANY_REFERRAL, false, "hold-of-" + request.referralId(), NOW).orElseThrow();
+        return pool.holdReserved(request, ANY_REFERRAL, false, new HoldId("hold-of-" + request.referralId()), NOW)
+                .orElseThrow();
     }
 
     /** The entry the referral gets as the pool's {@code seq}-th arrival on its waitlist. */

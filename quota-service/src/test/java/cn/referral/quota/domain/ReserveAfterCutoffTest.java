@@ -47,8 +47,8 @@ class ReserveAfterCutoffTest {
             pool = pool.releaseReserveAtCutoff(CUTOFF, now).state();
         }
 
-        assertThat(pool.holdReserved(aReferral("r", urgency, false), ANY_REFERRAL, cutoffDue, "h", now).isPresent())
-                .isEqualTo(holds);
+        assertThat(pool.holdReserved(aReferral("r", urgency, false), ANY_REFERRAL, cutoffDue, new HoldId("h"), now)
+                .isPresent()).isEqualTo(holds);
     }
 
     @ParameterizedTest(name = "reserve handed out {0} -> {1}")
@@ -65,7 +65,7 @@ class ReserveAfterCutoffTest {
         }
 
         Instant now = cutoff.plusSeconds(60);
-        QuotaEvent.Unavailable answer = ReserveAfterCutoff.refusal("r", pool, cutoff, now);
+        QuotaEvent.Unavailable answer = ReserveAfterCutoff.refusal(new ReferralId("r"), pool, cutoff, now);
 
         assertThat(answer.reason()).isEqualTo(reason);
         assertThat(answer.occurredAt()).isEqualTo(now);
@@ -81,9 +81,10 @@ class ReserveAfterCutoffTest {
     })
     void theCutoffIsSetPerInstitutionAndResource(String institution, Resource resource, Duration expected) {
         ReserveCutoff cutoff = new ReserveCutoff(Duration.ofHours(24),
-                java.util.List.of(new ReserveCutoff.Setting("na-county-hospital", Resource.INPATIENT_BED,
-                        Duration.ofHours(12))));
-        PoolKey key = new PoolKey(institution, "心血管内科", resource, Pools.SESSION_DAY, Session.ALL_DAY);
+                java.util.List.of(new ReserveCutoff.Setting(new InstitutionId("na-county-hospital"),
+                        Resource.INPATIENT_BED, Duration.ofHours(12))));
+        PoolKey key = new PoolKey(new InstitutionId(institution), "心血管内科", resource, Pools.SESSION_DAY,
+                Session.ALL_DAY);
 
         assertThat(cutoff.beforeSessionOf(key)).isEqualTo(expected);
         assertThat(cutoff.sessionsStartingBefore(NOW)).isEqualTo(NOW.plus(Duration.ofHours(24)));

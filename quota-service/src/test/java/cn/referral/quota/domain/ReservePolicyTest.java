@@ -30,13 +30,13 @@ class ReservePolicyTest {
         for (int i = 0; i < heldByOthers; i++) {
             // held as "others" while the whole reserve was open to them
             pool = pool.holdReserved(aReferral("other-" + i, Urgency.ROUTINE, false),
-                    new ReservePolicy.ContractedFirst(100), false, "h" + i, NOW).orElseThrow().state();
+                    new ReservePolicy.ContractedFirst(100), false, new HoldId("h" + i), NOW).orElseThrow().state();
         }
 
-        assertThat(pool.holdReserved(aReferral("another", Urgency.ROUTINE, true), policy, false, "x", NOW)
+        assertThat(pool.holdReserved(aReferral("another", Urgency.ROUTINE, true), policy, false, new HoldId("x"), NOW)
                 .isPresent()).as("contracted elsewhere counts as other").isEqualTo(othersHold);
-        assertThat(pool.holdReserved(aReferralFromTheContractedPrimary("own", Urgency.ROUTINE), policy, false, "y",
-                NOW)).as("referred by the contracted primary: the whole reserve").isPresent();
+        assertThat(pool.holdReserved(aReferralFromTheContractedPrimary("own", Urgency.ROUTINE), policy, false,
+                new HoldId("y"), NOW)).as("referred by the contracted primary: the whole reserve").isPresent();
     }
 
     @ParameterizedTest(name = "{0}: contracted {1}, via own primary {2} -> served first {3}")
@@ -50,8 +50,9 @@ class ReservePolicyTest {
     void whoTheReserveServesFirst(String policyName, boolean contracted, boolean viaPrimary, boolean servedFirst) {
         ReservePolicy policy = policyName.equals("ANY") ? new ReservePolicy.AnyReferral()
                 : new ReservePolicy.ContractedFirst(20);
-        HoldRequest request = new HoldRequest("r", Pools.HOSPITAL, Pools.CARDIOLOGY, Resource.EXPERT_CLINIC,
-                Urgency.ROUTINE, contracted, viaPrimary, Pools.SESSION_DAY, Pools.SESSION_DAY, NOW);
+        HoldRequest request = new HoldRequest(new ReferralId("r"), Pools.HOSPITAL, Pools.CARDIOLOGY,
+                Resource.EXPERT_CLINIC, Urgency.ROUTINE, contracted, viaPrimary, Pools.SESSION_DAY, Pools.SESSION_DAY,
+                NOW);
 
         assertThat(policy.servesFirst(request)).isEqualTo(servedFirst);
     }
@@ -88,6 +89,8 @@ class ReservePolicyTest {
     @CsvSource({"na-shijing, na-shijing, true", "na-shijing, na-county-hospital, false", ", na-shijing, false"})
     void referredByTheContractedPrimaryMeansTheReferringInstitutionIsTheContractedOne(String contracted, String from,
                                                                                      boolean expected) {
-        assertThat(ReservePolicies.referredByContractedPrimary(contracted, from)).isEqualTo(expected);
+        InstitutionId contractedWith = contracted == null ? null : new InstitutionId(contracted);
+        assertThat(ReservePolicies.referredByContractedPrimary(contractedWith, new InstitutionId(from)))
+                .isEqualTo(expected);
     }
 }

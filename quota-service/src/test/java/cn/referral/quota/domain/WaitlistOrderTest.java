@@ -19,7 +19,7 @@ class WaitlistOrderTest {
                 entry("contracted", Urgency.ROUTINE, true), entry("urgent", Urgency.URGENT, false),
                 entry("emergency", Urgency.EMERGENCY, false));
 
-        assertThat(WaitlistOrder.serviceOrder(arrival)).extracting(WaitlistEntry::referralId)
+        assertThat(WaitlistOrder.serviceOrder(arrival)).extracting(entry -> entry.referralId().value())
                 .containsExactly("emergency", "urgent", "contracted", "routine");
     }
 
@@ -31,7 +31,7 @@ class WaitlistOrderTest {
                 entry("contracted-2", Urgency.ROUTINE, true), entry("emergency-1", Urgency.EMERGENCY, true),
                 entry("emergency-2", Urgency.EMERGENCY, false));
 
-        assertThat(WaitlistOrder.serviceOrder(arrival)).extracting(WaitlistEntry::referralId).containsExactly(
+        assertThat(WaitlistOrder.serviceOrder(arrival)).extracting(entry -> entry.referralId().value()).containsExactly(
                 "emergency-1", "emergency-2", "urgent-1", "urgent-2", "contracted-1", "contracted-2",
                 "routine-1", "routine-2");
     }
@@ -55,8 +55,9 @@ class WaitlistOrderTest {
             Urgency urgency, boolean contracted, boolean referredByOwnPrimary, WaitlistClass expected) {
         ReservePolicy policy = policyName.equals("ANY") ? new ReservePolicy.AnyReferral()
                 : new ReservePolicy.ContractedFirst(20);
-        HoldRequest request = new HoldRequest("r", Pools.HOSPITAL, Pools.CARDIOLOGY, Resource.EXPERT_CLINIC, urgency,
-                contracted, referredByOwnPrimary, Pools.SESSION_DAY, Pools.SESSION_DAY, T);
+        HoldRequest request = new HoldRequest(new ReferralId("r"), Pools.HOSPITAL, Pools.CARDIOLOGY,
+                Resource.EXPERT_CLINIC, urgency, contracted, referredByOwnPrimary, Pools.SESSION_DAY, Pools.SESSION_DAY,
+                T);
 
         assertThat(WaitlistOrder.classOf(request, policy)).isEqualTo(expected);
     }
@@ -67,16 +68,16 @@ class WaitlistOrderTest {
         HoldRequest earlier = aRoutine("earlier", false);
         HoldRequest contracted = aRoutine("contracted", true);
         List<WaitlistEntry> arrival = List.of(
-                earlier.asWaitlistEntry("pool-1", WaitlistOrder.classOf(earlier, nanAn), true, 1, T),
-                contracted.asWaitlistEntry("pool-1", WaitlistOrder.classOf(contracted, nanAn), true, 2, T));
+                earlier.asWaitlistEntry(new PoolId("pool-1"), WaitlistOrder.classOf(earlier, nanAn), true, 1, T),
+                contracted.asWaitlistEntry(new PoolId("pool-1"), WaitlistOrder.classOf(contracted, nanAn), true, 2, T));
 
-        assertThat(WaitlistOrder.serviceOrder(arrival)).extracting(WaitlistEntry::referralId)
+        assertThat(WaitlistOrder.serviceOrder(arrival)).extracting(entry -> entry.referralId().value())
                 .containsExactly("earlier", "contracted");
     }
 
     private static HoldRequest aRoutine(String referralId, boolean contracted) {
-        return new HoldRequest(referralId, Pools.HOSPITAL, Pools.CARDIOLOGY, Resource.EXPERT_CLINIC, Urgency.ROUTINE,
-                contracted, false, Pools.SESSION_DAY, Pools.SESSION_DAY, T);
+        return new HoldRequest(new ReferralId(referralId), Pools.HOSPITAL, Pools.CARDIOLOGY,
+                Resource.EXPERT_CLINIC, Urgency.ROUTINE, contracted, false, Pools.SESSION_DAY, Pools.SESSION_DAY, T);
     }
 
     @Test
@@ -91,7 +92,7 @@ class WaitlistOrderTest {
         List<WaitlistEntry> stored = List.of(entry("second", Urgency.ROUTINE, false, 2),
                 entry("first", Urgency.ROUTINE, false, 1));
 
-        assertThat(WaitlistOrder.serviceOrder(stored)).extracting(WaitlistEntry::referralId)
+        assertThat(WaitlistOrder.serviceOrder(stored)).extracting(entry -> entry.referralId().value())
                 .containsExactly("first", "second");
     }
 
@@ -102,7 +103,7 @@ class WaitlistOrderTest {
     }
 
     private static WaitlistEntry entry(String referralId, Urgency urgency, boolean contracted, long seq) {
-        return new WaitlistEntry("pool-1", referralId, urgency, contracted, WaitlistOrder.classOf(urgency, contracted),
-                true, T.plusSeconds(3600), T, seq);
+        return new WaitlistEntry(new PoolId("pool-1"), new ReferralId(referralId), urgency, contracted,
+                WaitlistOrder.classOf(urgency, contracted), true, T.plusSeconds(3600), T, seq);
     }
 }

@@ -26,11 +26,13 @@ import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.platform.testing.MutableClock;
 import cn.referral.quota.adapter.out.persistence.LedgerStack;
 import cn.referral.quota.application.port.in.Placement;
+import cn.referral.quota.domain.HoldId;
 import cn.referral.quota.domain.HoldRequest;
 import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolTally;
 import cn.referral.quota.domain.Pools;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.Urgency;
 import reactor.core.publisher.Flux;
@@ -78,7 +80,8 @@ class ConcurrentHoldsIT {
                 .mapToObj(i -> aReferral("referral-" + i, i % 5 == 0 ? Urgency.EMERGENCY
                         : i % 10 == 1 ? Urgency.URGENT : Urgency.ROUTINE, i % 3 == 0))
                 .toList();
-        Set<String> emergencies = attempts.stream().filter(HoldRequest::isEmergency).map(HoldRequest::referralId)
+        Set<String> emergencies = attempts.stream().filter(HoldRequest::isEmergency)
+                .map(request -> request.referralId().value())
                 .collect(Collectors.toSet());
 
         List<Placement> placements = race(attempts.size(), i -> ledger.instance(i).place(attempts.get(i)));
@@ -125,14 +128,15 @@ class ConcurrentHoldsIT {
         Ledger ledger = twoInstancesWithAPool();
         HoldRequest probe = aReferral("probe", Urgency.ROUTINE, false);
         PoolTally stale = ledger.first().pools().findCandidates(probe.institutionId(), probe.department(),
-                probe.resource(), probe.requestedFrom(), probe.requestedUntil(), "twice").blockFirst(WAIT);
+                probe.resource(), probe.requestedFrom(), probe.requestedUntil(), new ReferralId("twice"))
+                .blockFirst(WAIT);
         assertThat(stale.held()).isZero();
         HoldRequest twice = aReferral("twice", Urgency.ROUTINE, false);
         List<NewHold> sameReferral = IntStream.range(0, 64).mapToObj(i -> stale.reservedHoldFor(twice,
-                Pools.ANY_REFERRAL, false, "twice-" + i, NOW).orElseThrow()).toList();
+                Pools.ANY_REFERRAL, false, new HoldId("twice-" + i), NOW).orElseThrow()).toList();
         List<NewHold> others = IntStream.range(0, 64).mapToObj(i -> stale.reservedHoldFor(aReferral("other-" + i,
-                i % 10 == 0 ? Urgency.URGENT : Urgency.ROUTINE, i % 3 == 0), Pools.ANY_REFERRAL, false, "other-" + i,
-                NOW).orElseThrow()).toList();
+                i % 10 == 0 ? Urgency.URGENT : Urgency.ROUTINE, i % 3 == 0), Pools.ANY_REFERRAL, false,
+                new HoldId("other-" + i), NOW).orElseThrow()).toList();
 
         List<Boolean> storedTwice = race(sameReferral.size(), i -> ledger.stack(i).pools().add(sameReferral.get(i)));
         List<Boolean> storedOthers = race(others.size(), i -> ledger.stack(i).pools().add(others.get(i)));
@@ -162,11 +166,12 @@ class ConcurrentHoldsIT {
         List<String> cancelled = List.of(queue.get(1), queue.get(20), queue.get(39));
         List<Mono<Void>> actions = new ArrayList<>();
         for (int i = 0; i < freed; i++) {
-            String holder = first.get(i).referralId();
+            ReferralId holder = first.get(i).referralId();
             actions.add(ledger.first().holds().release(holder, ReleaseReason.REJECTED));
             actions.add(ledger.second().holds().release(holder, ReleaseReason.REJECTED));
         }
-        cancelled.forEach(id -> actions.add(ledger.first().holds().release(id, ReleaseReason.CANCELLED)));
+        cancelled.forEach(id -> actions.add(ledger.first().holds().release(new ReferralId(id),
+                ReleaseReason.CANCELLED)));
         race(actions.size(), i -> actions.get(i).thenReturn(Placement.HELD));
 
         LedgerHistory history = ledger.history();
@@ -175,7 +180,7 @@ class ConcurrentHoldsIT {
         List<String> promoted = history.held().subList(RESERVED, history.held().size()).stream()
                 .filter(id -> !history.released().contains(id)).toList();
         assertThat(history.released()).as("nobody released twice").doesNotHaveDuplicates()
-                .containsAll(first.subList(0, freed).stream().map(HoldRequest::referralId).toList())
+                .containsAll(first.subList(0, freed).stream().map(request -> request.referralId().value()).toList())
                 .allMatch(id -> id.startsWith("holder-") || cancelled.contains(id));
         assertThat(promoted).as("the freed units went to the first in service order, in that order")
                 .containsExactlyElementsOf(stillQueued.subList(0, freed));
@@ -193,7 +198,7 @@ class ConcurrentHoldsIT {
         LedgerStack second = LedgerStack.on(STAND_IN.template(database), movable);
         Pool pool = Pools.anExpertClinic(50, RESERVED);
         first.pools().insert(pool).block(WAIT);
-        Ledger ledger = new Ledger(first, second, STAND_IN.template(database), pool.id());
+        Ledger ledger = new Ledger(first, second, STAND_IN.template(database), pool.id().value());
         Instant soon = NOW.plus(Duration.ofHours(4));
         // half the holders must be accepted within 4 hours (URGENT), the rest within 48
         List<HoldRequest> holders = IntStream.range(0, RESERVED).mapToObj(i -> withDeadline(
@@ -237,11 +242,11 @@ class ConcurrentHoldsIT {
                 LedgerStack.poolCollection(), LedgerStack.waitlistCollection());
         List<HoldRequest> attempts = mixedReferrals(ATTEMPTS);
 
-        race(attempts.size(), i -> (i % 2 == 0 ? first : second).place(pool.id(), attempts.get(i))
+        race(attempts.size(), i -> (i % 2 == 0 ? first : second).place(pool.id().value(), attempts.get(i))
                 .thenReturn(Placement.HELD));
 
         LedgerHistory history = LedgerHistory.of(mongo, LedgerStack.poolCollection(),
-                LedgerStack.waitlistCollection(), pool.id());
+                LedgerStack.waitlistCollection(), pool.id().value());
         assertThat(history.held()).as("the naive ledger overbooks").hasSizeGreaterThan(RESERVED);
         assertThatThrownBy(() -> history.assertNoOverbooking(RESERVED, attempts))
                 .isInstanceOf(AssertionError.class)
@@ -255,7 +260,7 @@ class ConcurrentHoldsIT {
         LedgerStack second = LedgerStack.on(STAND_IN.template(database), clock);
         Pool pool = Pools.anExpertClinic(50, RESERVED);
         first.pools().insert(pool).block(WAIT);
-        return new Ledger(first, second, STAND_IN.template(database), pool.id());
+        return new Ledger(first, second, STAND_IN.template(database), pool.id().value());
     }
 
     private record Ledger(LedgerStack first, LedgerStack second, ReactiveMongoTemplate mongo, String poolId) {
@@ -289,7 +294,7 @@ class ConcurrentHoldsIT {
     }
 
     private static Map<String, HoldRequest> byId(List<HoldRequest> attempts) {
-        return attempts.stream().collect(Collectors.toMap(HoldRequest::referralId, a -> a));
+        return attempts.stream().collect(Collectors.toMap(request -> request.referralId().value(), a -> a));
     }
 
     private static Map<Placement, Long> count(List<Placement> placements) {

@@ -100,7 +100,7 @@ public record LedgerHistory(List<JsonNode> poolEvents, List<JsonNode> waitlistEv
         List<String> held = held();
         Map<String, Integer> waitlisted = waitlisted();
         Map<String, HoldRequest> byId = attempts.stream()
-                .collect(Collectors.toMap(HoldRequest::referralId, a -> a));
+                .collect(Collectors.toMap(request -> request.referralId().value(), a -> a));
 
         assertThat(held).as("reserved units held (never more than the reserve)").hasSize(reserved);
         assertThat(Set.copyOf(held)).as("no referral held twice").hasSize(held.size());

@@ -40,13 +40,13 @@ public class NaiveReadThenWriteLedger {
                 .flatMap(pool -> {
                     if (pool.getInteger("held") < pool.getInteger("reserved")) {
                         return mongo.updateFirst(new Query(Criteria.where("_id").is(poolId)), new Update().inc("held", 1)
-                                .push("holds", new Document("referralId", request.referralId()))
+                                .push("holds", new Document("referralId", request.referralId().value()))
                                 .push("outbox", event("quota.slot-held.v1", "{\"referralId\":\""
                                         + request.referralId() + "\",\"greenChannel\":false}")), pools).then();
                     }
                     int rank = WaitlistOrder.classOf(request, ReservePolicies.DEFAULT).ordinal();
                     return mongo.insert(new Document("_id", poolId + "|" + request.referralId())
-                            .append("poolId", poolId).append("referralId", request.referralId())
+                            .append("poolId", poolId).append("referralId", request.referralId().value())
                             .append("state", "WAITING").append("rank", rank)
                             .append("seq", ARRIVALS.incrementAndGet())
                             .append("outbox", List.of(event("quota.waitlisted.v1", "{\"referralId\":\""

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
 import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.config.QuotaProperties;
+import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.PoolKey;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Session;
 import reactor.core.publisher.Flux;
@@ -82,14 +84,14 @@ class LocalDemoPools implements ApplicationRunner {
 
     private static OpenPoolCommand command(Plan plan, String department, Resource resource, LocalDate date,
                                            Session session, int capacity, int reserved) {
-        return new OpenPoolCommand(new PoolKey(plan.institutionId(), department, resource, date, session), capacity,
-                reserved);
+        return new OpenPoolCommand(new PoolKey(new InstitutionId(plan.institutionId()), department, resource, date,
+                session), capacity, reserved);
     }
 
     /** The same key always gives the same id. */
-    static String idOf(PoolKey key) {
-        String name = String.join("|", key.institutionId(), key.department(), key.resource().name(),
+    static PoolId idOf(PoolKey key) {
+        String name = String.join("|", key.institutionId().value(), key.department(), key.resource().name(),
                 key.date().toString(), key.session().name());
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return new PoolId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
     }
 }

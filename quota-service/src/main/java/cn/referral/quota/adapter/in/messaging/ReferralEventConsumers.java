@@ -17,6 +17,8 @@ import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.application.port.in.SubmittedReferral;
 import cn.referral.quota.domain.CareType;
 import cn.referral.quota.domain.HoldRequest;
+import cn.referral.quota.domain.InstitutionId;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Urgency;
@@ -56,21 +58,28 @@ class ReferralEventConsumers {
 
     private static SubmittedReferral toRequest(IncomingEvent event, SubmittedV1 submitted) {
         try {
-            HoldRequest request = new HoldRequest(submitted.referralId(), submitted.toInstitutionId(),
+            HoldRequest request = new HoldRequest(new ReferralId(submitted.referralId()),
+                    new InstitutionId(submitted.toInstitutionId()),
                     submitted.toDepartment(), Resource.neededFor(CareType.valueOf(submitted.careType())),
                     Urgency.valueOf(submitted.urgency()), Boolean.TRUE.equals(submitted.contracted()), false,
                     submitted.requestedFrom(), submitted.requestedUntil(), submitted.acceptBy());
-            return new SubmittedReferral(request, submitted.patientRef(), submitted.fromInstitutionId());
+            return new SubmittedReferral(request, submitted.patientRef(),
+                    knownInstitution(submitted.fromInstitutionId()));
         } catch (NullPointerException | IllegalArgumentException e) {
             throw new MalformedEventException("Event " + event.id() + " (" + event.type()
                     + ") lacks a field the ledger needs: " + e.getMessage());
         }
     }
 
-    private static String referralId(IncomingEvent event, ReferralRefV1 payload) {
-        if (payload.referralId() == null) {
+    private static ReferralId referralId(IncomingEvent event, ReferralRefV1 payload) {
+        if (payload.referralId() == null || payload.referralId().isBlank()) {
             throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") has no referralId");
         }
-        return payload.referralId();
+        return new ReferralId(payload.referralId());
+    }
+
+    /** The referring institution is optional: without it no contract is looked up. */
+    private static InstitutionId knownInstitution(String institutionId) {
+        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
     }
 }

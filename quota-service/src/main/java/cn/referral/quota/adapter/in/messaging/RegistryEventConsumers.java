@@ -10,6 +10,7 @@ import org.springframework.messaging.Message;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.messaging.EventConsumers;
 import cn.referral.quota.application.port.in.RegistrySnapshots;
+import cn.referral.quota.domain.InstitutionId;
 
 /**
  * The registry's snapshots quota needs: institutions' regions (which region's reserve policy a pool
@@ -34,13 +35,14 @@ class RegistryEventConsumers {
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, RegistrySnapshots views) {
         return consumers.consumer("institution-view")
                 .on(INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class, (event, snapshot) -> {
-                    if (snapshot.institutionId() == null || snapshot.version() == null) {
+                    if (snapshot.institutionId() == null || snapshot.institutionId().isBlank()
+                            || snapshot.version() == null) {
                         throw new MalformedEventException("Event " + event.id() + " lacks institutionId or version");
                     }
-                    return views.institutionReceived(snapshot.institutionId(), snapshot.regionCode(),
+                    return views.institutionReceived(new InstitutionId(snapshot.institutionId()), snapshot.regionCode(),
                             snapshot.version());
                 })
-                .onTombstone(event -> views.institutionRemoved(event.key()))
+                .onTombstone(event -> views.institutionRemoved(new InstitutionId(event.key())))
                 .build();
     }
 
@@ -54,10 +56,15 @@ class RegistryEventConsumers {
                                 + " lacks contractId, patientRef or version");
                     }
                     return views.contractReceived(snapshot.contractId(), snapshot.patientRef(),
-                            snapshot.primaryInstitutionId(), snapshot.validFrom(), snapshot.validUntil(),
-                            !Boolean.FALSE.equals(snapshot.active()), snapshot.version());
+                            knownInstitution(snapshot.primaryInstitutionId()), snapshot.validFrom(),
+                            snapshot.validUntil(), !Boolean.FALSE.equals(snapshot.active()), snapshot.version());
                 })
                 .onTombstone(event -> views.contractsRemoved(event.key()))
                 .build();
+    }
+
+    /** A contract without its primary institution is kept, and serves no referral first. */
+    private static InstitutionId knownInstitution(String institutionId) {
+        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
     }
 }

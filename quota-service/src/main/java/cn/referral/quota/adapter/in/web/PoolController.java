@@ -13,10 +13,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.security.Caller;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
 import cn.referral.quota.application.port.in.PoolUseCases;
+import cn.referral.quota.domain.InstitutionId;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.PoolKey;
+import cn.referral.quota.domain.ReferralId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -33,16 +37,17 @@ class PoolController {
 
     @PostMapping("/pools")
     Mono<ResponseEntity<PoolResponse>> open(@Valid @RequestBody OpenPoolRequest request, Caller caller) {
-        var key = new PoolKey(request.institutionId().strip(), request.department().strip(), request.resource(),
-                request.date(), request.session());
+        var key = new PoolKey(new InstitutionId(request.institutionId().strip()), request.department().strip(),
+                request.resource(), request.date(), request.session());
         return pools.open(new OpenPoolCommand(key, request.capacity(), request.reserved()), caller)
-                .map(pool -> ResponseEntity.created(URI.create("/pools/" + pool.pool().id())).body(PoolResponse.of(pool)));
+                .map(pool -> ResponseEntity.created(URI.create("/pools/" + pool.pool().id().value()))
+                        .body(PoolResponse.of(pool)));
     }
 
     @GetMapping("/pools")
     Mono<List<PoolResponse>> list(@RequestParam("institutionId") @NotBlank @Size(max = 100) String institutionId,
                                   @RequestParam("date") LocalDate date, Caller caller) {
-        return pools.list(institutionId, date, caller)
+        return pools.list(new InstitutionId(institutionId), date, caller)
                 .map(found -> found.stream().map(PoolResponse::of).toList());
     }
 
@@ -50,26 +55,34 @@ class PoolController {
     @GetMapping("/reserve")
     Mono<List<ReserveResponse>> reserve(@RequestParam("institutionId") @NotBlank @Size(max = 100) String institutionId,
                                         @RequestParam("date") LocalDate date, Caller caller) {
-        return pools.reserveOn(institutionId, date, caller)
+        return pools.reserveOn(new InstitutionId(institutionId), date, caller)
                 .map(found -> found.stream().map(ReserveResponse::of).toList());
     }
 
     @GetMapping("/pools/{id}")
     Mono<PoolResponse> find(@PathVariable("id") String id, Caller caller) {
-        return pools.find(id, caller).map(PoolResponse::of);
+        return pools.find(poolId(id), caller).map(PoolResponse::of);
     }
 
     @PutMapping("/pools/{id}/size")
     Mono<PoolResponse> resize(@PathVariable("id") String id, @Valid @RequestBody ResizePoolRequest request,
                               Caller caller) {
-        return pools.resize(id, request.capacity(), request.reserved(), caller).map(PoolResponse::of);
+        return pools.resize(poolId(id), request.capacity(), request.reserved(), caller).map(PoolResponse::of);
     }
 
     @GetMapping("/holds")
     Mono<List<HoldResponse>> holds(@RequestParam("referralId") @NotBlank @Size(max = 100) String referralId,
                                    Caller caller) {
-        return pools.standings(referralId, caller)
+        return pools.standings(new ReferralId(referralId), caller)
                 .map(found -> found.stream().flatMap(standing -> HoldResponse.of(referralId, standing).stream())
                         .toList());
+    }
+
+    /** A blank path segment names no pool: not found, as for any unknown id. */
+    private static PoolId poolId(String id) {
+        if (id.isBlank()) {
+            throw new NotFound("Pool", id);
+        }
+        return new PoolId(id);
     }
 }

@@ -14,7 +14,7 @@ record PoolResponse(String id, String institutionId, String department, String r
 
     static PoolResponse of(PoolView view) {
         Pool pool = view.pool();
-        return new PoolResponse(pool.id(), pool.key().institutionId(), pool.key().department(),
+        return new PoolResponse(pool.id().value(), pool.key().institutionId().value(), pool.key().department(),
                 pool.key().resource().name(), pool.key().date(), pool.key().session().name(),
                 pool.sessionStartsAt(), pool.capacity(), pool.reserved(), pool.held(), pool.confirmed(),
                 pool.greenChannelHeld(), pool.freeReserve(), pool.released().size(), pool.releasedToPublic(),

@@ -13,7 +13,7 @@ record ReserveResponse(String institutionId, String department, String resource,
                        Instant sessionStartsAt, int freeReserve) {
 
     static ReserveResponse of(Pool pool) {
-        return new ReserveResponse(pool.key().institutionId(), pool.key().department(),
+        return new ReserveResponse(pool.key().institutionId().value(), pool.key().department(),
                 pool.key().resource().name(), pool.key().date(), pool.key().session().name(),
                 pool.sessionStartsAt(), pool.freeReserve());
     }

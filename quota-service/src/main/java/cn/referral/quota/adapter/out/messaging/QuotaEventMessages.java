@@ -12,8 +12,10 @@ import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.SlotHeldV1;
 import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.SlotReleasedV1;
 import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.UnavailableV1;
 import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.WaitlistedV1;
+import cn.referral.quota.domain.Hold;
 import cn.referral.quota.domain.PoolKey;
 import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,40 +36,43 @@ public class QuotaEventMessages {
     public Mono<OutboxEvent> toOutbox(QuotaEvent event) {
         if (event instanceof QuotaEvent.SlotHeld held) {
             PoolKey key = held.pool().key();
-            return referralEvent(QuotaTopics.SLOT_HELD, held.hold().referralId(), new SlotHeldV1(
-                    held.hold().referralId(), held.hold().holdId(), held.pool().poolId(), key.institutionId(),
-                    key.department(), key.resource().name(), key.date(), key.session().name(),
-                    held.hold().expiresAt(), held.hold().greenChannel(), held.occurredAt()));
+            Hold hold = held.hold();
+            return referralEvent(QuotaTopics.SLOT_HELD, hold.referralId(), new SlotHeldV1(hold.referralId().value(),
+                    hold.holdId().value(), held.pool().poolId().value(), key.institutionId().value(),
+                    key.department(), key.resource().name(), key.date(), key.session().name(), hold.expiresAt(),
+                    hold.greenChannel(), held.occurredAt()));
         }
         if (event instanceof QuotaEvent.Waitlisted waitlisted) {
             return referralEvent(QuotaTopics.WAITLISTED, waitlisted.referralId(),
-                    new WaitlistedV1(waitlisted.referralId(), waitlisted.pool().poolId(), waitlisted.position(),
-                            waitlisted.occurredAt()));
+                    new WaitlistedV1(waitlisted.referralId().value(), waitlisted.pool().poolId().value(),
+                            waitlisted.position(), waitlisted.occurredAt()));
         }
         if (event instanceof QuotaEvent.Unavailable unavailable) {
             return referralEvent(QuotaTopics.UNAVAILABLE, unavailable.referralId(),
-                    new UnavailableV1(unavailable.referralId(), unavailable.reason(), unavailable.explanation(),
-                            unavailable.occurredAt()));
+                    new UnavailableV1(unavailable.referralId().value(), unavailable.reason(),
+                            unavailable.explanation(), unavailable.occurredAt()));
         }
         if (event instanceof QuotaEvent.SlotConfirmed confirmed) {
-            return referralEvent(QuotaTopics.SLOT_CONFIRMED, confirmed.hold().referralId(), new SlotConfirmedV1(
-                    confirmed.hold().referralId(), confirmed.hold().holdId(), confirmed.pool().poolId(),
+            Hold hold = confirmed.hold();
+            return referralEvent(QuotaTopics.SLOT_CONFIRMED, hold.referralId(), new SlotConfirmedV1(
+                    hold.referralId().value(), hold.holdId().value(), confirmed.pool().poolId().value(),
                     confirmed.poolRevision(), confirmed.occurredAt()));
         }
         if (event instanceof QuotaEvent.SlotReleased released) {
-            return referralEvent(QuotaTopics.SLOT_RELEASED, released.hold().referralId(), new SlotReleasedV1(
-                    released.hold().referralId(), released.hold().holdId(), released.pool().poolId(),
+            Hold hold = released.hold();
+            return referralEvent(QuotaTopics.SLOT_RELEASED, hold.referralId(), new SlotReleasedV1(
+                    hold.referralId().value(), hold.holdId().value(), released.pool().poolId().value(),
                     released.reason().name(), released.poolRevision(), released.occurredAt()));
         }
         QuotaEvent.ReserveReleased reserve = (QuotaEvent.ReserveReleased) event;
         PoolKey key = reserve.pool().key();
-        return events.event(QuotaTopics.EVENTS, QuotaTopics.RESERVE_RELEASED, reserve.pool().poolId(),
-                new ReserveReleasedV1(reserve.pool().poolId(), key.institutionId(), key.department(),
+        return events.event(QuotaTopics.EVENTS, QuotaTopics.RESERVE_RELEASED, reserve.pool().poolId().value(),
+                new ReserveReleasedV1(reserve.pool().poolId().value(), key.institutionId().value(), key.department(),
                         key.resource().name(), key.date(), key.session().name(), reserve.units(),
                         reserve.poolRevision(), reserve.occurredAt()));
     }
 
-    private Mono<OutboxEvent> referralEvent(String type, String referralId, Object payload) {
-        return events.event(QuotaTopics.EVENTS, type, referralId, payload);
+    private Mono<OutboxEvent> referralEvent(String type, ReferralId referralId, Object payload) {
+        return events.event(QuotaTopics.EVENTS, type, referralId.value(), payload);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +47,8 @@ class MicrometerQuotaMetrics implements QuotaMetrics {
                 registry.counter("quota.holds", "resource", held.pool().key().resource().name(),
                         "greenChannel", Boolean.toString(held.hold().greenChannel())).increment();
                 if (held.hold().greenChannel()) {
-                    registry.counter("quota.green.channel.granted", "institution", held.pool().key().institutionId(),
+                    registry.counter("quota.green.channel.granted",
+                            "institution", held.pool().key().institutionId().value(),
                             "resource", held.pool().key().resource().name()).increment();
                 }
             } else if (event instanceof QuotaEvent.Waitlisted waitlisted) {
@@ -66,9 +68,10 @@ class MicrometerQuotaMetrics implements QuotaMetrics {
     }
 
     @Override
-    public void observed(List<Pool> upcomingPools, Map<String, Long> waitingByPool) {
+    public void observed(List<Pool> upcomingPools, Map<PoolId, Long> waitingByPool) {
         Map<Tags, Totals> now = upcomingPools.stream().collect(Collectors.groupingBy(
-                pool -> Tags.of("institution", pool.key().institutionId(), "resource", pool.key().resource().name()),
+                pool -> Tags.of("institution", pool.key().institutionId().value(),
+                        "resource", pool.key().resource().name()),
                 Collectors.reducing(Totals.NONE, pool -> Totals.of(pool, waitingByPool.getOrDefault(pool.id(), 0L)),
                         Totals::plus)));
         // groups that disappeared read as zero rather than keep their last value

@@ -30,11 +30,14 @@ import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.domain.Hold;
 import cn.referral.quota.domain.HoldGuard;
 import cn.referral.quota.domain.HoldStatus;
+import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.Outcome;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.PoolKey;
 import cn.referral.quota.domain.PoolTally;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Session;
 import cn.referral.quota.domain.WaitlistClass;
@@ -106,13 +109,13 @@ class MongoPoolStore implements PoolStore {
     }
 
     @Override
-    public Mono<Pool> findById(String id) {
-        return find(Criteria.where(ID).is(id)).next();
+    public Mono<Pool> findById(PoolId id) {
+        return find(Criteria.where(ID).is(id.value())).next();
     }
 
     @Override
-    public Flux<Pool> findByInstitutionAndDate(String institutionId, LocalDate date) {
-        return find(Criteria.where("institutionId").is(institutionId).and("date").is(date.toString()));
+    public Flux<Pool> findByInstitutionAndDate(InstitutionId institutionId, LocalDate date) {
+        return find(Criteria.where("institutionId").is(institutionId.value()).and("date").is(date.toString()));
     }
 
     /**
@@ -121,34 +124,37 @@ class MongoPoolStore implements PoolStore {
      * and map than the rest of a placement.
      */
     @Override
-    public Flux<PoolTally> findCandidates(String institutionId, String department, Resource resource, LocalDate from,
-                                          LocalDate until, String referralId) {
-        Query query = new Query(Criteria.where("institutionId").is(institutionId).and("department").is(department)
-                .and("resource").is(resource.name()).and("date").gte(from.toString()).lte(until.toString()))
+    public Flux<PoolTally> findCandidates(InstitutionId institutionId, String department, Resource resource,
+                                          LocalDate from, LocalDate until, ReferralId referralId) {
+        Query query = new Query(Criteria.where("institutionId").is(institutionId.value())
+                .and("department").is(department).and("resource").is(resource.name())
+                .and("date").gte(from.toString()).lte(until.toString()))
                 .with(Sort.by(SESSION_STARTS_AT, "department", "resource"));
         query.fields().include("institutionId", "department", "resource", "date", "session", RESERVED,
                         SESSION_STARTS_AT, HELD, HELD_OPEN, RESERVE_RELEASED_AT, RELEASED_TO_PUBLIC)
-                .elemMatch(HOLDS, Criteria.where("referralId").is(referralId))
-                .elemMatch(RELEASED, Criteria.where("hold.referralId").is(referralId));
+                .elemMatch(HOLDS, Criteria.where("referralId").is(referralId.value()))
+                .elemMatch(RELEASED, Criteria.where("hold.referralId").is(referralId.value()));
         return mongo.find(query, Document.class, PoolDocument.COLLECTION).map(MongoPoolStore::tallyOf);
     }
 
     private static PoolTally tallyOf(Document pool) {
-        Set<String> known = new HashSet<>();
-        pool.getList(HOLDS, Document.class, List.of()).forEach(hold -> known.add(hold.getString("referralId")));
-        pool.getList(RELEASED, Document.class, List.of())
-                .forEach(released -> known.add(released.get("hold", Document.class).getString("referralId")));
+        Set<ReferralId> known = new HashSet<>();
+        pool.getList(HOLDS, Document.class, List.of())
+                .forEach(hold -> known.add(new ReferralId(hold.getString("referralId"))));
+        pool.getList(RELEASED, Document.class, List.of()).forEach(released -> known.add(
+                new ReferralId(released.get("hold", Document.class).getString("referralId"))));
         Date reserveReleasedAt = pool.getDate(RESERVE_RELEASED_AT);
-        return new PoolTally(pool.getString(ID), new PoolKey(pool.getString("institutionId"),
-                pool.getString("department"), Resource.valueOf(pool.getString("resource")),
-                LocalDate.parse(pool.getString("date")), Session.valueOf(pool.getString("session"))),
+        return new PoolTally(new PoolId(pool.getString(ID)),
+                new PoolKey(new InstitutionId(pool.getString("institutionId")), pool.getString("department"),
+                        Resource.valueOf(pool.getString("resource")), LocalDate.parse(pool.getString("date")),
+                        Session.valueOf(pool.getString("session"))),
                 pool.getInteger(RESERVED), pool.getDate(SESSION_STARTS_AT).toInstant(), pool.getInteger(HELD, 0),
                 pool.getInteger(HELD_OPEN, 0), reserveReleasedAt == null ? null : reserveReleasedAt.toInstant(),
                 pool.getInteger(RELEASED_TO_PUBLIC, 0), known);
     }
 
     @Override
-    public Flux<Pool> findHolding(String referralId) {
+    public Flux<Pool> findHolding(ReferralId referralId) {
         return find(holding(referralId));
     }
 
@@ -180,8 +186,8 @@ class MongoPoolStore implements PoolStore {
     }
 
     @Override
-    public Mono<WaitlistTicket> joinWaitlist(String poolId, WaitlistClass joining) {
-        Query query = new Query(Criteria.where(ID).is(poolId));
+    public Mono<WaitlistTicket> joinWaitlist(PoolId poolId, WaitlistClass joining) {
+        Query query = new Query(Criteria.where(ID).is(poolId.value()));
         query.fields().include(WAITLIST_SEQ).include(WAITING);
         return mongo.findAndModify(query, new Update().inc(WAITLIST_SEQ, 1L).inc(WAITING + "." + joining.name(), 1L),
                         FindAndModifyOptions.options().returnNew(true), Document.class, PoolDocument.COLLECTION)
@@ -189,14 +195,14 @@ class MongoPoolStore implements PoolStore {
     }
 
     @Override
-    public Mono<Void> leftWaitlist(String poolId, WaitlistClass leaving) {
-        return mongo.updateFirst(new Query(Criteria.where(ID).is(poolId)),
+    public Mono<Void> leftWaitlist(PoolId poolId, WaitlistClass leaving) {
+        return mongo.updateFirst(new Query(Criteria.where(ID).is(poolId.value())),
                 new Update().inc(WAITING + "." + leaving.name(), -1L), PoolDocument.COLLECTION).then();
     }
 
     @Override
-    public Mono<Long> countedWaiting(String poolId) {
-        Query query = new Query(Criteria.where(ID).is(poolId));
+    public Mono<Long> countedWaiting(PoolId poolId) {
+        Query query = new Query(Criteria.where(ID).is(poolId.value()));
         query.fields().include(WAITING);
         return mongo.findOne(query, Document.class, PoolDocument.COLLECTION)
                 .map(pool -> waitingOf(pool).values().stream().mapToLong(Long::longValue).sum());
@@ -244,11 +250,11 @@ class MongoPoolStore implements PoolStore {
     }
 
     /** {@link HoldGuard#admits}, as a filter on the stored pool. */
-    static Document guardOf(String poolId, HoldGuard guard) {
+    static Document guardOf(PoolId poolId, HoldGuard guard) {
         List<Document> conditions = new ArrayList<>();
         // the pool has never held or released the referral
-        conditions.add(new Document(HOLDS + ".referralId", new Document("$ne", guard.referralId())));
-        conditions.add(new Document(RELEASED + ".hold.referralId", new Document("$ne", guard.referralId())));
+        conditions.add(new Document(HOLDS + ".referralId", new Document("$ne", guard.referralId().value())));
+        conditions.add(new Document(RELEASED + ".hold.referralId", new Document("$ne", guard.referralId().value())));
         if (guard.reserveNotReleased()) {
             conditions.add(new Document(RESERVE_RELEASED_AT, null));
         }
@@ -263,7 +269,7 @@ class MongoPoolStore implements PoolStore {
             case WITHIN_UNRELEASED_RESERVE -> conditions.add(new Document("$expr", new Document("$lt", List.of(
                     new Document("$add", List.of("$" + HELD, "$" + RELEASED_TO_PUBLIC)), "$" + RESERVED))));
         }
-        return new Document(ID, poolId).append("$and", conditions);
+        return new Document(ID, poolId.value()).append("$and", conditions);
     }
 
     /** A hold as {@link PoolDocument.HoldEntry} is stored (Spring Data leaves null fields out). */
@@ -297,7 +303,7 @@ class MongoPoolStore implements PoolStore {
 
     private Mono<Boolean> replace(Pool readAt, Outcome<Pool> change) {
         Pool pool = change.state();
-        Query query = new Query(Criteria.where(ID).is(readAt.id()).and(REVISION).is(readAt.revision()));
+        Query query = new Query(Criteria.where(ID).is(readAt.id().value()).and(REVISION).is(readAt.revision()));
         return messages.toOutbox(change.events())
                 .map(outbox -> OutboxUpdates.append(new Update()
                         .set("capacity", pool.capacity())
@@ -321,9 +327,9 @@ class MongoPoolStore implements PoolStore {
     }
 
 
-    private static Criteria holding(String referralId) {
-        return new Criteria().orOperator(Criteria.where(HOLDS + ".referralId").is(referralId),
-                Criteria.where(RELEASED + ".hold.referralId").is(referralId));
+    private static Criteria holding(ReferralId referralId) {
+        return new Criteria().orOperator(Criteria.where(HOLDS + ".referralId").is(referralId.value()),
+                Criteria.where(RELEASED + ".hold.referralId").is(referralId.value()));
     }
 
 }

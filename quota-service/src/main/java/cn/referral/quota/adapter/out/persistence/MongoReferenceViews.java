@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.platform.mongo.LocalViews;
 import cn.referral.quota.application.port.out.ReferenceViews;
+import cn.referral.quota.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,41 +34,42 @@ class MongoReferenceViews implements ReferenceViews {
     }
 
     @Override
-    public Mono<Optional<String>> regionOf(String institutionId) {
-        return mongo.findById(institutionId, Document.class, INSTITUTIONS)
+    public Mono<Optional<String>> regionOf(InstitutionId institutionId) {
+        return mongo.findById(institutionId.value(), Document.class, INSTITUTIONS)
                 .map(found -> Optional.ofNullable(found.getString("regionCode")))
                 .defaultIfEmpty(Optional.empty());
     }
 
     @Override
-    public Mono<Optional<String>> contractedPrimaryOf(String patientRef, LocalDate day) {
+    public Mono<Optional<InstitutionId>> contractedPrimaryOf(String patientRef, LocalDate day) {
         // validUntil is exclusive; dates are stored as ISO strings, which sort as dates
         Query valid = new Query(Criteria.where("patientRef").is(patientRef).and("active").is(true)
                 .and("validFrom").lte(day.toString())
                 .orOperator(Criteria.where("validUntil").is(null), Criteria.where("validUntil").gt(day.toString())))
                 .with(Sort.by(Sort.Direction.DESC, "validFrom")).limit(1);
         return mongo.findOne(valid, Document.class, CONTRACTS)
-                .map(found -> Optional.ofNullable(found.getString("primaryInstitutionId")))
+                .map(found -> Optional.ofNullable(found.getString("primaryInstitutionId")).filter(id -> !id.isBlank())
+                        .map(InstitutionId::new))
                 .defaultIfEmpty(Optional.empty());
     }
 
     @Override
-    public Mono<Boolean> keepInstitution(String institutionId, String regionCode, long version) {
-        return LocalViews.keepIfNewer(mongo, INSTITUTIONS, institutionId, version,
+    public Mono<Boolean> keepInstitution(InstitutionId institutionId, String regionCode, long version) {
+        return LocalViews.keepIfNewer(mongo, INSTITUTIONS, institutionId.value(), version,
                 new Update().set("regionCode", regionCode));
     }
 
     @Override
-    public Mono<Void> removeInstitution(String institutionId) {
-        return LocalViews.remove(mongo, INSTITUTIONS, institutionId);
+    public Mono<Void> removeInstitution(InstitutionId institutionId) {
+        return LocalViews.remove(mongo, INSTITUTIONS, institutionId.value());
     }
 
     @Override
-    public Mono<Boolean> keepContract(String contractId, String patientRef, String primaryInstitutionId,
+    public Mono<Boolean> keepContract(String contractId, String patientRef, InstitutionId primaryInstitutionId,
                                           LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
         return LocalViews.keepIfNewer(mongo, CONTRACTS, contractId, version, new Update()
                 .set("patientRef", patientRef)
-                .set("primaryInstitutionId", primaryInstitutionId)
+                .set("primaryInstitutionId", primaryInstitutionId == null ? null : primaryInstitutionId.value())
                 .set("validFrom", validFrom == null ? null : validFrom.toString())
                 .set("validUntil", validUntil == null ? null : validUntil.toString())
                 .set("active", active));

@@ -17,7 +17,9 @@ import cn.referral.platform.mongo.Upserts;
 import cn.referral.platform.outbox.OutboxUpdates;
 import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
 import cn.referral.quota.application.port.out.ReferralRegister;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,13 +48,13 @@ class MongoReferralRegister implements ReferralRegister {
     }
 
     @Override
-    public Mono<Standing> claim(String referralId, Instant now) {
-        Document claim = new Document("_id", referralId).append(STATUS, OPEN).append("claimedAt", Date.from(now))
-                .append(POOLS, List.of());
+    public Mono<Standing> claim(ReferralId referralId, Instant now) {
+        Document claim = new Document("_id", referralId.value()).append(STATUS, OPEN)
+                .append("claimedAt", Date.from(now)).append(POOLS, List.of());
         return mongo.insert(claim, COLLECTION)
                 .thenReturn(Standing.NEW)
-                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.findById(referralId, Document.class,
-                                COLLECTION)
+                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.findById(referralId.value(),
+                                Document.class, COLLECTION)
                         .map(existing -> switch (existing.getString(STATUS)) {
                             case CLOSED -> Standing.CLOSED;
                             case UNAVAILABLE -> Standing.ANSWERED_UNAVAILABLE;
@@ -61,28 +63,28 @@ class MongoReferralRegister implements ReferralRegister {
     }
 
     @Override
-    public Mono<Boolean> reclaimIfStale(String referralId, Instant staleBefore, Instant now) {
-        Query stale = new Query(Criteria.where("_id").is(referralId).and(STATUS).is(OPEN)
+    public Mono<Boolean> reclaimIfStale(ReferralId referralId, Instant staleBefore, Instant now) {
+        Query stale = new Query(Criteria.where("_id").is(referralId.value()).and(STATUS).is(OPEN)
                 .and("claimedAt").lt(Date.from(staleBefore)));
         return mongo.updateFirst(stale, new Update().set("claimedAt", Date.from(now)), COLLECTION)
                 .map(result -> result.getModifiedCount() == 1);
     }
 
     @Override
-    public Mono<Void> close(String referralId, String reason, Instant now) {
+    public Mono<Void> close(ReferralId referralId, String reason, Instant now) {
         // closed before it was ever placed: it remembers (no) pools from the start
         Update closed = new Update().set(STATUS, CLOSED).set("closedReason", reason).set("closedAt", Date.from(now))
                 .setOnInsert(POOLS, List.of());
         // two upserts of a new id at once: one inserts, the other finds it the second time
-        return Upserts.upsertRetryingALostInsert(mongo, new Query(Criteria.where("_id").is(referralId)), closed,
+        return Upserts.upsertRetryingALostInsert(mongo, new Query(Criteria.where("_id").is(referralId.value())), closed,
                 COLLECTION).then();
     }
 
     @Override
-    public Mono<Optional<String>> closedReason(String referralId) {
+    public Mono<Optional<String>> closedReason(ReferralId referralId) {
         // by _id alone: the stand-in uses an index only for a query on exactly its fields, and {_id, status}
         // scanned every referral under the collection's lock (once per held placement)
-        Query query = new Query(Criteria.where("_id").is(referralId));
+        Query query = new Query(Criteria.where("_id").is(referralId.value()));
         query.fields().include(STATUS).include("closedReason");
         return mongo.findOne(query, Document.class, COLLECTION)
                 .filter(register -> CLOSED.equals(register.getString(STATUS)))
@@ -92,7 +94,7 @@ class MongoReferralRegister implements ReferralRegister {
 
     @Override
     public Mono<Boolean> recordUnavailable(QuotaEvent.Unavailable event, Instant now) {
-        Query open = new Query(Criteria.where("_id").is(event.referralId()).and(STATUS).is(OPEN));
+        Query open = new Query(Criteria.where("_id").is(event.referralId().value()).and(STATUS).is(OPEN));
         return messages.toOutbox(event)
                 .map(outbox -> OutboxUpdates.append(new Update().set(STATUS, UNAVAILABLE)
                         .set("unavailableReason", event.reason()).set("answeredAt", Date.from(now)), List.of(outbox)))
@@ -101,17 +103,18 @@ class MongoReferralRegister implements ReferralRegister {
     }
 
     @Override
-    public Mono<Void> rememberPool(String referralId, String poolId) {
-        Query remembering = new Query(Criteria.where("_id").is(referralId).and(POOLS).exists(true));
-        return mongo.updateFirst(remembering, new Update().addToSet(POOLS, poolId), COLLECTION).then();
+    public Mono<Void> rememberPool(ReferralId referralId, PoolId poolId) {
+        Query remembering = new Query(Criteria.where("_id").is(referralId.value()).and(POOLS).exists(true));
+        return mongo.updateFirst(remembering, new Update().addToSet(POOLS, poolId.value()), COLLECTION).then();
     }
 
     @Override
-    public Mono<Optional<List<String>>> rememberedPools(String referralId) {
-        Query query = new Query(Criteria.where("_id").is(referralId));
+    public Mono<Optional<List<PoolId>>> rememberedPools(ReferralId referralId) {
+        Query query = new Query(Criteria.where("_id").is(referralId.value()));
         query.fields().include(POOLS);
         return mongo.findOne(query, Document.class, COLLECTION)
-                .map(register -> Optional.ofNullable(register.getList(POOLS, String.class)))
+                .map(register -> Optional.ofNullable(register.getList(POOLS, String.class))
+                        .map(ids -> ids.stream().map(PoolId::new).toList()))
                 .defaultIfEmpty(Optional.empty());
     }
 }

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 import cn.referral.platform.outbox.OutboxFields;
 import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
 import cn.referral.quota.application.port.out.WaitlistStore;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.WaitlistEntry;
 import cn.referral.quota.domain.WaitlistOrder;
 import reactor.core.publisher.Flux;
@@ -60,15 +62,15 @@ class MongoWaitlistStore implements WaitlistStore {
     @Override
     public Mono<Integer> positionOf(WaitlistEntry entry) {
         int rank = WaitlistOrder.rankOf(entry);
-        Criteria ahead = Criteria.where(POOL_ID).is(entry.poolId()).and(STATE).is(WaitlistDocument.WAITING)
+        Criteria ahead = Criteria.where(POOL_ID).is(entry.poolId().value()).and(STATE).is(WaitlistDocument.WAITING)
                 .orOperator(Criteria.where(RANK).lt(rank),
                         Criteria.where(RANK).is(rank).and(SEQ).lt(entry.seq()));
         return mongo.count(new Query(ahead), WaitlistDocument.COLLECTION).map(count -> (int) (count + 1));
     }
 
     @Override
-    public Mono<WaitlistEntry> first(String poolId, boolean servedFirstOnly) {
-        Criteria waiting = Criteria.where(POOL_ID).is(poolId).and(STATE).is(WaitlistDocument.WAITING);
+    public Mono<WaitlistEntry> first(PoolId poolId, boolean servedFirstOnly) {
+        Criteria waiting = Criteria.where(POOL_ID).is(poolId.value()).and(STATE).is(WaitlistDocument.WAITING);
         if (servedFirstOnly) {
             waiting = waiting.and("servedFirst").is(true);
         }
@@ -87,16 +89,17 @@ class MongoWaitlistStore implements WaitlistStore {
     }
 
     @Override
-    public Flux<WaitlistEntry> waitingFor(String referralId) {
-        Query query = new Query(Criteria.where("referralId").is(referralId).and(STATE).is(WaitlistDocument.WAITING));
+    public Flux<WaitlistEntry> waitingFor(ReferralId referralId) {
+        Query query = new Query(Criteria.where("referralId").is(referralId.value())
+                .and(STATE).is(WaitlistDocument.WAITING));
         query.fields().exclude(OutboxFields.OUTBOX);
         return mongo.find(query, WaitlistDocument.class).map(WaitlistDocument::toDomain);
     }
 
     @Override
-    public Mono<Map<String, Long>> waitingCounts(Iterable<String> poolIds) {
+    public Mono<Map<PoolId, Long>> waitingCounts(Iterable<PoolId> poolIds) {
         List<String> ids = new java.util.ArrayList<>();
-        poolIds.forEach(ids::add);
+        poolIds.forEach(id -> ids.add(id.value()));
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }
@@ -104,7 +107,7 @@ class MongoWaitlistStore implements WaitlistStore {
                 Aggregation.match(Criteria.where(POOL_ID).in(ids).and(STATE).is(WaitlistDocument.WAITING)),
                 Aggregation.group(POOL_ID).count().as("waiting"));
         return mongo.aggregate(count, WaitlistDocument.COLLECTION, org.bson.Document.class)
-                .collect(HashMap<String, Long>::new, (counts, group) -> counts.put(group.getString("_id"),
+                .collect(HashMap<PoolId, Long>::new, (counts, group) -> counts.put(new PoolId(group.getString("_id")),
                         ((Number) group.get("waiting")).longValue()))
                 .map(Map::copyOf);
     }

@@ -9,9 +9,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.quota.domain.Hold;
+import cn.referral.quota.domain.HoldId;
 import cn.referral.quota.domain.HoldStatus;
+import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.PoolKey;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.ReleasedHold;
 import cn.referral.quota.domain.Resource;
@@ -36,12 +40,13 @@ record PoolDocument(@Id String id, String institutionId, String department, Stri
                      Instant heldAt, Instant expiresAt) {
 
         static HoldEntry of(Hold hold) {
-            return new HoldEntry(hold.holdId(), hold.referralId(), hold.greenChannel(), hold.open(),
+            return new HoldEntry(hold.holdId().value(), hold.referralId().value(), hold.greenChannel(), hold.open(),
                     hold.status().name(), hold.heldAt(), hold.expiresAt());
         }
 
         Hold toDomain() {
-            return new Hold(holdId, referralId, greenChannel, open, HoldStatus.valueOf(status), heldAt, expiresAt);
+            return new Hold(new HoldId(holdId), new ReferralId(referralId), greenChannel, open,
+                    HoldStatus.valueOf(status), heldAt, expiresAt);
         }
     }
 
@@ -58,7 +63,7 @@ record PoolDocument(@Id String id, String institutionId, String department, Stri
 
     static PoolDocument of(Pool pool, List<OutboxEvent> outbox) {
         PoolKey key = pool.key();
-        return new PoolDocument(pool.id(), key.institutionId(), key.department(), key.resource().name(),
+        return new PoolDocument(pool.id().value(), key.institutionId().value(), key.department(), key.resource().name(),
                 key.date().toString(), key.session().name(), pool.capacity(), pool.reserved(), pool.sessionStartsAt(),
                 pool.held(), pool.heldOpen(), pool.greenChannelHeld(), holdEntries(pool), releasedEntries(pool),
                 pool.reserveReleasedAt(), pool.releasedToPublic(), pool.waitlistSeq(), pool.revision(), outbox);
@@ -73,9 +78,9 @@ record PoolDocument(@Id String id, String institutionId, String department, Stri
     }
 
     Pool toDomain() {
-        return new Pool(id, new PoolKey(institutionId, department, Resource.valueOf(resource), LocalDate.parse(date),
-                Session.valueOf(session)), capacity, reserved, sessionStartsAt,
-                orEmpty(holds).stream().map(HoldEntry::toDomain).toList(),
+        return new Pool(new PoolId(id), new PoolKey(new InstitutionId(institutionId), department,
+                Resource.valueOf(resource), LocalDate.parse(date), Session.valueOf(session)), capacity, reserved,
+                sessionStartsAt, orEmpty(holds).stream().map(HoldEntry::toDomain).toList(),
                 orEmpty(released).stream().map(ReleasedEntry::toDomain).toList(),
                 reserveReleasedAt, releasedToPublic, waitlistSeq, revision);
     }

@@ -7,6 +7,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import cn.referral.platform.events.OutboxEvent;
+import cn.referral.quota.domain.PoolId;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.Urgency;
 import cn.referral.quota.domain.WaitlistClass;
 import cn.referral.quota.domain.WaitlistEntry;
@@ -27,19 +29,19 @@ record WaitlistDocument(@Id String id, String poolId, String referralId, String 
     static final String COLLECTION = "waitlist";
     static final String WAITING = "WAITING";
 
-    static String idOf(String poolId, String referralId) {
-        return poolId + "|" + referralId;
+    static String idOf(PoolId poolId, ReferralId referralId) {
+        return poolId.value() + "|" + referralId.value();
     }
 
     static WaitlistDocument of(WaitlistEntry entry, List<OutboxEvent> outbox) {
-        return new WaitlistDocument(idOf(entry.poolId(), entry.referralId()), entry.poolId(), entry.referralId(),
-                entry.urgency().name(), entry.contracted(), entry.servedFirst(), WaitlistOrder.rankOf(entry),
-                entry.seq(), entry.acceptBy(), entry.enqueuedAt(), WAITING, null, outbox);
+        return new WaitlistDocument(idOf(entry.poolId(), entry.referralId()), entry.poolId().value(),
+                entry.referralId().value(), entry.urgency().name(), entry.contracted(), entry.servedFirst(),
+                WaitlistOrder.rankOf(entry), entry.seq(), entry.acceptBy(), entry.enqueuedAt(), WAITING, null, outbox);
     }
 
     WaitlistEntry toDomain() {
         // the stored rank is the class the entry joined in (the pool counts it by that class)
-        return new WaitlistEntry(poolId, referralId, Urgency.valueOf(urgency), contracted,
+        return new WaitlistEntry(new PoolId(poolId), new ReferralId(referralId), Urgency.valueOf(urgency), contracted,
                 WaitlistClass.values()[rank], servedFirst, acceptBy, enqueuedAt, seq);
     }
 }

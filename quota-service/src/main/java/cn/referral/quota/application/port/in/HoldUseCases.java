@@ -1,5 +1,6 @@
 package cn.referral.quota.application.port.in;
 
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.ReleaseReason;
 import reactor.core.publisher.Mono;
 
@@ -10,10 +11,10 @@ public interface HoldUseCases {
     Mono<Placement> place(SubmittedReferral referral);
 
     /** The hospital accepted the referral: confirm its hold. */
-    Mono<Void> confirm(String referralId);
+    Mono<Void> confirm(ReferralId referralId);
 
     /** The referral was rejected, cancelled or expired: release its unit, handing it on. */
-    Mono<Void> release(String referralId, ReleaseReason reason);
+    Mono<Void> release(ReferralId referralId, ReleaseReason reason);
 
     /**
      * Releases every hold not confirmed by its {@code expiresAt} and hands the units on, so a lost

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.referral.platform.security.Caller;
+import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.PoolId;
+import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,22 +20,22 @@ public interface PoolUseCases {
     Mono<PoolView> open(OpenPoolCommand command, Caller caller);
 
     /** Opens the pool unless it exists (start-up data); emits whether it was new. */
-    Mono<Boolean> openIfAbsent(String id, OpenPoolCommand command);
+    Mono<Boolean> openIfAbsent(PoolId id, OpenPoolCommand command);
 
-    Mono<PoolView> find(String poolId, Caller caller);
+    Mono<PoolView> find(PoolId poolId, Caller caller);
 
-    Mono<List<PoolView>> list(String institutionId, LocalDate date, Caller caller);
+    Mono<List<PoolView>> list(InstitutionId institutionId, LocalDate date, Caller caller);
 
     /** Changes capacity and reserve; never below what is held. A grown reserve goes to waiting referrals. */
-    Mono<PoolView> resize(String poolId, int capacity, int reserved, Caller caller);
+    Mono<PoolView> resize(PoolId poolId, int capacity, int reserved, Caller caller);
 
     /**
      * An institution's pools of a day, for their free reserved units only: read by doctors and desks
      * of any institution choosing where to refer (the seeds' 预留号源 for referred patients).
      * {@code NotPermitted} for callers who do not refer patients.
      */
-    Mono<List<Pool>> reserveOn(String institutionId, LocalDate date, Caller caller);
+    Mono<List<Pool>> reserveOn(InstitutionId institutionId, LocalDate date, Caller caller);
 
     /** Where the referral stands in the pools of the caller's institution (held, released or waiting). */
-    Mono<List<PoolStanding>> standings(String referralId, Caller caller);
+    Mono<List<PoolStanding>> standings(ReferralId referralId, Caller caller);
 }

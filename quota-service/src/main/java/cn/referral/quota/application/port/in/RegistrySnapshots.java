@@ -2,16 +2,17 @@ package cn.referral.quota.application.port.in;
 
 import java.time.LocalDate;
 
+import cn.referral.quota.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** The registry's snapshots quota keeps a view of; an older version never overwrites a newer one. */
 public interface RegistrySnapshots {
 
-    Mono<Void> institutionReceived(String institutionId, String regionCode, long version);
+    Mono<Void> institutionReceived(InstitutionId institutionId, String regionCode, long version);
 
-    Mono<Void> institutionRemoved(String institutionId);
+    Mono<Void> institutionRemoved(InstitutionId institutionId);
 
-    Mono<Void> contractReceived(String contractId, String patientRef, String primaryInstitutionId,
+    Mono<Void> contractReceived(String contractId, String patientRef, InstitutionId primaryInstitutionId,
                                 LocalDate validFrom, LocalDate validUntil, boolean active, long version);
 
     /** The patient's contracts were removed (a tombstone keyed by patientRef). */

@@ -1,10 +1,11 @@
 package cn.referral.quota.application.port.in;
 
 import cn.referral.quota.domain.HoldRequest;
+import cn.referral.quota.domain.InstitutionId;
 
 /**
  * A submitted referral as the ledger reads it: what it asks for, and who the patient and the
  * referring institution are, so the ledger can tell whether the reserve serves it first.
  */
-public record SubmittedReferral(HoldRequest request, String patientRef, String fromInstitutionId) {
+public record SubmittedReferral(HoldRequest request, String patientRef, InstitutionId fromInstitutionId) {
 }

@@ -3,10 +3,13 @@ package cn.referral.quota.application.port.out;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.NewHold;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.Outcome;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.PoolTally;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.WaitlistClass;
 import reactor.core.publisher.Flux;
@@ -24,19 +27,19 @@ public interface PoolStore {
     /** Stores the pool unless one with its id or key exists; emits whether it was inserted. */
     Mono<Boolean> insertIfAbsent(Pool pool);
 
-    Mono<Pool> findById(String id);
+    Mono<Pool> findById(PoolId id);
 
-    Flux<Pool> findByInstitutionAndDate(String institutionId, LocalDate date);
+    Flux<Pool> findByInstitutionAndDate(InstitutionId institutionId, LocalDate date);
 
     /**
      * Pools of the department and resource dated within the window, earliest session first, read
      * without their holds (a busy pool has many): their counters, and whether each knows {@code referralId}.
      */
-    Flux<PoolTally> findCandidates(String institutionId, String department, Resource resource, LocalDate from,
-                                   LocalDate until, String referralId);
+    Flux<PoolTally> findCandidates(InstitutionId institutionId, String department, Resource resource, LocalDate from,
+                                   LocalDate until, ReferralId referralId);
 
     /** Pools that hold or held the referral. */
-    Flux<Pool> findHolding(String referralId);
+    Flux<Pool> findHolding(ReferralId referralId);
 
     /** Pools whose reserve has not gone public and whose session starts before {@code instant}. */
     Flux<Pool> findReserveNotReleasedStartingBefore(Instant instant);
@@ -65,13 +68,13 @@ public interface PoolStore {
      * number (1, 2, …), in one atomic update; emits the number and the pool's count of waiting
      * referrals per class right after it. Empty if no such pool.
      */
-    Mono<WaitlistTicket> joinWaitlist(String poolId, WaitlistClass joining);
+    Mono<WaitlistTicket> joinWaitlist(PoolId poolId, WaitlistClass joining);
 
     /** Counts a referral of this class out of the pool's waitlist (it left without a unit of this pool). */
-    Mono<Void> leftWaitlist(String poolId, WaitlistClass leaving);
+    Mono<Void> leftWaitlist(PoolId poolId, WaitlistClass leaving);
 
     /** How many referrals the pool counts as waiting (entries being written included). */
-    Mono<Long> countedWaiting(String poolId);
+    Mono<Long> countedWaiting(PoolId poolId);
 
     /** An arrival number on a pool's waitlist and the pool's count of waiting referrals per class then. */
     record WaitlistTicket(long seq, java.util.Map<WaitlistClass, Long> waitingByClass) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
 
 /** What the ledger reports to monitoring. */
@@ -13,5 +14,5 @@ public interface QuotaMetrics {
     void recorded(List<QuotaEvent> events);
 
     /** Latest view of the coming pools: reserved utilization, waitlist length (pool id → waiting), green-channel holds. */
-    void observed(List<Pool> upcomingPools, Map<String, Long> waitingByPool);
+    void observed(List<Pool> upcomingPools, Map<PoolId, Long> waitingByPool);
 }

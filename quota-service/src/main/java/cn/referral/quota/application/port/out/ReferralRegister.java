@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,19 +28,19 @@ public interface ReferralRegister {
     }
 
     /** Claims the referral for placement, atomically. */
-    Mono<Standing> claim(String referralId, Instant now);
+    Mono<Standing> claim(ReferralId referralId, Instant now);
 
     /**
      * Takes over the placement of a referral claimed before {@code staleBefore} and still open (its
      * placer died), atomically, so one redelivery at most does it. Emits whether this caller took it.
      */
-    Mono<Boolean> reclaimIfStale(String referralId, Instant staleBefore, Instant now);
+    Mono<Boolean> reclaimIfStale(ReferralId referralId, Instant staleBefore, Instant now);
 
     /** Remembers that the referral is closed; idempotent. */
-    Mono<Void> close(String referralId, String reason, Instant now);
+    Mono<Void> close(ReferralId referralId, String reason, Instant now);
 
     /** Why the referral was closed (REJECTED, CANCELLED, EXPIRED, ACCEPTED), or empty while it is open. */
-    Mono<Optional<String>> closedReason(String referralId);
+    Mono<Optional<String>> closedReason(ReferralId referralId);
 
     /** Stores the unavailable answer with its event, once per referral; emits whether it was new. */
     Mono<Boolean> recordUnavailable(QuotaEvent.Unavailable event, Instant now);
@@ -48,12 +50,12 @@ public interface ReferralRegister {
      * written, so a pool that holds it is always remembered (one whose hold then lost a race is too,
      * harmlessly). Idempotent. A referral registered before pools were remembered is left as it is.
      */
-    Mono<Void> rememberPool(String referralId, String poolId);
+    Mono<Void> rememberPool(ReferralId referralId, PoolId poolId);
 
     /**
      * The pools remembered for the referral (a superset of those that hold or held it), or empty when
      * its register does not remember pools (registered before they were, or never registered): then
      * the pools are found by their holds.
      */
-    Mono<Optional<List<String>>> rememberedPools(String referralId);
+    Mono<Optional<List<PoolId>>> rememberedPools(ReferralId referralId);
 }

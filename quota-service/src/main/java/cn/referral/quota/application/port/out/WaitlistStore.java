@@ -2,7 +2,9 @@ package cn.referral.quota.application.port.out;
 
 import java.util.Map;
 
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.WaitlistEntry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,14 +22,14 @@ public interface WaitlistStore {
     Mono<Integer> positionOf(WaitlistEntry entry);
 
     /** The first waiting entry in service order; only those the reserve serves first when {@code servedFirstOnly}. */
-    Mono<WaitlistEntry> first(String poolId, boolean servedFirstOnly);
+    Mono<WaitlistEntry> first(PoolId poolId, boolean servedFirstOnly);
 
     /** Takes the entry off the waitlist (it got a unit, or left); false if it was not waiting any more. */
     Mono<Boolean> leave(WaitlistEntry entry, String why);
 
     /** The entries on which the referral waits now. */
-    Flux<WaitlistEntry> waitingFor(String referralId);
+    Flux<WaitlistEntry> waitingFor(ReferralId referralId);
 
     /** How many referrals wait per pool (pool id → count), for the given pools. */
-    Mono<Map<String, Long>> waitingCounts(Iterable<String> poolIds);
+    Mono<Map<PoolId, Long>> waitingCounts(Iterable<PoolId> poolIds);
 }

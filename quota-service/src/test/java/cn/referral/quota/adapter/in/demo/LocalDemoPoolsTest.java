@@ -17,13 +17,16 @@ import cn.referral.quota.application.port.in.PoolStanding;
 import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.application.port.in.PoolView;
 import cn.referral.quota.config.QuotaProperties;
+import cn.referral.quota.domain.InstitutionId;
+import cn.referral.quota.domain.PoolId;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.ReservedShareRule;
 import cn.referral.quota.domain.Resource;
 import reactor.core.publisher.Mono;
 
 class LocalDemoPoolsTest {
 
-    private final Map<String, OpenPoolCommand> opened = new ConcurrentHashMap<>();
+    private final Map<PoolId, OpenPoolCommand> opened = new ConcurrentHashMap<>();
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T20:00:00Z"));
     private final LocalDemoPools demo = new LocalDemoPools(new RecordingPools(), clock,
             new QuotaProperties(null, null, null, null, null, null, null));
@@ -35,11 +38,11 @@ class LocalDemoPoolsTest {
         // 2026-11-24T20:00Z is already the 25th in Shanghai
         assertThat(opened.values()).extracting(c -> c.key().date()).contains(LocalDate.parse("2026-11-25"),
                 LocalDate.parse("2026-12-08")).doesNotContain(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-12-09"));
-        assertThat(opened.values()).filteredOn(c -> c.key().institutionId().equals("wz-wmu-first-hospital"))
+        assertThat(opened.values()).filteredOn(c -> c.key().institutionId().value().equals("wz-wmu-first-hospital"))
                 .hasSize(14 * 2 * 4);
-        assertThat(opened.values()).filteredOn(c -> c.key().institutionId().equals("na-county-hospital"))
+        assertThat(opened.values()).filteredOn(c -> c.key().institutionId().value().equals("na-county-hospital"))
                 .extracting(c -> c.key().department()).contains("康复医学科");
-        assertThat(opened.values()).filteredOn(c -> c.key().institutionId().equals("wz-wmu-first-hospital")
+        assertThat(opened.values()).filteredOn(c -> c.key().institutionId().value().equals("wz-wmu-first-hospital")
                         && c.key().resource() == Resource.EXPERT_CLINIC)
                 .allSatisfy(c -> assertThat(List.of(c.capacity(), c.reserved())).containsExactly(40, 8));
         assertThat(opened.values()).allSatisfy(c -> assertThat(ReservedShareRule.isSatisfiedBy(c.capacity(),
@@ -49,7 +52,7 @@ class LocalDemoPoolsTest {
     @Test
     void aRestartOpensTheSamePoolsUnderTheSameIds() {
         demo.run(null);
-        Map<String, OpenPoolCommand> first = Map.copyOf(opened);
+        Map<PoolId, OpenPoolCommand> first = Map.copyOf(opened);
         opened.clear();
 
         demo.run(null);
@@ -60,7 +63,7 @@ class LocalDemoPoolsTest {
     private final class RecordingPools implements PoolUseCases {
 
         @Override
-        public Mono<Boolean> openIfAbsent(String id, OpenPoolCommand command) {
+        public Mono<Boolean> openIfAbsent(PoolId id, OpenPoolCommand command) {
             return Mono.just(opened.putIfAbsent(id, command) == null);
         }
 
@@ -70,28 +73,28 @@ class LocalDemoPoolsTest {
         }
 
         @Override
-        public Mono<PoolView> find(String poolId, Caller caller) {
+        public Mono<PoolView> find(PoolId poolId, Caller caller) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<List<PoolView>> list(String institutionId, LocalDate date, Caller caller) {
+        public Mono<List<PoolView>> list(InstitutionId institutionId, LocalDate date, Caller caller) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<List<cn.referral.quota.domain.Pool>> reserveOn(String institutionId, LocalDate date,
+        public Mono<List<cn.referral.quota.domain.Pool>> reserveOn(InstitutionId institutionId, LocalDate date,
                                                                Caller caller) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<PoolView> resize(String poolId, int capacity, int reserved, Caller caller) {
+        public Mono<PoolView> resize(PoolId poolId, int capacity, int reserved, Caller caller) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<List<PoolStanding>> standings(String referralId, Caller caller) {
+        public Mono<List<PoolStanding>> standings(ReferralId referralId, Caller caller) {
             throw new UnsupportedOperationException();
         }
     }

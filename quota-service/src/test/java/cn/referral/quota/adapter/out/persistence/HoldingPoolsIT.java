@@ -34,6 +34,8 @@ import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.domain.HoldStatus;
 import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.PoolId;
+import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.Pools;
 import cn.referral.quota.domain.ReleaseReason;
 
@@ -78,8 +80,8 @@ class HoldingPoolsIT {
         pool = Pools.anExpertClinic(10, 2);
         ledger.pools().insert(pool).block(WAIT);
         // a later pool, outside the referrals' dates: a search over every pool's holds would look at it too
-        ledger.pools().insert(Pool.open("pool-2", Pools.aCardiologyClinicMorning(Pools.SESSION_DAY.plusDays(10)),
-                10, 2, Pools.SHANGHAI)).block(WAIT);
+        ledger.pools().insert(Pool.open(new PoolId("pool-2"),
+                Pools.aCardiologyClinicMorning(Pools.SESSION_DAY.plusDays(10)), 10, 2, Pools.SHANGHAI)).block(WAIT);
     }
 
     @AfterEach
@@ -90,19 +92,19 @@ class HoldingPoolsIT {
     @Test
     void anAcceptedReferralsHoldIsConfirmedInThePoolItsRegisterRememberedReadByItsId() {
         assertThat(ledger.place(aRoutineReferral("r-accepted")).block(WAIT)).isEqualTo(Placement.HELD);
-        assertThat(rememberedPools("r-accepted")).hasValue(List.of(pool.id()));
+        assertThat(rememberedPools("r-accepted")).hasValue(List.of(pool.id().value()));
         poolQueries.clear();
 
-        ledger.holds().confirm("r-accepted").block(WAIT);
+        ledger.holds().confirm(new ReferralId("r-accepted")).block(WAIT);
 
-        assertThat(stored().holdOf("r-accepted")).get().extracting(hold -> hold.status())
+        assertThat(stored().holdOf(new ReferralId("r-accepted"))).get().extracting(hold -> hold.status())
                 .isEqualTo(HoldStatus.CONFIRMED);
         assertThat(poolQueries).as("pools read on accept").isNotEmpty()
                 .allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
 
         // the accept delivered again: nothing changes a second time
         long revision = stored().revision();
-        ledger.holds().confirm("r-accepted").block(WAIT);
+        ledger.holds().confirm(new ReferralId("r-accepted")).block(WAIT);
         assertThat(stored().revision()).isEqualTo(revision);
         assertThat(stored().confirmed()).isEqualTo(1);
     }
@@ -115,11 +117,12 @@ class HoldingPoolsIT {
                 MongoReferralRegister.COLLECTION).block(WAIT);
         poolQueries.clear();
 
-        ledger.holds().release("r-old", ReleaseReason.CANCELLED).block(WAIT);
+        ledger.holds().release(new ReferralId("r-old"), ReleaseReason.CANCELLED).block(WAIT);
 
         Pool released = stored();
-        assertThat(released.holdOf("r-old")).isEmpty();
-        assertThat(released.released()).anySatisfy(hold -> assertThat(hold.hold().referralId()).isEqualTo("r-old"));
+        assertThat(released.holdOf(new ReferralId("r-old"))).isEmpty();
+        assertThat(released.released())
+                .anySatisfy(hold -> assertThat(hold.hold().referralId()).isEqualTo(new ReferralId("r-old")));
         assertThat(released.held()).isZero();
         assertThat(poolQueries).as("found by the pools' holds, the old way")
                 .anySatisfy(fields -> assertThat(fields).containsExactly("$or"));
@@ -133,24 +136,25 @@ class HoldingPoolsIT {
         assertThat(ledger.place(aRoutineReferral("r-waiting")).block(WAIT)).isEqualTo(Placement.WAITLISTED);
         assertThat(rememberedPools("r-waiting")).as("nothing held yet").hasValue(List.of());
 
-        ledger.holds().release("r-first", ReleaseReason.REJECTED).block(WAIT);
+        ledger.holds().release(new ReferralId("r-first"), ReleaseReason.REJECTED).block(WAIT);
 
-        assertThat(stored().holdOf("r-waiting")).as("the freed unit went to the waiting referral").isPresent();
-        assertThat(rememberedPools("r-waiting")).hasValue(List.of(pool.id()));
+        assertThat(stored().holdOf(new ReferralId("r-waiting"))).as("the freed unit went to the waiting referral")
+                .isPresent();
+        assertThat(rememberedPools("r-waiting")).hasValue(List.of(pool.id().value()));
         poolQueries.clear();
-        ledger.holds().confirm("r-waiting").block(WAIT);
-        assertThat(stored().holdOf("r-waiting")).get().extracting(hold -> hold.status())
+        ledger.holds().confirm(new ReferralId("r-waiting")).block(WAIT);
+        assertThat(stored().holdOf(new ReferralId("r-waiting"))).get().extracting(hold -> hold.status())
                 .isEqualTo(HoldStatus.CONFIRMED);
         assertThat(poolQueries).isNotEmpty().allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
     }
 
     @Test
     void aReferralCancelledBeforeItWasPlacedRemembersNoPoolAndReadsNone() {
-        ledger.holds().release("r-never-placed", ReleaseReason.CANCELLED).block(WAIT);
+        ledger.holds().release(new ReferralId("r-never-placed"), ReleaseReason.CANCELLED).block(WAIT);
         poolQueries.clear();
 
         assertThat(ledger.place(aRoutineReferral("r-never-placed")).block(WAIT)).isEqualTo(Placement.CLOSED);
-        ledger.holds().release("r-never-placed", ReleaseReason.CANCELLED).block(WAIT);
+        ledger.holds().release(new ReferralId("r-never-placed"), ReleaseReason.CANCELLED).block(WAIT);
 
         assertThat(rememberedPools("r-never-placed")).hasValue(List.of());
         assertThat(poolQueries).as("no pool searched for a referral that no pool holds").isEmpty();

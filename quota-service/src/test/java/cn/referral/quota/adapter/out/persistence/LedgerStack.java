@@ -21,6 +21,7 @@ import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.ReferenceViews;
 import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
 import cn.referral.quota.domain.ReserveCutoff;
 import cn.referral.quota.domain.ReservePolicies;
@@ -61,7 +62,7 @@ public record LedgerStack(HoldUseCases holds, PoolStore pools, ReferenceViews vi
         }
 
         @Override
-        public void observed(List<Pool> upcomingPools, Map<String, Long> waitingByPool) {
+        public void observed(List<Pool> upcomingPools, Map<PoolId, Long> waitingByPool) {
         }
     };
 
