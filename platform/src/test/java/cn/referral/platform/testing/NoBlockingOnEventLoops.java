@@ -21,7 +21,8 @@ import reactor.blockhound.BlockingOperationError;
  * a retry). The allowances are JDK and library internals that block briefly by design, each with its reason.
  * <p>
  * An integration test run ({@code *IT}, failsafe) has it where its module leaves {@code blockhound.its} on (the
- * root pom's default; today platform and registry-service, the modules that turn it off say why in their pom):
+ * root pom's default: platform, the four services, gateway and console; only deploy/devstack and deploy/system-tests
+ * turn it off, each saying why in its pom):
  * BlockHound is installed once per JVM when the run starts and reports for the whole run
  * ({@link BlockHoundAtLaunch}), and this extension is registered on every test class
  * ({@code junit.jupiter.extensions.autodetection.enabled} in the root pom's failsafe configuration).
