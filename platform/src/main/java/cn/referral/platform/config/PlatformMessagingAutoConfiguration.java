@@ -64,9 +64,10 @@ public class PlatformMessagingAutoConfiguration {
         return new MongoPingHealthIndicator(mongo);
     }
 
+    /** Claims name this instance, so its own restart takes over what a crash left ({@link Inbox}). */
     @Bean
-    Inbox inbox(ReactiveMongoTemplate mongo, InboxProperties properties, Clock clock) {
-        return new Inbox(mongo, properties, clock);
+    Inbox inbox(ReactiveMongoTemplate mongo, InboxProperties properties, Clock clock, StaticMembership membership) {
+        return new Inbox(mongo, properties, clock, membership.instance());
     }
 
     @Bean

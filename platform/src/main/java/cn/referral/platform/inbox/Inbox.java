@@ -1,6 +1,7 @@
 package cn.referral.platform.inbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -38,6 +39,13 @@ import reactor.core.publisher.Mono;
  * a process that dies between its effect and its DONE mark leaves the effect to run again after
  * the lease. Effects must therefore still be idempotent at the aggregate (they are: every handler
  * checks the aggregate's state), but a completed event is never applied twice.
+ * <p>
+ * A claim names its owner: the service instance (its static-membership id, {@code StaticMembership}) and
+ * this run of it (a random incarnation per process). An instance restarted after a crash meets its previous
+ * run's claims first, on the partitions it takes back; that run is gone (the restart replaced it as the group's
+ * static member), so the claim is taken over at once instead of after the lease: the lease only has to cover a
+ * claim held by another instance, which may still be running. Without an owner (tests, several instances in
+ * one JVM) only the lease frees a claim.
  */
 public class Inbox {
 
@@ -53,11 +61,20 @@ public class Inbox {
     private final Clock clock;
     /** Records whose effect ran here but whose DONE mark failed, with our claim on them. */
     private final Map<String, String> effectedNotMarked = new ConcurrentHashMap<>();
+    /** The instance whose claims these are, stable across its restarts; null when there is none. */
+    private final String owner;
+    /** This run of the instance. */
+    private final String incarnation = UUID.randomUUID().toString();
 
     public Inbox(ReactiveMongoTemplate mongo, InboxProperties properties, Clock clock) {
+        this(mongo, properties, clock, null);
+    }
+
+    public Inbox(ReactiveMongoTemplate mongo, InboxProperties properties, Clock clock, String owner) {
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
+        this.owner = owner == null || owner.isBlank() ? null : owner;
     }
 
     public Mono<Outcome> handleOnce(String consumer, IncomingEvent event, Mono<?> effect) {
@@ -115,6 +132,8 @@ public class Inbox {
                 .append("subject", event.subject())
                 .append("status", PROCESSING)
                 .append("claim", claim)
+                .append("owner", owner)
+                .append("incarnation", incarnation)
                 .append("receivedAt", Date.from(now))
                 .append("leaseUntil", Date.from(now.plus(properties.processingLease())));
         return mongo.insert(record, properties.collection())
@@ -122,14 +141,28 @@ public class Inbox {
                 .onErrorResume(DuplicateKeyException.class, duplicate -> takeOverAbandoned(recordId, claim, now));
     }
 
+    /**
+     * Takes over a claim whose lease ran out, or one left by an earlier run of this same instance (it crashed: a
+     * clean stop gives its claims back).
+     */
     private Mono<RecordState> takeOverAbandoned(String recordId, String claim, Instant now) {
+        Criteria leaseRanOut = Criteria.where("leaseUntil").lt(Date.from(now));
+        Criteria abandonedBy = owner == null ? leaseRanOut : new Criteria().orOperator(leaseRanOut,
+                Criteria.where("owner").is(owner).and("incarnation").ne(incarnation));
         Query abandoned = new Query(Criteria.where("_id").is(recordId).and("status").is(PROCESSING)
-                .and("leaseUntil").lt(Date.from(now)));
-        Update lease = new Update().set("claim", claim)
+                .andOperator(abandonedBy));
+        Update lease = new Update().set("claim", claim).set("owner", owner).set("incarnation", incarnation)
                 .set("leaseUntil", Date.from(now.plus(properties.processingLease())));
-        return mongo.findAndModify(abandoned, lease, FindAndModifyOptions.options().returnNew(true), Document.class,
+        return mongo.findAndModify(abandoned, lease, FindAndModifyOptions.options().returnNew(false), Document.class,
                         properties.collection())
-                .map(taken -> RecordState.CLAIMED)
+                .map(previous -> {
+                    Date leaseUntil = previous.getDate("leaseUntil");
+                    if (leaseUntil != null && !leaseUntil.toInstant().isBefore(now)) {
+                        log.info("Took over {} from an earlier run of this instance ({}), {} before its lease ran out",
+                                recordId, owner, Duration.between(now, leaseUntil.toInstant()));
+                    }
+                    return RecordState.CLAIMED;
+                })
                 .switchIfEmpty(Mono.defer(() -> mongo.findById(recordId, Document.class, properties.collection())
                         .map(existing -> DONE.equals(existing.getString("status")) ? RecordState.DONE
                                 : RecordState.IN_PROGRESS)

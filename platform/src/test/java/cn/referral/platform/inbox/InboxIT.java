@@ -59,7 +59,11 @@ class InboxIT {
     @BeforeEach
     void emptyInbox() {
         mongo.remove(new Query(), "inbox").block(WAIT);
-        inbox = new Inbox(mongo, new InboxProperties("inbox", LEASE, RETENTION, Duration.ofHours(1)), clock);
+        inbox = new Inbox(mongo, properties(), clock);
+    }
+
+    private static InboxProperties properties() {
+        return new InboxProperties("inbox", LEASE, RETENTION, Duration.ofHours(1));
     }
 
     @Test
@@ -138,9 +142,51 @@ class InboxIT {
     }
 
     @Test
+    void aClaimLeftByAnEarlierRunOfThisInstanceIsTakenOverAtOnce() throws InterruptedException {
+        IncomingEvent event = anEvent();
+        Inbox crashedRun = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
+        Disposable crashed = startAndHang(crashedRun, event);
+        try {
+            Inbox restarted = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
+
+            Outcome takeover = restarted.handleOnce("quota", event, countEffect()).block(WAIT);
+            Outcome later = restarted.handleOnce("quota", event, countEffect()).block(WAIT);
+
+            assertThat(takeover).isEqualTo(Outcome.PROCESSED);
+            assertThat(later).isEqualTo(Outcome.DUPLICATE);
+            assertThat(effects).hasValue(1);
+        } finally {
+            crashed.dispose();
+        }
+    }
+
+    @Test
+    void aClaimOfAnotherInstanceOrOfThisRunStillWaitsForItsLease() throws InterruptedException {
+        IncomingEvent event = anEvent();
+        Inbox running = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
+        Disposable busy = startAndHang(running, event);
+        try {
+            Inbox otherInstance = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
+
+            assertThatThrownBy(() -> otherInstance.handleOnce("quota", event, countEffect()).block(WAIT))
+                    .isInstanceOf(EventInProgressException.class);
+            assertThatThrownBy(() -> running.handleOnce("quota", event, countEffect()).block(WAIT))
+                    .isInstanceOf(EventInProgressException.class);
+            assertThat(effects).hasValue(0);
+
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(otherInstance.handleOnce("quota", event, countEffect()).block(WAIT))
+                    .isEqualTo(Outcome.PROCESSED);
+            assertThat(effects).hasValue(1);
+        } finally {
+            busy.dispose();
+        }
+    }
+
+    @Test
     void whenTheEffectRanButMarkingItDoneFailedTheRetryDoesNotRunItAgain() {
         AtomicInteger marks = new AtomicInteger();
-        Inbox flakyMarks = new Inbox(mongo, new InboxProperties("inbox", LEASE, RETENTION, Duration.ofHours(1)), clock) {
+        Inbox flakyMarks = new Inbox(mongo, properties(), clock) {
             @Override
             protected Mono<Void> markDone(String recordId, String claim) {
                 return marks.incrementAndGet() == 1
@@ -241,8 +287,12 @@ class InboxIT {
 
     /** Starts handling {@code event} with an effect that never finishes, as a consumer that hung or died. */
     private Disposable startAndHang(IncomingEvent event) throws InterruptedException {
+        return startAndHang(inbox, event);
+    }
+
+    private Disposable startAndHang(Inbox handler, IncomingEvent event) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
-        Disposable handling = inbox.handleOnce("quota", event,
+        Disposable handling = handler.handleOnce("quota", event,
                 Mono.fromRunnable(started::countDown).then(Mono.never())).subscribe();
         assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("handling started").isTrue();
         return handling;
