@@ -66,6 +66,16 @@ public class EventConsumers {
         return new Builder(name);
     }
 
+    /**
+     * The consumer of a local view of a compacted topic: each snapshot of {@code snapshotType} is kept by
+     * {@code keep}, and a tombstone removes the record of its key through {@code remove}.
+     */
+    public <T> Consumer<Message<byte[]>> localView(String name, String snapshotType, Class<T> wireRecord,
+                                                   BiFunction<IncomingEvent, T, Mono<?>> keep,
+                                                   Function<String, Mono<?>> remove) {
+        return consumer(name).on(snapshotType, wireRecord, keep).onTombstone(event -> remove.apply(event.key())).build();
+    }
+
     public final class Builder {
 
         private final String name;

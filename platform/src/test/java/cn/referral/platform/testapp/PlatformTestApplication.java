@@ -28,10 +28,8 @@ public class PlatformTestApplication {
     /** Bound as {@code items-in-0}. Every delivery attempt is counted before the platform handles it. */
     @Bean
     Consumer<Message<byte[]>> items(EventConsumers consumers, ItemLedger ledger) {
-        Consumer<Message<byte[]>> consumer = consumers.consumer("item-view")
-                .on(ITEM_SNAPSHOT, ItemSnapshotV1.class, (event, item) -> ledger.applied(event, item))
-                .onTombstone(event -> ledger.removed(event.key()))
-                .build();
+        Consumer<Message<byte[]>> consumer = consumers.localView("item-view", ITEM_SNAPSHOT, ItemSnapshotV1.class,
+                ledger::applied, ledger::removed);
         return message -> {
             ledger.attempted(message);
             consumer.accept(message);

@@ -24,26 +24,21 @@ class RegistryConsumers {
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.consumer("institution-view")
-                .on(INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                        (event, snapshot) -> views.institutionSnapshot(new Institution(snapshot.institutionId(),
-                                InstitutionLevel.valueOf(snapshot.level()), snapshot.regionCode(), snapshot.active(),
-                                snapshot.version(), snapshot.name(), snapshot.medinsCode())))
-                .onTombstone(event -> views.institutionRemoved(event.key()))
-                .build();
+        return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
+                (event, snapshot) -> views.institutionSnapshot(new Institution(snapshot.institutionId(),
+                        InstitutionLevel.valueOf(snapshot.level()), snapshot.regionCode(), snapshot.active(),
+                        snapshot.version(), snapshot.name(), snapshot.medinsCode())),
+                views::institutionRemoved);
     }
 
     /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.consumer("alliance-view")
-                .on(ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                        (event, snapshot) -> views.allianceSnapshot(new Alliance(snapshot.allianceId(),
-                                AllianceType.valueOf(snapshot.type()), snapshot.regionCode(),
-                                snapshot.memberInstitutionIds() == null ? Set.of()
-                                        : Set.copyOf(snapshot.memberInstitutionIds()),
-                                snapshot.active(), snapshot.version())))
-                .onTombstone(event -> views.allianceRemoved(event.key()))
-                .build();
+        return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
+                (event, snapshot) -> views.allianceSnapshot(new Alliance(snapshot.allianceId(),
+                        AllianceType.valueOf(snapshot.type()), snapshot.regionCode(),
+                        snapshot.memberInstitutionIds() == null ? Set.of() : Set.copyOf(snapshot.memberInstitutionIds()),
+                        snapshot.active(), snapshot.version())),
+                views::allianceRemoved);
     }
 }

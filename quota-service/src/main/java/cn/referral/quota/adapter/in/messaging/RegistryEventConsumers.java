@@ -33,24 +33,23 @@ class RegistryEventConsumers {
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, RegistrySnapshots views) {
-        return consumers.consumer("institution-view")
-                .on(INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class, (event, snapshot) -> {
+        return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
+                (event, snapshot) -> {
                     if (snapshot.institutionId() == null || snapshot.institutionId().isBlank()
                             || snapshot.version() == null) {
                         throw new MalformedEventException("Event " + event.id() + " lacks institutionId or version");
                     }
                     return views.institutionReceived(new InstitutionId(snapshot.institutionId()), snapshot.regionCode(),
                             snapshot.version());
-                })
-                .onTombstone(event -> views.institutionRemoved(new InstitutionId(event.key())))
-                .build();
+                },
+                key -> views.institutionRemoved(new InstitutionId(key)));
     }
 
     /** Bound to {@code registry.contracts.v1} (keyed by patientRef) as {@code registryContracts-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryContracts(EventConsumers consumers, RegistrySnapshots views) {
-        return consumers.consumer("contract-view")
-                .on(CONTRACT_SNAPSHOT, ContractSnapshotV1.class, (event, snapshot) -> {
+        return consumers.localView("contract-view", CONTRACT_SNAPSHOT, ContractSnapshotV1.class,
+                (event, snapshot) -> {
                     if (snapshot.contractId() == null || snapshot.patientRef() == null || snapshot.version() == null) {
                         throw new MalformedEventException("Event " + event.id()
                                 + " lacks contractId, patientRef or version");
@@ -58,9 +57,8 @@ class RegistryEventConsumers {
                     return views.contractReceived(snapshot.contractId(), snapshot.patientRef(),
                             knownInstitution(snapshot.primaryInstitutionId()), snapshot.validFrom(),
                             snapshot.validUntil(), !Boolean.FALSE.equals(snapshot.active()), snapshot.version());
-                })
-                .onTombstone(event -> views.contractsRemoved(event.key()))
-                .build();
+                },
+                views::contractsRemoved);
     }
 
     /** A contract without its primary institution is kept, and serves no referral first. */

@@ -35,43 +35,31 @@ class RegistryConsumers {
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, InstitutionViewUseCases views) {
-        return consumers.consumer("institution-view")
-                .on(INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                        (event, snapshot) -> views.snapshotReceived(toInstitution(snapshot)))
-                .onTombstone(event -> views.institutionRemoved(event.key()))
-                .build();
+        return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
+                (event, snapshot) -> views.snapshotReceived(toInstitution(snapshot)), views::institutionRemoved);
     }
 
     /** Bound to {@code registry.catalogs.v1} as {@code registryCatalogs-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryCatalogs(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.consumer("catalog-view")
-                .on(CATALOG_SNAPSHOT, CatalogSnapshotV1.class,
-                        (event, snapshot) -> views.catalogReceived(toCatalog(snapshot)))
-                .onTombstone(event -> views.catalogRemoved(event.key()))
-                .build();
+        return consumers.localView("catalog-view", CATALOG_SNAPSHOT, CatalogSnapshotV1.class,
+                (event, snapshot) -> views.catalogReceived(toCatalog(snapshot)), views::catalogRemoved);
     }
 
     /** Bound to {@code registry.contracts.v1} (keyed by contractId) as {@code registryContracts-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryContracts(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.consumer("contract-view")
-                .on(CONTRACT_SNAPSHOT, ContractSnapshotV1.class,
-                        (event, snapshot) -> views.contractReceived(toContract(snapshot)))
-                .onTombstone(event -> views.contractRemoved(event.key()))
-                .build();
+        return consumers.localView("contract-view", CONTRACT_SNAPSHOT, ContractSnapshotV1.class,
+                (event, snapshot) -> views.contractReceived(toContract(snapshot)), views::contractRemoved);
     }
 
     /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.consumer("alliance-view")
-                .on(ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                        (event, snapshot) -> views.allianceReceived(new Alliance(snapshot.allianceId(),
-                                snapshot.name(), snapshot.memberInstitutionIds(), !Boolean.FALSE.equals(snapshot.active()),
-                                snapshot.version())))
-                .onTombstone(event -> views.allianceRemoved(event.key()))
-                .build();
+        return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
+                (event, snapshot) -> views.allianceReceived(new Alliance(snapshot.allianceId(), snapshot.name(),
+                        snapshot.memberInstitutionIds(), !Boolean.FALSE.equals(snapshot.active()), snapshot.version())),
+                views::allianceRemoved);
     }
 
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {
