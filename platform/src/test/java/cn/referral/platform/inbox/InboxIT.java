@@ -149,8 +149,8 @@ class InboxIT {
         try {
             Inbox restarted = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
 
-            Outcome takeover = restarted.handleOnce("quota", event, countEffect()).block(WAIT);
-            Outcome later = restarted.handleOnce("quota", event, countEffect()).block(WAIT);
+            Outcome takeover = deliver(restarted, "quota", event);
+            Outcome later = deliver(restarted, "quota", event);
 
             assertThat(takeover).isEqualTo(Outcome.PROCESSED);
             assertThat(later).isEqualTo(Outcome.DUPLICATE);
@@ -168,14 +168,14 @@ class InboxIT {
         try {
             Inbox otherInstance = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
 
-            assertThatThrownBy(() -> otherInstance.handleOnce("quota", event, countEffect()).block(WAIT))
+            assertThatThrownBy(() -> deliver(otherInstance, "quota", event))
                     .isInstanceOf(EventInProgressException.class);
-            assertThatThrownBy(() -> running.handleOnce("quota", event, countEffect()).block(WAIT))
+            assertThatThrownBy(() -> deliver(running, "quota", event))
                     .isInstanceOf(EventInProgressException.class);
             assertThat(effects).hasValue(0);
 
             clock.advance(LEASE.plusSeconds(1));
-            assertThat(otherInstance.handleOnce("quota", event, countEffect()).block(WAIT))
+            assertThat(deliver(otherInstance, "quota", event))
                     .isEqualTo(Outcome.PROCESSED);
             assertThat(effects).hasValue(1);
         } finally {
