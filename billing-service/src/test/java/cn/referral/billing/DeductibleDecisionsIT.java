@@ -195,9 +195,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String referral = accepted(WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
                 "wz-wmu-first-hospital", 30_000L);
 
-        Published issued = awaitPublished(referral, 1).get(0);
+        Published issued = awaitDecision(referral, "CONTINUOUS");
 
-        assertThat(issued.text("rule")).isEqualTo("CONTINUOUS");
         assertThat(issued.fen("standardDeductibleFen")).isEqualTo(100_000);
         assertThat(issued.fen("alreadyPaidFen")).isEqualTo(30_000);
         assertThat(issued.fen("payableFen")).isEqualTo(70_000);
@@ -210,9 +209,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String referral = accepted(JILIN, "EMPLOYEE", "DOWN", "INPATIENT", "jl-central-hospital",
                 "jl-community-centre", null);
 
-        Published issued = awaitPublished(referral, 1).get(0);
+        Published issued = awaitDecision(referral, "WAIVE_PRIMARY_DEDUCTIBLE");
 
-        assertThat(issued.text("rule")).isEqualTo("WAIVE_PRIMARY_DEDUCTIBLE");
         assertThat(issued.fen("standardDeductibleFen")).isEqualTo(20_000);
         assertThat(issued.fen("payableFen")).isZero();
         assertThat(issued.fen("waivedFen")).isEqualTo(20_000);
@@ -235,8 +233,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
         assertThat(full.fen("payableFen")).isEqualTo(20_000);
         assertThat(full.body().get("sameAlliance").asBoolean()).isFalse();
         assertThat(full.text("policyRegionCode")).isNull();
-        Published noSecond = awaitPublished(inside, 1).get(0);
-        assertThat(noSecond.text("rule")).isEqualTo("NO_SECOND_DEDUCTIBLE");
+        Published noSecond = awaitDecision(inside, "NO_SECOND_DEDUCTIBLE");
         assertThat(noSecond.fen("standardDeductibleFen")).isEqualTo(20_000);
         assertThat(noSecond.fen("payableFen")).isZero();
         assertThat(noSecond.text("policyRegionCode")).isEqualTo(NAN_AN);
@@ -259,15 +256,13 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String specialty = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
                 "fj-provincial-hospital", 20_000L);
 
-        Published fromProvince = awaitPublished(cityPool, 1).get(0);
-        assertThat(fromProvince.text("rule")).isEqualTo("NO_SECOND_DEDUCTIBLE");
+        Published fromProvince = awaitDecision(cityPool, "NO_SECOND_DEDUCTIBLE");
         assertThat(fromProvince.fen("standardDeductibleFen")).isEqualTo(70_000);
         assertThat(fromProvince.fen("payableFen")).isZero();
         assertThat(fromProvince.text("policyRegionCode")).isEqualTo(FUJIAN);
         assertThat(fromProvince.text("scheduleRegionCode")).isEqualTo(FUJIAN);
         assertThat(fromProvince.text("policyBasis")).contains("取消医联体内转诊医保二次起付线").contains("seed 000");
-        Published anyAlliance = awaitPublished(specialty, 1).get(0);
-        assertThat(anyAlliance.text("rule")).isEqualTo("NO_SECOND_DEDUCTIBLE");
+        Published anyAlliance = awaitDecision(specialty, "NO_SECOND_DEDUCTIBLE");
         assertThat(anyAlliance.fen("standardDeductibleFen")).as("Nan'an's own schedule").isEqualTo(80_000);
         assertThat(anyAlliance.text("allianceId")).isEqualTo("fj-cardiology-alliance");
         assertThat(anyAlliance.text("policyRegionCode")).isEqualTo(FUJIAN);
@@ -294,19 +289,15 @@ class DeductibleDecisionsIT extends BillingItSupport {
         events.accepted(new Accept(jilinOverride, JILIN, "EMPLOYEE", "DOWN", "INPATIENT", "jl-central-hospital",
                 "jl-community-centre", null, INSURED).eligibility("OVERRIDE"));
 
-        Published olderStay = awaitPublished(older, 1).get(0);
-        assertThat(olderStay.text("rule")).isEqualTo("FULL");
+        Published olderStay = awaitDecision(older, "FULL");
         assertThat(olderStay.fen("payableFen")).isEqualTo(50_000);
         assertThat(olderStay.text("sourceDischargedOn")).isEqualTo(Events.ADMISSION_DAY.minusDays(2).toString());
         assertThat(olderStay.text("policyBasis")).contains("not 同一次住院").contains("the region allows 1");
-        Published noDay = awaitPublished(undated, 1).get(0);
-        assertThat(noDay.text("rule")).isEqualTo("FULL");
+        Published noDay = awaitDecision(undated, "FULL");
         assertThat(noDay.text("sourceDischargedOn")).isNull();
-        Published outsideCatalog = awaitPublished(override, 1).get(0);
-        assertThat(outsideCatalog.text("rule")).isEqualTo("FULL");
+        Published outsideCatalog = awaitDecision(override, "FULL");
         assertThat(outsideCatalog.text("eligibility")).isEqualTo("OVERRIDE");
-        Published notSaid = awaitPublished(unstated, 1).get(0);
-        assertThat(notSaid.text("rule")).isEqualTo("FULL");
+        Published notSaid = awaitDecision(unstated, "FULL");
         assertThat(notSaid.text("eligibility")).isEqualTo("UNKNOWN");
         Published waived = awaitPublished(jilinOverride, 1).get(0);
         assertThat(waived.text("rule")).as("Jilin's waiver line counts overrides").isEqualTo("WAIVE_PRIMARY_DEDUCTIBLE");
@@ -318,8 +309,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String threeDays = newReferral();
         events.accepted(new Accept(threeDays, WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
                 "wz-wmu-first-hospital", 30_000L, INSURED).discharged(3));
-        Published continued = awaitPublished(threeDays, 1).get(0);
-        assertThat(continued.text("rule")).isEqualTo("CONTINUOUS");
+        Published continued = awaitDecision(threeDays, "CONTINUOUS");
         assertThat(continued.fen("payableFen")).isEqualTo(70_000);
     }
 
@@ -330,16 +320,14 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String exact = accepted(WENZHOU, "EMPLOYEE", "UP", "INPATIENT", "wz-lucheng-nanhui-chc",
                 "wz-wmu-first-hospital", 30_000L);
 
-        Published refused = awaitPublished(forged, 1).get(0);
-        assertThat(refused.text("rule")).isEqualTo("ALREADY_PAID_ABOVE_SCHEDULE");
+        Published refused = awaitDecision(forged, "ALREADY_PAID_ABOVE_SCHEDULE");
         assertThat(refused.fen("payableFen")).isNull();
         assertThat(refused.fen("waivedFen")).isNull();
         assertThat(refused.fen("standardDeductibleFen")).isNull();
         assertThat(refused.fen("alreadyPaidFen")).as("the claim, for the insurer to check").isEqualTo(99_999_999L);
         assertThat(refused.text("policyBasis"))
                 .contains("sourceEpisode.deductiblePaidFen 99999999 exceeds the PRIMARY inpatient deductible 30000");
-        Published counted = awaitPublished(exact, 1).get(0);
-        assertThat(counted.text("rule")).isEqualTo("CONTINUOUS");
+        Published counted = awaitDecision(exact, "CONTINUOUS");
         assertThat(counted.fen("payableFen")).isEqualTo(70_000);
         web.get().uri("/decisions?referralId={id}", forged).headers(h -> h.setBearerAuth(TestTokens.insurer(WENZHOU)))
                 .exchange().expectStatus().isOk().expectBody()
@@ -443,9 +431,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String referral = accepted(UNSCHEDULED, "RESIDENT", "UP", "INPATIENT", "na-shijing-thc",
                 "na-county-hospital", 20_000L);
 
-        Published issued = awaitPublished(referral, 1).get(0);
+        Published issued = awaitDecision(referral, "NO_SCHEDULE");
 
-        assertThat(issued.text("rule")).isEqualTo("NO_SCHEDULE");
         assertThat(issued.fen("standardDeductibleFen")).isNull();
         assertThat(issued.fen("payableFen")).isNull();
         assertThat(issued.fen("waivedFen")).isNull();
@@ -600,6 +587,13 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String referral = newReferral();
         events.accepted(new Accept(referral, region, scheme, direction, careType, from, to, alreadyPaidFen, INSURED));
         return referral;
+    }
+
+    /** The first decision published for {@code referral}, which must apply {@code rule}. */
+    private Published awaitDecision(String referral, String rule) {
+        Published decision = awaitPublished(referral, 1).get(0);
+        assertThat(decision.text("rule")).isEqualTo(rule);
+        return decision;
     }
 
     private List<Published> awaitPublished(String referral, int count) {

@@ -16,9 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,6 +26,7 @@ import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.crypto.PatientDataProperties;
 import cn.referral.platform.events.CloudEventHeaders;
+import cn.referral.platform.testing.CloudEventRecords;
 import cn.referral.platform.testing.TestKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -168,23 +167,8 @@ final class Events implements AutoCloseable {
     }
 
     private void send(String topic, String type, String key, String ceId, Object body) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(body));
-        header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
-        header(record, CloudEventHeaders.ID, ceId);
-        header(record, CloudEventHeaders.TYPE, type);
-        header(record, CloudEventHeaders.SOURCE, "/" + topic.substring(0, topic.indexOf('.')) + "-service");
-        header(record, CloudEventHeaders.TIME, Instant.now().toString());
-        header(record, CloudEventHeaders.SUBJECT, key);
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send to " + topic, e);
-        }
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+        CloudEventRecords.sendAndWait(producer, CloudEventRecords.record(topic, key, ceId, type,
+                CloudEventRecords.sourceOf(topic), Instant.now(), JSON.writeValueAsString(body), null));
     }
 
     // ---- what billing published --------------------------------------------------------------------------

@@ -2,8 +2,6 @@ package cn.referral.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,7 +18,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The console application on a free port, in front of a gateway stand-in and with its sessions in a
@@ -42,8 +38,7 @@ class ConsoleIT {
 
     @BeforeAll
     static void startConsole() {
-        mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
+        mongo = ConsoleUnderTest.memoryMongo();
         gateway = new StubGateway();
         start();
     }
@@ -62,16 +57,8 @@ class ConsoleIT {
     }
 
     private static void start() {
-        InetSocketAddress address = mongo.getLocalAddress();
-        // command-line arguments: they win over application.yaml's ${PORT:8085} and ${MONGODB_URI:...}
-        console = new SpringApplicationBuilder(ConsoleApplication.class).profiles("local")
-                .run("--server.port=0", "--management.server.port=0", "--console.gateway-url=" + gateway.url(),
-                        "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort(),
-                        "--logging.structured.format.console=");
-        web = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port") + "/console")
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        console = ConsoleUnderTest.start(mongo, new String[] {"local"}, "--console.gateway-url=" + gateway.url());
+        web = ConsoleUnderTest.pages(console);
     }
 
     @Test
@@ -128,10 +115,7 @@ class ConsoleIT {
 
     @Test
     void healthAndMetricsAreOnTheManagementPortNeverUnderTheConsolesRoutedPath() {
-        WebTestClient management = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + console.getEnvironment().getProperty("local.management.port"))
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        WebTestClient management = ConsoleUnderTest.management(console);
         management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         assertThat(management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody()).contains("jvm_memory_used_bytes");
@@ -194,20 +178,9 @@ class ConsoleIT {
         assertThat(form).as("planned: the first day asked for at the target")
                 .containsPattern("id=\"episode-discharged\"[^>]*value=\"" + requestedFrom.group(1) + "\"");
 
-        web.post().uri("/referrals").cookie("CONSOLE_SESSION", session)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("_csrf", csrf.group(1))
-                        .with("direction", "UP").with("patient.name", "林秀英")
-                        .with("patient.idNumber", IDENTITY_NUMBER).with("patient.insuredPersonNo", "Y350583002")
-                        .with("patient.insuranceScheme", "EMPLOYEE").with("patient.insuranceRegionCode", "350583")
-                        .with("diagnosis.code", "I21.0").with("careType", "INPATIENT").with("urgency", "ROUTINE")
-                        .with("toInstitutionId", "na-county-hospital").with("toDepartment", "心血管内科")
-                        .with("reason", "需要上级医院进一步诊治")
-                        .with("requestedFrom", "2026-11-27").with("requestedUntil", "2026-12-03")
-                        .with("sourceEpisode.admissionDate", "2026-11-25")
-                        .with("sourceEpisode.dischargedOn", "2026-11-27")
-                        .with("sourceEpisode.deductiblePaidYuan", "200"))
-                .exchange()
+        submitReferralForm(session, csrf.group(1), "I21.0", "toInstitutionId", "na-county-hospital",
+                "sourceEpisode.admissionDate", "2026-11-25", "sourceEpisode.dischargedOn", "2026-11-27",
+                "sourceEpisode.deductiblePaidYuan", "200")
                 .expectStatus().is3xxRedirection()
                 .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).endsWith("/referrals/r-9"));
 
@@ -227,16 +200,7 @@ class ConsoleIT {
         Matcher csrf = CSRF.matcher(form);
         assertThat(csrf.find()).isTrue();
 
-        String page = web.post().uri("/referrals").cookie("CONSOLE_SESSION", session)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("_csrf", csrf.group(1))
-                        .with("direction", "UP").with("patient.name", "林秀英")
-                        .with("patient.idNumber", IDENTITY_NUMBER).with("patient.insuredPersonNo", "Y350583002")
-                        .with("patient.insuranceScheme", "EMPLOYEE").with("patient.insuranceRegionCode", "350583")
-                        .with("diagnosis.code", "XYZ").with("careType", "INPATIENT").with("urgency", "ROUTINE")
-                        .with("toDepartment", "心血管内科").with("reason", "需要上级医院进一步诊治")
-                        .with("requestedFrom", "2026-11-27").with("requestedUntil", "2026-12-03"))
-                .exchange()
+        String page = submitReferralForm(session, csrf.group(1), "XYZ")
                 .expectStatus().isBadRequest()
                 .expectBody(String.class).returnResult().getResponseBody();
 
@@ -248,6 +212,26 @@ class ConsoleIT {
                 .contains(IDENTITY_NUMBER.substring(14));
         assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/referrals")).singleElement()
                 .satisfies(call -> assertThat(call.body()).contains("\"code\":\"XYZ\""));
+    }
+
+    /**
+     * Posts the new-referral form as 石井's doctor fills it in for 林秀英 (up, inpatient, 心血管内科, 27 Nov to 3 Dec)
+     * with this diagnosis, and {@code more} fields besides (name, value, name, value, …).
+     */
+    private WebTestClient.ResponseSpec submitReferralForm(String session, String csrf, String diagnosis,
+                                                          String... more) {
+        BodyInserters.FormInserter<String> form = BodyInserters.fromFormData("_csrf", csrf)
+                .with("direction", "UP").with("patient.name", "林秀英")
+                .with("patient.idNumber", IDENTITY_NUMBER).with("patient.insuredPersonNo", "Y350583002")
+                .with("patient.insuranceScheme", "EMPLOYEE").with("patient.insuranceRegionCode", "350583")
+                .with("diagnosis.code", diagnosis).with("careType", "INPATIENT").with("urgency", "ROUTINE")
+                .with("toDepartment", "心血管内科").with("reason", "需要上级医院进一步诊治")
+                .with("requestedFrom", "2026-11-27").with("requestedUntil", "2026-12-03");
+        for (int i = 0; i < more.length; i += 2) {
+            form = form.with(more[i], more[i + 1]);
+        }
+        return web.post().uri("/referrals").cookie("CONSOLE_SESSION", session)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange();
     }
 
     /** Signs in on the development page (with its CSRF token); returns the new session's id. */

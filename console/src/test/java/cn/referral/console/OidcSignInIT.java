@@ -3,18 +3,15 @@ package cn.referral.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * Outside the local profile the console signs users in at the OIDC provider with the authorization
@@ -29,17 +26,11 @@ class OidcSignInIT {
 
     @BeforeAll
     static void start() {
-        mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        console = new SpringApplicationBuilder(ConsoleApplication.class)
-                .run("--server.port=0", "--management.server.port=0", "--console.sign-in=OIDC", "--console.gateway-url=http://127.0.0.1:9",
-                        "--OIDC_BROWSER_ISSUER=https://auth.example.test/realms/referral",
-                        "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(),
-                        "--logging.structured.format.console=");
-        web = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port") + "/console")
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        mongo = ConsoleUnderTest.memoryMongo();
+        console = ConsoleUnderTest.start(mongo, new String[0], "--console.sign-in=OIDC",
+                "--console.gateway-url=http://127.0.0.1:9",
+                "--OIDC_BROWSER_ISSUER=https://auth.example.test/realms/referral");
+        web = ConsoleUnderTest.pages(console);
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package cn.referral.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -10,24 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
+import cn.referral.platform.testing.AsyncApiDocument;
 import cn.referral.referral.adapter.out.messaging.ReferralTopics;
 
 /** The AsyncAPI document names every event type the service produces, on the right channel. */
 class AsyncApiContractTest {
 
     @Test
-    @SuppressWarnings("unchecked")
     void documentsEveryProducedAndConsumedEventType() throws Exception {
-        Map<String, Object> document;
-        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
-            document = new Yaml().load(in);
-        }
-        assertThat(document.get("asyncapi")).isEqualTo("3.0.0");
-        Map<String, Object> messages = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
-                .get("messages");
-        List<Object> names = messages.values().stream().map(m -> ((Map<String, Object>) m).get("name")).toList();
+        AsyncApiDocument document = AsyncApiDocument.load();
+        assertThat(document.root().get("asyncapi")).isEqualTo("3.0.0");
+        Map<String, Object> messages = document.at("components", "messages");
+        List<Object> names = messages.values().stream().map(m -> AsyncApiDocument.at(m).get("name")).toList();
 
         List<String> produced = new ArrayList<>();
         for (Field field : ReferralTopics.class.getFields()) {
@@ -39,10 +33,7 @@ class AsyncApiContractTest {
         assertThat(names).containsAll(produced).contains("quota.slot-held.v1", "quota.waitlisted.v1",
                 "quota.unavailable.v1", "quota.slot-released.v1", "registry.catalog.v1", "registry.contract.v1");
 
-        Map<String, Object> channels = (Map<String, Object>) document.get("channels");
-        assertThat(((Map<String, Object>) channels.get("referralEvents")).get("address"))
-                .isEqualTo(ReferralTopics.REFERRAL_EVENTS);
-        assertThat(((Map<String, Object>) ((Map<String, Object>) channels.get("referralEvents")).get("messages")))
-                .hasSize(9);
+        assertThat(document.at("channels", "referralEvents").get("address")).isEqualTo(ReferralTopics.REFERRAL_EVENTS);
+        assertThat(document.at("channels", "referralEvents", "messages")).hasSize(9);
     }
 }

@@ -2,6 +2,7 @@ package cn.referral.billing.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Set;
 
@@ -11,44 +12,35 @@ class RegionPolicyTest {
 
     @Test
     void anAllianceScopedRuleMustSayWhichAllianceTypesCount() {
-        assertThatThrownBy(() -> BillingFixtures.policy(BillingFixtures.NAN_AN,
-                new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(), null),
-                new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE, Set.of(), null)))
-                .isInstanceOfSatisfying(BillingRuleViolation.class,
-                        violation -> assertThat(violation.field()).isEqualTo("rules[1].allianceTypes"));
+        assertThat(nanAnRefuses(new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(), null),
+                new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE, Set.of(), null)).field())
+                .isEqualTo("rules[1].allianceTypes");
     }
 
     @Test
     void factsAboutTheScheduleAreNotRulesARegionCanChoose() {
-        assertThatThrownBy(() -> BillingFixtures.policy(BillingFixtures.NAN_AN,
-                new PolicyRule(RuleCode.NO_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(), null)))
-                .isInstanceOfSatisfying(BillingRuleViolation.class,
-                        violation -> assertThat(violation.field()).isEqualTo("rules[0].rule"));
+        assertThat(nanAnRefuses(new PolicyRule(RuleCode.NO_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(), null)).field())
+                .isEqualTo("rules[0].rule");
     }
 
     @Test
     void aRegionCitesOnlyItsOwnSeedDocuments() {
-        assertThatThrownBy(() -> BillingFixtures.policy(BillingFixtures.NAN_AN,
-                new PolicyRule(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(), null, Seed.SEED_001,
-                        true)))
-                .isInstanceOfSatisfying(BillingRuleViolation.class, violation -> {
-                    assertThat(violation.field()).isEqualTo("rules[0].seed");
-                    assertThat(violation.code()).isEqualTo("seed-of-another-region");
-                    assertThat(violation.getMessage()).contains("220200");
-                });
+        BillingRuleViolation violation = nanAnRefuses(new PolicyRule(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE,
+                Scope.ANY_REFERRAL, Set.of(), null, Seed.SEED_001, true));
+
+        assertThat(violation.field()).isEqualTo("rules[0].seed");
+        assertThat(violation.code()).isEqualTo("seed-of-another-region");
+        assertThat(violation.getMessage()).contains("220200");
     }
 
     @Test
     void aSeedCitedForARuleItDoesNotStateIsRefused() {
-        assertThatThrownBy(() -> BillingFixtures.policy(BillingFixtures.NAN_AN,
-                new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(), null, Seed.SEED_002, false)))
-                .isInstanceOfSatisfying(BillingRuleViolation.class, violation -> {
-                    assertThat(violation.field()).isEqualTo("rules[0].seed");
-                    assertThat(violation.code()).isEqualTo("seed-does-not-state-rule");
-                });
-        assertThatThrownBy(() -> BillingFixtures.policy(BillingFixtures.NAN_AN,
-                new PolicyRule(RuleCode.FULL, Scope.ANY_REFERRAL, Set.of(), null, Seed.SEED_002, false)))
-                .isInstanceOf(BillingRuleViolation.class);
+        BillingRuleViolation violation = nanAnRefuses(new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL,
+                Set.of(), null, Seed.SEED_002, false));
+
+        assertThat(violation.field()).isEqualTo("rules[0].seed");
+        assertThat(violation.code()).isEqualTo("seed-does-not-state-rule");
+        nanAnRefuses(new PolicyRule(RuleCode.FULL, Scope.ANY_REFERRAL, Set.of(), null, Seed.SEED_002, false));
     }
 
     @Test
@@ -80,5 +72,12 @@ class RegionPolicyTest {
 
         assertThat(placement.anyCommonAlliance()).isEmpty();
         assertThat(placement.commonAlliance(Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY))).isEmpty();
+    }
+
+    /** Nan'an's policy with these rules is refused: the refusal, a BillingRuleViolation. */
+    private static BillingRuleViolation nanAnRefuses(PolicyRule... rules) {
+        Throwable thrown = catchThrowable(() -> BillingFixtures.policy(BillingFixtures.NAN_AN, rules));
+        assertThat(thrown).isInstanceOf(BillingRuleViolation.class);
+        return (BillingRuleViolation) thrown;
     }
 }

@@ -1,20 +1,16 @@
 package cn.referral.devstack;
 
+import static cn.referral.devstack.testing.ComposeKafkaBroker.COMPOSE_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -45,7 +37,6 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -55,12 +46,13 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Time;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+
+import cn.referral.devstack.testing.ComposeKafkaBroker;
 
 /**
  * The compose Kafka security, on a real broker: a KRaft node started from the server.properties that
@@ -76,7 +68,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KafkaAclTableIT {
 
-    private static final Path COMPOSE_KAFKA = repository().resolve("deploy/compose/kafka");
     private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
     private static final String DECISIONS = "billing.decisions.v1";
 
@@ -84,46 +75,22 @@ class KafkaAclTableIT {
     record Acl(String principal, ResourceType type, String name, List<AclOperation> operations) {
     }
 
-    private Path home;
-    private KafkaRaftServer server;
-    private String bootstrap;
+    private ComposeKafkaBroker broker;
     private List<Acl> table;
     private final Map<String, String> passwords = new HashMap<>();
 
     @BeforeAll
     void startBrokerAndApplyTheTable() throws Exception {
-        home = Files.createTempDirectory("kafka-acl-it");
-        int client = Ports.freePort();
-        int controller = Ports.freePort();
-        int broker = Ports.freePort();
-        bootstrap = "127.0.0.1:" + client;
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("NODE_ID", "1");
-        env.put("KAFKA_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("QUORUM_VOTERS", "1@127.0.0.1:" + controller);
-        env.put("ADVERTISED_HOST", "127.0.0.1");
-        env.put("BIND_HOST", "127.0.0.1");
-        env.put("CLIENT_PORT", String.valueOf(client));
-        env.put("CONTROLLER_PORT", String.valueOf(controller));
-        env.put("BROKER_PORT", String.valueOf(broker));
-        env.put("LOG_DIRS", home.resolve("data").toString());
-        env.put("REPLICATION_FACTOR", "1");
-        env.put("MIN_ISR", "1");
-        env.put("PARTITIONS", "1");
-        Properties properties = brokerShConfig(env);
-        // one node: fewer internal partitions than Kafka's 50, so the test starts faster
-        properties.setProperty("offsets.topic.num.partitions", "3");
+        broker = ComposeKafkaBroker.configure("kafka-acl-it", ADMIN_PASSWORD);
+        Properties properties = broker.properties();
         assertThat(properties.getProperty("authorizer.class.name"))
                 .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         assertThat(properties.getProperty("allow.everyone.if.no.acl.found")).isEqualTo("false");
         assertThat(properties.getProperty("super.users")).isEqualTo("User:admin");
-        format(properties);
-        server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
-        server.startup();
+        broker.start();
 
         table = readTable(COMPOSE_KAFKA.resolve("acls.txt"));
-        try (Admin admin = Admin.create(clientConfig("admin", ADMIN_PASSWORD))) {
-            until(Duration.ofSeconds(60), () -> !admin.describeCluster().nodes().get().isEmpty());
+        try (Admin admin = Admin.create(broker.adminConfig())) {
             List<NewTopic> topics = new ArrayList<>();
             for (String line : Files.readAllLines(COMPOSE_KAFKA.resolve("topics.txt"))) {
                 if (!line.isBlank() && !line.startsWith("#")) {
@@ -152,10 +119,9 @@ class KafkaAclTableIT {
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (server != null) {
-            server.shutdown();
-            server.awaitShutdown();
+    void stop() {
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -303,49 +269,12 @@ class KafkaAclTableIT {
         return principals;
     }
 
-    private static Properties brokerShConfig(Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", COMPOSE_KAFKA.resolve("broker.sh").toString(), "--print-config");
-        builder.environment().putAll(env);
-        Process process = builder.redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(out).isZero();
-        Properties properties = new Properties();
-        properties.load(new StringReader(out));
-        return properties;
-    }
-
-    /** As broker.sh: kafka-storage format --add-scram 'SCRAM-SHA-512=[name=admin,password=…]'. */
-    private void format(Properties properties) throws IOException {
-        Path file = home.resolve("server.properties");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            properties.store(out, null);
-        }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            exit = StorageTool.execute(new String[] {"format", "--cluster-id", "eDpG4GQBRlS88AqAzJvyZA",
-                    "--config", file.toString(), "--add-scram",
-                    "SCRAM-SHA-512=[name=admin,password=" + ADMIN_PASSWORD + "]", "--ignore-formatted"}, out);
-        }
-        assertThat(exit).as(buffer.toString(StandardCharsets.UTF_8)).isZero();
-    }
-
-    private Map<String, Object> clientConfig(String principal, String password) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        config.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
-        config.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required "
-                + "username=\"" + principal + "\" password=\"" + password + "\";");
-        return config;
-    }
-
     private KafkaProducer<String, String> producer(String principal) {
         return producer(principal, passwords.get(principal));
     }
 
     private KafkaProducer<String, String> producer(String principal, String password) {
-        Map<String, Object> config = clientConfig(principal, password);
+        Map<String, Object> config = broker.clientConfig(principal, password);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
@@ -353,7 +282,7 @@ class KafkaAclTableIT {
     }
 
     private KafkaConsumer<String, String> consumer(String principal, String group) {
-        Map<String, Object> config = clientConfig(principal, passwords.get(principal));
+        Map<String, Object> config = broker.clientConfig(principal, passwords.get(principal));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -381,16 +310,5 @@ class KafkaAclTableIT {
         while (System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(500));
         }
-    }
-
-    private static Path repository() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("deploy/compose/kafka"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("deploy/compose/kafka not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

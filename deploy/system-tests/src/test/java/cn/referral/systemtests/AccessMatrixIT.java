@@ -753,17 +753,11 @@ class AccessMatrixIT {
     // ---- reading ---------------------------------------------------------------------------------------
 
     private String referralEtag(String referralId) {
-        Api.Response response = auditor.api().get("/api/referrals/" + referralId);
-        response.expect(200);
-        return response.header("ETag");
+        return auditor.api().etag("/api/referrals/" + referralId);
     }
 
     private Function<String, String> registryEtag(String collection) {
-        return id -> {
-            Api.Response response = registryAdmin.api().get("/api/registry/" + collection + "/" + id);
-            response.expect(200);
-            return response.header("ETag");
-        };
+        return id -> registryAdmin.api().etag("/api/registry/" + collection + "/" + id);
     }
 
     /** Waits until quota's answer has reached the referral, so its version stays put for If-Match. */
@@ -788,6 +782,6 @@ class AccessMatrixIT {
     }
 
     private Caller caller(String label, Role role, String institution) {
-        return new Caller(label, new Api(platform.gateway(), TestTokens.token(role, institution)));
+        return new Caller(label, platform.as(role, institution));
     }
 }

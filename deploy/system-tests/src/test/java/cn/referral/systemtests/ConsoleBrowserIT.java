@@ -1,12 +1,12 @@
 package cn.referral.systemtests;
 
+import static cn.referral.systemtests.support.DemoNetwork.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +28,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.referral.platform.security.Role;
-import cn.referral.platform.testing.TestTokens;
 import cn.referral.systemtests.support.Api;
 import cn.referral.systemtests.support.Browser;
 import cn.referral.systemtests.support.ConsoleStack;
@@ -78,9 +77,9 @@ class ConsoleBrowserIT {
         console = ConsoleStack.start(platform, SharedPlatform.infrastructure());
         browser = Browser.open(Path.of("target", "screenshots"));
         web = browser.driver();
-        registryAdmin = new Api(platform.gateway(), TestTokens.token(Role.REGISTRY_ADMIN, "registry-office"));
-        shijingDoctor = new Api(platform.gateway(), TestTokens.token(Role.PRIMARY_DOCTOR, DemoNetwork.SHIJING_CENTRE));
-        countyDesk = new Api(platform.gateway(), TestTokens.token(Role.REFERRAL_DESK, DemoNetwork.COUNTY_HOSPITAL));
+        registryAdmin = platform.as(Role.REGISTRY_ADMIN, "registry-office");
+        shijingDoctor = platform.as(Role.PRIMARY_DOCTOR, DemoNetwork.SHIJING_CENTRE);
+        countyDesk = platform.as(Role.REFERRAL_DESK, DemoNetwork.COUNTY_HOSPITAL);
     }
 
     @AfterAll
@@ -404,9 +403,5 @@ class ConsoleBrowserIT {
                 return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
                   .filter(c => c.labels.length === 0 || c.tabIndex < 0).map(c => c.name || c.id);""");
         assertThat(unlabelled).isEmpty();
-    }
-
-    private static LocalDate today() {
-        return DemoNetwork.today();
     }
 }

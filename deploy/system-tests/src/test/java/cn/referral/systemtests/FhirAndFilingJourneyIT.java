@@ -47,23 +47,20 @@ class FhirAndFilingJourneyIT {
         platform = SharedPlatform.platform();
         topics = new TopicReader(SharedPlatform.infrastructure().kafkaBootstrapServers());
         DemoNetwork.awaitInReferralService(platform);
-        shijingDoctor = caller(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
-        countyDesk = caller(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
-        countyDoctor = caller(Role.HOSPITAL_DOCTOR, COUNTY_HOSPITAL);
+        shijingDoctor = platform.as(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
+        countyDesk = platform.as(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
+        countyDoctor = platform.as(Role.HOSPITAL_DOCTOR, COUNTY_HOSPITAL);
         nananInsurer = new Api(platform.gateway(), TestTokens.insurer(NANAN_REGION));
     }
 
     @Test
     void theHisFollowsTheServiceRequestAndTaskAndTheInsurerReceivesThe2501() {
         Patient patient = ReferralRequests.aPatientOf(NANAN_REGION, "19610305", NANAN_REGION);
-        String id = shijingDoctor.post("/api/referrals", ReferralRequests.anUpReferral(patient, SHIJING_CENTRE,
-                COUNTY_HOSPITAL, "心血管内科", "INPATIENT", "I21.0", today().plusDays(3), today().plusDays(10), ""))
-                .expect(201).get("id").asString();
+        String id = submitCardiologyUpToTheCounty(patient);
 
         // submitted, then quota's answer: a request, waiting for the county hospital
         assertStep(id, "active", "requested");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> List.of("SLOT_HELD",
-                "WAITLISTED").contains(task(id).get("businessStatus").get("text").asString()));
+        awaitQuotasAnswer(id);
         JsonNode worklist = fhir(countyDesk, "/api/fhir/Task?owner=Organization/" + COUNTY_HOSPITAL
                 + "&status=requested&_count=100");
         assertThat(worklist.toString()).as("on the desk's worklist").contains(id);
@@ -112,11 +109,8 @@ class FhirAndFilingJourneyIT {
     @Test
     void aCancelledReferralsFilingIsRevokedWith2502() {
         Patient patient = ReferralRequests.aPatientOf(NANAN_REGION, "19650711", NANAN_REGION);
-        String id = shijingDoctor.post("/api/referrals", ReferralRequests.anUpReferral(patient, SHIJING_CENTRE,
-                COUNTY_HOSPITAL, "心血管内科", "INPATIENT", "I21.0", today().plusDays(3), today().plusDays(10), ""))
-                .expect(201).get("id").asString();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> List.of("SLOT_HELD",
-                "WAITLISTED").contains(task(id).get("businessStatus").get("text").asString()));
+        String id = submitCardiologyUpToTheCounty(patient);
+        awaitQuotasAnswer(id);
         accept(id);
         JsonNode filing = awaitOnTopic(id, "billing.transfer-filing-registered.v1");
 
@@ -133,6 +127,19 @@ class FhirAndFilingJourneyIT {
     }
 
     // ---- steps
+
+    /** 石井's doctor refers the patient up to 南安市医院 心血管内科 for inpatient care (I21.0); the referral's id. */
+    private String submitCardiologyUpToTheCounty(Patient patient) {
+        return shijingDoctor.post("/api/referrals", ReferralRequests.anUpReferral(patient, SHIJING_CENTRE,
+                COUNTY_HOSPITAL, "心血管内科", "INPATIENT", "I21.0", today().plusDays(3), today().plusDays(10), ""))
+                .expect(201).get("id").asString();
+    }
+
+    /** quota-service's answer reached the Task: a slot held or a place on the waitlist. */
+    private void awaitQuotasAnswer(String id) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> List.of("SLOT_HELD",
+                "WAITLISTED").contains(task(id).get("businessStatus").get("text").asString()));
+    }
 
     /** The ServiceRequest and Task as the referring centre's HIS reads them; returns the Task. */
     private JsonNode assertStep(String id, String requestStatus, String taskStatus) {
@@ -169,9 +176,7 @@ class FhirAndFilingJourneyIT {
     }
 
     private static String etag(Api caller, String id) {
-        Api.Response response = caller.get("/api/referrals/" + id);
-        response.expect(200);
-        return response.header("ETag");
+        return caller.etag("/api/referrals/" + id);
     }
 
     private JsonNode awaitOnTopic(String referralId, String type) {
@@ -182,7 +187,4 @@ class FhirAndFilingJourneyIT {
                 found -> found != null);
     }
 
-    private Api caller(Role role, String institution) {
-        return new Api(platform.gateway(), TestTokens.token(role, institution));
-    }
 }

@@ -62,9 +62,9 @@ class PatientDataLeakIT {
     void startPlatform() {
         platform = SharedPlatform.platform();
         DemoNetwork.awaitInReferralService(platform);
-        shijingDoctor = new Api(platform.gateway(), TestTokens.token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE));
-        countyDesk = new Api(platform.gateway(), TestTokens.token(Role.REFERRAL_DESK, COUNTY_HOSPITAL));
-        registryAdmin = new Api(platform.gateway(), TestTokens.token(Role.REGISTRY_ADMIN, "registry-office"));
+        shijingDoctor = platform.as(Role.PRIMARY_DOCTOR, SHIJING_CENTRE);
+        countyDesk = platform.as(Role.REFERRAL_DESK, COUNTY_HOSPITAL);
+        registryAdmin = platform.as(Role.REGISTRY_ADMIN, "registry-office");
         nananInsurer = new Api(platform.gateway(), TestTokens.insurer(NANAN_REGION));
     }
 

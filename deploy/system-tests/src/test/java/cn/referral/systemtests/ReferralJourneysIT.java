@@ -1,14 +1,13 @@
 package cn.referral.systemtests;
 
+import static cn.referral.systemtests.support.DemoNetwork.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +22,10 @@ import cn.referral.platform.crypto.IdentityNumbers;
 import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.TestTokens;
 import cn.referral.systemtests.support.Api;
+import cn.referral.systemtests.support.DemoNetwork;
 import cn.referral.systemtests.support.DevStackInfrastructure;
+import cn.referral.systemtests.support.ReferralRequests;
+import cn.referral.systemtests.support.ReferralRequests.Patient;
 import cn.referral.systemtests.support.RunningPlatform;
 import cn.referral.systemtests.support.SharedPlatform;
 import cn.referral.systemtests.support.TopicReader;
@@ -40,8 +42,6 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReferralJourneysIT {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final AtomicInteger PATIENTS = new AtomicInteger(100);
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])\\d{17}[0-9X](?![0-9])");
 
     private DevStackInfrastructure infrastructure;
@@ -62,13 +62,13 @@ class ReferralJourneysIT {
         platform = SharedPlatform.platform();
         infrastructure = SharedPlatform.infrastructure();
         topics = new TopicReader(infrastructure.kafkaBootstrapServers());
-        shijingDoctor = caller(Role.PRIMARY_DOCTOR, "na-shijing-thc");
-        nanhuiDoctor = caller(Role.PRIMARY_DOCTOR, "wz-lucheng-nanhui-chc");
-        countyDesk = caller(Role.REFERRAL_DESK, "na-county-hospital");
-        countyDoctor = caller(Role.HOSPITAL_DOCTOR, "na-county-hospital");
-        wmuDesk = caller(Role.REFERRAL_DESK, "wz-wmu-first-hospital");
-        wmuDoctor = caller(Role.HOSPITAL_DOCTOR, "wz-wmu-first-hospital");
-        registryAdmin = caller(Role.REGISTRY_ADMIN, "registry-office");
+        shijingDoctor = platform.as(Role.PRIMARY_DOCTOR, "na-shijing-thc");
+        nanhuiDoctor = platform.as(Role.PRIMARY_DOCTOR, "wz-lucheng-nanhui-chc");
+        countyDesk = platform.as(Role.REFERRAL_DESK, "na-county-hospital");
+        countyDoctor = platform.as(Role.HOSPITAL_DOCTOR, "na-county-hospital");
+        wmuDesk = platform.as(Role.REFERRAL_DESK, "wz-wmu-first-hospital");
+        wmuDoctor = platform.as(Role.HOSPITAL_DOCTOR, "wz-wmu-first-hospital");
+        registryAdmin = platform.as(Role.REGISTRY_ADMIN, "registry-office");
         nananInsurer = new Api(platform.gateway(), TestTokens.insurer("350583"));
         awaitDemoNetworkInReferralService();
     }
@@ -78,15 +78,15 @@ class ReferralJourneysIT {
     void aContractedPatientGoesUpInsideTheCountyCommunityAndComesBackDownWithoutASecondDeductible() {
         // One hospitalisation moving between beds: the township centre's stay ends the day the county hospital
         // admits, the county hospital's the day the centre takes the patient back (同一次住院, seeds 000/002/003).
-        String idNumber = nextIdNumber("350583", "19580214");
+        Patient patient = nanAnPatient("19580214");
+        String idNumber = patient.idNumber();
         registryAdmin.post("/api/registry/contracts", """
                 {"identityNumber":"%s","primaryInstitutionId":"na-shijing-thc","familyDoctorId":"na-shijing-gp-1",
                  "validFrom":"%s","validUntil":"%s"}""".formatted(idNumber, today().minusDays(30), today().plusDays(365)))
                 .expect(201);
 
         // 1. The township doctor refers the patient up to the county hospital for inpatient care.
-        String submission = upReferral("na-shijing-thc", "na-county-hospital", "心血管内科", "INPATIENT", "ROUTINE",
-                "I21.0", idNumber, "Y350583" + PATIENTS.get(), "350583", today().plusDays(1), today().plusDays(7),
+        String submission = cardiologyUpToTheCounty(patient, today().plusDays(1), today().plusDays(7),
                 """
                 ,"sourceEpisode":{"admissionDate":"%s","dischargedOn":"%s","deductiblePaidFen":20000}"""
                         .formatted(today().minusDays(1), today().plusDays(1)));
@@ -102,9 +102,7 @@ class ReferralJourneysIT {
 
         // 3. The county hospital's desk accepts with the version it saw.
         accept(countyDesk, up, today().plusDays(1));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                countyDesk.get("/api/quota/holds?referralId=" + up).expect(200).get(0).get("state").asString())
-                .isEqualTo("CONFIRMED"));
+        awaitHoldState(countyDesk, up, "CONFIRMED");
 
         // 4. The insurer's settlement system receives the decision: no second deductible inside the 医共体.
         JsonNode decision = awaitDecision(up, "billing.deductible-decision-issued.v1");
@@ -114,7 +112,7 @@ class ReferralJourneysIT {
         assertThat(decision.get("eligibility").asString()).as("I21.0 is in the UP catalog").isEqualTo("CATALOG");
         assertThat(decision.get("sameAlliance").asBoolean()).isTrue();
         assertThat(decision.get("allianceId").asString()).isEqualTo("na-county-community");
-        assertThat(decision.get("insuredPersonNo").asString()).isEqualTo("Y350583" + PATIENTS.get());
+        assertThat(decision.get("insuredPersonNo").asString()).isEqualTo(patient.insuredPersonNo());
         JsonNode decisions = nananInsurer.get("/api/billing/decisions?referralId=" + up).expect(200);
         assertThat(decisions).hasSize(1);
         assertThat(decisions.get(0).get("decisionId").asString()).isEqualTo(decision.get("decisionId").asString());
@@ -138,15 +136,13 @@ class ReferralJourneysIT {
                  "continuityPlan":{"followUps":[{"afterDays":7,"purpose":"复查血压和心电图"}],
                    "longPrescription":{"medications":["阿司匹林肠溶片 100mg qd","阿托伐他汀钙片 20mg qn"],"days":60},
                    "handover":{"familyDoctorId":"na-shijing-gp-1","note":"签约家庭医生接续管理"}}}"""
-                .formatted(patient(idNumber, "Y350583" + PATIENTS.get(), "350583"), today().plusDays(2),
-                        today().plusDays(9), today(), today().plusDays(2));
+                .formatted(patient.json(), today().plusDays(2), today().plusDays(9), today(), today().plusDays(2));
         JsonNode down = countyDoctor.post("/api/referrals", downSubmission).expect(201);
         String downId = down.get("id").asString();
         assertThat(down.get("toInstitutionId").asString()).isEqualTo("na-shijing-thc");
 
         // quota-service answers that no pool matches (the referral names no department at the centre).
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shijingDoctor.get("/api/referrals/"
-                + downId).expect(200).get("slot").get("state").asString()).isEqualTo("UNAVAILABLE"));
+        awaitSlotState(shijingDoctor, downId, "UNAVAILABLE");
 
         // 7. The township centre's doctor takes the patient back in the same hospitalisation: inside the 医共体
         //    no second deductible (seed 002). Nan'an carries no primary-care waiver: that is Jilin's seed 001.
@@ -159,7 +155,7 @@ class ReferralJourneysIT {
 
         // 8. Another Nan'an patient, sent down from a hospital outside the 医共体 (and any alliance with the
         //    centre): no sentence of Nan'an's or Fujian's gives relief, so the centre's deductible is due in full.
-        String outsiderId = nextIdNumber("350583", "19610717");
+        Patient outsider = nanAnPatient("19610717");
         String fromOutside = wmuDoctor.post("/api/referrals", """
                 {"direction":"DOWN","careType":"INPATIENT","urgency":"ROUTINE","patient":%s,
                  "diagnosis":{"code":"I69.3","name":"脑梗死后遗症"},"reason":"急性期治疗结束，转回户籍地基层康复",
@@ -167,11 +163,10 @@ class ReferralJourneysIT {
                  "requestedFrom":"%s","requestedUntil":"%s",
                  "sourceEpisode":{"admissionDate":"%s","dischargedOn":"%s","deductiblePaidFen":50000},
                  "continuityPlan":{"followUps":[{"afterDays":14,"purpose":"复查"}]}}"""
-                .formatted(patient(outsiderId, "Y350583" + PATIENTS.get(), "350583"), today().plusDays(2),
+                .formatted(outsider.json(), today().plusDays(2),
                         today().plusDays(9), today().minusDays(6), today().plusDays(2)))
                 .expect(201).get("id").asString();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shijingDoctor.get("/api/referrals/"
-                + fromOutside).expect(200).get("slot").get("state").asString()).isEqualTo("UNAVAILABLE"));
+        awaitSlotState(shijingDoctor, fromOutside, "UNAVAILABLE");
         accept(shijingDoctor, fromOutside, today().plusDays(2));
         JsonNode full = awaitDecision(fromOutside, "billing.deductible-decision-issued.v1");
         assertThat(full.get("rule").asString()).isEqualTo("FULL");
@@ -208,10 +203,9 @@ class ReferralJourneysIT {
     @Test
     @Order(3)
     void anUrgentReferralNobodyAcceptsExpiresAndItsSlotIsReleased() {
-        String idNumber = nextIdNumber("350583", "19700101");
-        String urgent = shijingDoctor.post("/api/referrals", upReferral("na-shijing-thc", "na-county-hospital",
-                "神经内科", "OUTPATIENT", "URGENT", "I63.9", idNumber, "Y350583" + PATIENTS.get(), "350583",
-                today().plusDays(1), today().plusDays(3), "")).expect(201).get("id").asString();
+        String urgent = shijingDoctor.post("/api/referrals", ReferralRequests.anUpReferral(nanAnPatient("19700101"),
+                "URGENT", "na-shijing-thc", "na-county-hospital", "神经内科", "OUTPATIENT", "I63.9", today().plusDays(1),
+                today().plusDays(3), "")).expect(201).get("id").asString();
         awaitState(shijingDoctor, urgent, "SLOT_HELD");
 
         // The test platform runs URGENT with a short deadline (SharedPlatform) instead of 4 h.
@@ -222,18 +216,14 @@ class ReferralJourneysIT {
         List<String> types = topics.readAll("referral.events.v1").stream()
                 .filter(record -> urgent.equals(record.key())).map(TopicReader.Record::type).toList();
         assertThat(types).containsSubsequence("referral.submitted.v1", "referral.escalated.v1", "referral.expired.v1");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                countyDesk.get("/api/quota/holds?referralId=" + urgent).expect(200).get(0).get("state").asString())
-                .isEqualTo("RELEASED"));
+        awaitHoldState(countyDesk, urgent, "RELEASED");
         assertThat(nananInsurer.get("/api/billing/decisions?referralId=" + urgent).expect(200)).isEmpty();
     }
 
     @Test
     @Order(4)
     void billingRestartedMidFlowLosesNothing() {
-        String idNumber = nextIdNumber("350583", "19620909");
-        String referral = shijingDoctor.post("/api/referrals", upReferral("na-shijing-thc", "na-county-hospital",
-                "心血管内科", "INPATIENT", "ROUTINE", "I21.0", idNumber, "Y350583" + PATIENTS.get(), "350583",
+        String referral = shijingDoctor.post("/api/referrals", cardiologyUpToTheCounty(nanAnPatient("19620909"),
                 today().plusDays(1), today().plusDays(7), """
                 ,"sourceEpisode":{"admissionDate":"%s","dischargedOn":"%s","deductiblePaidFen":20000}"""
                         .formatted(today(), today().plusDays(1))))
@@ -252,9 +242,7 @@ class ReferralJourneysIT {
     @Test
     @Order(5)
     void aBrokerRestartLosesNoEventAndDuplicatesNoEffect() {
-        String idNumber = nextIdNumber("350583", "19800505");
-        String referral = shijingDoctor.post("/api/referrals", upReferral("na-shijing-thc", "na-county-hospital",
-                "心血管内科", "INPATIENT", "ROUTINE", "I21.0", idNumber, "Y350583" + PATIENTS.get(), "350583",
+        String referral = shijingDoctor.post("/api/referrals", cardiologyUpToTheCounty(nanAnPatient("19800505"),
                 today().plusDays(1), today().plusDays(7), "")).expect(201).get("id").asString();
         infrastructure.restartKafka();
 
@@ -281,9 +269,7 @@ class ReferralJourneysIT {
     void quotaAndReferralKilledMidFlowLoseNothingAndDuplicateNothing() {
         List<String> referrals = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            String idNumber = nextIdNumber("350583", "19550303");
-            referrals.add(shijingDoctor.post("/api/referrals", upReferral("na-shijing-thc", "na-county-hospital",
-                    "心血管内科", "INPATIENT", "ROUTINE", "I21.0", idNumber, "Y350583" + PATIENTS.get(), "350583",
+            referrals.add(shijingDoctor.post("/api/referrals", cardiologyUpToTheCounty(nanAnPatient("19550303"),
                     today().plusDays(2), today().plusDays(9), "")).expect(201).get("id").asString());
         }
         platform.kill("quota-service");
@@ -310,29 +296,39 @@ class ReferralJourneysIT {
     // ---- steps ----------------------------------------------------------------------------------------
 
     private String submitExamination(LocalDate day) {
-        String idNumber = nextIdNumber("330302", "19750620");
-        return nanhuiDoctor.post("/api/referrals", upReferral("wz-lucheng-nanhui-chc", "wz-wmu-first-hospital",
-                "康复医学科", "EXAMINATION", "ROUTINE", "R91", idNumber, "Y330300" + PATIENTS.get(), "330300", day, day,
-                "")).expect(201).get("id").asString();
+        return nanhuiDoctor.post("/api/referrals", ReferralRequests.anUpReferral(
+                ReferralRequests.aPatientOf("330302", "19750620", "330300"), "wz-lucheng-nanhui-chc",
+                "wz-wmu-first-hospital", "康复医学科", "EXAMINATION", "R91", day, day, "")).expect(201).get("id").asString();
     }
 
     private void accept(Api desk, String referralId, LocalDate day) {
-        String appointment = day.atTime(9, 0).atZone(CHINA).toInstant().toString();
-        desk.post("/api/referrals/" + referralId + "/accept", "{\"appointmentAt\":\"" + appointment + "\"}",
-                etag(desk, referralId)).expect(200);
+        desk.post("/api/referrals/" + referralId + "/accept",
+                ReferralRequests.anAcceptance(DemoNetwork.morningOf(day)), etag(desk, referralId))
+                .expect(200);
         awaitState(desk, referralId, "ACCEPTED");
     }
 
     private static String etag(Api caller, String referralId) {
-        Api.Response response = caller.get("/api/referrals/" + referralId);
-        response.expect(200);
-        return response.header("ETag");
+        return caller.etag("/api/referrals/" + referralId);
     }
 
     private static void awaitState(Api caller, String referralId, String state) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(caller.get("/api/referrals/" + referralId).expect(200).get("state").asString())
                         .as("state of referral " + referralId).isEqualTo(state));
+    }
+
+    /** The state of the slot quota-service answered for the referral, as the referral shows it. */
+    private static void awaitSlotState(Api caller, String referralId, String state) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(caller.get("/api/referrals/"
+                + referralId).expect(200).get("slot").get("state").asString()).isEqualTo(state));
+    }
+
+    /** The state of the referral's (first) hold, as quota-service shows it to the target's desk. */
+    private static void awaitHoldState(Api desk, String referralId, String state) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                desk.get("/api/quota/holds?referralId=" + referralId).expect(200).get(0).get("state").asString())
+                .isEqualTo(state));
     }
 
     private JsonNode awaitDecision(String referralId, String type) {
@@ -357,36 +353,17 @@ class ReferralJourneysIT {
                         && referralDirect.get("/institutions-view/wz-lucheng-nanhui-chc").status() == 200);
     }
 
-    private Api caller(Role role, String institution) {
-        return new Api(platform.gateway(), TestTokens.token(role, institution));
+
+    /** A new patient insured in Nan'an, born on {@code birthDate} (yyyyMMdd). */
+    private static Patient nanAnPatient(String birthDate) {
+        return ReferralRequests.aPatientOf("350583", birthDate, "350583");
     }
 
-    private static String upReferral(String from, String to, String department, String careType, String urgency,
-                                     String diagnosis, String idNumber, String insuredNo, String insuranceRegion,
-                                     LocalDate fromDay, LocalDate untilDay, String extraFields) {
-        return """
-                {"direction":"UP","careType":"%s","urgency":"%s",
-                 "patient":%s,
-                 "diagnosis":{"code":"%s"},
-                 "reason":"需要上级医院进一步诊治","clinicalSummary":"基层初步处置后病情需要专科处理",
-                 "fromInstitutionId":"%s","fromDepartment":"全科","toInstitutionId":"%s","toDepartment":"%s",
-                 "requestedFrom":"%s","requestedUntil":"%s"%s}"""
-                .formatted(careType, urgency, patient(idNumber, insuredNo, insuranceRegion), diagnosis, from, to,
-                        department, fromDay, untilDay, extraFields);
-    }
-
-    private static String patient(String idNumber, String insuredNo, String insuranceRegion) {
-        return """
-                {"name":"林秀英","gender":"FEMALE","birthDate":"%s-%s-%s","idNumber":"%s","insuredPersonNo":"%s",
-                 "insuranceScheme":"EMPLOYEE","insuranceRegionCode":"%s","phone":"13800000000"}"""
-                .formatted(idNumber.substring(6, 10), idNumber.substring(10, 12), idNumber.substring(12, 14), idNumber,
-                        insuredNo, insuranceRegion);
-    }
-
-    /** A valid identity number (GB 11643 check character) for a new test patient. */
-    private static String nextIdNumber(String region, String birthDate) {
-        String first17 = region + birthDate + "%03d".formatted(PATIENTS.incrementAndGet() % 1000);
-        return first17 + IdentityNumbers.checkCharacter(first17);
+    /** 石井's doctor refers the patient up to 南安市医院 心血管内科 for inpatient care (I21.0, in the UP catalog). */
+    private static String cardiologyUpToTheCounty(Patient patient, LocalDate fromDay, LocalDate untilDay,
+                                                  String extraFields) {
+        return ReferralRequests.anUpReferral(patient, "na-shijing-thc", "na-county-hospital", "心血管内科", "INPATIENT",
+                "I21.0", fromDay, untilDay, extraFields);
     }
 
     private static List<String> identityNumbersIn(String text) {
@@ -395,9 +372,5 @@ class ReferralJourneysIT {
         }
         Matcher matcher = ID_NUMBER.matcher(text);
         return matcher.results().map(result -> result.group()).filter(IdentityNumbers::isValid).toList();
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(CHINA);
     }
 }

@@ -11,6 +11,6 @@ class WalkingSkeletonContainersIT extends WalkingSkeletonScenarios {
 
     @Override
     protected Infrastructure startInfrastructure() {
-        return new ContainerInfrastructure();
+        return ContainerInfrastructure.start();
     }
 }

@@ -8,6 +8,6 @@ class WalkingSkeletonIT extends WalkingSkeletonScenarios {
 
     @Override
     protected Infrastructure startInfrastructure() {
-        return new EmbeddedInfrastructure();
+        return EmbeddedInfrastructure.start();
     }
 }

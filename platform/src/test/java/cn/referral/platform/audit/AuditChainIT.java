@@ -83,12 +83,9 @@ class AuditChainIT {
         mongo.updateFirst(new Query(Criteria.where("_id").is("a-2")), Update.update("purpose", "AUDIT"), "audit")
                 .block(WAIT);
 
-        ChainVerification verification = chain.verify(DAY).block(WAIT);
+        ChainVerification verification = assertBrokenAt(2L, "rewritten");
 
-        assertThat(verification.intact()).isFalse();
-        assertThat(verification.brokenAt()).isEqualTo(2L);
         assertThat(verification.recordId()).isEqualTo("a-2");
-        assertThat(verification.problem()).contains("rewritten");
     }
 
     @Test
@@ -96,11 +93,7 @@ class AuditChainIT {
         appendThree();
         mongo.remove(new Query(Criteria.where("_id").is("a-2")), "audit").block(WAIT);
 
-        ChainVerification verification = chain.verify(DAY).block(WAIT);
-
-        assertThat(verification.intact()).isFalse();
-        assertThat(verification.brokenAt()).isEqualTo(2L);
-        assertThat(verification.problem()).contains("missing");
+        assertBrokenAt(2L, "missing");
     }
 
     @Test
@@ -113,11 +106,7 @@ class AuditChainIT {
         second.put(AuditChain.HASH, AuditChain.hashOf(second));
         mongo.save(second, "audit").block(WAIT);
 
-        ChainVerification verification = chain.verify(DAY).block(WAIT);
-
-        assertThat(verification.intact()).isFalse();
-        assertThat(verification.brokenAt()).isEqualTo(3L);
-        assertThat(verification.problem()).contains("does not chain");
+        assertBrokenAt(3L, "does not chain");
     }
 
     @Test
@@ -129,6 +118,15 @@ class AuditChainIT {
         ChainVerification nextDay = chain.verify(DAY.plusDays(1)).block(WAIT);
         assertThat(nextDay.intact()).isTrue();
         assertThat(nextDay.records()).isEqualTo(1);
+    }
+
+    /** The day's chain verified: broken at record {@code position}, the problem naming {@code problem}. */
+    private ChainVerification assertBrokenAt(long position, String problem) {
+        ChainVerification verification = chain.verify(DAY).block(WAIT);
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.brokenAt()).isEqualTo(position);
+        assertThat(verification.problem()).contains(problem);
+        return verification;
     }
 
     private void appendThree() {

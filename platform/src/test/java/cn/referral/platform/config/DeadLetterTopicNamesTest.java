@@ -11,51 +11,58 @@ class DeadLetterTopicNamesTest {
 
     @Test
     void namesEachConsumerBindingsDeadLetterTopicAfterItsTopicAndGroup() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("spring.cloud.stream.bindings.referralEvents-in-0.destination", "referral.events.v1")
-                .withProperty("spring.cloud.stream.bindings.referralEvents-in-0.group", "quota-service");
+        MockEnvironment environment = binding(new MockEnvironment(), "referralEvents-in-0", "referral.events.v1",
+                "quota-service");
 
         DeadLetterTopicNames.addTo(environment);
 
-        assertThat(environment.getProperty(DLQ_NAME.formatted("referralEvents-in-0")))
-                .isEqualTo("referral.events.v1.quota-service.dlq");
+        assertThat(deadLetterTopic(environment, "referralEvents-in-0")).isEqualTo("referral.events.v1.quota-service.dlq");
     }
 
     @Test
     void aBindingWithoutItsOwnGroupUsesTheDefaultGroup() {
-        MockEnvironment environment = new MockEnvironment()
+        MockEnvironment environment = binding(new MockEnvironment()
                 .withProperty("spring.application.name", "billing-service")
-                .withProperty("spring.cloud.stream.default.group", "${spring.application.name}")
-                .withProperty("spring.cloud.stream.bindings.accepted-in-0.destination", "referral.events.v1");
+                .withProperty("spring.cloud.stream.default.group", "${spring.application.name}"),
+                "accepted-in-0", "referral.events.v1", null);
 
         DeadLetterTopicNames.addTo(environment);
 
-        assertThat(environment.getProperty(DLQ_NAME.formatted("accepted-in-0")))
-                .isEqualTo("referral.events.v1.billing-service.dlq");
+        assertThat(deadLetterTopic(environment, "accepted-in-0")).isEqualTo("referral.events.v1.billing-service.dlq");
     }
 
     @Test
     void aNameTheServiceChoseIsKept() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("spring.cloud.stream.bindings.referralEvents-in-0.destination", "referral.events.v1")
-                .withProperty("spring.cloud.stream.bindings.referralEvents-in-0.group", "quota-service")
-                .withProperty(DLQ_NAME.formatted("referralEvents-in-0"), "quota.poison");
+        MockEnvironment environment = binding(new MockEnvironment(), "referralEvents-in-0", "referral.events.v1",
+                "quota-service").withProperty(DLQ_NAME.formatted("referralEvents-in-0"), "quota.poison");
 
         DeadLetterTopicNames.addTo(environment);
 
-        assertThat(environment.getProperty(DLQ_NAME.formatted("referralEvents-in-0"))).isEqualTo("quota.poison");
+        assertThat(deadLetterTopic(environment, "referralEvents-in-0")).isEqualTo("quota.poison");
     }
 
     @Test
     void bindingsWithoutGroupOrWithSeveralTopicsAreLeftAlone() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("spring.cloud.stream.bindings.anonymous-in-0.destination", "referral.events.v1")
-                .withProperty("spring.cloud.stream.bindings.several-in-0.destination", "a.v1,b.v1")
-                .withProperty("spring.cloud.stream.bindings.several-in-0.group", "quota-service");
+        MockEnvironment environment = binding(binding(new MockEnvironment(), "anonymous-in-0", "referral.events.v1",
+                null), "several-in-0", "a.v1,b.v1", "quota-service");
 
         DeadLetterTopicNames.addTo(environment);
 
-        assertThat(environment.getProperty(DLQ_NAME.formatted("anonymous-in-0"))).isNull();
-        assertThat(environment.getProperty(DLQ_NAME.formatted("several-in-0"))).isNull();
+        assertThat(deadLetterTopic(environment, "anonymous-in-0")).isNull();
+        assertThat(deadLetterTopic(environment, "several-in-0")).isNull();
+    }
+
+    /** A consumer binding's destination and, unless null, its own group, as a service's configuration sets them. */
+    private static MockEnvironment binding(MockEnvironment environment, String binding, String destination,
+                                           String group) {
+        environment.setProperty("spring.cloud.stream.bindings." + binding + ".destination", destination);
+        if (group != null) {
+            environment.setProperty("spring.cloud.stream.bindings." + binding + ".group", group);
+        }
+        return environment;
+    }
+
+    private static String deadLetterTopic(MockEnvironment environment, String binding) {
+        return environment.getProperty(DLQ_NAME.formatted(binding));
     }
 }

@@ -64,9 +64,7 @@ class IncomingEventTest {
                 .setHeader(CloudEventHeaders.TYPE, bytes("referral.accepted.v1"))
                 .build();
 
-        assertThatThrownBy(() -> IncomingEvent.from(message))
-                .isInstanceOf(MalformedEventException.class)
-                .hasMessageContaining("ce_id");
+        assertMalformed(message, "ce_id");
     }
 
     @Test
@@ -74,9 +72,7 @@ class IncomingEventTest {
         Message<byte[]> message = MessageBuilder.withPayload(bytes("{}")).setHeader(CloudEventHeaders.ID, "e-3")
                 .build();
 
-        assertThatThrownBy(() -> IncomingEvent.from(message))
-                .isInstanceOf(MalformedEventException.class)
-                .hasMessageContaining("ce_type");
+        assertMalformed(message, "ce_type");
     }
 
     @Test
@@ -84,8 +80,7 @@ class IncomingEventTest {
         Message<byte[]> message = MessageBuilder.withPayload(bytes("{}")).setHeader(CloudEventHeaders.ID, "e-4")
                 .setHeader(CloudEventHeaders.TYPE, "t.v1").setHeader(CloudEventHeaders.TIME, "yesterday").build();
 
-        assertThatThrownBy(() -> IncomingEvent.from(message)).isInstanceOf(MalformedEventException.class)
-                .hasMessageContaining("yesterday");
+        assertMalformed(message, "yesterday");
     }
 
     @Test
@@ -109,6 +104,13 @@ class IncomingEventTest {
                 .setHeader(CloudEventHeaders.TYPE, "registry.institution.v1").build();
 
         assertThat(IncomingEvent.from(message).isTombstone()).isTrue();
+    }
+
+    /** Reading the message is refused as malformed, the refusal naming {@code what}. */
+    private static void assertMalformed(Message<?> message, String what) {
+        assertThatThrownBy(() -> IncomingEvent.from(message))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining(what);
     }
 
     private static byte[] bytes(String text) {

@@ -68,7 +68,7 @@ class InboxIT {
 
     @Test
     void aFirstDeliveryIsProcessedAndItsEffectRunsOnce() {
-        Outcome outcome = inbox.handleOnce("quota", anEvent(), countEffect()).block(WAIT);
+        Outcome outcome = deliver("quota", anEvent());
 
         assertThat(outcome).isEqualTo(Outcome.PROCESSED);
         assertThat(effects).hasValue(1);
@@ -77,9 +77,9 @@ class InboxIT {
     @Test
     void aRedeliveryOfTheSameEventIsADuplicateAndHasNoEffect() {
         IncomingEvent event = anEvent();
-        inbox.handleOnce("quota", event, countEffect()).block(WAIT);
+        deliver("quota", event);
 
-        Outcome again = inbox.handleOnce("quota", event, countEffect()).block(WAIT);
+        Outcome again = deliver("quota", event);
 
         assertThat(again).isEqualTo(Outcome.DUPLICATE);
         assertThat(effects).hasValue(1);
@@ -92,7 +92,7 @@ class InboxIT {
 
         assertThatThrownBy(() -> inbox.handleOnce("quota", event, failing).block(WAIT))
                 .hasMessageContaining("pool document locked");
-        Outcome retry = inbox.handleOnce("quota", event, countEffect()).block(WAIT);
+        Outcome retry = deliver("quota", event);
 
         assertThat(retry).isEqualTo(Outcome.PROCESSED);
         assertThat(effects).hasValue(1);
@@ -104,7 +104,7 @@ class InboxIT {
 
         assertThatThrownBy(() -> inbox.handleOnce("quota", event, Mono.never()).block(Duration.ofMillis(300)))
                 .hasMessageContaining("Timeout");
-        Outcome retry = retryUntilNotInProgress(() -> inbox.handleOnce("quota", event, countEffect()).block(WAIT));
+        Outcome retry = retryUntilNotInProgress(() -> deliver("quota", event));
 
         assertThat(retry).isEqualTo(Outcome.PROCESSED);
         assertThat(effects).hasValue(1);
@@ -115,7 +115,7 @@ class InboxIT {
         IncomingEvent event = anEvent();
         Disposable stuck = startAndHang(event);
         try {
-            assertThatThrownBy(() -> inbox.handleOnce("quota", event, countEffect()).block(WAIT))
+            assertThatThrownBy(() -> deliver("quota", event))
                     .isInstanceOf(EventInProgressException.class);
             assertThat(effects).hasValue(0);
         } finally {
@@ -130,8 +130,8 @@ class InboxIT {
         try {
             clock.advance(LEASE.plusSeconds(1));
 
-            Outcome takeover = inbox.handleOnce("quota", event, countEffect()).block(WAIT);
-            Outcome later = inbox.handleOnce("quota", event, countEffect()).block(WAIT);
+            Outcome takeover = deliver("quota", event);
+            Outcome later = deliver("quota", event);
 
             assertThat(takeover).isEqualTo(Outcome.PROCESSED);
             assertThat(later).isEqualTo(Outcome.DUPLICATE);
@@ -149,8 +149,8 @@ class InboxIT {
         try {
             Inbox restarted = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
 
-            Outcome takeover = restarted.handleOnce("quota", event, countEffect()).block(WAIT);
-            Outcome later = restarted.handleOnce("quota", event, countEffect()).block(WAIT);
+            Outcome takeover = deliver(restarted, "quota", event);
+            Outcome later = deliver(restarted, "quota", event);
 
             assertThat(takeover).isEqualTo(Outcome.PROCESSED);
             assertThat(later).isEqualTo(Outcome.DUPLICATE);
@@ -168,14 +168,14 @@ class InboxIT {
         try {
             Inbox otherInstance = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
 
-            assertThatThrownBy(() -> otherInstance.handleOnce("quota", event, countEffect()).block(WAIT))
+            assertThatThrownBy(() -> deliver(otherInstance, "quota", event))
                     .isInstanceOf(EventInProgressException.class);
-            assertThatThrownBy(() -> running.handleOnce("quota", event, countEffect()).block(WAIT))
+            assertThatThrownBy(() -> deliver(running, "quota", event))
                     .isInstanceOf(EventInProgressException.class);
             assertThat(effects).hasValue(0);
 
             clock.advance(LEASE.plusSeconds(1));
-            assertThat(otherInstance.handleOnce("quota", event, countEffect()).block(WAIT))
+            assertThat(deliver(otherInstance, "quota", event))
                     .isEqualTo(Outcome.PROCESSED);
             assertThat(effects).hasValue(1);
         } finally {
@@ -196,10 +196,10 @@ class InboxIT {
         };
         IncomingEvent event = anEvent();
 
-        assertThatThrownBy(() -> flakyMarks.handleOnce("quota", event, countEffect()).block(WAIT))
+        assertThatThrownBy(() -> deliver(flakyMarks, "quota", event))
                 .hasMessageContaining("connection reset");
-        Outcome retry = flakyMarks.handleOnce("quota", event, countEffect()).block(WAIT);
-        Outcome later = flakyMarks.handleOnce("quota", event, countEffect()).block(WAIT);
+        Outcome retry = deliver(flakyMarks, "quota", event);
+        Outcome later = deliver(flakyMarks, "quota", event);
 
         assertThat(effects).hasValue(1);
         assertThat(retry).isEqualTo(Outcome.PROCESSED);
@@ -210,9 +210,9 @@ class InboxIT {
     void eachConsumerHandlesTheSameEventOnce() {
         IncomingEvent event = anEvent();
 
-        Outcome quota = inbox.handleOnce("quota", event, countEffect()).block(WAIT);
-        Outcome billing = inbox.handleOnce("billing", event, countEffect()).block(WAIT);
-        Outcome billingAgain = inbox.handleOnce("billing", event, countEffect()).block(WAIT);
+        Outcome quota = deliver("quota", event);
+        Outcome billing = deliver("billing", event);
+        Outcome billingAgain = deliver("billing", event);
 
         assertThat(List.of(quota, billing, billingAgain))
                 .containsExactly(Outcome.PROCESSED, Outcome.PROCESSED, Outcome.DUPLICATE);
@@ -252,7 +252,7 @@ class InboxIT {
             assertThat(outcomes).filteredOn(Outcome.PROCESSED::equals).hasSize(1);
             assertThat(outcomes).allMatch(o -> o == Outcome.PROCESSED || o == Outcome.DUPLICATE
                     || o instanceof EventInProgressException);
-            assertThat(inbox.handleOnce("quota", event, countEffect()).block(WAIT)).isEqualTo(Outcome.DUPLICATE);
+            assertThat(deliver("quota", event)).isEqualTo(Outcome.DUPLICATE);
             assertThat(effects).hasValue(1);
         } finally {
             threads.shutdownNow();
@@ -262,10 +262,10 @@ class InboxIT {
     @Test
     void purgingForgetsOnlyFinishedEventsOlderThanTheRetention() throws InterruptedException {
         IncomingEvent old = anEvent();
-        inbox.handleOnce("quota", old, countEffect()).block(WAIT);
+        deliver("quota", old);
         clock.advance(RETENTION.plusDays(1));
         IncomingEvent recent = anEvent();
-        inbox.handleOnce("quota", recent, countEffect()).block(WAIT);
+        deliver("quota", recent);
         IncomingEvent unfinished = anEvent();
         Disposable stuck = startAndHang(unfinished);
         try {
@@ -276,8 +276,8 @@ class InboxIT {
             assertThat(purged).isEqualTo(1);
             assertThat(mongo.count(new Query(), "inbox").block(WAIT))
                     .isEqualTo(2);
-            assertThat(inbox.handleOnce("quota", recent, countEffect()).block(WAIT)).isEqualTo(Outcome.DUPLICATE);
-            assertThat(inbox.handleOnce("quota", old, countEffect()).block(WAIT))
+            assertThat(deliver("quota", recent)).isEqualTo(Outcome.DUPLICATE);
+            assertThat(deliver("quota", old))
                     .as("past the retention an event is no longer recognised")
                     .isEqualTo(Outcome.PROCESSED);
         } finally {
@@ -296,6 +296,15 @@ class InboxIT {
                 Mono.fromRunnable(started::countDown).then(Mono.never())).subscribe();
         assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("handling started").isTrue();
         return handling;
+    }
+
+    /** Delivers the event to {@code consumer} with an effect that counts its runs, and waits for the outcome. */
+    private Outcome deliver(String consumer, IncomingEvent event) {
+        return deliver(inbox, consumer, event);
+    }
+
+    private Outcome deliver(Inbox to, String consumer, IncomingEvent event) {
+        return to.handleOnce(consumer, event, countEffect()).block(WAIT);
     }
 
     private Mono<Object> countEffect() {

@@ -3,26 +3,14 @@ package cn.referral.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -36,7 +24,6 @@ import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
@@ -44,7 +31,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Time;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +43,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import cn.referral.devstack.testing.ComposeKafkaBroker;
 import cn.referral.platform.events.CloudEventHeaders;
 import cn.referral.platform.events.Traceparent;
 import cn.referral.platform.testapp.ItemLedger;
@@ -109,9 +96,7 @@ class ScramAclServiceIT {
     private static final String APP_PASSWORD = "app-" + UUID.randomUUID();
     private static final Duration WAIT = Duration.ofSeconds(40);
 
-    private static Path home;
-    private static KafkaRaftServer server;
-    private static String bootstrap;
+    private static ComposeKafkaBroker broker;
 
     @Autowired
     private ItemLedger ledger;
@@ -121,17 +106,16 @@ class ScramAclServiceIT {
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) throws Exception {
         start();
-        registry.add("spring.kafka.bootstrap-servers", () -> bootstrap);
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> bootstrap);
-        registry.add("KAFKA_SASL_JAAS_CONFIG", () -> jaas(APP, APP_PASSWORD));
+        registry.add("spring.kafka.bootstrap-servers", broker::bootstrap);
+        registry.add("spring.cloud.stream.kafka.binder.brokers", broker::bootstrap);
+        registry.add("KAFKA_SASL_JAAS_CONFIG", () -> ComposeKafkaBroker.jaas(APP, APP_PASSWORD));
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.shutdown();
-            server.awaitShutdown();
-            server = null;
+        if (broker != null) {
+            broker.close();
+            broker = null;
         }
     }
 
@@ -147,7 +131,7 @@ class ScramAclServiceIT {
     @Test
     void aPoisonEventReachesItsDeadLetterTopic() {
         String ceId = UUID.randomUUID().toString();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client("admin", ADMIN_PASSWORD),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(broker.adminConfig(),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(ItemSnapshotEvents.itemSnapshot(TOPIC, "item-poison", ceId, null,
                     "{\"itemId\":\"item-poison\",\"version\":\"seven\"}")).get();
@@ -170,55 +154,11 @@ class ScramAclServiceIT {
     // ---- the broker, as broker.sh configures it, and the service's ACLs -------------------------------------
 
     private static synchronized void start() throws Exception {
-        if (server != null) {
+        if (broker != null) {
             return;
         }
-        home = Files.createTempDirectory("scram-acl-it");
-        int client = freePort();
-        int controller = freePort();
-        int broker = freePort();
-        bootstrap = "127.0.0.1:" + client;
-        Path script = repository().resolve("deploy/compose/kafka/broker.sh");
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "--print-config");
-        Map<String, String> env = builder.environment();
-        env.put("NODE_ID", "1");
-        env.put("KAFKA_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("QUORUM_VOTERS", "1@127.0.0.1:" + controller);
-        env.put("ADVERTISED_HOST", "127.0.0.1");
-        env.put("BIND_HOST", "127.0.0.1");
-        env.put("CLIENT_PORT", String.valueOf(client));
-        env.put("CONTROLLER_PORT", String.valueOf(controller));
-        env.put("BROKER_PORT", String.valueOf(broker));
-        env.put("LOG_DIRS", home.resolve("data").toString());
-        env.put("REPLICATION_FACTOR", "1");
-        env.put("MIN_ISR", "1");
-        env.put("PARTITIONS", "1");
-        Process process = builder.redirectErrorStream(true).start();
-        String config = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(config);
-        }
-        Properties properties = new Properties();
-        properties.load(new StringReader(config));
-        properties.setProperty("offsets.topic.num.partitions", "3");
-        Path file = home.resolve("server.properties");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            properties.store(out, null);
-        }
-        ByteArrayOutputStream formatOutput = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(formatOutput, true, StandardCharsets.UTF_8)) {
-            int exit = StorageTool.execute(new String[] {"format", "--cluster-id", "eDpG4GQBRlS88AqAzJvyZA", "--config",
-                    file.toString(), "--add-scram", "SCRAM-SHA-512=[name=admin,password=" + ADMIN_PASSWORD + "]",
-                    "--ignore-formatted"}, out);
-            if (exit != 0) {
-                throw new IllegalStateException(formatOutput.toString(StandardCharsets.UTF_8));
-            }
-        }
-        server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
-        server.startup();
-        try (Admin admin = Admin.create(client("admin", ADMIN_PASSWORD))) {
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                    .until(() -> !admin.describeCluster().nodes().get().isEmpty());
+        broker = ComposeKafkaBroker.configure("scram-acl-it", ADMIN_PASSWORD).start();
+        try (Admin admin = Admin.create(broker.adminConfig())) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1), new NewTopic(DLQ, 1, (short) 1),
                     new NewTopic(DECISIONS, 1, (short) 1))).all().get();
             admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(APP,
@@ -241,22 +181,8 @@ class ScramAclServiceIT {
         }
     }
 
-    private static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
-    }
-
-    private static Map<String, Object> client(String user, String password) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        config.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
-        config.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(user, password));
-        return config;
-    }
-
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Map<String, Object> config = client("admin", ADMIN_PASSWORD);
+        Map<String, Object> config = broker.adminConfig();
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
@@ -293,22 +219,5 @@ class ScramAclServiceIT {
 
     private static String snapshotJson(String itemId, int version) {
         return "{\"itemId\":\"" + itemId + "\",\"name\":\"Item " + itemId + "\",\"version\":" + version + "}";
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path repository() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("deploy/compose/kafka"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("deploy/compose/kafka not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

@@ -51,14 +51,12 @@ class RecentlyVerifiedTokensTest {
 
     @Test
     void anExpiredTokenIsNeverAnsweredFromMemory() {
-        RecentlyVerifiedTokens tokens = tokens(16, Duration.ofHours(2));
-        verifier.accept("token-a", ISSUED.plus(Duration.ofMinutes(10)));
-        tokens.decode("token-a").block();
+        RecentlyVerifiedTokens tokens = tokenAVerifiedOnce(Duration.ofHours(2), ISSUED.plus(Duration.ofMinutes(10)));
 
         clock.set(ISSUED.plus(Duration.ofMinutes(11)));
         verifier.refuse("token-a");
 
-        assertThat(tokens.decode("token-a").onErrorResume(BadJwtException.class, e -> Mono.empty()).block()).isNull();
+        assertThat(claimsOrNull(tokens, "token-a")).isNull();
         assertThat(verifier.calls("token-a")).isEqualTo(2);
     }
 
@@ -76,15 +74,13 @@ class RecentlyVerifiedTokensTest {
         refusedSubjects.add("subject-of-token-a");
         verifier.refuse("token-a");
 
-        assertThat(tokens.decode("token-a").onErrorResume(BadJwtException.class, e -> Mono.empty()).block()).isNull();
+        assertThat(claimsOrNull(tokens, "token-a")).isNull();
         assertThat(verifier.calls("token-a")).isEqualTo(2);
     }
 
     @Test
     void aVerificationIsForgottenAfterTheMaximumAge() {
-        RecentlyVerifiedTokens tokens = tokens(16, Duration.ofMinutes(5));
-        verifier.accept("token-a", ISSUED.plus(Duration.ofHours(1)));
-        tokens.decode("token-a").block();
+        RecentlyVerifiedTokens tokens = tokenAVerifiedOnce(Duration.ofMinutes(5), ISSUED.plus(Duration.ofHours(1)));
 
         clock.set(ISSUED.plus(Duration.ofMinutes(5)));
         tokens.decode("token-a").block();
@@ -98,8 +94,7 @@ class RecentlyVerifiedTokensTest {
         verifier.refuse("forged");
 
         for (int i = 0; i < 3; i++) {
-            assertThat(tokens.decode("forged").onErrorResume(BadJwtException.class, e -> Mono.empty()).block())
-                    .isNull();
+            assertThat(claimsOrNull(tokens, "forged")).isNull();
         }
 
         assertThat(verifier.calls("forged")).isEqualTo(3);
@@ -144,6 +139,19 @@ class RecentlyVerifiedTokensTest {
 
     private RecentlyVerifiedTokens tokens(int capacity, Duration maxAge) {
         return new RecentlyVerifiedTokens(verifier, notExpired, capacity, maxAge, clock);
+    }
+
+    /** Room for 16 tokens kept up to {@code maxAge}; token-a (expiring at {@code expiresAt}) decoded once. */
+    private RecentlyVerifiedTokens tokenAVerifiedOnce(Duration maxAge, Instant expiresAt) {
+        RecentlyVerifiedTokens tokens = tokens(16, maxAge);
+        verifier.accept("token-a", expiresAt);
+        tokens.decode("token-a").block();
+        return tokens;
+    }
+
+    /** The token's claims, or null where it is refused (BadJwtException). */
+    private static Jwt claimsOrNull(RecentlyVerifiedTokens tokens, String token) {
+        return tokens.decode(token).onErrorResume(BadJwtException.class, e -> Mono.empty()).block();
     }
 
     /** Accepts the tokens it was told to, refuses the rest, and counts its calls per token. */

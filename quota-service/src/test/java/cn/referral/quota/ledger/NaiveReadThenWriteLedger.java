@@ -20,19 +20,9 @@ import reactor.core.scheduler.Schedulers;
  * way a ledger without conditional updates would. It writes the same document layout and history
  * as the real ledger, so {@link LedgerHistory} can show that its checks catch the overbooking.
  */
-public class NaiveReadThenWriteLedger {
+public record NaiveReadThenWriteLedger(ReactiveMongoTemplate mongo, String pools, String waitlist) {
 
     private static final AtomicLong ARRIVALS = new AtomicLong();
-
-    private final ReactiveMongoTemplate mongo;
-    private final String pools;
-    private final String waitlist;
-
-    public NaiveReadThenWriteLedger(ReactiveMongoTemplate mongo, String pools, String waitlist) {
-        this.mongo = mongo;
-        this.pools = pools;
-        this.waitlist = waitlist;
-    }
 
     public Mono<Void> place(String poolId, HoldRequest request) {
         return mongo.findById(poolId, Document.class, pools)

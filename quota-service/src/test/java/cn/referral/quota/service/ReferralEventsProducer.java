@@ -1,6 +1,5 @@
 package cn.referral.quota.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -9,13 +8,11 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import cn.referral.platform.events.CloudEventHeaders;
 import cn.referral.platform.events.Traceparent;
+import cn.referral.platform.testing.CloudEventRecords;
 
 /** Plays referral-service (CloudEvents-headed records on {@code referral.events.v1}, keyed by referral) and registry-service's snapshots. */
 final class ReferralEventsProducer implements AutoCloseable {
@@ -80,28 +77,12 @@ final class ReferralEventsProducer implements AutoCloseable {
     }
 
     private void sendTo(String topic, String type, String referralId, String json, String ceId, Traceparent trace) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, referralId, bytes(json));
-        record.headers().add(new RecordHeader(CloudEventHeaders.SPEC_VERSION, bytes("1.0")));
-        record.headers().add(new RecordHeader(CloudEventHeaders.ID, bytes(ceId)));
-        record.headers().add(new RecordHeader(CloudEventHeaders.SOURCE, bytes("/referral-service")));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TYPE, bytes(type)));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TIME, bytes(Instant.now().toString())));
-        record.headers().add(new RecordHeader(CloudEventHeaders.SUBJECT, bytes(referralId)));
-        record.headers().add(new RecordHeader(CloudEventHeaders.CONTENT_TYPE, bytes("application/json")));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TRACEPARENT, bytes(trace.header())));
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        CloudEventRecords.sendAndWait(producer, CloudEventRecords.record(topic, referralId, ceId, type,
+                "/referral-service", Instant.now(), json, trace));
     }
 
     @Override
     public void close() {
         producer.close();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

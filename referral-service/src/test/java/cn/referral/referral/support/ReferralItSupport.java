@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,6 +37,7 @@ import cn.referral.platform.crypto.IdentityNumbers;
 import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.crypto.PatientDataProperties;
 import cn.referral.platform.security.Role;
+import cn.referral.platform.testing.CloudEventRecords;
 import cn.referral.platform.testing.MutableClock;
 import cn.referral.platform.testing.TestKeys;
 import cn.referral.platform.testing.TestTokens;
@@ -180,25 +180,10 @@ public abstract class ReferralItSupport {
 
     /** Publishes with a given ce_id: the same id again is a redelivery. */
     protected String publish(String topic, String key, String type, Object payload, String eventId) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
-                payload == null ? null : JSON.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8));
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", eventId);
-        header(record, "ce_type", type);
-        header(record, "ce_source", "/" + topic.substring(0, topic.indexOf('.')) + "-service");
-        header(record, "ce_time", clock.instant().toString());
-        header(record, "ce_subject", key);
-        header(record, "content-type", "application/json");
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        CloudEventRecords.sendAndWait(producer, CloudEventRecords.record(topic, key, eventId, type,
+                CloudEventRecords.sourceOf(topic), clock.instant(),
+                payload == null ? null : JSON.writeValueAsString(payload), null));
         return eventId;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     protected String slotHeld(String referralId, String holdId, String institutionId) {

@@ -52,11 +52,10 @@ class RegistryEventsTest {
         Outcome<Institution> deactivated = revised.state().deactivate(LATER.plusSeconds(1));
         Outcome<Institution> removed = deactivated.state().remove(LATER.plusSeconds(2));
 
-        assertOnlyEvent(registered, InstitutionEvent.Registered.class, 1, NOW);
-        assertOnlyEvent(revised, InstitutionEvent.Revised.class, 2, LATER);
-        assertOnlyEvent(deactivated, InstitutionEvent.Deactivated.class, 3, LATER.plusSeconds(1));
-        assertOnlyEvent(removed, InstitutionEvent.Removed.class, 4, LATER.plusSeconds(2));
-        assertWithdrawnOnlyBy(removed, registered, revised, deactivated);
+        assertLifecycle(new Emitted(registered, InstitutionEvent.Registered.class, 1, NOW),
+                new Emitted(revised, InstitutionEvent.Revised.class, 2, LATER),
+                new Emitted(deactivated, InstitutionEvent.Deactivated.class, 3, LATER.plusSeconds(1)),
+                new Emitted(removed, InstitutionEvent.Removed.class, 4, LATER.plusSeconds(2)));
     }
 
     @Test
@@ -70,11 +69,10 @@ class RegistryEventsTest {
         Outcome<Alliance> deactivated = revised.state().deactivate(LATER);
         Outcome<Alliance> removed = aSpecialtyAlliance("other", "lead", "member").remove(LATER);
 
-        assertOnlyEvent(formed, AllianceEvent.Formed.class, 1, NOW);
-        assertOnlyEvent(revised, AllianceEvent.Revised.class, 2, LATER);
-        assertOnlyEvent(deactivated, AllianceEvent.Deactivated.class, 3, LATER);
-        assertOnlyEvent(removed, AllianceEvent.Removed.class, 2, LATER);
-        assertWithdrawnOnlyBy(removed, formed, revised, deactivated);
+        assertLifecycle(new Emitted(formed, AllianceEvent.Formed.class, 1, NOW),
+                new Emitted(revised, AllianceEvent.Revised.class, 2, LATER),
+                new Emitted(deactivated, AllianceEvent.Deactivated.class, 3, LATER),
+                new Emitted(removed, AllianceEvent.Removed.class, 2, LATER));
     }
 
     @Test
@@ -88,11 +86,10 @@ class RegistryEventsTest {
         Outcome<DiseaseCatalog> removed = aCatalog("other", ReferralDirection.DOWN, InstitutionLevel.PRIMARY, TODAY,
                 entry("J44")).remove(LATER);
 
-        assertOnlyEvent(published, CatalogEvent.Published.class, 1, NOW);
-        assertOnlyEvent(revised, CatalogEvent.Revised.class, 2, LATER);
-        assertOnlyEvent(deactivated, CatalogEvent.Deactivated.class, 3, LATER);
-        assertOnlyEvent(removed, CatalogEvent.Removed.class, 2, LATER);
-        assertWithdrawnOnlyBy(removed, published, revised, deactivated);
+        assertLifecycle(new Emitted(published, CatalogEvent.Published.class, 1, NOW),
+                new Emitted(revised, CatalogEvent.Revised.class, 2, LATER),
+                new Emitted(deactivated, CatalogEvent.Deactivated.class, 3, LATER),
+                new Emitted(removed, CatalogEvent.Removed.class, 2, LATER));
     }
 
     @Test
@@ -106,11 +103,22 @@ class RegistryEventsTest {
         Outcome<FamilyDoctorContract> terminated = renewed.state().terminate(LATER);
         Outcome<FamilyDoctorContract> removed = terminated.state().remove(LATER);
 
-        assertOnlyEvent(signed, ContractEvent.Signed.class, 1, NOW);
-        assertOnlyEvent(renewed, ContractEvent.Revised.class, 2, LATER);
-        assertOnlyEvent(terminated, ContractEvent.Terminated.class, 3, LATER);
-        assertOnlyEvent(removed, ContractEvent.Removed.class, 4, LATER);
-        assertWithdrawnOnlyBy(removed, signed, renewed, terminated);
+        assertLifecycle(new Emitted(signed, ContractEvent.Signed.class, 1, NOW),
+                new Emitted(renewed, ContractEvent.Revised.class, 2, LATER),
+                new Emitted(terminated, ContractEvent.Terminated.class, 3, LATER),
+                new Emitted(removed, ContractEvent.Removed.class, 4, LATER));
+    }
+
+    /** One operation's outcome and the one event it must emit: its type, the record's version then, and when. */
+    private record Emitted(Outcome<? extends RegistryRecord> change, Class<?> type, long version, Instant occurredAt) {
+    }
+
+    /** A record's life: each operation emits only its event, and only the removal withdraws the record. */
+    private static void assertLifecycle(Emitted created, Emitted revised, Emitted ended, Emitted removed) {
+        for (Emitted step : List.of(created, revised, ended, removed)) {
+            assertOnlyEvent(step.change(), step.type(), step.version(), step.occurredAt());
+        }
+        assertWithdrawnOnlyBy(removed.change(), created.change(), revised.change(), ended.change());
     }
 
     private static void assertOnlyEvent(Outcome<? extends RegistryRecord> change, Class<?> type, long version,

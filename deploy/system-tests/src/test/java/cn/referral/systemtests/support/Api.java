@@ -35,6 +35,13 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** The version ({@code ETag}) of what is at {@code path}, read as the caller (it must answer 200). */
+    public String etag(String path) {
+        Response response = get(path);
+        response.expect(200);
+        return response.header("ETag");
+    }
+
     public Response post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

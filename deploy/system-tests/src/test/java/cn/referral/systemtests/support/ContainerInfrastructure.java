@@ -4,29 +4,19 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /** A real Kafka broker and a real MongoDB replica set in containers, for machines with Docker. */
-public final class ContainerInfrastructure implements Infrastructure {
+public final class ContainerInfrastructure {
 
-    private final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.0");
-    private final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
+    private ContainerInfrastructure() {
+    }
 
-    public ContainerInfrastructure() {
+    public static Infrastructure start() {
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.0");
+        MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
         kafka.start();
         mongo.start();
-    }
-
-    @Override
-    public String kafkaBootstrapServers() {
-        return kafka.getBootstrapServers();
-    }
-
-    @Override
-    public String mongoUri() {
-        return mongo.getReplicaSetUrl();
-    }
-
-    @Override
-    public void close() {
-        mongo.stop();
-        kafka.stop();
+        return new Infrastructure.Started(kafka.getBootstrapServers(), mongo.getReplicaSetUrl(), () -> {
+            mongo.stop();
+            kafka.stop();
+        });
     }
 }

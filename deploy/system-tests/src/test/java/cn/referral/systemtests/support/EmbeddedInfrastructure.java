@@ -5,30 +5,18 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import cn.referral.platform.testing.MongoStandIn;
 
 /** A KRaft Kafka broker and the MongoDB stand-in inside the test JVM: what runs without Docker. */
-public final class EmbeddedInfrastructure implements Infrastructure {
+public final class EmbeddedInfrastructure {
 
-    private final EmbeddedKafkaKraftBroker kafka;
-    private final MongoStandIn mongo;
+    private EmbeddedInfrastructure() {
+    }
 
-    public EmbeddedInfrastructure() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+    public static Infrastructure start() {
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
-        mongo = MongoStandIn.start();
-    }
-
-    @Override
-    public String kafkaBootstrapServers() {
-        return kafka.getBrokersAsString();
-    }
-
-    @Override
-    public String mongoUri() {
-        return mongo.uri();
-    }
-
-    @Override
-    public void close() {
-        mongo.close();
-        kafka.destroy();
+        MongoStandIn mongo = MongoStandIn.start();
+        return new Infrastructure.Started(kafka.getBrokersAsString(), mongo.uri(), () -> {
+            mongo.close();
+            kafka.destroy();
+        });
     }
 }

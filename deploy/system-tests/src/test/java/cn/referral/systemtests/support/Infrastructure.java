@@ -9,4 +9,13 @@ public interface Infrastructure extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Kafka and MongoDB started elsewhere, at these addresses; {@code stop} stops them. */
+    record Started(String kafkaBootstrapServers, String mongoUri, Runnable stop) implements Infrastructure {
+
+        @Override
+        public void close() {
+            stop.run();
+        }
+    }
 }

@@ -48,34 +48,43 @@ public final class ReferralRequests {
     /** An up-referral; {@code extraFields} starts with a comma when not empty (e.g. a source episode). */
     public static String anUpReferral(Patient patient, String from, String to, String toDepartment, String careType,
                                       String diagnosis, LocalDate fromDay, LocalDate untilDay, String extraFields) {
-        return """
-                {"direction":"UP","careType":"%s","urgency":"ROUTINE",
-                 "patient":%s,
-                 "diagnosis":{"code":"%s"},
-                 "reason":"需要上级医院进一步诊治","clinicalSummary":"基层初步处置后病情需要专科处理",
-                 "fromInstitutionId":"%s","fromDepartment":"全科","toInstitutionId":"%s","toDepartment":"%s",
-                 "requestedFrom":"%s","requestedUntil":"%s"%s}"""
-                .formatted(careType, patient.json(), diagnosis, from, to, toDepartment, fromDay, untilDay,
-                        extraFields);
+        return anUpReferral(patient, "ROUTINE", from, to, toDepartment, careType, diagnosis, fromDay, untilDay,
+                extraFields);
+    }
+
+    /** An up-referral of that urgency (ROUTINE, URGENT); {@code extraFields} as above. */
+    public static String anUpReferral(Patient patient, String urgency, String from, String to, String toDepartment,
+                                      String careType, String diagnosis, LocalDate fromDay, LocalDate untilDay,
+                                      String extraFields) {
+        return referral("UP", careType, urgency, patient, diagnosis, "需要上级医院进一步诊治", "基层初步处置后病情需要专科处理",
+                from, "全科", to, toDepartment, fromDay, untilDay, extraFields);
     }
 
     /** A down-referral for recovery with the continuity plan a down-referral needs. */
     public static String aDownReferral(Patient patient, String from, String fromDepartment, String to,
                                        String toDepartment, String diagnosis, LocalDate fromDay, LocalDate untilDay) {
-        return """
-                {"direction":"DOWN","careType":"INPATIENT","urgency":"ROUTINE",
-                 "patient":%s,
-                 "diagnosis":{"code":"%s"},
-                 "reason":"急性期治疗结束，转回基层康复","clinicalSummary":"病情稳定",
-                 "fromInstitutionId":"%s","fromDepartment":"%s","toInstitutionId":"%s","toDepartment":"%s",
-                 "requestedFrom":"%s","requestedUntil":"%s",
-                 "continuityPlan":{"followUps":[{"afterDays":7,"purpose":"复查血压"}],
-                   "longPrescription":{"medications":["苯磺酸氨氯地平片 5mg qd"],"days":30}}}"""
-                .formatted(patient.json(), diagnosis, from, fromDepartment, to, toDepartment, fromDay,
-                        untilDay);
+        return referral("DOWN", "INPATIENT", "ROUTINE", patient, diagnosis, "急性期治疗结束，转回基层康复", "病情稳定",
+                from, fromDepartment, to, toDepartment, fromDay, untilDay, """
+                        ,"continuityPlan":{"followUps":[{"afterDays":7,"purpose":"复查血压"}],
+                          "longPrescription":{"medications":["苯磺酸氨氯地平片 5mg qd"],"days":30}}""");
     }
 
     public static String anAcceptance(Instant appointmentAt) {
         return "{\"appointmentAt\":\"" + appointmentAt + "\"}";
+    }
+
+    private static String referral(String direction, String careType, String urgency, Patient patient, String diagnosis,
+                                   String reason, String clinicalSummary, String from, String fromDepartment,
+                                   String to, String toDepartment, LocalDate fromDay, LocalDate untilDay,
+                                   String extraFields) {
+        return """
+                {"direction":"%s","careType":"%s","urgency":"%s",
+                 "patient":%s,
+                 "diagnosis":{"code":"%s"},
+                 "reason":"%s","clinicalSummary":"%s",
+                 "fromInstitutionId":"%s","fromDepartment":"%s","toInstitutionId":"%s","toDepartment":"%s",
+                 "requestedFrom":"%s","requestedUntil":"%s"%s}"""
+                .formatted(direction, careType, urgency, patient.json(), diagnosis, reason, clinicalSummary, from,
+                        fromDepartment, to, toDepartment, fromDay, untilDay, extraFields);
     }
 }

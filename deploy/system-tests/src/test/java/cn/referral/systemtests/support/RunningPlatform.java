@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.TestKeys;
 import cn.referral.platform.testing.TestTokens;
 
@@ -76,6 +77,11 @@ public final class RunningPlatform implements AutoCloseable {
 
     public ServiceProcess gateway() {
         return processes.get("gateway");
+    }
+
+    /** A client of the gateway with a development token of that role at that institution. */
+    public Api as(Role role, String institution) {
+        return new Api(gateway(), TestTokens.token(role, institution));
     }
 
     /** Stops one service as an operator would (SIGTERM, graceful shutdown). */
