@@ -65,7 +65,8 @@ final class NarrowingH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName);
+            MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(new StandInDocumentType()));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
             return new NarrowingCollection(this, collectionName, options, data, meta);
         }
