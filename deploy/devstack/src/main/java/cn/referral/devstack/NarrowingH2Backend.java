@@ -65,7 +65,8 @@ final class NarrowingH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName);
+            MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(new StandInDocumentType()));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
             return new NarrowingCollection(this, collectionName, options, data, meta);
         }
@@ -135,6 +136,27 @@ final class NarrowingH2Backend extends H2Backend {
                 scans.computeIfAbsent(getCollectionName() + " " + shapeOf(query), shape -> new LongAdder()).increment();
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * A query answers with copies of the documents it found, taken under the collection's lock, never with
+         * the instances the store holds. mongo-java-server (1.47.0) hands the stored instances out
+         * ({@code H2Collection.getDocument} is {@code MVMap.get}, and {@code matchDocumentsFromStream} keeps them
+         * when there is no projection), and its update changes the document its query found in place
+         * ({@code AbstractMongoCollection.updateDocument}: {@code document.remove} and {@code document.put}, then
+         * {@code handleUpdate} puts the same instance back). A find's reply, encoded on a Netty thread after the
+         * lock is released, then met an update of another client in the middle: a
+         * {@code ConcurrentModificationException} (connection closed, no answer) or a reply mixing two versions;
+         * and so did the store's commit, which writes the same instances. With copies here an update changes its
+         * own copy and puts that into the store, and a stored instance is never changed again.
+         */
+        @Override
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            List<Document> copies = new ArrayList<>(matchedDocuments.size());
+            for (Document document : matchedDocuments) {
+                copies.add(document.cloneDeeply());
+            }
+            return super.createQueryResult(copies, batchSize);
         }
     }
 

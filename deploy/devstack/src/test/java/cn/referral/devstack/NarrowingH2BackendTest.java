@@ -2,13 +2,18 @@ package cn.referral.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,6 +209,52 @@ class NarrowingH2BackendTest {
             assertThat(things.countDocuments(Filters.eq("referralId", "r3"))).isEqualTo(1);
             assertThat(lastBackend.getMvStore().getMapNames()).filteredOn(name -> name.contains("._index_"))
                     .as("only value-ordered indexes are left").isNotEmpty().allMatch(name -> name.endsWith(".by-value"));
+        });
+    }
+
+    @Test
+    void documentsComeBackFromTheFileWithEveryBsonTypeTheServicesUse() {
+        Path file = dir.resolve("i.mv");
+        Document written = new Document("_id", new ObjectId()).append("text", "皮肤科 dermatology")
+                .append("int", 7).append("long", 1L << 40).append("double", -0.5).append("yes", true)
+                .append("at", new Date(1_764_000_000_000L)).append("none", null)
+                .append("amount", new Decimal128(new BigDecimal("12.34")))
+                .append("bytes", new Binary(new byte[] {1, 2, 3}))
+                .append("list", List.of("a", 2, new Document("k", "v")))
+                .append("nested", new Document("deeper", new Document("n", 1)));
+        withCollection(file, things -> things.insertOne(written));
+
+        withCollection(file, things -> {
+            Document read = things.find(Filters.eq("_id", written.get("_id"))).first();
+            assertThat(read).isEqualTo(written);
+            assertThat(lastBackend.getMvStore().openMap("databases.standin.things").getValueType())
+                    .isInstanceOf(StandInDocumentType.class);
+            things.updateOne(Filters.eq("_id", written.get("_id")), Updates.inc("int", 1));
+        });
+        withCollection(file, things -> assertThat(things.find().first().getInteger("int")).isEqualTo(8));
+    }
+
+    @Test
+    void documentsWrittenByAnEarlierStandInAreStillRead() {
+        Path file = dir.resolve("j.mv");
+        H2Backend earlier = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(earlier);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            client.getDatabase("standin").getCollection("things").insertMany(List.of(
+                    new Document("_id", "old").append("n", 1).append("at", new Date(0))));
+        } finally {
+            server.shutdownNow();
+        }
+
+        withCollection(file, things -> {
+            things.insertOne(new Document("_id", "new").append("n", 2));
+            things.updateOne(Filters.eq("_id", "old"), Updates.set("touched", true));
+        });
+        withCollection(file, things -> {
+            assertThat(things.find(Filters.eq("_id", "old")).first())
+                    .isEqualTo(new Document("_id", "old").append("n", 1).append("at", new Date(0)).append("touched", true));
+            assertThat(things.find(Filters.eq("_id", "new")).first().getInteger("n")).isEqualTo(2);
         });
     }
 
