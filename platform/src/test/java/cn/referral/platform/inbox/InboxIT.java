@@ -130,12 +130,7 @@ class InboxIT {
         try {
             clock.advance(LEASE.plusSeconds(1));
 
-            Outcome takeover = deliver("quota", event);
-            Outcome later = deliver("quota", event);
-
-            assertThat(takeover).isEqualTo(Outcome.PROCESSED);
-            assertThat(later).isEqualTo(Outcome.DUPLICATE);
-            assertThat(effects).hasValue(1);
+            assertTakenOverOnce(inbox, event);
         } finally {
             crashed.dispose();
         }
@@ -149,12 +144,7 @@ class InboxIT {
         try {
             Inbox restarted = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
 
-            Outcome takeover = deliver(restarted, "quota", event);
-            Outcome later = deliver(restarted, "quota", event);
-
-            assertThat(takeover).isEqualTo(Outcome.PROCESSED);
-            assertThat(later).isEqualTo(Outcome.DUPLICATE);
-            assertThat(effects).hasValue(1);
+            assertTakenOverOnce(restarted, event);
         } finally {
             crashed.dispose();
         }
@@ -283,6 +273,16 @@ class InboxIT {
         } finally {
             stuck.dispose();
         }
+    }
+
+    /** {@code by} takes the abandoned claim over and runs the effect; a redelivery after that is a duplicate. */
+    private void assertTakenOverOnce(Inbox by, IncomingEvent event) {
+        Outcome takeover = deliver(by, "quota", event);
+        Outcome later = deliver(by, "quota", event);
+
+        assertThat(takeover).isEqualTo(Outcome.PROCESSED);
+        assertThat(later).isEqualTo(Outcome.DUPLICATE);
+        assertThat(effects).hasValue(1);
     }
 
     /** Starts handling {@code event} with an effect that never finishes, as a consumer that hung or died. */
