@@ -185,17 +185,11 @@ class NarrowingH2BackendTest {
     @Test
     void indexesKeptByAnEarlierStandInAreRebuiltInValueOrder() {
         Path file = dir.resolve("h.mv");
-        H2Backend earlier = new H2Backend(file.toString());
-        MongoServer server = new MongoServer(earlier);
-        InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-            MongoCollection<Document> things = client.getDatabase("standin").getCollection("things");
+        serve(new H2Backend(file.toString()), things -> {
             things.createIndex(Indexes.ascending("referralId"), new IndexOptions().unique(true));
             things.insertMany(List.of(new Document("_id", "a").append("referralId", "r1"),
                     new Document("_id", "b").append("referralId", "r2")));
-        } finally {
-            server.shutdownNow();
-        }
+        });
 
         withCollection(file, things -> {
             assertThat(things.countDocuments(Filters.eq("_id", "b"))).isEqualTo(1);
@@ -237,15 +231,8 @@ class NarrowingH2BackendTest {
     @Test
     void documentsWrittenByAnEarlierStandInAreStillRead() {
         Path file = dir.resolve("j.mv");
-        H2Backend earlier = new H2Backend(file.toString());
-        MongoServer server = new MongoServer(earlier);
-        InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-            client.getDatabase("standin").getCollection("things").insertMany(List.of(
-                    new Document("_id", "old").append("n", 1).append("at", new Date(0))));
-        } finally {
-            server.shutdownNow();
-        }
+        serve(new H2Backend(file.toString()), things -> things.insertMany(List.of(
+                new Document("_id", "old").append("n", 1).append("at", new Date(0)))));
 
         withCollection(file, things -> {
             things.insertOne(new Document("_id", "new").append("n", 2));
@@ -273,6 +260,11 @@ class NarrowingH2BackendTest {
     private void withCollection(Path file, Consumer<MongoCollection<Document>> test) {
         NarrowingH2Backend backend = new NarrowingH2Backend(file.toString());
         lastBackend = backend;
+        serve(backend, test);
+    }
+
+    /** Serves {@code backend} (ours, or the plain one an earlier stand-in used) for the time of {@code test}. */
+    private static void serve(H2Backend backend, Consumer<MongoCollection<Document>> test) {
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {

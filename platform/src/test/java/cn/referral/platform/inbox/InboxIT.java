@@ -113,49 +113,39 @@ class InboxIT {
     @Test
     void anEventStillBeingProcessedElsewhereIsNeitherRunNorAcknowledged() throws InterruptedException {
         IncomingEvent event = anEvent();
-        Disposable stuck = startAndHang(event);
-        try {
+        whileHanging(inbox, event, () -> {
             assertThatThrownBy(() -> deliver("quota", event))
                     .isInstanceOf(EventInProgressException.class);
             assertThat(effects).hasValue(0);
-        } finally {
-            stuck.dispose();
-        }
+        });
     }
 
     @Test
     void anAbandonedDeliveryIsTakenOverOnceItsLeaseHasRunOut() throws InterruptedException {
         IncomingEvent event = anEvent();
-        Disposable crashed = startAndHang(event);
-        try {
+        whileHanging(inbox, event, () -> {
             clock.advance(LEASE.plusSeconds(1));
 
             assertTakenOverOnce(inbox, event);
-        } finally {
-            crashed.dispose();
-        }
+        });
     }
 
     @Test
     void aClaimLeftByAnEarlierRunOfThisInstanceIsTakenOverAtOnce() throws InterruptedException {
         IncomingEvent event = anEvent();
         Inbox crashedRun = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
-        Disposable crashed = startAndHang(crashedRun, event);
-        try {
+        whileHanging(crashedRun, event, () -> {
             Inbox restarted = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
 
             assertTakenOverOnce(restarted, event);
-        } finally {
-            crashed.dispose();
-        }
+        });
     }
 
     @Test
     void aClaimOfAnotherInstanceOrOfThisRunStillWaitsForItsLease() throws InterruptedException {
         IncomingEvent event = anEvent();
         Inbox running = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
-        Disposable busy = startAndHang(running, event);
-        try {
+        whileHanging(running, event, () -> {
             Inbox otherInstance = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
 
             assertThatThrownBy(() -> deliver(otherInstance, "quota", event))
@@ -168,9 +158,7 @@ class InboxIT {
             assertThat(deliver(otherInstance, "quota", event))
                     .isEqualTo(Outcome.PROCESSED);
             assertThat(effects).hasValue(1);
-        } finally {
-            busy.dispose();
-        }
+        });
     }
 
     @Test
@@ -257,8 +245,7 @@ class InboxIT {
         IncomingEvent recent = anEvent();
         deliver("quota", recent);
         IncomingEvent unfinished = anEvent();
-        Disposable stuck = startAndHang(unfinished);
-        try {
+        whileHanging(inbox, unfinished, () -> {
             clock.advance(Duration.ofHours(1));
 
             Long purged = inbox.purgeFinished().block(WAIT);
@@ -270,9 +257,7 @@ class InboxIT {
             assertThat(deliver("quota", old))
                     .as("past the retention an event is no longer recognised")
                     .isEqualTo(Outcome.PROCESSED);
-        } finally {
-            stuck.dispose();
-        }
+        });
     }
 
     /** {@code by} takes the abandoned claim over and runs the effect; a redelivery after that is a duplicate. */
@@ -285,17 +270,20 @@ class InboxIT {
         assertThat(effects).hasValue(1);
     }
 
-    /** Starts handling {@code event} with an effect that never finishes, as a consumer that hung or died. */
-    private Disposable startAndHang(IncomingEvent event) throws InterruptedException {
-        return startAndHang(inbox, event);
-    }
-
-    private Disposable startAndHang(Inbox handler, IncomingEvent event) throws InterruptedException {
+    /**
+     * Runs {@code body} while {@code handler} is handling {@code event} with an effect that never finishes, as a
+     * consumer that hung or died; that handling is given up afterwards.
+     */
+    private void whileHanging(Inbox handler, IncomingEvent event, Runnable body) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         Disposable handling = handler.handleOnce("quota", event,
                 Mono.fromRunnable(started::countDown).then(Mono.never())).subscribe();
-        assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("handling started").isTrue();
-        return handling;
+        try {
+            assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("handling started").isTrue();
+            body.run();
+        } finally {
+            handling.dispose();
+        }
     }
 
     /** Delivers the event to {@code consumer} with an effect that counts its runs, and waits for the outcome. */
