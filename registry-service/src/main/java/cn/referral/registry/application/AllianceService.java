@@ -15,10 +15,12 @@ import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.CommonAlliances;
 import cn.referral.registry.domain.alliance.GridCell;
 import cn.referral.registry.domain.alliance.OneAlliancePerGridCell;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +32,7 @@ public class AllianceService implements AllianceUseCases {
     private final InstitutionStore institutions;
     private final Supplier<String> ids;
     private final Clock clock;
-    private final RecordChanges<Alliance> changes;
+    private final RecordChanges<Alliance, AllianceId> changes;
 
     public AllianceService(AllianceStore store, InstitutionStore institutions, Clock clock, Supplier<String> ids) {
         this.store = store;
@@ -42,66 +44,69 @@ public class AllianceService implements AllianceUseCases {
 
     @Override
     public Mono<Alliance> form(Caller caller, AllianceDetails details) {
-        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Alliance.form(ids.get(), details, clock.instant()))
+        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Alliance.form(new AllianceId(ids.get()), details,
+                        clock.instant()))
                 .flatMap(this::checked)
                 .flatMap(store::insert));
     }
 
     @Override
-    public Mono<Alliance> formIfAbsent(Caller caller, String id, AllianceDetails details) {
+    public Mono<Alliance> formIfAbsent(Caller caller, AllianceId id, AllianceDetails details) {
         return changes.insertIfAbsent(caller, id, newId -> Mono.fromSupplier(() -> Alliance.form(newId, details, clock.instant()))
                 .flatMap(this::checked));
     }
 
     @Override
-    public Mono<Alliance> revise(Caller caller, String id, long expectedVersion,
+    public Mono<Alliance> revise(Caller caller, AllianceId id, long expectedVersion,
                                  AllianceDetails details) {
         return changes.changeChecked(caller, id, expectedVersion,
                 current -> Mono.fromSupplier(() -> current.revise(details, clock.instant())).flatMap(this::checked));
     }
 
     @Override
-    public Mono<Alliance> deactivate(Caller caller, String id, Long expectedVersion) {
+    public Mono<Alliance> deactivate(Caller caller, AllianceId id, Long expectedVersion) {
         return changes.change(caller, id, expectedVersion, current -> current.deactivate(clock.instant()));
     }
 
     @Override
-    public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
+    public Mono<Void> remove(Caller caller, AllianceId id, Long expectedVersion) {
         return changes.change(caller, id, expectedVersion, current -> current.remove(clock.instant())).then();
     }
 
     @Override
-    public Mono<Alliance> find(String id) {
+    public Mono<Alliance> find(AllianceId id) {
         return store.findById(id);
     }
 
     @Override
-    public Flux<Alliance> alliancesOf(String institutionId) {
+    public Flux<Alliance> alliancesOf(InstitutionId institutionId) {
         return store.findByMember(institutionId).filter(Alliance::active);
     }
 
     @Override
-    public Mono<CommonAlliances> common(String institutionA, String institutionB) {
+    public Mono<CommonAlliances> common(InstitutionId institutionA, InstitutionId institutionB) {
         return requireInstitution(institutionA)
                 .then(requireInstitution(institutionB))
                 .then(alliancesOf(institutionA).collectList())
                 .map(alliancesOfA -> CommonAlliances.of(institutionA, institutionB, alliancesOfA));
     }
 
-    private Mono<Institution> requireInstitution(String id) {
-        return institutions.findById(id).switchIfEmpty(Mono.error(() -> new NotFound(InstitutionService.WHAT, id)));
+    private Mono<Institution> requireInstitution(InstitutionId id) {
+        return institutions.findById(id)
+                .switchIfEmpty(Mono.error(() -> new NotFound(InstitutionService.WHAT, id.value())));
     }
 
     /** Every institution named is registered and active, and no grid cell belongs to another alliance. */
     private Mono<Outcome<Alliance>> checked(Outcome<Alliance> change) {
         Alliance alliance = change.state();
-        Map<String, String> fieldOf = referencedInstitutions(alliance);
+        Map<InstitutionId, String> fieldOf = referencedInstitutions(alliance);
         return institutions.findByIds(fieldOf.keySet()).filter(Institution::active).map(Institution::id).collectList()
                 .flatMap(found -> {
-                    List<String> missing = fieldOf.keySet().stream().filter(id -> !found.contains(id)).toList();
+                    List<InstitutionId> missing = fieldOf.keySet().stream().filter(id -> !found.contains(id)).toList();
                     if (!missing.isEmpty()) {
                         return Mono.error(new RegistryRuleViolation("unknown-institution", fieldOf.get(missing.get(0)),
-                                "no active institution with id " + String.join(", ", missing)));
+                                "no active institution with id " + String.join(", ",
+                                        missing.stream().map(InstitutionId::value).toList())));
                     }
                     return store.findClaiming(alliance.claimedGridCells()).collectList()
                             .doOnNext(claiming -> OneAlliancePerGridCell.check(alliance, claiming))
@@ -109,8 +114,8 @@ public class AllianceService implements AllianceUseCases {
                 });
     }
 
-    private static Map<String, String> referencedInstitutions(Alliance alliance) {
-        Map<String, String> fieldOf = new LinkedHashMap<>();
+    private static Map<InstitutionId, String> referencedInstitutions(Alliance alliance) {
+        Map<InstitutionId, String> fieldOf = new LinkedHashMap<>();
         alliance.leadInstitutionIds().forEach(id -> fieldOf.putIfAbsent(id, "leadInstitutionIds"));
         if (alliance.hubInstitutionId() != null) {
             fieldOf.putIfAbsent(alliance.hubInstitutionId(), "hubInstitutionId");

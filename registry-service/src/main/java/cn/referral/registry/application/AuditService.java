@@ -6,6 +6,7 @@ import cn.referral.platform.security.Role;
 import cn.referral.registry.application.port.in.AuditUseCases;
 import cn.referral.registry.application.port.out.AuditTrail;
 import cn.referral.registry.domain.audit.AuditRecord;
+import cn.referral.registry.domain.contract.ContractId;
 import reactor.core.publisher.Flux;
 
 public class AuditService implements AuditUseCases {
@@ -17,7 +18,7 @@ public class AuditService implements AuditUseCases {
     }
 
     @Override
-    public Flux<AuditRecord> trail(String contractId, Caller caller) {
+    public Flux<AuditRecord> trail(ContractId contractId, Caller caller) {
         if (caller == null || !caller.has(Role.AUDITOR)) {
             return Flux.error(new NotPermitted("Only an auditor (AUDITOR) reads the audit trail"));
         }

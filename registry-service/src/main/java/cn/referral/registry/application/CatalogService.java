@@ -9,6 +9,7 @@ import cn.referral.registry.application.port.out.CatalogStore;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogDetails;
 import cn.referral.registry.domain.catalog.CatalogEligibility;
+import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.DiagnosisCode;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.Eligibility;
@@ -24,7 +25,7 @@ public class CatalogService implements CatalogUseCases {
     private final CatalogStore store;
     private final Supplier<String> ids;
     private final Clock clock;
-    private final RecordChanges<DiseaseCatalog> changes;
+    private final RecordChanges<DiseaseCatalog, CatalogId> changes;
 
     public CatalogService(CatalogStore store, Supplier<String> ids, Clock clock) {
         this.store = store;
@@ -35,33 +36,34 @@ public class CatalogService implements CatalogUseCases {
 
     @Override
     public Mono<DiseaseCatalog> publish(Caller caller, CatalogDetails details) {
-        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> DiseaseCatalog.publish(ids.get(), details, clock.instant()))
+        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> DiseaseCatalog.publish(new CatalogId(ids.get()),
+                        details, clock.instant()))
                 .flatMap(store::insert));
     }
 
     @Override
-    public Mono<DiseaseCatalog> publishIfAbsent(Caller caller, String id, CatalogDetails details) {
+    public Mono<DiseaseCatalog> publishIfAbsent(Caller caller, CatalogId id, CatalogDetails details) {
         return changes.insertIfAbsent(caller, id, newId -> Mono.fromSupplier(() -> DiseaseCatalog.publish(newId, details,
                 clock.instant())));
     }
 
     @Override
-    public Mono<DiseaseCatalog> revise(Caller caller, String id, long expectedVersion, CatalogDetails details) {
+    public Mono<DiseaseCatalog> revise(Caller caller, CatalogId id, long expectedVersion, CatalogDetails details) {
         return changes.change(caller, id, expectedVersion, current -> current.revise(details, clock.instant()));
     }
 
     @Override
-    public Mono<DiseaseCatalog> deactivate(Caller caller, String id, Long expectedVersion) {
+    public Mono<DiseaseCatalog> deactivate(Caller caller, CatalogId id, Long expectedVersion) {
         return changes.change(caller, id, expectedVersion, current -> current.deactivate(clock.instant()));
     }
 
     @Override
-    public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
+    public Mono<Void> remove(Caller caller, CatalogId id, Long expectedVersion) {
         return changes.change(caller, id, expectedVersion, current -> current.remove(clock.instant())).then();
     }
 
     @Override
-    public Mono<DiseaseCatalog> find(String id) {
+    public Mono<DiseaseCatalog> find(CatalogId id) {
         return store.findById(id);
     }
 

@@ -19,10 +19,12 @@ import cn.referral.registry.application.port.out.PractitionerStore;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.audit.AuditRecord;
+import cn.referral.registry.domain.contract.ContractId;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import cn.referral.registry.domain.contract.OnePlusOnePlusOne;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Mono;
 
 public class ContractService implements ContractUseCases {
@@ -36,7 +38,7 @@ public class ContractService implements ContractUseCases {
     private final Supplier<String> ids;
     private final AuditTrail audit;
     private final Clock clock;
-    private final RecordChanges<FamilyDoctorContract> changes;
+    private final RecordChanges<FamilyDoctorContract, ContractId> changes;
 
     public ContractService(ContractStore store, InstitutionStore institutions, PractitionerStore practitioners,
                            PatientIdentities identities, AuditTrail audit, Clock clock, Supplier<String> ids) {
@@ -55,30 +57,30 @@ public class ContractService implements ContractUseCases {
         return RegistryAccess.asAdmin(caller, Mono.defer(() -> {
             String patientRef = identities.patientRef(identityNumber);
             return store.findByPatientRef(patientRef)
-                    .flatMap(existing -> Mono.<FamilyDoctorContract>error(new DuplicateContract(existing.id())))
-                    .switchIfEmpty(Mono.defer(() -> checked(FamilyDoctorContract.sign(ids.get(), patientRef,
-                            identities.masked(identityNumber), terms, clock.instant())).flatMap(store::insert)));
+                    .flatMap(existing -> Mono.<FamilyDoctorContract>error(new DuplicateContract(existing.id().value())))
+                    .switchIfEmpty(Mono.defer(() -> checked(FamilyDoctorContract.sign(new ContractId(ids.get()),
+                            patientRef, identities.masked(identityNumber), terms, clock.instant())).flatMap(store::insert)));
         }));
     }
 
     @Override
-    public Mono<FamilyDoctorContract> revise(Caller caller, String id, long expectedVersion, ContractTerms terms) {
+    public Mono<FamilyDoctorContract> revise(Caller caller, ContractId id, long expectedVersion, ContractTerms terms) {
         return changes.changeChecked(caller, id, expectedVersion,
                 current -> Mono.fromSupplier(() -> current.revise(terms, clock.instant())).flatMap(this::checked));
     }
 
     @Override
-    public Mono<FamilyDoctorContract> terminate(Caller caller, String id, Long expectedVersion) {
+    public Mono<FamilyDoctorContract> terminate(Caller caller, ContractId id, Long expectedVersion) {
         return changes.change(caller, id, expectedVersion, current -> current.terminate(clock.instant()));
     }
 
     @Override
-    public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
+    public Mono<Void> remove(Caller caller, ContractId id, Long expectedVersion) {
         return changes.change(caller, id, expectedVersion, current -> current.remove(clock.instant())).then();
     }
 
     @Override
-    public Mono<FamilyDoctorContract> find(String id, Caller caller, String purpose) {
+    public Mono<FamilyDoctorContract> find(ContractId id, Caller caller, String purpose) {
         return audited(caller, purpose, Mono.defer(() -> store.findById(id)));
     }
 
@@ -106,7 +108,7 @@ public class ContractService implements ContractUseCases {
         ContractTerms terms = change.state().terms();
         var named = Stream.of(terms.primaryInstitutionId(), terms.districtHospitalId(), terms.cityHospitalId())
                 .filter(java.util.Objects::nonNull).distinct().toList();
-        Mono<Map<String, Institution>> found = institutions.findByIds(named).collectList()
+        Mono<Map<InstitutionId, Institution>> found = institutions.findByIds(named).collectList()
                 .map(list -> list.stream().collect(Collectors.toMap(Institution::id, Function.identity())));
         return found.zipWith(practitioners.findById(terms.familyDoctorId())
                         .switchIfEmpty(Mono.error(() -> new RegistryRuleViolation("unknown-practitioner",

@@ -12,6 +12,7 @@ import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionDetails;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,7 +25,7 @@ public class InstitutionService implements InstitutionUseCases {
     private final AllianceStore alliances;
     private final Supplier<String> ids;
     private final Clock clock;
-    private final RecordChanges<Institution> changes;
+    private final RecordChanges<Institution, InstitutionId> changes;
 
     public InstitutionService(InstitutionStore store, AllianceStore alliances, Clock clock, Supplier<String> ids) {
         this.store = store;
@@ -36,27 +37,28 @@ public class InstitutionService implements InstitutionUseCases {
 
     @Override
     public Mono<Institution> register(Caller caller, InstitutionDetails details) {
-        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Institution.register(ids.get(), details, clock.instant()))
+        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Institution.register(new InstitutionId(ids.get()),
+                        details, clock.instant()))
                 .flatMap(store::insert));
     }
 
     @Override
-    public Mono<Institution> registerIfAbsent(Caller caller, String id, InstitutionDetails details) {
+    public Mono<Institution> registerIfAbsent(Caller caller, InstitutionId id, InstitutionDetails details) {
         return changes.insertIfAbsent(caller, id, newId -> Mono.fromSupplier(() -> Institution.register(newId, details, clock.instant())));
     }
 
     @Override
-    public Mono<Institution> revise(Caller caller, String id, long expectedVersion, InstitutionDetails details) {
+    public Mono<Institution> revise(Caller caller, InstitutionId id, long expectedVersion, InstitutionDetails details) {
         return changes.change(caller, id, expectedVersion, current -> current.revise(details, clock.instant()));
     }
 
     @Override
-    public Mono<Institution> deactivate(Caller caller, String id, Long expectedVersion) {
+    public Mono<Institution> deactivate(Caller caller, InstitutionId id, Long expectedVersion) {
         return changes.change(caller, id, expectedVersion, current -> current.deactivate(clock.instant()));
     }
 
     @Override
-    public Mono<Void> remove(Caller caller, String id, Long expectedVersion) {
+    public Mono<Void> remove(Caller caller, InstitutionId id, Long expectedVersion) {
         return changes.changeChecked(caller, id, expectedVersion,
                 current -> alliances.findByMember(id).filter(Alliance::active).collectList()
                         .flatMap(memberOf -> memberOf.isEmpty() ? Mono.just(current.remove(clock.instant()))
@@ -68,7 +70,7 @@ public class InstitutionService implements InstitutionUseCases {
     }
 
     @Override
-    public Mono<Institution> find(String id) {
+    public Mono<Institution> find(InstitutionId id) {
         return store.findById(id);
     }
 

@@ -8,7 +8,9 @@ import cn.referral.registry.application.port.out.InstitutionStore;
 import cn.referral.registry.application.port.out.PractitionerStore;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,25 +28,25 @@ public class PractitionerService implements PractitionerUseCases {
     }
 
     @Override
-    public Mono<Practitioner> register(Caller caller, String id, String name, String institutionId,
+    public Mono<Practitioner> register(Caller caller, PractitionerId id, String name, InstitutionId institutionId,
                                        PractitionerRole role, String title, String department) {
         return RegistryAccess.asAdmin(caller, institutions.findById(institutionId)
                 .filter(Institution::active)
                 .switchIfEmpty(Mono.error(() -> new RegistryRuleViolation("unknown-institution", "institutionId",
                         "no active institution with id " + institutionId)))
-                .map(institution -> new Practitioner(id == null ? ids.get() : id, name, institutionId, role, title,
-                        department))
+                .map(institution -> new Practitioner(id == null ? new PractitionerId(ids.get()) : id, name, institutionId,
+                        role, title, department))
                 .flatMap(practitioner -> id == null ? store.insert(practitioner)
                         : store.findById(id).switchIfEmpty(Mono.defer(() -> store.insert(practitioner)))));
     }
 
     @Override
-    public Mono<Practitioner> find(String id) {
+    public Mono<Practitioner> find(PractitionerId id) {
         return store.findById(id);
     }
 
     @Override
-    public Flux<Practitioner> atInstitution(String institutionId) {
+    public Flux<Practitioner> atInstitution(InstitutionId institutionId) {
         return store.findByInstitution(institutionId);
     }
 }

@@ -12,26 +12,29 @@ import reactor.core.publisher.Mono;
 /**
  * The one way an existing record changes: an administrator's request; read the record, check the version
  * the caller saw, change it, store it guarded by the version read.
+ *
+ * @param <T> the record
+ * @param <I> the type of its id
  */
-final class RecordChanges<T extends RegistryRecord> {
+final class RecordChanges<T extends RegistryRecord<I>, I> {
 
-    private final RecordStore<T> store;
+    private final RecordStore<T, I> store;
     private final String what;
 
-    RecordChanges(RecordStore<T> store, String what) {
+    RecordChanges(RecordStore<T, I> store, String what) {
         this.store = store;
         this.what = what;
     }
 
     /** {@code expectedVersion} null: the caller did not say which version it saw (allowed for deactivation and removal). */
-    Mono<T> change(Caller caller, String id, Long expectedVersion, Function<T, Outcome<T>> change) {
+    Mono<T> change(Caller caller, I id, Long expectedVersion, Function<T, Outcome<T>> change) {
         return changeChecked(caller, id, expectedVersion, current -> Mono.fromSupplier(() -> change.apply(current)));
     }
 
     /** As {@link #change}, with a check that reads other records before the change is stored. */
-    Mono<T> changeChecked(Caller caller, String id, Long expectedVersion, Function<T, Mono<Outcome<T>>> change) {
+    Mono<T> changeChecked(Caller caller, I id, Long expectedVersion, Function<T, Mono<Outcome<T>>> change) {
         return RegistryAccess.asAdmin(caller, store.findById(id)
-                .switchIfEmpty(Mono.error(() -> new NotFound(what, id)))
+                .switchIfEmpty(Mono.error(() -> new NotFound(what, id.toString())))
                 .flatMap(current -> {
                     if (expectedVersion != null) {
                         current.requireVersion(expectedVersion);
@@ -41,7 +44,7 @@ final class RecordChanges<T extends RegistryRecord> {
     }
 
     /** A new record under a fixed id unless one exists (demo data): returns what is stored. */
-    Mono<T> insertIfAbsent(Caller caller, String id, Function<String, Mono<Outcome<T>>> create) {
+    Mono<T> insertIfAbsent(Caller caller, I id, Function<I, Mono<Outcome<T>>> create) {
         return RegistryAccess.asAdmin(caller, store.findById(id)
                 .switchIfEmpty(Mono.defer(() -> create.apply(id).flatMap(store::insert))));
     }

@@ -35,7 +35,7 @@ public class RouteService implements RouteUseCases {
     public Mono<List<RouteSuggestion>> suggest(RouteQuestion question) {
         return institutions.findById(question.fromInstitutionId())
                 .switchIfEmpty(Mono.error(() -> new NotFound(InstitutionService.WHAT,
-                        question.fromInstitutionId())))
+                        question.fromInstitutionId().value())))
                 .flatMap(from -> Mono.zip(alliances.findByMember(from.id()).collectList(),
                                 institutions.find(null, null, true).collectList(),
                                 catalogs.find(question.direction(), null).collectList())

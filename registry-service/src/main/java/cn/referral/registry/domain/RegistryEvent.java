@@ -11,7 +11,7 @@ import java.time.Instant;
 public interface RegistryEvent {
 
     /** The record after the change. */
-    RegistryRecord record();
+    RegistryRecord<?> record();
 
     Instant occurredAt();
 

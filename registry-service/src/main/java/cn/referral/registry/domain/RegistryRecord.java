@@ -4,10 +4,13 @@ package cn.referral.registry.domain;
  * A record of the registry that other services copy: an institution, alliance, catalog or contract.
  * {@code version} grows by one with every change, so a reader can drop a stale snapshot and a
  * writer can say which version it changed ({@code If-Match}).
+ *
+ * @param <I> the type of its id ({@code InstitutionId}, {@code AllianceId}, ...), whose {@code toString()} is
+ *            the plain id
  */
-public interface RegistryRecord {
+public interface RegistryRecord<I> {
 
-    String id();
+    I id();
 
     long version();
 
@@ -16,7 +19,7 @@ public interface RegistryRecord {
     /** Fails with {@link StaleVersion} unless the caller saw the current version. */
     default void requireVersion(long expected) {
         if (expected != version()) {
-            throw new StaleVersion(id(), expected, version());
+            throw new StaleVersion(id().toString(), expected, version());
         }
     }
 }

@@ -4,23 +4,31 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.alliance.GridCell;
+import cn.referral.registry.domain.alliance.GridId;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogDetails;
 import cn.referral.registry.domain.catalog.CatalogEntry;
+import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionDetails;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionKind;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.institution.RegionCode;
 
-/** Institutions, alliances and catalogs named for the situation they set up, shared by the domain tests. */
+/**
+ * Institutions, alliances and catalogs named for the situation they set up, shared by the domain tests. Ids are
+ * given as their plain values.
+ */
 public final class Fixtures {
 
     public static final RegionCode LUCHENG = new RegionCode("330302");
@@ -34,7 +42,7 @@ public final class Fixtures {
     }
 
     public static Institution institution(String id, InstitutionLevel level, InstitutionKind kind, RegionCode region) {
-        return Institution.register(id, new InstitutionDetails(id + " name", "12330302DM0000001X", level, kind,
+        return Institution.register(new InstitutionId(id), new InstitutionDetails(id + " name", "12330302DM0000001X", level, kind,
                 region, List.of("全科"), null), NOW).state();
     }
 
@@ -51,17 +59,19 @@ public final class Fixtures {
     }
 
     public static GridCell aCell(String district, String name, String centreId) {
-        return new GridCell("grid-" + name, name, district, centreId, List.of());
+        return new GridCell(new GridId("grid-" + name), name, district, new InstitutionId(centreId), List.of());
     }
 
     public static Alliance anUrbanGroup(String id, String lead, String hub, GridCell... cells) {
-        return Alliance.form(id, new AllianceDetails(id + " group", AllianceType.URBAN_MEDICAL_GROUP,
-                new RegionCode("330300"), List.of(lead), hub, List.of(), List.of(cells)), NOW).state();
+        return Alliance.form(new AllianceId(id), new AllianceDetails(id + " group", AllianceType.URBAN_MEDICAL_GROUP,
+                new RegionCode("330300"), List.of(new InstitutionId(lead)), hub == null ? null : new InstitutionId(hub),
+                List.of(), List.of(cells)), NOW).state();
     }
 
     public static Alliance aSpecialtyAlliance(String id, String lead, String... members) {
-        return Alliance.form(id, new AllianceDetails(id + " alliance", AllianceType.SPECIALTY_ALLIANCE,
-                new RegionCode("330300"), List.of(lead), null, List.of(members), List.of()), NOW).state();
+        return Alliance.form(new AllianceId(id), new AllianceDetails(id + " alliance", AllianceType.SPECIALTY_ALLIANCE,
+                new RegionCode("330300"), List.of(new InstitutionId(lead)), null,
+                Stream.of(members).map(InstitutionId::new).toList(), List.of()), NOW).state();
     }
 
     public static CatalogEntry entry(String code, CareType... careTypes) {
@@ -70,7 +80,7 @@ public final class Fixtures {
 
     public static DiseaseCatalog aCatalog(String id, ReferralDirection direction, InstitutionLevel level,
                                           LocalDate effectiveFrom, CatalogEntry... entries) {
-        return DiseaseCatalog.publish(id, new CatalogDetails(id + " catalog", direction, level, effectiveFrom,
+        return DiseaseCatalog.publish(new CatalogId(id), new CatalogDetails(id + " catalog", direction, level, effectiveFrom,
                 List.of(entries)), NOW).state();
     }
 }

@@ -17,20 +17,25 @@ import org.junit.jupiter.api.Test;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
 import cn.referral.registry.domain.alliance.AllianceEvent;
+import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.catalog.CatalogDetails;
 import cn.referral.registry.domain.catalog.CatalogEvent;
+import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.contract.ContractEvent;
+import cn.referral.registry.domain.contract.ContractId;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionDetails;
 import cn.referral.registry.domain.institution.InstitutionEvent;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionKind;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.institution.RegionCode;
+import cn.referral.registry.domain.practitioner.PractitionerId;
 
 /**
  * Every registry operation announces what happened: one event, naming the operation, with the record as
@@ -47,7 +52,7 @@ class RegistryEventsTest {
                 InstitutionLevel.PRIMARY, InstitutionKind.COMMUNITY_HEALTH_CENTRE, new RegionCode("330302"),
                 List.of("全科"), "鹿城区南汇片区");
 
-        Outcome<Institution> registered = Institution.register("nanhui", details, NOW);
+        Outcome<Institution> registered = Institution.register(new InstitutionId("nanhui"), details, NOW);
         Outcome<Institution> revised = registered.state().revise(details, LATER);
         Outcome<Institution> deactivated = revised.state().deactivate(LATER.plusSeconds(1));
         Outcome<Institution> removed = deactivated.state().remove(LATER.plusSeconds(2));
@@ -61,10 +66,10 @@ class RegistryEventsTest {
     @Test
     void allianceOperationsEmitTheirEvents() {
         AllianceDetails details = new AllianceDetails("温州市心血管专科联盟", AllianceType.SPECIALTY_ALLIANCE,
-                new RegionCode("330300"), List.of("wz-peoples-hospital"), null, List.of("wz-lucheng-guanghua-chc"),
-                List.of());
+                new RegionCode("330300"), List.of(new InstitutionId("wz-peoples-hospital")), null,
+                List.of(new InstitutionId("wz-lucheng-guanghua-chc")), List.of());
 
-        Outcome<Alliance> formed = Alliance.form("cardiology", details, NOW);
+        Outcome<Alliance> formed = Alliance.form(new AllianceId("cardiology"), details, NOW);
         Outcome<Alliance> revised = formed.state().revise(details, LATER);
         Outcome<Alliance> deactivated = revised.state().deactivate(LATER);
         Outcome<Alliance> removed = aSpecialtyAlliance("other", "lead", "member").remove(LATER);
@@ -80,7 +85,7 @@ class RegistryEventsTest {
         CatalogDetails details = new CatalogDetails("上转病种目录", ReferralDirection.UP, InstitutionLevel.TERTIARY,
                 LocalDate.of(2026, 1, 1), List.of(entry("I21")));
 
-        Outcome<DiseaseCatalog> published = DiseaseCatalog.publish("up-tertiary", details, NOW);
+        Outcome<DiseaseCatalog> published = DiseaseCatalog.publish(new CatalogId("up-tertiary"), details, NOW);
         Outcome<DiseaseCatalog> revised = published.state().revise(details, LATER);
         Outcome<DiseaseCatalog> deactivated = revised.state().deactivate(LATER);
         Outcome<DiseaseCatalog> removed = aCatalog("other", ReferralDirection.DOWN, InstitutionLevel.PRIMARY, TODAY,
@@ -94,12 +99,12 @@ class RegistryEventsTest {
 
     @Test
     void contractOperationsEmitTheirEvents() {
-        ContractTerms terms = new ContractTerms(aCommunityCentre("chc").id(), null, null, "gp", TODAY,
-                TODAY.plusYears(1));
+        ContractTerms terms = new ContractTerms(aCommunityCentre("chc").id(), null, null, new PractitionerId("gp"),
+                TODAY, TODAY.plusYears(1));
 
-        Outcome<FamilyDoctorContract> signed = FamilyDoctorContract.sign("k", "ref", null, terms, NOW);
+        Outcome<FamilyDoctorContract> signed = FamilyDoctorContract.sign(new ContractId("k"), "ref", null, terms, NOW);
         Outcome<FamilyDoctorContract> renewed = signed.state().revise(new ContractTerms(terms.primaryInstitutionId(),
-                null, null, "gp", TODAY.plusYears(1), TODAY.plusYears(2)), LATER);
+                null, null, new PractitionerId("gp"), TODAY.plusYears(1), TODAY.plusYears(2)), LATER);
         Outcome<FamilyDoctorContract> terminated = renewed.state().terminate(LATER);
         Outcome<FamilyDoctorContract> removed = terminated.state().remove(LATER);
 
@@ -110,7 +115,7 @@ class RegistryEventsTest {
     }
 
     /** One operation's outcome and the one event it must emit: its type, the record's version then, and when. */
-    private record Emitted(Outcome<? extends RegistryRecord> change, Class<?> type, long version, Instant occurredAt) {
+    private record Emitted(Outcome<? extends RegistryRecord<?>> change, Class<?> type, long version, Instant occurredAt) {
     }
 
     /** A record's life: each operation emits only its event, and only the removal withdraws the record. */
@@ -121,7 +126,7 @@ class RegistryEventsTest {
         assertWithdrawnOnlyBy(removed.change(), created.change(), revised.change(), ended.change());
     }
 
-    private static void assertOnlyEvent(Outcome<? extends RegistryRecord> change, Class<?> type, long version,
+    private static void assertOnlyEvent(Outcome<? extends RegistryRecord<?>> change, Class<?> type, long version,
                                         Instant occurredAt) {
         assertThat(change.changed()).isTrue();
         assertThat(change.events()).singleElement().satisfies(event -> {
@@ -133,8 +138,8 @@ class RegistryEventsTest {
     }
 
     @SafeVarargs
-    private static void assertWithdrawnOnlyBy(Outcome<? extends RegistryRecord> removal,
-                                              Outcome<? extends RegistryRecord>... others) {
+    private static void assertWithdrawnOnlyBy(Outcome<? extends RegistryRecord<?>> removal,
+                                              Outcome<? extends RegistryRecord<?>>... others) {
         assertThat(removal.withdrawsRecord()).isTrue();
         assertThat(removal.state().active()).isFalse();
         assertThat(others).noneMatch(Outcome::withdrawsRecord);

@@ -12,6 +12,7 @@ import java.util.Set;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.RegionCode;
 
 /**
@@ -19,9 +20,10 @@ import cn.referral.registry.domain.institution.RegionCode;
  * in seed 003 annex 3), its members and, for urban groups and county communities, its 片区 grid.
  * {@code memberInstitutionIds} holds every member: leads, hub and the institutions of its grid included.
  */
-public record Alliance(String id, String name, AllianceType type, RegionCode region, List<String> leadInstitutionIds,
-                       String hubInstitutionId, List<String> memberInstitutionIds, List<GridCell> grids,
-                       boolean active, long version) implements RegistryRecord {
+public record Alliance(AllianceId id, String name, AllianceType type, RegionCode region,
+                       List<InstitutionId> leadInstitutionIds, InstitutionId hubInstitutionId,
+                       List<InstitutionId> memberInstitutionIds, List<GridCell> grids, boolean active, long version)
+        implements RegistryRecord<AllianceId> {
 
     public Alliance {
         Objects.requireNonNull(id, "id");
@@ -37,7 +39,7 @@ public record Alliance(String id, String name, AllianceType type, RegionCode reg
     }
 
     /** A new, active alliance. */
-    public static Outcome<Alliance> form(String id, AllianceDetails details, Instant now) {
+    public static Outcome<Alliance> form(AllianceId id, AllianceDetails details, Instant now) {
         Alliance formed = of(id, details, true, 1);
         return Outcome.of(formed, new AllianceEvent.Formed(formed, now));
     }
@@ -61,12 +63,12 @@ public record Alliance(String id, String name, AllianceType type, RegionCode reg
         return Outcome.of(removed, new AllianceEvent.Removed(removed, now));
     }
 
-    public boolean includes(String institutionId) {
+    public boolean includes(InstitutionId institutionId) {
         return memberInstitutionIds.contains(institutionId);
     }
 
     /** What the institution is in this alliance, if it is in it. */
-    public Optional<AllianceRole> roleOf(String institutionId) {
+    public Optional<AllianceRole> roleOf(InstitutionId institutionId) {
         if (leadInstitutionIds.contains(institutionId)) {
             return Optional.of(AllianceRole.LEAD);
         }
@@ -77,7 +79,7 @@ public record Alliance(String id, String name, AllianceType type, RegionCode reg
     }
 
     /** The 片区 the institution belongs to, if any. */
-    public Optional<GridCell> gridCellOf(String institutionId) {
+    public Optional<GridCell> gridCellOf(InstitutionId institutionId) {
         return grids.stream().filter(cell -> cell.includes(institutionId)).findFirst();
     }
 
@@ -94,14 +96,15 @@ public record Alliance(String id, String name, AllianceType type, RegionCode reg
                 nowActive, version + 1);
     }
 
-    private static Alliance of(String id, AllianceDetails details, boolean active, long version) {
+    private static Alliance of(AllianceId id, AllianceDetails details, boolean active, long version) {
         return new Alliance(id, details.name() == null ? null : details.name().strip(), details.type(), details.region(),
                 details.leadInstitutionIds(), details.hubInstitutionId(), details.memberInstitutionIds(),
                 details.grids(), active, version);
     }
 
-    private static List<String> everyMember(List<String> leads, String hub, List<String> members, List<GridCell> grids) {
-        Set<String> all = new LinkedHashSet<>(leads);
+    private static List<InstitutionId> everyMember(List<InstitutionId> leads, InstitutionId hub,
+                                                   List<InstitutionId> members, List<GridCell> grids) {
+        Set<InstitutionId> all = new LinkedHashSet<>(leads);
         if (hub != null) {
             all.add(hub);
         }
@@ -122,7 +125,8 @@ public record Alliance(String id, String name, AllianceType type, RegionCode reg
      * not a lead; only urban groups and county communities have a grid (seed 004 第三条); a grid names each
      * 片区 once.
      */
-    private static void requireStructure(AllianceType type, List<String> leads, String hub, List<GridCell> grids) {
+    private static void requireStructure(AllianceType type, List<InstitutionId> leads, InstitutionId hub,
+                                         List<GridCell> grids) {
         if (leads.isEmpty()) {
             throw new RegistryRuleViolation("alliance-without-lead", "leadInstitutionIds",
                     "an alliance needs at least one lead institution (牵头单位)");
@@ -135,7 +139,7 @@ public record Alliance(String id, String name, AllianceType type, RegionCode reg
             throw new RegistryRuleViolation("grid-not-managed", "grids",
                     "a " + type + " does not manage 片区 grid cells: only urban medical groups and county communities do");
         }
-        Set<String> gridIds = new HashSet<>();
+        Set<GridId> gridIds = new HashSet<>();
         Set<String> cells = new HashSet<>();
         List<String> repeated = new ArrayList<>();
         for (GridCell cell : grids) {

@@ -11,7 +11,7 @@ public sealed interface AllianceEvent extends RegistryEvent {
     Alliance alliance();
 
     @Override
-    default RegistryRecord record() {
+    default RegistryRecord<?> record() {
         return alliance();
     }
 

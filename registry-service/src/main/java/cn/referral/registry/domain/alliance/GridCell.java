@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Objects;
 
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.institution.InstitutionId;
 
 /**
  * One 片区 of an alliance's grid: a named area of a district whose residents the alliance serves
  * (seed 003 annex 3 lists 45 of them for Wenzhou). {@code leadInstitutionId} is the institution
  * that anchors the cell (the 片区's centre, or a county 片区诊疗中心); it may be null.
  */
-public record GridCell(String gridId, String name, String district, String leadInstitutionId,
-                       List<String> memberInstitutionIds) {
+public record GridCell(GridId gridId, String name, String district, InstitutionId leadInstitutionId,
+                       List<InstitutionId> memberInstitutionIds) {
 
     public GridCell {
         Objects.requireNonNull(gridId, "gridId");
@@ -32,7 +33,7 @@ public record GridCell(String gridId, String name, String district, String leadI
     }
 
     /** Whether the institution anchors or belongs to this cell. */
-    public boolean includes(String institutionId) {
+    public boolean includes(InstitutionId institutionId) {
         return institutionId.equals(leadInstitutionId) || memberInstitutionIds.contains(institutionId);
     }
 }

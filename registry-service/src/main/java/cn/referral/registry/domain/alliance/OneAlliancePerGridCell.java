@@ -39,7 +39,7 @@ public final class OneAlliancePerGridCell {
     }
 
     /** The violation, also when the database's unique index catches a concurrent claim. */
-    public static RegistryRuleViolation taken(List<String> cells, String allianceId, String allianceName) {
+    public static RegistryRuleViolation taken(List<String> cells, AllianceId allianceId, String allianceName) {
         String holder = allianceId == null ? "another alliance" : allianceName + " (" + allianceId + ")";
         return new RegistryRuleViolation("grid-cell-taken", "grids",
                 "每个网格由一个医疗集团或者医共体负责: 片区 " + String.join(", ", cells) + " already belong to " + holder);

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import cn.referral.registry.domain.contract.ContractId;
+
 /**
  * One read of a family-doctor contract's patient data (DESIGN §5): who, in which roles and institution,
  * which contract of which patient, why and when. Append-only; read by auditors.
  */
 public record AuditRecord(String id, Instant at, String subject, List<String> roles, String institutionId,
-                          String contractId, String patientRef, String purpose, String action) {
+                          ContractId contractId, String patientRef, String purpose, String action) {
 
     /** The action recorded for a read of a contract. */
     public static final String READ_CONTRACT = "READ_CONTRACT";

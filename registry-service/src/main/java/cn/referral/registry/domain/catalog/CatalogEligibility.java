@@ -24,7 +24,7 @@ public final class CatalogEligibility {
             .comparingInt((Candidate c) -> c.entry().specificity())
             .thenComparing(c -> c.catalog().effectiveFrom())
             .thenComparingLong(c -> c.catalog().version())
-            .thenComparing(c -> c.catalog().id(), Comparator.reverseOrder());
+            .thenComparing(c -> c.catalog().id().value(), Comparator.reverseOrder());
 
     private CatalogEligibility() {
     }

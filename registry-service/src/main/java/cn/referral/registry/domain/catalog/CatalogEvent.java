@@ -11,7 +11,7 @@ public sealed interface CatalogEvent extends RegistryEvent {
     DiseaseCatalog catalog();
 
     @Override
-    default RegistryRecord record() {
+    default RegistryRecord<?> record() {
         return catalog();
     }
 

@@ -17,9 +17,9 @@ import cn.referral.registry.domain.institution.InstitutionLevel;
  * An up- or down-referral disease catalog (上转/下转病种目录) for institutions of one target level,
  * in effect from a date. Seed 001 二(五)1: "确定医联体内不同层级医疗机构诊疗病种目录及上转、下转病种目录".
  */
-public record DiseaseCatalog(String id, String name, ReferralDirection direction, InstitutionLevel targetLevel,
+public record DiseaseCatalog(CatalogId id, String name, ReferralDirection direction, InstitutionLevel targetLevel,
                              LocalDate effectiveFrom, List<CatalogEntry> entries, boolean active, long version)
-        implements RegistryRecord {
+        implements RegistryRecord<CatalogId> {
 
     public DiseaseCatalog {
         Objects.requireNonNull(id, "id");
@@ -46,7 +46,7 @@ public record DiseaseCatalog(String id, String name, ReferralDirection direction
         }
     }
 
-    public static Outcome<DiseaseCatalog> publish(String id, CatalogDetails details, Instant now) {
+    public static Outcome<DiseaseCatalog> publish(CatalogId id, CatalogDetails details, Instant now) {
         DiseaseCatalog published = of(id, details, true, 1);
         return Outcome.of(published, new CatalogEvent.Published(published, now));
     }
@@ -79,7 +79,7 @@ public record DiseaseCatalog(String id, String name, ReferralDirection direction
         return new DiseaseCatalog(id, name, direction, targetLevel, effectiveFrom, entries, nowActive, version + 1);
     }
 
-    private static DiseaseCatalog of(String id, CatalogDetails details, boolean active, long version) {
+    private static DiseaseCatalog of(CatalogId id, CatalogDetails details, boolean active, long version) {
         return new DiseaseCatalog(id, details.name() == null ? null : details.name().strip(), details.direction(),
                 details.targetLevel(), details.effectiveFrom(), details.entries(), active, version);
     }

@@ -11,7 +11,7 @@ public sealed interface ContractEvent extends RegistryEvent {
     FamilyDoctorContract contract();
 
     @Override
-    default RegistryRecord record() {
+    default RegistryRecord<?> record() {
         return contract();
     }
 

@@ -2,10 +2,14 @@ package cn.referral.registry.domain.contract;
 
 import java.time.LocalDate;
 
+import cn.referral.registry.domain.institution.InstitutionId;
+import cn.referral.registry.domain.practitioner.PractitionerId;
+
 /**
  * The institutions and doctor a resident signs with and for how long. District and city hospital
  * are optional: a plain family-doctor contract has neither, a "1+1+1" contract has both.
  */
-public record ContractTerms(String primaryInstitutionId, String districtHospitalId, String cityHospitalId,
-                            String familyDoctorId, LocalDate validFrom, LocalDate validUntil) {
+public record ContractTerms(InstitutionId primaryInstitutionId, InstitutionId districtHospitalId,
+                            InstitutionId cityHospitalId, PractitionerId familyDoctorId, LocalDate validFrom,
+                            LocalDate validUntil) {
 }

@@ -12,8 +12,8 @@ import cn.referral.registry.domain.RegistryRuleViolation;
  * A family-doctor contract (家庭医生签约), keyed by the patient's pseudonym ({@code patientRef}): the
  * registry never holds the identity number in clear. {@code identityNumberMasked} is what may be shown.
  */
-public record FamilyDoctorContract(String id, String patientRef, String identityNumberMasked, ContractTerms terms,
-                                   boolean active, long version) implements RegistryRecord {
+public record FamilyDoctorContract(ContractId id, String patientRef, String identityNumberMasked, ContractTerms terms,
+                                   boolean active, long version) implements RegistryRecord<ContractId> {
 
     public FamilyDoctorContract {
         Objects.requireNonNull(id, "id");
@@ -29,7 +29,7 @@ public record FamilyDoctorContract(String id, String patientRef, String identity
         }
     }
 
-    public static Outcome<FamilyDoctorContract> sign(String id, String patientRef, String identityNumberMasked,
+    public static Outcome<FamilyDoctorContract> sign(ContractId id, String patientRef, String identityNumberMasked,
                                                      ContractTerms terms, Instant now) {
         FamilyDoctorContract signed = new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, true, 1);
         return Outcome.of(signed, new ContractEvent.Signed(signed, now));

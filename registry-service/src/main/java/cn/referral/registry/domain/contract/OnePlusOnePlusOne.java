@@ -4,6 +4,7 @@ import java.util.Map;
 
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.practitioner.Practitioner;
 
@@ -23,7 +24,7 @@ public final class OnePlusOnePlusOne {
     }
 
     /** {@code institutions} holds every institution the terms name, by id (missing ones were not found). */
-    public static void check(ContractTerms terms, Map<String, Institution> institutions, Practitioner familyDoctor) {
+    public static void check(ContractTerms terms, Map<InstitutionId, Institution> institutions, Practitioner familyDoctor) {
         require(terms.primaryInstitutionId(), "primaryInstitutionId", InstitutionLevel.PRIMARY, institutions,
                 "the first 1 is a 社区卫生服务中心 or 乡镇卫生院");
         if ((terms.districtHospitalId() == null) != (terms.cityHospitalId() == null)) {
@@ -45,7 +46,8 @@ public final class OnePlusOnePlusOne {
         }
     }
 
-    private static void require(String id, String field, InstitutionLevel level, Map<String, Institution> institutions,
+    private static void require(InstitutionId id, String field, InstitutionLevel level,
+                                Map<InstitutionId, Institution> institutions,
                                 String why) {
         Institution institution = institutions.get(id);
         if (institution == null || !institution.active()) {

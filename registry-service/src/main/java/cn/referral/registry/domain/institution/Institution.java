@@ -14,9 +14,9 @@ import cn.referral.registry.domain.RegistryRuleViolation;
  * {@code medinsCode} is its 定点医药机构编号 (designated medical institution code of the 医保
  * platform), null when it is not a designated institution or the code is not yet recorded.
  */
-public record Institution(String id, String name, String organisationCode, InstitutionLevel level,
+public record Institution(InstitutionId id, String name, String organisationCode, InstitutionLevel level,
                           InstitutionKind kind, RegionCode region, List<String> departments, String gridArea,
-                          boolean active, long version, String medinsCode) implements RegistryRecord {
+                          boolean active, long version, String medinsCode) implements RegistryRecord<InstitutionId> {
 
     public Institution {
         Objects.requireNonNull(id, "id");
@@ -31,7 +31,7 @@ public record Institution(String id, String name, String organisationCode, Insti
     }
 
     /** A new, active institution. */
-    public static Outcome<Institution> register(String id, InstitutionDetails details, Instant now) {
+    public static Outcome<Institution> register(InstitutionId id, InstitutionDetails details, Instant now) {
         Institution registered = new Institution(id, details.name().strip(), details.organisationCode(),
                 details.level(), details.kind(), details.region(), details.departments(), details.gridArea(), true, 1,
                 details.medinsCode());

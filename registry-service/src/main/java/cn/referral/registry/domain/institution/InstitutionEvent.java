@@ -11,7 +11,7 @@ public sealed interface InstitutionEvent extends RegistryEvent {
     Institution institution();
 
     @Override
-    default RegistryRecord record() {
+    default RegistryRecord<?> record() {
         return institution();
     }
 

@@ -3,10 +3,11 @@ package cn.referral.registry.domain.practitioner;
 import java.util.Objects;
 
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.institution.InstitutionId;
 
 /** A doctor or other practitioner of one institution: who can be a family doctor or a referral's contact. */
-public record Practitioner(String id, String name, String institutionId, PractitionerRole role, String title,
-                           String department) {
+public record Practitioner(PractitionerId id, String name, InstitutionId institutionId, PractitionerRole role,
+                           String title, String department) {
 
     public Practitioner {
         Objects.requireNonNull(id, "id");

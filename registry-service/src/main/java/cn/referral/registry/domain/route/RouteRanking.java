@@ -15,6 +15,7 @@ import cn.referral.registry.domain.alliance.GridCell;
 import cn.referral.registry.domain.catalog.Eligibility;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 
 /**
@@ -39,7 +40,7 @@ public final class RouteRanking {
     public static List<RouteSuggestion> rank(RouteQuestion question, Institution from, Collection<Alliance> alliancesOfFrom,
                                              Collection<Institution> institutions,
                                              Function<InstitutionLevel, Eligibility> eligibilityAt) {
-        Map<String, Institution> byId = new LinkedHashMap<>();
+        Map<InstitutionId, Institution> byId = new LinkedHashMap<>();
         institutions.forEach(institution -> byId.put(institution.id(), institution));
         List<Alliance> alliances = alliancesOfFrom.stream()
                 .filter(alliance -> alliance.active() && alliance.includes(from.id()))
@@ -47,7 +48,7 @@ public final class RouteRanking {
                         .thenComparing(alliance -> alliance.gridCellOf(from.id()).isEmpty()))
                 .toList();
 
-        Map<String, Candidate> chosen = new LinkedHashMap<>();
+        Map<InstitutionId, Candidate> chosen = new LinkedHashMap<>();
         for (AllianceRole role : AllianceRole.values()) {
             List<Candidate> tier = new ArrayList<>();
             for (Alliance alliance : alliances) {

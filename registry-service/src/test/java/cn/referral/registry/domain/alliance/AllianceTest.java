@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.RegionCode;
 
 class AllianceTest {
@@ -22,19 +23,21 @@ class AllianceTest {
 
     @Test
     void everyLeadHubAndGridInstitutionIsAMemberWithItsRole() {
-        assertThat(centralGroup.memberInstitutionIds()).containsExactly("wz-central-hospital",
-                "wz-lucheng-peoples-hospital", "wz-lucheng-guanghua-chc", "wz-ouhai-wutian-chc");
-        assertThat(centralGroup.roleOf("wz-central-hospital")).contains(AllianceRole.LEAD);
-        assertThat(centralGroup.roleOf("wz-lucheng-peoples-hospital")).contains(AllianceRole.HUB);
-        assertThat(centralGroup.roleOf("wz-ouhai-wutian-chc")).contains(AllianceRole.MEMBER);
-        assertThat(centralGroup.roleOf("somewhere-else")).isEmpty();
-        assertThat(centralGroup.gridCellOf("wz-ouhai-wutian-chc")).map(GridCell::name).contains("梧田");
+        assertThat(centralGroup.memberInstitutionIds()).extracting(InstitutionId::value).containsExactly(
+                "wz-central-hospital", "wz-lucheng-peoples-hospital", "wz-lucheng-guanghua-chc", "wz-ouhai-wutian-chc");
+        assertThat(centralGroup.roleOf(new InstitutionId("wz-central-hospital"))).contains(AllianceRole.LEAD);
+        assertThat(centralGroup.roleOf(new InstitutionId("wz-lucheng-peoples-hospital"))).contains(AllianceRole.HUB);
+        assertThat(centralGroup.roleOf(new InstitutionId("wz-ouhai-wutian-chc"))).contains(AllianceRole.MEMBER);
+        assertThat(centralGroup.roleOf(new InstitutionId("somewhere-else"))).isEmpty();
+        assertThat(centralGroup.gridCellOf(new InstitutionId("wz-ouhai-wutian-chc"))).map(GridCell::name)
+                .contains("梧田");
         assertThat(centralGroup.claimedGridCells()).containsExactly("鹿城区/广化", "瓯海区/梧田");
     }
 
     @Test
     void anAllianceNeedsALeadAndItsHubIsNotALead() {
-        assertThatThrownBy(() -> Alliance.form("a", new AllianceDetails("x", AllianceType.URBAN_MEDICAL_GROUP,
+        assertThatThrownBy(() -> Alliance.form(new AllianceId("a"), new AllianceDetails("x",
+                AllianceType.URBAN_MEDICAL_GROUP,
                 new RegionCode("330300"), List.of(), null, List.of(), List.of()), NOW))
                 .isInstanceOfSatisfying(RegistryRuleViolation.class,
                         violation -> assertThat(violation.field()).isEqualTo("leadInstitutionIds"));
@@ -45,8 +48,9 @@ class AllianceTest {
 
     @Test
     void onlyUrbanGroupsAndCountyCommunitiesManageAGrid() {
-        assertThatThrownBy(() -> Alliance.form("a", new AllianceDetails("心血管专科联盟",
-                AllianceType.SPECIALTY_ALLIANCE, new RegionCode("330300"), List.of("lead"), null, List.of(),
+        assertThatThrownBy(() -> Alliance.form(new AllianceId("a"), new AllianceDetails("心血管专科联盟",
+                AllianceType.SPECIALTY_ALLIANCE, new RegionCode("330300"), List.of(new InstitutionId("lead")), null,
+                List.of(),
                 List.of(aCell("鹿城区", "广化", "c"))), NOW))
                 .isInstanceOfSatisfying(RegistryRuleViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo("grid-not-managed"));
@@ -55,7 +59,7 @@ class AllianceTest {
     @Test
     void aGridNamesEachCellOnce() {
         assertThatThrownBy(() -> anUrbanGroup("a", "lead", null, aCell("鹿城区", "广化", "c1"),
-                new GridCell("other-id", "广化", "鹿城区", "c2", List.of())))
+                new GridCell(new GridId("other-id"), "广化", "鹿城区", new InstitutionId("c2"), List.of())))
                 .isInstanceOfSatisfying(RegistryRuleViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo("grid-cell-repeated"));
     }
@@ -91,16 +95,17 @@ class AllianceTest {
     void anInstitutionMayBeInAnUrbanGroupAndASpecialtyAllianceAtOnce() {
         Alliance cardiology = aSpecialtyAlliance("wz-cardiology", "wz-wmu-first-hospital", "wz-lucheng-guanghua-chc");
 
-        CommonAlliances common = CommonAlliances.of("wz-lucheng-guanghua-chc", "wz-central-hospital",
-                List.of(centralGroup, cardiology));
-        CommonAlliances none = CommonAlliances.of("wz-ouhai-wutian-chc", "wz-wmu-first-hospital",
-                List.of(centralGroup, cardiology));
+        CommonAlliances common = CommonAlliances.of(new InstitutionId("wz-lucheng-guanghua-chc"),
+                new InstitutionId("wz-central-hospital"), List.of(centralGroup, cardiology));
+        CommonAlliances none = CommonAlliances.of(new InstitutionId("wz-ouhai-wutian-chc"),
+                new InstitutionId("wz-wmu-first-hospital"), List.of(centralGroup, cardiology));
 
         assertThat(common.sameAlliance()).isTrue();
-        assertThat(common.shared()).extracting(Alliance::id).containsExactly("wz-urban-group-central");
+        assertThat(common.shared()).extracting(Alliance::id).containsExactly(new AllianceId("wz-urban-group-central"));
         assertThat(none.sameAlliance()).isFalse();
-        assertThat(CommonAlliances.of("wz-lucheng-guanghua-chc", "wz-central-hospital",
-                List.of(centralGroup.deactivate(NOW).state())).sameAlliance()).as("inactive alliances do not count")
+        assertThat(CommonAlliances.of(new InstitutionId("wz-lucheng-guanghua-chc"),
+                new InstitutionId("wz-central-hospital"), List.of(centralGroup.deactivate(NOW).state())).sameAlliance())
+                .as("inactive alliances do not count")
                 .isFalse();
     }
 

@@ -30,7 +30,7 @@ class CatalogEligibilitySharedCasesTest {
     private static DiseaseCatalog catalog(CatalogRow row) {
         List<CatalogEntry> entries = row.entries().stream().map(entry -> new CatalogEntry(entry.code(), entry.code(),
                 entry.careTypes().stream().map(CareType::valueOf).collect(Collectors.toUnmodifiableSet()))).toList();
-        return new DiseaseCatalog(row.id(), row.id(), ReferralDirection.valueOf(row.direction()),
+        return new DiseaseCatalog(new CatalogId(row.id()), row.id(), ReferralDirection.valueOf(row.direction()),
                 InstitutionLevel.valueOf(row.targetLevel()), row.effectiveFrom(), entries, row.active(),
                 row.version());
     }
@@ -46,7 +46,7 @@ class CatalogEligibilitySharedCasesTest {
             assertThat(eligibility.inCatalog()).as("outside the catalog").isFalse();
         } else {
             assertThat(eligibility.inCatalog()).isTrue();
-            assertThat(eligibility.catalog().id()).isEqualTo(given.expectedCatalog());
+            assertThat(eligibility.catalog().id().value()).isEqualTo(given.expectedCatalog());
             assertThat(eligibility.matchedEntry().code()).isEqualTo(given.expectedEntry());
         }
     }

@@ -46,7 +46,7 @@ class CatalogEligibilityTest {
         Eligibility eligibility = up("I63.9", null, upToTertiary, strokeDetail);
 
         assertThat(eligibility.matchedEntry().code()).isEqualTo("I63.9");
-        assertThat(eligibility.catalog().id()).isEqualTo("cat-stroke");
+        assertThat(eligibility.catalog().id()).isEqualTo(new CatalogId("cat-stroke"));
         assertThat(eligibility.explanation()).contains("I63.9", "cat-stroke catalog", "TERTIARY");
         assertThat(up("I63.0", null, upToTertiary, strokeDetail).matchedEntry().code()).isEqualTo("I63");
         assertThat(up("I64", null, upToTertiary, strokeDetail).matchedEntry().code()).isEqualTo("I6");

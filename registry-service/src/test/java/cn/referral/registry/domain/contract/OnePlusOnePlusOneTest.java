@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 
 class OnePlusOnePlusOneTest {
@@ -22,12 +24,15 @@ class OnePlusOnePlusOneTest {
     private final Institution centre = aCommunityCentre("chc");
     private final Institution district = aDistrictHospital("district");
     private final Institution city = aCityHospital("city");
-    private final Map<String, Institution> institutions = Map.of("chc", centre, "district", district, "city", city);
-    private final Practitioner gp = new Practitioner("gp", "陈晓红", "chc", PractitionerRole.GENERAL_PRACTITIONER,
-            "主治医师", "全科");
+    private final Map<InstitutionId, Institution> institutions = Map.of(centre.id(), centre, district.id(), district,
+            city.id(), city);
+    private final Practitioner gp = new Practitioner(new PractitionerId("gp"), "陈晓红", new InstitutionId("chc"),
+            PractitionerRole.GENERAL_PRACTITIONER, "主治医师", "全科");
 
+    /** Terms naming institutions and the family doctor by their plain ids; district and city may be null. */
     private static ContractTerms terms(String primary, String district, String city, String doctor) {
-        return new ContractTerms(primary, district, city, doctor, TODAY, TODAY.plusYears(1));
+        return new ContractTerms(new InstitutionId(primary), district == null ? null : new InstitutionId(district),
+                city == null ? null : new InstitutionId(city), new PractitionerId(doctor), TODAY, TODAY.plusYears(1));
     }
 
     @Test
@@ -54,8 +59,8 @@ class OnePlusOnePlusOneTest {
 
     @Test
     void theFamilyDoctorIsAGeneralPractitionerOfThePrimaryInstitution() {
-        Practitioner specialist = new Practitioner("cardio", "林建国", "city", PractitionerRole.SPECIALIST, "主任医师",
-                "心血管内科");
+        Practitioner specialist = new Practitioner(new PractitionerId("cardio"), "林建国", new InstitutionId("city"),
+                PractitionerRole.SPECIALIST, "主任医师", "心血管内科");
 
         assertThatThrownBy(() -> OnePlusOnePlusOne.check(terms("chc", null, null, "cardio"), institutions, specialist))
                 .isInstanceOfSatisfying(RegistryRuleViolation.class,
@@ -64,14 +69,15 @@ class OnePlusOnePlusOneTest {
 
     @Test
     void aContractCountsFromItsFirstDayUntilBeforeItsLastAndNotOnceTerminated() {
-        FamilyDoctorContract contract = FamilyDoctorContract.sign("k", "ref", "**************123X",
+        FamilyDoctorContract contract = FamilyDoctorContract.sign(new ContractId("k"), "ref", "**************123X",
                 terms("chc", null, null, "gp"), NOW).state();
 
         assertThat(contract.isValidOn(TODAY)).isTrue();
         assertThat(contract.isValidOn(TODAY.minusDays(1))).isFalse();
         assertThat(contract.isValidOn(TODAY.plusYears(1))).isFalse();
         assertThat(contract.terminate(NOW).state().isValidOn(TODAY)).isFalse();
-        assertThatThrownBy(() -> FamilyDoctorContract.sign("k", "ref", null,
-                new ContractTerms("chc", null, null, "gp", TODAY, TODAY), NOW)).isInstanceOf(RegistryRuleViolation.class);
+        assertThatThrownBy(() -> FamilyDoctorContract.sign(new ContractId("k"), "ref", null,
+                new ContractTerms(new InstitutionId("chc"), null, null, new PractitionerId("gp"), TODAY, TODAY), NOW))
+                .isInstanceOf(RegistryRuleViolation.class);
     }
 }

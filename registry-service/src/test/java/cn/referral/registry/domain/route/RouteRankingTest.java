@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogEligibility;
@@ -46,14 +47,16 @@ class RouteRankingTest {
             InstitutionKind.GENERAL_HOSPITAL, NANAN);
     private final Institution closedHospital = aCityHospital("wz-closed-hospital").deactivate(NOW).state();
 
-    private final Alliance centralGroup = Alliance.form("wz-urban-group-central",
+    private final Alliance centralGroup = Alliance.form(new AllianceId("wz-urban-group-central"),
             new AllianceDetails("温州市中心医院城市医疗集团",
                     AllianceType.URBAN_MEDICAL_GROUP,
                     new RegionCode("330300"), List.of(centralHospital.id()),
                     luchengPeoples.id(), List.of(memberDistrictHospital.id(), closedHospital.id()),
-                    List.of(aCell("鹿城区", "广化", guanghuaCentre.id()), aCell("瓯海区", "梧田", wuTianCentre.id()))), NOW)
+                    List.of(aCell("鹿城区", "广化", guanghuaCentre.id().value()),
+                            aCell("瓯海区", "梧田", wuTianCentre.id().value()))), NOW)
             .state();
-    private final Alliance cardiology = aSpecialtyAlliance("wz-cardiology", peoplesHospital.id(), guanghuaCentre.id());
+    private final Alliance cardiology = aSpecialtyAlliance("wz-cardiology", peoplesHospital.id().value(),
+            guanghuaCentre.id().value());
 
     private final DiseaseCatalog upToTertiary = aCatalog("up-3", ReferralDirection.UP, InstitutionLevel.TERTIARY,
             TODAY.minusYears(1), entry("I21"));
@@ -79,14 +82,14 @@ class RouteRankingTest {
         List<RouteSuggestion> suggestions = routes(guanghuaCentre, ReferralDirection.UP, "I21.9",
                 List.of(cardiology, centralGroup), 10);
 
-        assertThat(suggestions).extracting(s -> s.target().id()).containsExactly(
+        assertThat(suggestions).extracting(s -> s.target().id().value()).containsExactly(
                 "wz-central-hospital", "wz-peoples-hospital", "wz-lucheng-peoples-hospital",
                 "wz-member-district-hospital", "wz-ouhai-district-hospital", "na-county-hospital");
         assertThat(suggestions).extracting(RouteSuggestion::tier).containsExactly(RouteTier.ALLIANCE_LEAD,
                 RouteTier.ALLIANCE_LEAD, RouteTier.ALLIANCE_HUB, RouteTier.ALLIANCE_MEMBER,
                 RouteTier.OUTSIDE_ALLIANCE, RouteTier.OUTSIDE_ALLIANCE);
         assertThat(suggestions.get(0).alliance().id()).as("the grid's urban group before the specialty alliance")
-                .isEqualTo("wz-urban-group-central");
+                .isEqualTo(new AllianceId("wz-urban-group-central"));
         assertThat(suggestions.get(0).explanation()).contains("lead hospital (牵头医院)", "温州市中心医院城市医疗集团",
                 "片区 鹿城区 广化", "TERTIARY", "I21");
         assertThat(suggestions.get(2).explanation()).contains("hub member (枢纽型成员单位)");
@@ -100,11 +103,11 @@ class RouteRankingTest {
         List<RouteSuggestion> acuteStroke = routes(lonelyCentre, ReferralDirection.UP, "I63.9", List.of(), 10);
         List<RouteSuggestion> infarction = routes(lonelyCentre, ReferralDirection.UP, "I21.9", List.of(), 10);
 
-        assertThat(acuteStroke).extracting(s -> s.target().id()).startsWith("wz-lucheng-peoples-hospital",
+        assertThat(acuteStroke).extracting(s -> s.target().id().value()).startsWith("wz-lucheng-peoples-hospital",
                 "wz-member-district-hospital", "wz-ouhai-district-hospital", "na-county-hospital");
         assertThat(acuteStroke).allMatch(s -> s.tier() == RouteTier.OUTSIDE_ALLIANCE);
         assertThat(acuteStroke.get(0).eligibility().inCatalog()).isTrue();
-        assertThat(infarction).extracting(s -> s.target().id()).startsWith("wz-central-hospital",
+        assertThat(infarction).extracting(s -> s.target().id().value()).startsWith("wz-central-hospital",
                 "wz-peoples-hospital");
         assertThat(infarction.get(0).explanation()).contains("not in an alliance with");
     }
@@ -114,7 +117,7 @@ class RouteRankingTest {
         List<RouteSuggestion> suggestions = routes(luchengPeoples, ReferralDirection.UP, "I21", List.of(centralGroup),
                 50);
 
-        assertThat(suggestions).extracting(s -> s.target().id())
+        assertThat(suggestions).extracting(s -> s.target().id().value())
                 .containsExactly("wz-central-hospital", "wz-peoples-hospital")
                 .doesNotContain("wz-closed-hospital", "wz-lucheng-peoples-hospital", "wz-lucheng-guanghua-chc");
     }
@@ -124,7 +127,7 @@ class RouteRankingTest {
         List<RouteSuggestion> suggestions = routes(centralHospital, ReferralDirection.DOWN, "I69.3",
                 List.of(centralGroup), 3);
 
-        assertThat(suggestions).extracting(s -> s.target().id()).containsExactly("wz-lucheng-peoples-hospital",
+        assertThat(suggestions).extracting(s -> s.target().id().value()).containsExactly("wz-lucheng-peoples-hospital",
                 "wz-lucheng-guanghua-chc", "wz-ouhai-wutian-chc");
         assertThat(suggestions.get(1).eligibility().inCatalog()).as("I69 is in the down catalog for PRIMARY").isTrue();
     }

@@ -2,6 +2,7 @@ package cn.referral.registry.adapter.in.demo;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,16 +23,21 @@ import cn.referral.registry.application.port.in.CatalogUseCases;
 import cn.referral.registry.application.port.in.InstitutionUseCases;
 import cn.referral.registry.application.port.in.PractitionerUseCases;
 import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.alliance.GridCell;
+import cn.referral.registry.domain.alliance.GridId;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogDetails;
 import cn.referral.registry.domain.catalog.CatalogEntry;
+import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionDetails;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionKind;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.institution.RegionCode;
+import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,16 +83,18 @@ public class DemoDataLoader implements ApplicationRunner {
         DemoDataFiles.Catalogs catalogData = DemoDataFiles.catalogs(json);
         // in order: alliances name institutions, practitioners work at them
         Mono<Long> institutionCount = Flux.fromIterable(data.institutions())
-                .concatMap(institution -> institutions.registerIfAbsent(LOADER, institution.id(), details(institution)))
+                .concatMap(institution -> institutions.registerIfAbsent(LOADER, new InstitutionId(institution.id()),
+                        details(institution)))
                 .count();
         Mono<Long> allianceCount = Flux.fromIterable(data.alliances())
-                .concatMap(alliance -> alliances.formIfAbsent(LOADER, alliance.id(), details(alliance)))
+                .concatMap(alliance -> alliances.formIfAbsent(LOADER, new AllianceId(alliance.id()), details(alliance)))
                 .count();
         Mono<Long> catalogCount = Flux.fromIterable(catalogData.catalogs())
-                .concatMap(catalog -> catalogs.publishIfAbsent(LOADER, catalog.id(), details(catalog)))
+                .concatMap(catalog -> catalogs.publishIfAbsent(LOADER, new CatalogId(catalog.id()), details(catalog)))
                 .count();
         Mono<Long> practitionerCount = Flux.fromIterable(data.practitioners())
-                .concatMap(p -> practitioners.register(LOADER, p.id(), p.name(), p.institutionId(),
+                .concatMap(p -> practitioners.register(LOADER, new PractitionerId(p.id()), p.name(),
+                        new InstitutionId(p.institutionId()),
                         PractitionerRole.valueOf(p.role()), p.title(), p.department()))
                 .count();
         return Flux.concat(institutionCount, allianceCount, catalogCount, practitionerCount).collectList()
@@ -102,13 +110,24 @@ public class DemoDataLoader implements ApplicationRunner {
                 DemoData.sampleMedinsCode(institution));
     }
 
-    private static AllianceDetails details(AllianceData alliance) {
+    /** The alliance the loader forms from the file's entry (also what the demo data tests check). */
+    static AllianceDetails details(AllianceData alliance) {
         return new AllianceDetails(alliance.name(), AllianceType.valueOf(alliance.type()),
-                new RegionCode(alliance.regionCode()), alliance.leadInstitutionIds(), alliance.hubInstitutionId(),
-                alliance.memberInstitutionIds(), alliance.grids().stream()
-                .map(grid -> new GridCell(grid.gridId(), grid.name(), grid.district(), grid.leadInstitutionId(),
-                        grid.memberInstitutionIds()))
+                new RegionCode(alliance.regionCode()), institutions(alliance.leadInstitutionIds()),
+                institution(alliance.hubInstitutionId()), institutions(alliance.memberInstitutionIds()),
+                alliance.grids().stream()
+                .map(grid -> new GridCell(new GridId(grid.gridId()), grid.name(), grid.district(),
+                        institution(grid.leadInstitutionId()), institutions(grid.memberInstitutionIds())))
                 .toList());
+    }
+
+    /** The files leave out a hub or a 片区's anchor that there is not. */
+    private static InstitutionId institution(String id) {
+        return id == null ? null : new InstitutionId(id);
+    }
+
+    private static List<InstitutionId> institutions(List<String> ids) {
+        return ids == null ? null : ids.stream().map(InstitutionId::new).toList();
     }
 
     private static CatalogDetails details(CatalogData catalog) {

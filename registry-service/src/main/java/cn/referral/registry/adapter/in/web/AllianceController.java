@@ -17,6 +17,8 @@ import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.AllianceUseCases;
+import cn.referral.registry.domain.alliance.AllianceId;
+import cn.referral.registry.domain.institution.InstitutionId;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,7 +43,7 @@ class AllianceController {
 
     @GetMapping("/{id}")
     Mono<ResponseEntity<AllianceResponse>> find(@PathVariable String id) {
-        return alliances.find(id)
+        return alliances.find(allianceId(id))
                 .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Alliance", id)));
     }
@@ -49,20 +51,22 @@ class AllianceController {
     /** The active alliances an institution belongs to. */
     @GetMapping
     Flux<AllianceResponse> ofInstitution(@RequestParam String institutionId) {
-        return alliances.alliancesOf(institutionId).map(AllianceResponse::of);
+        // a blank id names no institution: it is in no alliance
+        return institutionId.isBlank() ? Flux.empty()
+                : alliances.alliancesOf(new InstitutionId(institutionId)).map(AllianceResponse::of);
     }
 
     /** Whether institutions {@code a} and {@code b} are in the same alliance, and which. */
     @GetMapping("/common")
     Mono<CommonAlliancesResponse> common(@RequestParam String a, @RequestParam String b) {
-        return alliances.common(a, b).map(CommonAlliancesResponse::of);
+        return alliances.common(institutionId(a), institutionId(b)).map(CommonAlliancesResponse::of);
     }
 
     @PutMapping("/{id}")
     Mono<ResponseEntity<AllianceResponse>> revise(Caller caller, @PathVariable String id,
                                                   @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                   @Valid @RequestBody AllianceRequest request) {
-        return Mono.defer(() -> alliances.revise(caller, id, IfMatch.required(ifMatch),
+        return Mono.defer(() -> alliances.revise(caller, allianceId(id), IfMatch.required(ifMatch),
                         request.toDetails(this::newGridId)))
                 .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)));
     }
@@ -70,18 +74,26 @@ class AllianceController {
     @PostMapping("/{id}/deactivation")
     Mono<ResponseEntity<AllianceResponse>> deactivate(Caller caller, @PathVariable String id,
                                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> alliances.deactivate(caller, id, IfMatch.optional(ifMatch)))
+        return Mono.defer(() -> alliances.deactivate(caller, allianceId(id), IfMatch.optional(ifMatch)))
                 .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)));
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> alliances.remove(caller, id, IfMatch.optional(ifMatch)))
+        return Mono.defer(() -> alliances.remove(caller, allianceId(id), IfMatch.optional(ifMatch)))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
     private String newGridId() {
         return ids.generateId().toString();
+    }
+
+    private static AllianceId allianceId(String id) {
+        return WebInputs.id("Alliance", id, AllianceId::new);
+    }
+
+    private static InstitutionId institutionId(String id) {
+        return WebInputs.id("Institution", id, InstitutionId::new);
     }
 }

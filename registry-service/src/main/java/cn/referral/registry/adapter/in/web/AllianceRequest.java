@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.alliance.GridCell;
+import cn.referral.registry.domain.alliance.GridId;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.RegionCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,11 +41,25 @@ public record AllianceRequest(
 
     AllianceDetails toDetails(Supplier<String> newGridId) {
         List<GridCell> cells = grids == null ? List.of() : grids.stream()
-                .map(grid -> new GridCell(grid.gridId() == null ? newGridId.get() : grid.gridId(), grid.name(),
-                        grid.district(), grid.leadInstitutionId(), grid.memberInstitutionIds()))
+                .map(grid -> new GridCell(new GridId(grid.gridId() == null ? newGridId.get() : grid.gridId()),
+                        grid.name(), grid.district(), gridLead(grid.leadInstitutionId()),
+                        institutions(grid.memberInstitutionIds())))
                 .toList();
-        return new AllianceDetails(name, type, new RegionCode(regionCode), leadInstitutionIds,
-                hubInstitutionId == null || hubInstitutionId.isBlank() ? null : hubInstitutionId,
-                memberInstitutionIds, cells);
+        return new AllianceDetails(name, type, new RegionCode(regionCode), institutions(leadInstitutionIds),
+                hubInstitutionId == null || hubInstitutionId.isBlank() ? null : new InstitutionId(hubInstitutionId),
+                institutions(memberInstitutionIds), cells);
+    }
+
+    private static List<InstitutionId> institutions(List<String> ids) {
+        return ids == null ? null : ids.stream().map(InstitutionId::new).toList();
+    }
+
+    /** A 片区 may have no anchoring institution; a blank one names none that is registered. */
+    private static InstitutionId gridLead(String id) {
+        if (id != null && id.isBlank()) {
+            throw new RegistryRuleViolation("unknown-institution", "grids.leadInstitutionId",
+                    "no active institution with id " + id);
+        }
+        return id == null ? null : new InstitutionId(id);
     }
 }

@@ -3,6 +3,7 @@ package cn.referral.registry.adapter.in.web;
 import java.util.List;
 
 import cn.referral.registry.domain.alliance.Alliance;
+import cn.referral.registry.domain.institution.InstitutionId;
 
 public record AllianceResponse(String id, String name, String type, String regionCode, List<String> leadInstitutionIds,
                                String hubInstitutionId, List<String> memberInstitutionIds, List<Grid> grids,
@@ -13,10 +14,19 @@ public record AllianceResponse(String id, String name, String type, String regio
     }
 
     static AllianceResponse of(Alliance alliance) {
-        return new AllianceResponse(alliance.id(), alliance.name(), alliance.type().name(), alliance.region().value(),
-                alliance.leadInstitutionIds(), alliance.hubInstitutionId(), alliance.memberInstitutionIds(),
-                alliance.grids().stream().map(cell -> new Grid(cell.gridId(), cell.name(), cell.district(),
-                        cell.leadInstitutionId(), cell.memberInstitutionIds())).toList(),
+        return new AllianceResponse(alliance.id().value(), alliance.name(), alliance.type().name(),
+                alliance.region().value(), values(alliance.leadInstitutionIds()),
+                valueOrNull(alliance.hubInstitutionId()), values(alliance.memberInstitutionIds()),
+                alliance.grids().stream().map(cell -> new Grid(cell.gridId().value(), cell.name(), cell.district(),
+                        valueOrNull(cell.leadInstitutionId()), values(cell.memberInstitutionIds()))).toList(),
                 alliance.active(), alliance.version());
+    }
+
+    private static List<String> values(List<InstitutionId> ids) {
+        return ids.stream().map(InstitutionId::value).toList();
+    }
+
+    private static String valueOrNull(InstitutionId id) {
+        return id == null ? null : id.value();
     }
 }

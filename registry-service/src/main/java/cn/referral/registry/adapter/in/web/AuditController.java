@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.AuditUseCases;
+import cn.referral.registry.domain.contract.ContractId;
 import reactor.core.publisher.Mono;
 
 /** Who read a contract's patient data, newest first: for auditors (DESIGN §5). */
@@ -22,6 +23,6 @@ class AuditController {
 
     @GetMapping("/audit")
     Mono<List<AuditResponse>> trail(@RequestParam String contractId, Caller caller) {
-        return Mono.defer(() -> audit.trail(contractId, caller).map(AuditResponse::of).collectList());
+        return Mono.defer(() -> audit.trail(WebInputs.id("Contract", contractId, ContractId::new), caller).map(AuditResponse::of).collectList());
     }
 }

@@ -11,6 +11,6 @@ record AuditResponse(String id, Instant at, String subject, List<String> roles, 
 
     static AuditResponse of(AuditRecord record) {
         return new AuditResponse(record.id(), record.at(), record.subject(), record.roles(), record.institutionId(),
-                record.contractId(), record.patientRef(), record.purpose(), record.action());
+                record.contractId().value(), record.patientRef(), record.purpose(), record.action());
     }
 }

@@ -17,6 +17,7 @@ import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.CatalogUseCases;
 import cn.referral.registry.domain.catalog.CareType;
+import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import jakarta.validation.Valid;
@@ -41,7 +42,7 @@ class CatalogController {
 
     @GetMapping("/{id}")
     Mono<ResponseEntity<CatalogResponse>> find(@PathVariable String id) {
-        return catalogs.find(id)
+        return catalogs.find(catalogId(id))
                 .map(catalog -> Versions.ok(catalog, CatalogResponse.of(catalog)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Catalog", id)));
     }
@@ -65,21 +66,25 @@ class CatalogController {
     Mono<ResponseEntity<CatalogResponse>> revise(Caller caller, @PathVariable String id,
                                                  @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                  @Valid @RequestBody CatalogRequest request) {
-        return Mono.defer(() -> catalogs.revise(caller, id, IfMatch.required(ifMatch), request.toDetails()))
+        return Mono.defer(() -> catalogs.revise(caller, catalogId(id), IfMatch.required(ifMatch), request.toDetails()))
                 .map(catalog -> Versions.ok(catalog, CatalogResponse.of(catalog)));
     }
 
     @PostMapping("/{id}/deactivation")
     Mono<ResponseEntity<CatalogResponse>> deactivate(Caller caller, @PathVariable String id,
                                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> catalogs.deactivate(caller, id, IfMatch.optional(ifMatch)))
+        return Mono.defer(() -> catalogs.deactivate(caller, catalogId(id), IfMatch.optional(ifMatch)))
                 .map(catalog -> Versions.ok(catalog, CatalogResponse.of(catalog)));
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> catalogs.remove(caller, id, IfMatch.optional(ifMatch)))
+        return Mono.defer(() -> catalogs.remove(caller, catalogId(id), IfMatch.optional(ifMatch)))
                 .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private static CatalogId catalogId(String id) {
+        return WebInputs.id("Catalog", id, CatalogId::new);
     }
 }

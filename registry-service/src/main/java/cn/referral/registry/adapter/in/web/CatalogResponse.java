@@ -16,7 +16,7 @@ public record CatalogResponse(String id, String name, String direction, String t
     }
 
     static CatalogResponse of(DiseaseCatalog catalog) {
-        return new CatalogResponse(catalog.id(), catalog.name(), catalog.direction().name(),
+        return new CatalogResponse(catalog.id().value(), catalog.name(), catalog.direction().name(),
                 catalog.targetLevel().name(), catalog.effectiveFrom().toString(),
                 catalog.entries().stream().map(Entry::of).toList(), catalog.active(), catalog.version());
     }

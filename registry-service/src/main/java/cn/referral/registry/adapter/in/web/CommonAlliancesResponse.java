@@ -11,8 +11,9 @@ public record CommonAlliancesResponse(String a, String b, boolean sameAlliance, 
     }
 
     static CommonAlliancesResponse of(CommonAlliances common) {
-        return new CommonAlliancesResponse(common.institutionA(), common.institutionB(), common.sameAlliance(),
-                common.shared().stream().map(alliance -> new Shared(alliance.id(), alliance.name(),
+        return new CommonAlliancesResponse(common.institutionA().value(), common.institutionB().value(),
+                common.sameAlliance(), common.shared().stream().map(alliance -> new Shared(alliance.id().value(),
+                        alliance.name(),
                         alliance.type().name())).toList());
     }
 }

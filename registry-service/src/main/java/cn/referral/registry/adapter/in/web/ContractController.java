@@ -21,6 +21,7 @@ import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.ContractUseCases;
+import cn.referral.registry.domain.contract.ContractId;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -56,7 +57,7 @@ class ContractController {
     @GetMapping("/{id}")
     Mono<ResponseEntity<ContractResponse>> find(Caller caller, @PathVariable String id,
                                                 @RequestHeader(name = PURPOSE, required = false) String purpose) {
-        return Mono.defer(() -> contracts.find(id, caller, DeclaredPurpose.recordedOrNull(purpose)))
+        return Mono.defer(() -> contracts.find(contractId(id), caller, DeclaredPurpose.recordedOrNull(purpose)))
                 .map(contract -> Versions.ok(contract, response(contract)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Contract", id)));
     }
@@ -77,7 +78,7 @@ class ContractController {
     Mono<ResponseEntity<ContractResponse>> revise(Caller caller, @PathVariable String id,
                                                   @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                   @Valid @RequestBody ContractTermsRequest request) {
-        return Mono.defer(() -> contracts.revise(caller, id, IfMatch.required(ifMatch), request.toTerms()))
+        return Mono.defer(() -> contracts.revise(caller, contractId(id), IfMatch.required(ifMatch), request.toTerms()))
                 .map(contract -> Versions.ok(contract, response(contract)));
     }
 
@@ -85,15 +86,19 @@ class ContractController {
     @PostMapping("/{id}/termination")
     Mono<ResponseEntity<ContractResponse>> terminate(Caller caller, @PathVariable String id,
                                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> contracts.terminate(caller, id, IfMatch.optional(ifMatch)))
+        return Mono.defer(() -> contracts.terminate(caller, contractId(id), IfMatch.optional(ifMatch)))
                 .map(contract -> Versions.ok(contract, response(contract)));
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> contracts.remove(caller, id, IfMatch.optional(ifMatch)))
+        return Mono.defer(() -> contracts.remove(caller, contractId(id), IfMatch.optional(ifMatch)))
                 .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private static ContractId contractId(String id) {
+        return WebInputs.id("Contract", id, ContractId::new);
     }
 
     private ContractResponse response(FamilyDoctorContract contract) {

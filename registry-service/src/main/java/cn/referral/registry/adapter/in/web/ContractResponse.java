@@ -12,9 +12,11 @@ public record ContractResponse(String id, String patientRef, String identityNumb
 
     static ContractResponse of(FamilyDoctorContract contract, LocalDate today) {
         var terms = contract.terms();
-        return new ContractResponse(contract.id(), contract.patientRef(), contract.identityNumberMasked(),
-                terms.primaryInstitutionId(), terms.districtHospitalId(), terms.cityHospitalId(),
-                terms.familyDoctorId(), terms.validFrom().toString(), terms.validUntil().toString(), contract.active(),
+        return new ContractResponse(contract.id().value(), contract.patientRef(), contract.identityNumberMasked(),
+                terms.primaryInstitutionId().value(),
+                terms.districtHospitalId() == null ? null : terms.districtHospitalId().value(),
+                terms.cityHospitalId() == null ? null : terms.cityHospitalId().value(),
+                terms.familyDoctorId().value(), terms.validFrom().toString(), terms.validUntil().toString(), contract.active(),
                 contract.isValidOn(today), contract.version());
     }
 }

@@ -3,6 +3,8 @@ package cn.referral.registry.adapter.in.web;
 import java.time.LocalDate;
 
 import cn.referral.registry.domain.contract.ContractTerms;
+import cn.referral.registry.domain.institution.InstitutionId;
+import cn.referral.registry.domain.practitioner.PractitionerId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -16,11 +18,11 @@ public record ContractTermsRequest(
         @NotNull LocalDate validUntil) {
 
     ContractTerms toTerms() {
-        return new ContractTerms(primaryInstitutionId, blankToNull(districtHospitalId), blankToNull(cityHospitalId),
-                familyDoctorId, validFrom, validUntil);
+        return new ContractTerms(new InstitutionId(primaryInstitutionId), blankToNull(districtHospitalId),
+                blankToNull(cityHospitalId), new PractitionerId(familyDoctorId), validFrom, validUntil);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    private static InstitutionId blankToNull(String value) {
+        return value == null || value.isBlank() ? null : new InstitutionId(value);
     }
 }

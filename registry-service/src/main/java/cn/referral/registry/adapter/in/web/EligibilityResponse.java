@@ -12,7 +12,7 @@ public record EligibilityResponse(String direction, String diagnosis, String tar
 
     static EligibilityResponse of(Eligibility eligibility) {
         MatchedEntry matched = eligibility.match()
-                .map(entry -> new MatchedEntry(eligibility.catalog().id(), eligibility.catalog().name(),
+                .map(entry -> new MatchedEntry(eligibility.catalog().id().value(), eligibility.catalog().name(),
                         eligibility.catalog().version(), eligibility.catalog().effectiveFrom().toString(),
                         CatalogResponse.Entry.of(entry)))
                 .orElse(null);

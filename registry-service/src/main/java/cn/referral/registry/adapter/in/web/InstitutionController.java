@@ -16,6 +16,7 @@ import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.InstitutionUseCases;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
@@ -39,7 +40,7 @@ class InstitutionController {
 
     @GetMapping("/{id}")
     Mono<ResponseEntity<InstitutionResponse>> find(@PathVariable String id) {
-        return institutions.find(id)
+        return institutions.find(institutionId(id))
                 .map(institution -> Versions.ok(institution, InstitutionResponse.of(institution)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Institution", id)));
     }
@@ -56,21 +57,25 @@ class InstitutionController {
     Mono<ResponseEntity<InstitutionResponse>> revise(Caller caller, @PathVariable String id,
                                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                      @Valid @RequestBody InstitutionRequest request) {
-        return Mono.defer(() -> institutions.revise(caller, id, IfMatch.required(ifMatch), request.toDetails()))
+        return Mono.defer(() -> institutions.revise(caller, institutionId(id), IfMatch.required(ifMatch), request.toDetails()))
                 .map(institution -> Versions.ok(institution, InstitutionResponse.of(institution)));
     }
 
     @PostMapping("/{id}/deactivation")
     Mono<ResponseEntity<InstitutionResponse>> deactivate(Caller caller, @PathVariable String id,
                                                          @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> institutions.deactivate(caller, id, IfMatch.optional(ifMatch)))
+        return Mono.defer(() -> institutions.deactivate(caller, institutionId(id), IfMatch.optional(ifMatch)))
                 .map(institution -> Versions.ok(institution, InstitutionResponse.of(institution)));
     }
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
                                       @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> institutions.remove(caller, id, IfMatch.optional(ifMatch)))
+        return Mono.defer(() -> institutions.remove(caller, institutionId(id), IfMatch.optional(ifMatch)))
                 .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private static InstitutionId institutionId(String id) {
+        return WebInputs.id("Institution", id, InstitutionId::new);
     }
 }

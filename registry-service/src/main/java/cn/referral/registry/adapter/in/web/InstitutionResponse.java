@@ -9,7 +9,7 @@ public record InstitutionResponse(String id, String name, String organisationCod
                                   long version, String medinsCode) {
 
     static InstitutionResponse of(Institution institution) {
-        return new InstitutionResponse(institution.id(), institution.name(), institution.organisationCode(),
+        return new InstitutionResponse(institution.id().value(), institution.name(), institution.organisationCode(),
                 institution.level().name(), institution.kind().name(), institution.region().value(),
                 institution.departments(), institution.gridArea(), institution.active(), institution.version(),
                 institution.medinsCode());

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.PractitionerUseCases;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,27 +45,30 @@ class PractitionerController {
                                 String department) {
 
         static PractitionerResponse of(Practitioner practitioner) {
-            return new PractitionerResponse(practitioner.id(), practitioner.name(), practitioner.institutionId(),
-                    practitioner.role().name(), practitioner.title(), practitioner.department());
+            return new PractitionerResponse(practitioner.id().value(), practitioner.name(),
+                    practitioner.institutionId().value(), practitioner.role().name(), practitioner.title(),
+                    practitioner.department());
         }
     }
 
     @PostMapping
     Mono<ResponseEntity<PractitionerResponse>> register(Caller caller, @Valid @RequestBody PractitionerRequest request) {
-        return practitioners.register(caller, null, request.name(), request.institutionId(), request.role(),
-                        request.title(), request.department())
-                .map(practitioner -> ResponseEntity.created(URI.create("/practitioners/" + practitioner.id()))
+        return practitioners.register(caller, null, request.name(), new InstitutionId(request.institutionId()),
+                        request.role(), request.title(), request.department())
+                .map(practitioner -> ResponseEntity.created(URI.create("/practitioners/" + practitioner.id().value()))
                         .body(PractitionerResponse.of(practitioner)));
     }
 
     @GetMapping("/{id}")
     Mono<PractitionerResponse> find(@PathVariable String id) {
-        return practitioners.find(id).map(PractitionerResponse::of)
+        return practitioners.find(WebInputs.id("Practitioner", id, PractitionerId::new)).map(PractitionerResponse::of)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Practitioner", id)));
     }
 
     @GetMapping
     Flux<PractitionerResponse> atInstitution(@RequestParam String institutionId) {
-        return practitioners.atInstitution(institutionId).map(PractitionerResponse::of);
+        // a blank id names no institution: nobody works there
+        return institutionId.isBlank() ? Flux.empty()
+                : practitioners.atInstitution(new InstitutionId(institutionId)).map(PractitionerResponse::of);
     }
 }

@@ -10,6 +10,7 @@ import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.RouteUseCases;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.ReferralDirection;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.route.RouteQuestion;
 import cn.referral.registry.domain.route.RouteSuggestion;
 import reactor.core.publisher.Mono;
@@ -33,9 +34,9 @@ class RouteController {
         static RouteSuggestionResponse of(RouteSuggestion suggestion) {
             var target = suggestion.target();
             var alliance = suggestion.alliance();
-            return new RouteSuggestionResponse(suggestion.rank(), target.id(), target.name(), target.level().name(),
-                    target.kind().name(), target.region().value(), suggestion.tier().name(),
-                    alliance == null ? null : alliance.id(), alliance == null ? null : alliance.name(),
+            return new RouteSuggestionResponse(suggestion.rank(), target.id().value(), target.name(),
+                    target.level().name(), target.kind().name(), target.region().value(), suggestion.tier().name(),
+                    alliance == null ? null : alliance.id().value(), alliance == null ? null : alliance.name(),
                     suggestion.eligibility().inCatalog(),
                     suggestion.eligibility().match().map(entry -> entry.code()).orElse(null),
                     suggestion.reasons(), suggestion.explanation());
@@ -55,8 +56,9 @@ class RouteController {
             if (limit < 1 || limit > MAX_SUGGESTIONS) {
                 throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_SUGGESTIONS);
             }
-            return routes.suggest(new RouteQuestion(from, direction == null ? ReferralDirection.UP : direction,
-                    WebInputs.diagnosis(diagnosis), careType, limit));
+            var diagnosed = WebInputs.diagnosis(diagnosis);
+            return routes.suggest(new RouteQuestion(WebInputs.id("Institution", from, InstitutionId::new),
+                    direction == null ? ReferralDirection.UP : direction, diagnosed, careType, limit));
         }).map(suggestions -> suggestions.stream().map(RouteSuggestionResponse::of).toList());
     }
 }

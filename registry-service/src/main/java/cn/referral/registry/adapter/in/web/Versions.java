@@ -15,11 +15,12 @@ final class Versions {
     private Versions() {
     }
 
-    static <R> ResponseEntity<R> ok(RegistryRecord record, R body) {
+    static <R> ResponseEntity<R> ok(RegistryRecord<?> record, R body) {
         return ResponseEntity.ok().eTag(Long.toString(record.version())).body(body);
     }
 
-    static <R> ResponseEntity<R> created(String path, RegistryRecord record, R body) {
+    /** The location is {@code path/<id>}: every registry id's {@code toString()} is the plain id. */
+    static <R> ResponseEntity<R> created(String path, RegistryRecord<?> record, R body) {
         return ResponseEntity.created(URI.create(path + "/" + record.id())).eTag(Long.toString(record.version()))
                 .body(body);
     }

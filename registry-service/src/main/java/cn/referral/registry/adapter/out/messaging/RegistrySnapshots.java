@@ -13,6 +13,7 @@ import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,43 +42,45 @@ public class RegistrySnapshots {
                 : events.event(destination.topic(), destination.type(), destination.key(), wire(event));
     }
 
-    private static Destination destinationOf(RegistryRecord record) {
-        if (record instanceof Institution) {
-            return new Destination(RegistryTopics.INSTITUTIONS, RegistryTopics.INSTITUTION_SNAPSHOT, record.id());
+    private static Destination destinationOf(RegistryRecord<?> record) {
+        if (record instanceof Institution institution) {
+            return new Destination(RegistryTopics.INSTITUTIONS, RegistryTopics.INSTITUTION_SNAPSHOT,
+                    institution.id().value());
         }
-        if (record instanceof Alliance) {
-            return new Destination(RegistryTopics.ALLIANCES, RegistryTopics.ALLIANCE_SNAPSHOT, record.id());
+        if (record instanceof Alliance alliance) {
+            return new Destination(RegistryTopics.ALLIANCES, RegistryTopics.ALLIANCE_SNAPSHOT, alliance.id().value());
         }
-        if (record instanceof DiseaseCatalog) {
-            return new Destination(RegistryTopics.CATALOGS, RegistryTopics.CATALOG_SNAPSHOT, record.id());
+        if (record instanceof DiseaseCatalog catalog) {
+            return new Destination(RegistryTopics.CATALOGS, RegistryTopics.CATALOG_SNAPSHOT, catalog.id().value());
         }
         if (record instanceof FamilyDoctorContract contract) {
             // keyed by contract, not by patient: a patient's old and new contracts are separate records, so a
             // removal (tombstone) or compaction of one never takes the other with it
-            return new Destination(RegistryTopics.CONTRACTS, RegistryTopics.CONTRACT_SNAPSHOT, contract.id());
+            return new Destination(RegistryTopics.CONTRACTS, RegistryTopics.CONTRACT_SNAPSHOT, contract.id().value());
         }
         throw new IllegalArgumentException("No topic for " + record.getClass().getSimpleName());
     }
 
     static Object wire(RegistryEvent event) {
-        RegistryRecord record = event.record();
+        RegistryRecord<?> record = event.record();
         Instant occurredAt = event.occurredAt();
         if (record instanceof Institution institution) {
-            return new InstitutionSnapshotV1(institution.id(), institution.name(), institution.organisationCode(),
+            return new InstitutionSnapshotV1(institution.id().value(), institution.name(), institution.organisationCode(),
                     institution.level().name(), institution.kind().name(), institution.region().value(),
                     institution.departments(), institution.gridArea(), institution.active(), institution.version(),
                     institution.medinsCode(), occurredAt);
         }
         if (record instanceof Alliance alliance) {
-            return new AllianceSnapshotV1(alliance.id(), alliance.name(), alliance.type().name(),
-                    alliance.region().value(), alliance.leadInstitutionIds(), alliance.hubInstitutionId(),
-                    alliance.memberInstitutionIds(), alliance.grids().stream()
-                    .map(cell -> new AllianceSnapshotV1.Grid(cell.gridId(), cell.name(), cell.district(),
-                            cell.leadInstitutionId(), cell.memberInstitutionIds()))
+            return new AllianceSnapshotV1(alliance.id().value(), alliance.name(), alliance.type().name(),
+                    alliance.region().value(), values(alliance.leadInstitutionIds()),
+                    valueOrNull(alliance.hubInstitutionId()), values(alliance.memberInstitutionIds()),
+                    alliance.grids().stream()
+                    .map(cell -> new AllianceSnapshotV1.Grid(cell.gridId().value(), cell.name(), cell.district(),
+                            valueOrNull(cell.leadInstitutionId()), values(cell.memberInstitutionIds())))
                     .toList(), alliance.active(), alliance.version(), occurredAt);
         }
         if (record instanceof DiseaseCatalog catalog) {
-            return new CatalogSnapshotV1(catalog.id(), catalog.name(), catalog.direction().name(),
+            return new CatalogSnapshotV1(catalog.id().value(), catalog.name(), catalog.direction().name(),
                     catalog.targetLevel().name(), catalog.version(), catalog.effectiveFrom().toString(),
                     catalog.active(), catalog.entries().stream()
                     .map(entry -> new CatalogSnapshotV1.Entry(entry.code(), entry.name(),
@@ -86,12 +89,22 @@ public class RegistrySnapshots {
         }
         if (record instanceof FamilyDoctorContract contract) {
             var terms = contract.terms();
-            return new ContractSnapshotV1(contract.id(), contract.patientRef(), terms.primaryInstitutionId(),
-                    terms.districtHospitalId(), terms.cityHospitalId(), terms.familyDoctorId(),
+            return new ContractSnapshotV1(contract.id().value(), contract.patientRef(),
+                    terms.primaryInstitutionId().value(), valueOrNull(terms.districtHospitalId()),
+                    valueOrNull(terms.cityHospitalId()), terms.familyDoctorId().value(),
                     terms.validFrom().toString(), terms.validUntil().toString(), contract.active(), contract.version(),
                     occurredAt);
         }
         throw new IllegalArgumentException("No wire record for " + record.getClass().getSimpleName());
+    }
+
+    private static List<String> values(List<InstitutionId> ids) {
+        return ids.stream().map(InstitutionId::value).toList();
+    }
+
+    /** No hub, no 片区 anchor, no district or city hospital: absent on the wire too. */
+    private static String valueOrNull(InstitutionId id) {
+        return id == null ? null : id.value();
     }
 
     private record Destination(String topic, String type, String key) {

@@ -15,20 +15,23 @@ import cn.referral.platform.events.OutboxEvent;
 import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.port.out.AllianceStore;
 import cn.referral.registry.domain.alliance.Alliance;
+import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.alliance.GridCell;
+import cn.referral.registry.domain.alliance.GridId;
 import cn.referral.registry.domain.alliance.OneAlliancePerGridCell;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.RegionCode;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Component
-class MongoAllianceStore extends MongoRecordStore<Alliance, AllianceDocument> implements AllianceStore {
+class MongoAllianceStore extends MongoRecordStore<Alliance, AllianceId, AllianceDocument> implements AllianceStore {
 
     static final String GRID_CELL_INDEX = "grid_cell_one_alliance";
 
     MongoAllianceStore(ReactiveMongoTemplate mongo, RegistrySnapshots snapshots) {
-        super(mongo, snapshots, AllianceDocument.class, AllianceDocument.COLLECTION, "Alliance");
+        super(mongo, snapshots, AllianceDocument.class, AllianceDocument.COLLECTION, "Alliance", AllianceId::value);
     }
 
     /** One alliance per grid cell (sparse: alliances without cells are not indexed); members for lookups. */
@@ -41,8 +44,9 @@ class MongoAllianceStore extends MongoRecordStore<Alliance, AllianceDocument> im
     }
 
     @Override
-    public Flux<Alliance> findByMember(String institutionId) {
-        return findLive(Query.query(Criteria.where("memberInstitutionIds").is(institutionId)).with(Sort.by("_id")));
+    public Flux<Alliance> findByMember(InstitutionId institutionId) {
+        return findLive(Query.query(Criteria.where("memberInstitutionIds").is(institutionId.value()))
+                .with(Sort.by("_id")));
     }
 
     @Override
@@ -61,21 +65,41 @@ class MongoAllianceStore extends MongoRecordStore<Alliance, AllianceDocument> im
     @Override
     AllianceDocument toDocument(Alliance alliance, boolean removed, List<OutboxEvent> outbox) {
         List<String> cells = removed ? List.of() : alliance.claimedGridCells();
-        return new AllianceDocument(alliance.id(), alliance.name(), alliance.type().name(), alliance.region().value(),
-                alliance.leadInstitutionIds(), alliance.hubInstitutionId(), alliance.memberInstitutionIds(),
-                alliance.grids().stream().map(cell -> new AllianceDocument.Grid(cell.gridId(), cell.name(),
-                        cell.district(), cell.leadInstitutionId(), cell.memberInstitutionIds())).toList(),
+        return new AllianceDocument(alliance.id().value(), alliance.name(), alliance.type().name(),
+                alliance.region().value(), values(alliance.leadInstitutionIds()), valueOrNull(alliance.hubInstitutionId()),
+                values(alliance.memberInstitutionIds()),
+                alliance.grids().stream().map(cell -> new AllianceDocument.Grid(cell.gridId().value(), cell.name(),
+                        cell.district(), valueOrNull(cell.leadInstitutionId()), values(cell.memberInstitutionIds())))
+                        .toList(),
                 cells.isEmpty() ? null : cells, alliance.active(), alliance.version(), removed, outbox);
     }
 
     @Override
     Alliance toDomain(AllianceDocument document) {
         List<GridCell> grids = document.grids() == null ? List.of() : document.grids().stream()
-                .map(grid -> new GridCell(grid.gridId(), grid.name(), grid.district(), grid.leadInstitutionId(),
-                        grid.memberInstitutionIds()))
+                .map(grid -> new GridCell(new GridId(grid.gridId()), grid.name(), grid.district(),
+                        institutionOrNull(grid.leadInstitutionId()), institutions(grid.memberInstitutionIds())))
                 .toList();
-        return new Alliance(document.id(), document.name(), AllianceType.valueOf(document.type()),
-                new RegionCode(document.regionCode()), document.leadInstitutionIds(), document.hubInstitutionId(),
-                document.memberInstitutionIds(), grids, document.active(), document.version());
+        return new Alliance(new AllianceId(document.id()), document.name(), AllianceType.valueOf(document.type()),
+                new RegionCode(document.regionCode()), institutions(document.leadInstitutionIds()),
+                institutionOrNull(document.hubInstitutionId()), institutions(document.memberInstitutionIds()), grids,
+                document.active(), document.version());
+    }
+
+    private static List<String> values(List<InstitutionId> ids) {
+        return ids.stream().map(InstitutionId::value).toList();
+    }
+
+    /** No hub, or a 片区 without its anchoring institution. */
+    private static String valueOrNull(InstitutionId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static List<InstitutionId> institutions(List<String> ids) {
+        return ids == null ? null : ids.stream().map(InstitutionId::new).toList();
+    }
+
+    private static InstitutionId institutionOrNull(String id) {
+        return id == null ? null : new InstitutionId(id);
     }
 }

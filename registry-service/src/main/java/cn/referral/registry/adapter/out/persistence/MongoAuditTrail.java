@@ -11,6 +11,8 @@ import cn.referral.platform.audit.AuditChain;
 import cn.referral.platform.audit.AuditStore;
 import cn.referral.registry.application.port.out.AuditTrail;
 import cn.referral.registry.domain.audit.AuditRecord;
+import cn.referral.registry.domain.contract.ContractId;
+import reactor.core.publisher.Flux;
 
 /**
  * The {@code audit} collection: append-only records of who read which contract's patient data,
@@ -28,15 +30,20 @@ class MongoAuditTrail extends AuditStore<AuditRecord, MongoAuditTrail.AuditDocum
     }
 
     @Override
+    public Flux<AuditRecord> recordsAbout(ContractId contractId) {
+        return recordsAbout(contractId.value());
+    }
+
+    @Override
     protected AuditDocument entryOf(AuditRecord record) {
         return new AuditDocument(record.id(), record.at(), record.subject(), record.roles(), record.institutionId(),
-                record.contractId(), record.patientRef(), record.purpose(), record.action());
+                record.contractId().value(), record.patientRef(), record.purpose(), record.action());
     }
 
     @Override
     protected AuditRecord recordOf(AuditDocument entry) {
         return new AuditRecord(entry.id(), entry.at(), entry.subject(), entry.roles(), entry.institutionId(),
-                entry.contractId(), entry.patientRef(), entry.purpose(), entry.action());
+                new ContractId(entry.contractId()), entry.patientRef(), entry.purpose(), entry.action());
     }
 
     record AuditDocument(String id, Instant at, String subject, List<String> roles, String institutionId,

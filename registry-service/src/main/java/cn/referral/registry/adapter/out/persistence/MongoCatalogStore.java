@@ -15,16 +15,17 @@ import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.port.out.CatalogStore;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogEntry;
+import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import reactor.core.publisher.Flux;
 
 @Component
-class MongoCatalogStore extends MongoRecordStore<DiseaseCatalog, CatalogDocument> implements CatalogStore {
+class MongoCatalogStore extends MongoRecordStore<DiseaseCatalog, CatalogId, CatalogDocument> implements CatalogStore {
 
     MongoCatalogStore(ReactiveMongoTemplate mongo, RegistrySnapshots snapshots) {
-        super(mongo, snapshots, CatalogDocument.class, CatalogDocument.COLLECTION, "Catalog");
+        super(mongo, snapshots, CatalogDocument.class, CatalogDocument.COLLECTION, "Catalog", CatalogId::value);
     }
 
     @Override
@@ -41,7 +42,7 @@ class MongoCatalogStore extends MongoRecordStore<DiseaseCatalog, CatalogDocument
 
     @Override
     CatalogDocument toDocument(DiseaseCatalog catalog, boolean removed, List<OutboxEvent> outbox) {
-        return new CatalogDocument(catalog.id(), catalog.name(), catalog.direction().name(),
+        return new CatalogDocument(catalog.id().value(), catalog.name(), catalog.direction().name(),
                 catalog.targetLevel().name(), catalog.effectiveFrom().toString(), catalog.entries().stream()
                 .map(entry -> new CatalogDocument.Entry(entry.code(), entry.name(),
                         entry.careTypes().stream().map(Enum::name).sorted().toList()))
@@ -50,7 +51,7 @@ class MongoCatalogStore extends MongoRecordStore<DiseaseCatalog, CatalogDocument
 
     @Override
     DiseaseCatalog toDomain(CatalogDocument document) {
-        return new DiseaseCatalog(document.id(), document.name(), ReferralDirection.valueOf(document.direction()),
+        return new DiseaseCatalog(new CatalogId(document.id()), document.name(), ReferralDirection.valueOf(document.direction()),
                 InstitutionLevel.valueOf(document.targetLevel()), LocalDate.parse(document.effectiveFrom()),
                 document.entries().stream().map(entry -> new CatalogEntry(entry.code(), entry.name(),
                         entry.careTypes() == null ? null

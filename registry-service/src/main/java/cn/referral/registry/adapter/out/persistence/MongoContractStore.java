@@ -15,17 +15,21 @@ import cn.referral.platform.events.OutboxEvent;
 import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.DuplicateContract;
 import cn.referral.registry.application.port.out.ContractStore;
+import cn.referral.registry.domain.contract.ContractId;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
+import cn.referral.registry.domain.institution.InstitutionId;
+import cn.referral.registry.domain.practitioner.PractitionerId;
 import reactor.core.publisher.Mono;
 
 @Component
-class MongoContractStore extends MongoRecordStore<FamilyDoctorContract, ContractDocument> implements ContractStore {
+class MongoContractStore extends MongoRecordStore<FamilyDoctorContract, ContractId, ContractDocument>
+        implements ContractStore {
 
     static final String PATIENT_INDEX = "contract_patient_unique_sparse";
 
     MongoContractStore(ReactiveMongoTemplate mongo, RegistrySnapshots snapshots) {
-        super(mongo, snapshots, ContractDocument.class, ContractDocument.COLLECTION, "Contract");
+        super(mongo, snapshots, ContractDocument.class, ContractDocument.COLLECTION, "Contract", ContractId::value);
     }
 
     /** One contract per patient, also when two desks sign the same patient at once. */
@@ -49,17 +53,28 @@ class MongoContractStore extends MongoRecordStore<FamilyDoctorContract, Contract
     @Override
     ContractDocument toDocument(FamilyDoctorContract contract, boolean removed, List<OutboxEvent> outbox) {
         ContractTerms terms = contract.terms();
-        return new ContractDocument(contract.id(), removed ? null : contract.patientRef(),
-                contract.identityNumberMasked(), terms.primaryInstitutionId(), terms.districtHospitalId(),
-                terms.cityHospitalId(), terms.familyDoctorId(), terms.validFrom().toString(),
+        return new ContractDocument(contract.id().value(), removed ? null : contract.patientRef(),
+                contract.identityNumberMasked(), terms.primaryInstitutionId().value(),
+                valueOrNull(terms.districtHospitalId()), valueOrNull(terms.cityHospitalId()),
+                terms.familyDoctorId().value(), terms.validFrom().toString(),
                 terms.validUntil().toString(), contract.active(), contract.version(), removed, outbox);
     }
 
     @Override
     FamilyDoctorContract toDomain(ContractDocument document) {
-        return new FamilyDoctorContract(document.id(), document.patientRef(), document.identityNumberMasked(),
-                new ContractTerms(document.primaryInstitutionId(), document.districtHospitalId(),
-                        document.cityHospitalId(), document.familyDoctorId(), LocalDate.parse(document.validFrom()),
+        return new FamilyDoctorContract(new ContractId(document.id()), document.patientRef(),
+                document.identityNumberMasked(), new ContractTerms(new InstitutionId(document.primaryInstitutionId()),
+                        institutionOrNull(document.districtHospitalId()), institutionOrNull(document.cityHospitalId()),
+                        new PractitionerId(document.familyDoctorId()), LocalDate.parse(document.validFrom()),
                         LocalDate.parse(document.validUntil())), document.active(), document.version());
+    }
+
+    /** A plain contract names no district or city hospital. */
+    private static String valueOrNull(InstitutionId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static InstitutionId institutionOrNull(String id) {
+        return id == null ? null : new InstitutionId(id);
     }
 }

@@ -16,6 +16,7 @@ import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.DuplicateInstitution;
 import cn.referral.registry.application.port.out.InstitutionStore;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionKind;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.institution.RegionCode;
@@ -23,13 +24,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Component
-class MongoInstitutionStore extends MongoRecordStore<Institution, InstitutionDocument> implements InstitutionStore {
+class MongoInstitutionStore extends MongoRecordStore<Institution, InstitutionId, InstitutionDocument>
+        implements InstitutionStore {
 
     static final String ORGANISATION_CODE_INDEX = "organisation_code_unique_sparse";
     private static final String OLD_ORGANISATION_CODE_INDEX = "organisation_code_unique";
 
     MongoInstitutionStore(ReactiveMongoTemplate mongo, RegistrySnapshots snapshots) {
-        super(mongo, snapshots, InstitutionDocument.class, InstitutionDocument.COLLECTION, "Institution");
+        super(mongo, snapshots, InstitutionDocument.class, InstitutionDocument.COLLECTION, "Institution",
+                InstitutionId::value);
     }
 
     /**
@@ -61,8 +64,9 @@ class MongoInstitutionStore extends MongoRecordStore<Institution, InstitutionDoc
     }
 
     @Override
-    public Flux<Institution> findByIds(Collection<String> ids) {
-        return ids.isEmpty() ? Flux.empty() : findLive(Query.query(Criteria.where("_id").in(ids)));
+    public Flux<Institution> findByIds(Collection<InstitutionId> ids) {
+        return ids.isEmpty() ? Flux.empty()
+                : findLive(Query.query(Criteria.where("_id").in(ids.stream().map(InstitutionId::value).toList())));
     }
 
     @Override
@@ -74,7 +78,7 @@ class MongoInstitutionStore extends MongoRecordStore<Institution, InstitutionDoc
 
     @Override
     InstitutionDocument toDocument(Institution institution, boolean removed, List<OutboxEvent> outbox) {
-        return new InstitutionDocument(institution.id(), institution.name(),
+        return new InstitutionDocument(institution.id().value(), institution.name(),
                 removed ? null : institution.organisationCode(), institution.level().name(),
                 institution.kind().name(), institution.region().value(), institution.departments(),
                 institution.gridArea(), institution.active(), institution.version(), removed, outbox,
@@ -83,7 +87,7 @@ class MongoInstitutionStore extends MongoRecordStore<Institution, InstitutionDoc
 
     @Override
     Institution toDomain(InstitutionDocument document) {
-        return new Institution(document.id(), document.name(), document.organisationCode(),
+        return new Institution(new InstitutionId(document.id()), document.name(), document.organisationCode(),
                 InstitutionLevel.valueOf(document.level()), InstitutionKind.valueOf(document.kind()),
                 new RegionCode(document.regionCode()), document.departments(), document.gridArea(),
                 document.active(), document.version(), document.medinsCode());

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.registry.application.DuplicateRecord;
 import cn.referral.registry.application.port.out.PractitionerStore;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,27 +26,29 @@ class MongoPractitionerStore implements PractitionerStore {
     }
 
     @Override
-    public Mono<Practitioner> findById(String id) {
-        return mongo.findById(id, PractitionerDocument.class).map(MongoPractitionerStore::toDomain);
+    public Mono<Practitioner> findById(PractitionerId id) {
+        return mongo.findById(id.value(), PractitionerDocument.class).map(MongoPractitionerStore::toDomain);
     }
 
     @Override
-    public Flux<Practitioner> findByInstitution(String institutionId) {
-        return mongo.find(Query.query(Criteria.where("institutionId").is(institutionId)).with(Sort.by("name")),
+    public Flux<Practitioner> findByInstitution(InstitutionId institutionId) {
+        return mongo.find(Query.query(Criteria.where("institutionId").is(institutionId.value())).with(Sort.by("name")),
                 PractitionerDocument.class).map(MongoPractitionerStore::toDomain);
     }
 
     @Override
     public Mono<Practitioner> insert(Practitioner practitioner) {
-        return mongo.insert(new PractitionerDocument(practitioner.id(), practitioner.name(),
-                        practitioner.institutionId(), practitioner.role().name(), practitioner.title(),
+        return mongo.insert(new PractitionerDocument(practitioner.id().value(), practitioner.name(),
+                        practitioner.institutionId().value(), practitioner.role().name(), practitioner.title(),
                         practitioner.department()))
-                .onErrorMap(DuplicateKeyException.class, error -> new DuplicateRecord("Practitioner", practitioner.id()))
+                .onErrorMap(DuplicateKeyException.class,
+                        error -> new DuplicateRecord("Practitioner", practitioner.id().value()))
                 .thenReturn(practitioner);
     }
 
     private static Practitioner toDomain(PractitionerDocument document) {
-        return new Practitioner(document.id(), document.name(), document.institutionId(),
+        return new Practitioner(new PractitionerId(document.id()), document.name(),
+                new InstitutionId(document.institutionId()),
                 PractitionerRole.valueOf(document.role()), document.title(), document.department());
     }
 }

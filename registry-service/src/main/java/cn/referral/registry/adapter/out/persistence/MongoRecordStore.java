@@ -2,6 +2,7 @@ package cn.referral.registry.adapter.out.persistence;
 
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,9 +32,10 @@ import reactor.core.publisher.Mono;
  * tombstone; it is never found again, and its unique keys are released.
  *
  * @param <T> the domain record
+ * @param <I> the type of its id, stored as the document's plain {@code _id}
  * @param <D> its document, a Java record whose components are the stored fields
  */
-abstract class MongoRecordStore<T extends RegistryRecord, D extends Record> implements RecordStore<T> {
+abstract class MongoRecordStore<T extends RegistryRecord<I>, I, D extends Record> implements RecordStore<T, I> {
 
     static final String REMOVED = "removed";
     static final String VERSION = "version";
@@ -43,14 +45,17 @@ abstract class MongoRecordStore<T extends RegistryRecord, D extends Record> impl
     private final Class<D> documentType;
     private final String collection;
     private final String what;
+    private final Function<I, String> idValue;
 
+    /** {@code idValue}: the plain id a record's id is stored as (criteria take any object: a record would not match). */
     MongoRecordStore(ReactiveMongoTemplate mongo, RegistrySnapshots snapshots, Class<D> documentType,
-                     String collection, String what) {
+                     String collection, String what, Function<I, String> idValue) {
         this.mongo = mongo;
         this.snapshots = snapshots;
         this.documentType = documentType;
         this.collection = collection;
         this.what = what;
+        this.idValue = idValue;
     }
 
     /** The document for a record; {@code removed}: withdrawn, so its unique keys are left out. */
@@ -60,12 +65,13 @@ abstract class MongoRecordStore<T extends RegistryRecord, D extends Record> impl
 
     /** What a duplicate key on insert or update means for this kind of record. */
     Throwable duplicate(DuplicateKeyException error, T record) {
-        return new DuplicateRecord(what, record.id());
+        return new DuplicateRecord(what, idValue.apply(record.id()));
     }
 
     @Override
-    public Mono<T> findById(String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and(REMOVED).ne(true)), documentType, collection)
+    public Mono<T> findById(I id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(idValue.apply(id)).and(REMOVED).ne(true)), documentType,
+                        collection)
                 .map(this::toDomain);
     }
 
@@ -82,7 +88,8 @@ abstract class MongoRecordStore<T extends RegistryRecord, D extends Record> impl
     @Override
     public Mono<T> update(Outcome<T> change, long expectedVersion) {
         T record = change.state();
-        Query sameVersion = Query.query(Criteria.where("_id").is(record.id()).and(VERSION).is(expectedVersion)
+        String id = idValue.apply(record.id());
+        Query sameVersion = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion)
                 .and(REMOVED).ne(true));
         boolean withdrawn = change.withdrawsRecord();
         return snapshots.toOutbox(change.events())
@@ -90,7 +97,7 @@ abstract class MongoRecordStore<T extends RegistryRecord, D extends Record> impl
                 .flatMap(update -> mongo.updateFirst(sameVersion, update, collection))
                 .onErrorMap(DuplicateKeyException.class, error -> duplicate(error, record))
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(record)
-                        : whyNotUpdated(record.id(), expectedVersion));
+                        : whyNotUpdated(id, expectedVersion));
     }
 
     /** Live documents matching {@code criteria}, in the given query's order. */

@@ -3,7 +3,9 @@ package cn.referral.registry.application.port.in;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.CommonAlliances;
+import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,19 +14,19 @@ public interface AllianceUseCases {
 
     Mono<Alliance> form(Caller caller, AllianceDetails details);
 
-    Mono<Alliance> formIfAbsent(Caller caller, String id, AllianceDetails details);
+    Mono<Alliance> formIfAbsent(Caller caller, AllianceId id, AllianceDetails details);
 
-    Mono<Alliance> revise(Caller caller, String id, long expectedVersion, AllianceDetails details);
+    Mono<Alliance> revise(Caller caller, AllianceId id, long expectedVersion, AllianceDetails details);
 
-    Mono<Alliance> deactivate(Caller caller, String id, Long expectedVersion);
+    Mono<Alliance> deactivate(Caller caller, AllianceId id, Long expectedVersion);
 
-    Mono<Void> remove(Caller caller, String id, Long expectedVersion);
+    Mono<Void> remove(Caller caller, AllianceId id, Long expectedVersion);
 
-    Mono<Alliance> find(String id);
+    Mono<Alliance> find(AllianceId id);
 
     /** The active alliances the institution belongs to. */
-    Flux<Alliance> alliancesOf(String institutionId);
+    Flux<Alliance> alliancesOf(InstitutionId institutionId);
 
     /** Whether two institutions share an active alliance, and which; {@code NotFound} for an unknown one. */
-    Mono<CommonAlliances> common(String institutionA, String institutionB);
+    Mono<CommonAlliances> common(InstitutionId institutionA, InstitutionId institutionB);
 }

@@ -2,10 +2,11 @@ package cn.referral.registry.application.port.in;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.domain.audit.AuditRecord;
+import cn.referral.registry.domain.contract.ContractId;
 import reactor.core.publisher.Flux;
 
 public interface AuditUseCases {
 
     /** Who read a contract's patient data, newest first; for auditors only ({@code NotPermitted} otherwise). */
-    Flux<AuditRecord> trail(String contractId, Caller caller);
+    Flux<AuditRecord> trail(ContractId contractId, Caller caller);
 }

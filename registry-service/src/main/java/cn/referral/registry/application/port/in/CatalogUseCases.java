@@ -3,6 +3,7 @@ package cn.referral.registry.application.port.in;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogDetails;
+import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.DiagnosisCode;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.Eligibility;
@@ -16,15 +17,15 @@ public interface CatalogUseCases {
 
     Mono<DiseaseCatalog> publish(Caller caller, CatalogDetails details);
 
-    Mono<DiseaseCatalog> publishIfAbsent(Caller caller, String id, CatalogDetails details);
+    Mono<DiseaseCatalog> publishIfAbsent(Caller caller, CatalogId id, CatalogDetails details);
 
-    Mono<DiseaseCatalog> revise(Caller caller, String id, long expectedVersion, CatalogDetails details);
+    Mono<DiseaseCatalog> revise(Caller caller, CatalogId id, long expectedVersion, CatalogDetails details);
 
-    Mono<DiseaseCatalog> deactivate(Caller caller, String id, Long expectedVersion);
+    Mono<DiseaseCatalog> deactivate(Caller caller, CatalogId id, Long expectedVersion);
 
-    Mono<Void> remove(Caller caller, String id, Long expectedVersion);
+    Mono<Void> remove(Caller caller, CatalogId id, Long expectedVersion);
 
-    Mono<DiseaseCatalog> find(String id);
+    Mono<DiseaseCatalog> find(CatalogId id);
 
     Flux<DiseaseCatalog> list(ReferralDirection direction, InstitutionLevel targetLevel);
 

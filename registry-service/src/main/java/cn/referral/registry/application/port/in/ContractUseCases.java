@@ -1,6 +1,7 @@
 package cn.referral.registry.application.port.in;
 
 import cn.referral.platform.security.Caller;
+import cn.referral.registry.domain.contract.ContractId;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import reactor.core.publisher.Mono;
@@ -14,18 +15,18 @@ public interface ContractUseCases {
     /** {@code DuplicateContract} if the patient already has one. The identity number must be valid (GB 11643). */
     Mono<FamilyDoctorContract> sign(Caller caller, String identityNumber, ContractTerms terms);
 
-    Mono<FamilyDoctorContract> revise(Caller caller, String id, long expectedVersion, ContractTerms terms);
+    Mono<FamilyDoctorContract> revise(Caller caller, ContractId id, long expectedVersion, ContractTerms terms);
 
-    Mono<FamilyDoctorContract> terminate(Caller caller, String id, Long expectedVersion);
+    Mono<FamilyDoctorContract> terminate(Caller caller, ContractId id, Long expectedVersion);
 
-    Mono<Void> remove(Caller caller, String id, Long expectedVersion);
+    Mono<Void> remove(Caller caller, ContractId id, Long expectedVersion);
 
     /**
      * A read of patient data: a contract found is returned only once its {@code AuditRecord} (who, roles,
      * institution, contract, patient, purpose, time) is written; none is written when there is no such contract.
      * A blank {@code purpose} is recorded as {@code contract-read}.
      */
-    Mono<FamilyDoctorContract> find(String id, Caller caller, String purpose);
+    Mono<FamilyDoctorContract> find(ContractId id, Caller caller, String purpose);
 
     /** As {@link #find}, by the patient's pseudonym. */
     Mono<FamilyDoctorContract> findByPatientRef(String patientRef, Caller caller, String purpose);

@@ -3,6 +3,7 @@ package cn.referral.registry.application.port.in;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionDetails;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,17 +18,17 @@ public interface InstitutionUseCases {
     Mono<Institution> register(Caller caller, InstitutionDetails details);
 
     /** Registers an institution under a fixed id unless it exists (demo data); returns what is stored. */
-    Mono<Institution> registerIfAbsent(Caller caller, String id, InstitutionDetails details);
+    Mono<Institution> registerIfAbsent(Caller caller, InstitutionId id, InstitutionDetails details);
 
-    Mono<Institution> revise(Caller caller, String id, long expectedVersion, InstitutionDetails details);
+    Mono<Institution> revise(Caller caller, InstitutionId id, long expectedVersion, InstitutionDetails details);
 
-    Mono<Institution> deactivate(Caller caller, String id, Long expectedVersion);
+    Mono<Institution> deactivate(Caller caller, InstitutionId id, Long expectedVersion);
 
     /** Withdraws an institution registered in error; refused while it is in an active alliance. */
-    Mono<Void> remove(Caller caller, String id, Long expectedVersion);
+    Mono<Void> remove(Caller caller, InstitutionId id, Long expectedVersion);
 
     /** The institution, or empty. */
-    Mono<Institution> find(String id);
+    Mono<Institution> find(InstitutionId id);
 
     Flux<Institution> list(String regionCode, InstitutionLevel level, Boolean active);
 }

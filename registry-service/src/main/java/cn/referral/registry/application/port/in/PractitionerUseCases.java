@@ -1,18 +1,23 @@
 package cn.referral.registry.application.port.in;
 
 import cn.referral.platform.security.Caller;
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public interface PractitionerUseCases {
 
-    /** {@code institutionId} must name a registered, active institution. */
-    Mono<Practitioner> register(Caller caller, String id, String name, String institutionId, PractitionerRole role,
-                                String title, String department);
+    /**
+     * {@code institutionId} must name a registered, active institution. {@code id} null: a new id; given (demo
+     * data): registered unless a practitioner has it already, and what is stored is returned.
+     */
+    Mono<Practitioner> register(Caller caller, PractitionerId id, String name, InstitutionId institutionId,
+                                PractitionerRole role, String title, String department);
 
-    Mono<Practitioner> find(String id);
+    Mono<Practitioner> find(PractitionerId id);
 
-    Flux<Practitioner> atInstitution(String institutionId);
+    Flux<Practitioner> atInstitution(InstitutionId institutionId);
 }

@@ -1,6 +1,7 @@
 package cn.referral.registry.application.port.out;
 
 import cn.referral.registry.domain.audit.AuditRecord;
+import cn.referral.registry.domain.contract.ContractId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -10,5 +11,5 @@ public interface AuditTrail {
     Mono<Void> record(AuditRecord record);
 
     /** The reads of one contract, newest first. */
-    Flux<AuditRecord> recordsAbout(String contractId);
+    Flux<AuditRecord> recordsAbout(ContractId contractId);
 }

@@ -1,14 +1,16 @@
 package cn.referral.registry.application.port.out;
 
+import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public interface PractitionerStore {
 
-    Mono<Practitioner> findById(String id);
+    Mono<Practitioner> findById(PractitionerId id);
 
-    Flux<Practitioner> findByInstitution(String institutionId);
+    Flux<Practitioner> findByInstitution(InstitutionId institutionId);
 
     Mono<Practitioner> insert(Practitioner practitioner);
 }

@@ -7,10 +7,13 @@ import reactor.core.publisher.Mono;
 /**
  * Where records of one kind live. A change and the event announcing it are stored in one atomic
  * single-document write; removed records are no longer found.
+ *
+ * @param <T> the record
+ * @param <I> the type of its id
  */
-public interface RecordStore<T extends RegistryRecord> {
+public interface RecordStore<T extends RegistryRecord<I>, I> {
 
-    Mono<T> findById(String id);
+    Mono<T> findById(I id);
 
     /** Stores a new record; fails with {@code DuplicateRecord} if the id is taken. */
     Mono<T> insert(Outcome<T> change);

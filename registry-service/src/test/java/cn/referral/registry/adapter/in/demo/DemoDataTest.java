@@ -15,11 +15,10 @@ import cn.referral.registry.adapter.in.demo.DemoDataFiles.AllianceData;
 import cn.referral.registry.adapter.in.demo.DemoDataFiles.GridData;
 import cn.referral.registry.adapter.in.demo.DemoDataFiles.InstitutionData;
 import cn.referral.registry.domain.alliance.Alliance;
-import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.AllianceType;
-import cn.referral.registry.domain.alliance.GridCell;
 import cn.referral.registry.domain.alliance.OneAlliancePerGridCell;
-import cn.referral.registry.domain.institution.RegionCode;
+import cn.referral.registry.domain.institution.InstitutionId;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The demo files encode seed 003 annex 3 and seed 002 faithfully, with the ids other services' demos use. */
@@ -68,11 +67,11 @@ class DemoDataTest {
                 .containsExactly("PRIMARY", "TOWNSHIP_HEALTH_CENTRE");
         Alliance wmu1 = toAlliance(alliances.get("wz-urban-group-wmu1"));
         Alliance nanan = toAlliance(alliances.get("na-county-community"));
-        assertThat(wmu1.leadInstitutionIds()).containsExactly("wz-wmu-first-hospital");
-        assertThat(wmu1.includes("wz-lucheng-nanhui-chc")).isTrue();
+        assertThat(wmu1.leadInstitutionIds()).extracting(InstitutionId::value).containsExactly("wz-wmu-first-hospital");
+        assertThat(wmu1.includes(new InstitutionId("wz-lucheng-nanhui-chc"))).isTrue();
         assertThat(nanan.type()).isEqualTo(AllianceType.COUNTY_MEDICAL_COMMUNITY);
-        assertThat(nanan.leadInstitutionIds()).first().isEqualTo("na-county-hospital");
-        assertThat(nanan.includes("na-shijing-thc")).isTrue();
+        assertThat(nanan.leadInstitutionIds()).first().isEqualTo(new InstitutionId("na-county-hospital"));
+        assertThat(nanan.includes(new InstitutionId("na-shijing-thc"))).isTrue();
         assertThat(nanan.grids()).hasSize(6);
         assertThat(institutions.get("wz-wmu-first-hospital").departments())
                 .contains("心血管内科", "神经内科", "全科", "康复医学科");
@@ -88,17 +87,16 @@ class DemoDataTest {
                 .matches("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}"));
         List<Alliance> all = data.alliances().stream().map(DemoDataTest::toAlliance).toList();
         all.forEach(alliance -> {
-            assertThat(institutions.keySet()).containsAll(alliance.memberInstitutionIds());
+            assertThat(institutions.keySet())
+                    .containsAll(alliance.memberInstitutionIds().stream().map(InstitutionId::value).toList());
             OneAlliancePerGridCell.check(alliance, all);
         });
         assertThat(data.practitioners()).allSatisfy(p -> assertThat(institutions).containsKey(p.institutionId()));
     }
 
+    /** The alliance as the loader forms it. */
     private static Alliance toAlliance(AllianceData data) {
-        return Alliance.form(data.id(), new AllianceDetails(data.name(), AllianceType.valueOf(data.type()),
-                new RegionCode(data.regionCode()), data.leadInstitutionIds(), data.hubInstitutionId(),
-                data.memberInstitutionIds(), data.grids().stream().map(grid -> new GridCell(grid.gridId(), grid.name(),
-                grid.district(), grid.leadInstitutionId(), grid.memberInstitutionIds())).toList()), NOW).state();
+        return Alliance.form(new AllianceId(data.id()), DemoDataLoader.details(data), NOW).state();
     }
 
 }

@@ -36,9 +36,9 @@ class RegistrySnapshotsTest {
 
         assertThat(event.topic()).isEqualTo(RegistryTopics.INSTITUTIONS);
         assertThat(event.type()).isEqualTo(RegistryTopics.INSTITUTION_SNAPSHOT);
-        assertThat(event.key()).isEqualTo(centre.id());
+        assertThat(event.key()).isEqualTo(centre.id().value());
         JsonNode body = json.readTree(event.payload());
-        assertThat(body.get("institutionId").asString()).isEqualTo(centre.id());
+        assertThat(body.get("institutionId").asString()).isEqualTo(centre.id().value());
         assertThat(body.get("active").asBoolean()).isFalse();
         assertThat(body.get("version").asLong()).isEqualTo(2);
         assertThat(Instant.parse(body.get("occurredAt").asString())).isEqualTo(LATER);
@@ -51,7 +51,7 @@ class RegistrySnapshotsTest {
         OutboxEvent event = only(centre.remove(LATER));
 
         assertThat(event.topic()).isEqualTo(RegistryTopics.INSTITUTIONS);
-        assertThat(event.key()).isEqualTo(centre.id());
+        assertThat(event.key()).isEqualTo(centre.id().value());
         assertThat(event.payload()).isNull();
     }
 
