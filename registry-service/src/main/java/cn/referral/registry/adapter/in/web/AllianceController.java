@@ -59,7 +59,8 @@ class AllianceController {
     /** Whether institutions {@code a} and {@code b} are in the same alliance, and which. */
     @GetMapping("/common")
     Mono<CommonAlliancesResponse> common(@RequestParam String a, @RequestParam String b) {
-        return alliances.common(institutionId(a), institutionId(b)).map(CommonAlliancesResponse::of);
+        return alliances.common(WebInputs.requiredId("a", a, InstitutionId::new),
+                WebInputs.requiredId("b", b, InstitutionId::new)).map(CommonAlliancesResponse::of);
     }
 
     @PutMapping("/{id}")
@@ -91,9 +92,5 @@ class AllianceController {
 
     private static AllianceId allianceId(String id) {
         return WebInputs.id("Alliance", id, AllianceId::new);
-    }
-
-    private static InstitutionId institutionId(String id) {
-        return WebInputs.id("Institution", id, InstitutionId::new);
     }
 }

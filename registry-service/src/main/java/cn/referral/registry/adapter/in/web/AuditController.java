@@ -23,6 +23,7 @@ class AuditController {
 
     @GetMapping("/audit")
     Mono<List<AuditResponse>> trail(@RequestParam String contractId, Caller caller) {
-        return Mono.defer(() -> audit.trail(WebInputs.id("Contract", contractId, ContractId::new), caller).map(AuditResponse::of).collectList());
+        return Mono.defer(() -> audit.trail(WebInputs.requiredId("contractId", contractId, ContractId::new), caller))
+                .map(AuditResponse::of).collectList();
     }
 }

@@ -57,7 +57,7 @@ class RouteController {
                 throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_SUGGESTIONS);
             }
             var diagnosed = WebInputs.diagnosis(diagnosis);
-            return routes.suggest(new RouteQuestion(WebInputs.id("Institution", from, InstitutionId::new),
+            return routes.suggest(new RouteQuestion(WebInputs.requiredId("from", from, InstitutionId::new),
                     direction == null ? ReferralDirection.UP : direction, diagnosed, careType, limit));
         }).map(suggestions -> suggestions.stream().map(RouteSuggestionResponse::of).toList());
     }

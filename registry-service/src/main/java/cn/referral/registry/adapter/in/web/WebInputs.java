@@ -19,12 +19,20 @@ final class WebInputs {
     }
 
     /**
-     * The typed id a path segment or query parameter names, e.g. {@code id("Institution", id, InstitutionId::new)}.
-     * A blank one names no {@code what}: not found, as an unknown id is.
+     * The typed id a path segment names, e.g. {@code id("Institution", id, InstitutionId::new)}. A blank one names
+     * no {@code what}: not found, as an unknown id is.
      */
     static <I> I id(String what, String value, Function<String, I> type) {
         if (value.isBlank()) {
             throw new NotFound(what, value);
+        }
+        return type.apply(value);
+    }
+
+    /** The typed id a required query parameter gives; a blank one is the client's mistake, named by its field. */
+    static <I> I requiredId(String field, String value, Function<String, I> type) {
+        if (value.isBlank()) {
+            throw ProblemException.invalidField(field, "must not be blank");
         }
         return type.apply(value);
     }
