@@ -42,6 +42,7 @@ import cn.referral.referral.domain.referral.FollowUp;
 import cn.referral.referral.domain.referral.Gender;
 import cn.referral.referral.domain.referral.InsuranceScheme;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralPath;
 import cn.referral.referral.domain.referral.ReferralRequest;
 import cn.referral.referral.domain.referral.ReferralScope;
@@ -256,7 +257,7 @@ class ReferralReportsIT extends ReferralItSupport {
                 idNumber(PERSONS.computeIfAbsent(person, p -> 5_000_000 + PERSONS.size())), "4601050012345",
                 InsuranceScheme.RESIDENT, "460105", null);
         LocalDate day = LocalDate.ofInstant(at, CHINA);
-        String id = "kpi-" + person + "-" + SEQUENCE.incrementAndGet();
+        ReferralId id = new ReferralId("kpi-" + person + "-" + SEQUENCE.incrementAndGet());
         ReferralRequest request = new ReferralRequest(direction, CareType.OUTPATIENT, Urgency.ROUTINE,
                 protection.protect(id, details), new Diagnosis(diagnosis, null), "随访", null, List.of(), from.id(), null,
                 to.id(), direction == Direction.UP ? "内科" : null, new DateWindow(day, day.plusDays(14)), null,

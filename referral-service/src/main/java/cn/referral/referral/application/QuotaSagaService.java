@@ -14,6 +14,7 @@ import cn.referral.referral.application.port.out.SlotLedger;
 import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SlotHold;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -42,30 +43,30 @@ public class QuotaSagaService implements QuotaSagaUseCases {
     }
 
     @Override
-    public Mono<Void> slotHeld(String referralId, SlotHold hold, String institutionId) {
+    public Mono<Void> slotHeld(ReferralId referralId, SlotHold hold, String institutionId) {
         return apply(referralId, referral -> referral.slotHeld(hold, clock.instant()))
                 .then(ledger.record("held:" + hold.holdId(), SlotLedger.Kind.HELD, institutionId, 1, clock.instant()));
     }
 
     @Override
-    public Mono<Void> waitlisted(String referralId, String poolId, int position) {
+    public Mono<Void> waitlisted(ReferralId referralId, String poolId, int position) {
         return apply(referralId, referral -> referral.waitlisted(poolId, position, clock.instant())).then();
     }
 
     @Override
-    public Mono<Void> unavailable(String referralId, String reason) {
+    public Mono<Void> unavailable(ReferralId referralId, String reason) {
         return apply(referralId, referral -> referral.slotUnavailable(reason, clock.instant())).then();
     }
 
     @Override
-    public Mono<Void> slotConfirmed(String referralId, String holdId) {
+    public Mono<Void> slotConfirmed(ReferralId referralId, String holdId) {
         return apply(referralId, referral -> referral.slotConfirmed(holdId, clock.instant()))
                 .flatMap(referral -> ledger.record("confirmed:" + holdId, SlotLedger.Kind.CONFIRMED,
                         referral.toInstitutionId(), 1, clock.instant()));
     }
 
     @Override
-    public Mono<Void> slotReleased(String referralId, String holdId, String reason) {
+    public Mono<Void> slotReleased(ReferralId referralId, String holdId, String reason) {
         return apply(referralId, referral -> referral.slotReleased(holdId, reason, clock.instant())).then();
     }
 
@@ -75,7 +76,7 @@ public class QuotaSagaService implements QuotaSagaUseCases {
                 at == null ? clock.instant() : at);
     }
 
-    private Mono<Referral> apply(String referralId, Function<Referral, Outcome<Referral>> change) {
+    private Mono<Referral> apply(ReferralId referralId, Function<Referral, Outcome<Referral>> change) {
         return Mono.defer(() -> store.find(referralId))
                 .flatMap(referral -> {
                     Outcome<Referral> outcome = change.apply(referral);

@@ -23,6 +23,7 @@ import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
 import cn.referral.referral.domain.referral.Patient;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralPermissions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -62,10 +63,10 @@ public class ReferralQueryService implements ReferralQueries {
     }
 
     @Override
-    public Mono<Referral> read(String referralId, String purpose, Caller caller) {
+    public Mono<Referral> read(ReferralId referralId, String purpose, Caller caller) {
         Actor actor = Actors.of(caller);
         return store.find(referralId).filter(referral -> ReferralPermissions.maySee(referral, actor))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Referral", referralId)))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Referral", referralId.value())))
                 .flatMap(referral -> audited(referral, actor, READ, purpose).thenReturn(referral));
     }
 

@@ -17,12 +17,12 @@ import cn.referral.referral.domain.policy.AcceptanceDeadlines;
  * @param receivedFirst decided at submission: the receiving desk takes it first within its urgency
  *                      ({@code ContractedFirstReception}, seed 001)
  */
-public record Referral(String id, ReferralRequest request, String referringDoctorId, boolean contracted,
+public record Referral(ReferralId id, ReferralRequest request, String referringDoctorId, boolean contracted,
                        Eligibility eligibility, ReferralState state, Deadlines deadlines, SlotStatus slot,
                        Appointment appointment, RejectReason rejectReason, String rejectNote,
                        CancelReason cancelReason, Completion completion, Instant submittedAt, Instant acceptedAt,
                        Instant arrivedAt, Instant closedAt, List<HistoryEntry> history, long version,
-                       ReferralPath path, String downReferralId, boolean receivedFirst) {
+                       ReferralPath path, ReferralId downReferralId, boolean receivedFirst) {
 
     public Referral {
         Objects.requireNonNull(id, "id");
@@ -34,7 +34,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
     }
 
     /** A referral stored before its path was recorded, with no down-referral linked. */
-    public Referral(String id, ReferralRequest request, String referringDoctorId, boolean contracted,
+    public Referral(ReferralId id, ReferralRequest request, String referringDoctorId, boolean contracted,
                     Eligibility eligibility, ReferralState state, Deadlines deadlines, SlotStatus slot,
                     Appointment appointment, RejectReason rejectReason, String rejectNote, CancelReason cancelReason,
                     Completion completion, Instant submittedAt, Instant acceptedAt, Instant arrivedAt, Instant closedAt,
@@ -46,20 +46,20 @@ public record Referral(String id, ReferralRequest request, String referringDocto
 
     // ---- creation
 
-    public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+    public static Outcome<Referral> submit(ReferralId id, ReferralRequest request, Eligibility eligibility,
                                            boolean contracted, Actor by, Instant now, AcceptanceDeadlines sla) {
         return submit(id, request, eligibility, contracted, null, by, now, sla);
     }
 
     /** A new referral, with where it goes in the network ({@code path}) fixed for the reports. */
-    public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+    public static Outcome<Referral> submit(ReferralId id, ReferralRequest request, Eligibility eligibility,
                                            boolean contracted, ReferralPath path, Actor by, Instant now,
                                            AcceptanceDeadlines sla) {
         return submit(id, request, eligibility, contracted, path, false, by, now, sla);
     }
 
     /** A new referral, with its path and whether the receiving desk takes it first within its urgency. */
-    public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+    public static Outcome<Referral> submit(ReferralId id, ReferralRequest request, Eligibility eligibility,
                                            boolean contracted, ReferralPath path, boolean receivedFirst, Actor by,
                                            Instant now, AcceptanceDeadlines sla) {
         Deadlines deadlines = sla.forSubmission(request.urgency(), now);
@@ -160,7 +160,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
      * 002: “跟踪转诊患者治疗过程，做好接续服务”): the up-referral names its down-referral, and leaves the
      * hospital's list of pending down-referrals. Linking the same down-referral again changes nothing.
      */
-    public Outcome<Referral> linkDownReferral(String downReferral, Actor by, Instant now) {
+    public Outcome<Referral> linkDownReferral(ReferralId downReferral, Actor by, Instant now) {
         Objects.requireNonNull(downReferral, "downReferral");
         if (downReferral.equals(downReferralId)) {
             return Outcome.unchanged(this);
@@ -366,7 +366,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         private Instant closedAt;
         private List<HistoryEntry> history;
         private long version;
-        private String downReferralId;
+        private ReferralId downReferralId;
 
         private Builder(Referral from) {
             this.from = from;

@@ -13,7 +13,7 @@ public record ReferralRequest(Direction direction, CareType careType, Urgency ur
                               Diagnosis diagnosis, String reason, String clinicalSummary, List<Attachment> attachments,
                               String fromInstitutionId, String fromDepartment, String toInstitutionId,
                               String toDepartment, DateWindow requestedWindow, SourceEpisode sourceEpisode,
-                              ContinuityPlan continuityPlan, String overrideReason, String upReferralId) {
+                              ContinuityPlan continuityPlan, String overrideReason, ReferralId upReferralId) {
 
     public ReferralRequest {
         Objects.requireNonNull(direction, "direction");

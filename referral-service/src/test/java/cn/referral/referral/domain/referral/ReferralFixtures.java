@@ -45,7 +45,7 @@ public final class ReferralFixtures {
     }
 
     public static Referral aSubmittedUpReferral(Urgency urgency) {
-        return Referral.submit("r-1", anUpRequest(urgency), inCatalog(), true, PRIMARY_DOCTOR, NOW,
+        return Referral.submit(new ReferralId("r-1"), anUpRequest(urgency), inCatalog(), true, PRIMARY_DOCTOR, NOW,
                 AcceptanceDeadlines.defaults()).state();
     }
 

@@ -33,7 +33,7 @@ class ReferralTransitionsTest {
 
         @Test
         void aNewReferralIsSubmittedWithItsAcceptanceDeadlineAndOneEvent() {
-            Outcome<Referral> submitted = Referral.submit("r-9", ReferralFixtures.anUpRequest(Urgency.URGENT),
+            Outcome<Referral> submitted = Referral.submit(new ReferralId("r-9"), ReferralFixtures.anUpRequest(Urgency.URGENT),
                     ReferralFixtures.inCatalog(), false, PRIMARY_DOCTOR, NOW,
                     cn.referral.referral.domain.policy.AcceptanceDeadlines.defaults());
 

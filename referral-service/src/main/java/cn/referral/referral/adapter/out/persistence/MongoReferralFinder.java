@@ -46,7 +46,7 @@ class MongoReferralFinder implements ReferralFinder {
     private static Criteria criteria(ReferralSearch search, Visibility visibility) {
         List<Criteria> all = new ArrayList<>();
         if (search.referralId() != null) {
-            all.add(Criteria.where("_id").is(search.referralId()));
+            all.add(Criteria.where("_id").is(search.referralId().value()));
         }
         if (search.fromInstitutionId() != null) {
             all.add(Criteria.where("fromInstitutionId").is(search.fromInstitutionId()));

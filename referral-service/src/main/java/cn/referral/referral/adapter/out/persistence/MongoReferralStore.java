@@ -26,6 +26,7 @@ import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralState;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,8 +67,8 @@ class MongoReferralStore implements ReferralStore {
     }
 
     @Override
-    public Mono<Referral> find(String id) {
-        return mongo.findById(id, ReferralDocument.class).map(ReferralDocument::toDomain);
+    public Mono<Referral> find(ReferralId id) {
+        return mongo.findById(id.value(), ReferralDocument.class).map(ReferralDocument::toDomain);
     }
 
     @Override
@@ -85,7 +86,7 @@ class MongoReferralStore implements ReferralStore {
     public Mono<Referral> update(Outcome<Referral> outcome, long expectedVersion) {
         Referral referral = outcome.state();
         ReferralDocument state = ReferralDocument.of(referral, List.of());
-        Query current = new Query(Criteria.where("_id").is(referral.id()).and("version").is(expectedVersion));
+        Query current = new Query(Criteria.where("_id").is(referral.id().value()).and("version").is(expectedVersion));
         return messages.toOutbox(referral, outcome.events())
                 .map(outbox -> OutboxUpdates.append(new Update()
                         .set("version", state.version())
@@ -133,8 +134,8 @@ class MongoReferralStore implements ReferralStore {
     }
 
     @Override
-    public Mono<Void> upLinkSettled(String downReferralId) {
-        return mongo.updateFirst(new Query(Criteria.where("_id").is(downReferralId)),
+    public Mono<Void> upLinkSettled(ReferralId downReferralId) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(downReferralId.value())),
                 new Update().unset(ReferralDocument.UP_LINK_PENDING), ReferralDocument.COLLECTION).then();
     }
 

@@ -5,6 +5,7 @@ import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.referral.Patient;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
 public interface ReferralQueries {
 
     /** One referral the caller may see; writes an audit record of the read. */
-    Mono<Referral> read(String referralId, String purpose, Caller caller);
+    Mono<Referral> read(ReferralId referralId, String purpose, Caller caller);
 
     /** A page of the referrals the caller may see that match; writes an audit record per referral shown. */
     Mono<ReferralPage> search(ReferralSearch search, String purpose, Caller caller);

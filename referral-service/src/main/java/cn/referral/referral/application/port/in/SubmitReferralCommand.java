@@ -8,6 +8,7 @@ import cn.referral.referral.domain.referral.ContinuityPlan;
 import cn.referral.referral.domain.referral.DateWindow;
 import cn.referral.referral.domain.referral.Diagnosis;
 import cn.referral.referral.domain.referral.Direction;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SourceEpisode;
 import cn.referral.referral.domain.referral.Urgency;
 
@@ -22,5 +23,5 @@ public record SubmitReferralCommand(Direction direction, CareType careType, Urge
                                     List<Attachment> attachments, String fromInstitutionId, String fromDepartment,
                                     String toInstitutionId, String toDepartment, DateWindow requestedWindow,
                                     SourceEpisode sourceEpisode, ContinuityPlan continuityPlan, String overrideReason,
-                                    String upReferralId, String fingerprint) {
+                                    ReferralId upReferralId, String fingerprint) {
 }

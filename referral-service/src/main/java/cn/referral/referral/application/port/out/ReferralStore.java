@@ -8,6 +8,7 @@ import cn.referral.referral.application.port.in.WorklistPage;
 import cn.referral.referral.application.port.in.WorklistQuery;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralState;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
  */
 public interface ReferralStore {
 
-    Mono<Referral> find(String id);
+    Mono<Referral> find(ReferralId id);
 
     /** Saves a new referral; fails with {@link DuplicateReferralId} if the id is taken. */
     Mono<Referral> insert(Outcome<Referral> created);
@@ -51,5 +52,5 @@ public interface ReferralStore {
     Flux<Referral> awaitingUpLink(Instant submittedBefore, int limit);
 
     /** The down-referral's up-referral names it (or never will): nothing left to repair. */
-    Mono<Void> upLinkSettled(String downReferralId);
+    Mono<Void> upLinkSettled(ReferralId downReferralId);
 }

@@ -27,6 +27,7 @@ import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -139,7 +140,7 @@ class FhirController {
      */
     private Mono<ResponseEntity<String>> referralAs(String type, String id, String purpose, Caller caller,
                                                     Function<Referral, Optional<? extends Resource>> view) {
-        return validId(type, id).flatMap(valid -> queries.read(valid, purpose, caller))
+        return validId(type, id).flatMap(valid -> queries.read(new ReferralId(valid), purpose, caller))
                 .onErrorMap(NotFound.class, missing -> new NotFound(type, id))
                 .flatMap(referral -> Mono.justOrEmpty(view.apply(referral))
                         .map(resource -> responses.ok(resource, version(referral))))
@@ -177,7 +178,7 @@ class FhirController {
         }
         for (Referral referral : page.items()) {
             Resource resource = map.apply(referral);
-            bundle.addEntry().setFullUrl(base + "/" + type + "/" + referral.id()).setResource(resource)
+            bundle.addEntry().setFullUrl(base + "/" + type + "/" + referral.id().value()).setResource(resource)
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
         return bundle;

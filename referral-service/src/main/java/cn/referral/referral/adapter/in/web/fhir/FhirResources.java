@@ -47,9 +47,9 @@ final class FhirResources {
     static ServiceRequest serviceRequest(Referral referral) {
         ReferralRequest request = referral.request();
         ServiceRequest resource = new ServiceRequest();
-        resource.setId(referral.id());
+        resource.setId(referral.id().value());
         versioned(resource.getMeta(), referral);
-        resource.addIdentifier().setSystem(FhirSystems.REFERRAL_ID).setValue(referral.id());
+        resource.addIdentifier().setSystem(FhirSystems.REFERRAL_ID).setValue(referral.id().value());
         resource.setStatus(serviceRequestStatus(referral.state()));
         resource.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         resource.setPriority(ServiceRequest.ServiceRequestPriority.fromCode(priority(request.urgency())));
@@ -91,16 +91,16 @@ final class FhirResources {
     static Task task(Referral referral) {
         ReferralRequest request = referral.request();
         Task task = new Task();
-        task.setId(referral.id());
+        task.setId(referral.id().value());
         versioned(task.getMeta(), referral);
-        task.addIdentifier().setSystem(FhirSystems.REFERRAL_ID).setValue(referral.id());
+        task.addIdentifier().setSystem(FhirSystems.REFERRAL_ID).setValue(referral.id().value());
         task.setStatus(taskStatus(referral.state()));
         task.setBusinessStatus(new CodeableConcept(new Coding(FhirSystems.REFERRAL_STATE, referral.state().name(), null))
                 .setText(referral.state().name()));
         task.setIntent(Task.TaskIntent.ORDER);
         task.setPriority(Task.TaskPriority.fromCode(priority(request.urgency())));
         task.setCode(new CodeableConcept(new Coding(FhirSystems.TASK_CODE, "fulfill", "Fulfill the focal request")));
-        task.setFocus(new Reference("ServiceRequest/" + referral.id()));
+        task.setFocus(new Reference("ServiceRequest/" + referral.id().value()));
         task.setFor(patientReference(referral));
         task.setAuthoredOn(Date.from(referral.submittedAt()));
         task.setLastModified(Date.from(lastChange(referral)));
@@ -117,7 +117,7 @@ final class FhirResources {
         }
         if (referral.appointment() != null) {
             task.addOutput().setType(output("appointment"))
-                    .setValue(new Reference("Appointment/" + referral.id()));
+                    .setValue(new Reference("Appointment/" + referral.id().value()));
         }
         Completion completion = referral.completion();
         if (referral.state() == ReferralState.COMPLETED && completion != null) {
@@ -166,9 +166,9 @@ final class FhirResources {
     /** The booked appointment, or the slot quota-service holds before acceptance; empty when there is neither. */
     static Optional<Appointment> appointment(Referral referral) {
         Appointment resource = new Appointment();
-        resource.setId(referral.id());
+        resource.setId(referral.id().value());
         versioned(resource.getMeta(), referral);
-        resource.addBasedOn(new Reference("ServiceRequest/" + referral.id()));
+        resource.addBasedOn(new Reference("ServiceRequest/" + referral.id().value()));
         resource.addParticipant().setActor(patientReference(referral))
                 .setRequired(Appointment.ParticipantRequired.REQUIRED)
                 .setStatus(Appointment.ParticipationStatus.ACCEPTED);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.util.MultiValueMap;
 
 import cn.referral.referral.application.port.in.ReferralSearch;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralState;
 
 /**
@@ -37,7 +38,8 @@ final class FhirSearchParameters {
 
     static ReferralSearch tasks(MultiValueMap<String, String> query) {
         allowOnly(query, Set.of("focus", "owner", "status"));
-        return new ReferralSearch(reference(query, "focus", "ServiceRequest"), null,
+        String focus = reference(query, "focus", "ServiceRequest");
+        return new ReferralSearch(focus == null ? null : new ReferralId(focus), null,
                 reference(query, "owner", "Organization"), null, states(query, "status", TASK_STATES),
                 offset(query), count(query), false);
     }
