@@ -12,6 +12,7 @@ import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.SlotLedger;
 import cn.referral.referral.application.port.out.StaleReferral;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralId;
@@ -43,7 +44,7 @@ public class QuotaSagaService implements QuotaSagaUseCases {
     }
 
     @Override
-    public Mono<Void> slotHeld(ReferralId referralId, SlotHold hold, String institutionId) {
+    public Mono<Void> slotHeld(ReferralId referralId, SlotHold hold, InstitutionId institutionId) {
         return apply(referralId, referral -> referral.slotHeld(hold, clock.instant()))
                 .then(ledger.record("held:" + hold.holdId(), SlotLedger.Kind.HELD, institutionId, 1, clock.instant()));
     }
@@ -71,7 +72,7 @@ public class QuotaSagaService implements QuotaSagaUseCases {
     }
 
     @Override
-    public Mono<Void> reserveReleased(String eventId, String poolId, String institutionId, long units, Instant at) {
+    public Mono<Void> reserveReleased(String eventId, String poolId, InstitutionId institutionId, long units, Instant at) {
         return ledger.record("released:" + eventId, SlotLedger.Kind.RELEASED_UNUSED, institutionId, units,
                 at == null ? clock.instant() : at);
     }

@@ -8,6 +8,7 @@ import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Keeps the local views of the registry's compacted topics: institutions, catalogs, contracts, alliances. */
@@ -27,12 +28,12 @@ public class ReferenceDataService implements InstitutionViewUseCases, ReferenceD
     }
 
     @Override
-    public Mono<Void> institutionRemoved(String id) {
+    public Mono<Void> institutionRemoved(InstitutionId id) {
         return institutions.remove(id);
     }
 
     @Override
-    public Mono<Institution> find(String id) {
+    public Mono<Institution> find(InstitutionId id) {
         return institutions.find(id);
     }
 

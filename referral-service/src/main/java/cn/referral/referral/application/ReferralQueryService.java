@@ -19,6 +19,7 @@ import cn.referral.referral.application.port.out.ReferralFinder.Visibility;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
 import cn.referral.referral.domain.referral.Patient;
@@ -93,7 +94,7 @@ public class ReferralQueryService implements ReferralQueries {
     }
 
     @Override
-    public Mono<Institution> institution(String institutionId) {
+    public Mono<Institution> institution(InstitutionId institutionId) {
         return institutions.find(institutionId);
     }
 
@@ -103,7 +104,7 @@ public class ReferralQueryService implements ReferralQueries {
     }
 
     @Override
-    public Flux<Alliance> alliancesOf(String institutionId) {
+    public Flux<Alliance> alliancesOf(InstitutionId institutionId) {
         return memberships.alliancesOf(institutionId);
     }
 

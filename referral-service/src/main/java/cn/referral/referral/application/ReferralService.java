@@ -30,6 +30,7 @@ import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.application.port.in.PatientDetails;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SourceEpisode;
 import cn.referral.referral.application.port.out.SourceDeductibleBounds;
@@ -240,7 +241,7 @@ public class ReferralService implements ReferralUseCases {
                         .map(existing -> new Submission(existing, false)));
     }
 
-    private static ReferralRequest request(SubmitReferralCommand command, Patient patient, String target) {
+    private static ReferralRequest request(SubmitReferralCommand command, Patient patient, InstitutionId target) {
         return new ReferralRequest(command.direction(), command.careType(), command.urgency(), patient,
                 command.diagnosis(), command.reason(), command.clinicalSummary(), command.attachments(),
                 command.fromInstitutionId(), command.fromDepartment(), target, command.toDepartment(),
@@ -248,7 +249,7 @@ public class ReferralService implements ReferralUseCases {
                 command.upReferralId());
     }
 
-    private Mono<Institution> institution(String id, String field) {
+    private Mono<Institution> institution(InstitutionId id, String field) {
         return institutions.find(id).switchIfEmpty(Mono.error(() -> new ReferralRuleViolation("unknown-institution",
                 field, "no institution " + id + " is known to the referral network")));
     }

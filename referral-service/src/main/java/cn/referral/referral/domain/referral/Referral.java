@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.policy.AcceptanceDeadlines;
 
 /**
@@ -314,11 +315,11 @@ public record Referral(ReferralId id, ReferralRequest request, String referringD
         return request.urgency();
     }
 
-    public String fromInstitutionId() {
+    public InstitutionId fromInstitutionId() {
         return request.fromInstitutionId();
     }
 
-    public String toInstitutionId() {
+    public InstitutionId toInstitutionId() {
         return request.toInstitutionId();
     }
 

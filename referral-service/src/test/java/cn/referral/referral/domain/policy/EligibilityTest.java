@@ -14,6 +14,7 @@ import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.ContinuityPlan;
@@ -40,7 +41,7 @@ class EligibilityTest {
     }
 
     static Institution institution(String id, InstitutionLevel level, boolean active) {
-        return new Institution(id, id, level, "330302", active, 1, List.of());
+        return new Institution(new InstitutionId(id), id, level, "330302", active, 1, List.of());
     }
 
     private static String code(Throwable error) {
@@ -155,13 +156,14 @@ class EligibilityTest {
     @Nested
     class ContractsAndContinuity {
 
-        private final FamilyDoctorContract contract = new FamilyDoctorContract("c-1", "ref-1", "chc", "county", "city",
+        private final FamilyDoctorContract contract = new FamilyDoctorContract("c-1", "ref-1", new InstitutionId("chc"),
+                new InstitutionId("county"), new InstitutionId("city"),
                 "dr-zhou", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), true, 1);
 
         @Test
         void aDownReferralWithoutTargetGoesToTheContractedPrimaryInstitution() {
             ContractedPrimaryCare.Target target = ContractedPrimaryCare.choose(Direction.DOWN, null, contract, TODAY);
-            assertThat(target.institutionId()).isEqualTo("chc");
+            assertThat(target.institutionId()).isEqualTo(new InstitutionId("chc"));
             assertThat(target.contracted()).isTrue();
             assertThat(target.contractedInstitution()).isTrue();
         }
@@ -172,7 +174,7 @@ class EligibilityTest {
                     .satisfies(e -> assertThat(code(e)).isEqualTo("target-required"));
             assertThatThrownBy(() -> ContractedPrimaryCare.choose(Direction.DOWN, null, contract,
                     LocalDate.of(2027, 1, 1))).isInstanceOf(ReferralRuleViolation.class);
-            assertThat(ContractedPrimaryCare.choose(Direction.UP, "city", contract, LocalDate.of(2027, 1, 1)).contracted())
+            assertThat(ContractedPrimaryCare.choose(Direction.UP, new InstitutionId("city"), contract, LocalDate.of(2027, 1, 1)).contracted())
                     .isFalse();
         }
 

@@ -71,7 +71,7 @@ class ReferralTransitionsTest {
                     new ReferralEvent.Accepted(LATER, held.version() + 1, appointment));
             HistoryEntry last = accepted.state().history().get(accepted.state().history().size() - 1);
             assertThat(last).isEqualTo(new HistoryEntry(LATER, "desk-wang", ActorRole.REFERRAL_DESK,
-                    ReferralFixtures.CITY_HOSPITAL, HistoryAction.ACCEPT, ReferralState.SLOT_HELD, ReferralState.ACCEPTED,
+                    ReferralFixtures.CITY_HOSPITAL.value(), HistoryAction.ACCEPT, ReferralState.SLOT_HELD, ReferralState.ACCEPTED,
                     "appointment " + appointment));
         }
 

@@ -16,6 +16,7 @@ import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.SlotReleasedV1;
 import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.UnavailableV1;
 import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.WaitlistedV1;
 import cn.referral.referral.application.port.in.QuotaSagaUseCases;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SlotHold;
 
@@ -36,7 +37,7 @@ class QuotaConsumers {
         return consumers.consumer("referral-quota-saga")
                 .on(SLOT_HELD, SlotHeldV1.class, (event, held) -> saga.slotHeld(referralId(event, held.referralId()),
                         new SlotHold(held.holdId(), held.poolId(), held.date(), held.session(), held.greenChannel()),
-                        held.institutionId()))
+                        knownInstitution(held.institutionId())))
                 .on(WAITLISTED, WaitlistedV1.class,
                         (event, waitlisted) -> saga.waitlisted(referralId(event, waitlisted.referralId()), waitlisted.poolId(),
                                 waitlisted.position()))
@@ -49,7 +50,7 @@ class QuotaConsumers {
                                 released.reason()))
                 .on(RESERVE_RELEASED, ReserveReleasedV1.class,
                         (event, released) -> saga.reserveReleased(event.id(), released.poolId(),
-                                released.institutionId(), released.units(), event.time()))
+                                knownInstitution(released.institutionId()), released.units(), event.time()))
                 .build();
     }
 
@@ -59,5 +60,10 @@ class QuotaConsumers {
             throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") has no referralId");
         }
         return new ReferralId(referralId);
+    }
+
+    /** The pool's institution, kept with the slot facts the utilization KPI counts; a blank one names none. */
+    private static InstitutionId knownInstitution(String institutionId) {
+        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
     }
 }

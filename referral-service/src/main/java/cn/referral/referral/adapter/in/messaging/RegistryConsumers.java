@@ -19,6 +19,7 @@ import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Direction;
@@ -36,7 +37,8 @@ class RegistryConsumers {
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, InstitutionViewUseCases views) {
         return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                (event, snapshot) -> views.snapshotReceived(toInstitution(snapshot)), views::institutionRemoved);
+                (event, snapshot) -> views.snapshotReceived(toInstitution(snapshot)),
+                key -> views.institutionRemoved(new InstitutionId(key)));
     }
 
     /** Bound to {@code registry.catalogs.v1} as {@code registryCatalogs-in-0}. */
@@ -58,12 +60,12 @@ class RegistryConsumers {
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
                 (event, snapshot) -> views.allianceReceived(new Alliance(snapshot.allianceId(), snapshot.name(),
-                        snapshot.memberInstitutionIds(), !Boolean.FALSE.equals(snapshot.active()), snapshot.version())),
+                        members(snapshot.memberInstitutionIds()), !Boolean.FALSE.equals(snapshot.active()), snapshot.version())),
                 views::allianceRemoved);
     }
 
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {
-        return new Institution(snapshot.institutionId(), snapshot.name(), InstitutionLevel.valueOf(snapshot.level()),
+        return new Institution(new InstitutionId(snapshot.institutionId()), snapshot.name(), InstitutionLevel.valueOf(snapshot.level()),
                 snapshot.regionCode(), snapshot.active(), snapshot.version(), snapshot.departments(), snapshot.kind());
     }
 
@@ -78,9 +80,21 @@ class RegistryConsumers {
     }
 
     private static FamilyDoctorContract toContract(ContractSnapshotV1 snapshot) {
-        return new FamilyDoctorContract(snapshot.contractId(), snapshot.patientRef(), snapshot.primaryInstitutionId(),
-                snapshot.districtHospitalId(), snapshot.cityHospitalId(), snapshot.familyDoctorId(),
+        return new FamilyDoctorContract(snapshot.contractId(), snapshot.patientRef(),
+                knownInstitution(snapshot.primaryInstitutionId()), knownInstitution(snapshot.districtHospitalId()),
+                knownInstitution(snapshot.cityHospitalId()), snapshot.familyDoctorId(),
                 snapshot.validFrom(), snapshot.validUntil(), !Boolean.FALSE.equals(snapshot.active()),
                 snapshot.version());
+    }
+
+    /** A contract may leave out any of its 1+1+1 institutions: a blank one names none. */
+    private static InstitutionId knownInstitution(String institutionId) {
+        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
+    }
+
+    /** An alliance's members; a blank entry names no institution. */
+    private static List<InstitutionId> members(List<String> institutionIds) {
+        return institutionIds == null ? List.of() : institutionIds.stream()
+                .filter(member -> member != null && !member.isBlank()).map(InstitutionId::new).toList();
     }
 }

@@ -34,6 +34,7 @@ import cn.referral.referral.adapter.in.web.TransitionRequests.RejectRequest;
 import cn.referral.referral.application.port.in.PatientDetails;
 import cn.referral.referral.application.port.in.ReferralUseCases;
 import cn.referral.referral.application.port.in.SubmitReferralCommand;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Attachment;
 import cn.referral.referral.domain.referral.ContinuityPlan;
 import cn.referral.referral.domain.referral.ContractHandover;
@@ -173,7 +174,8 @@ class ReferralController {
                         body.sourceEpisode().deductiblePaidFen());
         return new SubmitReferralCommand(body.direction(), body.careType(), body.urgency(), details,
                 new Diagnosis(body.diagnosis().code(), body.diagnosis().name()), body.reason(), body.clinicalSummary(),
-                attachments, body.fromInstitutionId(), body.fromDepartment(), body.toInstitutionId(),
+                attachments, new InstitutionId(body.fromInstitutionId()), body.fromDepartment(),
+                knownInstitution(body.toInstitutionId()),
                 body.toDepartment(), new DateWindow(body.requestedFrom(), body.requestedUntil()), episode,
                 continuityPlan(body.continuityPlan()), body.overrideReason(), upReferralId(body), fingerprint(body));
     }
@@ -191,6 +193,11 @@ class ReferralController {
                     "no up-referral " + body.upReferralId() + " is visible to you");
         }
         return new ReferralId(body.upReferralId());
+    }
+
+    /** A down-referral may leave its target out (it goes to the contracted institution): a blank one names none. */
+    private static InstitutionId knownInstitution(String institutionId) {
+        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
     }
 
     /** A blank path segment names no referral: not found, as for any unknown id. */

@@ -87,7 +87,7 @@ final class ReferralResponses {
             return new ReferralSummary(referral.id().value(), referral.version(), referral.state().name(),
                     request.direction().name(), request.careType().name(), request.urgency().name(),
                     request.patient().maskedName(), request.patient().maskedIdNumber(), request.diagnosis().code(),
-                    request.fromInstitutionId(), request.toInstitutionId(), request.toDepartment(),
+                    request.fromInstitutionId().value(), request.toInstitutionId().value(), request.toDepartment(),
                     referral.contracted(), referral.submittedAt(), DeadlineResponse.of(referral),
                     SlotResponse.of(referral.slot()),
                     referral.appointment() == null ? null : referral.appointment().at(), referral.eligibility(),
@@ -112,8 +112,8 @@ final class ReferralResponses {
             return new ReferralDetail(referral.id().value(), referral.version(), referral.state().name(),
                     request.direction().name(), request.careType().name(), request.urgency().name(), view.patient(),
                     request.diagnosis().code(), request.diagnosis().name(), request.reason(), request.clinicalSummary(),
-                    request.attachments(), request.fromInstitutionId(), request.fromDepartment(),
-                    request.toInstitutionId(), request.toDepartment(), request.requestedWindow().from(),
+                    request.attachments(), request.fromInstitutionId().value(), request.fromDepartment(),
+                    request.toInstitutionId().value(), request.toDepartment(), request.requestedWindow().from(),
                     request.requestedWindow().until(), request.sourceEpisode(), request.continuityPlan(),
                     referral.contracted(), referral.referringDoctorId(), referral.eligibility(),
                     DeadlineResponse.of(referral), SlotResponse.of(referral.slot()),
@@ -129,7 +129,8 @@ final class ReferralResponses {
 
         static AuditRecord of(cn.referral.referral.application.port.out.AuditRecord record) {
             return new AuditRecord(record.auditId(), record.at(), record.actorId(), record.role(),
-                    record.institutionId(), record.referralId().value(), record.action(), record.purpose());
+                    record.institutionId() == null ? null : record.institutionId().value(), record.referralId().value(),
+                    record.action(), record.purpose());
         }
     }
 

@@ -90,7 +90,7 @@ public class ReferralEventMessages {
     private static Common common(Referral referral, ReferralEvent event) {
         ReferralRequest request = referral.request();
         return new Common(referral.id().value(), request.direction().name(), request.careType().name(),
-                request.urgency().name(), request.fromInstitutionId(), request.toInstitutionId(),
+                request.urgency().name(), request.fromInstitutionId().value(), request.toInstitutionId().value(),
                 request.toDepartment(), request.patient().patientRef(), referral.contracted(), event.occurredAt(),
                 event.version());
     }

@@ -18,6 +18,7 @@ import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Direction;
@@ -75,8 +76,8 @@ class MongoReferenceData implements ReferenceData {
     }
 
     @Override
-    public Flux<FamilyDoctorContract> contractsAt(String primaryInstitutionId) {
-        Query ofInstitution = new Query(Criteria.where("primaryInstitutionId").is(primaryInstitutionId)
+    public Flux<FamilyDoctorContract> contractsAt(InstitutionId primaryInstitutionId) {
+        Query ofInstitution = new Query(Criteria.where("primaryInstitutionId").is(primaryInstitutionId.value())
                 .and("active").is(true));
         return mongo.find(ofInstitution, ContractDocument.class, CONTRACTS).map(ContractDocument::toDomain);
     }
@@ -85,9 +86,9 @@ class MongoReferenceData implements ReferenceData {
     public Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract) {
         Update state = new Update()
                 .set("patientRef", contract.patientRef())
-                .set("primaryInstitutionId", contract.primaryInstitutionId())
-                .set("districtHospitalId", contract.districtHospitalId())
-                .set("cityHospitalId", contract.cityHospitalId())
+                .set("primaryInstitutionId", valueOf(contract.primaryInstitutionId()))
+                .set("districtHospitalId", valueOf(contract.districtHospitalId()))
+                .set("cityHospitalId", valueOf(contract.cityHospitalId()))
                 .set("familyDoctorId", contract.familyDoctorId())
                 .set("validFrom", contract.validFrom())
                 .set("validUntil", contract.validUntil())
@@ -109,7 +110,7 @@ class MongoReferenceData implements ReferenceData {
     public Mono<Boolean> keepAllianceIfNewer(Alliance alliance) {
         Update state = new Update()
                 .set("name", alliance.name())
-                .set("memberInstitutionIds", alliance.memberInstitutionIds())
+                .set("memberInstitutionIds", alliance.memberInstitutionIds().stream().map(InstitutionId::value).toList())
                 .set("active", alliance.active());
         return LocalViews.keepIfNewer(mongo, ALLIANCES, alliance.allianceId(), alliance.version(), state);
     }
@@ -143,8 +144,8 @@ class MongoReferenceData implements ReferenceData {
                             LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
 
         FamilyDoctorContract toDomain() {
-            return new FamilyDoctorContract(contractId, patientRef, primaryInstitutionId, districtHospitalId,
-                    cityHospitalId, familyDoctorId, validFrom, validUntil, active, version);
+            return new FamilyDoctorContract(contractId, patientRef, institutionId(primaryInstitutionId),
+                    institutionId(districtHospitalId), institutionId(cityHospitalId), familyDoctorId, validFrom, validUntil, active, version);
         }
     }
 
@@ -152,7 +153,17 @@ class MongoReferenceData implements ReferenceData {
                             long version) {
 
         Alliance toDomain() {
-            return new Alliance(id, name, memberInstitutionIds, active, version);
+            return new Alliance(id, name, memberInstitutionIds == null ? List.of() : memberInstitutionIds.stream()
+                    .filter(member -> member != null && !member.isBlank()).map(InstitutionId::new).toList(), active, version);
         }
+    }
+
+    /** A contract's institution the registry left out is stored as no value, as before. */
+    private static String valueOf(InstitutionId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static InstitutionId institutionId(String stored) {
+        return stored == null || stored.isBlank() ? null : new InstitutionId(stored);
     }
 }

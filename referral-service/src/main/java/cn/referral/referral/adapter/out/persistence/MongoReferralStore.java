@@ -23,6 +23,7 @@ import cn.referral.referral.application.port.in.WorklistQuery;
 import cn.referral.referral.application.port.out.DuplicateReferralId;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Referral;
@@ -140,9 +141,9 @@ class MongoReferralStore implements ReferralStore {
     }
 
     @Override
-    public Mono<WorklistPage> worklist(WorklistQuery query, String institutionId) {
+    public Mono<WorklistPage> worklist(WorklistQuery query, InstitutionId institutionId) {
         String side = query.side() == WorklistQuery.Side.INCOMING ? "toInstitutionId" : "fromInstitutionId";
-        Criteria criteria = Criteria.where(side).is(institutionId)
+        Criteria criteria = Criteria.where(side).is(institutionId.value())
                 .and("state").in(query.states().stream().map(ReferralState::name).toList())
                 .and("urgency").in(query.urgencies().stream().map(Enum::name).toList());
         Query page = new Query(criteria)
@@ -156,17 +157,17 @@ class MongoReferralStore implements ReferralStore {
     }
 
     @Override
-    public Mono<WorklistPage> ofPatients(Set<String> patientRefs, String exceptFromInstitution,
+    public Mono<WorklistPage> ofPatients(Set<String> patientRefs, InstitutionId exceptFromInstitution,
                                          Set<ReferralState> states, int page, int size) {
         Criteria criteria = Criteria.where("patientRef").in(patientRefs)
-                .and("fromInstitutionId").ne(exceptFromInstitution)
+                .and("fromInstitutionId").ne(exceptFromInstitution.value())
                 .and("state").in(states.stream().map(ReferralState::name).toList());
         return page(criteria, Sort.by(Sort.Order.desc("submittedAt")), page, size);
     }
 
     @Override
-    public Mono<WorklistPage> downReferralsDue(String hospitalId, int page, int size) {
-        Criteria criteria = Criteria.where("toInstitutionId").is(hospitalId)
+    public Mono<WorklistPage> downReferralsDue(InstitutionId hospitalId, int page, int size) {
+        Criteria criteria = Criteria.where("toInstitutionId").is(hospitalId.value())
                 .and("direction").is(Direction.UP.name())
                 .and("state").is(ReferralState.COMPLETED.name())
                 .and("completion.downReferralRecommended").is(true)

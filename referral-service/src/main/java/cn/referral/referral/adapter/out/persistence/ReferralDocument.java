@@ -10,6 +10,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import cn.referral.platform.events.OutboxEvent;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Appointment;
 import cn.referral.referral.domain.referral.Attachment;
 import cn.referral.referral.domain.referral.CancelReason;
@@ -65,7 +66,7 @@ record ReferralDocument(@Id String id, long version, String state, String direct
         ReferralRequest request = referral.request();
         return new ReferralDocument(referral.id().value(), referral.version(), referral.state().name(),
                 request.direction().name(), request.careType().name(), request.urgency().name(),
-                WorklistPriority.of(referral), request.fromInstitutionId(), request.toInstitutionId(),
+                WorklistPriority.of(referral), request.fromInstitutionId().value(), request.toInstitutionId().value(),
                 request.diagnosis().code(), referral.eligibility().overridden(), referral.deadlines().escalated(),
                 referral.submittedAt(), referral.acceptedAt(), referral.nextDeadline(), request.patient().patientRef(),
                 referral.referringDoctorId(), referral.contracted(), RequestDocument.of(request), referral.eligibility(),
@@ -126,14 +127,15 @@ record ReferralDocument(@Id String id, long version, String state, String direct
         static RequestDocument of(ReferralRequest request) {
             return new RequestDocument(request.direction(), request.careType(), request.urgency(), request.patient(),
                     request.diagnosis(), request.reason(), request.clinicalSummary(), request.attachments(),
-                    request.fromInstitutionId(), request.fromDepartment(), request.toInstitutionId(),
+                    request.fromInstitutionId().value(), request.fromDepartment(), request.toInstitutionId().value(),
                     request.toDepartment(), request.requestedWindow(), request.sourceEpisode(),
                     request.continuityPlan(), request.overrideReason(), valueOf(request.upReferralId()));
         }
 
         ReferralRequest toDomain() {
             return new ReferralRequest(direction, careType, urgency, patient, diagnosis, reason, clinicalSummary,
-                    attachments, fromInstitutionId, fromDepartment, toInstitutionId, toDepartment, requestedWindow,
+                    attachments, new InstitutionId(fromInstitutionId), fromDepartment, new InstitutionId(toInstitutionId),
+                    toDepartment, requestedWindow,
                     sourceEpisode, continuityPlan, overrideReason, referralId(upReferralId));
         }
     }

@@ -2,6 +2,7 @@ package cn.referral.referral.application.port.in;
 
 import java.time.Instant;
 
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SlotHold;
 import reactor.core.publisher.Mono;
@@ -9,7 +10,7 @@ import reactor.core.publisher.Mono;
 /** What quota-service tells the referral saga; each is idempotent at the referral. */
 public interface QuotaSagaUseCases {
 
-    Mono<Void> slotHeld(ReferralId referralId, SlotHold hold, String institutionId);
+    Mono<Void> slotHeld(ReferralId referralId, SlotHold hold, InstitutionId institutionId);
 
     Mono<Void> waitlisted(ReferralId referralId, String poolId, int position);
 
@@ -20,5 +21,5 @@ public interface QuotaSagaUseCases {
     Mono<Void> slotReleased(ReferralId referralId, String holdId, String reason);
 
     /** Reserved units nobody held were handed to the public schedule: counted for utilization. */
-    Mono<Void> reserveReleased(String eventId, String poolId, String institutionId, long units, Instant at);
+    Mono<Void> reserveReleased(String eventId, String poolId, InstitutionId institutionId, long units, Instant at);
 }

@@ -3,6 +3,7 @@ package cn.referral.referral.application.port.in;
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Patient;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralId;
@@ -29,11 +30,11 @@ public interface ReferralQueries {
     Mono<Patient> patient(String patientRef, String purpose, Caller caller);
 
     /** An institution of the local registry view (reference data: any authenticated caller). */
-    Mono<Institution> institution(String institutionId);
+    Mono<Institution> institution(InstitutionId institutionId);
 
     /** An alliance of the local registry view. */
     Mono<Alliance> alliance(String allianceId);
 
     /** The alliances the institution is a member of, by id. */
-    Flux<Alliance> alliancesOf(String institutionId);
+    Flux<Alliance> alliancesOf(InstitutionId institutionId);
 }

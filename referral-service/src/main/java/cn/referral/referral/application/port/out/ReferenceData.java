@@ -3,6 +3,7 @@ package cn.referral.referral.application.port.out;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +20,7 @@ public interface ReferenceData {
     Flux<FamilyDoctorContract> contractsOf(String patientRef);
 
     /** The active family-doctor contracts whose primary (基层) institution is this one. */
-    Flux<FamilyDoctorContract> contractsAt(String primaryInstitutionId);
+    Flux<FamilyDoctorContract> contractsAt(InstitutionId primaryInstitutionId);
 
     Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract);
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import cn.referral.referral.application.port.in.WorklistPage;
 import cn.referral.referral.application.port.in.WorklistQuery;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralId;
@@ -33,17 +34,17 @@ public interface ReferralStore {
      */
     Mono<Referral> claimDue(Instant now, Duration lease);
 
-    Mono<WorklistPage> worklist(WorklistQuery query, String institutionId);
+    Mono<WorklistPage> worklist(WorklistQuery query, InstitutionId institutionId);
 
     /** Referrals of these patients in these states, except those {@code exceptFromInstitution} sent; newest first. */
-    Mono<WorklistPage> ofPatients(Set<String> patientRefs, String exceptFromInstitution, Set<ReferralState> states,
+    Mono<WorklistPage> ofPatients(Set<String> patientRefs, InstitutionId exceptFromInstitution, Set<ReferralState> states,
                                   int page, int size);
 
     /**
      * Up-referrals the hospital completed with a recommendation to go back down and for which no
      * down-referral was made yet; longest waiting first.
      */
-    Mono<WorklistPage> downReferralsDue(String hospitalId, int page, int size);
+    Mono<WorklistPage> downReferralsDue(InstitutionId hospitalId, int page, int size);
 
     /**
      * Down-referrals submitted before {@code submittedBefore} that name an up-referral whose link to them was

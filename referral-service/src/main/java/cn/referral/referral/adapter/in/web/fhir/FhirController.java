@@ -26,6 +26,7 @@ import cn.referral.platform.application.NotFound;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralId;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -115,8 +116,8 @@ class FhirController {
     @Operation(summary = "An institution (level, alliance) or an alliance, from the local registry view")
     Mono<ResponseEntity<String>> organization(@PathVariable String id, ServerWebExchange exchange) {
         return answer(exchange, validId("Organization", id)
-                .flatMap(valid -> queries.institution(valid)
-                        .flatMap(institution -> queries.alliancesOf(valid).collectList()
+                .flatMap(valid -> queries.institution(new InstitutionId(valid))
+                        .flatMap(institution -> queries.alliancesOf(institution.id()).collectList()
                                 .map(alliances -> FhirResources.organization(institution, alliances)))
                         .switchIfEmpty(Mono.defer(() -> queries.alliance(valid).map(FhirResources::alliance))))
                 .map(responses::ok)

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Task;
 
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Completion;
 import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.Referral;
@@ -227,9 +228,9 @@ final class FhirResources {
 
     static Organization organization(Institution institution, List<Alliance> alliances) {
         Organization resource = new Organization();
-        resource.setId(institution.id());
+        resource.setId(institution.id().value());
         resource.getMeta().setVersionId(String.valueOf(institution.version()));
-        resource.addIdentifier().setSystem(FhirSystems.INSTITUTION_ID).setValue(institution.id());
+        resource.addIdentifier().setSystem(FhirSystems.INSTITUTION_ID).setValue(institution.id().value());
         resource.setActive(institution.active());
         resource.setName(institution.name());
         resource.addType(new CodeableConcept(new Coding(FhirSystems.ORGANIZATION_TYPE, "prov", "Healthcare Provider")));
@@ -270,8 +271,8 @@ final class FhirResources {
         return new Reference("Patient/" + referral.request().patient().patientRef());
     }
 
-    private static Reference organization(String institutionId) {
-        return new Reference("Organization/" + institutionId);
+    private static Reference organization(InstitutionId institutionId) {
+        return new Reference("Organization/" + institutionId.value());
     }
 
     private static CodeableConcept diagnosis(ReferralRequest request) {
