@@ -27,6 +27,7 @@ import cn.referral.referral.domain.kpi.ReferralCount;
 import cn.referral.referral.domain.kpi.ReferralKpis;
 import cn.referral.referral.domain.kpi.SlotFacts;
 import cn.referral.referral.domain.kpi.YearlyPersons;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -59,18 +60,18 @@ public class KpiService implements KpiUseCases {
     }
 
     @Override
-    public Mono<KpiReport> report(LocalDate from, LocalDate to, String allianceId, InstitutionId institutionId,
+    public Mono<KpiReport> report(LocalDate from, LocalDate to, AllianceId allianceId, InstitutionId institutionId,
                                   String regionCode, Caller caller) {
         return Mono.defer(() -> scope(allianceId, institutionId, regionCode, caller))
                 .flatMap(scope -> report(from, to, scope));
     }
 
-    private Mono<KpiScope> scope(String allianceId, InstitutionId institutionId, String regionCode, Caller caller) {
+    private Mono<KpiScope> scope(AllianceId allianceId, InstitutionId institutionId, String regionCode, Caller caller) {
         if (caller.hasAny(Role.REGISTRY_ADMIN, Role.AUDITOR)) {
             if (allianceId != null) {
                 return referenceData.alliance(allianceId)
                         .map(alliance -> KpiScope.alliance(allianceId, new HashSet<>(alliance.memberInstitutionIds())))
-                        .switchIfEmpty(Mono.error(() -> new NotFound("Alliance", allianceId)));
+                        .switchIfEmpty(Mono.error(() -> new NotFound("Alliance", allianceId.value())));
             }
             return Mono.just(institutionId != null ? KpiScope.institution(institutionId)
                     : regionCode != null ? KpiScope.region(regionCode) : KpiScope.everywhere());

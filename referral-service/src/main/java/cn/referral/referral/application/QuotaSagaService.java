@@ -13,7 +13,9 @@ import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.SlotLedger;
 import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.referral.domain.referral.HoldId;
 import cn.referral.referral.domain.referral.Outcome;
+import cn.referral.referral.domain.referral.PoolId;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SlotHold;
@@ -46,11 +48,11 @@ public class QuotaSagaService implements QuotaSagaUseCases {
     @Override
     public Mono<Void> slotHeld(ReferralId referralId, SlotHold hold, InstitutionId institutionId) {
         return apply(referralId, referral -> referral.slotHeld(hold, clock.instant()))
-                .then(ledger.record("held:" + hold.holdId(), SlotLedger.Kind.HELD, institutionId, 1, clock.instant()));
+                .then(ledger.record("held:" + hold.holdId().value(), SlotLedger.Kind.HELD, institutionId, 1, clock.instant()));
     }
 
     @Override
-    public Mono<Void> waitlisted(ReferralId referralId, String poolId, int position) {
+    public Mono<Void> waitlisted(ReferralId referralId, PoolId poolId, int position) {
         return apply(referralId, referral -> referral.waitlisted(poolId, position, clock.instant())).then();
     }
 
@@ -60,19 +62,19 @@ public class QuotaSagaService implements QuotaSagaUseCases {
     }
 
     @Override
-    public Mono<Void> slotConfirmed(ReferralId referralId, String holdId) {
+    public Mono<Void> slotConfirmed(ReferralId referralId, HoldId holdId) {
         return apply(referralId, referral -> referral.slotConfirmed(holdId, clock.instant()))
-                .flatMap(referral -> ledger.record("confirmed:" + holdId, SlotLedger.Kind.CONFIRMED,
+                .flatMap(referral -> ledger.record("confirmed:" + holdId.value(), SlotLedger.Kind.CONFIRMED,
                         referral.toInstitutionId(), 1, clock.instant()));
     }
 
     @Override
-    public Mono<Void> slotReleased(ReferralId referralId, String holdId, String reason) {
+    public Mono<Void> slotReleased(ReferralId referralId, HoldId holdId, String reason) {
         return apply(referralId, referral -> referral.slotReleased(holdId, reason, clock.instant())).then();
     }
 
     @Override
-    public Mono<Void> reserveReleased(String eventId, String poolId, InstitutionId institutionId, long units, Instant at) {
+    public Mono<Void> reserveReleased(String eventId, PoolId poolId, InstitutionId institutionId, long units, Instant at) {
         return ledger.record("released:" + eventId, SlotLedger.Kind.RELEASED_UNUSED, institutionId, units,
                 at == null ? clock.instant() : at);
     }

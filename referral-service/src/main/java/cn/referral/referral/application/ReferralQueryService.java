@@ -18,6 +18,7 @@ import cn.referral.referral.application.port.out.ReferralFinder;
 import cn.referral.referral.application.port.out.ReferralFinder.Visibility;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Actor;
@@ -99,7 +100,7 @@ public class ReferralQueryService implements ReferralQueries {
     }
 
     @Override
-    public Mono<Alliance> alliance(String allianceId) {
+    public Mono<Alliance> alliance(AllianceId allianceId) {
         return referenceData.alliance(allianceId);
     }
 

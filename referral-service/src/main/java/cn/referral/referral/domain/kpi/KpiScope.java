@@ -1,6 +1,7 @@
 package cn.referral.referral.domain.kpi;
 
 import java.util.Set;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.InstitutionId;
 
 /**
@@ -8,14 +9,14 @@ import cn.referral.referral.domain.network.InstitutionId;
  * institutions in one region (a GB/T 2260 prefix: {@code 35} a province, {@code 3505} a city,
  * {@code 350583} a county). A referral counts when its source or its target is inside.
  */
-public record KpiScope(String allianceId, Set<InstitutionId> institutionIds, InstitutionId institutionId,
+public record KpiScope(AllianceId allianceId, Set<InstitutionId> institutionIds, InstitutionId institutionId,
                        String regionPrefix) {
 
     public static KpiScope everywhere() {
         return new KpiScope(null, null, null, null);
     }
 
-    public static KpiScope alliance(String allianceId, Set<InstitutionId> members) {
+    public static KpiScope alliance(AllianceId allianceId, Set<InstitutionId> members) {
         return new KpiScope(allianceId, Set.copyOf(members), null, null);
     }
 

@@ -243,7 +243,7 @@ public record Referral(ReferralId id, ReferralRequest request, String referringD
         return Outcome.of(held, List.of());
     }
 
-    public Outcome<Referral> waitlisted(String poolId, int position, Instant now) {
+    public Outcome<Referral> waitlisted(PoolId poolId, int position, Instant now) {
         if (!state.awaitsAcceptance() || state == ReferralState.SLOT_HELD) {
             return Outcome.of(note(now, HistoryAction.WAITLISTED_IGNORED,
                     "waitlisted at " + position + " while " + state), List.of());
@@ -275,7 +275,7 @@ public record Referral(ReferralId id, ReferralRequest request, String referringD
      * Quota released the hold (it expired, or the reserve was handed back). A referral that still
      * waits for acceptance goes back to SUBMITTED, flagged, so the desk sees it has no slot any more.
      */
-    public Outcome<Referral> slotReleased(String holdId, String reason, Instant now) {
+    public Outcome<Referral> slotReleased(HoldId holdId, String reason, Instant now) {
         if (slot.state() != QuotaState.HELD && slot.state() != QuotaState.CONFIRMED
                 || holdId != null && !holdId.equals(slot.holdId())) {
             return Outcome.of(note(now, HistoryAction.SLOT_RELEASED,
@@ -287,7 +287,7 @@ public record Referral(ReferralId id, ReferralRequest request, String referringD
         return Outcome.of(released, List.of());
     }
 
-    public Outcome<Referral> slotConfirmed(String holdId, Instant now) {
+    public Outcome<Referral> slotConfirmed(HoldId holdId, Instant now) {
         if (slot.state() != QuotaState.HELD || !slot.holdId().equals(holdId)) {
             return Outcome.unchanged(this);
         }

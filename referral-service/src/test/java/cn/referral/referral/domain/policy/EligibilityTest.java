@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
+import cn.referral.referral.domain.network.CatalogId;
+import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionId;
@@ -30,13 +32,13 @@ class EligibilityTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
     static Catalog upToTertiary(boolean active) {
-        return new Catalog("up-tertiary", "三级医院上转病种目录", Direction.UP, InstitutionLevel.TERTIARY, 1,
+        return new Catalog(new CatalogId("up-tertiary"), "三级医院上转病种目录", Direction.UP, InstitutionLevel.TERTIARY, 1,
                 LocalDate.of(2026, 1, 1), active, List.of(new CatalogEntry("I63", "脑梗死", Set.of()),
                 new CatalogEntry("C34", "肺癌", Set.of(CareType.INPATIENT))));
     }
 
     static Catalog downToPrimary() {
-        return new Catalog("down-primary", "下转病种目录", Direction.DOWN, InstitutionLevel.PRIMARY, 1, null, true,
+        return new Catalog(new CatalogId("down-primary"), "下转病种目录", Direction.DOWN, InstitutionLevel.PRIMARY, 1, null, true,
                 List.of(new CatalogEntry("I63", "脑梗死恢复期", Set.of()), new CatalogEntry("E11", "2型糖尿病", Set.of())));
     }
 
@@ -156,9 +158,9 @@ class EligibilityTest {
     @Nested
     class ContractsAndContinuity {
 
-        private final FamilyDoctorContract contract = new FamilyDoctorContract("c-1", "ref-1", new InstitutionId("chc"),
-                new InstitutionId("county"), new InstitutionId("city"),
-                "dr-zhou", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), true, 1);
+        private final FamilyDoctorContract contract = new FamilyDoctorContract(new ContractId("c-1"), "ref-1",
+                new InstitutionId("chc"), new InstitutionId("county"), new InstitutionId("city"), "dr-zhou",
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), true, 1);
 
         @Test
         void aDownReferralWithoutTargetGoesToTheContractedPrimaryInstitution() {

@@ -77,7 +77,7 @@ class ReferralTransitionsTest {
 
         @Test
         void aSubmittedOrWaitlistedReferralCanBeAcceptedToo() {
-            Referral waitlisted = aSubmittedUpReferral().waitlisted("pool-1", 3, NOW).state();
+            Referral waitlisted = aSubmittedUpReferral().waitlisted(new PoolId("pool-1"), 3, NOW).state();
             assertThat(waitlisted.state()).isEqualTo(ReferralState.WAITLISTED);
             assertThat(waitlisted.accept(NO_SHOW.appointmentAt(LATER), HOSPITAL_DESK, NOW).state().state())
                     .isEqualTo(ReferralState.ACCEPTED);
@@ -305,14 +305,14 @@ class ReferralTransitionsTest {
 
         @Test
         void aReleasedHoldSendsAnUndecidedReferralBackToSubmitted() {
-            Outcome<Referral> released = aHeldReferral().slotReleased("hold-1", "HOLD_EXPIRED", LATER);
+            Outcome<Referral> released = aHeldReferral().slotReleased(new HoldId("hold-1"), "HOLD_EXPIRED", LATER);
             assertThat(released.state().state()).isEqualTo(ReferralState.SUBMITTED);
             assertThat(released.state().slot().state()).isEqualTo(QuotaState.RELEASED);
         }
 
         @Test
         void aWaitlistedReferralMovesUpWhenItsSlotIsHeld() {
-            Referral waitlisted = aSubmittedUpReferral().waitlisted("pool-1", 2, NOW).state();
+            Referral waitlisted = aSubmittedUpReferral().waitlisted(new PoolId("pool-1"), 2, NOW).state();
             assertThat(waitlisted.slotHeld(aHold(), LATER).state().state()).isEqualTo(ReferralState.SLOT_HELD);
         }
     }

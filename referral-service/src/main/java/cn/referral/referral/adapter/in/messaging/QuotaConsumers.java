@@ -17,6 +17,8 @@ import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.UnavailableV1;
 import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.WaitlistedV1;
 import cn.referral.referral.application.port.in.QuotaSagaUseCases;
 import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.referral.domain.referral.HoldId;
+import cn.referral.referral.domain.referral.PoolId;
 import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SlotHold;
 
@@ -36,20 +38,20 @@ class QuotaConsumers {
     Consumer<Message<byte[]>> quotaEvents(EventConsumers consumers, QuotaSagaUseCases saga) {
         return consumers.consumer("referral-quota-saga")
                 .on(SLOT_HELD, SlotHeldV1.class, (event, held) -> saga.slotHeld(referralId(event, held.referralId()),
-                        new SlotHold(held.holdId(), held.poolId(), held.date(), held.session(), held.greenChannel()),
+                        new SlotHold(new HoldId(held.holdId()), pool(held.poolId()), held.date(), held.session(), held.greenChannel()),
                         knownInstitution(held.institutionId())))
                 .on(WAITLISTED, WaitlistedV1.class,
-                        (event, waitlisted) -> saga.waitlisted(referralId(event, waitlisted.referralId()), waitlisted.poolId(),
+                        (event, waitlisted) -> saga.waitlisted(referralId(event, waitlisted.referralId()), pool(waitlisted.poolId()),
                                 waitlisted.position()))
                 .on(UNAVAILABLE, UnavailableV1.class,
                         (event, unavailable) -> saga.unavailable(referralId(event, unavailable.referralId()), unavailable.reason()))
                 .on(SLOT_CONFIRMED, SlotConfirmedV1.class,
-                        (event, confirmed) -> saga.slotConfirmed(referralId(event, confirmed.referralId()), confirmed.holdId()))
+                        (event, confirmed) -> saga.slotConfirmed(referralId(event, confirmed.referralId()), hold(confirmed.holdId())))
                 .on(SLOT_RELEASED, SlotReleasedV1.class,
-                        (event, released) -> saga.slotReleased(referralId(event, released.referralId()), released.holdId(),
+                        (event, released) -> saga.slotReleased(referralId(event, released.referralId()), hold(released.holdId()),
                                 released.reason()))
                 .on(RESERVE_RELEASED, ReserveReleasedV1.class,
-                        (event, released) -> saga.reserveReleased(event.id(), released.poolId(),
+                        (event, released) -> saga.reserveReleased(event.id(), pool(released.poolId()),
                                 knownInstitution(released.institutionId()), released.units(), event.time()))
                 .build();
     }
@@ -65,5 +67,14 @@ class QuotaConsumers {
     /** The pool's institution, kept with the slot facts the utilization KPI counts; a blank one names none. */
     private static InstitutionId knownInstitution(String institutionId) {
         return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
+    }
+
+    /** A confirmation or release that names no hold is read as before: it matches no held unit. */
+    private static HoldId hold(String holdId) {
+        return holdId == null || holdId.isBlank() ? null : new HoldId(holdId);
+    }
+
+    private static PoolId pool(String poolId) {
+        return poolId == null || poolId.isBlank() ? null : new PoolId(poolId);
     }
 }

@@ -30,7 +30,8 @@ final class ReferralResponses {
                         boolean greenChannel, Integer waitlistPosition, String reason) {
 
         static SlotResponse of(SlotStatus slot) {
-            return new SlotResponse(slot.state().name(), slot.holdId(), slot.poolId(), slot.date(), slot.session(),
+            return new SlotResponse(slot.state().name(), slot.holdId() == null ? null : slot.holdId().value(),
+                    slot.poolId() == null ? null : slot.poolId().value(), slot.date(), slot.session(),
                     slot.greenChannel(), slot.waitlistPosition(), slot.reason());
         }
     }

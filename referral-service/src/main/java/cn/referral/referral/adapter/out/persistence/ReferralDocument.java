@@ -23,7 +23,10 @@ import cn.referral.referral.domain.referral.Diagnosis;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Eligibility;
 import cn.referral.referral.domain.referral.HistoryEntry;
+import cn.referral.referral.domain.referral.HoldId;
 import cn.referral.referral.domain.referral.Patient;
+import cn.referral.referral.domain.referral.PoolId;
+import cn.referral.referral.domain.referral.QuotaState;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralPath;
@@ -32,6 +35,7 @@ import cn.referral.referral.domain.referral.RejectReason;
 import cn.referral.referral.domain.referral.SlotStatus;
 import cn.referral.referral.domain.referral.SourceEpisode;
 import cn.referral.referral.domain.referral.Urgency;
+import java.time.LocalDate;
 
 /**
  * Stored form of a referral with its unpublished events. The top-level fields the worklists,
@@ -47,7 +51,7 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                         String diagnosisCode, boolean overridden, boolean escalated, Instant submittedAt,
                         Instant acceptedAt, Instant nextDeadline, String patientRef, String referringDoctorId,
                         boolean contracted, RequestDocument request, Eligibility eligibility, Deadlines deadlines,
-                        SlotStatus slot, Appointment appointment, RejectReason rejectReason, String rejectNote,
+                        SlotDocument slot, Appointment appointment, RejectReason rejectReason, String rejectNote,
                         CancelReason cancelReason, Completion completion, Instant arrivedAt, Instant closedAt,
                         List<HistoryEntry> history, List<OutboxEvent> outbox, ReferralPath path, String scope,
                         boolean hospitalToPrimaryCare, List<String> regions, String diagnosisCategory,
@@ -70,7 +74,7 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                 request.diagnosis().code(), referral.eligibility().overridden(), referral.deadlines().escalated(),
                 referral.submittedAt(), referral.acceptedAt(), referral.nextDeadline(), request.patient().patientRef(),
                 referral.referringDoctorId(), referral.contracted(), RequestDocument.of(request), referral.eligibility(),
-                referral.deadlines(), referral.slot(), referral.appointment(), referral.rejectReason(),
+                referral.deadlines(), SlotDocument.of(referral.slot()), referral.appointment(), referral.rejectReason(),
                 referral.rejectNote(), referral.cancelReason(), referral.completion(), referral.arrivedAt(),
                 referral.closedAt(), referral.history(), outbox, referral.path(),
                 referral.path() == null || referral.path().scope() == null ? null : referral.path().scope().name(),
@@ -109,7 +113,7 @@ record ReferralDocument(@Id String id, long version, String state, String direct
 
     Referral toDomain() {
         return new Referral(new ReferralId(id), request.toDomain(), referringDoctorId, contracted, eligibility,
-                cn.referral.referral.domain.referral.ReferralState.valueOf(state), deadlines, slot, appointment,
+                cn.referral.referral.domain.referral.ReferralState.valueOf(state), deadlines, slot == null ? null : slot.toDomain(), appointment,
                 rejectReason, rejectNote, cancelReason, completion, submittedAt, acceptedAt, arrivedAt, closedAt,
                 history, version, path, referralId(downReferralId), receptionRank != null && receptionRank > 0);
     }
@@ -137,6 +141,23 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                     attachments, new InstitutionId(fromInstitutionId), fromDepartment, new InstitutionId(toInstitutionId),
                     toDepartment, requestedWindow,
                     sourceEpisode, continuityPlan, overrideReason, referralId(upReferralId));
+        }
+    }
+
+    /** The slot quota holds (or not), stored as {@link SlotStatus} always was: its ids as plain strings. */
+    record SlotDocument(QuotaState state, String holdId, String poolId, LocalDate date, String session,
+                        boolean greenChannel, Integer waitlistPosition, String reason, Instant updatedAt) {
+
+        static SlotDocument of(SlotStatus slot) {
+            return new SlotDocument(slot.state(), slot.holdId() == null ? null : slot.holdId().value(),
+                    slot.poolId() == null ? null : slot.poolId().value(), slot.date(), slot.session(),
+                    slot.greenChannel(), slot.waitlistPosition(), slot.reason(), slot.updatedAt());
+        }
+
+        SlotStatus toDomain() {
+            return new SlotStatus(state, holdId == null ? null : new HoldId(holdId),
+                    poolId == null ? null : new PoolId(poolId), date, session, greenChannel, waitlistPosition, reason,
+                    updatedAt);
         }
     }
 

@@ -2,6 +2,7 @@ package cn.referral.referral.application.port.in;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Patient;
@@ -33,7 +34,7 @@ public interface ReferralQueries {
     Mono<Institution> institution(InstitutionId institutionId);
 
     /** An alliance of the local registry view. */
-    Mono<Alliance> alliance(String allianceId);
+    Mono<Alliance> alliance(AllianceId allianceId);
 
     /** The alliances the institution is a member of, by id. */
     Flux<Alliance> alliancesOf(InstitutionId institutionId);

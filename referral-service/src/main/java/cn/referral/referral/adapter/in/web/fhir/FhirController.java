@@ -26,6 +26,7 @@ import cn.referral.platform.application.NotFound;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralId;
@@ -119,7 +120,7 @@ class FhirController {
                 .flatMap(valid -> queries.institution(new InstitutionId(valid))
                         .flatMap(institution -> queries.alliancesOf(institution.id()).collectList()
                                 .map(alliances -> FhirResources.organization(institution, alliances)))
-                        .switchIfEmpty(Mono.defer(() -> queries.alliance(valid).map(FhirResources::alliance))))
+                        .switchIfEmpty(Mono.defer(() -> queries.alliance(new AllianceId(valid)).map(FhirResources::alliance))))
                 .map(responses::ok)
                 .switchIfEmpty(Mono.error(() -> new NotFound("Organization", id))));
     }

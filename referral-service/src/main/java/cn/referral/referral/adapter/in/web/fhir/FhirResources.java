@@ -240,15 +240,15 @@ final class FhirResources {
             resource.addAddress().setDistrict(institution.regionCode()).setCountry("CN");
         }
         alliances.stream().findFirst().ifPresent(first -> resource.setPartOf(
-                new Reference("Organization/" + first.allianceId()).setDisplay(first.name())));
+                new Reference("Organization/" + first.allianceId().value()).setDisplay(first.name())));
         return resource;
     }
 
     static Organization alliance(Alliance alliance) {
         Organization resource = new Organization();
-        resource.setId(alliance.allianceId());
+        resource.setId(alliance.allianceId().value());
         resource.getMeta().setVersionId(String.valueOf(alliance.version()));
-        resource.addIdentifier().setSystem(FhirSystems.ALLIANCE_ID).setValue(alliance.allianceId());
+        resource.addIdentifier().setSystem(FhirSystems.ALLIANCE_ID).setValue(alliance.allianceId().value());
         resource.setActive(alliance.active());
         resource.setName(alliance.name());
         resource.addType(new CodeableConcept(new Coding(FhirSystems.ORGANIZATION_KIND, "MEDICAL_ALLIANCE",
