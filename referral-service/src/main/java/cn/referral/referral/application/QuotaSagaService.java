@@ -48,7 +48,8 @@ public class QuotaSagaService implements QuotaSagaUseCases {
     @Override
     public Mono<Void> slotHeld(ReferralId referralId, SlotHold hold, InstitutionId institutionId) {
         return apply(referralId, referral -> referral.slotHeld(hold, clock.instant()))
-                .then(ledger.record("held:" + hold.holdId().value(), SlotLedger.Kind.HELD, institutionId, 1, clock.instant()));
+                .then(ledger.record("held:" + hold.holdId().value(), SlotLedger.Kind.HELD, institutionId, 1,
+                        clock.instant()));
     }
 
     @Override
@@ -74,7 +75,8 @@ public class QuotaSagaService implements QuotaSagaUseCases {
     }
 
     @Override
-    public Mono<Void> reserveReleased(String eventId, PoolId poolId, InstitutionId institutionId, long units, Instant at) {
+    public Mono<Void> reserveReleased(String eventId, PoolId poolId, InstitutionId institutionId, long units,
+                                      Instant at) {
         return ledger.record("released:" + eventId, SlotLedger.Kind.RELEASED_UNUSED, institutionId, units,
                 at == null ? clock.instant() : at);
     }

@@ -18,7 +18,8 @@ import cn.referral.referral.domain.referral.ReferralRuleViolation;
 public final class ContractedPrimaryCare {
 
     /** Where the referral goes, whether the patient is contracted, and whether the target is their contracted one. */
-    public record Target(InstitutionId institutionId, boolean contracted, boolean contractedInstitution, String explanation) {
+    public record Target(InstitutionId institutionId, boolean contracted, boolean contractedInstitution,
+                         String explanation) {
     }
 
     private ContractedPrimaryCare() {

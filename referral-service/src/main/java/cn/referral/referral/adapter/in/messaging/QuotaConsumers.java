@@ -38,18 +38,21 @@ class QuotaConsumers {
     Consumer<Message<byte[]>> quotaEvents(EventConsumers consumers, QuotaSagaUseCases saga) {
         return consumers.consumer("referral-quota-saga")
                 .on(SLOT_HELD, SlotHeldV1.class, (event, held) -> saga.slotHeld(referralId(event, held.referralId()),
-                        new SlotHold(new HoldId(held.holdId()), pool(held.poolId()), held.date(), held.session(), held.greenChannel()),
+                        new SlotHold(new HoldId(held.holdId()), pool(held.poolId()), held.date(), held.session(),
+                                held.greenChannel()),
                         knownInstitution(held.institutionId())))
                 .on(WAITLISTED, WaitlistedV1.class,
-                        (event, waitlisted) -> saga.waitlisted(referralId(event, waitlisted.referralId()), pool(waitlisted.poolId()),
-                                waitlisted.position()))
+                        (event, waitlisted) -> saga.waitlisted(referralId(event, waitlisted.referralId()),
+                                pool(waitlisted.poolId()), waitlisted.position()))
                 .on(UNAVAILABLE, UnavailableV1.class,
-                        (event, unavailable) -> saga.unavailable(referralId(event, unavailable.referralId()), unavailable.reason()))
+                        (event, unavailable) -> saga.unavailable(referralId(event, unavailable.referralId()),
+                                unavailable.reason()))
                 .on(SLOT_CONFIRMED, SlotConfirmedV1.class,
-                        (event, confirmed) -> saga.slotConfirmed(referralId(event, confirmed.referralId()), hold(confirmed.holdId())))
+                        (event, confirmed) -> saga.slotConfirmed(referralId(event, confirmed.referralId()),
+                                hold(confirmed.holdId())))
                 .on(SLOT_RELEASED, SlotReleasedV1.class,
-                        (event, released) -> saga.slotReleased(referralId(event, released.referralId()), hold(released.holdId()),
-                                released.reason()))
+                        (event, released) -> saga.slotReleased(referralId(event, released.referralId()),
+                                hold(released.holdId()), released.reason()))
                 .on(RESERVE_RELEASED, ReserveReleasedV1.class,
                         (event, released) -> saga.reserveReleased(event.id(), pool(released.poolId()),
                                 knownInstitution(released.institutionId()), released.units(), event.time()))

@@ -64,14 +64,16 @@ class RegistryConsumers {
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                (event, snapshot) -> views.allianceReceived(new Alliance(new AllianceId(snapshot.allianceId()), snapshot.name(),
-                        members(snapshot.memberInstitutionIds()), !Boolean.FALSE.equals(snapshot.active()), snapshot.version())),
+                (event, snapshot) -> views.allianceReceived(new Alliance(new AllianceId(snapshot.allianceId()),
+                        snapshot.name(), members(snapshot.memberInstitutionIds()),
+                        !Boolean.FALSE.equals(snapshot.active()), snapshot.version())),
                 key -> views.allianceRemoved(new AllianceId(key)));
     }
 
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {
-        return new Institution(new InstitutionId(snapshot.institutionId()), snapshot.name(), InstitutionLevel.valueOf(snapshot.level()),
-                snapshot.regionCode(), snapshot.active(), snapshot.version(), snapshot.departments(), snapshot.kind());
+        return new Institution(new InstitutionId(snapshot.institutionId()), snapshot.name(),
+                InstitutionLevel.valueOf(snapshot.level()), snapshot.regionCode(), snapshot.active(), snapshot.version(),
+                snapshot.departments(), snapshot.kind());
     }
 
     private static Catalog toCatalog(CatalogSnapshotV1 snapshot) {

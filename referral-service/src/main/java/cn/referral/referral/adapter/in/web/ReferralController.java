@@ -89,7 +89,8 @@ class ReferralController {
                 .flatMap(command -> referrals.submit(command, key, caller))
                 .map(submission -> (submission.created()
                         ? ResponseEntity.created(URI.create("/referrals/" + submission.referral().id().value()))
-                        : ResponseEntity.status(HttpStatus.OK).location(URI.create("/referrals/" + submission.referral().id().value())))
+                        : ResponseEntity.status(HttpStatus.OK)
+                                .location(URI.create("/referrals/" + submission.referral().id().value())))
                         .eTag(Versions.etag(submission.referral().version()))
                         .body(ReferralSummary.of(submission.referral())));
     }
@@ -117,7 +118,8 @@ class ReferralController {
     Mono<ResponseEntity<ReferralSummary>> accept(@PathVariable String id, @Valid @RequestBody AcceptRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.accept(referralId(id), IfMatch.required(ifMatch), body.appointmentAt(), caller)));
+        return changed(Mono.defer(() -> referrals.accept(referralId(id), IfMatch.required(ifMatch), body.appointmentAt(),
+                caller)));
     }
 
     @PostMapping("/referrals/{id}/reject")
@@ -132,7 +134,8 @@ class ReferralController {
     Mono<ResponseEntity<ReferralSummary>> cancel(@PathVariable String id, @Valid @RequestBody CancelRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.cancel(referralId(id), IfMatch.required(ifMatch), body.reasonCode(), caller)));
+        return changed(Mono.defer(() -> referrals.cancel(referralId(id), IfMatch.required(ifMatch), body.reasonCode(),
+                caller)));
     }
 
     @PostMapping("/referrals/{id}/arrival")

@@ -56,10 +56,12 @@ class SealingPatientDataProtection implements PatientDataProtection {
     @Override
     public RevealedPatient reveal(ReferralId referralId, Patient patient) {
         Insurance insurance = patient.insurance();
-        return new RevealedPatient(crypto.unseal(patient.name().value(), context(referralId.value(), NAME)), patient.gender(),
+        return new RevealedPatient(crypto.unseal(patient.name().value(), context(referralId.value(), NAME)),
+                patient.gender(),
                 patient.birthYear(), patient.maskedIdNumber(), patient.patientRef(), insurance.scheme(),
                 insurance.regionCode(), insurance.insuredPersonNoMasked(),
-                patient.phone() == null ? null : crypto.unseal(patient.phone().value(), context(referralId.value(), PHONE)));
+                patient.phone() == null ? null
+                        : crypto.unseal(patient.phone().value(), context(referralId.value(), PHONE)));
     }
 
     /** Where a patient detail of a referral is sealed: the associated data that binds it there. */

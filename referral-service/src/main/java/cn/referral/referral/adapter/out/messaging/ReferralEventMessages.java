@@ -38,7 +38,8 @@ public class ReferralEventMessages {
     public Mono<List<OutboxEvent>> toOutbox(Referral referral, List<ReferralEvent> domainEvents) {
         return Flux.fromIterable(domainEvents)
                 .map(event -> wire(referral, event))
-                .concatMap(wire -> events.event(ReferralTopics.REFERRAL_EVENTS, wire.type(), referral.id().value(), wire.payload()))
+                .concatMap(wire -> events.event(ReferralTopics.REFERRAL_EVENTS, wire.type(), referral.id().value(),
+                        wire.payload()))
                 .collectList();
     }
 

@@ -32,7 +32,8 @@ class MongoAuditTrail extends AuditStore<AuditRecord, MongoAuditTrail.AuditDocum
     @Override
     protected AuditDocument entryOf(AuditRecord record) {
         return new AuditDocument(record.auditId(), record.at(), record.actorId(), record.role(),
-                record.institutionId() == null ? null : record.institutionId().value(), record.referralId().value(), record.action(), record.purpose());
+                record.institutionId() == null ? null : record.institutionId().value(), record.referralId().value(),
+                record.action(), record.purpose());
     }
 
     @Override

@@ -56,7 +56,8 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
     public Flux<InstitutionId> idsInRegion(String regionPrefix) {
         Query inRegion = new Query(Criteria.where("regionCode").regex("^" + Pattern.quote(regionPrefix)));
         inRegion.fields().include("_id");
-        return mongo.find(inRegion, org.bson.Document.class, COLLECTION).map(row -> new InstitutionId(row.getString("_id")));
+        return mongo.find(inRegion, org.bson.Document.class, COLLECTION)
+                .map(row -> new InstitutionId(row.getString("_id")));
     }
 
     @Document(COLLECTION)
@@ -64,8 +65,8 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
                                    long version, List<String> departments, String kind) {
 
         Institution toDomain() {
-            return new Institution(new InstitutionId(id), name, InstitutionLevel.valueOf(level), regionCode, active, version, departments,
-                    kind);
+            return new Institution(new InstitutionId(id), name, InstitutionLevel.valueOf(level), regionCode, active,
+                    version, departments, kind);
         }
     }
 }

@@ -148,7 +148,8 @@ class MongoReferenceData implements ReferenceData {
 
         FamilyDoctorContract toDomain() {
             return new FamilyDoctorContract(new ContractId(contractId), patientRef, institutionId(primaryInstitutionId),
-                    institutionId(districtHospitalId), institutionId(cityHospitalId), familyDoctorId, validFrom, validUntil, active, version);
+                    institutionId(districtHospitalId), institutionId(cityHospitalId), familyDoctorId, validFrom,
+                    validUntil, active, version);
         }
     }
 
@@ -156,8 +157,9 @@ class MongoReferenceData implements ReferenceData {
                             long version) {
 
         Alliance toDomain() {
-            return new Alliance(new AllianceId(id), name, memberInstitutionIds == null ? List.of() : memberInstitutionIds.stream()
-                    .filter(member -> member != null && !member.isBlank()).map(InstitutionId::new).toList(), active, version);
+            List<InstitutionId> members = memberInstitutionIds == null ? List.of() : memberInstitutionIds.stream()
+                    .filter(member -> member != null && !member.isBlank()).map(InstitutionId::new).toList();
+            return new Alliance(new AllianceId(id), name, members, active, version);
         }
     }
 

@@ -113,7 +113,8 @@ record ReferralDocument(@Id String id, long version, String state, String direct
 
     Referral toDomain() {
         return new Referral(new ReferralId(id), request.toDomain(), referringDoctorId, contracted, eligibility,
-                cn.referral.referral.domain.referral.ReferralState.valueOf(state), deadlines, slot == null ? null : slot.toDomain(), appointment,
+                cn.referral.referral.domain.referral.ReferralState.valueOf(state), deadlines,
+                slot == null ? null : slot.toDomain(), appointment,
                 rejectReason, rejectNote, cancelReason, completion, submittedAt, acceptedAt, arrivedAt, closedAt,
                 history, version, path, referralId(downReferralId), receptionRank != null && receptionRank > 0);
     }
@@ -139,8 +140,8 @@ record ReferralDocument(@Id String id, long version, String state, String direct
         ReferralRequest toDomain() {
             return new ReferralRequest(direction, careType, urgency, patient, diagnosis, reason, clinicalSummary,
                     attachments, new InstitutionId(fromInstitutionId), fromDepartment, new InstitutionId(toInstitutionId),
-                    toDepartment, requestedWindow,
-                    sourceEpisode, continuityPlan, overrideReason, referralId(upReferralId));
+                    toDepartment, requestedWindow, sourceEpisode, continuityPlan, overrideReason,
+                    referralId(upReferralId));
         }
     }
 

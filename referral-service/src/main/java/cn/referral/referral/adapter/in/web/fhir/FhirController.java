@@ -120,7 +120,8 @@ class FhirController {
                 .flatMap(valid -> queries.institution(new InstitutionId(valid))
                         .flatMap(institution -> queries.alliancesOf(institution.id()).collectList()
                                 .map(alliances -> FhirResources.organization(institution, alliances)))
-                        .switchIfEmpty(Mono.defer(() -> queries.alliance(new AllianceId(valid)).map(FhirResources::alliance))))
+                        .switchIfEmpty(Mono.defer(() -> queries.alliance(new AllianceId(valid))
+                                .map(FhirResources::alliance))))
                 .map(responses::ok)
                 .switchIfEmpty(Mono.error(() -> new NotFound("Organization", id))));
     }
