@@ -25,6 +25,7 @@ import cn.referral.referral.application.port.in.PatientDetails;
 import cn.referral.referral.application.port.out.PatientDataProtection;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.policy.AcceptanceDeadlines;
 import cn.referral.referral.domain.policy.DownReferralToPrimaryCare;
@@ -42,6 +43,7 @@ import cn.referral.referral.domain.referral.FollowUp;
 import cn.referral.referral.domain.referral.Gender;
 import cn.referral.referral.domain.referral.InsuranceScheme;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralPath;
 import cn.referral.referral.domain.referral.ReferralRequest;
 import cn.referral.referral.domain.referral.ReferralScope;
@@ -75,13 +77,13 @@ class ReferralReportsIT extends ReferralItSupport {
     @Test
     void downReferralGrowthCountsDistinctPersonsSentFromHospitalsToPrimaryOrChronicCarePerYear() {
         String tag = "g" + SEQUENCE.incrementAndGet();
-        Institution hospital = new Institution(tag + "-hospital", "海口市人民医院", InstitutionLevel.TERTIARY, "460106",
+        Institution hospital = new Institution(new InstitutionId(tag + "-hospital"), "海口市人民医院", InstitutionLevel.TERTIARY, "460106",
                 true, 1, List.of(), "GENERAL_HOSPITAL");
-        Institution centre = new Institution(tag + "-centre", "秀英区社区卫生服务中心", InstitutionLevel.PRIMARY, "460105",
+        Institution centre = new Institution(new InstitutionId(tag + "-centre"), "秀英区社区卫生服务中心", InstitutionLevel.PRIMARY, "460105",
                 true, 1, List.of(), "COMMUNITY_HEALTH_CENTRE");
-        Institution rehab = new Institution(tag + "-rehab", "海口康复医院", InstitutionLevel.SECONDARY, "460106", true,
+        Institution rehab = new Institution(new InstitutionId(tag + "-rehab"), "海口康复医院", InstitutionLevel.SECONDARY, "460106", true,
                 1, List.of(), "REHABILITATION");
-        Institution countyHospital = new Institution(tag + "-county", "县医院", InstitutionLevel.SECONDARY, "469021",
+        Institution countyHospital = new Institution(new InstitutionId(tag + "-county"), "县医院", InstitutionLevel.SECONDARY, "469021",
                 true, 1, List.of(), "GENERAL_HOSPITAL");
         int previousYear = today().getYear() - 2;
         int year = today().getYear() - 1;
@@ -100,7 +102,8 @@ class ReferralReportsIT extends ReferralItSupport {
         accepted(down(hospital, countyHospital, tag + "-x3", "E11.9", midYear(year)));
         accepted(up(centre, hospital, tag + "-x4", "I63.9", midYear(year)));
 
-        JsonNode kpis = kpis("from=" + year + "-01-01&to=" + year + "-12-31&institutionId=" + hospital.id(), admin);
+        JsonNode kpis = kpis("from=" + year + "-01-01&to=" + year + "-12-31&institutionId=" + hospital.id().value(),
+                admin);
 
         JsonNode growth = kpis.get("downReferralGrowth");
         assertThat(growth).hasSize(1);
@@ -113,7 +116,7 @@ class ReferralReportsIT extends ReferralItSupport {
         assertThat(kpis.get("downReferralGrowthTarget").asDouble()).isEqualTo(0.10);
 
         JsonNode running = kpis("from=" + today().getYear() + "-01-01&to=" + today() + "&institutionId="
-                + hospital.id(), admin).get("downReferralGrowth").get(0);
+                + hospital.id().value(), admin).get("downReferralGrowth").get(0);
         assertThat(running.get("previousYearPersons").asLong()).isEqualTo(11);
         assertThat(running.get("wholeYear").asBoolean()).isFalse();
         assertThat(running.get("targetMet").isNull()).as("the running year is not judged").isTrue();
@@ -128,13 +131,13 @@ class ReferralReportsIT extends ReferralItSupport {
     @Test
     void diagnosesAreRankedByOutOfCountyRateAndTheMedianTimeToAcceptIsTheMiddleOne() {
         String tag = "d" + SEQUENCE.incrementAndGet();
-        Institution hospital = new Institution(tag + "-hospital", "海南省人民医院", InstitutionLevel.TERTIARY, "460106",
+        Institution hospital = new Institution(new InstitutionId(tag + "-hospital"), "海南省人民医院", InstitutionLevel.TERTIARY, "460106",
                 true, 1, List.of(), "GENERAL_HOSPITAL");
-        Institution sameCounty = new Institution(tag + "-a", "同区卫生院", InstitutionLevel.PRIMARY, "460106", true, 1,
+        Institution sameCounty = new Institution(new InstitutionId(tag + "-a"), "同区卫生院", InstitutionLevel.PRIMARY, "460106", true, 1,
                 List.of(), "TOWNSHIP_HEALTH_CENTRE");
-        Institution otherDistrict = new Institution(tag + "-b", "邻区卫生院", InstitutionLevel.PRIMARY, "460105", true,
+        Institution otherDistrict = new Institution(new InstitutionId(tag + "-b"), "邻区卫生院", InstitutionLevel.PRIMARY, "460105", true,
                 1, List.of(), "TOWNSHIP_HEALTH_CENTRE");
-        Institution otherProvince = new Institution(tag + "-c", "外省卫生院", InstitutionLevel.PRIMARY, "440106", true,
+        Institution otherProvince = new Institution(new InstitutionId(tag + "-c"), "外省卫生院", InstitutionLevel.PRIMARY, "440106", true,
                 1, List.of(), "COMMUNITY_HEALTH_CENTRE");
         Instant day = today().atStartOfDay(CHINA).toInstant().minus(Duration.ofDays(3));
         for (int i = 0; i < 3; i++) {
@@ -149,8 +152,8 @@ class ReferralReportsIT extends ReferralItSupport {
         acceptedAfter(up(sameCounty, hospital, tag + "-e11-3", "E11.9", day), Duration.ofHours(5));
         acceptedAfter(up(sameCounty, hospital, tag + "-e11-4", "E11.9", day), Duration.ofHours(3));
 
-        JsonNode kpis = kpis("from=" + today().minusDays(10) + "&to=" + today() + "&institutionId=" + hospital.id(),
-                admin);
+        JsonNode kpis = kpis("from=" + today().minusDays(10) + "&to=" + today() + "&institutionId="
+                + hospital.id().value(), admin);
 
         JsonNode top = kpis.get("topOutOfCountyDiagnoses");
         assertThat(top).hasSize(3);
@@ -256,7 +259,7 @@ class ReferralReportsIT extends ReferralItSupport {
                 idNumber(PERSONS.computeIfAbsent(person, p -> 5_000_000 + PERSONS.size())), "4601050012345",
                 InsuranceScheme.RESIDENT, "460105", null);
         LocalDate day = LocalDate.ofInstant(at, CHINA);
-        String id = "kpi-" + person + "-" + SEQUENCE.incrementAndGet();
+        ReferralId id = new ReferralId("kpi-" + person + "-" + SEQUENCE.incrementAndGet());
         ReferralRequest request = new ReferralRequest(direction, CareType.OUTPATIENT, Urgency.ROUTINE,
                 protection.protect(id, details), new Diagnosis(diagnosis, null), "随访", null, List.of(), from.id(), null,
                 to.id(), direction == Direction.UP ? "内科" : null, new DateWindow(day, day.plusDays(14)), null,
@@ -265,7 +268,7 @@ class ReferralReportsIT extends ReferralItSupport {
         ReferralPath path = new ReferralPath(from.regionCode(), to.regionCode(), from.level().name(),
                 to.level().name(), ReferralScope.between(from.regionCode(), to.regionCode()),
                 DownReferralToPrimaryCare.counts(from, to));
-        Actor doctor = new Actor("dr-" + from.id(), direction == Direction.UP ? ActorRole.PRIMARY_DOCTOR
+        Actor doctor = new Actor("dr-" + from.id().value(), direction == Direction.UP ? ActorRole.PRIMARY_DOCTOR
                 : ActorRole.HOSPITAL_DOCTOR, from.id());
         return Referral.submit(id, request,
                 new Eligibility(true, "c", diagnosis.substring(0, 3), null, false, List.of()), false, path, doctor, at,

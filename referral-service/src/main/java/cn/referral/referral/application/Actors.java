@@ -2,6 +2,7 @@ package cn.referral.referral.application;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
 
@@ -17,6 +18,8 @@ final class Actors {
                 : caller.has(Role.PRIMARY_DOCTOR) ? ActorRole.PRIMARY_DOCTOR
                 : caller.has(Role.AUDITOR) ? ActorRole.AUDITOR
                 : ActorRole.OTHER;
-        return new Actor(caller.subject() == null ? "anonymous" : caller.subject(), role, caller.institutionId());
+        String institution = caller.institutionId();
+        return new Actor(caller.subject() == null ? "anonymous" : caller.subject(), role,
+                institution == null || institution.isBlank() ? null : new InstitutionId(institution));
     }
 }

@@ -27,6 +27,8 @@ import cn.referral.referral.domain.kpi.ReferralCount;
 import cn.referral.referral.domain.kpi.ReferralKpis;
 import cn.referral.referral.domain.kpi.SlotFacts;
 import cn.referral.referral.domain.kpi.YearlyPersons;
+import cn.referral.referral.domain.network.AllianceId;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,18 +60,18 @@ public class KpiService implements KpiUseCases {
     }
 
     @Override
-    public Mono<KpiReport> report(LocalDate from, LocalDate to, String allianceId, String institutionId,
+    public Mono<KpiReport> report(LocalDate from, LocalDate to, AllianceId allianceId, InstitutionId institutionId,
                                   String regionCode, Caller caller) {
         return Mono.defer(() -> scope(allianceId, institutionId, regionCode, caller))
                 .flatMap(scope -> report(from, to, scope));
     }
 
-    private Mono<KpiScope> scope(String allianceId, String institutionId, String regionCode, Caller caller) {
+    private Mono<KpiScope> scope(AllianceId allianceId, InstitutionId institutionId, String regionCode, Caller caller) {
         if (caller.hasAny(Role.REGISTRY_ADMIN, Role.AUDITOR)) {
             if (allianceId != null) {
                 return referenceData.alliance(allianceId)
                         .map(alliance -> KpiScope.alliance(allianceId, new HashSet<>(alliance.memberInstitutionIds())))
-                        .switchIfEmpty(Mono.error(() -> new NotFound("Alliance", allianceId)));
+                        .switchIfEmpty(Mono.error(() -> new NotFound("Alliance", allianceId.value())));
             }
             return Mono.just(institutionId != null ? KpiScope.institution(institutionId)
                     : regionCode != null ? KpiScope.region(regionCode) : KpiScope.everywhere());
@@ -86,13 +88,14 @@ public class KpiService implements KpiUseCases {
             }
             return Mono.just(KpiScope.region(regionCode == null ? own : regionCode));
         }
-        if (caller.hasAny(Role.PRIMARY_DOCTOR, Role.HOSPITAL_DOCTOR, Role.REFERRAL_DESK) && caller.institutionId() != null) {
+        if (caller.hasAny(Role.PRIMARY_DOCTOR, Role.HOSPITAL_DOCTOR, Role.REFERRAL_DESK) && caller.institutionId() != null
+                && !caller.institutionId().isBlank()) {
             if (allianceId != null || regionCode != null
-                    || institutionId != null && !caller.belongsTo(institutionId)) {
+                    || institutionId != null && !caller.belongsTo(institutionId.value())) {
                 throw new NotPermitted("kpi-own-institution",
                         "An institution's staff read their own institution's KPIs only (" + caller.institutionId() + ")");
             }
-            return Mono.just(KpiScope.institution(caller.institutionId()));
+            return Mono.just(KpiScope.institution(new InstitutionId(caller.institutionId())));
         }
         throw new NotPermitted("kpi-roles",
                 "KPIs are for registry admins, auditors, a region's insurer and an institution's own staff");
@@ -123,7 +126,7 @@ public class KpiService implements KpiUseCases {
     }
 
     /** The institutions whose reserved units count: all (empty), the alliance's, one, or those of the region. */
-    private Mono<Optional<Set<String>>> slotInstitutions(KpiScope scope) {
+    private Mono<Optional<Set<InstitutionId>>> slotInstitutions(KpiScope scope) {
         if (scope.institutionIds() != null) {
             return Mono.just(Optional.of(scope.institutionIds()));
         }

@@ -12,8 +12,12 @@ import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.SlotLedger;
 import cn.referral.referral.application.port.out.StaleReferral;
+import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.referral.domain.referral.HoldId;
 import cn.referral.referral.domain.referral.Outcome;
+import cn.referral.referral.domain.referral.PoolId;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SlotHold;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -42,40 +46,42 @@ public class QuotaSagaService implements QuotaSagaUseCases {
     }
 
     @Override
-    public Mono<Void> slotHeld(String referralId, SlotHold hold, String institutionId) {
+    public Mono<Void> slotHeld(ReferralId referralId, SlotHold hold, InstitutionId institutionId) {
         return apply(referralId, referral -> referral.slotHeld(hold, clock.instant()))
-                .then(ledger.record("held:" + hold.holdId(), SlotLedger.Kind.HELD, institutionId, 1, clock.instant()));
+                .then(ledger.record("held:" + hold.holdId().value(), SlotLedger.Kind.HELD, institutionId, 1,
+                        clock.instant()));
     }
 
     @Override
-    public Mono<Void> waitlisted(String referralId, String poolId, int position) {
+    public Mono<Void> waitlisted(ReferralId referralId, PoolId poolId, int position) {
         return apply(referralId, referral -> referral.waitlisted(poolId, position, clock.instant())).then();
     }
 
     @Override
-    public Mono<Void> unavailable(String referralId, String reason) {
+    public Mono<Void> unavailable(ReferralId referralId, String reason) {
         return apply(referralId, referral -> referral.slotUnavailable(reason, clock.instant())).then();
     }
 
     @Override
-    public Mono<Void> slotConfirmed(String referralId, String holdId) {
+    public Mono<Void> slotConfirmed(ReferralId referralId, HoldId holdId) {
         return apply(referralId, referral -> referral.slotConfirmed(holdId, clock.instant()))
-                .flatMap(referral -> ledger.record("confirmed:" + holdId, SlotLedger.Kind.CONFIRMED,
+                .flatMap(referral -> ledger.record("confirmed:" + holdId.value(), SlotLedger.Kind.CONFIRMED,
                         referral.toInstitutionId(), 1, clock.instant()));
     }
 
     @Override
-    public Mono<Void> slotReleased(String referralId, String holdId, String reason) {
+    public Mono<Void> slotReleased(ReferralId referralId, HoldId holdId, String reason) {
         return apply(referralId, referral -> referral.slotReleased(holdId, reason, clock.instant())).then();
     }
 
     @Override
-    public Mono<Void> reserveReleased(String eventId, String poolId, String institutionId, long units, Instant at) {
+    public Mono<Void> reserveReleased(String eventId, PoolId poolId, InstitutionId institutionId, long units,
+                                      Instant at) {
         return ledger.record("released:" + eventId, SlotLedger.Kind.RELEASED_UNUSED, institutionId, units,
                 at == null ? clock.instant() : at);
     }
 
-    private Mono<Referral> apply(String referralId, Function<Referral, Outcome<Referral>> change) {
+    private Mono<Referral> apply(ReferralId referralId, Function<Referral, Outcome<Referral>> change) {
         return Mono.defer(() -> store.find(referralId))
                 .flatMap(referral -> {
                     Outcome<Referral> outcome = change.apply(referral);

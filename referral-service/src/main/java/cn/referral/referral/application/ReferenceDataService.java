@@ -5,9 +5,13 @@ import cn.referral.referral.application.port.in.ReferenceDataUseCases;
 import cn.referral.referral.application.port.out.InstitutionDirectory;
 import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Catalog;
+import cn.referral.referral.domain.network.CatalogId;
+import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Keeps the local views of the registry's compacted topics: institutions, catalogs, contracts, alliances. */
@@ -27,12 +31,12 @@ public class ReferenceDataService implements InstitutionViewUseCases, ReferenceD
     }
 
     @Override
-    public Mono<Void> institutionRemoved(String id) {
+    public Mono<Void> institutionRemoved(InstitutionId id) {
         return institutions.remove(id);
     }
 
     @Override
-    public Mono<Institution> find(String id) {
+    public Mono<Institution> find(InstitutionId id) {
         return institutions.find(id);
     }
 
@@ -42,7 +46,7 @@ public class ReferenceDataService implements InstitutionViewUseCases, ReferenceD
     }
 
     @Override
-    public Mono<Void> catalogRemoved(String catalogId) {
+    public Mono<Void> catalogRemoved(CatalogId catalogId) {
         return views.removeCatalog(catalogId);
     }
 
@@ -52,7 +56,7 @@ public class ReferenceDataService implements InstitutionViewUseCases, ReferenceD
     }
 
     @Override
-    public Mono<Void> contractRemoved(String contractId) {
+    public Mono<Void> contractRemoved(ContractId contractId) {
         return views.removeContract(contractId);
     }
 
@@ -62,7 +66,7 @@ public class ReferenceDataService implements InstitutionViewUseCases, ReferenceD
     }
 
     @Override
-    public Mono<Void> allianceRemoved(String allianceId) {
+    public Mono<Void> allianceRemoved(AllianceId allianceId) {
         return views.removeAlliance(allianceId);
     }
 }

@@ -18,11 +18,14 @@ import cn.referral.referral.application.port.out.ReferralFinder;
 import cn.referral.referral.application.port.out.ReferralFinder.Visibility;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
 import cn.referral.referral.domain.referral.Patient;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralPermissions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -62,10 +65,10 @@ public class ReferralQueryService implements ReferralQueries {
     }
 
     @Override
-    public Mono<Referral> read(String referralId, String purpose, Caller caller) {
+    public Mono<Referral> read(ReferralId referralId, String purpose, Caller caller) {
         Actor actor = Actors.of(caller);
         return store.find(referralId).filter(referral -> ReferralPermissions.maySee(referral, actor))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Referral", referralId)))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Referral", referralId.value())))
                 .flatMap(referral -> audited(referral, actor, READ, purpose).thenReturn(referral));
     }
 
@@ -92,17 +95,17 @@ public class ReferralQueryService implements ReferralQueries {
     }
 
     @Override
-    public Mono<Institution> institution(String institutionId) {
+    public Mono<Institution> institution(InstitutionId institutionId) {
         return institutions.find(institutionId);
     }
 
     @Override
-    public Mono<Alliance> alliance(String allianceId) {
+    public Mono<Alliance> alliance(AllianceId allianceId) {
         return referenceData.alliance(allianceId);
     }
 
     @Override
-    public Flux<Alliance> alliancesOf(String institutionId) {
+    public Flux<Alliance> alliancesOf(InstitutionId institutionId) {
         return memberships.alliancesOf(institutionId);
     }
 

@@ -30,6 +30,8 @@ import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.application.port.in.PatientDetails;
+import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SourceEpisode;
 import cn.referral.referral.application.port.out.SourceDeductibleBounds;
 import cn.referral.referral.domain.network.Catalog;
@@ -103,12 +105,12 @@ public class ReferralService implements ReferralUseCases {
         return Mono.defer(() -> {
             authorizeSubmission(command, actor);
             if (idempotencyKey == null) {
-                return create(command, actor, ids.get(), null);
+                return create(command, actor, new ReferralId(ids.get()), null);
             }
             String key = actor.userId() + ":" + idempotencyKey;
             return idempotencyKeys.find(key)
                     .flatMap(earlier -> replay(earlier, command, actor))
-                    .switchIfEmpty(Mono.defer(() -> create(command, actor, ids.get(), key)));
+                    .switchIfEmpty(Mono.defer(() -> create(command, actor, new ReferralId(ids.get()), key)));
         });
     }
 
@@ -121,7 +123,7 @@ public class ReferralService implements ReferralUseCases {
                 .switchIfEmpty(Mono.defer(() -> create(command, actor, earlier.referralId(), null)));
     }
 
-    private Mono<Submission> create(SubmitReferralCommand command, Actor actor, String id, String key) {
+    private Mono<Submission> create(SubmitReferralCommand command, Actor actor, ReferralId id, String key) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, policies.zone());
         Patient patient = protection.protect(id, command.patient());
@@ -204,7 +206,7 @@ public class ReferralService implements ReferralUseCases {
      * (the up-referral's id, or "" for none) so it can sit in a zip.
      */
     private Mono<String> upReferral(SubmitReferralCommand command, Patient patient, Actor actor) {
-        String upId = command.upReferralId();
+        ReferralId upId = command.upReferralId();
         if (upId == null) {
             return Mono.just("");
         }
@@ -227,7 +229,7 @@ public class ReferralService implements ReferralUseCases {
                                 + " is not a completed up-referral whose doctor recommended going back down"
                                 + (up.downReferralId() == null ? "" : "; it continues as " + up.downReferralId()));
                     }
-                    return upId;
+                    return upId.value();
                 });
     }
 
@@ -239,7 +241,7 @@ public class ReferralService implements ReferralUseCases {
                         .map(existing -> new Submission(existing, false)));
     }
 
-    private static ReferralRequest request(SubmitReferralCommand command, Patient patient, String target) {
+    private static ReferralRequest request(SubmitReferralCommand command, Patient patient, InstitutionId target) {
         return new ReferralRequest(command.direction(), command.careType(), command.urgency(), patient,
                 command.diagnosis(), command.reason(), command.clinicalSummary(), command.attachments(),
                 command.fromInstitutionId(), command.fromDepartment(), target, command.toDepartment(),
@@ -247,7 +249,7 @@ public class ReferralService implements ReferralUseCases {
                 command.upReferralId());
     }
 
-    private Mono<Institution> institution(String id, String field) {
+    private Mono<Institution> institution(InstitutionId id, String field) {
         return institutions.find(id).switchIfEmpty(Mono.error(() -> new ReferralRuleViolation("unknown-institution",
                 field, "no institution " + id + " is known to the referral network")));
     }
@@ -270,7 +272,7 @@ public class ReferralService implements ReferralUseCases {
     // ---- reads
 
     @Override
-    public Mono<ReferralView> view(String id, String purpose, Caller caller) {
+    public Mono<ReferralView> view(ReferralId id, String purpose, Caller caller) {
         Actor actor = Actors.of(caller);
         return visible(id, actor).flatMap(referral -> audit.record(new AuditRecord(ids.get(), clock.instant(),
                         actor.userId(), actor.role().name(), actor.institutionId(), referral.id(),
@@ -281,7 +283,7 @@ public class ReferralService implements ReferralUseCases {
     }
 
     @Override
-    public Flux<AuditRecord> auditTrail(String id, Caller caller) {
+    public Flux<AuditRecord> auditTrail(ReferralId id, Caller caller) {
         if (!caller.has(Role.AUDITOR)) {
             return Flux.error(new NotPermitted("auditors-only", "Only auditors read the audit trail"));
         }
@@ -297,12 +299,12 @@ public class ReferralService implements ReferralUseCases {
     }
 
     @Override
-    public Mono<List<HistoryEntry>> history(String id, Caller caller) {
+    public Mono<List<HistoryEntry>> history(ReferralId id, Caller caller) {
         return visible(id, Actors.of(caller)).map(Referral::history);
     }
 
     @Override
-    public Mono<Set<Action>> actions(String id, Caller caller) {
+    public Mono<Set<Action>> actions(ReferralId id, Caller caller) {
         Actor actor = Actors.of(caller);
         return visible(id, actor).map(referral -> ReferralPermissions.allowedActions(referral, actor, clock.instant()));
     }
@@ -359,11 +361,11 @@ public class ReferralService implements ReferralUseCases {
     }
 
     /** Visible by DESIGN §5's object-level rules, or to the family doctor of the contracted patient. Else 404. */
-    private Mono<Referral> visible(String id, Actor actor) {
+    private Mono<Referral> visible(ReferralId id, Actor actor) {
         return store.find(id)
                 .filterWhen(referral -> ReferralPermissions.maySee(referral, actor) ? Mono.just(true)
                         : followsAsFamilyDoctor(referral, actor))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Referral", id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Referral", id.value())));
     }
 
     private Mono<Boolean> followsAsFamilyDoctor(Referral referral, Actor actor) {
@@ -380,37 +382,37 @@ public class ReferralService implements ReferralUseCases {
     // ---- transitions
 
     @Override
-    public Mono<Referral> accept(String id, long expectedVersion, Instant appointmentAt, Caller caller) {
+    public Mono<Referral> accept(ReferralId id, long expectedVersion, Instant appointmentAt, Caller caller) {
         return act(id, expectedVersion, caller, Action.ACCEPT, (referral, actor) ->
                 referral.accept(policies.noShow().appointmentAt(appointmentAt), actor, clock.instant()));
     }
 
     @Override
-    public Mono<Referral> reject(String id, long expectedVersion, RejectReason reason, String note, Caller caller) {
+    public Mono<Referral> reject(ReferralId id, long expectedVersion, RejectReason reason, String note, Caller caller) {
         return act(id, expectedVersion, caller, Action.REJECT,
                 (referral, actor) -> referral.reject(reason, note, actor, clock.instant()));
     }
 
     @Override
-    public Mono<Referral> cancel(String id, long expectedVersion, CancelReason reason, Caller caller) {
+    public Mono<Referral> cancel(ReferralId id, long expectedVersion, CancelReason reason, Caller caller) {
         return act(id, expectedVersion, caller, Action.CANCEL,
                 (referral, actor) -> referral.cancel(reason, actor, clock.instant()));
     }
 
     @Override
-    public Mono<Referral> recordArrival(String id, long expectedVersion, Caller caller) {
+    public Mono<Referral> recordArrival(ReferralId id, long expectedVersion, Caller caller) {
         return act(id, expectedVersion, caller, Action.RECORD_ARRIVAL,
                 (referral, actor) -> referral.recordArrival(actor, clock.instant()));
     }
 
     @Override
-    public Mono<Referral> recordNoShow(String id, long expectedVersion, Caller caller) {
+    public Mono<Referral> recordNoShow(ReferralId id, long expectedVersion, Caller caller) {
         return act(id, expectedVersion, caller, Action.RECORD_NO_SHOW,
                 (referral, actor) -> referral.recordNoShow(actor, clock.instant()));
     }
 
     @Override
-    public Mono<Referral> complete(String id, long expectedVersion, TreatmentOutcome outcome, String summary,
+    public Mono<Referral> complete(ReferralId id, long expectedVersion, TreatmentOutcome outcome, String summary,
                                    boolean downReferralRecommended, Caller caller) {
         return act(id, expectedVersion, caller, Action.COMPLETE, (referral, actor) ->
                 referral.complete(outcome, summary, downReferralRecommended, actor, clock.instant()));
@@ -420,7 +422,7 @@ public class ReferralService implements ReferralUseCases {
      * One user action: visible (else 404), entitled (else 403), on the version the caller saw (else
      * 412), allowed in the current state (else 409 with what is allowed), saved with its events atomically.
      */
-    private Mono<Referral> act(String id, long expectedVersion, Caller caller, Action action,
+    private Mono<Referral> act(ReferralId id, long expectedVersion, Caller caller, Action action,
                                BiFunction<Referral, Actor, Outcome<Referral>> transition) {
         Actor actor = Actors.of(caller);
         return visible(id, actor).flatMap(referral -> {

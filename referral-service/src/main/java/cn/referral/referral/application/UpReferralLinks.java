@@ -12,6 +12,7 @@ import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralRuleViolation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,7 +51,7 @@ public class UpReferralLinks implements UpReferralLinkUseCases {
 
     /** Links {@code down} into its up-referral (if it names one), then settles its mark. */
     Mono<Void> link(Referral down, Actor actor) {
-        String upId = down.request().upReferralId();
+        ReferralId upId = down.request().upReferralId();
         if (upId == null) {
             return Mono.empty();
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.referral.platform.application.NotPermitted;
 import cn.referral.referral.application.port.out.ReferralFinder.Visibility;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
 import cn.referral.referral.domain.referral.Referral;
@@ -21,8 +22,8 @@ class ReferralQueryVisibilityTest {
     private static final List<Actor> ACTORS = List.of(
             ReferralFixtures.PRIMARY_DOCTOR, ReferralFixtures.HOSPITAL_DESK, ReferralFixtures.HOSPITAL_DOCTOR,
             new Actor("desk-nanhui", ActorRole.REFERRAL_DESK, ReferralFixtures.COMMUNITY_CENTRE),
-            new Actor("dr-elsewhere", ActorRole.HOSPITAL_DOCTOR, "na-county-hospital"),
-            new Actor("desk-elsewhere", ActorRole.REFERRAL_DESK, "na-county-hospital"),
+            new Actor("dr-elsewhere", ActorRole.HOSPITAL_DOCTOR, new InstitutionId("na-county-hospital")),
+            new Actor("desk-elsewhere", ActorRole.REFERRAL_DESK, new InstitutionId("na-county-hospital")),
             new Actor("auditor", ActorRole.AUDITOR, null));
 
     @Test

@@ -1,23 +1,26 @@
 package cn.referral.referral.domain.kpi;
 
 import java.util.Set;
+import cn.referral.referral.domain.network.AllianceId;
+import cn.referral.referral.domain.network.InstitutionId;
 
 /**
  * Whose referrals a report counts: everyone's, one alliance's members', one institution's, or those of
  * institutions in one region (a GB/T 2260 prefix: {@code 35} a province, {@code 3505} a city,
  * {@code 350583} a county). A referral counts when its source or its target is inside.
  */
-public record KpiScope(String allianceId, Set<String> institutionIds, String institutionId, String regionPrefix) {
+public record KpiScope(AllianceId allianceId, Set<InstitutionId> institutionIds, InstitutionId institutionId,
+                       String regionPrefix) {
 
     public static KpiScope everywhere() {
         return new KpiScope(null, null, null, null);
     }
 
-    public static KpiScope alliance(String allianceId, Set<String> members) {
+    public static KpiScope alliance(AllianceId allianceId, Set<InstitutionId> members) {
         return new KpiScope(allianceId, Set.copyOf(members), null, null);
     }
 
-    public static KpiScope institution(String institutionId) {
+    public static KpiScope institution(InstitutionId institutionId) {
         return new KpiScope(null, null, institutionId, null);
     }
 

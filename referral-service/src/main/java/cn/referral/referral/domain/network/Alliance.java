@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** A medical alliance (医联体) as far as reports need it: its members. */
-public record Alliance(String allianceId, String name, List<String> memberInstitutionIds, boolean active, long version) {
+public record Alliance(AllianceId allianceId, String name, List<InstitutionId> memberInstitutionIds, boolean active,
+                       long version) {
 
     public Alliance {
         Objects.requireNonNull(allianceId, "allianceId");

@@ -7,7 +7,7 @@ import java.util.Objects;
 import cn.referral.referral.domain.referral.Direction;
 
 /** An up- or down-referral disease catalog (上转/下转病种目录) for a target level, from the registry. */
-public record Catalog(String catalogId, String name, Direction direction, InstitutionLevel targetLevel, long version,
+public record Catalog(CatalogId catalogId, String name, Direction direction, InstitutionLevel targetLevel, long version,
                       LocalDate effectiveFrom, boolean active, List<CatalogEntry> entries) {
 
     public Catalog {

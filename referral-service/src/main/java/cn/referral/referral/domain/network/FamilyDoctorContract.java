@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A family-doctor contract (签约, "1+1+1") of a patient known by pseudonym; a patient may have an old and a new one. */
-public record FamilyDoctorContract(String contractId, String patientRef, String primaryInstitutionId,
-                                   String districtHospitalId, String cityHospitalId, String familyDoctorId,
+public record FamilyDoctorContract(ContractId contractId, String patientRef, InstitutionId primaryInstitutionId,
+                                   InstitutionId districtHospitalId, InstitutionId cityHospitalId,
+                                   String familyDoctorId,
                                    LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
 
     public FamilyDoctorContract {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code version} is the registry's: a snapshot older than the one held is ignored. {@code kind} is the
  * registry's 机构类别 (e.g. {@code COMMUNITY_HEALTH_CENTRE}, {@code REHABILITATION}), {@code null} when unknown.
  */
-public record Institution(String id, String name, InstitutionLevel level, String regionCode, boolean active,
+public record Institution(InstitutionId id, String name, InstitutionLevel level, String regionCode, boolean active,
                           long version, List<String> departments, String kind) {
 
     public Institution {
@@ -18,7 +18,7 @@ public record Institution(String id, String name, InstitutionLevel level, String
     }
 
     /** An institution whose kind is not known here. */
-    public Institution(String id, String name, InstitutionLevel level, String regionCode, boolean active, long version,
+    public Institution(InstitutionId id, String name, InstitutionLevel level, String regionCode, boolean active, long version,
                        List<String> departments) {
         this(id, name, level, regionCode, active, version, departments, null);
     }

@@ -39,7 +39,7 @@ public final class CatalogEligibility {
             .comparingInt((Match m) -> matchKey(m.entry().code()).length())
             .thenComparing(m -> m.catalog().effectiveFrom() == null ? LocalDate.MIN : m.catalog().effectiveFrom())
             .thenComparingLong(m -> m.catalog().version())
-            .thenComparing(m -> m.catalog().catalogId(), Comparator.reverseOrder());
+            .thenComparing(m -> m.catalog().catalogId().value(), Comparator.reverseOrder());
 
     record Match(Catalog catalog, CatalogEntry entry) {
     }
@@ -59,7 +59,8 @@ public final class CatalogEligibility {
             CatalogEntry entry = best.get().entry();
             explanation.add(diagnosis.code() + " is in " + catalog.name() + " (" + catalog.catalogId() + ") as "
                     + entry.code() + (entry.name() == null ? "" : " " + entry.name()));
-            return new Eligibility(true, catalog.catalogId(), entry.code(), null, toContractedInstitution, explanation);
+            return new Eligibility(true, catalog.catalogId().value(), entry.code(), null, toContractedInstitution,
+                    explanation);
         }
         String where = (direction == Direction.UP ? "上转" : "下转") + "病种目录 for " + targetLevel + " / " + careType;
         if (overrideReason == null || overrideReason.isBlank()) {

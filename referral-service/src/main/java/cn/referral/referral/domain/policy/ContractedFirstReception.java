@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import cn.referral.referral.domain.network.FamilyDoctorContract;
+import cn.referral.referral.domain.network.InstitutionId;
 
 /**
  * Whether the receiving desk takes a referral first within its urgency (its worklists rank it ahead of
@@ -35,7 +36,7 @@ public record ContractedFirstReception(Set<String> regionCodes) {
      * received first: the patient's {@code contract} is valid on {@code day}, its primary institution is
      * the referring one, and the receiving region is listed.
      */
-    public boolean receivesFirst(FamilyDoctorContract contract, LocalDate day, String fromInstitutionId,
+    public boolean receivesFirst(FamilyDoctorContract contract, LocalDate day, InstitutionId fromInstitutionId,
                                  String toRegionCode) {
         return contract != null && contract.isValidOn(day) && fromInstitutionId != null
                 && fromInstitutionId.equals(contract.primaryInstitutionId()) && listed(toRegionCode);

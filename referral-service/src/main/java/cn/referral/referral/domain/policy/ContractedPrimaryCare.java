@@ -3,6 +3,7 @@ package cn.referral.referral.domain.policy;
 import java.time.LocalDate;
 
 import cn.referral.referral.domain.network.FamilyDoctorContract;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.ReferralRuleViolation;
 
@@ -17,16 +18,17 @@ import cn.referral.referral.domain.referral.ReferralRuleViolation;
 public final class ContractedPrimaryCare {
 
     /** Where the referral goes, whether the patient is contracted, and whether the target is their contracted one. */
-    public record Target(String institutionId, boolean contracted, boolean contractedInstitution, String explanation) {
+    public record Target(InstitutionId institutionId, boolean contracted, boolean contractedInstitution,
+                         String explanation) {
     }
 
     private ContractedPrimaryCare() {
     }
 
-    public static Target choose(Direction direction, String requestedTarget, FamilyDoctorContract contract,
+    public static Target choose(Direction direction, InstitutionId requestedTarget, FamilyDoctorContract contract,
                                 LocalDate day) {
         boolean contracted = contract != null && contract.isValidOn(day);
-        if (requestedTarget == null || requestedTarget.isBlank()) {
+        if (requestedTarget == null) {
             if (direction == Direction.DOWN && contracted) {
                 return new Target(contract.primaryInstitutionId(), true, true,
                         "down-referral to the patient's contracted primary institution " + contract.primaryInstitutionId()

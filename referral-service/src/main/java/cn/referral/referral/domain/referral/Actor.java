@@ -1,9 +1,10 @@
 package cn.referral.referral.domain.referral;
 
 import java.util.Objects;
+import cn.referral.referral.domain.network.InstitutionId;
 
 /** Who acts: a user of an institution in one role, or the system itself. */
-public record Actor(String userId, ActorRole role, String institutionId) {
+public record Actor(String userId, ActorRole role, InstitutionId institutionId) {
 
     public static final Actor SYSTEM = new Actor("referral-service", ActorRole.SYSTEM, null);
 
@@ -12,7 +13,7 @@ public record Actor(String userId, ActorRole role, String institutionId) {
         Objects.requireNonNull(role, "role");
     }
 
-    public boolean worksAt(String institution) {
+    public boolean worksAt(InstitutionId institution) {
         return institutionId != null && institutionId.equals(institution);
     }
 }

@@ -8,6 +8,7 @@ public record HistoryEntry(Instant at, String actorId, ActorRole role, String in
 
     static HistoryEntry of(Actor by, Instant at, HistoryAction action, ReferralState from, ReferralState to,
                            String reason) {
-        return new HistoryEntry(at, by.userId(), by.role(), by.institutionId(), action, from, to, reason);
+        return new HistoryEntry(at, by.userId(), by.role(),
+                by.institutionId() == null ? null : by.institutionId().value(), action, from, to, reason);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.policy.AcceptanceDeadlines;
 
 /**
@@ -17,12 +18,12 @@ import cn.referral.referral.domain.policy.AcceptanceDeadlines;
  * @param receivedFirst decided at submission: the receiving desk takes it first within its urgency
  *                      ({@code ContractedFirstReception}, seed 001)
  */
-public record Referral(String id, ReferralRequest request, String referringDoctorId, boolean contracted,
+public record Referral(ReferralId id, ReferralRequest request, String referringDoctorId, boolean contracted,
                        Eligibility eligibility, ReferralState state, Deadlines deadlines, SlotStatus slot,
                        Appointment appointment, RejectReason rejectReason, String rejectNote,
                        CancelReason cancelReason, Completion completion, Instant submittedAt, Instant acceptedAt,
                        Instant arrivedAt, Instant closedAt, List<HistoryEntry> history, long version,
-                       ReferralPath path, String downReferralId, boolean receivedFirst) {
+                       ReferralPath path, ReferralId downReferralId, boolean receivedFirst) {
 
     public Referral {
         Objects.requireNonNull(id, "id");
@@ -34,7 +35,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
     }
 
     /** A referral stored before its path was recorded, with no down-referral linked. */
-    public Referral(String id, ReferralRequest request, String referringDoctorId, boolean contracted,
+    public Referral(ReferralId id, ReferralRequest request, String referringDoctorId, boolean contracted,
                     Eligibility eligibility, ReferralState state, Deadlines deadlines, SlotStatus slot,
                     Appointment appointment, RejectReason rejectReason, String rejectNote, CancelReason cancelReason,
                     Completion completion, Instant submittedAt, Instant acceptedAt, Instant arrivedAt, Instant closedAt,
@@ -46,20 +47,20 @@ public record Referral(String id, ReferralRequest request, String referringDocto
 
     // ---- creation
 
-    public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+    public static Outcome<Referral> submit(ReferralId id, ReferralRequest request, Eligibility eligibility,
                                            boolean contracted, Actor by, Instant now, AcceptanceDeadlines sla) {
         return submit(id, request, eligibility, contracted, null, by, now, sla);
     }
 
     /** A new referral, with where it goes in the network ({@code path}) fixed for the reports. */
-    public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+    public static Outcome<Referral> submit(ReferralId id, ReferralRequest request, Eligibility eligibility,
                                            boolean contracted, ReferralPath path, Actor by, Instant now,
                                            AcceptanceDeadlines sla) {
         return submit(id, request, eligibility, contracted, path, false, by, now, sla);
     }
 
     /** A new referral, with its path and whether the receiving desk takes it first within its urgency. */
-    public static Outcome<Referral> submit(String id, ReferralRequest request, Eligibility eligibility,
+    public static Outcome<Referral> submit(ReferralId id, ReferralRequest request, Eligibility eligibility,
                                            boolean contracted, ReferralPath path, boolean receivedFirst, Actor by,
                                            Instant now, AcceptanceDeadlines sla) {
         Deadlines deadlines = sla.forSubmission(request.urgency(), now);
@@ -160,7 +161,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
      * 002: “跟踪转诊患者治疗过程，做好接续服务”): the up-referral names its down-referral, and leaves the
      * hospital's list of pending down-referrals. Linking the same down-referral again changes nothing.
      */
-    public Outcome<Referral> linkDownReferral(String downReferral, Actor by, Instant now) {
+    public Outcome<Referral> linkDownReferral(ReferralId downReferral, Actor by, Instant now) {
         Objects.requireNonNull(downReferral, "downReferral");
         if (downReferral.equals(downReferralId)) {
             return Outcome.unchanged(this);
@@ -242,7 +243,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         return Outcome.of(held, List.of());
     }
 
-    public Outcome<Referral> waitlisted(String poolId, int position, Instant now) {
+    public Outcome<Referral> waitlisted(PoolId poolId, int position, Instant now) {
         if (!state.awaitsAcceptance() || state == ReferralState.SLOT_HELD) {
             return Outcome.of(note(now, HistoryAction.WAITLISTED_IGNORED,
                     "waitlisted at " + position + " while " + state), List.of());
@@ -274,7 +275,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
      * Quota released the hold (it expired, or the reserve was handed back). A referral that still
      * waits for acceptance goes back to SUBMITTED, flagged, so the desk sees it has no slot any more.
      */
-    public Outcome<Referral> slotReleased(String holdId, String reason, Instant now) {
+    public Outcome<Referral> slotReleased(HoldId holdId, String reason, Instant now) {
         if (slot.state() != QuotaState.HELD && slot.state() != QuotaState.CONFIRMED
                 || holdId != null && !holdId.equals(slot.holdId())) {
             return Outcome.of(note(now, HistoryAction.SLOT_RELEASED,
@@ -286,7 +287,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         return Outcome.of(released, List.of());
     }
 
-    public Outcome<Referral> slotConfirmed(String holdId, Instant now) {
+    public Outcome<Referral> slotConfirmed(HoldId holdId, Instant now) {
         if (slot.state() != QuotaState.HELD || !slot.holdId().equals(holdId)) {
             return Outcome.unchanged(this);
         }
@@ -314,11 +315,11 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         return request.urgency();
     }
 
-    public String fromInstitutionId() {
+    public InstitutionId fromInstitutionId() {
         return request.fromInstitutionId();
     }
 
-    public String toInstitutionId() {
+    public InstitutionId toInstitutionId() {
         return request.toInstitutionId();
     }
 
@@ -366,7 +367,7 @@ public record Referral(String id, ReferralRequest request, String referringDocto
         private Instant closedAt;
         private List<HistoryEntry> history;
         private long version;
-        private String downReferralId;
+        private ReferralId downReferralId;
 
         private Builder(Referral from) {
             this.from = from;

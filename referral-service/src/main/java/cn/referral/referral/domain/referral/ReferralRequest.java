@@ -3,6 +3,7 @@ package cn.referral.referral.domain.referral;
 import java.util.List;
 import java.util.Objects;
 
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.policy.DownReferralContinuity;
 
 /**
@@ -11,9 +12,9 @@ import cn.referral.referral.domain.policy.DownReferralContinuity;
  */
 public record ReferralRequest(Direction direction, CareType careType, Urgency urgency, Patient patient,
                               Diagnosis diagnosis, String reason, String clinicalSummary, List<Attachment> attachments,
-                              String fromInstitutionId, String fromDepartment, String toInstitutionId,
+                              InstitutionId fromInstitutionId, String fromDepartment, InstitutionId toInstitutionId,
                               String toDepartment, DateWindow requestedWindow, SourceEpisode sourceEpisode,
-                              ContinuityPlan continuityPlan, String overrideReason, String upReferralId) {
+                              ContinuityPlan continuityPlan, String overrideReason, ReferralId upReferralId) {
 
     public ReferralRequest {
         Objects.requireNonNull(direction, "direction");
@@ -48,7 +49,7 @@ public record ReferralRequest(Direction direction, CareType careType, Urgency ur
     /** A request that continues no earlier up-referral. */
     public ReferralRequest(Direction direction, CareType careType, Urgency urgency, Patient patient,
                            Diagnosis diagnosis, String reason, String clinicalSummary, List<Attachment> attachments,
-                           String fromInstitutionId, String fromDepartment, String toInstitutionId,
+                           InstitutionId fromInstitutionId, String fromDepartment, InstitutionId toInstitutionId,
                            String toDepartment, DateWindow requestedWindow, SourceEpisode sourceEpisode,
                            ContinuityPlan continuityPlan, String overrideReason) {
         this(direction, careType, urgency, patient, diagnosis, reason, clinicalSummary, attachments, fromInstitutionId,

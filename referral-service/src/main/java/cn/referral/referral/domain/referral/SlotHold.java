@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** A unit quota-service holds for a referral. */
-public record SlotHold(String holdId, String poolId, LocalDate date, String session, boolean greenChannel) {
+public record SlotHold(HoldId holdId, PoolId poolId, LocalDate date, String session, boolean greenChannel) {
 
     public SlotHold {
         Objects.requireNonNull(holdId, "holdId");

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** The slot quota-service holds (or not) for the referral, as the desk sees it. */
-public record SlotStatus(QuotaState state, String holdId, String poolId, LocalDate date, String session,
+public record SlotStatus(QuotaState state, HoldId holdId, PoolId poolId, LocalDate date, String session,
                          boolean greenChannel, Integer waitlistPosition, String reason, Instant updatedAt) {
 
     public static SlotStatus pending() {

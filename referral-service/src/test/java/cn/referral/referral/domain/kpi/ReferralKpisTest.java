@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.ReferralScope;
 import cn.referral.referral.domain.referral.ReferralState;
@@ -128,7 +129,7 @@ class ReferralKpisTest {
                 new ReferralCount(Direction.DOWN, ReferralState.SUBMITTED, false, true, false, 4));
 
         KpiReport report = ReferralKpis.compute(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 24),
-                KpiScope.institution("na-county-hospital"), counts, List.of(), List.of(), Duration.ofMinutes(90),
+                KpiScope.institution(new InstitutionId("na-county-hospital")), counts, List.of(), List.of(), Duration.ofMinutes(90),
                 new SlotFacts(4, 3, 2), TODAY);
 
         assertThat(report.decided()).isEqualTo(6);

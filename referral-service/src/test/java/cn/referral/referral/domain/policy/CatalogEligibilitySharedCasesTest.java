@@ -14,6 +14,7 @@ import cn.referral.platform.testing.EligibilityCases.Case;
 import cn.referral.platform.testing.EligibilityCases.CatalogRow;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
+import cn.referral.referral.domain.network.CatalogId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Diagnosis;
@@ -36,7 +37,7 @@ class CatalogEligibilitySharedCasesTest {
     private static Catalog catalog(CatalogRow row) {
         List<CatalogEntry> entries = row.entries().stream().map(entry -> new CatalogEntry(entry.code(), entry.code(),
                 entry.careTypes().stream().map(CareType::valueOf).collect(Collectors.toUnmodifiableSet()))).toList();
-        return new Catalog(row.id(), row.id(), Direction.valueOf(row.direction()),
+        return new Catalog(new CatalogId(row.id()), row.id(), Direction.valueOf(row.direction()),
                 InstitutionLevel.valueOf(row.targetLevel()), row.version(), row.effectiveFrom(), row.active(), entries);
     }
 

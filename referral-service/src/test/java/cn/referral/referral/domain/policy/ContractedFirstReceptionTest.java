@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
+import cn.referral.referral.domain.network.InstitutionId;
 
 /** Issue 13 item 6, the desks' side: who is received first within an urgency (seed 001, listed regions only). */
 class ContractedFirstReceptionTest {
@@ -30,10 +32,11 @@ class ContractedFirstReceptionTest {
     })
     void onlyAContractedPatientReferredByTheirOwnPrimaryInstitutionToAListedRegion(String primary, boolean valid,
             String from, String toRegion, boolean expected) {
-        FamilyDoctorContract contract = primary == null ? null : new FamilyDoctorContract("c-1", "p-1", primary,
-                "district", "city", "dr-1", LocalDate.parse("2020-01-01"), LocalDate.parse("2099-12-31"), valid, 1);
+        FamilyDoctorContract contract = primary == null ? null : new FamilyDoctorContract(new ContractId("c-1"),
+                "p-1", new InstitutionId(primary), new InstitutionId("district"), new InstitutionId("city"), "dr-1",
+                LocalDate.parse("2020-01-01"), LocalDate.parse("2099-12-31"), valid, 1);
 
-        assertThat(JILIN.receivesFirst(contract, DAY, from, toRegion)).isEqualTo(expected);
+        assertThat(JILIN.receivesFirst(contract, DAY, new InstitutionId(from), toRegion)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "listed {0}, region {1} -> {2}")
@@ -51,10 +54,11 @@ class ContractedFirstReceptionTest {
 
     @Test
     void nothingListedByDefaultSoSubmissionOrderHoldsEverywhere() {
-        FamilyDoctorContract contract = new FamilyDoctorContract("c-1", "p-1", "jl-centre", null, null, null, null,
-                null, true, 1);
+        FamilyDoctorContract contract = new FamilyDoctorContract(new ContractId("c-1"), "p-1",
+                new InstitutionId("jl-centre"), null, null, null, null, null, true, 1);
 
-        assertThat(ContractedFirstReception.nowhere().receivesFirst(contract, DAY, "jl-centre", "220202")).isFalse();
+        assertThat(ContractedFirstReception.nowhere().receivesFirst(contract, DAY, new InstitutionId("jl-centre"),
+                "220202")).isFalse();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 
 /** Seed 001 (五) 3: 由二、三级医院向基层医疗卫生机构、慢性病医疗机构转诊人数. */
@@ -27,8 +28,8 @@ class DownReferralToPrimaryCareTest {
             """)
     void countsHospitalsSendingToPrimaryOrChronicCare(InstitutionLevel from, InstitutionLevel to, String kind,
                                                       boolean counts) {
-        Institution source = new Institution("a", "a", from, "350583", true, 1, List.of(), "GENERAL_HOSPITAL");
-        Institution target = new Institution("b", "b", to, "350583", true, 1, List.of(), kind);
+        Institution source = new Institution(new InstitutionId("a"), "a", from, "350583", true, 1, List.of(), "GENERAL_HOSPITAL");
+        Institution target = new Institution(new InstitutionId("b"), "b", to, "350583", true, 1, List.of(), kind);
         assertThat(DownReferralToPrimaryCare.counts(source, target)).isEqualTo(counts);
     }
 }

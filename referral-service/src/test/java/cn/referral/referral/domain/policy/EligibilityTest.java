@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
+import cn.referral.referral.domain.network.CatalogId;
+import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.ContinuityPlan;
@@ -29,18 +32,18 @@ class EligibilityTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
     static Catalog upToTertiary(boolean active) {
-        return new Catalog("up-tertiary", "三级医院上转病种目录", Direction.UP, InstitutionLevel.TERTIARY, 1,
+        return new Catalog(new CatalogId("up-tertiary"), "三级医院上转病种目录", Direction.UP, InstitutionLevel.TERTIARY, 1,
                 LocalDate.of(2026, 1, 1), active, List.of(new CatalogEntry("I63", "脑梗死", Set.of()),
                 new CatalogEntry("C34", "肺癌", Set.of(CareType.INPATIENT))));
     }
 
     static Catalog downToPrimary() {
-        return new Catalog("down-primary", "下转病种目录", Direction.DOWN, InstitutionLevel.PRIMARY, 1, null, true,
+        return new Catalog(new CatalogId("down-primary"), "下转病种目录", Direction.DOWN, InstitutionLevel.PRIMARY, 1, null, true,
                 List.of(new CatalogEntry("I63", "脑梗死恢复期", Set.of()), new CatalogEntry("E11", "2型糖尿病", Set.of())));
     }
 
     static Institution institution(String id, InstitutionLevel level, boolean active) {
-        return new Institution(id, id, level, "330302", active, 1, List.of());
+        return new Institution(new InstitutionId(id), id, level, "330302", active, 1, List.of());
     }
 
     private static String code(Throwable error) {
@@ -155,13 +158,14 @@ class EligibilityTest {
     @Nested
     class ContractsAndContinuity {
 
-        private final FamilyDoctorContract contract = new FamilyDoctorContract("c-1", "ref-1", "chc", "county", "city",
-                "dr-zhou", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), true, 1);
+        private final FamilyDoctorContract contract = new FamilyDoctorContract(new ContractId("c-1"), "ref-1",
+                new InstitutionId("chc"), new InstitutionId("county"), new InstitutionId("city"), "dr-zhou",
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), true, 1);
 
         @Test
         void aDownReferralWithoutTargetGoesToTheContractedPrimaryInstitution() {
             ContractedPrimaryCare.Target target = ContractedPrimaryCare.choose(Direction.DOWN, null, contract, TODAY);
-            assertThat(target.institutionId()).isEqualTo("chc");
+            assertThat(target.institutionId()).isEqualTo(new InstitutionId("chc"));
             assertThat(target.contracted()).isTrue();
             assertThat(target.contractedInstitution()).isTrue();
         }
@@ -172,7 +176,7 @@ class EligibilityTest {
                     .satisfies(e -> assertThat(code(e)).isEqualTo("target-required"));
             assertThatThrownBy(() -> ContractedPrimaryCare.choose(Direction.DOWN, null, contract,
                     LocalDate.of(2027, 1, 1))).isInstanceOf(ReferralRuleViolation.class);
-            assertThat(ContractedPrimaryCare.choose(Direction.UP, "city", contract, LocalDate.of(2027, 1, 1)).contracted())
+            assertThat(ContractedPrimaryCare.choose(Direction.UP, new InstitutionId("city"), contract, LocalDate.of(2027, 1, 1)).contracted())
                     .isFalse();
         }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.policy.AcceptanceDeadlines;
 import cn.referral.referral.domain.policy.NoShowRule;
 
@@ -11,8 +12,8 @@ import cn.referral.referral.domain.policy.NoShowRule;
 public final class ReferralFixtures {
 
     public static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
-    public static final String COMMUNITY_CENTRE = "wz-lucheng-nanhui-chc";
-    public static final String CITY_HOSPITAL = "wz-wmu-first-hospital";
+    public static final InstitutionId COMMUNITY_CENTRE = new InstitutionId("wz-lucheng-nanhui-chc");
+    public static final InstitutionId CITY_HOSPITAL = new InstitutionId("wz-wmu-first-hospital");
     public static final Actor PRIMARY_DOCTOR = new Actor("dr-chen", ActorRole.PRIMARY_DOCTOR, COMMUNITY_CENTRE);
     public static final Actor HOSPITAL_DESK = new Actor("desk-wang", ActorRole.REFERRAL_DESK, CITY_HOSPITAL);
     public static final Actor HOSPITAL_DOCTOR = new Actor("dr-li", ActorRole.HOSPITAL_DOCTOR, CITY_HOSPITAL);
@@ -45,7 +46,7 @@ public final class ReferralFixtures {
     }
 
     public static Referral aSubmittedUpReferral(Urgency urgency) {
-        return Referral.submit("r-1", anUpRequest(urgency), inCatalog(), true, PRIMARY_DOCTOR, NOW,
+        return Referral.submit(new ReferralId("r-1"), anUpRequest(urgency), inCatalog(), true, PRIMARY_DOCTOR, NOW,
                 AcceptanceDeadlines.defaults()).state();
     }
 
@@ -54,7 +55,7 @@ public final class ReferralFixtures {
     }
 
     public static SlotHold aHold() {
-        return new SlotHold("hold-1", "pool-1", LocalDate.of(2026, 11, 26), "AM", false);
+        return new SlotHold(new HoldId("hold-1"), new PoolId("pool-1"), LocalDate.of(2026, 11, 26), "AM", false);
     }
 
     /** Accepted with an appointment two days after submission. */

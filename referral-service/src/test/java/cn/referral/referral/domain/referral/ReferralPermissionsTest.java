@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import cn.referral.referral.domain.network.InstitutionId;
 
 class ReferralPermissionsTest {
 
-    private static final Actor OTHER_DESK = new Actor("desk-x", ActorRole.REFERRAL_DESK, "na-county-hospital");
+    private static final Actor OTHER_DESK = new Actor("desk-x", ActorRole.REFERRAL_DESK,
+            new InstitutionId("na-county-hospital"));
     private static final Actor AUDITOR = new Actor("auditor", ActorRole.AUDITOR, null);
 
     @Test

@@ -33,7 +33,7 @@ class ReferralTransitionsTest {
 
         @Test
         void aNewReferralIsSubmittedWithItsAcceptanceDeadlineAndOneEvent() {
-            Outcome<Referral> submitted = Referral.submit("r-9", ReferralFixtures.anUpRequest(Urgency.URGENT),
+            Outcome<Referral> submitted = Referral.submit(new ReferralId("r-9"), ReferralFixtures.anUpRequest(Urgency.URGENT),
                     ReferralFixtures.inCatalog(), false, PRIMARY_DOCTOR, NOW,
                     cn.referral.referral.domain.policy.AcceptanceDeadlines.defaults());
 
@@ -71,13 +71,13 @@ class ReferralTransitionsTest {
                     new ReferralEvent.Accepted(LATER, held.version() + 1, appointment));
             HistoryEntry last = accepted.state().history().get(accepted.state().history().size() - 1);
             assertThat(last).isEqualTo(new HistoryEntry(LATER, "desk-wang", ActorRole.REFERRAL_DESK,
-                    ReferralFixtures.CITY_HOSPITAL, HistoryAction.ACCEPT, ReferralState.SLOT_HELD, ReferralState.ACCEPTED,
+                    ReferralFixtures.CITY_HOSPITAL.value(), HistoryAction.ACCEPT, ReferralState.SLOT_HELD, ReferralState.ACCEPTED,
                     "appointment " + appointment));
         }
 
         @Test
         void aSubmittedOrWaitlistedReferralCanBeAcceptedToo() {
-            Referral waitlisted = aSubmittedUpReferral().waitlisted("pool-1", 3, NOW).state();
+            Referral waitlisted = aSubmittedUpReferral().waitlisted(new PoolId("pool-1"), 3, NOW).state();
             assertThat(waitlisted.state()).isEqualTo(ReferralState.WAITLISTED);
             assertThat(waitlisted.accept(NO_SHOW.appointmentAt(LATER), HOSPITAL_DESK, NOW).state().state())
                     .isEqualTo(ReferralState.ACCEPTED);
@@ -305,14 +305,14 @@ class ReferralTransitionsTest {
 
         @Test
         void aReleasedHoldSendsAnUndecidedReferralBackToSubmitted() {
-            Outcome<Referral> released = aHeldReferral().slotReleased("hold-1", "HOLD_EXPIRED", LATER);
+            Outcome<Referral> released = aHeldReferral().slotReleased(new HoldId("hold-1"), "HOLD_EXPIRED", LATER);
             assertThat(released.state().state()).isEqualTo(ReferralState.SUBMITTED);
             assertThat(released.state().slot().state()).isEqualTo(QuotaState.RELEASED);
         }
 
         @Test
         void aWaitlistedReferralMovesUpWhenItsSlotIsHeld() {
-            Referral waitlisted = aSubmittedUpReferral().waitlisted("pool-1", 2, NOW).state();
+            Referral waitlisted = aSubmittedUpReferral().waitlisted(new PoolId("pool-1"), 2, NOW).state();
             assertThat(waitlisted.slotHeld(aHold(), LATER).state().state()).isEqualTo(ReferralState.SLOT_HELD);
         }
     }

@@ -15,10 +15,14 @@ import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.ContractSnap
 import cn.referral.referral.application.port.in.InstitutionViewUseCases;
 import cn.referral.referral.application.port.in.ReferenceDataUseCases;
 import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
+import cn.referral.referral.domain.network.CatalogId;
+import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Direction;
@@ -36,35 +40,40 @@ class RegistryConsumers {
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, InstitutionViewUseCases views) {
         return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                (event, snapshot) -> views.snapshotReceived(toInstitution(snapshot)), views::institutionRemoved);
+                (event, snapshot) -> views.snapshotReceived(toInstitution(snapshot)),
+                key -> views.institutionRemoved(new InstitutionId(key)));
     }
 
     /** Bound to {@code registry.catalogs.v1} as {@code registryCatalogs-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryCatalogs(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("catalog-view", CATALOG_SNAPSHOT, CatalogSnapshotV1.class,
-                (event, snapshot) -> views.catalogReceived(toCatalog(snapshot)), views::catalogRemoved);
+                (event, snapshot) -> views.catalogReceived(toCatalog(snapshot)),
+                key -> views.catalogRemoved(new CatalogId(key)));
     }
 
     /** Bound to {@code registry.contracts.v1} (keyed by contractId) as {@code registryContracts-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryContracts(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("contract-view", CONTRACT_SNAPSHOT, ContractSnapshotV1.class,
-                (event, snapshot) -> views.contractReceived(toContract(snapshot)), views::contractRemoved);
+                (event, snapshot) -> views.contractReceived(toContract(snapshot)),
+                key -> views.contractRemoved(new ContractId(key)));
     }
 
     /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                (event, snapshot) -> views.allianceReceived(new Alliance(snapshot.allianceId(), snapshot.name(),
-                        snapshot.memberInstitutionIds(), !Boolean.FALSE.equals(snapshot.active()), snapshot.version())),
-                views::allianceRemoved);
+                (event, snapshot) -> views.allianceReceived(new Alliance(new AllianceId(snapshot.allianceId()),
+                        snapshot.name(), members(snapshot.memberInstitutionIds()),
+                        !Boolean.FALSE.equals(snapshot.active()), snapshot.version())),
+                key -> views.allianceRemoved(new AllianceId(key)));
     }
 
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {
-        return new Institution(snapshot.institutionId(), snapshot.name(), InstitutionLevel.valueOf(snapshot.level()),
-                snapshot.regionCode(), snapshot.active(), snapshot.version(), snapshot.departments(), snapshot.kind());
+        return new Institution(new InstitutionId(snapshot.institutionId()), snapshot.name(),
+                InstitutionLevel.valueOf(snapshot.level()), snapshot.regionCode(), snapshot.active(), snapshot.version(),
+                snapshot.departments(), snapshot.kind());
     }
 
     private static Catalog toCatalog(CatalogSnapshotV1 snapshot) {
@@ -72,15 +81,27 @@ class RegistryConsumers {
                 .map(entry -> new CatalogEntry(entry.code(), entry.name(), entry.careTypes() == null ? Set.of()
                         : Set.copyOf(entry.careTypes().stream().map(CareType::valueOf).toList())))
                 .toList();
-        return new Catalog(snapshot.catalogId(), snapshot.name(), Direction.valueOf(snapshot.direction()),
+        return new Catalog(new CatalogId(snapshot.catalogId()), snapshot.name(), Direction.valueOf(snapshot.direction()),
                 snapshot.targetLevel() == null ? null : InstitutionLevel.valueOf(snapshot.targetLevel()),
                 snapshot.version(), snapshot.effectiveFrom(), !Boolean.FALSE.equals(snapshot.active()), entries);
     }
 
     private static FamilyDoctorContract toContract(ContractSnapshotV1 snapshot) {
-        return new FamilyDoctorContract(snapshot.contractId(), snapshot.patientRef(), snapshot.primaryInstitutionId(),
-                snapshot.districtHospitalId(), snapshot.cityHospitalId(), snapshot.familyDoctorId(),
+        return new FamilyDoctorContract(new ContractId(snapshot.contractId()), snapshot.patientRef(),
+                knownInstitution(snapshot.primaryInstitutionId()), knownInstitution(snapshot.districtHospitalId()),
+                knownInstitution(snapshot.cityHospitalId()), snapshot.familyDoctorId(),
                 snapshot.validFrom(), snapshot.validUntil(), !Boolean.FALSE.equals(snapshot.active()),
                 snapshot.version());
+    }
+
+    /** A contract may leave out any of its 1+1+1 institutions: a blank one names none. */
+    private static InstitutionId knownInstitution(String institutionId) {
+        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
+    }
+
+    /** An alliance's members; a blank entry names no institution. */
+    private static List<InstitutionId> members(List<String> institutionIds) {
+        return institutionIds == null ? List.of() : institutionIds.stream()
+                .filter(member -> member != null && !member.isBlank()).map(InstitutionId::new).toList();
     }
 }

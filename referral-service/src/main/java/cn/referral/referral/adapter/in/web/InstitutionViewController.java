@@ -1,12 +1,15 @@
 package cn.referral.referral.adapter.in.web;
 
+import java.util.List;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.platform.web.ProblemException;
 import cn.referral.referral.application.port.in.InstitutionViewUseCases;
-import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.referral.domain.network.InstitutionLevel;
 import reactor.core.publisher.Mono;
 
 /** Shows what this service has learnt of an institution from the registry's topic. */
@@ -21,6 +24,22 @@ class InstitutionViewController {
 
     @GetMapping("/institutions-view/{id}")
     Mono<Institution> find(@PathVariable String id) {
-        return views.find(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Institution", id)));
+        if (id.isBlank()) {
+            // a blank path segment names no institution: not found, as for any unknown id
+            return Mono.error(ProblemException.notFound("Institution", id));
+        }
+        return views.find(new InstitutionId(id)).map(Institution::of)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Institution", id)));
+    }
+
+    /** The institution as the registry's snapshot gave it: the domain's fields, its id a plain string. */
+    record Institution(String id, String name, InstitutionLevel level, String regionCode, boolean active,
+                       long version, List<String> departments, String kind) {
+
+        static Institution of(cn.referral.referral.domain.network.Institution institution) {
+            return new Institution(institution.id().value(), institution.name(), institution.level(),
+                    institution.regionCode(), institution.active(), institution.version(), institution.departments(),
+                    institution.kind());
+        }
     }
 }

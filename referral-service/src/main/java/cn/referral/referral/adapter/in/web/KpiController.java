@@ -16,6 +16,8 @@ import cn.referral.platform.web.ProblemException;
 import cn.referral.referral.application.port.in.KpiUseCases;
 import cn.referral.referral.domain.kpi.KpiReport;
 import cn.referral.referral.domain.kpi.SlotFacts;
+import cn.referral.referral.domain.network.AllianceId;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.policy.DownReferralToPrimaryCare;
 import reactor.core.publisher.Mono;
 
@@ -63,7 +65,9 @@ class KpiController {
                 throw ProblemException.invalidField(regionCode != null ? "regionCode" : "institutionId",
                         "name at most one of allianceId, institutionId and regionCode");
             }
-            return kpis.report(from, to, allianceId, institutionId, regionCode, caller).map(KpiResponse::of);
+            return kpis.report(from, to, allianceId == null ? null : new AllianceId(allianceId),
+                    institutionId == null ? null : new InstitutionId(institutionId), regionCode, caller)
+                    .map(KpiResponse::of);
         });
     }
 
@@ -95,8 +99,10 @@ class KpiController {
         }
 
         static KpiResponse of(KpiReport report) {
-            return new KpiResponse(report.from(), report.to(), new Scope(report.scope().allianceId(),
-                    report.scope().institutionId(), report.scope().regionPrefix()), report.upCount(),
+            return new KpiResponse(report.from(), report.to(), new Scope(
+                    report.scope().allianceId() == null ? null : report.scope().allianceId().value(),
+                    report.scope().institutionId() == null ? null : report.scope().institutionId().value(),
+                    report.scope().regionPrefix()), report.upCount(),
                     report.downCount(), new TwoWay(report.acceptedUpCount(), report.acceptedDownCount(),
                     report.twoWayReferralRatio()), report.downReferralGrowth(),
                     DownReferralToPrimaryCare.YEARLY_GROWTH_TARGET, report.decided(), report.accepted(),

@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.referral.adapter.in.web.ReferralResponses.ActionsResponse;
+import cn.referral.referral.adapter.in.web.ReferralResponses.AuditRecord;
 import cn.referral.referral.adapter.in.web.ReferralResponses.HistoryResponse;
 import cn.referral.referral.adapter.in.web.ReferralResponses.ReferralDetail;
 import cn.referral.referral.adapter.in.web.ReferralResponses.ReferralSummary;
@@ -32,7 +34,7 @@ import cn.referral.referral.adapter.in.web.TransitionRequests.RejectRequest;
 import cn.referral.referral.application.port.in.PatientDetails;
 import cn.referral.referral.application.port.in.ReferralUseCases;
 import cn.referral.referral.application.port.in.SubmitReferralCommand;
-import cn.referral.referral.application.port.out.AuditRecord;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Attachment;
 import cn.referral.referral.domain.referral.ContinuityPlan;
 import cn.referral.referral.domain.referral.ContractHandover;
@@ -41,6 +43,8 @@ import cn.referral.referral.domain.referral.Diagnosis;
 import cn.referral.referral.domain.referral.FollowUp;
 import cn.referral.referral.domain.referral.LongPrescription;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
+import cn.referral.referral.domain.referral.ReferralRuleViolation;
 import cn.referral.referral.domain.referral.SourceEpisode;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -63,7 +67,10 @@ class ReferralController {
     /** Who read a referral's patient data: for auditors. */
     @GetMapping("/audit")
     Mono<List<AuditRecord>> trail(@RequestParam("referralId") String referralId, Caller caller) {
-        return referrals.auditTrail(referralId, caller).collectList();
+        if (referralId.isBlank()) {
+            return Mono.error(ProblemException.invalidField("referralId", "must name a referral"));
+        }
+        return referrals.auditTrail(new ReferralId(referralId), caller).map(AuditRecord::of).collectList();
     }
 
     /** 201 with a new referral; 200 with the same referral when the Idempotency-Key and body repeat an earlier request. */
@@ -81,8 +88,9 @@ class ReferralController {
         return Mono.fromSupplier(() -> command(body))
                 .flatMap(command -> referrals.submit(command, key, caller))
                 .map(submission -> (submission.created()
-                        ? ResponseEntity.created(URI.create("/referrals/" + submission.referral().id()))
-                        : ResponseEntity.status(HttpStatus.OK).location(URI.create("/referrals/" + submission.referral().id())))
+                        ? ResponseEntity.created(URI.create("/referrals/" + submission.referral().id().value()))
+                        : ResponseEntity.status(HttpStatus.OK)
+                                .location(URI.create("/referrals/" + submission.referral().id().value())))
                         .eTag(Versions.etag(submission.referral().version()))
                         .body(ReferralSummary.of(submission.referral())));
     }
@@ -91,33 +99,34 @@ class ReferralController {
     Mono<ResponseEntity<ReferralDetail>> find(@PathVariable String id,
                                               @RequestHeader(name = DeclaredPurpose.HEADER, required = false) String purpose,
                                               Caller caller) {
-        return Mono.defer(() -> referrals.view(id, DeclaredPurpose.recordedOrNull(purpose), caller))
+        return Mono.defer(() -> referrals.view(referralId(id), DeclaredPurpose.recordedOrNull(purpose), caller))
                 .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.referral().version()))
                         .body(ReferralDetail.of(view)));
     }
 
     @GetMapping("/referrals/{id}/history")
     Mono<HistoryResponse> history(@PathVariable String id, Caller caller) {
-        return referrals.history(id, caller).map(entries -> new HistoryResponse(id, entries));
+        return referrals.history(referralId(id), caller).map(entries -> new HistoryResponse(id, entries));
     }
 
     @GetMapping("/referrals/{id}/actions")
     Mono<ActionsResponse> actions(@PathVariable String id, Caller caller) {
-        return referrals.actions(id, caller).map(allowed -> new ActionsResponse(id, allowed));
+        return referrals.actions(referralId(id), caller).map(allowed -> new ActionsResponse(id, allowed));
     }
 
     @PostMapping("/referrals/{id}/accept")
     Mono<ResponseEntity<ReferralSummary>> accept(@PathVariable String id, @Valid @RequestBody AcceptRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.accept(id, IfMatch.required(ifMatch), body.appointmentAt(), caller)));
+        return changed(Mono.defer(() -> referrals.accept(referralId(id), IfMatch.required(ifMatch), body.appointmentAt(),
+                caller)));
     }
 
     @PostMapping("/referrals/{id}/reject")
     Mono<ResponseEntity<ReferralSummary>> reject(@PathVariable String id, @Valid @RequestBody RejectRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.reject(id, IfMatch.required(ifMatch), body.reasonCode(),
+        return changed(Mono.defer(() -> referrals.reject(referralId(id), IfMatch.required(ifMatch), body.reasonCode(),
                 body.note(), caller)));
     }
 
@@ -125,28 +134,29 @@ class ReferralController {
     Mono<ResponseEntity<ReferralSummary>> cancel(@PathVariable String id, @Valid @RequestBody CancelRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.cancel(id, IfMatch.required(ifMatch), body.reasonCode(), caller)));
+        return changed(Mono.defer(() -> referrals.cancel(referralId(id), IfMatch.required(ifMatch), body.reasonCode(),
+                caller)));
     }
 
     @PostMapping("/referrals/{id}/arrival")
     Mono<ResponseEntity<ReferralSummary>> arrival(@PathVariable String id,
                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                   Caller caller) {
-        return changed(Mono.defer(() -> referrals.recordArrival(id, IfMatch.required(ifMatch), caller)));
+        return changed(Mono.defer(() -> referrals.recordArrival(referralId(id), IfMatch.required(ifMatch), caller)));
     }
 
     @PostMapping("/referrals/{id}/no-show")
     Mono<ResponseEntity<ReferralSummary>> noShow(@PathVariable String id,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.recordNoShow(id, IfMatch.required(ifMatch), caller)));
+        return changed(Mono.defer(() -> referrals.recordNoShow(referralId(id), IfMatch.required(ifMatch), caller)));
     }
 
     @PostMapping("/referrals/{id}/completion")
     Mono<ResponseEntity<ReferralSummary>> complete(@PathVariable String id, @Valid @RequestBody CompletionRequest body,
                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                    Caller caller) {
-        return changed(Mono.defer(() -> referrals.complete(id, IfMatch.required(ifMatch), body.outcome(),
+        return changed(Mono.defer(() -> referrals.complete(referralId(id), IfMatch.required(ifMatch), body.outcome(),
                 body.summary(), body.downReferralRecommended(), caller)));
     }
 
@@ -167,9 +177,38 @@ class ReferralController {
                         body.sourceEpisode().deductiblePaidFen());
         return new SubmitReferralCommand(body.direction(), body.careType(), body.urgency(), details,
                 new Diagnosis(body.diagnosis().code(), body.diagnosis().name()), body.reason(), body.clinicalSummary(),
-                attachments, body.fromInstitutionId(), body.fromDepartment(), body.toInstitutionId(),
+                attachments, new InstitutionId(body.fromInstitutionId()), body.fromDepartment(),
+                knownInstitution(body.toInstitutionId()),
                 body.toDepartment(), new DateWindow(body.requestedFrom(), body.requestedUntil()), episode,
-                continuityPlan(body.continuityPlan()), body.overrideReason(), body.upReferralId(), fingerprint(body));
+                continuityPlan(body.continuityPlan()), body.overrideReason(), upReferralId(body), fingerprint(body));
+    }
+
+    /**
+     * The up-referral a down-referral continues, if it names one. A blank one names none that could be
+     * visible: refused as an unknown up-referral (422), as the submission refused it before the id had a type.
+     */
+    private static ReferralId upReferralId(SubmitReferralRequest body) {
+        if (body.upReferralId() == null) {
+            return null;
+        }
+        if (body.upReferralId().isBlank()) {
+            throw new ReferralRuleViolation("unknown-up-referral", "upReferralId",
+                    "no up-referral " + body.upReferralId() + " is visible to you");
+        }
+        return new ReferralId(body.upReferralId());
+    }
+
+    /** A down-referral may leave its target out (it goes to the contracted institution): a blank one names none. */
+    private static InstitutionId knownInstitution(String institutionId) {
+        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
+    }
+
+    /** A blank path segment names no referral: not found, as for any unknown id. */
+    private static ReferralId referralId(String id) {
+        if (id.isBlank()) {
+            throw new NotFound("Referral", id);
+        }
+        return new ReferralId(id);
     }
 
     private static ContinuityPlan continuityPlan(SubmitReferralRequest.ContinuityPlanRequest plan) {

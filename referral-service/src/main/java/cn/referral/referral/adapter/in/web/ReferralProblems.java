@@ -34,7 +34,7 @@ class ReferralProblems implements ProblemMapping {
         if (error instanceof StaleReferral stale) {
             return new ProblemException(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED,
                     "Referral changed", "The referral changed since version " + stale.expectedVersion()
-                    + "; read it again and retry with its new ETag").with("referralId", stale.referralId());
+                    + "; read it again and retry with its new ETag").with("referralId", stale.referralId().value());
         }
         if (error instanceof ActionNotAllowed illegal) {
             return ProblemException.conflict("Action not allowed in this state", illegal.getMessage())

@@ -15,6 +15,7 @@ import cn.referral.referral.domain.referral.ContinuityPlan;
 import cn.referral.referral.domain.referral.Eligibility;
 import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralRequest;
 import cn.referral.referral.domain.referral.SlotStatus;
 import cn.referral.referral.domain.referral.SourceEpisode;
@@ -29,7 +30,8 @@ final class ReferralResponses {
                         boolean greenChannel, Integer waitlistPosition, String reason) {
 
         static SlotResponse of(SlotStatus slot) {
-            return new SlotResponse(slot.state().name(), slot.holdId(), slot.poolId(), slot.date(), slot.session(),
+            return new SlotResponse(slot.state().name(), slot.holdId() == null ? null : slot.holdId().value(),
+                    slot.poolId() == null ? null : slot.poolId().value(), slot.date(), slot.session(),
                     slot.greenChannel(), slot.waitlistPosition(), slot.reason());
         }
     }
@@ -60,9 +62,13 @@ final class ReferralResponses {
     record LoopResponse(String upReferralId, String downReferralId, boolean downReferralPending) {
 
         static LoopResponse of(Referral referral) {
-            return new LoopResponse(referral.request().upReferralId(), referral.downReferralId(),
+            return new LoopResponse(valueOf(referral.request().upReferralId()), valueOf(referral.downReferralId()),
                     referral.awaitsDownReferral());
         }
+    }
+
+    private static String valueOf(ReferralId id) {
+        return id == null ? null : id.value();
     }
 
     /** IN_COUNTY, OUT_OF_COUNTY, OUT_OF_CITY or OUT_OF_PROVINCE; null for referrals stored before it was kept. */
@@ -79,10 +85,10 @@ final class ReferralResponses {
 
         static ReferralSummary of(Referral referral) {
             ReferralRequest request = referral.request();
-            return new ReferralSummary(referral.id(), referral.version(), referral.state().name(),
+            return new ReferralSummary(referral.id().value(), referral.version(), referral.state().name(),
                     request.direction().name(), request.careType().name(), request.urgency().name(),
                     request.patient().maskedName(), request.patient().maskedIdNumber(), request.diagnosis().code(),
-                    request.fromInstitutionId(), request.toInstitutionId(), request.toDepartment(),
+                    request.fromInstitutionId().value(), request.toInstitutionId().value(), request.toDepartment(),
                     referral.contracted(), referral.submittedAt(), DeadlineResponse.of(referral),
                     SlotResponse.of(referral.slot()),
                     referral.appointment() == null ? null : referral.appointment().at(), referral.eligibility(),
@@ -104,17 +110,28 @@ final class ReferralResponses {
         static ReferralDetail of(ReferralView view) {
             Referral referral = view.referral();
             ReferralRequest request = referral.request();
-            return new ReferralDetail(referral.id(), referral.version(), referral.state().name(),
+            return new ReferralDetail(referral.id().value(), referral.version(), referral.state().name(),
                     request.direction().name(), request.careType().name(), request.urgency().name(), view.patient(),
                     request.diagnosis().code(), request.diagnosis().name(), request.reason(), request.clinicalSummary(),
-                    request.attachments(), request.fromInstitutionId(), request.fromDepartment(),
-                    request.toInstitutionId(), request.toDepartment(), request.requestedWindow().from(),
+                    request.attachments(), request.fromInstitutionId().value(), request.fromDepartment(),
+                    request.toInstitutionId().value(), request.toDepartment(), request.requestedWindow().from(),
                     request.requestedWindow().until(), request.sourceEpisode(), request.continuityPlan(),
                     referral.contracted(), referral.referringDoctorId(), referral.eligibility(),
                     DeadlineResponse.of(referral), SlotResponse.of(referral.slot()),
                     referral.appointment() == null ? null : referral.appointment().at(), OutcomeResponse.of(referral),
                     referral.submittedAt(), referral.acceptedAt(), referral.arrivedAt(), referral.closedAt(),
                     new TreeSet<>(view.allowedActions()), LoopResponse.of(referral), scopeOf(referral));
+        }
+    }
+
+    /** One read of a referral's patient data, as auditors see it ({@code GET /audit}). */
+    record AuditRecord(String auditId, Instant at, String actorId, String role, String institutionId,
+                       String referralId, String action, String purpose) {
+
+        static AuditRecord of(cn.referral.referral.application.port.out.AuditRecord record) {
+            return new AuditRecord(record.auditId(), record.at(), record.actorId(), record.role(),
+                    record.institutionId() == null ? null : record.institutionId().value(), record.referralId().value(),
+                    record.action(), record.purpose());
         }
     }
 

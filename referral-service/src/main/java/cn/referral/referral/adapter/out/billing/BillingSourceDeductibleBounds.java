@@ -17,6 +17,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import cn.referral.referral.application.port.out.SourceDeductibleBounds;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.InsuranceScheme;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,15 +62,15 @@ public class BillingSourceDeductibleBounds implements SourceDeductibleBounds {
     }
 
     @Override
-    public Mono<Long> boundFen(String insuranceRegionCode, InsuranceScheme scheme, String sourceInstitutionId,
+    public Mono<Long> boundFen(String insuranceRegionCode, InsuranceScheme scheme, InstitutionId sourceInstitutionId,
                                LocalDate admissionDate) {
-        String key = String.join("|", insuranceRegionCode, scheme.name(), sourceInstitutionId,
+        String key = String.join("|", insuranceRegionCode, scheme.name(), sourceInstitutionId.value(),
                 Integer.toString(admissionDate.getYear()));
         Remembered known = bounds.get(key);
         if (known != null && known.until().isAfter(clock.instant())) {
             return Mono.just(known.boundFen());
         }
-        return read(insuranceRegionCode, scheme, sourceInstitutionId, admissionDate)
+        return read(insuranceRegionCode, scheme, sourceInstitutionId.value(), admissionDate)
                 .doOnNext(bound -> {
                     if (bounds.size() > 10_000) {
                         bounds.clear();

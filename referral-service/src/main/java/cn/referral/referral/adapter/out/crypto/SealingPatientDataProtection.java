@@ -10,6 +10,7 @@ import cn.referral.referral.application.port.in.RevealedPatient;
 import cn.referral.referral.application.port.out.PatientDataProtection;
 import cn.referral.referral.domain.referral.Insurance;
 import cn.referral.referral.domain.referral.Patient;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.Sealed;
 
 /**
@@ -41,7 +42,7 @@ class SealingPatientDataProtection implements PatientDataProtection {
     }
 
     @Override
-    public Patient protect(String referralId, PatientDetails details) {
+    public Patient protect(ReferralId referralId, PatientDetails details) {
         String name = details.name().strip();
         Insurance insurance = new Insurance(details.insuranceScheme(), details.insuranceRegionCode(),
                 seal(details.insuredPersonNo(), referralId, INSURED_PERSON_NO), maskTail(details.insuredPersonNo()));
@@ -53,12 +54,14 @@ class SealingPatientDataProtection implements PatientDataProtection {
     }
 
     @Override
-    public RevealedPatient reveal(String referralId, Patient patient) {
+    public RevealedPatient reveal(ReferralId referralId, Patient patient) {
         Insurance insurance = patient.insurance();
-        return new RevealedPatient(crypto.unseal(patient.name().value(), context(referralId, NAME)), patient.gender(),
+        return new RevealedPatient(crypto.unseal(patient.name().value(), context(referralId.value(), NAME)),
+                patient.gender(),
                 patient.birthYear(), patient.maskedIdNumber(), patient.patientRef(), insurance.scheme(),
                 insurance.regionCode(), insurance.insuredPersonNoMasked(),
-                patient.phone() == null ? null : crypto.unseal(patient.phone().value(), context(referralId, PHONE)));
+                patient.phone() == null ? null
+                        : crypto.unseal(patient.phone().value(), context(referralId.value(), PHONE)));
     }
 
     /** Where a patient detail of a referral is sealed: the associated data that binds it there. */
@@ -66,8 +69,8 @@ class SealingPatientDataProtection implements PatientDataProtection {
         return new SealContext(COLLECTION, referralId, field);
     }
 
-    private Sealed seal(String value, String referralId, String field) {
-        return new Sealed(crypto.seal(value, context(referralId, field)));
+    private Sealed seal(String value, ReferralId referralId, String field) {
+        return new Sealed(crypto.seal(value, context(referralId.value(), field)));
     }
 
     /** 张三 → 张*, 欧阳娜娜 → 欧***: enough for a worklist line, not enough to identify. */

@@ -38,7 +38,8 @@ public class ReferralEventMessages {
     public Mono<List<OutboxEvent>> toOutbox(Referral referral, List<ReferralEvent> domainEvents) {
         return Flux.fromIterable(domainEvents)
                 .map(event -> wire(referral, event))
-                .concatMap(wire -> events.event(ReferralTopics.REFERRAL_EVENTS, wire.type(), referral.id(), wire.payload()))
+                .concatMap(wire -> events.event(ReferralTopics.REFERRAL_EVENTS, wire.type(), referral.id().value(),
+                        wire.payload()))
                 .collectList();
     }
 
@@ -89,8 +90,8 @@ public class ReferralEventMessages {
 
     private static Common common(Referral referral, ReferralEvent event) {
         ReferralRequest request = referral.request();
-        return new Common(referral.id(), request.direction().name(), request.careType().name(),
-                request.urgency().name(), request.fromInstitutionId(), request.toInstitutionId(),
+        return new Common(referral.id().value(), request.direction().name(), request.careType().name(),
+                request.urgency().name(), request.fromInstitutionId().value(), request.toInstitutionId().value(),
                 request.toDepartment(), request.patient().patientRef(), referral.contracted(), event.occurredAt(),
                 event.version());
     }

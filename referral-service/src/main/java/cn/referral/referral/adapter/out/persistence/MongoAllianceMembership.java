@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import cn.referral.referral.adapter.out.persistence.MongoReferenceData.AllianceDocument;
 import cn.referral.referral.application.port.out.AllianceMembership;
 import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Flux;
 
 /** Alliances of the local view that list an institution among their members (leads, hub and grids included). */
@@ -22,8 +23,8 @@ class MongoAllianceMembership implements AllianceMembership {
     }
 
     @Override
-    public Flux<Alliance> alliancesOf(String institutionId) {
-        Query members = Query.query(Criteria.where("memberInstitutionIds").is(institutionId)).with(Sort.by("_id"));
+    public Flux<Alliance> alliancesOf(InstitutionId institutionId) {
+        Query members = Query.query(Criteria.where("memberInstitutionIds").is(institutionId.value())).with(Sort.by("_id"));
         return mongo.find(members, AllianceDocument.class, MongoReferenceData.ALLIANCES)
                 .map(AllianceDocument::toDomain);
     }

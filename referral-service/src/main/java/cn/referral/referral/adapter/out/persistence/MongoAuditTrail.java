@@ -10,6 +10,9 @@ import cn.referral.platform.audit.AuditChain;
 import cn.referral.platform.audit.AuditStore;
 import cn.referral.referral.application.port.out.AuditRecord;
 import cn.referral.referral.application.port.out.AuditTrail;
+import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.referral.domain.referral.ReferralId;
+import reactor.core.publisher.Flux;
 
 /**
  * The {@code audit} collection: append-only records of who read which referral's patient data,
@@ -29,13 +32,20 @@ class MongoAuditTrail extends AuditStore<AuditRecord, MongoAuditTrail.AuditDocum
     @Override
     protected AuditDocument entryOf(AuditRecord record) {
         return new AuditDocument(record.auditId(), record.at(), record.actorId(), record.role(),
-                record.institutionId(), record.referralId(), record.action(), record.purpose());
+                record.institutionId() == null ? null : record.institutionId().value(), record.referralId().value(),
+                record.action(), record.purpose());
     }
 
     @Override
     protected AuditRecord recordOf(AuditDocument entry) {
-        return new AuditRecord(entry.id(), entry.at(), entry.actorId(), entry.role(), entry.institutionId(),
-                entry.referralId(), entry.action(), entry.purpose());
+        return new AuditRecord(entry.id(), entry.at(), entry.actorId(), entry.role(),
+                entry.institutionId() == null ? null : new InstitutionId(entry.institutionId()),
+                new ReferralId(entry.referralId()), entry.action(), entry.purpose());
+    }
+
+    @Override
+    public Flux<AuditRecord> recordsAbout(ReferralId referralId) {
+        return recordsAbout(referralId.value());
     }
 
     record AuditDocument(String id, Instant at, String actorId, String role, String institutionId,

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
 import cn.referral.referral.application.port.out.IdempotencyKeys;
+import cn.referral.referral.domain.referral.ReferralId;
 import reactor.core.publisher.Mono;
 
 /** One document per caller and Idempotency-Key; its {@code _id} makes the key unique. */
@@ -33,7 +34,7 @@ class MongoIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public Mono<Reservation> reserve(Reservation reservation) {
-        KeyDocument document = new KeyDocument(reservation.key(), reservation.fingerprint(), reservation.referralId(),
+        KeyDocument document = new KeyDocument(reservation.key(), reservation.fingerprint(), reservation.referralId().value(),
                 clock.instant());
         return mongo.insert(document, COLLECTION).map(KeyDocument::toReservation)
                 .onErrorResume(DuplicateKeyException.class, raced -> find(reservation.key()));
@@ -43,7 +44,7 @@ class MongoIdempotencyKeys implements IdempotencyKeys {
     record KeyDocument(@Id String key, String fingerprint, String referralId, Instant createdAt) {
 
         Reservation toReservation() {
-            return new Reservation(key, fingerprint, referralId);
+            return new Reservation(key, fingerprint, new ReferralId(referralId));
         }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.referral.application.port.out.InstitutionDirectory;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,8 +31,8 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
     }
 
     @Override
-    public Mono<Institution> find(String id) {
-        return mongo.findById(id, InstitutionViewDocument.class, COLLECTION).map(InstitutionViewDocument::toDomain);
+    public Mono<Institution> find(InstitutionId id) {
+        return mongo.findById(id.value(), InstitutionViewDocument.class, COLLECTION).map(InstitutionViewDocument::toDomain);
     }
 
     @Override
@@ -43,19 +44,20 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
                 .set("active", snapshot.active())
                 .set("departments", snapshot.departments())
                 .set("kind", snapshot.kind());
-        return LocalViews.keepIfNewer(mongo, COLLECTION, snapshot.id(), snapshot.version(), state);
+        return LocalViews.keepIfNewer(mongo, COLLECTION, snapshot.id().value(), snapshot.version(), state);
     }
 
     @Override
-    public Mono<Void> remove(String id) {
-        return LocalViews.remove(mongo, COLLECTION, id);
+    public Mono<Void> remove(InstitutionId id) {
+        return LocalViews.remove(mongo, COLLECTION, id.value());
     }
 
     @Override
-    public Flux<String> idsInRegion(String regionPrefix) {
+    public Flux<InstitutionId> idsInRegion(String regionPrefix) {
         Query inRegion = new Query(Criteria.where("regionCode").regex("^" + Pattern.quote(regionPrefix)));
         inRegion.fields().include("_id");
-        return mongo.find(inRegion, org.bson.Document.class, COLLECTION).map(row -> row.getString("_id"));
+        return mongo.find(inRegion, org.bson.Document.class, COLLECTION)
+                .map(row -> new InstitutionId(row.getString("_id")));
     }
 
     @Document(COLLECTION)
@@ -63,8 +65,8 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
                                    long version, List<String> departments, String kind) {
 
         Institution toDomain() {
-            return new Institution(id, name, InstitutionLevel.valueOf(level), regionCode, active, version, departments,
-                    kind);
+            return new Institution(new InstitutionId(id), name, InstitutionLevel.valueOf(level), regionCode, active,
+                    version, departments, kind);
         }
     }
 }

@@ -15,9 +15,13 @@ import org.springframework.stereotype.Component;
 import cn.referral.platform.mongo.LocalViews;
 import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
+import cn.referral.referral.domain.network.CatalogId;
+import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Direction;
@@ -59,13 +63,13 @@ class MongoReferenceData implements ReferenceData {
                 .set("active", catalog.active())
                 .set("entries", catalog.entries().stream().map(entry -> new EntryDocument(entry.code(), entry.name(),
                         entry.careTypes().stream().map(Enum::name).sorted().toList())).toList());
-        return LocalViews.keepIfNewer(mongo, CATALOGS, catalog.catalogId(), catalog.version(), state)
+        return LocalViews.keepIfNewer(mongo, CATALOGS, catalog.catalogId().value(), catalog.version(), state)
                 .flatMap(kept -> catalogs.changed().thenReturn(kept));
     }
 
     @Override
-    public Mono<Void> removeCatalog(String catalogId) {
-        return LocalViews.remove(mongo, CATALOGS, catalogId).then(catalogs.changed());
+    public Mono<Void> removeCatalog(CatalogId catalogId) {
+        return LocalViews.remove(mongo, CATALOGS, catalogId.value()).then(catalogs.changed());
     }
 
     @Override
@@ -75,8 +79,8 @@ class MongoReferenceData implements ReferenceData {
     }
 
     @Override
-    public Flux<FamilyDoctorContract> contractsAt(String primaryInstitutionId) {
-        Query ofInstitution = new Query(Criteria.where("primaryInstitutionId").is(primaryInstitutionId)
+    public Flux<FamilyDoctorContract> contractsAt(InstitutionId primaryInstitutionId) {
+        Query ofInstitution = new Query(Criteria.where("primaryInstitutionId").is(primaryInstitutionId.value())
                 .and("active").is(true));
         return mongo.find(ofInstitution, ContractDocument.class, CONTRACTS).map(ContractDocument::toDomain);
     }
@@ -85,38 +89,38 @@ class MongoReferenceData implements ReferenceData {
     public Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract) {
         Update state = new Update()
                 .set("patientRef", contract.patientRef())
-                .set("primaryInstitutionId", contract.primaryInstitutionId())
-                .set("districtHospitalId", contract.districtHospitalId())
-                .set("cityHospitalId", contract.cityHospitalId())
+                .set("primaryInstitutionId", valueOf(contract.primaryInstitutionId()))
+                .set("districtHospitalId", valueOf(contract.districtHospitalId()))
+                .set("cityHospitalId", valueOf(contract.cityHospitalId()))
                 .set("familyDoctorId", contract.familyDoctorId())
                 .set("validFrom", contract.validFrom())
                 .set("validUntil", contract.validUntil())
                 .set("active", contract.active());
-        return LocalViews.keepIfNewer(mongo, CONTRACTS, contract.contractId(), contract.version(), state);
+        return LocalViews.keepIfNewer(mongo, CONTRACTS, contract.contractId().value(), contract.version(), state);
     }
 
     @Override
-    public Mono<Void> removeContract(String contractId) {
-        return LocalViews.remove(mongo, CONTRACTS, contractId);
+    public Mono<Void> removeContract(ContractId contractId) {
+        return LocalViews.remove(mongo, CONTRACTS, contractId.value());
     }
 
     @Override
-    public Mono<Alliance> alliance(String allianceId) {
-        return mongo.findById(allianceId, AllianceDocument.class, ALLIANCES).map(AllianceDocument::toDomain);
+    public Mono<Alliance> alliance(AllianceId allianceId) {
+        return mongo.findById(allianceId.value(), AllianceDocument.class, ALLIANCES).map(AllianceDocument::toDomain);
     }
 
     @Override
     public Mono<Boolean> keepAllianceIfNewer(Alliance alliance) {
         Update state = new Update()
                 .set("name", alliance.name())
-                .set("memberInstitutionIds", alliance.memberInstitutionIds())
+                .set("memberInstitutionIds", alliance.memberInstitutionIds().stream().map(InstitutionId::value).toList())
                 .set("active", alliance.active());
-        return LocalViews.keepIfNewer(mongo, ALLIANCES, alliance.allianceId(), alliance.version(), state);
+        return LocalViews.keepIfNewer(mongo, ALLIANCES, alliance.allianceId().value(), alliance.version(), state);
     }
 
     @Override
-    public Mono<Void> removeAlliance(String allianceId) {
-        return LocalViews.remove(mongo, ALLIANCES, allianceId);
+    public Mono<Void> removeAlliance(AllianceId allianceId) {
+        return LocalViews.remove(mongo, ALLIANCES, allianceId.value());
     }
 
     record EntryDocument(String code, String name, List<String> careTypes) {
@@ -131,7 +135,7 @@ class MongoReferenceData implements ReferenceData {
                            LocalDate effectiveFrom, boolean active, List<EntryDocument> entries) {
 
         Catalog toDomain() {
-            return new Catalog(id, name, Direction.valueOf(direction),
+            return new Catalog(new CatalogId(id), name, Direction.valueOf(direction),
                     targetLevel == null ? null : InstitutionLevel.valueOf(targetLevel), version, effectiveFrom, active,
                     entries == null ? List.of() : entries.stream().map(EntryDocument::toDomain).toList());
         }
@@ -143,8 +147,9 @@ class MongoReferenceData implements ReferenceData {
                             LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
 
         FamilyDoctorContract toDomain() {
-            return new FamilyDoctorContract(contractId, patientRef, primaryInstitutionId, districtHospitalId,
-                    cityHospitalId, familyDoctorId, validFrom, validUntil, active, version);
+            return new FamilyDoctorContract(new ContractId(contractId), patientRef, institutionId(primaryInstitutionId),
+                    institutionId(districtHospitalId), institutionId(cityHospitalId), familyDoctorId, validFrom,
+                    validUntil, active, version);
         }
     }
 
@@ -152,7 +157,18 @@ class MongoReferenceData implements ReferenceData {
                             long version) {
 
         Alliance toDomain() {
-            return new Alliance(id, name, memberInstitutionIds, active, version);
+            List<InstitutionId> members = memberInstitutionIds == null ? List.of() : memberInstitutionIds.stream()
+                    .filter(member -> member != null && !member.isBlank()).map(InstitutionId::new).toList();
+            return new Alliance(new AllianceId(id), name, members, active, version);
         }
+    }
+
+    /** A contract's institution the registry left out is stored as no value, as before. */
+    private static String valueOf(InstitutionId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static InstitutionId institutionId(String stored) {
+        return stored == null || stored.isBlank() ? null : new InstitutionId(stored);
     }
 }

@@ -46,13 +46,13 @@ class MongoReferralFinder implements ReferralFinder {
     private static Criteria criteria(ReferralSearch search, Visibility visibility) {
         List<Criteria> all = new ArrayList<>();
         if (search.referralId() != null) {
-            all.add(Criteria.where("_id").is(search.referralId()));
+            all.add(Criteria.where("_id").is(search.referralId().value()));
         }
         if (search.fromInstitutionId() != null) {
-            all.add(Criteria.where("fromInstitutionId").is(search.fromInstitutionId()));
+            all.add(Criteria.where("fromInstitutionId").is(search.fromInstitutionId().value()));
         }
         if (search.toInstitutionId() != null) {
-            all.add(Criteria.where("toInstitutionId").is(search.toInstitutionId()));
+            all.add(Criteria.where("toInstitutionId").is(search.toInstitutionId().value()));
         }
         if (search.patientRef() != null) {
             all.add(Criteria.where("patientRef").is(search.patientRef()));
@@ -62,10 +62,10 @@ class MongoReferralFinder implements ReferralFinder {
         }
         switch (visibility.scope()) {
             case ALL -> { }
-            case TARGET -> all.add(Criteria.where("toInstitutionId").is(visibility.institutionId()));
+            case TARGET -> all.add(Criteria.where("toInstitutionId").is(visibility.institutionId().value()));
             case SOURCE_OR_TARGET -> all.add(new Criteria().orOperator(
-                    Criteria.where("fromInstitutionId").is(visibility.institutionId()),
-                    Criteria.where("toInstitutionId").is(visibility.institutionId())));
+                    Criteria.where("fromInstitutionId").is(visibility.institutionId().value()),
+                    Criteria.where("toInstitutionId").is(visibility.institutionId().value())));
         }
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }

@@ -17,6 +17,7 @@ import cn.referral.referral.application.port.out.ReferralReports;
 import cn.referral.referral.domain.kpi.DiagnosisScopeCount;
 import cn.referral.referral.domain.kpi.KpiScope;
 import cn.referral.referral.domain.kpi.ReferralCount;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.ReferralScope;
 import cn.referral.referral.domain.referral.ReferralState;
@@ -106,12 +107,13 @@ class MongoReferralReports implements ReferralReports {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("submittedAt").gte(from).lt(to));
         if (scope.institutionIds() != null) {
-            all.add(new Criteria().orOperator(Criteria.where("fromInstitutionId").in(scope.institutionIds()),
-                    Criteria.where("toInstitutionId").in(scope.institutionIds())));
+            List<String> members = scope.institutionIds().stream().map(InstitutionId::value).sorted().toList();
+            all.add(new Criteria().orOperator(Criteria.where("fromInstitutionId").in(members),
+                    Criteria.where("toInstitutionId").in(members)));
         }
         if (scope.institutionId() != null) {
-            all.add(new Criteria().orOperator(Criteria.where("fromInstitutionId").is(scope.institutionId()),
-                    Criteria.where("toInstitutionId").is(scope.institutionId())));
+            all.add(new Criteria().orOperator(Criteria.where("fromInstitutionId").is(scope.institutionId().value()),
+                    Criteria.where("toInstitutionId").is(scope.institutionId().value())));
         }
         if (scope.regionPrefix() != null) {
             all.add(Criteria.where("regions").is(scope.regionPrefix()));

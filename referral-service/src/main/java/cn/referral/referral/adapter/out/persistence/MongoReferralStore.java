@@ -23,9 +23,11 @@ import cn.referral.referral.application.port.in.WorklistQuery;
 import cn.referral.referral.application.port.out.DuplicateReferralId;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralState;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,8 +68,8 @@ class MongoReferralStore implements ReferralStore {
     }
 
     @Override
-    public Mono<Referral> find(String id) {
-        return mongo.findById(id, ReferralDocument.class).map(ReferralDocument::toDomain);
+    public Mono<Referral> find(ReferralId id) {
+        return mongo.findById(id.value(), ReferralDocument.class).map(ReferralDocument::toDomain);
     }
 
     @Override
@@ -85,7 +87,7 @@ class MongoReferralStore implements ReferralStore {
     public Mono<Referral> update(Outcome<Referral> outcome, long expectedVersion) {
         Referral referral = outcome.state();
         ReferralDocument state = ReferralDocument.of(referral, List.of());
-        Query current = new Query(Criteria.where("_id").is(referral.id()).and("version").is(expectedVersion));
+        Query current = new Query(Criteria.where("_id").is(referral.id().value()).and("version").is(expectedVersion));
         return messages.toOutbox(referral, outcome.events())
                 .map(outbox -> OutboxUpdates.append(new Update()
                         .set("version", state.version())
@@ -133,15 +135,15 @@ class MongoReferralStore implements ReferralStore {
     }
 
     @Override
-    public Mono<Void> upLinkSettled(String downReferralId) {
-        return mongo.updateFirst(new Query(Criteria.where("_id").is(downReferralId)),
+    public Mono<Void> upLinkSettled(ReferralId downReferralId) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(downReferralId.value())),
                 new Update().unset(ReferralDocument.UP_LINK_PENDING), ReferralDocument.COLLECTION).then();
     }
 
     @Override
-    public Mono<WorklistPage> worklist(WorklistQuery query, String institutionId) {
+    public Mono<WorklistPage> worklist(WorklistQuery query, InstitutionId institutionId) {
         String side = query.side() == WorklistQuery.Side.INCOMING ? "toInstitutionId" : "fromInstitutionId";
-        Criteria criteria = Criteria.where(side).is(institutionId)
+        Criteria criteria = Criteria.where(side).is(institutionId.value())
                 .and("state").in(query.states().stream().map(ReferralState::name).toList())
                 .and("urgency").in(query.urgencies().stream().map(Enum::name).toList());
         Query page = new Query(criteria)
@@ -155,17 +157,17 @@ class MongoReferralStore implements ReferralStore {
     }
 
     @Override
-    public Mono<WorklistPage> ofPatients(Set<String> patientRefs, String exceptFromInstitution,
+    public Mono<WorklistPage> ofPatients(Set<String> patientRefs, InstitutionId exceptFromInstitution,
                                          Set<ReferralState> states, int page, int size) {
         Criteria criteria = Criteria.where("patientRef").in(patientRefs)
-                .and("fromInstitutionId").ne(exceptFromInstitution)
+                .and("fromInstitutionId").ne(exceptFromInstitution.value())
                 .and("state").in(states.stream().map(ReferralState::name).toList());
         return page(criteria, Sort.by(Sort.Order.desc("submittedAt")), page, size);
     }
 
     @Override
-    public Mono<WorklistPage> downReferralsDue(String hospitalId, int page, int size) {
-        Criteria criteria = Criteria.where("toInstitutionId").is(hospitalId)
+    public Mono<WorklistPage> downReferralsDue(InstitutionId hospitalId, int page, int size) {
+        Criteria criteria = Criteria.where("toInstitutionId").is(hospitalId.value())
                 .and("direction").is(Direction.UP.name())
                 .and("state").is(ReferralState.COMPLETED.name())
                 .and("completion.downReferralRecommended").is(true)

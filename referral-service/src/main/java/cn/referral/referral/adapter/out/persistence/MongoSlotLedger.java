@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.referral.application.port.out.SlotLedger;
 import cn.referral.referral.domain.kpi.SlotFacts;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Facts of reserved units from quota's events, one document per fact id (so a replay counts once). */
@@ -34,18 +35,19 @@ class MongoSlotLedger implements SlotLedger {
     }
 
     @Override
-    public Mono<Void> record(String factId, Kind kind, String institutionId, long units, Instant at) {
-        return mongo.insert(new SlotFactDocument(factId, kind.name(), institutionId, units, at), COLLECTION)
+    public Mono<Void> record(String factId, Kind kind, InstitutionId institutionId, long units, Instant at) {
+        return mongo.insert(new SlotFactDocument(factId, kind.name(), institutionId == null ? null : institutionId.value(),
+                        units, at), COLLECTION)
                 .then()
                 .onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
     }
 
     /** Units per kind, summed by the database ({@code $match}, {@code $group} with {@code $sum}). */
     @Override
-    public Mono<SlotFacts> between(Instant from, Instant to, Set<String> institutions) {
+    public Mono<SlotFacts> between(Instant from, Instant to, Set<InstitutionId> institutions) {
         Criteria criteria = Criteria.where("at").gte(from).lt(to);
         if (institutions != null) {
-            criteria = criteria.and("institutionId").in(institutions);
+            criteria = criteria.and("institutionId").in(institutions.stream().map(InstitutionId::value).toList());
         }
         Aggregation units = Aggregation.newAggregation(Aggregation.match(criteria),
                 Aggregation.group("kind").sum("units").as("units"));

@@ -10,17 +10,32 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import cn.referral.platform.events.OutboxEvent;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Appointment;
+import cn.referral.referral.domain.referral.Attachment;
 import cn.referral.referral.domain.referral.CancelReason;
+import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Completion;
+import cn.referral.referral.domain.referral.ContinuityPlan;
+import cn.referral.referral.domain.referral.DateWindow;
 import cn.referral.referral.domain.referral.Deadlines;
+import cn.referral.referral.domain.referral.Diagnosis;
+import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Eligibility;
 import cn.referral.referral.domain.referral.HistoryEntry;
+import cn.referral.referral.domain.referral.HoldId;
+import cn.referral.referral.domain.referral.Patient;
+import cn.referral.referral.domain.referral.PoolId;
+import cn.referral.referral.domain.referral.QuotaState;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralPath;
 import cn.referral.referral.domain.referral.ReferralRequest;
 import cn.referral.referral.domain.referral.RejectReason;
 import cn.referral.referral.domain.referral.SlotStatus;
+import cn.referral.referral.domain.referral.SourceEpisode;
+import cn.referral.referral.domain.referral.Urgency;
+import java.time.LocalDate;
 
 /**
  * Stored form of a referral with its unpublished events. The top-level fields the worklists,
@@ -35,8 +50,8 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                         String urgency, int priority, String fromInstitutionId, String toInstitutionId,
                         String diagnosisCode, boolean overridden, boolean escalated, Instant submittedAt,
                         Instant acceptedAt, Instant nextDeadline, String patientRef, String referringDoctorId,
-                        boolean contracted, ReferralRequest request, Eligibility eligibility, Deadlines deadlines,
-                        SlotStatus slot, Appointment appointment, RejectReason rejectReason, String rejectNote,
+                        boolean contracted, RequestDocument request, Eligibility eligibility, Deadlines deadlines,
+                        SlotDocument slot, Appointment appointment, RejectReason rejectReason, String rejectNote,
                         CancelReason cancelReason, Completion completion, Instant arrivedAt, Instant closedAt,
                         List<HistoryEntry> history, List<OutboxEvent> outbox, ReferralPath path, String scope,
                         boolean hospitalToPrimaryCare, List<String> regions, String diagnosisCategory,
@@ -53,13 +68,13 @@ record ReferralDocument(@Id String id, long version, String state, String direct
 
     static ReferralDocument of(Referral referral, List<OutboxEvent> outbox) {
         ReferralRequest request = referral.request();
-        return new ReferralDocument(referral.id(), referral.version(), referral.state().name(),
+        return new ReferralDocument(referral.id().value(), referral.version(), referral.state().name(),
                 request.direction().name(), request.careType().name(), request.urgency().name(),
-                WorklistPriority.of(referral), request.fromInstitutionId(), request.toInstitutionId(),
+                WorklistPriority.of(referral), request.fromInstitutionId().value(), request.toInstitutionId().value(),
                 request.diagnosis().code(), referral.eligibility().overridden(), referral.deadlines().escalated(),
                 referral.submittedAt(), referral.acceptedAt(), referral.nextDeadline(), request.patient().patientRef(),
-                referral.referringDoctorId(), referral.contracted(), request, referral.eligibility(),
-                referral.deadlines(), referral.slot(), referral.appointment(), referral.rejectReason(),
+                referral.referringDoctorId(), referral.contracted(), RequestDocument.of(request), referral.eligibility(),
+                referral.deadlines(), SlotDocument.of(referral.slot()), referral.appointment(), referral.rejectReason(),
                 referral.rejectNote(), referral.cancelReason(), referral.completion(), referral.arrivedAt(),
                 referral.closedAt(), referral.history(), outbox, referral.path(),
                 referral.path() == null || referral.path().scope() == null ? null : referral.path().scope().name(),
@@ -67,7 +82,8 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                 category(request.diagnosis().code()), referral.acceptedAt() != null,
                 referral.acceptedAt() == null ? null
                         : Duration.between(referral.submittedAt(), referral.acceptedAt()).toSeconds(),
-                request.upReferralId(), referral.downReferralId(), request.upReferralId() != null ? Boolean.TRUE : null,
+                valueOf(request.upReferralId()), valueOf(referral.downReferralId()),
+                request.upReferralId() != null ? Boolean.TRUE : null,
                 WorklistPriority.receptionRankOf(referral));
     }
 
@@ -96,9 +112,62 @@ record ReferralDocument(@Id String id, long version, String state, String direct
     }
 
     Referral toDomain() {
-        return new Referral(id, request, referringDoctorId, contracted, eligibility,
-                cn.referral.referral.domain.referral.ReferralState.valueOf(state), deadlines, slot, appointment,
+        return new Referral(new ReferralId(id), request.toDomain(), referringDoctorId, contracted, eligibility,
+                cn.referral.referral.domain.referral.ReferralState.valueOf(state), deadlines,
+                slot == null ? null : slot.toDomain(), appointment,
                 rejectReason, rejectNote, cancelReason, completion, submittedAt, acceptedAt, arrivedAt, closedAt,
-                history, version, path, downReferralId, receptionRank != null && receptionRank > 0);
+                history, version, path, referralId(downReferralId), receptionRank != null && receptionRank > 0);
+    }
+
+    /**
+     * The embedded request, stored as {@link ReferralRequest} always was: the same fields, its ids as plain
+     * strings ({@code request.patient.*} is where the sealed patient details lie).
+     */
+    record RequestDocument(Direction direction, CareType careType, Urgency urgency, Patient patient,
+                           Diagnosis diagnosis, String reason, String clinicalSummary, List<Attachment> attachments,
+                           String fromInstitutionId, String fromDepartment, String toInstitutionId,
+                           String toDepartment, DateWindow requestedWindow, SourceEpisode sourceEpisode,
+                           ContinuityPlan continuityPlan, String overrideReason, String upReferralId) {
+
+        static RequestDocument of(ReferralRequest request) {
+            return new RequestDocument(request.direction(), request.careType(), request.urgency(), request.patient(),
+                    request.diagnosis(), request.reason(), request.clinicalSummary(), request.attachments(),
+                    request.fromInstitutionId().value(), request.fromDepartment(), request.toInstitutionId().value(),
+                    request.toDepartment(), request.requestedWindow(), request.sourceEpisode(),
+                    request.continuityPlan(), request.overrideReason(), valueOf(request.upReferralId()));
+        }
+
+        ReferralRequest toDomain() {
+            return new ReferralRequest(direction, careType, urgency, patient, diagnosis, reason, clinicalSummary,
+                    attachments, new InstitutionId(fromInstitutionId), fromDepartment, new InstitutionId(toInstitutionId),
+                    toDepartment, requestedWindow, sourceEpisode, continuityPlan, overrideReason,
+                    referralId(upReferralId));
+        }
+    }
+
+    /** The slot quota holds (or not), stored as {@link SlotStatus} always was: its ids as plain strings. */
+    record SlotDocument(QuotaState state, String holdId, String poolId, LocalDate date, String session,
+                        boolean greenChannel, Integer waitlistPosition, String reason, Instant updatedAt) {
+
+        static SlotDocument of(SlotStatus slot) {
+            return new SlotDocument(slot.state(), slot.holdId() == null ? null : slot.holdId().value(),
+                    slot.poolId() == null ? null : slot.poolId().value(), slot.date(), slot.session(),
+                    slot.greenChannel(), slot.waitlistPosition(), slot.reason(), slot.updatedAt());
+        }
+
+        SlotStatus toDomain() {
+            return new SlotStatus(state, holdId == null ? null : new HoldId(holdId),
+                    poolId == null ? null : new PoolId(poolId), date, session, greenChannel, waitlistPosition, reason,
+                    updatedAt);
+        }
+    }
+
+    /** A link that is not there is stored as no field, as before. */
+    private static String valueOf(ReferralId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static ReferralId referralId(String stored) {
+        return stored == null ? null : new ReferralId(stored);
     }
 }

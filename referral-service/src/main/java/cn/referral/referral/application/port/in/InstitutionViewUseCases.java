@@ -1,6 +1,7 @@
 package cn.referral.referral.application.port.in;
 
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Keeping and reading the local view of the registry's institutions. */
@@ -8,7 +9,7 @@ public interface InstitutionViewUseCases {
 
     Mono<Boolean> snapshotReceived(Institution snapshot);
 
-    Mono<Void> institutionRemoved(String id);
+    Mono<Void> institutionRemoved(InstitutionId id);
 
-    Mono<Institution> find(String id);
+    Mono<Institution> find(InstitutionId id);
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.domain.kpi.KpiReport;
+import cn.referral.referral.domain.network.AllianceId;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 public interface KpiUseCases {
@@ -13,6 +15,6 @@ public interface KpiUseCases {
      * in one alliance, institution or region (at most one of the three). Who may ask for what is decided
      * here: see {@code KpiService}.
      */
-    Mono<KpiReport> report(LocalDate from, LocalDate to, String allianceId, String institutionId, String regionCode,
+    Mono<KpiReport> report(LocalDate from, LocalDate to, AllianceId allianceId, InstitutionId institutionId, String regionCode,
                            Caller caller);
 }

@@ -2,22 +2,26 @@ package cn.referral.referral.application.port.in;
 
 import java.time.Instant;
 
+import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.referral.domain.referral.HoldId;
+import cn.referral.referral.domain.referral.PoolId;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SlotHold;
 import reactor.core.publisher.Mono;
 
 /** What quota-service tells the referral saga; each is idempotent at the referral. */
 public interface QuotaSagaUseCases {
 
-    Mono<Void> slotHeld(String referralId, SlotHold hold, String institutionId);
+    Mono<Void> slotHeld(ReferralId referralId, SlotHold hold, InstitutionId institutionId);
 
-    Mono<Void> waitlisted(String referralId, String poolId, int position);
+    Mono<Void> waitlisted(ReferralId referralId, PoolId poolId, int position);
 
-    Mono<Void> unavailable(String referralId, String reason);
+    Mono<Void> unavailable(ReferralId referralId, String reason);
 
-    Mono<Void> slotConfirmed(String referralId, String holdId);
+    Mono<Void> slotConfirmed(ReferralId referralId, HoldId holdId);
 
-    Mono<Void> slotReleased(String referralId, String holdId, String reason);
+    Mono<Void> slotReleased(ReferralId referralId, HoldId holdId, String reason);
 
     /** Reserved units nobody held were handed to the public schedule: counted for utilization. */
-    Mono<Void> reserveReleased(String eventId, String poolId, String institutionId, long units, Instant at);
+    Mono<Void> reserveReleased(String eventId, PoolId poolId, InstitutionId institutionId, long units, Instant at);
 }

@@ -1,7 +1,10 @@
 package cn.referral.referral.application.port.in;
 
 import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Catalog;
+import cn.referral.referral.domain.network.CatalogId;
+import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import reactor.core.publisher.Mono;
 
@@ -10,13 +13,13 @@ public interface ReferenceDataUseCases {
 
     Mono<Boolean> catalogReceived(Catalog catalog);
 
-    Mono<Void> catalogRemoved(String catalogId);
+    Mono<Void> catalogRemoved(CatalogId catalogId);
 
     Mono<Boolean> contractReceived(FamilyDoctorContract contract);
 
-    Mono<Void> contractRemoved(String contractId);
+    Mono<Void> contractRemoved(ContractId contractId);
 
     Mono<Boolean> allianceReceived(Alliance alliance);
 
-    Mono<Void> allianceRemoved(String allianceId);
+    Mono<Void> allianceRemoved(AllianceId allianceId);
 }

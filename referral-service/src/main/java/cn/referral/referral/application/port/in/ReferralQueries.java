@@ -2,9 +2,12 @@ package cn.referral.referral.application.port.in;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Patient;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +19,7 @@ import reactor.core.publisher.Mono;
 public interface ReferralQueries {
 
     /** One referral the caller may see; writes an audit record of the read. */
-    Mono<Referral> read(String referralId, String purpose, Caller caller);
+    Mono<Referral> read(ReferralId referralId, String purpose, Caller caller);
 
     /** A page of the referrals the caller may see that match; writes an audit record per referral shown. */
     Mono<ReferralPage> search(ReferralSearch search, String purpose, Caller caller);
@@ -28,11 +31,11 @@ public interface ReferralQueries {
     Mono<Patient> patient(String patientRef, String purpose, Caller caller);
 
     /** An institution of the local registry view (reference data: any authenticated caller). */
-    Mono<Institution> institution(String institutionId);
+    Mono<Institution> institution(InstitutionId institutionId);
 
     /** An alliance of the local registry view. */
-    Mono<Alliance> alliance(String allianceId);
+    Mono<Alliance> alliance(AllianceId allianceId);
 
     /** The alliances the institution is a member of, by id. */
-    Flux<Alliance> alliancesOf(String institutionId);
+    Flux<Alliance> alliancesOf(InstitutionId institutionId);
 }

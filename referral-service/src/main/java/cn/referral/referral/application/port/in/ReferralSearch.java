@@ -2,13 +2,16 @@ package cn.referral.referral.application.port.in;
 
 import java.util.Set;
 
+import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralState;
 
 /**
  * What to look for: every criterion given must match (null means any); {@code states} null means
  * every state and empty means none (a status no state maps to). Paged by {@code offset} and {@code count}, oldest submission first unless {@code newestFirst}.
  */
-public record ReferralSearch(String referralId, String fromInstitutionId, String toInstitutionId, String patientRef,
+public record ReferralSearch(ReferralId referralId, InstitutionId fromInstitutionId, InstitutionId toInstitutionId,
+                             String patientRef,
                              Set<ReferralState> states, int offset, int count, boolean newestFirst) {
 
     public ReferralSearch {

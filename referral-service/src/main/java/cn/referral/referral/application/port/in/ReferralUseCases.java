@@ -10,6 +10,7 @@ import cn.referral.referral.domain.referral.Action;
 import cn.referral.referral.domain.referral.CancelReason;
 import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.RejectReason;
 import cn.referral.referral.domain.referral.TreatmentOutcome;
 import reactor.core.publisher.Flux;
@@ -25,26 +26,26 @@ public interface ReferralUseCases {
     Mono<Submission> submit(SubmitReferralCommand command, String idempotencyKey, Caller caller);
 
     /** The full referral with patient details; writes an audit record of the read. */
-    Mono<ReferralView> view(String id, String purpose, Caller caller);
+    Mono<ReferralView> view(ReferralId id, String purpose, Caller caller);
 
     /** Who read the referral's patient data ({@link #view} records each read), for auditors only. */
-    Flux<AuditRecord> auditTrail(String id, Caller caller);
+    Flux<AuditRecord> auditTrail(ReferralId id, Caller caller);
 
-    Mono<List<HistoryEntry>> history(String id, Caller caller);
+    Mono<List<HistoryEntry>> history(ReferralId id, Caller caller);
 
-    Mono<Set<Action>> actions(String id, Caller caller);
+    Mono<Set<Action>> actions(ReferralId id, Caller caller);
 
-    Mono<Referral> accept(String id, long expectedVersion, Instant appointmentAt, Caller caller);
+    Mono<Referral> accept(ReferralId id, long expectedVersion, Instant appointmentAt, Caller caller);
 
-    Mono<Referral> reject(String id, long expectedVersion, RejectReason reason, String note, Caller caller);
+    Mono<Referral> reject(ReferralId id, long expectedVersion, RejectReason reason, String note, Caller caller);
 
-    Mono<Referral> cancel(String id, long expectedVersion, CancelReason reason, Caller caller);
+    Mono<Referral> cancel(ReferralId id, long expectedVersion, CancelReason reason, Caller caller);
 
-    Mono<Referral> recordArrival(String id, long expectedVersion, Caller caller);
+    Mono<Referral> recordArrival(ReferralId id, long expectedVersion, Caller caller);
 
-    Mono<Referral> recordNoShow(String id, long expectedVersion, Caller caller);
+    Mono<Referral> recordNoShow(ReferralId id, long expectedVersion, Caller caller);
 
-    Mono<Referral> complete(String id, long expectedVersion, TreatmentOutcome outcome, String summary,
+    Mono<Referral> complete(ReferralId id, long expectedVersion, TreatmentOutcome outcome, String summary,
                             boolean downReferralRecommended, Caller caller);
 
     Mono<WorklistPage> worklist(WorklistQuery query, Caller caller);

@@ -2,12 +2,14 @@ package cn.referral.referral.application.port.in;
 
 import java.util.List;
 
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Attachment;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.ContinuityPlan;
 import cn.referral.referral.domain.referral.DateWindow;
 import cn.referral.referral.domain.referral.Diagnosis;
 import cn.referral.referral.domain.referral.Direction;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SourceEpisode;
 import cn.referral.referral.domain.referral.Urgency;
 
@@ -19,8 +21,8 @@ import cn.referral.referral.domain.referral.Urgency;
  */
 public record SubmitReferralCommand(Direction direction, CareType careType, Urgency urgency, PatientDetails patient,
                                     Diagnosis diagnosis, String reason, String clinicalSummary,
-                                    List<Attachment> attachments, String fromInstitutionId, String fromDepartment,
-                                    String toInstitutionId, String toDepartment, DateWindow requestedWindow,
+                                    List<Attachment> attachments, InstitutionId fromInstitutionId, String fromDepartment,
+                                    InstitutionId toInstitutionId, String toDepartment, DateWindow requestedWindow,
                                     SourceEpisode sourceEpisode, ContinuityPlan continuityPlan, String overrideReason,
-                                    String upReferralId, String fingerprint) {
+                                    ReferralId upReferralId, String fingerprint) {
 }

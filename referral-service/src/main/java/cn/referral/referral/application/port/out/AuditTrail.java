@@ -2,10 +2,11 @@ package cn.referral.referral.application.port.out;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import cn.referral.referral.domain.referral.ReferralId;
 
 public interface AuditTrail {
 
     Mono<Void> record(AuditRecord record);
 
-    Flux<AuditRecord> recordsAbout(String referralId);
+    Flux<AuditRecord> recordsAbout(ReferralId referralId);
 }

@@ -1,9 +1,11 @@
 package cn.referral.referral.application.port.out;
 
+import cn.referral.referral.domain.referral.ReferralId;
+
 /** A referral with this id exists already (a replayed submission raced its twin). */
 public class DuplicateReferralId extends RuntimeException {
 
-    public DuplicateReferralId(String id) {
+    public DuplicateReferralId(ReferralId id) {
         super("Referral " + id + " exists already");
     }
 }

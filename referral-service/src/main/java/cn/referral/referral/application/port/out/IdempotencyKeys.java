@@ -1,11 +1,12 @@
 package cn.referral.referral.application.port.out;
 
 import reactor.core.publisher.Mono;
+import cn.referral.referral.domain.referral.ReferralId;
 
 /** Idempotency-Key records of POST /referrals, unique per caller and key. */
 public interface IdempotencyKeys {
 
-    record Reservation(String key, String fingerprint, String referralId) {
+    record Reservation(String key, String fingerprint, ReferralId referralId) {
     }
 
     Mono<Reservation> find(String key);

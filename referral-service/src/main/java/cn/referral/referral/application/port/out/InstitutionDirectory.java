@@ -1,19 +1,20 @@
 package cn.referral.referral.application.port.out;
 
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The local view of the registry's institutions. */
 public interface InstitutionDirectory {
 
-    Mono<Institution> find(String id);
+    Mono<Institution> find(InstitutionId id);
 
     /** Keeps the snapshot unless a newer version is already held; emits whether it was kept. */
     Mono<Boolean> keepIfNewer(Institution snapshot);
 
-    Mono<Void> remove(String id);
+    Mono<Void> remove(InstitutionId id);
 
     /** Ids of the institutions whose region code starts with {@code regionPrefix} (a GB/T 2260 prefix). */
-    Flux<String> idsInRegion(String regionPrefix);
+    Flux<InstitutionId> idsInRegion(String regionPrefix);
 }

@@ -3,6 +3,7 @@ package cn.referral.referral.application.port.out;
 import cn.referral.referral.application.port.in.PatientDetails;
 import cn.referral.referral.application.port.in.RevealedPatient;
 import cn.referral.referral.domain.referral.Patient;
+import cn.referral.referral.domain.referral.ReferralId;
 
 /** Seals patient details for storage and opens them for an entitled reader (identity numbers stay masked). */
 public interface PatientDataProtection {
@@ -11,7 +12,7 @@ public interface PatientDataProtection {
     String patientRef(String idNumber);
 
     /** The patient's details sealed for this referral: a sealed value opens only in the referral it belongs to. */
-    Patient protect(String referralId, PatientDetails details);
+    Patient protect(ReferralId referralId, PatientDetails details);
 
-    RevealedPatient reveal(String referralId, Patient patient);
+    RevealedPatient reveal(ReferralId referralId, Patient patient);
 }

@@ -1,8 +1,12 @@
 package cn.referral.referral.application.port.out;
 
 import cn.referral.referral.domain.network.Alliance;
+import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Catalog;
+import cn.referral.referral.domain.network.CatalogId;
+import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -13,21 +17,21 @@ public interface ReferenceData {
 
     Mono<Boolean> keepCatalogIfNewer(Catalog catalog);
 
-    Mono<Void> removeCatalog(String catalogId);
+    Mono<Void> removeCatalog(CatalogId catalogId);
 
     /** Every contract held for the patient (an old one and its successor may overlap). */
     Flux<FamilyDoctorContract> contractsOf(String patientRef);
 
     /** The active family-doctor contracts whose primary (基层) institution is this one. */
-    Flux<FamilyDoctorContract> contractsAt(String primaryInstitutionId);
+    Flux<FamilyDoctorContract> contractsAt(InstitutionId primaryInstitutionId);
 
     Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract);
 
-    Mono<Void> removeContract(String contractId);
+    Mono<Void> removeContract(ContractId contractId);
 
-    Mono<Alliance> alliance(String allianceId);
+    Mono<Alliance> alliance(AllianceId allianceId);
 
     Mono<Boolean> keepAllianceIfNewer(Alliance alliance);
 
-    Mono<Void> removeAlliance(String allianceId);
+    Mono<Void> removeAlliance(AllianceId allianceId);
 }

@@ -2,6 +2,7 @@ package cn.referral.referral.application.port.out;
 
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralSearch;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Searches the stored referrals, within what one caller may see. */
@@ -17,7 +18,7 @@ public interface ReferralFinder {
      * Which referrals a caller may see (DESIGN §5): all of them, those sent to one institution (a
      * desk), or those sent from or to it (its doctors).
      */
-    record Visibility(Scope scope, String institutionId) {
+    record Visibility(Scope scope, InstitutionId institutionId) {
 
         public enum Scope { ALL, TARGET, SOURCE_OR_TARGET }
 

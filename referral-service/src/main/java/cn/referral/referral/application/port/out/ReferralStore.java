@@ -6,8 +6,10 @@ import java.util.Set;
 
 import cn.referral.referral.application.port.in.WorklistPage;
 import cn.referral.referral.application.port.in.WorklistQuery;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralState;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,7 +20,7 @@ import reactor.core.publisher.Mono;
  */
 public interface ReferralStore {
 
-    Mono<Referral> find(String id);
+    Mono<Referral> find(ReferralId id);
 
     /** Saves a new referral; fails with {@link DuplicateReferralId} if the id is taken. */
     Mono<Referral> insert(Outcome<Referral> created);
@@ -32,17 +34,17 @@ public interface ReferralStore {
      */
     Mono<Referral> claimDue(Instant now, Duration lease);
 
-    Mono<WorklistPage> worklist(WorklistQuery query, String institutionId);
+    Mono<WorklistPage> worklist(WorklistQuery query, InstitutionId institutionId);
 
     /** Referrals of these patients in these states, except those {@code exceptFromInstitution} sent; newest first. */
-    Mono<WorklistPage> ofPatients(Set<String> patientRefs, String exceptFromInstitution, Set<ReferralState> states,
+    Mono<WorklistPage> ofPatients(Set<String> patientRefs, InstitutionId exceptFromInstitution, Set<ReferralState> states,
                                   int page, int size);
 
     /**
      * Up-referrals the hospital completed with a recommendation to go back down and for which no
      * down-referral was made yet; longest waiting first.
      */
-    Mono<WorklistPage> downReferralsDue(String hospitalId, int page, int size);
+    Mono<WorklistPage> downReferralsDue(InstitutionId hospitalId, int page, int size);
 
     /**
      * Down-referrals submitted before {@code submittedBefore} that name an up-referral whose link to them was
@@ -51,5 +53,5 @@ public interface ReferralStore {
     Flux<Referral> awaitingUpLink(Instant submittedBefore, int limit);
 
     /** The down-referral's up-referral names it (or never will): nothing left to repair. */
-    Mono<Void> upLinkSettled(String downReferralId);
+    Mono<Void> upLinkSettled(ReferralId downReferralId);
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import cn.referral.referral.domain.kpi.SlotFacts;
+import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** What quota did with reserved units, kept for the utilization KPI. */
@@ -12,7 +13,7 @@ public interface SlotLedger {
     enum Kind { HELD, CONFIRMED, RELEASED_UNUSED }
 
     /** Records a fact once per {@code factId}. */
-    Mono<Void> record(String factId, Kind kind, String institutionId, long units, Instant at);
+    Mono<Void> record(String factId, Kind kind, InstitutionId institutionId, long units, Instant at);
 
-    Mono<SlotFacts> between(Instant from, Instant to, Set<String> institutions);
+    Mono<SlotFacts> between(Instant from, Instant to, Set<InstitutionId> institutions);
 }

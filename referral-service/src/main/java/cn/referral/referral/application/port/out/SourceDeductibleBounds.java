@@ -2,6 +2,7 @@ package cn.referral.referral.application.port.out;
 
 import java.time.LocalDate;
 
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.InsuranceScheme;
 import reactor.core.publisher.Mono;
 
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
  */
 public interface SourceDeductibleBounds {
 
-    Mono<Long> boundFen(String insuranceRegionCode, InsuranceScheme scheme, String sourceInstitutionId,
+    Mono<Long> boundFen(String insuranceRegionCode, InsuranceScheme scheme, InstitutionId sourceInstitutionId,
                         LocalDate admissionDate);
 
     /** No billing to ask (tests of referral-service alone): every submission goes ahead. */

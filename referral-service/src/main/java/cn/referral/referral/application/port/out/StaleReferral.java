@@ -1,18 +1,20 @@
 package cn.referral.referral.application.port.out;
 
+import cn.referral.referral.domain.referral.ReferralId;
+
 /** The referral changed since the version a write was based on. */
 public class StaleReferral extends RuntimeException {
 
-    private final String referralId;
+    private final ReferralId referralId;
     private final long expectedVersion;
 
-    public StaleReferral(String referralId, long expectedVersion) {
+    public StaleReferral(ReferralId referralId, long expectedVersion) {
         super("Referral " + referralId + " is no longer at version " + expectedVersion);
         this.referralId = referralId;
         this.expectedVersion = expectedVersion;
     }
 
-    public String referralId() {
+    public ReferralId referralId() {
         return referralId;
     }
 

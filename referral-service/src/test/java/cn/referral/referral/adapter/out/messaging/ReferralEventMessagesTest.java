@@ -20,6 +20,7 @@ import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Eligibility;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralFixtures;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralRequest;
 import cn.referral.referral.domain.referral.ReferralRuleViolation;
 import cn.referral.referral.domain.referral.RejectReason;
@@ -49,7 +50,7 @@ class ReferralEventMessagesTest {
         OutboxEvent event = events.get(0);
         assertThat(event.topic()).isEqualTo("referral.events.v1");
         assertThat(event.type()).isEqualTo(type);
-        assertThat(event.key()).isEqualTo(outcome.state().id());
+        assertThat(event.key()).isEqualTo(outcome.state().id().value());
         JsonNode body = json.readTree(event.payload());
         for (String field : COMMON) {
             assertThat(body.has(field)).as("common field " + field + " in " + type).isTrue();
@@ -61,7 +62,7 @@ class ReferralEventMessagesTest {
 
     @Test
     void submittedCarriesTheDiagnosisWindowAndDeadline() {
-        Outcome<Referral> submitted = Referral.submit("r-1", ReferralFixtures.anUpRequest(
+        Outcome<Referral> submitted = Referral.submit(new ReferralId("r-1"), ReferralFixtures.anUpRequest(
                         cn.referral.referral.domain.referral.Urgency.ROUTINE), ReferralFixtures.inCatalog(), true,
                 ReferralFixtures.PRIMARY_DOCTOR, ReferralFixtures.NOW,
                 cn.referral.referral.domain.policy.AcceptanceDeadlines.defaults());
@@ -94,7 +95,7 @@ class ReferralEventMessagesTest {
                 up.fromDepartment(), up.toInstitutionId(), up.toDepartment(), up.requestedWindow(),
                 new SourceEpisode(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 25), 20_000), null, "重症");
         Eligibility override = new Eligibility(false, null, null, "重症", false, List.of("outside the catalog"));
-        Referral held = Referral.submit("r-2", transfer, override, false, ReferralFixtures.PRIMARY_DOCTOR,
+        Referral held = Referral.submit(new ReferralId("r-2"), transfer, override, false, ReferralFixtures.PRIMARY_DOCTOR,
                         ReferralFixtures.NOW, cn.referral.referral.domain.policy.AcceptanceDeadlines.defaults())
                 .state().slotHeld(ReferralFixtures.aHold(), ReferralFixtures.NOW.plusSeconds(5)).state();
 

@@ -25,6 +25,7 @@ import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
+import cn.referral.referral.domain.network.CatalogId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.support.ReferralItSupport;
@@ -84,13 +85,13 @@ class CatalogViewCopyIT extends ReferralItSupport {
         assertThat(refusalCode(submit(upReferralFor(13, "J45.0")))).isEqualTo("outside-catalog");
         assertThat(submit(upReferralFor(14, "J44.1")).getStatus().value()).isEqualTo(201);
 
-        otherReplica.removeCatalog("up-respiratory").block(WAIT);
+        otherReplica.removeCatalog(new CatalogId("up-respiratory")).block(WAIT);
         assertThat(refusalCode(submit(upReferralFor(15, "J44.1")))).as("COPD after the catalog was withdrawn")
                 .isEqualTo("outside-catalog");
     }
 
     private static Catalog respiratory(long version, String code) {
-        return new Catalog("up-respiratory", "呼吸系统上转病种目录", Direction.UP, InstitutionLevel.TERTIARY, version,
+        return new Catalog(new CatalogId("up-respiratory"), "呼吸系统上转病种目录", Direction.UP, InstitutionLevel.TERTIARY, version,
                 LocalDate.parse("2020-01-01"), true, List.of(new CatalogEntry(code, code, Set.of())));
     }
 

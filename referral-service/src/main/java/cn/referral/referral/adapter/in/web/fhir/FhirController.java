@@ -26,7 +26,10 @@ import cn.referral.platform.application.NotFound;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
+import cn.referral.referral.domain.network.AllianceId;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Referral;
+import cn.referral.referral.domain.referral.ReferralId;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -114,10 +117,11 @@ class FhirController {
     @Operation(summary = "An institution (level, alliance) or an alliance, from the local registry view")
     Mono<ResponseEntity<String>> organization(@PathVariable String id, ServerWebExchange exchange) {
         return answer(exchange, validId("Organization", id)
-                .flatMap(valid -> queries.institution(valid)
-                        .flatMap(institution -> queries.alliancesOf(valid).collectList()
+                .flatMap(valid -> queries.institution(new InstitutionId(valid))
+                        .flatMap(institution -> queries.alliancesOf(institution.id()).collectList()
                                 .map(alliances -> FhirResources.organization(institution, alliances)))
-                        .switchIfEmpty(Mono.defer(() -> queries.alliance(valid).map(FhirResources::alliance))))
+                        .switchIfEmpty(Mono.defer(() -> queries.alliance(new AllianceId(valid))
+                                .map(FhirResources::alliance))))
                 .map(responses::ok)
                 .switchIfEmpty(Mono.error(() -> new NotFound("Organization", id))));
     }
@@ -139,7 +143,7 @@ class FhirController {
      */
     private Mono<ResponseEntity<String>> referralAs(String type, String id, String purpose, Caller caller,
                                                     Function<Referral, Optional<? extends Resource>> view) {
-        return validId(type, id).flatMap(valid -> queries.read(valid, purpose, caller))
+        return validId(type, id).flatMap(valid -> queries.read(new ReferralId(valid), purpose, caller))
                 .onErrorMap(NotFound.class, missing -> new NotFound(type, id))
                 .flatMap(referral -> Mono.justOrEmpty(view.apply(referral))
                         .map(resource -> responses.ok(resource, version(referral))))
@@ -177,7 +181,7 @@ class FhirController {
         }
         for (Referral referral : page.items()) {
             Resource resource = map.apply(referral);
-            bundle.addEntry().setFullUrl(base + "/" + type + "/" + referral.id()).setResource(resource)
+            bundle.addEntry().setFullUrl(base + "/" + type + "/" + referral.id().value()).setResource(resource)
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
         return bundle;

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Task;
 
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Completion;
 import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.Referral;
@@ -47,9 +48,9 @@ final class FhirResources {
     static ServiceRequest serviceRequest(Referral referral) {
         ReferralRequest request = referral.request();
         ServiceRequest resource = new ServiceRequest();
-        resource.setId(referral.id());
+        resource.setId(referral.id().value());
         versioned(resource.getMeta(), referral);
-        resource.addIdentifier().setSystem(FhirSystems.REFERRAL_ID).setValue(referral.id());
+        resource.addIdentifier().setSystem(FhirSystems.REFERRAL_ID).setValue(referral.id().value());
         resource.setStatus(serviceRequestStatus(referral.state()));
         resource.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         resource.setPriority(ServiceRequest.ServiceRequestPriority.fromCode(priority(request.urgency())));
@@ -91,16 +92,16 @@ final class FhirResources {
     static Task task(Referral referral) {
         ReferralRequest request = referral.request();
         Task task = new Task();
-        task.setId(referral.id());
+        task.setId(referral.id().value());
         versioned(task.getMeta(), referral);
-        task.addIdentifier().setSystem(FhirSystems.REFERRAL_ID).setValue(referral.id());
+        task.addIdentifier().setSystem(FhirSystems.REFERRAL_ID).setValue(referral.id().value());
         task.setStatus(taskStatus(referral.state()));
         task.setBusinessStatus(new CodeableConcept(new Coding(FhirSystems.REFERRAL_STATE, referral.state().name(), null))
                 .setText(referral.state().name()));
         task.setIntent(Task.TaskIntent.ORDER);
         task.setPriority(Task.TaskPriority.fromCode(priority(request.urgency())));
         task.setCode(new CodeableConcept(new Coding(FhirSystems.TASK_CODE, "fulfill", "Fulfill the focal request")));
-        task.setFocus(new Reference("ServiceRequest/" + referral.id()));
+        task.setFocus(new Reference("ServiceRequest/" + referral.id().value()));
         task.setFor(patientReference(referral));
         task.setAuthoredOn(Date.from(referral.submittedAt()));
         task.setLastModified(Date.from(lastChange(referral)));
@@ -117,7 +118,7 @@ final class FhirResources {
         }
         if (referral.appointment() != null) {
             task.addOutput().setType(output("appointment"))
-                    .setValue(new Reference("Appointment/" + referral.id()));
+                    .setValue(new Reference("Appointment/" + referral.id().value()));
         }
         Completion completion = referral.completion();
         if (referral.state() == ReferralState.COMPLETED && completion != null) {
@@ -166,9 +167,9 @@ final class FhirResources {
     /** The booked appointment, or the slot quota-service holds before acceptance; empty when there is neither. */
     static Optional<Appointment> appointment(Referral referral) {
         Appointment resource = new Appointment();
-        resource.setId(referral.id());
+        resource.setId(referral.id().value());
         versioned(resource.getMeta(), referral);
-        resource.addBasedOn(new Reference("ServiceRequest/" + referral.id()));
+        resource.addBasedOn(new Reference("ServiceRequest/" + referral.id().value()));
         resource.addParticipant().setActor(patientReference(referral))
                 .setRequired(Appointment.ParticipantRequired.REQUIRED)
                 .setStatus(Appointment.ParticipationStatus.ACCEPTED);
@@ -227,9 +228,9 @@ final class FhirResources {
 
     static Organization organization(Institution institution, List<Alliance> alliances) {
         Organization resource = new Organization();
-        resource.setId(institution.id());
+        resource.setId(institution.id().value());
         resource.getMeta().setVersionId(String.valueOf(institution.version()));
-        resource.addIdentifier().setSystem(FhirSystems.INSTITUTION_ID).setValue(institution.id());
+        resource.addIdentifier().setSystem(FhirSystems.INSTITUTION_ID).setValue(institution.id().value());
         resource.setActive(institution.active());
         resource.setName(institution.name());
         resource.addType(new CodeableConcept(new Coding(FhirSystems.ORGANIZATION_TYPE, "prov", "Healthcare Provider")));
@@ -239,15 +240,15 @@ final class FhirResources {
             resource.addAddress().setDistrict(institution.regionCode()).setCountry("CN");
         }
         alliances.stream().findFirst().ifPresent(first -> resource.setPartOf(
-                new Reference("Organization/" + first.allianceId()).setDisplay(first.name())));
+                new Reference("Organization/" + first.allianceId().value()).setDisplay(first.name())));
         return resource;
     }
 
     static Organization alliance(Alliance alliance) {
         Organization resource = new Organization();
-        resource.setId(alliance.allianceId());
+        resource.setId(alliance.allianceId().value());
         resource.getMeta().setVersionId(String.valueOf(alliance.version()));
-        resource.addIdentifier().setSystem(FhirSystems.ALLIANCE_ID).setValue(alliance.allianceId());
+        resource.addIdentifier().setSystem(FhirSystems.ALLIANCE_ID).setValue(alliance.allianceId().value());
         resource.setActive(alliance.active());
         resource.setName(alliance.name());
         resource.addType(new CodeableConcept(new Coding(FhirSystems.ORGANIZATION_KIND, "MEDICAL_ALLIANCE",
@@ -270,8 +271,8 @@ final class FhirResources {
         return new Reference("Patient/" + referral.request().patient().patientRef());
     }
 
-    private static Reference organization(String institutionId) {
-        return new Reference("Organization/" + institutionId);
+    private static Reference organization(InstitutionId institutionId) {
+        return new Reference("Organization/" + institutionId.value());
     }
 
     private static CodeableConcept diagnosis(ReferralRequest request) {

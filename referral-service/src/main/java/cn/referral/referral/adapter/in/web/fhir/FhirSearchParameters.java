@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.springframework.util.MultiValueMap;
 
 import cn.referral.referral.application.port.in.ReferralSearch;
+import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralState;
 
 /**
@@ -30,15 +32,16 @@ final class FhirSearchParameters {
 
     static ReferralSearch serviceRequests(MultiValueMap<String, String> query) {
         allowOnly(query, Set.of("requester", "performer", "status", "patient"));
-        return new ReferralSearch(null, reference(query, "requester", "Organization"),
-                reference(query, "performer", "Organization"), reference(query, "patient", "Patient"),
+        return new ReferralSearch(null, organization(query, "requester"), organization(query, "performer"),
+                reference(query, "patient", "Patient"),
                 states(query, "status", SERVICE_REQUEST_STATES), offset(query), count(query), false);
     }
 
     static ReferralSearch tasks(MultiValueMap<String, String> query) {
         allowOnly(query, Set.of("focus", "owner", "status"));
-        return new ReferralSearch(reference(query, "focus", "ServiceRequest"), null,
-                reference(query, "owner", "Organization"), null, states(query, "status", TASK_STATES),
+        String focus = reference(query, "focus", "ServiceRequest");
+        return new ReferralSearch(focus == null ? null : new ReferralId(focus), null,
+                organization(query, "owner"), null, states(query, "status", TASK_STATES),
                 offset(query), count(query), false);
     }
 
@@ -98,6 +101,12 @@ final class FhirSearchParameters {
             throw new FhirBadRequest(name, "must be a " + type + " reference such as " + type + "/some-id");
         }
         return id;
+    }
+
+    /** An {@code Organization} reference: the institution it names, or null when the parameter is absent. */
+    private static InstitutionId organization(MultiValueMap<String, String> query, String name) {
+        String id = reference(query, name, "Organization");
+        return id == null ? null : new InstitutionId(id);
     }
 
     /** Comma-separated codes are ORed; every code must be one of the resource's status codes. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.ReferralFixtures;
 import cn.referral.referral.domain.referral.ReferralState;
 
@@ -40,7 +41,7 @@ class FhirMappingTest {
         params.add("_count", "5");
         params.add("_offset", "10");
         var search = FhirSearchParameters.tasks(params);
-        assertThat(search.toInstitutionId()).isEqualTo("wz-wmu-first-hospital");
+        assertThat(search.toInstitutionId()).isEqualTo(new InstitutionId("wz-wmu-first-hospital"));
         assertThat(search.states()).as("no status: any").isNull();
         assertThat(search.count()).isEqualTo(5);
         assertThat(search.offset()).isEqualTo(10);
