@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.AuditUseCases;
 import cn.referral.registry.domain.contract.ContractId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Who read a contract's patient data, newest first: for auditors (DESIGN §5). */
@@ -23,7 +24,7 @@ class AuditController {
 
     @GetMapping("/audit")
     Mono<List<AuditResponse>> trail(@RequestParam String contractId, Caller caller) {
-        return Mono.defer(() -> audit.trail(WebInputs.requiredId("contractId", contractId, ContractId::new), caller))
+        return Flux.defer(() -> audit.trail(WebInputs.requiredId("contractId", contractId, ContractId::new), caller))
                 .map(AuditResponse::of).collectList();
     }
 }
