@@ -632,8 +632,10 @@ public final class Bench {
         String killHook = System.getenv("BENCH_KILL_CMD");
         String restartHook = System.getenv("BENCH_RESTART_CMD");
         Processes.Launch launch = killHook == null ? Processes.listenerOf(port) : null;
+        int replicas = launch == null ? 1 : Processes.replicasOf(launch);
+        String killed = replicas > 1 ? service + " (one of " + replicas + " replicas)" : service;
         System.out.printf("  %d referrals straight to referral-service at %d/s; kill -9 %s%s at 2 s, restart at 8 s%n",
-                count, rate, service, launch == null ? "" : " (pid " + launch.pid() + ")");
+                count, rate, killed, launch == null ? "" : " (pid " + launch.pid() + ")");
         long[] killedAt = {0};
         long[] restartedAt = {0};
         AtomicBoolean restartFailed = new AtomicBoolean();
@@ -676,6 +678,7 @@ public final class Bench {
         double afterReady = (lastAnswer - readyAt) / 1000.0;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("service", service);
+        out.put("replicas", replicas);
         out.put("submissions", statusCounts(submitted));
         out.put("restartToReadySeconds", (readyAt - restartedAt[0]) / 1000.0);
         out.put("killToLastAnswerSeconds", slowest);
@@ -685,7 +688,7 @@ public final class Bench {
         System.out.printf("  ready %.1f s after the restart; last quota answer %.1f s after the kill (%.1f s after "
                 + "ready); unanswered %d, answered twice %d%n", (readyAt - restartedAt[0]) / 1000.0, slowest,
                 afterReady, unanswered, twice);
-        table.add(new String[] {"kill -9 " + service + " at 2 s, restart at 8 s (" + rate + "/s)",
+        table.add(new String[] {"kill -9 " + killed + " at 2 s, restart at 8 s (" + rate + "/s)",
                 "all answered %.1f s after the kill (ready after %.1f s), %d unanswered, %d twice".formatted(slowest,
                         (readyAt - restartedAt[0]) / 1000.0, unanswered, twice),
                 "every referral decided ≤ 20 s after the kill",

@@ -37,8 +37,7 @@ final class Processes {
             for (Path process : (Iterable<Path>) processes.filter(p -> p.getFileName().toString().matches("\\d+"))::iterator) {
                 if (holdsSocket(process, inode)) {
                     long pid = Long.parseLong(process.getFileName().toString());
-                    List<String> command = Arrays.asList(Files.readString(process.resolve("cmdline"),
-                            StandardCharsets.UTF_8).split("\0"));
+                    List<String> command = commandOf(process);
                     Map<String, String> environment = new java.util.LinkedHashMap<>();
                     for (String entry : Files.readString(process.resolve("environ"), StandardCharsets.UTF_8).split("\0")) {
                         int eq = entry.indexOf('=');
@@ -54,6 +53,37 @@ final class Processes {
             }
         }
         throw new IOException("no process of this user holds the listening socket of port " + port);
+    }
+
+    /**
+     * How many processes run the same jar as {@code launch}, itself included: the service's replicas on this
+     * machine (run-local's {@code REPLICAS}).
+     */
+    static int replicasOf(Launch launch) throws IOException {
+        int jar = launch.command().indexOf("-jar");
+        if (jar < 0 || jar + 1 >= launch.command().size()) {
+            return 1;
+        }
+        String path = launch.command().get(jar + 1);
+        int replicas = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes.filter(p -> p.getFileName().toString().matches("\\d+"))::iterator) {
+                try {
+                    List<String> command = commandOf(process);
+                    int at = command.indexOf("-jar");
+                    if (at >= 0 && at + 1 < command.size() && command.get(at + 1).equals(path)) {
+                        replicas++;
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return Math.max(replicas, 1);
+    }
+
+    private static List<String> commandOf(Path process) throws IOException {
+        return Arrays.asList(Files.readString(process.resolve("cmdline"), StandardCharsets.UTF_8).split("\0"));
     }
 
     static void kill(Launch launch) throws IOException, InterruptedException {

@@ -35,6 +35,7 @@ import cn.referral.platform.inbox.Inbox;
 import cn.referral.platform.inbox.InboxProperties;
 import cn.referral.platform.messaging.ConsumerRedelivery;
 import cn.referral.platform.messaging.EventConsumers;
+import cn.referral.platform.messaging.PartitionAssignments;
 import cn.referral.platform.messaging.StaticMembership;
 import cn.referral.platform.mongo.MongoPingHealthIndicator;
 import cn.referral.platform.mongo.SampledCommandSpans;
@@ -81,12 +82,13 @@ public class PlatformMessagingAutoConfiguration {
      */
     @Bean
     EventConsumers eventConsumers(Inbox inbox, InboxProperties inboxProperties, JsonMapper json, MeterRegistry meters,
+                                  PartitionAssignments assignments,
                                   @Value("${platform.messaging.handler-timeout:20s}") Duration handlerTimeout) {
         if (handlerTimeout.compareTo(inboxProperties.processingLease()) >= 0) {
             throw new IllegalArgumentException("platform.messaging.handler-timeout (" + handlerTimeout + ") must be "
                     + "shorter than platform.inbox.processing-lease (" + inboxProperties.processingLease() + ")");
         }
-        return new EventConsumers(inbox, json, handlerTimeout, meters);
+        return new EventConsumers(inbox, json, handlerTimeout, meters, assignments);
     }
 
     /**
@@ -101,6 +103,15 @@ public class PlatformMessagingAutoConfiguration {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         KafkaTemplate<byte[], byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
         return new ConsumerRedelivery(deadLetters, waitingBackOffMax, meters);
+    }
+
+    /**
+     * When this instance got each partition: the inbox takes over claims made on a partition before then
+     * ({@link PartitionAssignments}). The binder calls it on every rebalance.
+     */
+    @Bean
+    PartitionAssignments partitionAssignments(Clock clock) {
+        return new PartitionAssignments(clock);
     }
 
     /** Static group membership: a restarted instance takes its partitions back at once ({@link StaticMembership}). */

@@ -3,7 +3,9 @@ package cn.referral.platform.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +48,13 @@ import reactor.core.publisher.Mono;
  * static member), so the claim is taken over at once instead of after the lease: the lease only has to cover a
  * claim held by another instance, which may still be running. Without an owner (tests, several instances in
  * one JVM) only the lease frees a claim.
+ * <p>
+ * A claim made before this instance was given the event's partition ({@code partitionAssignedAt}, from
+ * {@code PartitionAssignments}) is taken over at once too: Kafka gave the partition to this instance only after
+ * the claim's owner gave it up or was removed from the group, so with two replicas the survivor of a crash
+ * serves the dead one's events when its session runs out, not a lease later. What no group protocol closes: an
+ * owner removed while it was paused (a long GC) may still finish its effect; as after a lease, the effect's
+ * idempotence at the aggregate keeps that to one change.
  */
 public class Inbox {
 
@@ -78,6 +87,16 @@ public class Inbox {
     }
 
     public Mono<Outcome> handleOnce(String consumer, IncomingEvent event, Mono<?> effect) {
+        return handleOnce(consumer, event, null, effect);
+    }
+
+    /**
+     * Runs {@code effect} once for {@code event} at {@code consumer}; {@code partitionAssignedAt} is when this
+     * instance was given the partition the event came from (null when unknown): a claim made before then is
+     * taken over at once.
+     */
+    public Mono<Outcome> handleOnce(String consumer, IncomingEvent event, Instant partitionAssignedAt,
+                                    Mono<?> effect) {
         String recordId = consumer + ":" + event.id();
         String unmarked = effectedNotMarked.get(recordId);
         if (unmarked != null) {
@@ -85,7 +104,7 @@ public class Inbox {
             return markAfterEffect(recordId, unmarked).thenReturn(Outcome.PROCESSED);
         }
         String claim = UUID.randomUUID().toString();
-        return claim(recordId, claim, consumer, event)
+        return claim(recordId, claim, consumer, event, partitionAssignedAt)
                 .flatMap(state -> switch (state) {
                     case CLAIMED -> runEffect(recordId, claim, effect)
                             .then(Mono.defer(() -> markAfterEffect(recordId, claim)))
@@ -123,7 +142,8 @@ public class Inbox {
 
     private enum RecordState { CLAIMED, DONE, IN_PROGRESS }
 
-    private Mono<RecordState> claim(String recordId, String claim, String consumer, IncomingEvent event) {
+    private Mono<RecordState> claim(String recordId, String claim, String consumer, IncomingEvent event,
+                                    Instant partitionAssignedAt) {
         Instant now = clock.instant();
         Document record = new Document("_id", recordId)
                 .append("consumer", consumer)
@@ -135,32 +155,36 @@ public class Inbox {
                 .append("owner", owner)
                 .append("incarnation", incarnation)
                 .append("receivedAt", Date.from(now))
+                .append("claimedAt", Date.from(now))
                 .append("leaseUntil", Date.from(now.plus(properties.processingLease())));
         return mongo.insert(record, properties.collection())
                 .thenReturn(RecordState.CLAIMED)
-                .onErrorResume(DuplicateKeyException.class, duplicate -> takeOverAbandoned(recordId, claim, now));
+                .onErrorResume(DuplicateKeyException.class,
+                        duplicate -> takeOverAbandoned(recordId, claim, now, partitionAssignedAt));
     }
 
     /**
-     * Takes over a claim whose lease ran out, or one left by an earlier run of this same instance (it crashed: a
-     * clean stop gives its claims back).
+     * Takes over a claim whose lease ran out, one left by an earlier run of this same instance (it crashed: a
+     * clean stop gives its claims back), or one made before this instance was given the event's partition.
      */
-    private Mono<RecordState> takeOverAbandoned(String recordId, String claim, Instant now) {
-        Criteria leaseRanOut = Criteria.where("leaseUntil").lt(Date.from(now));
-        Criteria abandonedBy = owner == null ? leaseRanOut : new Criteria().orOperator(leaseRanOut,
-                Criteria.where("owner").is(owner).and("incarnation").ne(incarnation));
+    private Mono<RecordState> takeOverAbandoned(String recordId, String claim, Instant now,
+                                                Instant partitionAssignedAt) {
+        List<Criteria> abandonedBy = new ArrayList<>();
+        abandonedBy.add(Criteria.where("leaseUntil").lt(Date.from(now)));
+        if (owner != null) {
+            abandonedBy.add(Criteria.where("owner").is(owner).and("incarnation").ne(incarnation));
+        }
+        if (partitionAssignedAt != null) {
+            abandonedBy.add(Criteria.where("claimedAt").lt(Date.from(partitionAssignedAt)));
+        }
         Query abandoned = new Query(Criteria.where("_id").is(recordId).and("status").is(PROCESSING)
-                .andOperator(abandonedBy));
+                .orOperator(abandonedBy));
         Update lease = new Update().set("claim", claim).set("owner", owner).set("incarnation", incarnation)
-                .set("leaseUntil", Date.from(now.plus(properties.processingLease())));
+                .set("claimedAt", Date.from(now)).set("leaseUntil", Date.from(now.plus(properties.processingLease())));
         return mongo.findAndModify(abandoned, lease, FindAndModifyOptions.options().returnNew(false), Document.class,
                         properties.collection())
                 .map(previous -> {
-                    Date leaseUntil = previous.getDate("leaseUntil");
-                    if (leaseUntil != null && !leaseUntil.toInstant().isBefore(now)) {
-                        log.info("Took over {} from an earlier run of this instance ({}), {} before its lease ran out",
-                                recordId, owner, Duration.between(now, leaseUntil.toInstant()));
-                    }
+                    logTakeover(recordId, previous, now);
                     return RecordState.CLAIMED;
                 })
                 .switchIfEmpty(Mono.defer(() -> mongo.findById(recordId, Document.class, properties.collection())
@@ -168,6 +192,23 @@ public class Inbox {
                                 : RecordState.IN_PROGRESS)
                         // released between our insert and this look-up: the retry will claim it
                         .defaultIfEmpty(RecordState.IN_PROGRESS)));
+    }
+
+    /** A claim taken over before its lease ran out says from whom and why, at INFO: it is how a crash ends. */
+    private void logTakeover(String recordId, Document previous, Instant now) {
+        Date leaseUntil = previous.getDate("leaseUntil");
+        if (leaseUntil == null || leaseUntil.toInstant().isBefore(now)) {
+            return;
+        }
+        Duration early = Duration.between(now, leaseUntil.toInstant());
+        String previousOwner = previous.getString("owner");
+        if (owner != null && owner.equals(previousOwner)) {
+            log.info("Took over {} from an earlier run of this instance ({}), {} before its lease ran out",
+                    recordId, owner, early);
+        } else {
+            log.info("Took over {} from {}, which no longer has its partition, {} before its lease ran out",
+                    recordId, previousOwner == null ? "an instance without a name" : previousOwner, early);
+        }
     }
 
     /** Marks our claim done (an idempotent update; a test overrides it to make it fail). */

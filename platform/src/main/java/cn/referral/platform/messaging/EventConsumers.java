@@ -53,9 +53,12 @@ public class EventConsumers {
     private final JsonMapper json;
     private final Duration handlerTimeout;
     private final MeterRegistry meters;
+    private final PartitionAssignments assignments;
 
-    public EventConsumers(Inbox inbox, JsonMapper json, Duration handlerTimeout, MeterRegistry meters) {
+    public EventConsumers(Inbox inbox, JsonMapper json, Duration handlerTimeout, MeterRegistry meters,
+                          PartitionAssignments assignments) {
         this.inbox = inbox;
+        this.assignments = assignments;
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.handlerTimeout = handlerTimeout;
         this.meters = meters;
@@ -108,14 +111,14 @@ public class EventConsumers {
                 IncomingEvent event = IncomingEvent.from(message);
                 MDC.put(TraceContext.TRACE_ID, event.traceparent().traceId());
                 try {
-                    handle(event);
+                    handle(event, assignments.assignedAt(message));
                 } finally {
                     MDC.remove(TraceContext.TRACE_ID);
                 }
             };
         }
 
-        private void handle(IncomingEvent event) {
+        private void handle(IncomingEvent event, Instant partitionAssignedAt) {
             BiFunction<IncomingEvent, byte[], Mono<?>> handler = handlers.get(event.type());
             if (handler == null) {
                 log.debug("{} ignores event type {} ({})", name, event.type(), event.id());
@@ -134,7 +137,7 @@ public class EventConsumers {
             Inbox.Outcome outcome;
             long started = System.nanoTime();
             try {
-                outcome = inbox.handleOnce(name, event, effect)
+                outcome = inbox.handleOnce(name, event, partitionAssignedAt, effect)
                         .contextWrite(TraceContext.with(event.traceparent()))
                         .timeout(handlerTimeout)
                         .block();

@@ -162,6 +162,39 @@ class InboxIT {
     }
 
     @Test
+    void aClaimMadeBeforeThisInstanceWasGivenThePartitionIsTakenOverAtOnce() throws InterruptedException {
+        IncomingEvent event = anEvent();
+        Inbox crashedReplica = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
+        whileHanging(crashedReplica, event, () -> {
+            clock.advance(Duration.ofSeconds(10));
+            Instant survivorGotThePartition = clock.instant();
+            Inbox survivor = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
+
+            Outcome takeover = survivor.handleOnce("quota", event, survivorGotThePartition, countEffect()).block(WAIT);
+            Outcome later = survivor.handleOnce("quota", event, survivorGotThePartition, countEffect()).block(WAIT);
+
+            assertThat(takeover).isEqualTo(Outcome.PROCESSED);
+            assertThat(later).isEqualTo(Outcome.DUPLICATE);
+            assertThat(effects).hasValue(1);
+        });
+    }
+
+    @Test
+    void aClaimMadeAfterThisInstanceWasGivenThePartitionStillWaitsForItsLease() throws InterruptedException {
+        IncomingEvent event = anEvent();
+        Instant thisInstanceGotThePartition = clock.instant();
+        clock.advance(Duration.ofSeconds(1));
+        Inbox otherInstance = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
+        whileHanging(otherInstance, event, () -> {
+            Inbox thisInstance = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
+
+            assertThatThrownBy(() -> thisInstance.handleOnce("quota", event, thisInstanceGotThePartition,
+                    countEffect()).block(WAIT)).isInstanceOf(EventInProgressException.class);
+            assertThat(effects).hasValue(0);
+        });
+    }
+
+    @Test
     void whenTheEffectRanButMarkingItDoneFailedTheRetryDoesNotRunItAgain() {
         AtomicInteger marks = new AtomicInteger();
         Inbox flakyMarks = new Inbox(mongo, properties(), clock) {

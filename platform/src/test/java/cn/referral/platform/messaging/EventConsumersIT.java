@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -36,6 +39,7 @@ import cn.referral.platform.events.CloudEventHeaders;
 import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.Traceparent;
 import cn.referral.platform.inbox.Inbox;
+import cn.referral.platform.inbox.InboxProperties;
 import cn.referral.platform.testapp.ItemLedger;
 import cn.referral.platform.testapp.PlatformTestApplication;
 import cn.referral.platform.testing.KafkaRecords;
@@ -68,6 +72,10 @@ class EventConsumersIT {
     private ItemLedger ledger;
     @Autowired
     private Inbox inbox;
+    @Autowired
+    private InboxProperties inboxProperties;
+    @Autowired
+    private ReactiveMongoTemplate mongo;
 
 
     private KafkaProducer<String, byte[]> producer;
@@ -162,6 +170,24 @@ class EventConsumersIT {
         } finally {
             died.dispose();
         }
+    }
+
+    @Test
+    void aClaimMadeBeforeThisInstanceWasGivenThePartitionIsTakenOverWithoutWaitingForItsLease() {
+        String ceId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> record = event("item-handed-over", ceId, null,
+                snapshotJson("item-handed-over", 1));
+        // another replica claimed the event and died; the group gave its partition to this instance at startup
+        mongo.insert(new Document("_id", "item-view:" + ceId).append("consumer", "item-view").append("eventId", ceId)
+                .append("status", "PROCESSING").append("claim", "the dead replica's").append("owner", "item-host-9999")
+                .append("incarnation", "gone").append("claimedAt", Date.from(Instant.parse("2026-01-01T00:00:00Z")))
+                .append("leaseUntil", Date.from(Instant.now().plus(Duration.ofHours(1)))), inboxProperties.collection())
+                .block(WAIT);
+        send(record);
+
+        await().atMost(WAIT).until(() -> ledger.appliedFor("item-handed-over").size() == 1);
+        assertThat(ledger.attempts("item-handed-over")).as("taken over at the first delivery, an hour before the lease")
+                .isEqualTo(1);
     }
 
     @Test
