@@ -1,6 +1,7 @@
 package cn.referral.billing.application;
 
 import cn.referral.billing.domain.DeductibleDecision;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.application.NotPermitted;
@@ -18,7 +19,7 @@ final class AccessRules {
 
     static boolean mayRead(Caller caller, DeductibleDecision decision) {
         return caller.has(Role.AUDITOR) || insurerOf(caller, decision.region())
-                || decision.concernsInstitution(caller.institutionId());
+                || decision.concernsInstitution(institutionOf(caller));
     }
 
     /**
@@ -59,7 +60,13 @@ final class AccessRules {
     /** A 转院备案 is read by whoever may read the decision it stands beside. */
     static boolean mayRead(Caller caller, TransferFiling filing) {
         return caller.has(Role.AUDITOR) || insurerOf(caller, filing.insuringRegion())
-                || filing.concernsInstitution(caller.institutionId());
+                || filing.concernsInstitution(institutionOf(caller));
+    }
+
+    /** The caller's own institution, or null: auditors and insurers have none, and a blank one names none. */
+    private static InstitutionId institutionOf(Caller caller) {
+        String id = caller.institutionId();
+        return id == null || id.isBlank() ? null : new InstitutionId(id);
     }
 
     /** The caller is the insurer of this region: who settles its decisions and filings. */

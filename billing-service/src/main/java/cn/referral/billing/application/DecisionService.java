@@ -29,12 +29,15 @@ import cn.referral.billing.application.port.out.ScheduleStore;
 import cn.referral.billing.domain.Alliance;
 import cn.referral.billing.domain.AlliancePlacement;
 import cn.referral.billing.domain.DecisionEvent;
+import cn.referral.billing.domain.DecisionId;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.Outcome;
 import cn.referral.billing.domain.ReferredCare;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.SettlementDay;
@@ -120,8 +123,9 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                     DeductibleAssessment assessment = assessor.assess(care, known.careYearSchedule(),
                             known.sourceYearSchedule(), known.policies(),
                             new AlliancePlacement(care.from().id(), care.to().id(), known.alliances()));
-                    Outcome<DeductibleDecision, DecisionEvent> change = DeductibleDecision.issue(ids.get(), care,
-                            referral.insuredPersonNo(), assessment, validFrom, validUntil, now);
+                    Outcome<DeductibleDecision, DecisionEvent> change = DeductibleDecision.issue(
+                            new DecisionId(ids.get()), care, referral.insuredPersonNo(), assessment, validFrom,
+                            validUntil, now);
                     return decisions.insertIssued(change).doOnNext(inserted -> {
                         if (inserted) {
                             metrics.issued(change.state());
@@ -145,7 +149,7 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
         return Flux.fromIterable(region.chain()).concatMap(policies::find).collectList();
     }
 
-    private Mono<Institution> known(AcceptedReferral referral, String institutionId) {
+    private Mono<Institution> known(AcceptedReferral referral, InstitutionId institutionId) {
         return institutions.find(institutionId).switchIfEmpty(Mono.defer(() -> {
             metrics.referenceDataMissing();
             return Mono.error(new ReferenceDataMissing(referral.referralId(), institutionId));
@@ -186,13 +190,13 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     }
 
     @Override
-    public Mono<ShownDecision> find(Caller caller, String decisionId, String purpose) {
+    public Mono<ShownDecision> find(Caller caller, DecisionId decisionId, String purpose) {
         return decisions.findById(decisionId).filter(decision -> AccessRules.mayRead(caller, decision))
                 .flatMap(decision -> shown(caller, decision, purpose));
     }
 
     @Override
-    public Flux<ShownDecision> forReferral(Caller caller, String referralId, String purpose) {
+    public Flux<ShownDecision> forReferral(Caller caller, ReferralId referralId, String purpose) {
         return decisions.findByReferral(referralId).filter(decision -> AccessRules.mayRead(caller, decision))
                 .flatMap(decision -> shown(caller, decision, purpose)).flux();
     }
@@ -201,8 +205,9 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     private Mono<ShownDecision> shown(Caller caller, DeductibleDecision decision, String purpose) {
         boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, decision);
         return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(), AccessRules.auditedRole(caller),
-                        caller.institutionId(), caller.regionCode(), AuditRecord.READ_DECISION, decision.referralId(),
-                        decision.decisionId(), null, AccessRules.purposeOrUsual(caller, purpose), inFull))
+                        caller.institutionId(), caller.regionCode(), AuditRecord.READ_DECISION,
+                        decision.referralId().value(), decision.decisionId().value(), null,
+                        AccessRules.purposeOrUsual(caller, purpose), inFull))
                 .thenReturn(new ShownDecision(decision, inFull));
     }
 
@@ -216,7 +221,7 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                     Flux<SettlementLine> revoked = decisions.revokedOn(day, region)
                             .map(d -> line(caller, SettlementLine.Kind.REVOKED, d.revokedAt(), d));
                     Flux<SettlementLine> lines = Flux.concat(issued, revoked).sort(Comparator.comparing(SettlementLine::at)
-                            .thenComparing(line -> line.decision().decisionId())
+                            .thenComparing(line -> line.decision().decisionId().value())
                             .thenComparing(SettlementLine::kind));
                     return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(), AccessRules.auditedRole(caller),
                             caller.institutionId(), caller.regionCode(), AuditRecord.EXPORT_SETTLEMENT, null, null,
@@ -231,7 +236,7 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     }
 
     @Override
-    public Flux<AuditRecord> auditTrail(Caller caller, String referralId) {
+    public Flux<AuditRecord> auditTrail(Caller caller, ReferralId referralId) {
         return Mono.fromRunnable(() -> AccessRules.requireAuditor(caller)).thenMany(audit.recordsAbout(referralId));
     }
 

@@ -1,5 +1,8 @@
 package cn.referral.billing.application;
 
+import cn.referral.billing.domain.InstitutionId;
+import cn.referral.billing.domain.ReferralId;
+
 /**
  * An accepted referral names an institution the local registry view does not hold. Billing does
  * not guess a level or an alliance: the message fails, is retried, and is dead-lettered if the
@@ -7,15 +10,15 @@ package cn.referral.billing.application;
  */
 public class ReferenceDataMissing extends RuntimeException {
 
-    private final String institutionId;
+    private final InstitutionId institutionId;
 
-    public ReferenceDataMissing(String referralId, String institutionId) {
+    public ReferenceDataMissing(ReferralId referralId, InstitutionId institutionId) {
         super("Referral " + referralId + " names institution " + institutionId
                 + ", which the registry view does not hold (yet); not deciding without it");
         this.institutionId = institutionId;
     }
 
-    public String institutionId() {
+    public InstitutionId institutionId() {
         return institutionId;
     }
 }

@@ -4,7 +4,9 @@ import cn.referral.billing.application.port.in.ReferenceDataUseCases;
 import cn.referral.billing.application.port.out.AllianceDirectory;
 import cn.referral.billing.application.port.out.InstitutionDirectory;
 import cn.referral.billing.domain.Alliance;
+import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 public class ReferenceDataService implements ReferenceDataUseCases {
@@ -23,7 +25,7 @@ public class ReferenceDataService implements ReferenceDataUseCases {
     }
 
     @Override
-    public Mono<Void> institutionRemoved(String institutionId) {
+    public Mono<Void> institutionRemoved(InstitutionId institutionId) {
         return institutions.remove(institutionId);
     }
 
@@ -33,7 +35,7 @@ public class ReferenceDataService implements ReferenceDataUseCases {
     }
 
     @Override
-    public Mono<Void> allianceRemoved(String allianceId) {
+    public Mono<Void> allianceRemoved(AllianceId allianceId) {
         return alliances.remove(allianceId);
     }
 }

@@ -10,6 +10,7 @@ import cn.referral.billing.application.port.out.PolicyStore;
 import cn.referral.billing.application.port.out.ScheduleStore;
 import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
@@ -31,7 +32,7 @@ public class ScheduleService implements ScheduleUseCases, PolicyUseCases {
     }
 
     @Override
-    public Mono<DeductibleCheck> checkPaid(RegionCode region, InsuranceScheme scheme, String sourceInstitutionId,
+    public Mono<DeductibleCheck> checkPaid(RegionCode region, InsuranceScheme scheme, InstitutionId sourceInstitutionId,
                                            LocalDate admissionDate, Fen paid) {
         int year = admissionDate.getYear();
         return Mono.zip(institutions.find(sourceInstitutionId), schedules.resolve(region, scheme, year))

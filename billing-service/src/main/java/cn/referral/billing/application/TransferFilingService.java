@@ -19,8 +19,11 @@ import cn.referral.billing.application.port.out.TransferFilingStore;
 import cn.referral.billing.domain.DecisionStatus;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.filing.FilingEvent;
+import cn.referral.billing.domain.filing.FilingId;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
@@ -69,8 +72,8 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
         return Mono.zip(known(referral.referralId(), decision.care().from().id()),
                         known(referral.referralId(), decision.care().to().id()))
                 .flatMap(found -> {
-                    Outcome<TransferFiling, FilingEvent> change = TransferFiling.register(ids.get(), decision,
-                            found.getT1(), found.getT2(), referral.diagnosisCode(), referral.diagnosisName(),
+                    Outcome<TransferFiling, FilingEvent> change = TransferFiling.register(new FilingId(ids.get()),
+                            decision, found.getT1(), found.getT2(), referral.diagnosisCode(), referral.diagnosisName(),
                             referral.conditionDescription(), referral.reason(), clock.instant());
                     return filings.insertRegistered(change).doOnNext(inserted -> {
                         if (inserted) {
@@ -81,7 +84,7 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
                 });
     }
 
-    private Mono<Institution> known(String referralId, String institutionId) {
+    private Mono<Institution> known(ReferralId referralId, InstitutionId institutionId) {
         return institutions.find(institutionId)
                 .switchIfEmpty(Mono.error(() -> new ReferenceDataMissing(referralId, institutionId)));
     }
@@ -105,13 +108,13 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
     }
 
     @Override
-    public Flux<ShownFiling> forReferral(Caller caller, String referralId, String purpose) {
+    public Flux<ShownFiling> forReferral(Caller caller, ReferralId referralId, String purpose) {
         return filings.findByReferral(referralId).filter(filing -> AccessRules.mayRead(caller, filing))
                 .flatMap(filing -> shown(caller, filing, purpose)).flux();
     }
 
     @Override
-    public Mono<ShownFiling> find(Caller caller, String filingId, String purpose) {
+    public Mono<ShownFiling> find(Caller caller, FilingId filingId, String purpose) {
         return filings.findById(filingId).filter(filing -> AccessRules.mayRead(caller, filing))
                 .flatMap(filing -> shown(caller, filing, purpose));
     }
@@ -121,8 +124,8 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
         boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, filing);
         return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(),
                         AccessRules.auditedRole(caller), caller.institutionId(), caller.regionCode(),
-                        AuditRecord.READ_TRANSFER_FILING, filing.referralId(), filing.decisionId(), null,
-                        AccessRules.purposeOrUsual(caller, purpose), inFull))
+                        AuditRecord.READ_TRANSFER_FILING, filing.referralId().value(), filing.decisionId().value(),
+                        null, AccessRules.purposeOrUsual(caller, purpose), inFull))
                 .thenReturn(new ShownFiling(filing, inFull));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
  * A 医联体 as billing sees it, kept from the registry's snapshots: its type and every member
  * (leads and hub included). Only an active alliance counts for a rule.
  */
-public record Alliance(String id, AllianceType type, String regionCode, Set<String> memberInstitutionIds,
+public record Alliance(AllianceId id, AllianceType type, String regionCode, Set<InstitutionId> memberInstitutionIds,
                        boolean active, long version) {
 
     public Alliance {
@@ -16,7 +16,7 @@ public record Alliance(String id, AllianceType type, String regionCode, Set<Stri
         memberInstitutionIds = memberInstitutionIds == null ? Set.of() : Set.copyOf(memberInstitutionIds);
     }
 
-    public boolean includes(String institutionId) {
+    public boolean includes(InstitutionId institutionId) {
         return active && memberInstitutionIds.contains(institutionId);
     }
 }

@@ -9,12 +9,13 @@ import java.util.Set;
  * Where the two institutions of a referral stand among the alliances: which alliances hold both,
  * which hold only one. Built from the alliances that include either of them.
  */
-public record AlliancePlacement(String fromInstitutionId, String toInstitutionId, List<Alliance> alliances) {
+public record AlliancePlacement(InstitutionId fromInstitutionId, InstitutionId toInstitutionId,
+                                List<Alliance> alliances) {
 
     public AlliancePlacement {
         alliances = alliances == null ? List.of() : alliances.stream()
                 .filter(Alliance::active)
-                .sorted(Comparator.comparing(Alliance::id))
+                .sorted(Comparator.comparing(alliance -> alliance.id().value()))
                 .toList();
     }
 
@@ -41,7 +42,7 @@ public record AlliancePlacement(String fromInstitutionId, String toInstitutionId
         return alliance.includes(fromInstitutionId) && alliance.includes(toInstitutionId);
     }
 
-    private boolean inAllianceOf(String institutionId, Set<AllianceType> types) {
+    private boolean inAllianceOf(InstitutionId institutionId, Set<AllianceType> types) {
         return alliances.stream().anyMatch(alliance -> types.contains(alliance.type()) && alliance.includes(institutionId));
     }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param scheduleRegion     the region whose schedule gave the amounts; null without a schedule
  */
 public record DeductibleAssessment(RuleCode rule, Fen standardDeductible, Fen alreadyPaid, Fen waived, Fen payable,
-                                   String allianceId, boolean sameAlliance, String policyBasis,
+                                   AllianceId allianceId, boolean sameAlliance, String policyBasis,
                                    RegionCode policyRegion, RegionCode scheduleRegion) {
 
     public DeductibleAssessment {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * referral, issued when the referral is accepted, revoked when it is cancelled, expires or the
  * patient does not show. It holds for care at the target from {@code validFrom} to {@code validUntil}.
  */
-public record DeductibleDecision(String decisionId, ReferredCare care, InsuredPersonNo insuredPersonNo,
+public record DeductibleDecision(DecisionId decisionId, ReferredCare care, InsuredPersonNo insuredPersonNo,
                                  DeductibleAssessment assessment, LocalDate validFrom, LocalDate validUntil,
                                  Instant issuedAt, DecisionStatus status, ClosingReason revocationReason,
                                  Instant revokedAt) {
@@ -32,7 +32,7 @@ public record DeductibleDecision(String decisionId, ReferredCare care, InsuredPe
         }
     }
 
-    public static Outcome<DeductibleDecision, DecisionEvent> issue(String decisionId, ReferredCare care,
+    public static Outcome<DeductibleDecision, DecisionEvent> issue(DecisionId decisionId, ReferredCare care,
                                                                    InsuredPersonNo insuredPersonNo,
                                                                    DeductibleAssessment assessment, LocalDate validFrom,
                                                                    LocalDate validUntil, Instant now) {
@@ -52,7 +52,7 @@ public record DeductibleDecision(String decisionId, ReferredCare care, InsuredPe
         return new Outcome<>(revoked, List.of(new DecisionEvent.Revoked(revoked, reason, now)));
     }
 
-    public String referralId() {
+    public ReferralId referralId() {
         return care.referralId();
     }
 
@@ -69,7 +69,7 @@ public record DeductibleDecision(String decisionId, ReferredCare care, InsuredPe
     }
 
     /** Who may read it besides auditors: the region's insurer and the referral's own two institutions. */
-    public boolean concernsInstitution(String institutionId) {
+    public boolean concernsInstitution(InstitutionId institutionId) {
         return institutionId != null
                 && (institutionId.equals(care.from().id()) || institutionId.equals(care.to().id()));
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * deductible applies. {@code version} is the registry's; an older snapshot never replaces a newer one.
  * {@code name} and {@code medinsCode} (定点医药机构编号, may be null) go into the 转院备案 (2501) record.
  */
-public record Institution(String id, InstitutionLevel level, String regionCode, boolean active, long version,
+public record Institution(InstitutionId id, InstitutionLevel level, String regionCode, boolean active, long version,
                           String name, String medinsCode) {
 
     public Institution {
@@ -16,7 +16,7 @@ public record Institution(String id, InstitutionLevel level, String regionCode, 
     }
 
     /** An institution known by level and region only (deductibles need no more). */
-    public Institution(String id, InstitutionLevel level, String regionCode, boolean active, long version) {
+    public Institution(InstitutionId id, InstitutionLevel level, String regionCode, boolean active, long version) {
         this(id, level, regionCode, active, version, null, null);
     }
 }

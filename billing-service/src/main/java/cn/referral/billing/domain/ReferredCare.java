@@ -10,7 +10,7 @@ import java.util.Optional;
  * check, and the day care at the target begins (the appointment's day in China, else the day of
  * acceptance).
  */
-public record ReferredCare(String referralId, Direction direction, CareType careType, InsuranceScheme scheme,
+public record ReferredCare(ReferralId referralId, Direction direction, CareType careType, InsuranceScheme scheme,
                            RegionCode region, Institution from, Institution to, SourceEpisode sourceEpisode,
                            ReferralEligibility eligibility, LocalDate admittedOn) {
 

@@ -37,20 +37,22 @@ public final class BillingFixtures {
     public static final Institution PROVINCIAL_HOSPITAL = institution("fj-provincial-hospital", InstitutionLevel.TERTIARY);
     public static final Institution VILLAGE_CLINIC = institution("na-village-clinic", InstitutionLevel.VILLAGE_CLINIC);
 
-    public static final Alliance COUNTY_COMMUNITY = new Alliance("na-county-community",
+    public static final Alliance COUNTY_COMMUNITY = new Alliance(new AllianceId("na-county-community"),
             AllianceType.COUNTY_MEDICAL_COMMUNITY, "350583",
             Set.of(COUNTY_HOSPITAL.id(), TOWNSHIP_HEALTH_CENTRE.id()), true, 1);
-    public static final Alliance URBAN_GROUP = new Alliance("wz-urban-group-wmu1", AllianceType.URBAN_MEDICAL_GROUP,
-            "330300", Set.of(CITY_HOSPITAL.id(), COMMUNITY_HEALTH_CENTRE.id()), true, 1);
-    public static final Alliance SPECIALTY = new Alliance("fj-cardiology-alliance", AllianceType.SPECIALTY_ALLIANCE,
-            "350000", Set.of(PROVINCIAL_HOSPITAL.id(), TOWNSHIP_HEALTH_CENTRE.id()), true, 1);
+    public static final Alliance URBAN_GROUP = new Alliance(new AllianceId("wz-urban-group-wmu1"),
+            AllianceType.URBAN_MEDICAL_GROUP, "330300",
+            Set.of(CITY_HOSPITAL.id(), COMMUNITY_HEALTH_CENTRE.id()), true, 1);
+    public static final Alliance SPECIALTY = new Alliance(new AllianceId("fj-cardiology-alliance"),
+            AllianceType.SPECIALTY_ALLIANCE, "350000",
+            Set.of(PROVINCIAL_HOSPITAL.id(), TOWNSHIP_HEALTH_CENTRE.id()), true, 1);
     public static final List<Alliance> ALL_ALLIANCES = List.of(COUNTY_COMMUNITY, URBAN_GROUP, SPECIALTY);
 
     private BillingFixtures() {
     }
 
     public static Institution institution(String id, InstitutionLevel level) {
-        return new Institution(id, level, null, true, 1);
+        return new Institution(new InstitutionId(id), level, null, true, 1);
     }
 
     /** Inpatient deductibles TERTIARY, SECONDARY, PRIMARY; village clinics 0; outpatient and examinations none. */
@@ -119,8 +121,8 @@ public final class BillingFixtures {
                                         Integer dischargedDaysBefore, ReferralEligibility eligibility) {
         SourceEpisode episode = alreadyPaidFen == null ? null : new SourceEpisode(ADMITTED.minusDays(10),
                 dischargedDaysBefore == null ? null : ADMITTED.minusDays(dischargedDaysBefore), Fen.of(alreadyPaidFen));
-        return new ReferredCare("referral-" + from.id() + "-" + to.id(), direction, careType, scheme, region, from, to,
-                episode, eligibility, ADMITTED);
+        return new ReferredCare(new ReferralId("referral-" + from.id() + "-" + to.id()), direction, careType, scheme,
+                region, from, to, episode, eligibility, ADMITTED);
     }
 
     public static AlliancePlacement placement(ReferredCare care) {
@@ -133,7 +135,7 @@ public final class BillingFixtures {
                 TOWNSHIP_HEALTH_CENTRE, COUNTY_HOSPITAL, 20_000L);
         DeductibleAssessment assessment = new DeductibleAssessor().assess(care,
                 Optional.of(employeeSchedule(NAN_AN)), Optional.empty(), List.of(nanAnPolicy()), placement(care));
-        return DeductibleDecision.issue("decision-1", care, new InsuredPersonNo("350583199001011234"), assessment,
-                LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 24), now);
+        return DeductibleDecision.issue(new DecisionId("decision-1"), care, new InsuredPersonNo("350583199001011234"),
+                assessment, LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 24), now);
     }
 }

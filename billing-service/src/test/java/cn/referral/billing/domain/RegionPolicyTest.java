@@ -65,10 +65,12 @@ class RegionPolicyTest {
 
     @Test
     void anInactiveAllianceDoesNotMakeTwoInstitutionsPartners() {
-        Alliance dissolved = new Alliance("old", AllianceType.COUNTY_MEDICAL_COMMUNITY, "350583",
-                Set.of("a", "b"), false, 2);
+        InstitutionId a = new InstitutionId("a");
+        InstitutionId b = new InstitutionId("b");
+        Alliance dissolved = new Alliance(new AllianceId("old"), AllianceType.COUNTY_MEDICAL_COMMUNITY, "350583",
+                Set.of(a, b), false, 2);
 
-        AlliancePlacement placement = new AlliancePlacement("a", "b", java.util.List.of(dissolved));
+        AlliancePlacement placement = new AlliancePlacement(a, b, java.util.List.of(dissolved));
 
         assertThat(placement.anyCommonAlliance()).isEmpty();
         assertThat(placement.commonAlliance(Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY))).isEmpty();

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Objects;
 
 import cn.referral.billing.domain.ClosingReason;
+import cn.referral.billing.domain.DecisionId;
 import cn.referral.billing.domain.DecisionStatus;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
 
 /**
@@ -21,12 +24,12 @@ import cn.referral.billing.domain.RegionCode;
  * and revoked (2502) when the decision is: on cancel, expiry or no-show.
  * docs/insurance-2501.md says where every field comes from.
  */
-public record TransferFiling(String filingId, String referralId, String decisionId, InsuredPersonNo insuredPersonNo,
-                             InsuranceScheme scheme, RegionCode insuringRegion, Institution referring,
-                             Institution receiving, String diagnosisCode, String diagnosisName,
-                             String conditionDescription, String reason, LocalDate beginDate, LocalDate endDate,
-                             Instant registeredAt, FilingStatus status, ClosingReason revocationReason,
-                             Instant revokedAt) {
+public record TransferFiling(FilingId filingId, ReferralId referralId, DecisionId decisionId,
+                             InsuredPersonNo insuredPersonNo, InsuranceScheme scheme, RegionCode insuringRegion,
+                             Institution referring, Institution receiving, String diagnosisCode,
+                             String diagnosisName, String conditionDescription, String reason, LocalDate beginDate,
+                             LocalDate endDate, Instant registeredAt, FilingStatus status,
+                             ClosingReason revocationReason, Instant revokedAt) {
 
     public TransferFiling {
         Objects.requireNonNull(filingId, "filingId");
@@ -50,7 +53,7 @@ public record TransferFiling(String filingId, String referralId, String decision
      * Registers the filing of a referral whose deductible decision stands: the filing holds for the
      * decision's days, for the same insured person. A revoked decision gets no filing.
      */
-    public static Outcome<TransferFiling, FilingEvent> register(String filingId, DeductibleDecision decision,
+    public static Outcome<TransferFiling, FilingEvent> register(FilingId filingId, DeductibleDecision decision,
                                                                 Institution referring, Institution receiving,
                                                                 String diagnosisCode, String diagnosisName,
                                                                 String conditionDescription, String reason,
@@ -100,7 +103,7 @@ public record TransferFiling(String filingId, String referralId, String decision
     }
 
     /** Who may read it besides auditors and the region's insurer: the referral's own two institutions. */
-    public boolean concernsInstitution(String institutionId) {
+    public boolean concernsInstitution(InstitutionId institutionId) {
         return institutionId != null && (institutionId.equals(referring.id()) || institutionId.equals(receiving.id()));
     }
 }

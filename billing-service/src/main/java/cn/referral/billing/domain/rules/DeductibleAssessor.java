@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.referral.billing.domain.Alliance;
+import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.AlliancePlacement;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleSchedule;
@@ -37,7 +38,7 @@ public final class DeductibleAssessor {
                                        Optional<DeductibleSchedule> sourceSchedule, List<RegionPolicy> policies,
                                        AlliancePlacement placement) {
         Optional<Alliance> anyCommon = placement.anyCommonAlliance();
-        String commonId = anyCommon.map(Alliance::id).orElse(null);
+        AllianceId commonId = anyCommon.map(Alliance::id).orElse(null);
         boolean sameAlliance = anyCommon.isPresent();
         if (schedule.isEmpty()) {
             return new DeductibleAssessment(RuleCode.NO_SCHEDULE, null, care.alreadyPaid(), null, null, commonId,
@@ -66,7 +67,7 @@ public final class DeductibleAssessor {
                 DeductiblePolicy rule = DeductiblePolicy.of(line.rule());
                 Fit fit = fits(rule, line, policy, care);
                 if (fit.fits()) {
-                    String allianceId = match.qualifying() != null ? match.qualifying().id() : commonId;
+                    AllianceId allianceId = match.qualifying() != null ? match.qualifying().id() : commonId;
                     return decided(care, rule, standard.get(), allianceId, sameAlliance,
                             basis(policy, line, rule), policy, schedule.get());
                 }
@@ -109,7 +110,7 @@ public final class DeductibleAssessor {
     }
 
     private static DeductibleAssessment decided(ReferredCare care, DeductiblePolicy rule, Fen standard,
-                                                String allianceId, boolean sameAlliance, String basis,
+                                                AllianceId allianceId, boolean sameAlliance, String basis,
                                                 RegionPolicy policy, DeductibleSchedule schedule) {
         Fen payable = rule.payable(care, standard);
         return new DeductibleAssessment(rule.code(), standard, care.alreadyPaid(), standard.minusFloorZero(payable),

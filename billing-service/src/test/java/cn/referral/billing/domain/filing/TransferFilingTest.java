@@ -40,7 +40,7 @@ class TransferFilingTest {
 
     private static Outcome<TransferFiling, FilingEvent> aRegisteredFiling() {
         DeductibleDecision decision = BillingFixtures.anIssuedDecision(ACCEPTED).state();
-        return TransferFiling.register("filing-1", decision, BillingFixtures.TOWNSHIP_HEALTH_CENTRE,
+        return TransferFiling.register(new FilingId("filing-1"), decision, BillingFixtures.TOWNSHIP_HEALTH_CENTRE,
                 BillingFixtures.COUNTY_HOSPITAL, "I21.0", "急性前壁心肌梗死", "胸痛 3 小时", "上级医院进一步治疗", ACCEPTED);
     }
 }

@@ -15,9 +15,11 @@ import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.ClosingReason;
 import cn.referral.billing.domain.Direction;
 import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.ReferralEligibility;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.SourceEpisode;
 import cn.referral.platform.crypto.PatientDataCrypto;
@@ -76,14 +78,14 @@ class ReferralConsumers {
                 throw new MalformedEventException("Event " + event.id() + " has no insurance");
             }
             ReferralAcceptedV1.SourceEpisode episode = accepted.sourceEpisode();
-            String referralId = referralId(event, accepted.referralId());
+            ReferralId referralId = referralId(event, accepted.referralId());
             return new AcceptedReferral(referralId,
                     Direction.valueOf(accepted.direction()), CareType.valueOf(accepted.careType()),
-                    accepted.fromInstitutionId(), accepted.toInstitutionId(),
+                    new InstitutionId(accepted.fromInstitutionId()), new InstitutionId(accepted.toInstitutionId()),
                     InsuranceScheme.valueOf(insurance.scheme()), new RegionCode(insurance.regionCode()),
                     // sealed by referral-service for this referral only (docs/patient-data-keys.md)
                     new InsuredPersonNo(crypto.unseal(insurance.insuredPersonNoSealed(),
-                            new SealContext("referrals", referralId, "patient.insuredPersonNo"))),
+                            new SealContext("referrals", referralId.value(), "patient.insuredPersonNo"))),
                     episode == null ? null : new SourceEpisode(episode.admissionDate(), episode.dischargedOn(),
                             Fen.of(episode.deductiblePaidFen() == null ? 0 : episode.deductiblePaidFen())),
                     accepted.acceptedAt() != null ? accepted.acceptedAt() : event.time(), accepted.appointmentAt(),
@@ -109,12 +111,12 @@ class ReferralConsumers {
         };
     }
 
-    private static String referralId(IncomingEvent event, String fromPayload) {
+    private static ReferralId referralId(IncomingEvent event, String fromPayload) {
         String id = fromPayload != null ? fromPayload : event.key();
-        if (id == null) {
+        if (id == null || id.isBlank()) {
             throw new MalformedEventException("Event " + event.id() + " names no referral");
         }
-        return id;
+        return new ReferralId(id);
     }
 }
 

@@ -2,6 +2,7 @@ package cn.referral.billing.adapter.in.messaging;
 
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +10,10 @@ import org.springframework.messaging.Message;
 
 import cn.referral.billing.application.port.in.ReferenceDataUseCases;
 import cn.referral.billing.domain.Alliance;
+import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.AllianceType;
 import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InstitutionLevel;
 import cn.referral.platform.messaging.EventConsumers;
 
@@ -25,20 +28,22 @@ class RegistryConsumers {
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                (event, snapshot) -> views.institutionSnapshot(new Institution(snapshot.institutionId(),
-                        InstitutionLevel.valueOf(snapshot.level()), snapshot.regionCode(), snapshot.active(),
-                        snapshot.version(), snapshot.name(), snapshot.medinsCode())),
-                views::institutionRemoved);
+                (event, snapshot) -> views.institutionSnapshot(new Institution(
+                        new InstitutionId(snapshot.institutionId()), InstitutionLevel.valueOf(snapshot.level()),
+                        snapshot.regionCode(), snapshot.active(), snapshot.version(), snapshot.name(),
+                        snapshot.medinsCode())),
+                key -> views.institutionRemoved(new InstitutionId(key)));
     }
 
     /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                (event, snapshot) -> views.allianceSnapshot(new Alliance(snapshot.allianceId(),
+                (event, snapshot) -> views.allianceSnapshot(new Alliance(new AllianceId(snapshot.allianceId()),
                         AllianceType.valueOf(snapshot.type()), snapshot.regionCode(),
-                        snapshot.memberInstitutionIds() == null ? Set.of() : Set.copyOf(snapshot.memberInstitutionIds()),
+                        snapshot.memberInstitutionIds() == null ? Set.of() : snapshot.memberInstitutionIds().stream()
+                                .map(InstitutionId::new).collect(Collectors.toSet()),
                         snapshot.active(), snapshot.version())),
-                views::allianceRemoved);
+                key -> views.allianceRemoved(new AllianceId(key)));
     }
 }

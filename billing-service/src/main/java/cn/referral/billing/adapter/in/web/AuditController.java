@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.billing.application.port.in.DecisionQueries;
 import cn.referral.billing.application.port.out.AuditRecord;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Flux;
@@ -25,6 +26,6 @@ class AuditController {
 
     @GetMapping("/audit")
     Mono<List<AuditRecord>> trail(@RequestParam("referralId") @NotBlank String referralId, Caller caller) {
-        return Flux.defer(() -> decisions.auditTrail(caller, referralId)).collectList();
+        return Flux.defer(() -> decisions.auditTrail(caller, new ReferralId(referralId))).collectList();
     }
 }

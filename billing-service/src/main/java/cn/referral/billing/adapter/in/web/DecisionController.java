@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.billing.application.port.in.DecisionQueries;
+import cn.referral.billing.domain.DecisionId;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
@@ -32,7 +34,8 @@ class DecisionController {
     @GetMapping("/decisions")
     Flux<DecisionResponse> forReferral(@RequestParam @NotBlank String referralId, Caller caller,
                                        @RequestHeader(name = DeclaredPurpose.HEADER, required = false) String purpose) {
-        return Flux.defer(() -> decisions.forReferral(caller, referralId, DeclaredPurpose.recordedOrNull(purpose)))
+        return Flux.defer(() -> decisions.forReferral(caller, new ReferralId(referralId),
+                        DeclaredPurpose.recordedOrNull(purpose)))
                 .map(DecisionResponse::of);
     }
 
@@ -40,8 +43,16 @@ class DecisionController {
     @GetMapping("/decisions/{id}")
     Mono<DecisionResponse> find(@PathVariable String id, Caller caller,
                                 @RequestHeader(name = DeclaredPurpose.HEADER, required = false) String purpose) {
-        return Mono.defer(() -> decisions.find(caller, id, DeclaredPurpose.recordedOrNull(purpose)))
+        return Mono.defer(() -> decisions.find(caller, decisionId(id), DeclaredPurpose.recordedOrNull(purpose)))
                 .map(DecisionResponse::of)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Decision", id)));
+    }
+
+    /** A blank path segment names no decision: not found, as for any unknown id. */
+    private static DecisionId decisionId(String id) {
+        if (id.isBlank()) {
+            throw ProblemException.notFound("Decision", id);
+        }
+        return new DecisionId(id);
     }
 }

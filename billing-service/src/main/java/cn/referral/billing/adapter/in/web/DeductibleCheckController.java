@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.referral.billing.application.port.in.DeductibleCheck;
 import cn.referral.billing.application.port.in.ScheduleUseCases;
 import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.platform.web.FieldError;
@@ -52,8 +53,11 @@ class DeductibleCheckController {
             @RequestParam @Size(min = 1, max = 100) String sourceInstitutionId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate admissionDate,
             @RequestParam @PositiveOrZero long deductiblePaidFen) {
-        return schedules.checkPaid(new RegionCode(regionCode), scheme, sourceInstitutionId, admissionDate,
-                        Fen.of(deductiblePaidFen))
+        // a blank id names no institution billing knows: 404, as for any unknown one
+        Mono<DeductibleCheck> checked = sourceInstitutionId.isBlank() ? Mono.empty()
+                : schedules.checkPaid(new RegionCode(regionCode), scheme, new InstitutionId(sourceInstitutionId),
+                        admissionDate, Fen.of(deductiblePaidFen));
+        return checked
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Institution or schedule",
                         sourceInstitutionId + " / " + regionCode + "/" + scheme + "/" + admissionDate.getYear())))
                 .flatMap(check -> check.within() ? Mono.just(DeductibleCheckResponse.of(check))
@@ -75,7 +79,7 @@ class DeductibleCheckController {
                                    int year, long boundFen, long deductiblePaidFen) {
 
         static DeductibleCheckResponse of(DeductibleCheck check) {
-            return new DeductibleCheckResponse(check.source().id(), check.source().level().name(),
+            return new DeductibleCheckResponse(check.source().id().value(), check.source().level().name(),
                     check.scheduleRegion().value(), check.year(), check.bound().value(), check.paid().value());
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import cn.referral.billing.application.port.in.SettlementLine;
+import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
@@ -38,16 +39,16 @@ final class SettlementCsv {
         StringJoiner fields = new StringJoiner(",");
         fields.add(line.kind().name())
                 .add(line.at().toString())
-                .add(escape(decision.decisionId()))
-                .add(escape(decision.referralId()))
+                .add(escape(decision.decisionId().value()))
+                .add(escape(decision.referralId().value()))
                 .add(decision.region().value())
                 .add(decision.care().scheme().name())
                 .add(escape(line.insuredPersonNo()))
                 .add(decision.care().direction().name())
                 .add(decision.care().careType().name())
-                .add(escape(decision.care().from().id()))
-                .add(escape(decision.care().to().id()))
-                .add(escape(assessment.allianceId()))
+                .add(escape(decision.care().from().id().value()))
+                .add(escape(decision.care().to().id().value()))
+                .add(escape(AllianceId.valueOrNull(assessment.allianceId())))
                 .add(Boolean.toString(assessment.sameAlliance()))
                 .add(assessment.rule().name())
                 .add(signed(assessment.standardDeductible(), sign))

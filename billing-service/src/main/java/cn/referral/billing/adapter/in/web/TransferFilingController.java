@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.billing.application.port.in.ShownFiling;
 import cn.referral.billing.application.port.in.TransferFilingQueries;
+import cn.referral.billing.domain.ReferralId;
+import cn.referral.billing.domain.filing.FilingId;
 import cn.referral.billing.domain.filing.InsuranceTypeCode;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.audit.DeclaredPurpose;
@@ -41,16 +43,25 @@ class TransferFilingController {
     Flux<TransferFilingResponse> forReferral(@RequestParam @NotBlank String referralId, Caller caller,
                                              @RequestHeader(name = DeclaredPurpose.HEADER, required = false)
                                              String purpose) {
-        return Flux.defer(() -> filings.forReferral(caller, referralId, DeclaredPurpose.recordedOrNull(purpose)))
+        return Flux.defer(() -> filings.forReferral(caller, new ReferralId(referralId),
+                        DeclaredPurpose.recordedOrNull(purpose)))
                 .map(TransferFilingResponse::of);
     }
 
     @GetMapping("/transfer-filings/{filingId}")
     Mono<TransferFilingResponse> find(@PathVariable String filingId, Caller caller,
                                       @RequestHeader(name = DeclaredPurpose.HEADER, required = false) String purpose) {
-        return Mono.defer(() -> filings.find(caller, filingId, DeclaredPurpose.recordedOrNull(purpose)))
+        return Mono.defer(() -> filings.find(caller, filingId(filingId), DeclaredPurpose.recordedOrNull(purpose)))
                 .map(TransferFilingResponse::of)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Transfer filing", filingId)));
+    }
+
+    /** A blank path segment names no filing: not found, as for any unknown id. */
+    private static FilingId filingId(String id) {
+        if (id.isBlank()) {
+            throw ProblemException.notFound("Transfer filing", id);
+        }
+        return new FilingId(id);
     }
 
     /** The 2501 fields under the interface's names, then ours: status ({@code REGISTERED|REVOKED}) and the revocation. */
@@ -69,8 +80,8 @@ class TransferFilingController {
          */
         static TransferFilingResponse of(ShownFiling shown) {
             TransferFiling filing = shown.filing();
-            return new TransferFilingResponse("2501", filing.filingId(), filing.referralId(), filing.decisionId(),
-                    shown.insuredPersonNo(), InsuranceTypeCode.of(filing.scheme()),
+            return new TransferFilingResponse("2501", filing.filingId().value(), filing.referralId().value(),
+                    filing.decisionId().value(), shown.insuredPersonNo(), InsuranceTypeCode.of(filing.scheme()),
                     filing.insuringRegion().value(), filing.receiving().regionCode(), filing.referring().medinsCode(),
                     filing.referring().name(), filing.receiving().medinsCode(), filing.receiving().name(),
                     filing.diagnosisCode(), filing.diagnosisName(), filing.conditionDescription(),

@@ -31,7 +31,7 @@ public class DecisionEventMessages {
     }
 
     private Mono<OutboxEvent> toOutbox(DecisionEvent event) {
-        String key = event.decision().referralId();
+        String key = event.decision().referralId().value();
         if (event instanceof DecisionEvent.Revoked revoked) {
             return events.event(BillingTopics.DECISIONS, BillingTopics.DECISION_REVOKED, key, revoked(revoked));
         }
@@ -45,8 +45,8 @@ public class DecisionEventMessages {
     static DecisionRevokedV1 revoked(DecisionEvent.Revoked event) {
         DeductibleDecision decision = event.decision();
         DeductibleAssessment assessment = decision.assessment();
-        return new DecisionRevokedV1(decision.decisionId(), decision.referralId(), event.reason().name(),
-                event.occurredAt(), decision.region().value(), assessment.rule().name(),
+        return new DecisionRevokedV1(decision.decisionId().value(), decision.referralId().value(),
+                event.reason().name(), event.occurredAt(), decision.region().value(), assessment.rule().name(),
                 Fen.valueOrNull(assessment.standardDeductible()), Fen.valueOrNull(assessment.waived()),
                 Fen.valueOrNull(assessment.payable()), event.version());
     }

@@ -31,7 +31,7 @@ public class TransferFilingMessages {
     }
 
     private Mono<OutboxEvent> toOutbox(FilingEvent event) {
-        String key = event.filing().referralId();
+        String key = event.filing().referralId().value();
         if (event instanceof FilingEvent.Revoked revoked) {
             return events.event(BillingTopics.DECISIONS, BillingTopics.FILING_REVOKED, key, revocation(revoked));
         }
@@ -40,7 +40,8 @@ public class TransferFilingMessages {
 
     /** The 2501 record of a filing (also what GET /transfer-filings shows). */
     public static TransferFiling2501V1 registration(TransferFiling filing) {
-        return new TransferFiling2501V1("2501", filing.filingId(), filing.referralId(), filing.decisionId(),
+        return new TransferFiling2501V1("2501", filing.filingId().value(), filing.referralId().value(),
+                filing.decisionId().value(),
                 filing.insuredPersonNo().value(), InsuranceTypeCode.of(filing.scheme()), filing.insuringRegion().value(),
                 filing.receiving().regionCode(), filing.referring().medinsCode(), filing.referring().name(),
                 filing.receiving().medinsCode(), filing.receiving().name(), filing.diagnosisCode(),
@@ -52,7 +53,8 @@ public class TransferFilingMessages {
     /** The 2502 record of a revoked filing. */
     public static TransferFiling2502V1 revocation(FilingEvent.Revoked event) {
         TransferFiling filing = event.filing();
-        return new TransferFiling2502V1("2502", filing.filingId(), filing.referralId(), filing.decisionId(),
+        return new TransferFiling2502V1("2502", filing.filingId().value(), filing.referralId().value(),
+                filing.decisionId().value(),
                 filing.insuredPersonNo().value(), filing.insuringRegion().value(), filing.referring().medinsCode(),
                 null, memo(event), event.reason().name(), event.occurredAt(),
                 event.version());

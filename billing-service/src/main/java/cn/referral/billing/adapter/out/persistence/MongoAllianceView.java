@@ -4,6 +4,7 @@ import cn.referral.platform.mongo.LocalViews;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.AllianceDirectory;
 import cn.referral.billing.domain.Alliance;
+import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.AllianceType;
+import cn.referral.billing.domain.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,31 +34,34 @@ class MongoAllianceView implements AllianceDirectory {
     }
 
     @Override
-    public Flux<Alliance> including(Collection<String> institutionIds) {
-        return mongo.find(new Query(Criteria.where("memberInstitutionIds").in(institutionIds)),
+    public Flux<Alliance> including(Collection<InstitutionId> institutionIds) {
+        return mongo.find(new Query(Criteria.where("memberInstitutionIds")
+                        .in(institutionIds.stream().map(InstitutionId::value).toList())),
                 AllianceViewDocument.class, COLLECTION).map(AllianceViewDocument::toDomain);
     }
 
     @Override
     public Mono<Boolean> keepIfNewer(Alliance alliance) {
-        return LocalViews.keepIfNewer(mongo, COLLECTION, alliance.id(), alliance.version(), new Update()
+        return LocalViews.keepIfNewer(mongo, COLLECTION, alliance.id().value(), alliance.version(), new Update()
                 .set("type", alliance.type().name())
                 .set("regionCode", alliance.regionCode())
-                .set("memberInstitutionIds", List.copyOf(alliance.memberInstitutionIds()))
+                .set("memberInstitutionIds",
+                        alliance.memberInstitutionIds().stream().map(InstitutionId::value).toList())
                 .set("active", alliance.active()));
     }
 
     @Override
-    public Mono<Void> remove(String allianceId) {
-        return LocalViews.remove(mongo, COLLECTION, allianceId);
+    public Mono<Void> remove(AllianceId allianceId) {
+        return LocalViews.remove(mongo, COLLECTION, allianceId.value());
     }
 
     record AllianceViewDocument(@Id String id, String type, String regionCode, List<String> memberInstitutionIds,
                                 boolean active, long version) {
 
         Alliance toDomain() {
-            return new Alliance(id, AllianceType.valueOf(type), regionCode,
-                    memberInstitutionIds == null ? Set.of() : Set.copyOf(memberInstitutionIds), active, version);
+            return new Alliance(new AllianceId(id), AllianceType.valueOf(type), regionCode,
+                    memberInstitutionIds == null ? Set.of() : memberInstitutionIds.stream().map(InstitutionId::new)
+                            .collect(Collectors.toSet()), active, version);
         }
     }
 }

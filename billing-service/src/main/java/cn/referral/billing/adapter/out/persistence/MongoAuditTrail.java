@@ -8,8 +8,10 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.AuditRecord;
 import cn.referral.billing.application.port.out.AuditTrail;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.platform.audit.AuditChain;
 import cn.referral.platform.audit.AuditStore;
+import reactor.core.publisher.Flux;
 
 /**
  * The {@code audit} collection: append-only records of who read which decision or settlement day,
@@ -24,6 +26,11 @@ class MongoAuditTrail extends AuditStore<AuditRecord, MongoAuditTrail.AuditDocum
 
     MongoAuditTrail(ReactiveMongoTemplate mongo, AuditChain chain) {
         super(mongo, chain, BY_REFERRAL, AuditDocument.class);
+    }
+
+    @Override
+    public Flux<AuditRecord> recordsAbout(ReferralId referralId) {
+        return recordsAbout(referralId.value());
     }
 
     @Override

@@ -13,21 +13,25 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.billing.adapter.out.messaging.DecisionEventMessages;
 import cn.referral.billing.application.port.out.DecisionStore;
+import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.ClosingReason;
 import cn.referral.billing.domain.DecisionEvent;
+import cn.referral.billing.domain.DecisionId;
 import cn.referral.billing.domain.DecisionStatus;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Direction;
 import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InstitutionLevel;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.Outcome;
 import cn.referral.billing.domain.ReferredCare;
 import cn.referral.billing.domain.ReferralEligibility;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RuleCode;
 import cn.referral.billing.domain.SettlementDay;
@@ -61,7 +65,7 @@ class MongoDecisionStore implements DecisionStore {
     }
 
     @Override
-    public Mono<Boolean> knows(String referralId) {
+    public Mono<Boolean> knows(ReferralId referralId) {
         return mongo.exists(byReferral(referralId), DecisionDocument.COLLECTION);
     }
 
@@ -72,8 +76,9 @@ class MongoDecisionStore implements DecisionStore {
     }
 
     @Override
-    public Mono<Boolean> rememberClosed(String referralId, ClosingReason reason, Instant at) {
-        return RevocableDocuments.insertOnce(mongo, Mono.just(DecisionDocument.closed(referralId, reason.name(), at)),
+    public Mono<Boolean> rememberClosed(ReferralId referralId, ClosingReason reason, Instant at) {
+        return RevocableDocuments.insertOnce(mongo,
+                Mono.just(DecisionDocument.closed(referralId.value(), reason.name(), at)),
                 DecisionDocument.COLLECTION);
     }
 
@@ -81,19 +86,19 @@ class MongoDecisionStore implements DecisionStore {
     @Override
     public Mono<Boolean> saveRevocation(Outcome<DeductibleDecision, DecisionEvent> change) {
         DeductibleDecision decision = change.state();
-        return RevocableDocuments.revoke(mongo, DecisionDocument.COLLECTION, decision.referralId(),
+        return RevocableDocuments.revoke(mongo, DecisionDocument.COLLECTION, decision.referralId().value(),
                 DecisionStatus.ISSUED.name(), decision.status().name(), decision.revocationReason().name(),
                 decision.revokedAt(), messages.toOutbox(change.events()));
     }
 
     @Override
-    public Mono<DeductibleDecision> findByReferral(String referralId) {
+    public Mono<DeductibleDecision> findByReferral(ReferralId referralId) {
         return findDecision(byReferral(referralId));
     }
 
     @Override
-    public Mono<DeductibleDecision> findById(String decisionId) {
-        return findDecision(new Query(Criteria.where("decisionId").is(decisionId)));
+    public Mono<DeductibleDecision> findById(DecisionId decisionId) {
+        return findDecision(new Query(Criteria.where("decisionId").is(decisionId.value())));
     }
 
     @Override
@@ -106,8 +111,8 @@ class MongoDecisionStore implements DecisionStore {
         return findDecisions(onDay("revokedDay", day, region));
     }
 
-    private static Query byReferral(String referralId) {
-        return new Query(Criteria.where("_id").is(referralId));
+    private static Query byReferral(ReferralId referralId) {
+        return new Query(Criteria.where("_id").is(referralId.value()));
     }
 
     private static Query onDay(String field, LocalDate day, RegionCode region) {
@@ -131,14 +136,15 @@ class MongoDecisionStore implements DecisionStore {
         ReferredCare care = decision.care();
         DeductibleAssessment assessment = decision.assessment();
         SourceEpisode episode = care.sourceEpisode();
-        return new DecisionDocument(care.referralId(), decision.status().name(), decision.decisionId(),
+        return new DecisionDocument(care.referralId().value(), decision.status().name(), decision.decisionId().value(),
                 care.direction().name(), care.careType().name(), care.scheme().name(), care.region().value(),
-                crypto.seal(decision.insuredPersonNo().value(), insuredPersonNoOf(care.referralId())), care.from().id(), care.from().level().name(),
-                care.to().id(), care.to().level().name(),
+                crypto.seal(decision.insuredPersonNo().value(), insuredPersonNoOf(care.referralId().value())),
+                care.from().id().value(), care.from().level().name(), care.to().id().value(), care.to().level().name(),
                 episode == null || episode.admissionDate() == null ? null : episode.admissionDate().toString(),
                 episode == null ? null : episode.deductiblePaid().value(), assessment.rule().name(),
                 Fen.valueOrNull(assessment.standardDeductible()), assessment.alreadyPaid().value(),
-                Fen.valueOrNull(assessment.waived()), Fen.valueOrNull(assessment.payable()), assessment.allianceId(),
+                Fen.valueOrNull(assessment.waived()), Fen.valueOrNull(assessment.payable()),
+                AllianceId.valueOrNull(assessment.allianceId()),
                 assessment.sameAlliance(),
                 assessment.policyBasis(), decision.validFrom().toString(), decision.validUntil().toString(),
                 decision.issuedAt(), SettlementDay.of(decision.issuedAt()).toString(), null, null, null, null, null,
@@ -155,21 +161,25 @@ class MongoDecisionStore implements DecisionStore {
     private DeductibleDecision toDomain(DecisionDocument d) {
         SourceEpisode episode = d.sourceDeductiblePaidFen() == null ? null : new SourceEpisode(
                 date(d.sourceAdmissionDate()), date(d.sourceDischargedOn()), Fen.of(d.sourceDeductiblePaidFen()));
-        ReferredCare care = new ReferredCare(d.referralId(), Direction.valueOf(d.direction()),
+        ReferredCare care = new ReferredCare(new ReferralId(d.referralId()), Direction.valueOf(d.direction()),
                 CareType.valueOf(d.careType()), InsuranceScheme.valueOf(d.insuranceScheme()),
                 new RegionCode(d.regionCode()),
-                new Institution(d.fromInstitutionId(), InstitutionLevel.valueOf(d.fromLevel()), null, true, 0),
-                new Institution(d.toInstitutionId(), InstitutionLevel.valueOf(d.toLevel()), null, true, 0), episode,
+                new Institution(new InstitutionId(d.fromInstitutionId()), InstitutionLevel.valueOf(d.fromLevel()),
+                        null, true, 0),
+                new Institution(new InstitutionId(d.toInstitutionId()), InstitutionLevel.valueOf(d.toLevel()), null,
+                        true, 0), episode,
                 d.eligibility() == null ? ReferralEligibility.UNKNOWN : ReferralEligibility.valueOf(d.eligibility()),
                 d.admittedOn() != null ? LocalDate.parse(d.admittedOn()) : LocalDate.parse(d.validFrom()));
         DeductibleAssessment assessment = new DeductibleAssessment(RuleCode.valueOf(d.rule()),
                 Fen.ofNullable(d.standardDeductibleFen()), Fen.of(d.alreadyPaidFen()), Fen.ofNullable(d.waivedFen()),
-                Fen.ofNullable(d.payableFen()), d.allianceId(), Boolean.TRUE.equals(d.sameAlliance()), d.policyBasis(),
+                Fen.ofNullable(d.payableFen()), d.allianceId() == null ? null : new AllianceId(d.allianceId()),
+                Boolean.TRUE.equals(d.sameAlliance()), d.policyBasis(),
                 d.policyRegionCode() == null ? null : new RegionCode(d.policyRegionCode()),
                 d.scheduleRegionCode() == null ? null : new RegionCode(d.scheduleRegionCode()));
         InsuredPersonNo insured = new InsuredPersonNo(crypto.unseal(d.insuredPersonNoSealed(), insuredPersonNoOf(d.referralId())));
-        return new DeductibleDecision(d.decisionId(), care, insured, assessment, LocalDate.parse(d.validFrom()),
-                LocalDate.parse(d.validUntil()), d.issuedAt(), DecisionStatus.valueOf(d.status()),
+        return new DeductibleDecision(new DecisionId(d.decisionId()), care, insured, assessment,
+                LocalDate.parse(d.validFrom()), LocalDate.parse(d.validUntil()), d.issuedAt(),
+                DecisionStatus.valueOf(d.status()),
                 d.revocationReason() == null ? null : ClosingReason.valueOf(d.revocationReason()), d.revokedAt());
     }
 

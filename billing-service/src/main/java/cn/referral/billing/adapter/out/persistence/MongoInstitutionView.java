@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.InstitutionDirectory;
 import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InstitutionLevel;
 import reactor.core.publisher.Mono;
 
@@ -24,14 +25,14 @@ class MongoInstitutionView implements InstitutionDirectory {
     }
 
     @Override
-    public Mono<Institution> find(String institutionId) {
-        return mongo.findById(institutionId, InstitutionViewDocument.class, COLLECTION)
+    public Mono<Institution> find(InstitutionId institutionId) {
+        return mongo.findById(institutionId.value(), InstitutionViewDocument.class, COLLECTION)
                 .map(InstitutionViewDocument::toDomain);
     }
 
     @Override
     public Mono<Boolean> keepIfNewer(Institution institution) {
-        return LocalViews.keepIfNewer(mongo, COLLECTION, institution.id(), institution.version(), new Update()
+        return LocalViews.keepIfNewer(mongo, COLLECTION, institution.id().value(), institution.version(), new Update()
                 .set("level", institution.level().name())
                 .set("regionCode", institution.regionCode())
                 .set("active", institution.active())
@@ -40,15 +41,16 @@ class MongoInstitutionView implements InstitutionDirectory {
     }
 
     @Override
-    public Mono<Void> remove(String institutionId) {
-        return LocalViews.remove(mongo, COLLECTION, institutionId);
+    public Mono<Void> remove(InstitutionId institutionId) {
+        return LocalViews.remove(mongo, COLLECTION, institutionId.value());
     }
 
     record InstitutionViewDocument(@Id String id, String level, String regionCode, boolean active, long version,
                                    String name, String medinsCode) {
 
         Institution toDomain() {
-            return new Institution(id, InstitutionLevel.valueOf(level), regionCode, active, version, name, medinsCode);
+            return new Institution(new InstitutionId(id), InstitutionLevel.valueOf(level), regionCode, active, version,
+                    name, medinsCode);
         }
     }
 }

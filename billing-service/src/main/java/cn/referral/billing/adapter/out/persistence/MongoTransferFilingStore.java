@@ -16,14 +16,18 @@ import cn.referral.billing.adapter.out.messaging.TransferFilingMessages;
 import cn.referral.billing.adapter.out.persistence.TransferFilingDocument.InstitutionPart;
 import cn.referral.billing.application.port.out.TransferFilingStore;
 import cn.referral.billing.domain.ClosingReason;
+import cn.referral.billing.domain.DecisionId;
 import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InstitutionLevel;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.SettlementDay;
 import cn.referral.billing.domain.filing.FilingEvent;
+import cn.referral.billing.domain.filing.FilingId;
 import cn.referral.billing.domain.filing.FilingStatus;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.crypto.PatientDataCrypto;
@@ -62,26 +66,28 @@ class MongoTransferFilingStore implements TransferFilingStore, SmartInitializing
     @Override
     public Mono<Boolean> saveRevocation(Outcome<TransferFiling, FilingEvent> change) {
         TransferFiling filing = change.state();
-        return RevocableDocuments.revoke(mongo, TransferFilingDocument.COLLECTION, filing.referralId(),
+        return RevocableDocuments.revoke(mongo, TransferFilingDocument.COLLECTION, filing.referralId().value(),
                 FilingStatus.REGISTERED.name(), filing.status().name(), filing.revocationReason().name(),
                 filing.revokedAt(), messages.toOutbox(change.events()));
     }
 
     @Override
-    public Mono<TransferFiling> findByReferral(String referralId) {
-        return mongo.findById(referralId, TransferFilingDocument.class, TransferFilingDocument.COLLECTION)
+    public Mono<TransferFiling> findByReferral(ReferralId referralId) {
+        return mongo.findById(referralId.value(), TransferFilingDocument.class, TransferFilingDocument.COLLECTION)
                 .map(this::toDomain);
     }
 
     @Override
-    public Mono<TransferFiling> findById(String filingId) {
-        return mongo.findOne(Query.query(Criteria.where("filingId").is(filingId)), TransferFilingDocument.class,
+    public Mono<TransferFiling> findById(FilingId filingId) {
+        return mongo.findOne(Query.query(Criteria.where("filingId").is(filingId.value())), TransferFilingDocument.class,
                 TransferFilingDocument.COLLECTION).map(this::toDomain);
     }
 
     private TransferFilingDocument toDocument(TransferFiling filing, List<OutboxEvent> outbox) {
-        return new TransferFilingDocument(filing.referralId(), filing.filingId(), filing.status().name(),
-                filing.decisionId(), crypto.seal(filing.insuredPersonNo().value(), insuredPersonNoOf(filing.referralId())), filing.scheme().name(),
+        return new TransferFilingDocument(filing.referralId().value(), filing.filingId().value(),
+                filing.status().name(), filing.decisionId().value(),
+                crypto.seal(filing.insuredPersonNo().value(), insuredPersonNoOf(filing.referralId().value())),
+                filing.scheme().name(),
                 filing.insuringRegion().value(), part(filing.referring()), part(filing.receiving()),
                 filing.diagnosisCode(), filing.diagnosisName(), filing.conditionDescription(), filing.reason(),
                 filing.beginDate().toString(), filing.endDate().toString(), filing.registeredAt(),
@@ -89,17 +95,18 @@ class MongoTransferFilingStore implements TransferFilingStore, SmartInitializing
     }
 
     private static InstitutionPart part(Institution institution) {
-        return new InstitutionPart(institution.id(), institution.level().name(), institution.regionCode(),
+        return new InstitutionPart(institution.id().value(), institution.level().name(), institution.regionCode(),
                 institution.name(), institution.medinsCode());
     }
 
     private static Institution institution(InstitutionPart part) {
-        return new Institution(part.id(), InstitutionLevel.valueOf(part.level()), part.regionCode(), true, 0,
-                part.name(), part.medinsCode());
+        return new Institution(new InstitutionId(part.id()), InstitutionLevel.valueOf(part.level()), part.regionCode(),
+                true, 0, part.name(), part.medinsCode());
     }
 
     private TransferFiling toDomain(TransferFilingDocument d) {
-        return new TransferFiling(d.filingId(), d.referralId(), d.decisionId(),
+        return new TransferFiling(new FilingId(d.filingId()), new ReferralId(d.referralId()),
+                new DecisionId(d.decisionId()),
                 new InsuredPersonNo(crypto.unseal(d.insuredPersonNoSealed(), insuredPersonNoOf(d.referralId()))), InsuranceScheme.valueOf(d.insuranceScheme()),
                 new RegionCode(d.insuringRegion()), institution(d.referring()), institution(d.receiving()),
                 d.diagnosisCode(), d.diagnosisName(), d.conditionDescription(), d.reason(),

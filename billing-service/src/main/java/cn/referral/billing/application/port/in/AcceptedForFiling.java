@@ -1,9 +1,11 @@
 package cn.referral.billing.application.port.in;
 
+import cn.referral.billing.domain.ReferralId;
+
 /**
  * What the 转院备案 needs of an accepted referral beyond its deductible decision: the diagnosis,
  * the condition as the referring doctor described it, and why the patient is transferred.
  */
-public record AcceptedForFiling(String referralId, String diagnosisCode, String diagnosisName,
+public record AcceptedForFiling(ReferralId referralId, String diagnosisCode, String diagnosisName,
                                 String conditionDescription, String reason) {
 }

@@ -5,9 +5,11 @@ import java.util.Objects;
 
 import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.Direction;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.ReferralEligibility;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.SourceEpisode;
 
@@ -18,10 +20,10 @@ import cn.referral.billing.domain.SourceEpisode;
  * @param appointmentAt  when care at the target is planned, or null if not scheduled yet
  * @param eligibility    in the catalog or an override; UNKNOWN when the event does not say
  */
-public record AcceptedReferral(String referralId, Direction direction, CareType careType, String fromInstitutionId,
-                               String toInstitutionId, InsuranceScheme scheme, RegionCode region,
-                               InsuredPersonNo insuredPersonNo, SourceEpisode sourceEpisode, Instant acceptedAt,
-                               Instant appointmentAt, ReferralEligibility eligibility) {
+public record AcceptedReferral(ReferralId referralId, Direction direction, CareType careType,
+                               InstitutionId fromInstitutionId, InstitutionId toInstitutionId, InsuranceScheme scheme,
+                               RegionCode region, InsuredPersonNo insuredPersonNo, SourceEpisode sourceEpisode,
+                               Instant acceptedAt, Instant appointmentAt, ReferralEligibility eligibility) {
 
     public AcceptedReferral {
         Objects.requireNonNull(referralId, "referralId");

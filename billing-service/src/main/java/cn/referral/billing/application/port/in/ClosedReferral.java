@@ -3,9 +3,10 @@ package cn.referral.billing.application.port.in;
 import java.util.Objects;
 
 import cn.referral.billing.domain.ClosingReason;
+import cn.referral.billing.domain.ReferralId;
 
 /** A referral that ended without care at the target: cancelled, expired or no-show. */
-public record ClosedReferral(String referralId, ClosingReason reason) {
+public record ClosedReferral(ReferralId referralId, ClosingReason reason) {
 
     public ClosedReferral {
         Objects.requireNonNull(referralId, "referralId");

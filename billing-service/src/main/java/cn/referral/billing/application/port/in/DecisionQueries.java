@@ -2,6 +2,8 @@ package cn.referral.billing.application.port.in;
 
 import java.time.LocalDate;
 
+import cn.referral.billing.domain.DecisionId;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,10 +16,10 @@ import reactor.core.publisher.Mono;
 public interface DecisionQueries {
 
     /** The decision, or empty if there is none or the caller may not see it. */
-    Mono<ShownDecision> find(Caller caller, String decisionId, String purpose);
+    Mono<ShownDecision> find(Caller caller, DecisionId decisionId, String purpose);
 
     /** The referral's decision (at most one) if the caller may see it. */
-    Flux<ShownDecision> forReferral(Caller caller, String referralId, String purpose);
+    Flux<ShownDecision> forReferral(Caller caller, ReferralId referralId, String purpose);
 
     /**
      * Lines of decisions issued or revoked on {@code day} (China Standard Time): all for an auditor,
@@ -26,5 +28,5 @@ public interface DecisionQueries {
     Flux<SettlementLine> settlement(Caller caller, LocalDate day, String purpose);
 
     /** Reads of the referral's decision, for auditors; anyone else gets {@code NotPermitted}. */
-    Flux<cn.referral.billing.application.port.out.AuditRecord> auditTrail(Caller caller, String referralId);
+    Flux<cn.referral.billing.application.port.out.AuditRecord> auditTrail(Caller caller, ReferralId referralId);
 }

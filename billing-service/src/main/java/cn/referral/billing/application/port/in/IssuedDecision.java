@@ -3,6 +3,7 @@ package cn.referral.billing.application.port.in;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
@@ -24,10 +25,11 @@ public record IssuedDecision(String decisionId, String referralId, String direct
 
     public static IssuedDecision of(DeductibleDecision decision, String insuredPersonNo) {
         DeductibleAssessment assessment = decision.assessment();
-        return new IssuedDecision(decision.decisionId(), decision.referralId(), decision.care().direction().name(),
-                decision.care().careType().name(), insuredPersonNo, decision.care().scheme().name(),
-                decision.region().value(), decision.care().from().id(), decision.care().to().id(),
-                assessment.allianceId(), assessment.sameAlliance(), assessment.rule().name(),
+        return new IssuedDecision(decision.decisionId().value(), decision.referralId().value(),
+                decision.care().direction().name(), decision.care().careType().name(), insuredPersonNo,
+                decision.care().scheme().name(), decision.region().value(), decision.care().from().id().value(),
+                decision.care().to().id().value(), AllianceId.valueOrNull(assessment.allianceId()),
+                assessment.sameAlliance(), assessment.rule().name(),
                 Fen.valueOrNull(assessment.standardDeductible()), assessment.alreadyPaid().value(),
                 Fen.valueOrNull(assessment.waived()), Fen.valueOrNull(assessment.payable()), decision.validFrom(),
                 decision.validUntil(), assessment.policyBasis(),

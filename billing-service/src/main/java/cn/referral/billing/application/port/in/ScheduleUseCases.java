@@ -2,6 +2,7 @@ package cn.referral.billing.application.port.in;
 
 import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.platform.security.Caller;
@@ -20,6 +21,6 @@ public interface ScheduleUseCases {
      * {@code admissionDate}, for a patient insured in {@code region}: the bound billing will hold the
      * decision to. Empty when billing knows no such institution or no schedule along the chain.
      */
-    Mono<DeductibleCheck> checkPaid(RegionCode region, InsuranceScheme scheme, String sourceInstitutionId,
+    Mono<DeductibleCheck> checkPaid(RegionCode region, InsuranceScheme scheme, InstitutionId sourceInstitutionId,
                                     java.time.LocalDate admissionDate, Fen paid);
 }

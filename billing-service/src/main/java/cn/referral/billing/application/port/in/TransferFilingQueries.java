@@ -1,5 +1,7 @@
 package cn.referral.billing.application.port.in;
 
+import cn.referral.billing.domain.ReferralId;
+import cn.referral.billing.domain.filing.FilingId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -11,7 +13,7 @@ import reactor.core.publisher.Mono;
  */
 public interface TransferFilingQueries {
 
-    Flux<ShownFiling> forReferral(Caller caller, String referralId, String purpose);
+    Flux<ShownFiling> forReferral(Caller caller, ReferralId referralId, String purpose);
 
-    Mono<ShownFiling> find(Caller caller, String filingId, String purpose);
+    Mono<ShownFiling> find(Caller caller, FilingId filingId, String purpose);
 }

@@ -3,6 +3,8 @@ package cn.referral.billing.application.port.out;
 import java.util.Collection;
 
 import cn.referral.billing.domain.Alliance;
+import cn.referral.billing.domain.AllianceId;
+import cn.referral.billing.domain.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -10,10 +12,10 @@ import reactor.core.publisher.Mono;
 public interface AllianceDirectory {
 
     /** Every alliance that has at least one of {@code institutionIds} as a member. */
-    Flux<Alliance> including(Collection<String> institutionIds);
+    Flux<Alliance> including(Collection<InstitutionId> institutionIds);
 
     /** Keeps the snapshot unless a newer version is already held; emits whether it was kept. */
     Mono<Boolean> keepIfNewer(Alliance alliance);
 
-    Mono<Void> remove(String allianceId);
+    Mono<Void> remove(AllianceId allianceId);
 }

@@ -1,5 +1,6 @@
 package cn.referral.billing.application.port.out;
 
+import cn.referral.billing.domain.ReferralId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -9,5 +10,5 @@ public interface AuditTrail {
     Mono<Void> record(AuditRecord record);
 
     /** Reads of the referral's decision, oldest first. */
-    Flux<AuditRecord> recordsAbout(String referralId);
+    Flux<AuditRecord> recordsAbout(ReferralId referralId);
 }

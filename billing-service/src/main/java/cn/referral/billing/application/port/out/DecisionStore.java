@@ -5,8 +5,10 @@ import java.time.LocalDate;
 
 import cn.referral.billing.domain.ClosingReason;
 import cn.referral.billing.domain.DecisionEvent;
+import cn.referral.billing.domain.DecisionId;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,20 +20,20 @@ import reactor.core.publisher.Mono;
 public interface DecisionStore {
 
     /** Whether the referral has a record of any kind: a decision, or a close that came first. */
-    Mono<Boolean> knows(String referralId);
+    Mono<Boolean> knows(ReferralId referralId);
 
     /** Stores a newly issued decision with its events; emits false if the referral already had a record. */
     Mono<Boolean> insertIssued(Outcome<DeductibleDecision, DecisionEvent> change);
 
     /** Remembers a referral closed before any decision; emits false if it already had a record. */
-    Mono<Boolean> rememberClosed(String referralId, ClosingReason reason, Instant at);
+    Mono<Boolean> rememberClosed(ReferralId referralId, ClosingReason reason, Instant at);
 
     /** Stores a revocation with its events if the decision is still issued; emits whether it did. */
     Mono<Boolean> saveRevocation(Outcome<DeductibleDecision, DecisionEvent> change);
 
-    Mono<DeductibleDecision> findByReferral(String referralId);
+    Mono<DeductibleDecision> findByReferral(ReferralId referralId);
 
-    Mono<DeductibleDecision> findById(String decisionId);
+    Mono<DeductibleDecision> findById(DecisionId decisionId);
 
     /** Decisions issued on {@code day} (China Standard Time), of {@code region} or of every region if null. */
     Flux<DeductibleDecision> issuedOn(LocalDate day, RegionCode region);

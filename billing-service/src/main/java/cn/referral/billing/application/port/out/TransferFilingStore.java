@@ -1,7 +1,9 @@
 package cn.referral.billing.application.port.out;
 
 import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.filing.FilingEvent;
+import cn.referral.billing.domain.filing.FilingId;
 import cn.referral.billing.domain.filing.TransferFiling;
 import reactor.core.publisher.Mono;
 
@@ -14,7 +16,7 @@ public interface TransferFilingStore {
     /** Stores a revocation with its events if the filing is still registered; emits whether it did. */
     Mono<Boolean> saveRevocation(Outcome<TransferFiling, FilingEvent> change);
 
-    Mono<TransferFiling> findByReferral(String referralId);
+    Mono<TransferFiling> findByReferral(ReferralId referralId);
 
-    Mono<TransferFiling> findById(String filingId);
+    Mono<TransferFiling> findById(FilingId filingId);
 }

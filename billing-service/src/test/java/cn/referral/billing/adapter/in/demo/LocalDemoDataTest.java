@@ -50,7 +50,8 @@ class LocalDemoDataTest {
 
         @Override
         public Mono<cn.referral.billing.application.port.in.DeductibleCheck> checkPaid(RegionCode region,
-                InsuranceScheme scheme, String sourceInstitutionId, java.time.LocalDate admissionDate,
+                InsuranceScheme scheme, cn.referral.billing.domain.InstitutionId sourceInstitutionId,
+                java.time.LocalDate admissionDate,
                 cn.referral.billing.domain.Fen paid) {
             return Mono.empty();
         }

@@ -1,0 +1,21 @@
+package cn.referral.billing.domain;
+
+/**
+ * The id of a {@link DeductibleDecision}, given by billing when it issues one: opaque, never blank. Stored
+ * and sent as its plain {@link #value} (the web, the decision document, the wire messages, the audit records
+ * and the settlement export keep a string); the type only keeps decision ids apart from the other ids in
+ * billing's signatures.
+ */
+public record DecisionId(String value) {
+
+    public DecisionId {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a decision id cannot be blank");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
