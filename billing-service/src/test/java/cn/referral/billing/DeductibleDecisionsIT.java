@@ -364,6 +364,10 @@ class DeductibleDecisionsIT extends BillingItSupport {
         web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=nowhere"
                         + "&admissionDate={d}&deductiblePaidFen=0", NAN_AN, admitted)
                 .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isNotFound();
+        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId= "
+                        + "&admissionDate={d}&deductiblePaidFen=0", NAN_AN, admitted)
+                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("sourceInstitutionId");
         web.get().uri("/deductible-check?regionCode=35&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
                         + "&admissionDate={d}&deductiblePaidFen=-1", admitted)
                 .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isBadRequest();

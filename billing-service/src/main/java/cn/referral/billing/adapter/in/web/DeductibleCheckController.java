@@ -18,6 +18,7 @@ import cn.referral.billing.domain.RegionCode;
 import cn.referral.platform.web.FieldError;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.platform.web.ProblemTypes;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -50,14 +51,11 @@ class DeductibleCheckController {
     Mono<DeductibleCheckResponse> check(
             @RequestParam @Pattern(regexp = RegionPath.PATTERN, message = RegionPath.MESSAGE) String regionCode,
             @RequestParam InsuranceScheme scheme,
-            @RequestParam @Size(min = 1, max = 100) String sourceInstitutionId,
+            @RequestParam @NotBlank @Size(min = 1, max = 100) String sourceInstitutionId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate admissionDate,
             @RequestParam @PositiveOrZero long deductiblePaidFen) {
-        // a blank id names no institution billing knows: 404, as for any unknown one
-        Mono<DeductibleCheck> checked = sourceInstitutionId.isBlank() ? Mono.empty()
-                : schedules.checkPaid(new RegionCode(regionCode), scheme, new InstitutionId(sourceInstitutionId),
-                        admissionDate, Fen.of(deductiblePaidFen));
-        return checked
+        return schedules.checkPaid(new RegionCode(regionCode), scheme, new InstitutionId(sourceInstitutionId),
+                        admissionDate, Fen.of(deductiblePaidFen))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Institution or schedule",
                         sourceInstitutionId + " / " + regionCode + "/" + scheme + "/" + admissionDate.getYear())))
                 .flatMap(check -> check.within() ? Mono.just(DeductibleCheckResponse.of(check))
