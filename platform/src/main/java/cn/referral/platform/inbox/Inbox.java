@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +25,8 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import cn.referral.platform.events.IncomingEvent;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
  * Records every consumed event id ({@code ce_id}) per consumer, so a redelivered or duplicated
@@ -61,6 +64,19 @@ public class Inbox {
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     public enum Outcome { PROCESSED, DUPLICATE }
+
+    /** The effect's context key: when this delivery took the event over from an abandoned one. */
+    private static final String TAKEN_OVER_AT = Inbox.class.getName() + ".takenOverAt";
+
+    /**
+     * When the delivery running this effect took its event over from an earlier delivery that was abandoned (its
+     * process crashed, or lost the event's partition), read from the effect's context; empty when it did not. A
+     * claim of the effect's own that the earlier delivery made before then (e.g. a placement in progress) was that
+     * delivery's, and may be taken over at once instead of after a lease of its own.
+     */
+    public static Optional<Instant> takenOverAt(ContextView context) {
+        return context.getOrEmpty(TAKEN_OVER_AT);
+    }
 
     private static final String PROCESSING = "PROCESSING";
     private static final String DONE = "DONE";
@@ -104,9 +120,12 @@ public class Inbox {
             return markAfterEffect(recordId, unmarked).thenReturn(Outcome.PROCESSED);
         }
         String claim = UUID.randomUUID().toString();
-        return claim(recordId, claim, consumer, event, partitionAssignedAt)
+        Instant now = clock.instant();
+        return claim(recordId, claim, consumer, event, partitionAssignedAt, now)
                 .flatMap(state -> switch (state) {
-                    case CLAIMED -> runEffect(recordId, claim, effect)
+                    case CLAIMED, TAKEN_OVER -> runEffect(recordId, claim,
+                                    state == RecordState.TAKEN_OVER ? effect.contextWrite(Context.of(TAKEN_OVER_AT, now))
+                                            : effect)
                             .then(Mono.defer(() -> markAfterEffect(recordId, claim)))
                             .thenReturn(Outcome.PROCESSED);
                     case DONE -> {
@@ -140,11 +159,10 @@ public class Inbox {
                 .doOnCancel(() -> effectedNotMarked.put(recordId, claim));
     }
 
-    private enum RecordState { CLAIMED, DONE, IN_PROGRESS }
+    private enum RecordState { CLAIMED, TAKEN_OVER, DONE, IN_PROGRESS }
 
     private Mono<RecordState> claim(String recordId, String claim, String consumer, IncomingEvent event,
-                                    Instant partitionAssignedAt) {
-        Instant now = clock.instant();
+                                    Instant partitionAssignedAt, Instant now) {
         Document record = new Document("_id", recordId)
                 .append("consumer", consumer)
                 .append("eventId", event.id())
@@ -185,7 +203,7 @@ public class Inbox {
                         properties.collection())
                 .map(previous -> {
                     logTakeover(recordId, previous, now);
-                    return RecordState.CLAIMED;
+                    return RecordState.TAKEN_OVER;
                 })
                 .switchIfEmpty(Mono.defer(() -> mongo.findById(recordId, Document.class, properties.collection())
                         .map(existing -> DONE.equals(existing.getString("status")) ? RecordState.DONE

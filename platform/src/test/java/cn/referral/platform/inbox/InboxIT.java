@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -177,6 +178,28 @@ class InboxIT {
             assertThat(later).isEqualTo(Outcome.DUPLICATE);
             assertThat(effects).hasValue(1);
         });
+    }
+
+    @Test
+    void anEffectKnowsWhenItsDeliveryTookTheEventOverFromAnAbandonedOne() throws InterruptedException {
+        IncomingEvent event = anEvent();
+        Mono<Optional<Instant>> takenOverAt = Mono.deferContextual(context -> Mono.just(Inbox.takenOverAt(context)));
+        assertThat(inbox.handleOnce("first-delivery", event, takenOverAt.doOnNext(seen -> assertThat(seen).isEmpty())
+                .then(countEffect())).block(WAIT)).isEqualTo(Outcome.PROCESSED);
+
+        Inbox crashedReplica = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
+        whileHanging(crashedReplica, event, () -> {
+            clock.advance(Duration.ofSeconds(10));
+            Instant survivorGotThePartition = clock.instant();
+            Inbox survivor = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
+            List<Optional<Instant>> seen = new ArrayList<>();
+
+            assertThat(survivor.handleOnce("quota", event, survivorGotThePartition,
+                    takenOverAt.doOnNext(seen::add)).block(WAIT)).isEqualTo(Outcome.PROCESSED);
+
+            assertThat(seen).containsExactly(Optional.of(survivorGotThePartition));
+        });
+        assertThat(effects).as("the first delivery's effect ran; the taken-over one only read its context").hasValue(1);
     }
 
     @Test

@@ -82,7 +82,7 @@ public class HoldService implements HoldUseCases {
     }
 
     @Override
-    public Mono<Placement> place(SubmittedReferral submitted) {
+    public Mono<Placement> place(SubmittedReferral submitted, Instant earlierDeliveryAbandonedAt) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         return referrals.claim(submitted.request().referralId(), clock.instant())
                 .flatMap(standing -> switch (standing) {
@@ -90,23 +90,28 @@ public class HoldService implements HoldUseCases {
                             submitted.fromInstitutionId(), today).flatMap(this::placeInRounds);
                     case CLOSED -> Mono.just(Placement.CLOSED);
                     case ANSWERED_UNAVAILABLE -> Mono.just(Placement.ALREADY_PLACED);
-                    case KNOWN -> resume(submitted);
+                    case KNOWN -> resume(submitted, earlierDeliveryAbandonedAt);
                 });
     }
 
     /**
      * A redelivery: placed before (held or waiting), or being placed by another delivery right now
-     * (try again later), or its placer died before it was placed (claimed longer ago than
-     * {@link #PLACEMENT_LEASE}): then this delivery takes the claim over, atomically, and places it.
+     * (try again later), or its placer died before it was placed: claimed longer ago than
+     * {@link #PLACEMENT_LEASE}, or before {@code earlierDeliveryAbandonedAt}, when the inbox handed this
+     * delivery the event of an abandoned one (so the kill -9 of a placer costs no lease). Then this delivery
+     * takes the claim over, atomically, and places it.
      */
-    private Mono<Placement> resume(SubmittedReferral submitted) {
+    private Mono<Placement> resume(SubmittedReferral submitted, Instant earlierDeliveryAbandonedAt) {
         ReferralId referralId = submitted.request().referralId();
         Instant now = clock.instant();
+        Instant leaseRanOut = now.minus(PLACEMENT_LEASE);
+        Instant staleBefore = earlierDeliveryAbandonedAt != null && earlierDeliveryAbandonedAt.isAfter(leaseRanOut)
+                ? earlierDeliveryAbandonedAt : leaseRanOut;
         return Flux.merge(holding.of(referralId).map(Pool::id), waitlist.waitingFor(referralId)
                         .map(WaitlistEntry::poolId))
                 .hasElements()
                 .flatMap(known -> known ? Mono.just(Placement.ALREADY_PLACED)
-                        : referrals.reclaimIfStale(referralId, now.minus(PLACEMENT_LEASE), now)
+                        : referrals.reclaimIfStale(referralId, staleBefore, now)
                                 .flatMap(taken -> !taken ? Mono.just(Placement.IN_PROGRESS)
                                         : policies.withContract(submitted.request(), submitted.patientRef(),
                                                 submitted.fromInstitutionId(), LocalDate.ofInstant(now, zone))

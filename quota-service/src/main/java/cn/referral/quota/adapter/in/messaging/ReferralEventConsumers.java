@@ -9,6 +9,7 @@ import org.springframework.messaging.Message;
 import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.inbox.EventInProgressException;
+import cn.referral.platform.inbox.Inbox;
 import cn.referral.platform.messaging.EventConsumers;
 import cn.referral.quota.adapter.in.messaging.ReferralEventsV1.ReferralRefV1;
 import cn.referral.quota.adapter.in.messaging.ReferralEventsV1.SubmittedV1;
@@ -33,7 +34,9 @@ class ReferralEventConsumers {
     Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, HoldUseCases holds) {
         return consumers.consumer("quota-ledger")
                 .on(ReferralEventsV1.SUBMITTED, SubmittedV1.class,
-                        (event, submitted) -> holds.place(toRequest(event, submitted))
+                        // a delivery the inbox took over from an abandoned one also takes over its placement
+                        (event, submitted) -> Mono.deferContextual(context -> holds.place(toRequest(event, submitted),
+                                        Inbox.takenOverAt(context).orElse(null)))
                                 .doOnNext(placement -> {
                                     if (placement == Placement.IN_PROGRESS) {
                                         // not done: the binder delivers it again, by then placed or stale

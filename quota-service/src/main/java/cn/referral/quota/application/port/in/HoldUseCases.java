@@ -1,5 +1,7 @@
 package cn.referral.quota.application.port.in;
 
+import java.time.Instant;
+
 import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.ReleaseReason;
 import reactor.core.publisher.Mono;
@@ -8,7 +10,17 @@ import reactor.core.publisher.Mono;
 public interface HoldUseCases {
 
     /** A referral was submitted: hold a reserved unit, or waitlist it, or answer unavailable. */
-    Mono<Placement> place(SubmittedReferral referral);
+    default Mono<Placement> place(SubmittedReferral referral) {
+        return place(referral, null);
+    }
+
+    /**
+     * As {@link #place(SubmittedReferral)}, by a delivery that took the submission over from an earlier one that was
+     * abandoned at {@code earlierDeliveryAbandonedAt} (its process crashed or lost the event's partition; null when
+     * there was none): a placement that delivery claimed before then and did not finish is taken over at once,
+     * instead of after the placement lease.
+     */
+    Mono<Placement> place(SubmittedReferral referral, Instant earlierDeliveryAbandonedAt);
 
     /** The hospital accepted the referral: confirm its hold. */
     Mono<Void> confirm(ReferralId referralId);

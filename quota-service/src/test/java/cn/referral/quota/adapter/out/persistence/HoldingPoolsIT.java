@@ -32,6 +32,8 @@ import com.mongodb.reactivestreams.client.MongoClients;
 
 import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.quota.application.port.in.Placement;
+import cn.referral.quota.application.port.in.SubmittedReferral;
+import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.domain.HoldStatus;
 import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolId;
@@ -159,6 +161,25 @@ class HoldingPoolsIT {
         assertThat(rememberedPools("r-never-placed")).hasValue(List.of());
         assertThat(poolQueries).as("no pool searched for a referral that no pool holds").isEmpty();
         assertThat(stored().held()).isZero();
+    }
+
+    /**
+     * A placer killed between claiming the referral and writing its hold leaves a claim nobody finishes. A redelivery
+     * waits for the placement lease, unless the inbox took the submission over from that abandoned delivery: then the
+     * claim made before is that delivery's, and the redelivery places the referral at once.
+     */
+    @Test
+    void aPlacementLeftByAnAbandonedDeliveryIsTakenOverAtOnceByTheDeliveryTheInboxHandedTheEventTo() {
+        ReferralId orphan = new ReferralId("r-orphan");
+        MongoReferralRegister register = new MongoReferralRegister(mongo, null);
+        assertThat(register.claim(orphan, NOW.minusSeconds(5)).block(WAIT)).as("the killed placer's claim")
+                .isEqualTo(ReferralRegister.Standing.NEW);
+
+        assertThat(ledger.holds().place(new SubmittedReferral(aRoutineReferral("r-orphan"), null, null)).block(WAIT))
+                .as("an ordinary redelivery: the placer may still be at work").isEqualTo(Placement.IN_PROGRESS);
+        assertThat(ledger.holds().place(new SubmittedReferral(aRoutineReferral("r-orphan"), null, null), NOW)
+                .block(WAIT)).as("taken over from the abandoned delivery at NOW").isEqualTo(Placement.HELD);
+        assertThat(stored().held()).isEqualTo(1);
     }
 
     private Pool stored() {
