@@ -11,6 +11,7 @@ import cn.referral.billing.domain.DecisionId;
 import cn.referral.billing.domain.ReferralId;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.ProblemException;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Flux;
@@ -48,11 +49,7 @@ class DecisionController {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Decision", id)));
     }
 
-    /** A blank path segment names no decision: not found, as for any unknown id. */
     private static DecisionId decisionId(String id) {
-        if (id.isBlank()) {
-            throw ProblemException.notFound("Decision", id);
-        }
-        return new DecisionId(id);
+        return IdParameters.inPath("Decision", id, DecisionId::new);
     }
 }

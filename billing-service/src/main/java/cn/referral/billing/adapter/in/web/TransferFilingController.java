@@ -17,6 +17,7 @@ import cn.referral.billing.domain.filing.InsuranceTypeCode;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.ProblemException;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Flux;
@@ -56,12 +57,8 @@ class TransferFilingController {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Transfer filing", filingId)));
     }
 
-    /** A blank path segment names no filing: not found, as for any unknown id. */
     private static FilingId filingId(String id) {
-        if (id.isBlank()) {
-            throw ProblemException.notFound("Transfer filing", id);
-        }
-        return new FilingId(id);
+        return IdParameters.inPath("Transfer filing", id, FilingId::new);
     }
 
     /** The 2501 fields under the interface's names, then ours: status ({@code REGISTERED|REVOKED}) and the revocation. */

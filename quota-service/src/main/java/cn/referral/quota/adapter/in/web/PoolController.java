@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.referral.platform.application.NotFound;
 import cn.referral.platform.security.Caller;
+import cn.referral.platform.web.IdParameters;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
 import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.domain.InstitutionId;
@@ -78,11 +78,7 @@ class PoolController {
                         .toList());
     }
 
-    /** A blank path segment names no pool: not found, as for any unknown id. */
     private static PoolId poolId(String id) {
-        if (id.isBlank()) {
-            throw new NotFound("Pool", id);
-        }
-        return new PoolId(id);
+        return IdParameters.inPath("Pool", id, PoolId::new);
     }
 }

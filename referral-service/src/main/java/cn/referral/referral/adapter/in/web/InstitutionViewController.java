@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.referral.application.port.in.InstitutionViewUseCases;
 import cn.referral.referral.domain.network.InstitutionId;
@@ -24,11 +25,8 @@ class InstitutionViewController {
 
     @GetMapping("/institutions-view/{id}")
     Mono<Institution> find(@PathVariable String id) {
-        if (id.isBlank()) {
-            // a blank path segment names no institution: not found, as for any unknown id
-            return Mono.error(ProblemException.notFound("Institution", id));
-        }
-        return views.find(new InstitutionId(id)).map(Institution::of)
+        return Mono.defer(() -> views.find(IdParameters.inPath("Institution", id, InstitutionId::new)))
+                .map(Institution::of)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Institution", id)));
     }
 

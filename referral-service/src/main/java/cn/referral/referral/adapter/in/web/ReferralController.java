@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.referral.platform.application.NotFound;
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
@@ -47,6 +47,7 @@ import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralRuleViolation;
 import cn.referral.referral.domain.referral.SourceEpisode;
 import jakarta.validation.Valid;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,10 +68,8 @@ class ReferralController {
     /** Who read a referral's patient data: for auditors. */
     @GetMapping("/audit")
     Mono<List<AuditRecord>> trail(@RequestParam("referralId") String referralId, Caller caller) {
-        if (referralId.isBlank()) {
-            return Mono.error(ProblemException.invalidField("referralId", "must name a referral"));
-        }
-        return referrals.auditTrail(new ReferralId(referralId), caller).map(AuditRecord::of).collectList();
+        return Flux.defer(() -> referrals.auditTrail(IdParameters.required("referralId", referralId, ReferralId::new),
+                caller)).map(AuditRecord::of).collectList();
     }
 
     /** 201 with a new referral; 200 with the same referral when the Idempotency-Key and body repeat an earlier request. */
@@ -203,12 +202,8 @@ class ReferralController {
         return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
     }
 
-    /** A blank path segment names no referral: not found, as for any unknown id. */
     private static ReferralId referralId(String id) {
-        if (id.isBlank()) {
-            throw new NotFound("Referral", id);
-        }
-        return new ReferralId(id);
+        return IdParameters.inPath("Referral", id, ReferralId::new);
     }
 
     private static ContinuityPlan continuityPlan(SubmitReferralRequest.ContinuityPlanRequest plan) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
@@ -59,8 +60,8 @@ class AllianceController {
     /** Whether institutions {@code a} and {@code b} are in the same alliance, and which. */
     @GetMapping("/common")
     Mono<CommonAlliancesResponse> common(@RequestParam String a, @RequestParam String b) {
-        return alliances.common(WebInputs.requiredId("a", a, InstitutionId::new),
-                WebInputs.requiredId("b", b, InstitutionId::new)).map(CommonAlliancesResponse::of);
+        return alliances.common(IdParameters.required("a", a, InstitutionId::new),
+                IdParameters.required("b", b, InstitutionId::new)).map(CommonAlliancesResponse::of);
     }
 
     @PutMapping("/{id}")
@@ -91,6 +92,6 @@ class AllianceController {
     }
 
     private static AllianceId allianceId(String id) {
-        return WebInputs.id("Alliance", id, AllianceId::new);
+        return IdParameters.inPath("Alliance", id, AllianceId::new);
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.AuditUseCases;
 import cn.referral.registry.domain.contract.ContractId;
@@ -24,7 +25,7 @@ class AuditController {
 
     @GetMapping("/audit")
     Mono<List<AuditResponse>> trail(@RequestParam String contractId, Caller caller) {
-        return Flux.defer(() -> audit.trail(WebInputs.requiredId("contractId", contractId, ContractId::new), caller))
+        return Flux.defer(() -> audit.trail(IdParameters.required("contractId", contractId, ContractId::new), caller))
                 .map(AuditResponse::of).collectList();
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
@@ -85,6 +86,6 @@ class CatalogController {
     }
 
     private static CatalogId catalogId(String id) {
-        return WebInputs.id("Catalog", id, CatalogId::new);
+        return IdParameters.inPath("Catalog", id, CatalogId::new);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.security.Caller;
@@ -98,7 +99,7 @@ class ContractController {
     }
 
     private static ContractId contractId(String id) {
-        return WebInputs.id("Contract", id, ContractId::new);
+        return IdParameters.inPath("Contract", id, ContractId::new);
     }
 
     private ContractResponse response(FamilyDoctorContract contract) {

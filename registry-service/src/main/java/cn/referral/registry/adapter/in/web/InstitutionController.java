@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
@@ -76,6 +77,6 @@ class InstitutionController {
     }
 
     private static InstitutionId institutionId(String id) {
-        return WebInputs.id("Institution", id, InstitutionId::new);
+        return IdParameters.inPath("Institution", id, InstitutionId::new);
     }
 }

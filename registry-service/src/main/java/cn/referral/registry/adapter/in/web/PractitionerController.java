@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.PractitionerUseCases;
@@ -61,7 +62,7 @@ class PractitionerController {
 
     @GetMapping("/{id}")
     Mono<PractitionerResponse> find(@PathVariable String id) {
-        return practitioners.find(WebInputs.id("Practitioner", id, PractitionerId::new)).map(PractitionerResponse::of)
+        return practitioners.find(IdParameters.inPath("Practitioner", id, PractitionerId::new)).map(PractitionerResponse::of)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Practitioner", id)));
     }
 

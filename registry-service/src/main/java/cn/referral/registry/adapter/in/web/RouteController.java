@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.RouteUseCases;
 import cn.referral.registry.domain.catalog.CareType;
@@ -57,7 +58,7 @@ class RouteController {
                 throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_SUGGESTIONS);
             }
             var diagnosed = WebInputs.diagnosis(diagnosis);
-            return routes.suggest(new RouteQuestion(WebInputs.requiredId("from", from, InstitutionId::new),
+            return routes.suggest(new RouteQuestion(IdParameters.required("from", from, InstitutionId::new),
                     direction == null ? ReferralDirection.UP : direction, diagnosed, careType, limit));
         }).map(suggestions -> suggestions.stream().map(RouteSuggestionResponse::of).toList());
     }

@@ -1,8 +1,5 @@
 package cn.referral.registry.adapter.in.web;
 
-import java.util.function.Function;
-
-import cn.referral.platform.application.NotFound;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.catalog.DiagnosisCode;
@@ -16,25 +13,6 @@ final class WebInputs {
     static final String ID_MESSAGE = "must be an id: letters, digits, '.', '_' or '-', at most 64";
 
     private WebInputs() {
-    }
-
-    /**
-     * The typed id a path segment names, e.g. {@code id("Institution", id, InstitutionId::new)}. A blank one names
-     * no {@code what}: not found, as an unknown id is.
-     */
-    static <I> I id(String what, String value, Function<String, I> type) {
-        if (value.isBlank()) {
-            throw new NotFound(what, value);
-        }
-        return type.apply(value);
-    }
-
-    /** The typed id a required query parameter gives; a blank one is the client's mistake, named by its field. */
-    static <I> I requiredId(String field, String value, Function<String, I> type) {
-        if (value.isBlank()) {
-            throw ProblemException.invalidField(field, "must not be blank");
-        }
-        return type.apply(value);
     }
 
     static DiagnosisCode diagnosis(String value) {
