@@ -33,8 +33,8 @@ final class Processes {
         if (inode < 0) {
             throw new IOException("nothing listens on 127.0.0.1:" + port);
         }
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : (Iterable<Path>) processes.filter(p -> p.getFileName().toString().matches("\\d+"))::iterator) {
+        try (Stream<Path> processes = processes()) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
                 if (holdsSocket(process, inode)) {
                     long pid = Long.parseLong(process.getFileName().toString());
                     List<String> command = commandOf(process);
@@ -60,18 +60,15 @@ final class Processes {
      * machine (run-local's {@code REPLICAS}).
      */
     static int replicasOf(Launch launch) throws IOException {
-        int jar = launch.command().indexOf("-jar");
-        if (jar < 0 || jar + 1 >= launch.command().size()) {
+        String jar = jarOf(launch.command());
+        if (jar == null) {
             return 1;
         }
-        String path = launch.command().get(jar + 1);
         int replicas = 0;
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : (Iterable<Path>) processes.filter(p -> p.getFileName().toString().matches("\\d+"))::iterator) {
+        try (Stream<Path> processes = processes()) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
                 try {
-                    List<String> command = commandOf(process);
-                    int at = command.indexOf("-jar");
-                    if (at >= 0 && at + 1 < command.size() && command.get(at + 1).equals(path)) {
+                    if (jar.equals(jarOf(commandOf(process)))) {
                         replicas++;
                     }
                 } catch (IOException gone) {
@@ -82,8 +79,19 @@ final class Processes {
         return Math.max(replicas, 1);
     }
 
+    /** The directories of /proc that are processes. */
+    private static Stream<Path> processes() throws IOException {
+        return Files.list(Path.of("/proc")).filter(p -> p.getFileName().toString().matches("\\d+"));
+    }
+
     private static List<String> commandOf(Path process) throws IOException {
         return Arrays.asList(Files.readString(process.resolve("cmdline"), StandardCharsets.UTF_8).split("\0"));
+    }
+
+    /** The jar a {@code java -jar} command line runs; null for any other command. */
+    private static String jarOf(List<String> command) {
+        int at = command.indexOf("-jar");
+        return at >= 0 && at + 1 < command.size() ? command.get(at + 1) : null;
     }
 
     static void kill(Launch launch) throws IOException, InterruptedException {
