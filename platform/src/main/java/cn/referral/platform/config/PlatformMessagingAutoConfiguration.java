@@ -173,11 +173,13 @@ public class PlatformMessagingAutoConfiguration {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
+    /** Leases name this instance, so its own restart takes over what a crash left ({@link OutboxRelay}). */
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
                             OutboxProperties properties, Clock clock, MeterRegistry meters,
-                            @Value("${spring.application.name}") String service) {
-        return new OutboxRelay(mongo, outboxKafkaTemplate, properties, clock, "/" + service, meters);
+                            @Value("${spring.application.name}") String service, StaticMembership membership) {
+        return new OutboxRelay(mongo, outboxKafkaTemplate, properties, clock, "/" + service, meters,
+                membership.instance());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -43,6 +44,14 @@ import reactor.core.scheduler.Schedulers;
  * it dies between send and pull, the lease runs out and another relay sends them again with the
  * same {@code ce_id}: consumers' inboxes absorb the duplicate.
  * <p>
+ * A lease names the relay's run and, when it has one, its service instance (its static-membership id,
+ * {@code StaticMembership}, stable across restarts, as the {@code Inbox}'s claims do). An instance restarted
+ * after a crash takes its earlier run's leases over at once instead of after the lease: that run is gone (a
+ * running instance keeps its port, and with it its id), and records it handed to the producer can no longer
+ * arrive. Without this a restart left the documents the dead run had claimed, a busy pool among them, unsent
+ * for the rest of the 40 s lease (issue #14: the crash runs that took 33-40 s). A lease held by another
+ * instance, which may still be running, is left to run out.
+ * <p>
  * {@link OutboxRelayJob} runs a pass when a write appended events ({@link OutboxWakeUps}) and
  * every poll interval as the safety net. A pass goes on while it finds work: after
  * {@code batchSize} claimed documents it looks again.
@@ -61,11 +70,19 @@ public class OutboxRelay {
     private final OutboxProperties properties;
     private final Clock clock;
     private final String source;
+    /** This run of the relay. */
     private final String owner;
+    /** The service instance this run belongs to, stable across its restarts; null when there is none. */
+    private final String instance;
     private final MeterRegistry meters;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
                        Clock clock, String source, MeterRegistry meters) {
+        this(mongo, kafka, properties, clock, source, meters, null);
+    }
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+                       Clock clock, String source, MeterRegistry meters, String instance) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
@@ -73,6 +90,7 @@ public class OutboxRelay {
         this.source = source;
         this.meters = meters;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        this.instance = instance == null || instance.isBlank() ? null : instance;
     }
 
     /** One pass over every outbox collection; emits how many events were published. */
@@ -145,20 +163,40 @@ public class OutboxRelay {
         return claimNext(collection, null);
     }
 
-    /** Claims a document with waiting events and no live lease: {@code documentId}, or any (null). */
+    /**
+     * Claims a document with waiting events and no live lease, or one leased by an earlier run of this instance:
+     * {@code documentId}, or any (null).
+     */
     private Mono<Document> claimNext(String collection, Object documentId) {
         Instant now = clock.instant();
-        Criteria[] waitingUnclaimed = {
-                Criteria.where(OutboxFields.OUTBOX + ".0").exists(true),
-                new Criteria().orOperator(
-                        Criteria.where(OutboxFields.LEASE).exists(false),
-                        Criteria.where(OutboxFields.LEASE + ".until").lt(Date.from(now)))};
+        List<Criteria> free = new ArrayList<>(List.of(
+                Criteria.where(OutboxFields.LEASE).exists(false),
+                Criteria.where(OutboxFields.LEASE + ".until").lt(Date.from(now))));
+        if (instance != null) {
+            free.add(Criteria.where(OutboxFields.LEASE + ".instance").is(instance)
+                    .and(OutboxFields.LEASE + ".owner").ne(owner));
+        }
         Criteria which = documentId == null ? new Criteria() : Criteria.where("_id").is(documentId);
-        Query unclaimedWithEvents = new Query(which.andOperator(waitingUnclaimed));
-        Update lease = new Update().set(OutboxFields.LEASE,
-                new Document("owner", owner).append("until", Date.from(now.plus(properties.lease()))));
-        return mongo.findAndModify(unclaimedWithEvents, lease, FindAndModifyOptions.options().returnNew(true),
-                Document.class, collection);
+        Query unclaimedWithEvents = new Query(which.andOperator(Criteria.where(OutboxFields.OUTBOX + ".0").exists(true),
+                new Criteria().orOperator(free)));
+        Document leased = new Document("owner", owner);
+        if (instance != null) {
+            leased.append("instance", instance);
+        }
+        Update lease = new Update().set(OutboxFields.LEASE, leased.append("until", Date.from(now.plus(properties.lease()))));
+        // the document as it was: its events are the same, and its old lease says whether this took one over
+        return mongo.findAndModify(unclaimedWithEvents, lease, FindAndModifyOptions.options().returnNew(false),
+                Document.class, collection).doOnNext(previous -> logTakeover(collection, previous, now));
+    }
+
+    /** A lease taken over before it ran out says so at INFO: it is how a crash ends. */
+    private void logTakeover(String collection, Document previous, Instant now) {
+        Document lease = previous.get(OutboxFields.LEASE, Document.class);
+        Date until = lease == null ? null : lease.getDate("until");
+        if (until != null && until.toInstant().isAfter(now)) {
+            log.info("Took over the outbox of {} {} from an earlier run of this instance ({}), {} before its lease "
+                    + "ran out", collection, previous.get("_id"), instance, Duration.between(now, until.toInstant()));
+        }
     }
 
     /**

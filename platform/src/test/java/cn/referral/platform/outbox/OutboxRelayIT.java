@@ -49,6 +49,7 @@ import cn.referral.platform.testing.MongoStandIn;
 import cn.referral.platform.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -282,6 +283,34 @@ class OutboxRelayIT {
         assertThat(outcomes).containsExactly(Inbox.Outcome.PROCESSED, Inbox.Outcome.PROCESSED,
                 Inbox.Outcome.DUPLICATE, Inbox.Outcome.DUPLICATE);
         assertThat(effects).hasValue(2);
+    }
+
+    @Test
+    void aRestartedInstanceTakesOverItsCrashedRunsLeaseAtOnceWhileAnotherInstanceWaitsForIt() {
+        List<OutboxEvent> events = List.of(event("ref-1", "referral.submitted.v1", null),
+                event("ref-1", "referral.accepted.v1", null));
+        save("ref-1", events);
+        OutboxRelay dying = new OutboxRelay(mongo, producer, properties(), clock, SOURCE, meters, "quota-a") {
+            @Override
+            protected Mono<Void> removePublished(String collection, Object documentId, List<String> sentEventIds) {
+                return Mono.never();
+            }
+        };
+        Disposable run = dying.relayOnce().subscribe();
+        assertThat(KafkaRecords.read(kafka.getBrokersAsString(), topic, 2, WAIT)).hasSize(2);
+        run.dispose(); // the process is killed between the broker's acknowledgement and the removal: its lease stays
+
+        OutboxRelay otherInstance = new OutboxRelay(mongo, producer, properties(), clock, SOURCE, meters, "quota-b");
+        assertThat(otherInstance.relayOnce().block(WAIT)).as("another instance may still be running: it waits")
+                .isZero();
+        OutboxRelay restarted = new OutboxRelay(mongo, producer, properties(), clock, SOURCE, meters, "quota-a");
+        assertThat(restarted.relayOnce().block(WAIT)).as("the same instance, restarted, before the lease ran out")
+                .isEqualTo(2);
+
+        assertThat(ceIds(KafkaRecords.read(kafka.getBrokersAsString(), topic, 4, WAIT))).containsExactly(
+                events.get(0).eventId(), events.get(1).eventId(), events.get(0).eventId(), events.get(1).eventId());
+        assertThat(outboxOf("ref-1")).isEmpty();
+        assertThat(restarted.relayOnce().block(WAIT)).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 import cn.referral.platform.application.NotFound;
@@ -62,9 +63,15 @@ public class PoolService implements PoolUseCases {
     }
 
     @Override
-    public Mono<Boolean> openIfAbsent(PoolId id, OpenPoolCommand command) {
-        return Mono.fromCallable(() -> Pool.open(id, command.key(), command.capacity(), command.reserved(), zone))
-                .flatMap(pools::insertIfAbsent);
+    public Mono<Long> openAllIfAbsent(Map<PoolId, OpenPoolCommand> opening) {
+        return pools.existing(opening.keySet()).collect(Collectors.toSet())
+                .flatMapMany(existing -> Flux.fromIterable(opening.entrySet())
+                        .filter(entry -> !existing.contains(entry.getKey())))
+                .concatMap(entry -> Mono.fromCallable(() -> Pool.open(entry.getKey(), entry.getValue().key(),
+                                entry.getValue().capacity(), entry.getValue().reserved(), zone))
+                        .flatMap(pools::insertIfAbsent))
+                .filter(Boolean::booleanValue)
+                .count();
     }
 
     @Override

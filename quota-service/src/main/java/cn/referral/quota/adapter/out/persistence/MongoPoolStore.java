@@ -3,6 +3,7 @@ package cn.referral.quota.adapter.out.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.EnumMap;
@@ -111,6 +112,13 @@ class MongoPoolStore implements PoolStore {
     @Override
     public Mono<Pool> findById(PoolId id) {
         return find(Criteria.where(ID).is(id.value())).next();
+    }
+
+    @Override
+    public Flux<PoolId> existing(Collection<PoolId> ids) {
+        Query query = Query.query(Criteria.where(ID).in(ids.stream().map(PoolId::value).toList()));
+        query.fields().include(ID);
+        return mongo.find(query, Document.class, PoolDocument.COLLECTION).map(found -> new PoolId(found.getString(ID)));
     }
 
     @Override

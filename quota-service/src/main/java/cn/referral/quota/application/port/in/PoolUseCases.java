@@ -2,6 +2,7 @@ package cn.referral.quota.application.port.in;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.quota.domain.InstitutionId;
@@ -19,8 +20,11 @@ public interface PoolUseCases {
     /** Opens a pool; {@code QuotaRuleViolation} if it does not reserve 20%, {@code DuplicatePool} if it exists. */
     Mono<PoolView> open(OpenPoolCommand command, Caller caller);
 
-    /** Opens the pool unless it exists (start-up data); emits whether it was new. */
-    Mono<Boolean> openIfAbsent(PoolId id, OpenPoolCommand command);
+    /**
+     * Opens each pool unless one with its id exists (start-up data); emits how many were new. One read
+     * finds those already there, so a restart that finds them all costs one query, not one write each.
+     */
+    Mono<Long> openAllIfAbsent(Map<PoolId, OpenPoolCommand> pools);
 
     Mono<PoolView> find(PoolId poolId, Caller caller);
 

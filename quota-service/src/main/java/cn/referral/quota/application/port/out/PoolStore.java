@@ -2,6 +2,7 @@ package cn.referral.quota.application.port.out;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 
 import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.NewHold;
@@ -28,6 +29,9 @@ public interface PoolStore {
     Mono<Boolean> insertIfAbsent(Pool pool);
 
     Mono<Pool> findById(PoolId id);
+
+    /** Which of these pools are stored (their ids only). */
+    Flux<PoolId> existing(Collection<PoolId> ids);
 
     Flux<Pool> findByInstitutionAndDate(InstitutionId institutionId, LocalDate date);
 

@@ -63,8 +63,9 @@ class LocalDemoPoolsTest {
     private final class RecordingPools implements PoolUseCases {
 
         @Override
-        public Mono<Boolean> openIfAbsent(PoolId id, OpenPoolCommand command) {
-            return Mono.just(opened.putIfAbsent(id, command) == null);
+        public Mono<Long> openAllIfAbsent(Map<PoolId, OpenPoolCommand> pools) {
+            return Mono.just(pools.entrySet().stream()
+                    .filter(pool -> opened.putIfAbsent(pool.getKey(), pool.getValue()) == null).count());
         }
 
         @Override

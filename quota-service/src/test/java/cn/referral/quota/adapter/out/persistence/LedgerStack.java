@@ -12,9 +12,11 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
 import cn.referral.quota.application.HoldService;
+import cn.referral.quota.application.PoolService;
 import cn.referral.quota.application.QuotaLedger;
 import cn.referral.quota.application.port.in.HoldUseCases;
 import cn.referral.quota.application.port.in.Placement;
+import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.application.port.in.SubmittedReferral;
 import cn.referral.quota.domain.HoldRequest;
 import cn.referral.quota.application.port.out.PoolStore;
@@ -31,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The ledger's use cases wired on one database without Spring, the way one service instance wires
  * them: several stacks on one stand-in behave like several replicas of quota-service.
  */
-public record LedgerStack(HoldUseCases holds, PoolStore pools, ReferenceViews views) {
+public record LedgerStack(HoldUseCases holds, PoolUseCases poolDesk, PoolStore pools, ReferenceViews views) {
 
     public static LedgerStack on(ReactiveMongoTemplate mongo, Clock clock) {
         return on(mongo, clock, ReservePolicies.none());
@@ -48,7 +50,9 @@ public record LedgerStack(HoldUseCases holds, PoolStore pools, ReferenceViews vi
                 policies, views);
         HoldService holds = new HoldService(ledger, new ReserveCutoff(ReserveCutoff.DEFAULT), clock,
                 ZoneId.of("Asia/Shanghai"), () -> UUID.randomUUID().toString());
-        return new LedgerStack(holds, pools, views);
+        PoolService poolDesk = new PoolService(ledger, clock, ZoneId.of("Asia/Shanghai"),
+                () -> UUID.randomUUID().toString());
+        return new LedgerStack(holds, poolDesk, pools, views);
     }
 
     /** A referral submitted without a patient or referring institution the contracts view knows. */

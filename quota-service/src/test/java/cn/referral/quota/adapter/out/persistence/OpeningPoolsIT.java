@@ -1,0 +1,96 @@
+package cn.referral.quota.adapter.out.persistence;
+
+import static cn.referral.quota.domain.Pools.NOW;
+import static cn.referral.quota.domain.Pools.SESSION_DAY;
+import static cn.referral.quota.domain.Pools.aCardiologyClinicMorning;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+
+import cn.referral.platform.testing.MongoStandInDatabase;
+import cn.referral.quota.application.port.in.OpenPoolCommand;
+import cn.referral.quota.domain.PoolId;
+
+/**
+ * Start-up pools (run-local's demo pools) are opened unless they exist, and a restart that finds them all
+ * asks one query instead of trying an insert each: on a crash restart those inserts competed with the
+ * backlog for the two cores (issue #14). What reaches the database is watched with a command listener.
+ */
+class OpeningPoolsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final MongoStandInDatabase STAND_IN = MongoStandInDatabase.named("opening-pools-it");
+
+    /** Each command sent to the pools collection, by name. */
+    private final List<String> poolCommands = new CopyOnWriteArrayList<>();
+    private MongoClient client;
+    private LedgerStack ledger;
+
+    @BeforeEach
+    void connect() {
+        CommandListener poolCommandNames = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                var target = event.getCommand().get(event.getCommandName());
+                if (target != null && target.isString()
+                        && PoolDocument.COLLECTION.equals(target.asString().getValue())) {
+                    poolCommands.add(event.getCommandName());
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(STAND_IN.uri())).addCommandListener(poolCommandNames)
+                .build());
+        ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "opening-" + UUID.randomUUID());
+        ledger = LedgerStack.on(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void opensThePoolsNotThereYetAndARestartThatFindsThemAllWritesNothing() {
+        Map<PoolId, OpenPoolCommand> twoDays = new LinkedHashMap<>();
+        twoDays.put(new PoolId("day-1"), new OpenPoolCommand(aCardiologyClinicMorning(SESSION_DAY), 10, 2));
+        twoDays.put(new PoolId("day-2"), new OpenPoolCommand(aCardiologyClinicMorning(SESSION_DAY.plusDays(1)), 10, 2));
+
+        assertThat(ledger.poolDesk().openAllIfAbsent(twoDays).block(WAIT)).isEqualTo(2);
+        assertThat(ledger.pools().existing(List.of(new PoolId("day-1"), new PoolId("day-2"), new PoolId("day-3")))
+                .map(PoolId::value).collectList().block(WAIT)).containsExactlyInAnyOrder("day-1", "day-2");
+
+        poolCommands.clear();
+        assertThat(ledger.poolDesk().openAllIfAbsent(twoDays).block(WAIT)).isZero();
+        assertThat(poolCommands).containsExactly("find");
+
+        Map<PoolId, OpenPoolCommand> threeDays = new LinkedHashMap<>(twoDays);
+        threeDays.put(new PoolId("day-3"), new OpenPoolCommand(aCardiologyClinicMorning(SESSION_DAY.plusDays(2)), 10, 2));
+        poolCommands.clear();
+        assertThat(ledger.poolDesk().openAllIfAbsent(threeDays).block(WAIT)).isEqualTo(1);
+        assertThat(poolCommands).containsExactly("find", "insert");
+        assertThat(ledger.pools().findById(new PoolId("day-3")).block(WAIT).reserved()).isEqualTo(2);
+    }
+}
