@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import cn.referral.registry.domain.Deactivatable;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
@@ -16,7 +17,8 @@ import cn.referral.registry.domain.RegistryRuleViolation;
  */
 public record Institution(InstitutionId id, String name, String organisationCode, InstitutionLevel level,
                           InstitutionKind kind, RegionCode region, List<String> departments, String gridArea,
-                          boolean active, long version, String medinsCode) implements RegistryRecord<InstitutionId> {
+                          boolean active, long version, String medinsCode)
+        implements RegistryRecord<InstitutionId>, Deactivatable<Institution> {
 
     public Institution {
         Objects.requireNonNull(id, "id");
@@ -47,6 +49,7 @@ public record Institution(InstitutionId id, String name, String organisationCode
     }
 
     /** Closed or no longer in the referral network: kept for history, no longer a referral target. */
+    @Override
     public Outcome<Institution> deactivate(Instant now) {
         if (!active) {
             throw new RegistryRuleViolation("institution-inactive", "institution " + id + " is already inactive");
@@ -56,6 +59,7 @@ public record Institution(InstitutionId id, String name, String organisationCode
     }
 
     /** Registered in error: withdrawn from every copy. */
+    @Override
     public Outcome<Institution> remove(Instant now) {
         Institution removed = withActive(false);
         return Outcome.of(removed, new InstitutionEvent.Removed(removed, now));
