@@ -28,9 +28,7 @@ public record Alliance(AllianceId id, String name, AllianceType type, RegionCode
 
     public Alliance {
         Objects.requireNonNull(id, "id");
-        if (name == null || name.isBlank()) {
-            throw new RegistryRuleViolation("alliance-name", "name", "an alliance needs a name");
-        }
+        RegistryRuleViolation.requireText(name, "alliance-name", "name", "an alliance needs a name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(region, "region");
         leadInstitutionIds = List.copyOf(new LinkedHashSet<>(leadInstitutionIds == null ? List.of() : leadInstitutionIds));

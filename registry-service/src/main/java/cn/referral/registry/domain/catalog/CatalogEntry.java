@@ -18,9 +18,8 @@ public record CatalogEntry(String code, String name, Set<CareType> careTypes) {
     public CatalogEntry {
         code = Icd10Codes.normalised(code, SHAPE, "catalog-entry-code", "entries.code",
                 "an entry is an ICD-10 code or prefix (e.g. C, I6, I63, I63.9)");
-        if (name == null || name.isBlank()) {
-            throw new RegistryRuleViolation("catalog-entry-name", "entries.name", "entry " + code + " needs a name");
-        }
+        RegistryRuleViolation.requireText(name, "catalog-entry-name", "entries.name",
+                "entry " + code + " needs a name");
         careTypes = careTypes == null || careTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(careTypes));
     }
 

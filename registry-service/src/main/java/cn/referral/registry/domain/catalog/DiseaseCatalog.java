@@ -24,9 +24,7 @@ public record DiseaseCatalog(CatalogId id, String name, ReferralDirection direct
 
     public DiseaseCatalog {
         Objects.requireNonNull(id, "id");
-        if (name == null || name.isBlank()) {
-            throw new RegistryRuleViolation("catalog-name", "name", "a catalog needs a name");
-        }
+        RegistryRuleViolation.requireText(name, "catalog-name", "name", "a catalog needs a name");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(targetLevel, "targetLevel");
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");

@@ -22,9 +22,7 @@ public record Institution(InstitutionId id, String name, String organisationCode
 
     public Institution {
         Objects.requireNonNull(id, "id");
-        if (name == null || name.isBlank()) {
-            throw new RegistryRuleViolation("institution-name", "name", "an institution needs a name");
-        }
+        RegistryRuleViolation.requireText(name, "institution-name", "name", "an institution needs a name");
         Objects.requireNonNull(organisationCode, "organisationCode");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(kind, "kind");
