@@ -32,17 +32,13 @@ public record Institution(InstitutionId id, String name, String organisationCode
 
     /** A new, active institution. */
     public static Outcome<Institution> register(InstitutionId id, InstitutionDetails details, Instant now) {
-        Institution registered = new Institution(id, details.name().strip(), details.organisationCode(),
-                details.level(), details.kind(), details.region(), details.departments(), details.gridArea(), true, 1,
-                details.medinsCode());
+        Institution registered = of(id, details, true, 1);
         return Outcome.of(registered, new InstitutionEvent.Registered(registered, now));
     }
 
     /** New details for the same institution; its id and active flag stay. */
     public Outcome<Institution> revise(InstitutionDetails details, Instant now) {
-        Institution revised = new Institution(id, details.name().strip(), details.organisationCode(), details.level(),
-                details.kind(), details.region(), details.departments(), details.gridArea(), active, version + 1,
-                details.medinsCode());
+        Institution revised = of(id, details, active, version + 1);
         return Outcome.of(revised, new InstitutionEvent.Revised(revised, now));
     }
 
@@ -71,5 +67,10 @@ public record Institution(InstitutionId id, String name, String organisationCode
     private Institution withActive(boolean nowActive) {
         return new Institution(id, name, organisationCode, level, kind, region, departments, gridArea, nowActive,
                 version + 1, medinsCode);
+    }
+
+    private static Institution of(InstitutionId id, InstitutionDetails details, boolean active, long version) {
+        return new Institution(id, details.name().strip(), details.organisationCode(), details.level(), details.kind(),
+                details.region(), details.departments(), details.gridArea(), active, version, details.medinsCode());
     }
 }
