@@ -24,22 +24,14 @@ import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-public class AllianceService implements AllianceUseCases {
+public class AllianceService extends DeactivatableRecordService<Alliance, AllianceId, AllianceStore>
+        implements AllianceUseCases {
 
-    private static final String WHAT = "Alliance";
-
-    private final AllianceStore store;
     private final InstitutionStore institutions;
-    private final Supplier<String> ids;
-    private final Clock clock;
-    private final RecordChanges<Alliance, AllianceId> changes;
 
     public AllianceService(AllianceStore store, InstitutionStore institutions, Clock clock, Supplier<String> ids) {
-        this.store = store;
+        super(store, "Alliance", clock, ids);
         this.institutions = institutions;
-        this.clock = clock;
-        this.ids = ids;
-        this.changes = new RecordChanges<>(store, WHAT);
     }
 
     @Override
@@ -61,21 +53,6 @@ public class AllianceService implements AllianceUseCases {
                                  AllianceDetails details) {
         return changes.changeChecked(caller, id, expectedVersion,
                 current -> Mono.fromSupplier(() -> current.revise(details, clock.instant())).flatMap(this::checked));
-    }
-
-    @Override
-    public Mono<Alliance> deactivate(Caller caller, AllianceId id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, current -> current.deactivate(clock.instant()));
-    }
-
-    @Override
-    public Mono<Void> remove(Caller caller, AllianceId id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, current -> current.remove(clock.instant())).then();
-    }
-
-    @Override
-    public Mono<Alliance> find(AllianceId id) {
-        return store.findById(id);
     }
 
     @Override

@@ -18,20 +18,11 @@ import cn.referral.registry.domain.institution.InstitutionLevel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-public class CatalogService implements CatalogUseCases {
-
-    private static final String WHAT = "Catalog";
-
-    private final CatalogStore store;
-    private final Supplier<String> ids;
-    private final Clock clock;
-    private final RecordChanges<DiseaseCatalog, CatalogId> changes;
+public class CatalogService extends DeactivatableRecordService<DiseaseCatalog, CatalogId, CatalogStore>
+        implements CatalogUseCases {
 
     public CatalogService(CatalogStore store, Supplier<String> ids, Clock clock) {
-        this.store = store;
-        this.ids = ids;
-        this.clock = clock;
-        this.changes = new RecordChanges<>(store, WHAT);
+        super(store, "Catalog", clock, ids);
     }
 
     @Override
@@ -50,21 +41,6 @@ public class CatalogService implements CatalogUseCases {
     @Override
     public Mono<DiseaseCatalog> revise(Caller caller, CatalogId id, long expectedVersion, CatalogDetails details) {
         return changes.change(caller, id, expectedVersion, current -> current.revise(details, clock.instant()));
-    }
-
-    @Override
-    public Mono<DiseaseCatalog> deactivate(Caller caller, CatalogId id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, current -> current.deactivate(clock.instant()));
-    }
-
-    @Override
-    public Mono<Void> remove(Caller caller, CatalogId id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, current -> current.remove(clock.instant())).then();
-    }
-
-    @Override
-    public Mono<DiseaseCatalog> find(CatalogId id) {
-        return store.findById(id);
     }
 
     @Override

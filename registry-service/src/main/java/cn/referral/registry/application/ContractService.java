@@ -27,29 +27,21 @@ import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Mono;
 
-public class ContractService implements ContractUseCases {
+public class ContractService extends RecordService<FamilyDoctorContract, ContractId, ContractStore>
+        implements ContractUseCases {
 
-    private static final String WHAT = "Contract";
-
-    private final ContractStore store;
     private final InstitutionStore institutions;
     private final PractitionerStore practitioners;
     private final PatientIdentities identities;
-    private final Supplier<String> ids;
     private final AuditTrail audit;
-    private final Clock clock;
-    private final RecordChanges<FamilyDoctorContract, ContractId> changes;
 
     public ContractService(ContractStore store, InstitutionStore institutions, PractitionerStore practitioners,
                            PatientIdentities identities, AuditTrail audit, Clock clock, Supplier<String> ids) {
-        this.store = store;
+        super(store, "Contract", clock, ids);
         this.institutions = institutions;
         this.practitioners = practitioners;
         this.identities = identities;
         this.audit = audit;
-        this.clock = clock;
-        this.ids = ids;
-        this.changes = new RecordChanges<>(store, WHAT);
     }
 
     @Override
@@ -72,11 +64,6 @@ public class ContractService implements ContractUseCases {
     @Override
     public Mono<FamilyDoctorContract> terminate(Caller caller, ContractId id, Long expectedVersion) {
         return changes.change(caller, id, expectedVersion, current -> current.terminate(clock.instant()));
-    }
-
-    @Override
-    public Mono<Void> remove(Caller caller, ContractId id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, current -> current.remove(clock.instant())).then();
     }
 
     @Override

@@ -17,22 +17,16 @@ import cn.referral.registry.domain.institution.InstitutionLevel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-public class InstitutionService implements InstitutionUseCases {
+public class InstitutionService extends DeactivatableRecordService<Institution, InstitutionId, InstitutionStore>
+        implements InstitutionUseCases {
 
     static final String WHAT = "Institution";
 
-    private final InstitutionStore store;
     private final AllianceStore alliances;
-    private final Supplier<String> ids;
-    private final Clock clock;
-    private final RecordChanges<Institution, InstitutionId> changes;
 
     public InstitutionService(InstitutionStore store, AllianceStore alliances, Clock clock, Supplier<String> ids) {
-        this.store = store;
+        super(store, WHAT, clock, ids);
         this.alliances = alliances;
-        this.clock = clock;
-        this.ids = ids;
-        this.changes = new RecordChanges<>(store, WHAT);
     }
 
     @Override
@@ -53,11 +47,6 @@ public class InstitutionService implements InstitutionUseCases {
     }
 
     @Override
-    public Mono<Institution> deactivate(Caller caller, InstitutionId id, Long expectedVersion) {
-        return changes.change(caller, id, expectedVersion, current -> current.deactivate(clock.instant()));
-    }
-
-    @Override
     public Mono<Void> remove(Caller caller, InstitutionId id, Long expectedVersion) {
         return changes.changeChecked(caller, id, expectedVersion,
                 current -> alliances.findByMember(id).filter(Alliance::active).collectList()
@@ -67,11 +56,6 @@ public class InstitutionService implements InstitutionUseCases {
                                                 .map(Alliance::id).toList()
                                         + ": take it out of those alliances (or deactivate it) first"))))
                 .then();
-    }
-
-    @Override
-    public Mono<Institution> find(InstitutionId id) {
-        return store.findById(id);
     }
 
     @Override

@@ -9,14 +9,14 @@ import java.util.Objects;
  * after the change, its version and when it happened; the messaging adapter announces it on the record's
  * compacted topic as the full snapshot, or as a tombstone for a {@link RegistryEvent.Withdrawal}.
  */
-public record Outcome<T extends RegistryRecord<?>>(T state, List<RegistryEvent> events) {
+public record Outcome<T extends RegistryRecord<?>>(T state, List<RegistryEvent<T>> events) {
 
     public Outcome {
         Objects.requireNonNull(state, "state");
         events = List.copyOf(events);
     }
 
-    public static <T extends RegistryRecord<?>> Outcome<T> of(T state, RegistryEvent event) {
+    public static <T extends RegistryRecord<?>> Outcome<T> of(T state, RegistryEvent<T> event) {
         return new Outcome<>(state, List.of(event));
     }
 

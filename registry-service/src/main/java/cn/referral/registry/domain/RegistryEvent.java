@@ -7,11 +7,13 @@ import java.time.Instant;
  * record, so each event carries the record as it is after the change ({@code version} is its version
  * then) and when it happened ({@code occurredAt}, from the service's clock). Each kind of record has its
  * own sealed set: {@code InstitutionEvent}, {@code AllianceEvent}, {@code CatalogEvent}, {@code ContractEvent}.
+ *
+ * @param <T> the kind of record
  */
-public interface RegistryEvent {
+public interface RegistryEvent<T extends RegistryRecord<?>> {
 
     /** The record after the change. */
-    RegistryRecord<?> record();
+    T record();
 
     Instant occurredAt();
 
@@ -21,6 +23,6 @@ public interface RegistryEvent {
     }
 
     /** A record registered in error and withdrawn from every copy, not just made inactive. */
-    interface Withdrawal extends RegistryEvent {
+    interface Withdrawal<T extends RegistryRecord<?>> extends RegistryEvent<T> {
     }
 }

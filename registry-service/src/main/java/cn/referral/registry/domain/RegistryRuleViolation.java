@@ -12,4 +12,12 @@ public class RegistryRuleViolation extends RuleViolation {
     public RegistryRuleViolation(String code, String field, String message) {
         super(code, field, message);
     }
+
+    /** {@code text} as given, unless it is null or blank: then this violation. */
+    public static String requireText(String text, String code, String field, String message) {
+        if (text == null || text.isBlank()) {
+            throw new RegistryRuleViolation(code, field, message);
+        }
+        return text;
+    }
 }

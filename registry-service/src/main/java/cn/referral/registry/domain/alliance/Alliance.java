@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.referral.registry.domain.Deactivatable;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
@@ -23,13 +24,11 @@ import cn.referral.registry.domain.institution.RegionCode;
 public record Alliance(AllianceId id, String name, AllianceType type, RegionCode region,
                        List<InstitutionId> leadInstitutionIds, InstitutionId hubInstitutionId,
                        List<InstitutionId> memberInstitutionIds, List<GridCell> grids, boolean active, long version)
-        implements RegistryRecord<AllianceId> {
+        implements RegistryRecord<AllianceId>, Deactivatable<Alliance> {
 
     public Alliance {
         Objects.requireNonNull(id, "id");
-        if (name == null || name.isBlank()) {
-            throw new RegistryRuleViolation("alliance-name", "name", "an alliance needs a name");
-        }
+        RegistryRuleViolation.requireText(name, "alliance-name", "name", "an alliance needs a name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(region, "region");
         leadInstitutionIds = List.copyOf(new LinkedHashSet<>(leadInstitutionIds == null ? List.of() : leadInstitutionIds));
@@ -49,6 +48,7 @@ public record Alliance(AllianceId id, String name, AllianceType type, RegionCode
         return Outcome.of(revised, new AllianceEvent.Revised(revised, now));
     }
 
+    @Override
     public Outcome<Alliance> deactivate(Instant now) {
         if (!active) {
             throw new RegistryRuleViolation("alliance-inactive", "alliance " + id + " is already inactive");
@@ -58,6 +58,7 @@ public record Alliance(AllianceId id, String name, AllianceType type, RegionCode
     }
 
     /** Recorded in error: withdrawn from every copy. */
+    @Override
     public Outcome<Alliance> remove(Instant now) {
         Alliance removed = withActive(false);
         return Outcome.of(removed, new AllianceEvent.Removed(removed, now));

@@ -16,14 +16,9 @@ public record GridCell(GridId gridId, String name, String district, InstitutionI
 
     public GridCell {
         Objects.requireNonNull(gridId, "gridId");
-        if (name == null || name.isBlank()) {
-            throw new RegistryRuleViolation("grid-name", "grids.name", "a 片区 needs a name");
-        }
-        if (district == null || district.isBlank()) {
-            throw new RegistryRuleViolation("grid-district", "grids.district", "a 片区 needs its district");
-        }
-        name = name.strip();
-        district = district.strip();
+        name = RegistryRuleViolation.requireText(name, "grid-name", "grids.name", "a 片区 needs a name").strip();
+        district = RegistryRuleViolation.requireText(district, "grid-district", "grids.district",
+                "a 片区 needs its district").strip();
         memberInstitutionIds = memberInstitutionIds == null ? List.of() : List.copyOf(memberInstitutionIds);
     }
 

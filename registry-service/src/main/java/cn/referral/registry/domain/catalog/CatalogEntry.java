@@ -1,7 +1,6 @@
 package cn.referral.registry.domain.catalog;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,14 +16,10 @@ public record CatalogEntry(String code, String name, Set<CareType> careTypes) {
     private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     public CatalogEntry {
-        if (code == null || !SHAPE.matcher(code.strip()).matches()) {
-            throw new RegistryRuleViolation("catalog-entry-code", "entries.code",
-                    "an entry is an ICD-10 code or prefix (e.g. C, I6, I63, I63.9), not " + code);
-        }
-        code = code.strip().toUpperCase(Locale.ROOT);
-        if (name == null || name.isBlank()) {
-            throw new RegistryRuleViolation("catalog-entry-name", "entries.name", "entry " + code + " needs a name");
-        }
+        code = Icd10Codes.normalised(code, SHAPE, "catalog-entry-code", "entries.code",
+                "an entry is an ICD-10 code or prefix (e.g. C, I6, I63, I63.9)");
+        RegistryRuleViolation.requireText(name, "catalog-entry-name", "entries.name",
+                "entry " + code + " needs a name");
         careTypes = careTypes == null || careTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(careTypes));
     }
 
@@ -44,6 +39,6 @@ public record CatalogEntry(String code, String name, Set<CareType> careTypes) {
     }
 
     private String matchKey() {
-        return code.replace(".", "");
+        return Icd10Codes.matchKey(code);
     }
 }

@@ -1,9 +1,6 @@
 package cn.referral.registry.domain.catalog;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
-
-import cn.referral.registry.domain.RegistryRuleViolation;
 
 /**
  * An ICD-10 diagnosis code as a doctor records it: a category ({@code I21}) or a subcategory
@@ -15,16 +12,13 @@ public record DiagnosisCode(String value) {
     private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     public DiagnosisCode {
-        if (value == null || !SHAPE.matcher(value.strip()).matches()) {
-            throw new RegistryRuleViolation("diagnosis-code", "diagnosis",
-                    "an ICD-10 code is a letter, two digits and an optional .subcategory (e.g. I21.0), not " + value);
-        }
-        value = value.strip().toUpperCase(Locale.ROOT);
+        value = Icd10Codes.normalised(value, SHAPE, "diagnosis-code", "diagnosis",
+                "an ICD-10 code is a letter, two digits and an optional .subcategory (e.g. I21.0)");
     }
 
     /** The code without its dot, the form catalog entries are matched against. */
     String matchKey() {
-        return value.replace(".", "");
+        return Icd10Codes.matchKey(value);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import cn.referral.registry.domain.Deactivatable;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
@@ -19,13 +20,11 @@ import cn.referral.registry.domain.institution.InstitutionLevel;
  */
 public record DiseaseCatalog(CatalogId id, String name, ReferralDirection direction, InstitutionLevel targetLevel,
                              LocalDate effectiveFrom, List<CatalogEntry> entries, boolean active, long version)
-        implements RegistryRecord<CatalogId> {
+        implements RegistryRecord<CatalogId>, Deactivatable<DiseaseCatalog> {
 
     public DiseaseCatalog {
         Objects.requireNonNull(id, "id");
-        if (name == null || name.isBlank()) {
-            throw new RegistryRuleViolation("catalog-name", "name", "a catalog needs a name");
-        }
+        RegistryRuleViolation.requireText(name, "catalog-name", "name", "a catalog needs a name");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(targetLevel, "targetLevel");
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");
@@ -56,6 +55,7 @@ public record DiseaseCatalog(CatalogId id, String name, ReferralDirection direct
         return Outcome.of(revised, new CatalogEvent.Revised(revised, now));
     }
 
+    @Override
     public Outcome<DiseaseCatalog> deactivate(Instant now) {
         if (!active) {
             throw new RegistryRuleViolation("catalog-inactive", "catalog " + id + " is already inactive");
@@ -65,6 +65,7 @@ public record DiseaseCatalog(CatalogId id, String name, ReferralDirection direct
     }
 
     /** Published in error: withdrawn from every copy. */
+    @Override
     public Outcome<DiseaseCatalog> remove(Instant now) {
         DiseaseCatalog removed = withActive(false);
         return Outcome.of(removed, new CatalogEvent.Removed(removed, now));

@@ -7,13 +7,15 @@ import java.util.Objects;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.Removable;
 
 /**
  * A family-doctor contract (家庭医生签约), keyed by the patient's pseudonym ({@code patientRef}): the
  * registry never holds the identity number in clear. {@code identityNumberMasked} is what may be shown.
  */
 public record FamilyDoctorContract(ContractId id, String patientRef, String identityNumberMasked, ContractTerms terms,
-                                   boolean active, long version) implements RegistryRecord<ContractId> {
+                                   boolean active, long version)
+        implements RegistryRecord<ContractId>, Removable<FamilyDoctorContract> {
 
     public FamilyDoctorContract {
         Objects.requireNonNull(id, "id");
@@ -52,6 +54,7 @@ public record FamilyDoctorContract(ContractId id, String patientRef, String iden
     }
 
     /** Recorded in error: withdrawn from every copy. */
+    @Override
     public Outcome<FamilyDoctorContract> remove(Instant now) {
         FamilyDoctorContract removed = withActive(false);
         return Outcome.of(removed, new ContractEvent.Removed(removed, now));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import cn.referral.registry.domain.Deactivatable;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
@@ -16,13 +17,12 @@ import cn.referral.registry.domain.RegistryRuleViolation;
  */
 public record Institution(InstitutionId id, String name, String organisationCode, InstitutionLevel level,
                           InstitutionKind kind, RegionCode region, List<String> departments, String gridArea,
-                          boolean active, long version, String medinsCode) implements RegistryRecord<InstitutionId> {
+                          boolean active, long version, String medinsCode)
+        implements RegistryRecord<InstitutionId>, Deactivatable<Institution> {
 
     public Institution {
         Objects.requireNonNull(id, "id");
-        if (name == null || name.isBlank()) {
-            throw new RegistryRuleViolation("institution-name", "name", "an institution needs a name");
-        }
+        RegistryRuleViolation.requireText(name, "institution-name", "name", "an institution needs a name");
         Objects.requireNonNull(organisationCode, "organisationCode");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(kind, "kind");
@@ -32,21 +32,18 @@ public record Institution(InstitutionId id, String name, String organisationCode
 
     /** A new, active institution. */
     public static Outcome<Institution> register(InstitutionId id, InstitutionDetails details, Instant now) {
-        Institution registered = new Institution(id, details.name().strip(), details.organisationCode(),
-                details.level(), details.kind(), details.region(), details.departments(), details.gridArea(), true, 1,
-                details.medinsCode());
+        Institution registered = of(id, details, true, 1);
         return Outcome.of(registered, new InstitutionEvent.Registered(registered, now));
     }
 
     /** New details for the same institution; its id and active flag stay. */
     public Outcome<Institution> revise(InstitutionDetails details, Instant now) {
-        Institution revised = new Institution(id, details.name().strip(), details.organisationCode(), details.level(),
-                details.kind(), details.region(), details.departments(), details.gridArea(), active, version + 1,
-                details.medinsCode());
+        Institution revised = of(id, details, active, version + 1);
         return Outcome.of(revised, new InstitutionEvent.Revised(revised, now));
     }
 
     /** Closed or no longer in the referral network: kept for history, no longer a referral target. */
+    @Override
     public Outcome<Institution> deactivate(Instant now) {
         if (!active) {
             throw new RegistryRuleViolation("institution-inactive", "institution " + id + " is already inactive");
@@ -56,6 +53,7 @@ public record Institution(InstitutionId id, String name, String organisationCode
     }
 
     /** Registered in error: withdrawn from every copy. */
+    @Override
     public Outcome<Institution> remove(Instant now) {
         Institution removed = withActive(false);
         return Outcome.of(removed, new InstitutionEvent.Removed(removed, now));
@@ -69,5 +67,10 @@ public record Institution(InstitutionId id, String name, String organisationCode
     private Institution withActive(boolean nowActive) {
         return new Institution(id, name, organisationCode, level, kind, region, departments, gridArea, nowActive,
                 version + 1, medinsCode);
+    }
+
+    private static Institution of(InstitutionId id, InstitutionDetails details, boolean active, long version) {
+        return new Institution(id, details.name().strip(), details.organisationCode(), details.level(), details.kind(),
+                details.region(), details.departments(), details.gridArea(), active, version, details.medinsCode());
     }
 }

@@ -11,12 +11,10 @@ public record Practitioner(PractitionerId id, String name, InstitutionId institu
 
     public Practitioner {
         Objects.requireNonNull(id, "id");
-        if (name == null || name.isBlank()) {
-            throw new RegistryRuleViolation("practitioner-name", "name", "a practitioner needs a name");
-        }
+        name = RegistryRuleViolation.requireText(name, "practitioner-name", "name", "a practitioner needs a name")
+                .strip();
         Objects.requireNonNull(institutionId, "institutionId");
         Objects.requireNonNull(role, "role");
-        name = name.strip();
     }
 
     /** Family doctors (家庭医生) are general practitioners or village doctors of a primary institution. */

@@ -31,11 +31,11 @@ public class RegistrySnapshots {
         this.events = events;
     }
 
-    public Mono<List<OutboxEvent>> toOutbox(List<RegistryEvent> domainEvents) {
+    public Mono<List<OutboxEvent>> toOutbox(List<? extends RegistryEvent<?>> domainEvents) {
         return Flux.fromIterable(domainEvents).concatMap(this::toOutbox).collectList();
     }
 
-    private Mono<OutboxEvent> toOutbox(RegistryEvent event) {
+    private Mono<OutboxEvent> toOutbox(RegistryEvent<?> event) {
         Destination destination = destinationOf(event.record());
         return event instanceof RegistryEvent.Withdrawal
                 ? events.tombstone(destination.topic(), destination.type(), destination.key())
@@ -61,7 +61,7 @@ public class RegistrySnapshots {
         throw new IllegalArgumentException("No topic for " + record.getClass().getSimpleName());
     }
 
-    static Object wire(RegistryEvent event) {
+    static Object wire(RegistryEvent<?> event) {
         RegistryRecord<?> record = event.record();
         Instant occurredAt = event.occurredAt();
         if (record instanceof Institution institution) {

@@ -10,19 +10,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Alliances (医联体) and their grids. Every institution named must be registered and active. */
-public interface AllianceUseCases {
+public interface AllianceUseCases extends RecordUseCases<Alliance, AllianceId> {
 
     Mono<Alliance> form(Caller caller, AllianceDetails details);
 
     Mono<Alliance> formIfAbsent(Caller caller, AllianceId id, AllianceDetails details);
 
     Mono<Alliance> revise(Caller caller, AllianceId id, long expectedVersion, AllianceDetails details);
-
-    Mono<Alliance> deactivate(Caller caller, AllianceId id, Long expectedVersion);
-
-    Mono<Void> remove(Caller caller, AllianceId id, Long expectedVersion);
-
-    Mono<Alliance> find(AllianceId id);
 
     /** The active alliances the institution belongs to. */
     Flux<Alliance> alliancesOf(InstitutionId institutionId);

@@ -13,19 +13,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Up- and down-referral disease catalogs and the eligibility check against them. */
-public interface CatalogUseCases {
+public interface CatalogUseCases extends RecordUseCases<DiseaseCatalog, CatalogId> {
 
     Mono<DiseaseCatalog> publish(Caller caller, CatalogDetails details);
 
     Mono<DiseaseCatalog> publishIfAbsent(Caller caller, CatalogId id, CatalogDetails details);
 
     Mono<DiseaseCatalog> revise(Caller caller, CatalogId id, long expectedVersion, CatalogDetails details);
-
-    Mono<DiseaseCatalog> deactivate(Caller caller, CatalogId id, Long expectedVersion);
-
-    Mono<Void> remove(Caller caller, CatalogId id, Long expectedVersion);
-
-    Mono<DiseaseCatalog> find(CatalogId id);
 
     Flux<DiseaseCatalog> list(ReferralDirection direction, InstitutionLevel targetLevel);
 

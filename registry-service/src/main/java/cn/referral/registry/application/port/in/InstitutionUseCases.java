@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * What registry administrators and readers do with institutions. Every change publishes the full
  * snapshot (removal: a tombstone). {@code expectedVersion}: the version the caller read ({@code If-Match}).
  */
-public interface InstitutionUseCases {
+public interface InstitutionUseCases extends RecordUseCases<Institution, InstitutionId> {
 
     /** Registers an institution; {@code DuplicateInstitution} if its organisation code is taken. */
     Mono<Institution> register(Caller caller, InstitutionDetails details);
@@ -22,13 +22,9 @@ public interface InstitutionUseCases {
 
     Mono<Institution> revise(Caller caller, InstitutionId id, long expectedVersion, InstitutionDetails details);
 
-    Mono<Institution> deactivate(Caller caller, InstitutionId id, Long expectedVersion);
-
     /** Withdraws an institution registered in error; refused while it is in an active alliance. */
+    @Override
     Mono<Void> remove(Caller caller, InstitutionId id, Long expectedVersion);
-
-    /** The institution, or empty. */
-    Mono<Institution> find(InstitutionId id);
 
     Flux<Institution> list(String regionCode, InstitutionLevel level, Boolean active);
 }

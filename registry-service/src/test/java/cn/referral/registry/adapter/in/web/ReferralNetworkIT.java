@@ -62,28 +62,25 @@ class ReferralNetworkIT extends RegistryItSupport {
 
     @Test
     void anUrbanGroupWithItsGridAnswersWhichAlliancesAnInstitutionIsInAndWhetherTwoShareOne() {
-        String lead = registry.create("/institutions", aCityHospital("温州市中心医院"));
-        String hub = registry.create("/institutions", aDistrictHospital("鹿城区人民医院"));
-        String centre = registry.create("/institutions", aCommunityCentre("鹿城区广化街道社区卫生服务中心"));
+        UrbanGroup group = anUrbanGroupWithAHub("温州市中心医院城市医疗集团", "温州市中心医院", "鹿城区人民医院", "广化",
+                "鹿城区广化街道社区卫生服务中心");
         String stranger = registry.create("/institutions", aCommunityCentre("龙湾区状元街道社区卫生服务中心"));
 
-        String group = registry.create("/alliances", anUrbanGroup("温州市中心医院城市医疗集团", lead, hub, "鹿城区", "广化", centre));
-
-        registry.get("/alliances/" + group).exchange().expectStatus().isOk()
+        registry.get("/alliances/" + group.id()).exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"1\"")
                 .expectBody()
-                .jsonPath("$.leadInstitutionIds[0]").isEqualTo(lead)
-                .jsonPath("$.hubInstitutionId").isEqualTo(hub)
+                .jsonPath("$.leadInstitutionIds[0]").isEqualTo(group.lead())
+                .jsonPath("$.hubInstitutionId").isEqualTo(group.hub())
                 .jsonPath("$.memberInstitutionIds.length()").isEqualTo(3)
                 .jsonPath("$.grids[0].name").isEqualTo("广化")
                 .jsonPath("$.grids[0].gridId").isNotEmpty();
-        registry.get("/alliances?institutionId=" + centre).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$[0].id").isEqualTo(group);
-        registry.get("/alliances/common?a=" + centre + "&b=" + lead).exchange().expectStatus().isOk()
+        registry.get("/alliances?institutionId=" + group.centre()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[0].id").isEqualTo(group.id());
+        registry.get("/alliances/common?a=" + group.centre() + "&b=" + group.lead()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.sameAlliance").isEqualTo(true)
-                .jsonPath("$.alliances[0].allianceId").isEqualTo(group)
+                .jsonPath("$.alliances[0].allianceId").isEqualTo(group.id())
                 .jsonPath("$.alliances[0].type").isEqualTo("URBAN_MEDICAL_GROUP");
-        registry.get("/alliances/common?a=" + stranger + "&b=" + lead).exchange().expectStatus().isOk()
+        registry.get("/alliances/common?a=" + stranger + "&b=" + group.lead()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.sameAlliance").isEqualTo(false).jsonPath("$.alliances").isEmpty();
         registry.get("/alliances/common?a=" + stranger + "&b=no-such-institution").exchange()
                 .expectStatus().isNotFound();
@@ -92,7 +89,7 @@ class ReferralNetworkIT extends RegistryItSupport {
         registry.get("/alliances/common?a=" + stranger + "&b= ").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("b");
 
-        registry.delete("/institutions/" + centre).exchange().expectStatus().isEqualTo(422)
+        registry.delete("/institutions/" + group.centre()).exchange().expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.rule").isEqualTo("institution-in-alliance");
     }
 
@@ -305,36 +302,51 @@ class ReferralNetworkIT extends RegistryItSupport {
 
     @Test
     void routesFromACommunityCentreSuggestItsGroupsLeadFirstThenItsHubThenOthersWithReasons() {
-        String lead = registry.create("/institutions", aCityHospital("温州市中西医结合医院"));
-        String hub = registry.create("/institutions", aDistrictHospital("鹿城区某枢纽医院"));
+        UrbanGroup group = anUrbanGroupWithAHub("温州市中西医结合医院城市医疗集团", "温州市中西医结合医院", "鹿城区某枢纽医院",
+                "绣山", "鹿城区绣山街道社区卫生服务中心");
         String otherCity = registry.create("/institutions", aCityHospital("温州市另一三级医院"));
-        String centre = registry.create("/institutions", aCommunityCentre("鹿城区绣山街道社区卫生服务中心"));
-        registry.create("/alliances", anUrbanGroup("温州市中西医结合医院城市医疗集团", lead, hub, "鹿城区", "绣山", centre));
         registry.create("/catalogs", """
                 {"name":"上转（三级）","direction":"UP","targetLevel":"TERTIARY","effectiveFrom":"2025-01-01",
                  "entries":[{"code":"I21","name":"急性心肌梗死"}]}""");
 
-        List<Map<String, Object>> routes = registry.get("/routes?from=" + centre
+        List<Map<String, Object>> routes = registry.get("/routes?from=" + group.centre()
                         + "&diagnosis=I21.9&careType=INPATIENT&limit=50")
                 .exchange().expectStatus().isOk()
                 .expectBodyList(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .returnResult().getResponseBody();
 
-        assertThat(routes.get(0)).containsEntry("institutionId", lead).containsEntry("tier", "ALLIANCE_LEAD")
+        assertThat(routes.get(0)).containsEntry("institutionId", group.lead()).containsEntry("tier", "ALLIANCE_LEAD")
                 .containsEntry("inCatalog", true).containsEntry("matchedCode", "I21");
         assertThat(routes.get(0).get("explanation").toString()).contains("牵头医院", "温州市中西医结合医院城市医疗集团", "绣山");
-        assertThat(routes.get(1)).containsEntry("institutionId", hub).containsEntry("tier", "ALLIANCE_HUB");
+        assertThat(routes.get(1)).containsEntry("institutionId", group.hub()).containsEntry("tier", "ALLIANCE_HUB");
         List<Object> outside = routes.stream().filter(r -> "OUTSIDE_ALLIANCE".equals(r.get("tier")))
                 .map(r -> r.get("institutionId")).toList();
         assertThat(outside).contains(otherCity);
-        assertThat(routes).extracting(r -> r.get("institutionId")).doesNotContain(centre).doesNotHaveDuplicates();
+        assertThat(routes).extracting(r -> r.get("institutionId")).doesNotContain(group.centre()).doesNotHaveDuplicates();
         IntStream.range(0, routes.size()).forEach(i -> assertThat(routes.get(i).get("rank")).isEqualTo(i + 1));
 
         registry.get("/routes?from=no-such-centre&diagnosis=I21").exchange().expectStatus().isNotFound();
-        registry.get("/routes?from=" + centre + "&diagnosis=I2").exchange().expectStatus().isBadRequest()
+        registry.get("/routes?from=" + group.centre() + "&diagnosis=I2").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("diagnosis");
-        registry.get("/routes?from=" + centre + "&diagnosis=I21&limit=0").exchange().expectStatus().isBadRequest()
+        registry.get("/routes?from=" + group.centre() + "&diagnosis=I21&limit=0").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
+    /** An urban group formed through the API and the institutions it was formed with. */
+    private record UrbanGroup(String id, String lead, String hub, String centre) {
+    }
+
+    /**
+     * An urban group led by a city hospital ({@code leadName}), with a district hospital as its hub and one 片区 of
+     * 鹿城区 anchored by a community centre: each registered first.
+     */
+    private UrbanGroup anUrbanGroupWithAHub(String name, String leadName, String hubName, String cell,
+                                            String centreName) {
+        String lead = registry.create("/institutions", aCityHospital(leadName));
+        String hub = registry.create("/institutions", aDistrictHospital(hubName));
+        String centre = registry.create("/institutions", aCommunityCentre(centreName));
+        String group = registry.create("/alliances", anUrbanGroup(name, lead, hub, "鹿城区", cell, centre));
+        return new UrbanGroup(group, lead, hub, centre);
     }
 
     @Test

@@ -1,0 +1,37 @@
+package cn.referral.registry.application;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import cn.referral.platform.security.Caller;
+import cn.referral.registry.application.port.in.RecordUseCases;
+import cn.referral.registry.application.port.out.RecordStore;
+import cn.referral.registry.domain.Deactivatable;
+import cn.referral.registry.domain.RegistryRecord;
+import reactor.core.publisher.Mono;
+
+/**
+ * The use cases institutions, alliances and catalogs share: read one, deactivate it, remove it. A service adds
+ * how its kind is created and revised.
+ *
+ * @param <T> the record
+ * @param <I> the type of its id
+ * @param <S> its store
+ */
+abstract class DeactivatableRecordService<T extends RegistryRecord<I> & Deactivatable<T>, I,
+        S extends RecordStore<T, I>> extends RecordService<T, I, S> implements RecordUseCases<T, I> {
+
+    DeactivatableRecordService(S store, String what, Clock clock, Supplier<String> ids) {
+        super(store, what, clock, ids);
+    }
+
+    @Override
+    public Mono<T> deactivate(Caller caller, I id, Long expectedVersion) {
+        return changes.change(caller, id, expectedVersion, current -> current.deactivate(clock.instant()));
+    }
+
+    @Override
+    public Mono<T> find(I id) {
+        return store.findById(id);
+    }
+}

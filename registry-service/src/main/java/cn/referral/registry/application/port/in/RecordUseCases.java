@@ -1,0 +1,22 @@
+package cn.referral.registry.application.port.in;
+
+import cn.referral.platform.security.Caller;
+import reactor.core.publisher.Mono;
+
+/**
+ * What institutions, alliances and catalogs offer alike. {@code expectedVersion}: the version the caller read
+ * ({@code If-Match}); null when the caller did not say, which deactivation and removal allow.
+ *
+ * @param <T> the record
+ * @param <I> the type of its id
+ */
+public interface RecordUseCases<T, I> {
+
+    Mono<T> deactivate(Caller caller, I id, Long expectedVersion);
+
+    /** Withdraws a record registered in error: a tombstone on its topic. */
+    Mono<Void> remove(Caller caller, I id, Long expectedVersion);
+
+    /** The record, or empty. */
+    Mono<T> find(I id);
+}
