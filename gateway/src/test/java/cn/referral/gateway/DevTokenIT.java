@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -25,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ActiveProfiles("local")
 class DevTokenIT {
 
+    @RegisterExtension
     static final FakeService QUOTA = new FakeService();
     static final Path DATA_DIR = createDataDir();
 
@@ -35,11 +36,6 @@ class DevTokenIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("DATA_DIR", DATA_DIR::toString);
         registry.add("QUOTA_URL", QUOTA::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        QUOTA.close();
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import cn.referral.platform.testing.TestTokens;
@@ -15,8 +17,11 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-/** A stand-in downstream service that records what reached it and answers 200, after a delay if asked. */
-final class FakeService implements AutoCloseable {
+/**
+ * A stand-in downstream service that records what reached it and answers 200, after a delay if asked. Held in a
+ * test class's static {@code @RegisterExtension} field, it stops after that class's tests.
+ */
+final class FakeService implements AutoCloseable, AfterAllCallback {
 
     record Received(String method, String path, HttpHeaders headers) {
     }
@@ -66,6 +71,11 @@ final class FakeService implements AutoCloseable {
         registry.add("REFERRAL_URL", referralService::url);
         registry.add("QUOTA_URL", FakeService::deadUrl);
         registry.add("BILLING_URL", FakeService::deadUrl);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +46,7 @@ class GatewayBreakerIT {
     static final int CONCURRENT = 120;
 
     /** Each answer takes a while, so all the calls are in flight together. */
+    @RegisterExtension
     static final FakeService SLOW_BUT_HEALTHY = new FakeService(Duration.ofMillis(400));
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -62,11 +63,6 @@ class GatewayBreakerIT {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         FakeService.route(registry, SLOW_BUT_HEALTHY, SLOW_BUT_HEALTHY);
-    }
-
-    @AfterAll
-    static void stop() {
-        SLOW_BUT_HEALTHY.close();
     }
 
     @Test

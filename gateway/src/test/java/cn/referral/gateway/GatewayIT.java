@@ -10,8 +10,8 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -44,7 +44,9 @@ import cn.referral.platform.testing.TestTokens;
 })
 class GatewayIT {
 
+    @RegisterExtension
     static final FakeService REGISTRY = new FakeService();
+    @RegisterExtension
     static final FakeService REFERRAL = new FakeService();
 
     @Autowired
@@ -63,12 +65,6 @@ class GatewayIT {
         Clock frozenClock() {
             return Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC);
         }
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        REGISTRY.close();
-        REFERRAL.close();
     }
 
     @Test

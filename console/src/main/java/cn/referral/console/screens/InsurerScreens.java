@@ -3,7 +3,6 @@ package cn.referral.console.screens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,7 @@ class InsurerScreens {
     Mono<String> decisions(@RequestParam(name = "day", required = false) String day,
                            @RequestParam(name = "referralId", required = false) String referralId,
                            ServerWebExchange exchange, Model model) {
-        LocalDate date = parse(day);
+        LocalDate date = Screen.day(day, clock);
         model.addAttribute("day", date.toString());
         model.addAttribute("referralId", referralId);
         return Screen.credentials(signedIn, exchange).flatMap(credentials -> {
@@ -65,7 +64,7 @@ class InsurerScreens {
 
     @GetMapping("/settlement/{day}.csv")
     Mono<ResponseEntity<byte[]>> settlement(@PathVariable("day") String day, ServerWebExchange exchange) {
-        LocalDate date = parse(day);
+        LocalDate date = Screen.day(day, clock);
         return Screen.credentials(signedIn, exchange)
                 .flatMap(credentials -> gateway.text(credentials.token(), "/api/billing/settlement/{day}.csv",
                         date.toString()))
@@ -74,14 +73,6 @@ class InsurerScreens {
                         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                                 .filename("settlement-" + date + ".csv").build().toString())
                         .body(csv.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private LocalDate parse(String day) {
-        try {
-            return day == null || day.isBlank() ? LocalDate.now(clock) : LocalDate.parse(day);
-        } catch (DateTimeParseException e) {
-            return LocalDate.now(clock);
-        }
     }
 
     /** The export's rows by header name (RFC 4180: quoted fields may hold commas and doubled quotes). */

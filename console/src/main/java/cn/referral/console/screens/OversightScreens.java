@@ -2,7 +2,6 @@ package cn.referral.console.screens;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ class OversightScreens {
     @GetMapping("/reserve")
     Mono<String> reserve(@RequestParam(name = "day", required = false) String day, ServerWebExchange exchange,
                          Model model, Locale locale) {
-        LocalDate date = parse(day);
+        LocalDate date = Screen.day(day, clock);
         model.addAttribute("day", date.toString());
         return Screen.credentials(signedIn, exchange).flatMap(credentials -> gateway.get(credentials.token(),
                         "/api/quota/pools?institutionId={id}&date={day}", credentials.user().institutionId(), date)
@@ -183,13 +182,5 @@ class OversightScreens {
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
-    }
-
-    private LocalDate parse(String day) {
-        try {
-            return day == null || day.isBlank() ? LocalDate.now(clock) : LocalDate.parse(day);
-        } catch (DateTimeParseException e) {
-            return LocalDate.now(clock);
-        }
     }
 }

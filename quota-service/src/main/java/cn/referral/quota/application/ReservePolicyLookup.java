@@ -35,8 +35,6 @@ class ReservePolicyLookup {
         }
         return views.contractedPrimaryOf(patientRef, day)
                 .map(primary -> ReservePolicies.referredByContractedPrimary(primary.orElse(null), fromInstitutionId))
-                .map(own -> new HoldRequest(request.referralId(), request.institutionId(), request.department(),
-                        request.resource(), request.urgency(), request.contracted(), own, request.requestedFrom(),
-                        request.requestedUntil(), request.acceptBy()));
+                .map(request::withReferredByContractedPrimary);
     }
 }

@@ -25,6 +25,12 @@ public record HoldRequest(ReferralId referralId, InstitutionId institutionId, St
         Objects.requireNonNull(requestedUntil, "requestedUntil");
     }
 
+    /** This request, with whether its patient is contracted with the institution that refers them. */
+    public HoldRequest withReferredByContractedPrimary(boolean value) {
+        return new HoldRequest(referralId, institutionId, department, resource, urgency, contracted, value,
+                requestedFrom, requestedUntil, acceptBy);
+    }
+
     public boolean isEmergency() {
         return GreenChannel.admitsBeyondReserve(urgency);
     }

@@ -109,7 +109,7 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
      * the revision it is stored at is not known here: the copy keeps the revision it was read at.
      */
     private Outcome<Pool> taking(NewHold hold) {
-        return Outcome.holdAdded(new Builder(this).holds(append(holds, hold.hold())).build(), hold);
+        return Outcome.holdAdded(withHolds(append(holds, hold.hold()), released, revision), hold);
     }
 
     /** The hospital accepted the referral: its hold is confirmed. */
@@ -120,7 +120,7 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
         }
         Hold confirmed = hold.get().confirmed();
         List<Hold> after = holds.stream().map(h -> h.referralId().equals(referralId) ? confirmed : h).toList();
-        Pool next = with().holds(after).build();
+        Pool next = withHolds(after, released, revision + 1);
         return Outcome.replaced(next, List.of(new QuotaEvent.SlotConfirmed(ref(), confirmed, next.revision, now)));
     }
 
@@ -134,10 +134,8 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
         if (hold.isEmpty()) {
             return Outcome.none(this);
         }
-        Pool after = with()
-                .holds(holds.stream().filter(h -> !h.referralId().equals(referralId)).toList())
-                .released(append(released, new ReleasedHold(hold.get(), reason, now)))
-                .build();
+        Pool after = withHolds(holds.stream().filter(h -> !h.referralId().equals(referralId)).toList(),
+                append(released, new ReleasedHold(hold.get(), reason, now)), revision + 1);
         return Outcome.replaced(after, List.of(new QuotaEvent.SlotReleased(ref(), hold.get(), reason, after.revision,
                 now)));
     }
@@ -152,8 +150,8 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
         for (Hold hold : expired) {
             nowReleased.add(new ReleasedHold(hold, ReleaseReason.EXPIRED, now));
         }
-        Pool after = with().holds(holds.stream().filter(hold -> !expired.contains(hold)).toList())
-                .released(nowReleased).build();
+        Pool after = withHolds(holds.stream().filter(hold -> !expired.contains(hold)).toList(), nowReleased,
+                revision + 1);
         List<QuotaEvent> events = expired.stream().<QuotaEvent>map(hold -> new QuotaEvent.SlotReleased(ref(), hold,
                 ReleaseReason.EXPIRED, after.revision, now)).toList();
         return Outcome.replaced(after, events);
@@ -168,7 +166,7 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
             return Outcome.none(this);
         }
         int unheld = Math.max(0, reserved - held());
-        Pool after = with().reserveReleasedAt(now).releasedToPublic(releasedToPublic + unheld).build();
+        Pool after = handingToPublic(now, unheld);
         return Outcome.replaced(after, List.of(new QuotaEvent.ReserveReleased(ref(), unheld, after.revision, now)));
     }
 
@@ -178,7 +176,7 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
         if (!reserveReleased() || units <= 0) {
             return Outcome.none(this);
         }
-        Pool after = with().releasedToPublic(releasedToPublic + units).build();
+        Pool after = handingToPublic(reserveReleasedAt, units);
         return Outcome.replaced(after, List.of(new QuotaEvent.ReserveReleased(ref(), units, after.revision, now)));
     }
 
@@ -207,7 +205,7 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
         if (newCapacity == capacity && newReserved == reserved) {
             return Outcome.none(this);
         }
-        return Outcome.replaced(with().capacity(newCapacity).reserved(newReserved).build(), List.of());
+        return Outcome.replaced(resized(newCapacity, newReserved), List.of());
     }
 
     /** Reserved units neither held nor already given to the public schedule. */
@@ -216,81 +214,27 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
     }
 
     /**
-     * A copy to change some components of, at the next revision (every such copy is written as a compare-and-set
-     * on this pool's revision): only the pool's own transitions make one, as {@code Referral}'s do.
+     * This pool with other holds and released holds, at {@code atRevision}: the next revision when the change is
+     * written as a compare-and-set, the revision it was read at when it is a hold taken by a guarded increment.
      */
-    private Builder with() {
-        return new Builder(this).revision(revision + 1);
+    private Pool withHolds(List<Hold> newHolds, List<ReleasedHold> newReleased, long atRevision) {
+        return new Pool(id, key, capacity, reserved, sessionStartsAt, newHolds, newReleased, reserveReleasedAt,
+                releasedToPublic, waitlistSeq, atRevision);
     }
 
-    /** Named copies instead of positional rebuilds. */
-    private static final class Builder {
-        private final Pool from;
-        private int capacity;
-        private int reserved;
-        private List<Hold> holds;
-        private List<ReleasedHold> released;
-        private Instant reserveReleasedAt;
-        private int releasedToPublic;
-        private long waitlistSeq;
-        private long revision;
+    /**
+     * At the next revision: {@code units} more reserved units handed to the public schedule, the reserve public
+     * since {@code at}.
+     */
+    private Pool handingToPublic(Instant at, int units) {
+        return new Pool(id, key, capacity, reserved, sessionStartsAt, holds, released, at, releasedToPublic + units,
+                waitlistSeq, revision + 1);
+    }
 
-        private Builder(Pool from) {
-            this.from = from;
-            this.capacity = from.capacity;
-            this.reserved = from.reserved;
-            this.holds = from.holds;
-            this.released = from.released;
-            this.reserveReleasedAt = from.reserveReleasedAt;
-            this.releasedToPublic = from.releasedToPublic;
-            this.waitlistSeq = from.waitlistSeq;
-            this.revision = from.revision;
-        }
-
-        public Builder capacity(int value) {
-            capacity = value;
-            return this;
-        }
-
-        public Builder reserved(int value) {
-            reserved = value;
-            return this;
-        }
-
-        public Builder holds(List<Hold> value) {
-            holds = value;
-            return this;
-        }
-
-        public Builder released(List<ReleasedHold> value) {
-            released = value;
-            return this;
-        }
-
-        public Builder reserveReleasedAt(Instant value) {
-            reserveReleasedAt = value;
-            return this;
-        }
-
-        public Builder releasedToPublic(int value) {
-            releasedToPublic = value;
-            return this;
-        }
-
-        public Builder waitlistSeq(long value) {
-            waitlistSeq = value;
-            return this;
-        }
-
-        public Builder revision(long value) {
-            revision = value;
-            return this;
-        }
-
-        public Pool build() {
-            return new Pool(from.id, from.key, capacity, reserved, from.sessionStartsAt, holds, released,
-                    reserveReleasedAt, releasedToPublic, waitlistSeq, revision);
-        }
+    /** At the next revision: the new size. */
+    private Pool resized(int newCapacity, int newReserved) {
+        return new Pool(id, key, newCapacity, newReserved, sessionStartsAt, holds, released, reserveReleasedAt,
+                releasedToPublic, waitlistSeq, revision + 1);
     }
 
     private static <T> List<T> append(List<T> list, T element) {

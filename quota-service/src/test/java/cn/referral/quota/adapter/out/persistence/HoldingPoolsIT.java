@@ -10,9 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,12 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 
 import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.quota.application.port.in.Placement;
@@ -55,8 +48,7 @@ class HoldingPoolsIT {
     static final MongoStandInDatabase STAND_IN = MongoStandInDatabase.named("holding-pools-it");
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    /** The fields of each {@code find} filter sent to the pools. */
-    private final List<List<String>> poolQueries = new CopyOnWriteArrayList<>();
+    private final PoolCommandLog poolCommands = new PoolCommandLog();
     private MongoClient client;
     private ReactiveMongoTemplate mongo;
     private LedgerStack ledger;
@@ -64,19 +56,7 @@ class HoldingPoolsIT {
 
     @BeforeEach
     void aPoolWithOneReservedUnit() {
-        CommandListener poolFinds = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                BsonDocument command = event.getCommand();
-                if ("find".equals(event.getCommandName())
-                        && PoolDocument.COLLECTION.equals(command.getString("find").getValue())) {
-                    // the command's buffer is released after this call: keep a copy of the filter's fields
-                    poolQueries.add(List.copyOf(command.getDocument("filter", new BsonDocument()).keySet()));
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(STAND_IN.uri())).addCommandListener(poolFinds).build());
+        client = poolCommands.clientOf(STAND_IN.uri());
         mongo = new ReactiveMongoTemplate(client, "holding-" + UUID.randomUUID());
         ledger = LedgerStack.on(mongo, clock);
         pool = Pools.anExpertClinic(10, 2);
@@ -95,13 +75,13 @@ class HoldingPoolsIT {
     void anAcceptedReferralsHoldIsConfirmedInThePoolItsRegisterRememberedReadByItsId() {
         assertThat(ledger.place(aRoutineReferral("r-accepted")).block(WAIT)).isEqualTo(Placement.HELD);
         assertThat(rememberedPools("r-accepted")).hasValue(List.of(pool.id().value()));
-        poolQueries.clear();
+        poolCommands.clear();
 
         ledger.holds().confirm(new ReferralId("r-accepted")).block(WAIT);
 
         assertThat(stored().holdOf(new ReferralId("r-accepted"))).get().extracting(hold -> hold.status())
                 .isEqualTo(HoldStatus.CONFIRMED);
-        assertThat(poolQueries).as("pools read on accept").isNotEmpty()
+        assertThat(poolCommands.findFilters()).as("pools read on accept").isNotEmpty()
                 .allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
 
         // the accept delivered again: nothing changes a second time
@@ -117,7 +97,7 @@ class HoldingPoolsIT {
         // as a register written by the version before this one: no pools remembered
         mongo.updateFirst(new Query(Criteria.where("_id").is("r-old")), new Update().unset("pools"),
                 MongoReferralRegister.COLLECTION).block(WAIT);
-        poolQueries.clear();
+        poolCommands.clear();
 
         ledger.holds().release(new ReferralId("r-old"), ReleaseReason.CANCELLED).block(WAIT);
 
@@ -126,7 +106,7 @@ class HoldingPoolsIT {
         assertThat(released.released())
                 .anySatisfy(hold -> assertThat(hold.hold().referralId()).isEqualTo(new ReferralId("r-old")));
         assertThat(released.held()).isZero();
-        assertThat(poolQueries).as("found by the pools' holds, the old way")
+        assertThat(poolCommands.findFilters()).as("found by the pools' holds, the old way")
                 .anySatisfy(fields -> assertThat(fields).containsExactly("$or"));
         assertThat(rememberedPools("r-old")).as("an old register is left as it was").isEmpty();
     }
@@ -143,23 +123,24 @@ class HoldingPoolsIT {
         assertThat(stored().holdOf(new ReferralId("r-waiting"))).as("the freed unit went to the waiting referral")
                 .isPresent();
         assertThat(rememberedPools("r-waiting")).hasValue(List.of(pool.id().value()));
-        poolQueries.clear();
+        poolCommands.clear();
         ledger.holds().confirm(new ReferralId("r-waiting")).block(WAIT);
         assertThat(stored().holdOf(new ReferralId("r-waiting"))).get().extracting(hold -> hold.status())
                 .isEqualTo(HoldStatus.CONFIRMED);
-        assertThat(poolQueries).isNotEmpty().allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
+        assertThat(poolCommands.findFilters()).isNotEmpty()
+                .allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
     }
 
     @Test
     void aReferralCancelledBeforeItWasPlacedRemembersNoPoolAndReadsNone() {
         ledger.holds().release(new ReferralId("r-never-placed"), ReleaseReason.CANCELLED).block(WAIT);
-        poolQueries.clear();
+        poolCommands.clear();
 
         assertThat(ledger.place(aRoutineReferral("r-never-placed")).block(WAIT)).isEqualTo(Placement.CLOSED);
         ledger.holds().release(new ReferralId("r-never-placed"), ReleaseReason.CANCELLED).block(WAIT);
 
         assertThat(rememberedPools("r-never-placed")).hasValue(List.of());
-        assertThat(poolQueries).as("no pool searched for a referral that no pool holds").isEmpty();
+        assertThat(poolCommands.findFilters()).as("no pool searched for a referral that no pool holds").isEmpty();
         assertThat(stored().held()).isZero();
     }
 

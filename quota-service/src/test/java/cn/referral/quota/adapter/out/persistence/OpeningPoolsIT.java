@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 
 import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
@@ -43,26 +37,13 @@ class OpeningPoolsIT {
     @RegisterExtension
     static final MongoStandInDatabase STAND_IN = MongoStandInDatabase.named("opening-pools-it");
 
-    /** Each command sent to the pools collection, by name. */
-    private final List<String> poolCommands = new CopyOnWriteArrayList<>();
+    private final PoolCommandLog poolCommands = new PoolCommandLog();
     private MongoClient client;
     private LedgerStack ledger;
 
     @BeforeEach
     void connect() {
-        CommandListener poolCommandNames = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                var target = event.getCommand().get(event.getCommandName());
-                if (target != null && target.isString()
-                        && PoolDocument.COLLECTION.equals(target.asString().getValue())) {
-                    poolCommands.add(event.getCommandName());
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(STAND_IN.uri())).addCommandListener(poolCommandNames)
-                .build());
+        client = poolCommands.clientOf(STAND_IN.uri());
         ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "opening-" + UUID.randomUUID());
         ledger = LedgerStack.on(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -84,13 +65,13 @@ class OpeningPoolsIT {
 
         poolCommands.clear();
         assertThat(ledger.poolDesk().openAllIfAbsent(twoDays).block(WAIT)).isZero();
-        assertThat(poolCommands).containsExactly("find");
+        assertThat(poolCommands.commands()).containsExactly("find");
 
         Map<PoolId, OpenPoolCommand> threeDays = new LinkedHashMap<>(twoDays);
         threeDays.put(new PoolId("day-3"), new OpenPoolCommand(aCardiologyClinicMorning(SESSION_DAY.plusDays(2)), 10, 2));
         poolCommands.clear();
         assertThat(ledger.poolDesk().openAllIfAbsent(threeDays).block(WAIT)).isEqualTo(1);
-        assertThat(poolCommands).containsExactly("find", "insert");
+        assertThat(poolCommands.commands()).containsExactly("find", "insert");
         assertThat(ledger.pools().findById(new PoolId("day-3")).block(WAIT).reserved()).isEqualTo(2);
     }
 }
