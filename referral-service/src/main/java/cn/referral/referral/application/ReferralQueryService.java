@@ -9,7 +9,6 @@ import cn.referral.platform.security.Caller;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
-import cn.referral.referral.application.port.out.AllianceMembership;
 import cn.referral.referral.application.port.out.AuditRecord;
 import cn.referral.referral.application.port.out.AuditTrail;
 import cn.referral.referral.application.port.out.InstitutionDirectory;
@@ -46,19 +45,16 @@ public class ReferralQueryService implements ReferralQueries {
     private final ReferralFinder finder;
     private final InstitutionDirectory institutions;
     private final ReferenceData referenceData;
-    private final AllianceMembership memberships;
     private final AuditTrail audit;
     private final Clock clock;
     private final Supplier<String> ids;
 
     public ReferralQueryService(ReferralStore store, ReferralFinder finder, InstitutionDirectory institutions,
-                                ReferenceData referenceData, AllianceMembership memberships, AuditTrail audit,
-                                Clock clock, Supplier<String> ids) {
+                                ReferenceData referenceData, AuditTrail audit, Clock clock, Supplier<String> ids) {
         this.store = store;
         this.finder = finder;
         this.institutions = institutions;
         this.referenceData = referenceData;
-        this.memberships = memberships;
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
@@ -106,7 +102,7 @@ public class ReferralQueryService implements ReferralQueries {
 
     @Override
     public Flux<Alliance> alliancesOf(InstitutionId institutionId) {
-        return memberships.alliancesOf(institutionId);
+        return referenceData.alliancesOf(institutionId);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,7 +31,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The local views of the registry's catalogs (read through this instance's {@link CatalogViewCopy}),
- * contracts (keyed by contractId, found by patientRef) and alliances.
+ * contracts (keyed by contractId, found by patientRef) and alliances (also found by a member institution:
+ * leads, hub and grids included).
  */
 @Component
 class MongoReferenceData implements ReferenceData {
@@ -91,6 +93,12 @@ class MongoReferenceData implements ReferenceData {
     @Override
     public LocalView<Alliance, AllianceId> allianceView() {
         return allianceView;
+    }
+
+    @Override
+    public Flux<Alliance> alliancesOf(InstitutionId institutionId) {
+        Query members = Query.query(Criteria.where("memberInstitutionIds").is(institutionId.value())).with(Sort.by("_id"));
+        return mongo.find(members, AllianceDocument.class, ALLIANCES).map(AllianceDocument::toDomain);
     }
 
     record EntryDocument(String code, String name, List<String> careTypes) {

@@ -27,5 +27,8 @@ public interface ReferenceData {
 
     Mono<Alliance> alliance(AllianceId allianceId);
 
+    /** The alliances listing the institution as a member, by alliance id. */
+    Flux<Alliance> alliancesOf(InstitutionId institutionId);
+
     LocalView<Alliance, AllianceId> allianceView();
 }
