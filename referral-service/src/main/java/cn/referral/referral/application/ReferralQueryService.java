@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
+import cn.referral.referral.application.port.in.NetworkOrganization;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
@@ -16,9 +17,7 @@ import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.application.port.out.ReferralFinder;
 import cn.referral.referral.application.port.out.ReferralFinder.Visibility;
 import cn.referral.referral.application.port.out.ReferralStore;
-import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.AllianceId;
-import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
@@ -91,18 +90,12 @@ public class ReferralQueryService implements ReferralQueries {
     }
 
     @Override
-    public Mono<Institution> institution(InstitutionId institutionId) {
-        return institutions.find(institutionId);
-    }
-
-    @Override
-    public Mono<Alliance> alliance(AllianceId allianceId) {
-        return referenceData.alliance(allianceId);
-    }
-
-    @Override
-    public Flux<Alliance> alliancesOf(InstitutionId institutionId) {
-        return referenceData.alliancesOf(institutionId);
+    public Mono<NetworkOrganization> organization(String id) {
+        return institutions.find(new InstitutionId(id))
+                .flatMap(institution -> referenceData.alliancesOf(institution.id()).collectList()
+                        .<NetworkOrganization>map(alliances -> new NetworkOrganization.Member(institution, alliances)))
+                .switchIfEmpty(Mono.defer(() -> referenceData.alliance(new AllianceId(id))
+                        .map(NetworkOrganization.AllianceOrganization::new)));
     }
 
     /**

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 
+import cn.referral.referral.application.port.in.NetworkOrganization;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionId;
@@ -220,6 +221,14 @@ final class FhirResources {
     }
 
     // ---- Organization
+
+    /** An institution (part of the first alliance it is a member of), or an alliance. */
+    static Organization organization(NetworkOrganization organization) {
+        if (organization instanceof NetworkOrganization.Member member) {
+            return organization(member.institution(), member.alliances());
+        }
+        return alliance(((NetworkOrganization.AllianceOrganization) organization).alliance());
+    }
 
     static Organization organization(Institution institution, List<Alliance> alliances) {
         Organization resource = fromRegistry(FhirSystems.INSTITUTION_ID, institution.id().value(),
