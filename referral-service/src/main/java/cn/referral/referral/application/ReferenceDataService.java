@@ -3,6 +3,7 @@ package cn.referral.referral.application;
 import cn.referral.referral.application.port.in.InstitutionViewUseCases;
 import cn.referral.referral.application.port.in.ReferenceDataUseCases;
 import cn.referral.referral.application.port.out.InstitutionDirectory;
+import cn.referral.referral.application.port.out.LocalView;
 import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.AllianceId;
@@ -26,47 +27,27 @@ public class ReferenceDataService implements InstitutionViewUseCases, ReferenceD
     }
 
     @Override
-    public Mono<Boolean> snapshotReceived(Institution snapshot) {
-        return institutions.keepIfNewer(snapshot);
-    }
-
-    @Override
-    public Mono<Void> institutionRemoved(InstitutionId id) {
-        return institutions.remove(id);
-    }
-
-    @Override
     public Mono<Institution> find(InstitutionId id) {
         return institutions.find(id);
     }
 
     @Override
-    public Mono<Boolean> catalogReceived(Catalog catalog) {
-        return views.keepCatalogIfNewer(catalog);
+    public LocalView<Institution, InstitutionId> institutions() {
+        return institutions.view();
     }
 
     @Override
-    public Mono<Void> catalogRemoved(CatalogId catalogId) {
-        return views.removeCatalog(catalogId);
+    public LocalView<Catalog, CatalogId> catalogs() {
+        return views.catalogView();
     }
 
     @Override
-    public Mono<Boolean> contractReceived(FamilyDoctorContract contract) {
-        return views.keepContractIfNewer(contract);
+    public LocalView<FamilyDoctorContract, ContractId> contracts() {
+        return views.contractView();
     }
 
     @Override
-    public Mono<Void> contractRemoved(ContractId contractId) {
-        return views.removeContract(contractId);
-    }
-
-    @Override
-    public Mono<Boolean> allianceReceived(Alliance alliance) {
-        return views.keepAllianceIfNewer(alliance);
-    }
-
-    @Override
-    public Mono<Void> allianceRemoved(AllianceId allianceId) {
-        return views.removeAlliance(allianceId);
+    public LocalView<Alliance, AllianceId> alliances() {
+        return views.allianceView();
     }
 }

@@ -6,10 +6,10 @@ import java.util.function.Supplier;
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
+import cn.referral.referral.application.port.in.NetworkOrganization;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
-import cn.referral.referral.application.port.out.AllianceMembership;
 import cn.referral.referral.application.port.out.AuditRecord;
 import cn.referral.referral.application.port.out.AuditTrail;
 import cn.referral.referral.application.port.out.InstitutionDirectory;
@@ -17,9 +17,7 @@ import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.application.port.out.ReferralFinder;
 import cn.referral.referral.application.port.out.ReferralFinder.Visibility;
 import cn.referral.referral.application.port.out.ReferralStore;
-import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.AllianceId;
-import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
@@ -46,19 +44,16 @@ public class ReferralQueryService implements ReferralQueries {
     private final ReferralFinder finder;
     private final InstitutionDirectory institutions;
     private final ReferenceData referenceData;
-    private final AllianceMembership memberships;
     private final AuditTrail audit;
     private final Clock clock;
     private final Supplier<String> ids;
 
     public ReferralQueryService(ReferralStore store, ReferralFinder finder, InstitutionDirectory institutions,
-                                ReferenceData referenceData, AllianceMembership memberships, AuditTrail audit,
-                                Clock clock, Supplier<String> ids) {
+                                ReferenceData referenceData, AuditTrail audit, Clock clock, Supplier<String> ids) {
         this.store = store;
         this.finder = finder;
         this.institutions = institutions;
         this.referenceData = referenceData;
-        this.memberships = memberships;
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
@@ -95,18 +90,12 @@ public class ReferralQueryService implements ReferralQueries {
     }
 
     @Override
-    public Mono<Institution> institution(InstitutionId institutionId) {
-        return institutions.find(institutionId);
-    }
-
-    @Override
-    public Mono<Alliance> alliance(AllianceId allianceId) {
-        return referenceData.alliance(allianceId);
-    }
-
-    @Override
-    public Flux<Alliance> alliancesOf(InstitutionId institutionId) {
-        return memberships.alliancesOf(institutionId);
+    public Mono<NetworkOrganization> organization(String id) {
+        return institutions.find(new InstitutionId(id))
+                .flatMap(institution -> referenceData.alliancesOf(institution.id()).collectList()
+                        .<NetworkOrganization>map(alliances -> new NetworkOrganization.Member(institution, alliances)))
+                .switchIfEmpty(Mono.defer(() -> referenceData.alliance(new AllianceId(id))
+                        .map(NetworkOrganization.AllianceOrganization::new)));
     }
 
     /**

@@ -8,7 +8,6 @@ import org.springframework.util.IdGenerator;
 
 import cn.referral.referral.application.ReferralQueryService;
 import cn.referral.referral.application.port.in.ReferralQueries;
-import cn.referral.referral.application.port.out.AllianceMembership;
 import cn.referral.referral.application.port.out.AuditTrail;
 import cn.referral.referral.application.port.out.InstitutionDirectory;
 import cn.referral.referral.application.port.out.ReferenceData;
@@ -21,9 +20,8 @@ class ReferralQueryConfiguration {
 
     @Bean
     ReferralQueries referralQueries(ReferralStore store, ReferralFinder finder, InstitutionDirectory institutions,
-                                    ReferenceData referenceData, AllianceMembership memberships, AuditTrail audit,
-                                    Clock clock, IdGenerator ids) {
-        return new ReferralQueryService(store, finder, institutions, referenceData, memberships, audit, clock,
+                                    ReferenceData referenceData, AuditTrail audit, Clock clock, IdGenerator ids) {
+        return new ReferralQueryService(store, finder, institutions, referenceData, audit, clock,
                 () -> ids.generateId().toString());
     }
 }

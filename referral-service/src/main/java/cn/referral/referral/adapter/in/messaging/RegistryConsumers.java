@@ -12,7 +12,6 @@ import cn.referral.platform.messaging.EventConsumers;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.AllianceSnapshotV1;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.CatalogSnapshotV1;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.ContractSnapshotV1;
-import cn.referral.referral.application.port.in.InstitutionViewUseCases;
 import cn.referral.referral.application.port.in.ReferenceDataUseCases;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.AllianceId;
@@ -38,36 +37,36 @@ class RegistryConsumers {
 
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean
-    Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, InstitutionViewUseCases views) {
+    Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                (event, snapshot) -> views.snapshotReceived(toInstitution(snapshot)),
-                key -> views.institutionRemoved(new InstitutionId(key)));
+                (event, snapshot) -> views.institutions().keepIfNewer(toInstitution(snapshot)),
+                key -> views.institutions().remove(new InstitutionId(key)));
     }
 
     /** Bound to {@code registry.catalogs.v1} as {@code registryCatalogs-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryCatalogs(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("catalog-view", CATALOG_SNAPSHOT, CatalogSnapshotV1.class,
-                (event, snapshot) -> views.catalogReceived(toCatalog(snapshot)),
-                key -> views.catalogRemoved(new CatalogId(key)));
+                (event, snapshot) -> views.catalogs().keepIfNewer(toCatalog(snapshot)),
+                key -> views.catalogs().remove(new CatalogId(key)));
     }
 
     /** Bound to {@code registry.contracts.v1} (keyed by contractId) as {@code registryContracts-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryContracts(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("contract-view", CONTRACT_SNAPSHOT, ContractSnapshotV1.class,
-                (event, snapshot) -> views.contractReceived(toContract(snapshot)),
-                key -> views.contractRemoved(new ContractId(key)));
+                (event, snapshot) -> views.contracts().keepIfNewer(toContract(snapshot)),
+                key -> views.contracts().remove(new ContractId(key)));
     }
 
     /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                (event, snapshot) -> views.allianceReceived(new Alliance(new AllianceId(snapshot.allianceId()),
+                (event, snapshot) -> views.alliances().keepIfNewer(new Alliance(new AllianceId(snapshot.allianceId()),
                         snapshot.name(), members(snapshot.memberInstitutionIds()),
                         !Boolean.FALSE.equals(snapshot.active()), snapshot.version())),
-                key -> views.allianceRemoved(new AllianceId(key)));
+                key -> views.alliances().remove(new AllianceId(key)));
     }
 
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {

@@ -1,6 +1,5 @@
 package cn.referral.referral.adapter.out.persistence;
 
-import cn.referral.platform.mongo.LocalViews;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import cn.referral.referral.application.port.out.InstitutionDirectory;
+import cn.referral.referral.application.port.out.LocalView;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
@@ -25,9 +25,11 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
     static final String COLLECTION = "institution_view";
 
     private final ReactiveMongoTemplate mongo;
+    private final LocalView<Institution, InstitutionId> view;
 
     MongoInstitutionDirectory(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.view = new MongoLocalView<>(mongo, COLLECTION, InstitutionViewDocument::row, InstitutionId::value);
     }
 
     @Override
@@ -36,20 +38,8 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
     }
 
     @Override
-    public Mono<Boolean> keepIfNewer(Institution snapshot) {
-        Update state = new Update()
-                .set("name", snapshot.name())
-                .set("level", snapshot.level().name())
-                .set("regionCode", snapshot.regionCode())
-                .set("active", snapshot.active())
-                .set("departments", snapshot.departments())
-                .set("kind", snapshot.kind());
-        return LocalViews.keepIfNewer(mongo, COLLECTION, snapshot.id().value(), snapshot.version(), state);
-    }
-
-    @Override
-    public Mono<Void> remove(InstitutionId id) {
-        return LocalViews.remove(mongo, COLLECTION, id.value());
+    public LocalView<Institution, InstitutionId> view() {
+        return view;
     }
 
     @Override
@@ -63,6 +53,18 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
     @Document(COLLECTION)
     record InstitutionViewDocument(@Id String id, String name, String level, String regionCode, boolean active,
                                    long version, List<String> departments, String kind) {
+
+        /** The fields of the document, from the registry's snapshot. */
+        static MongoLocalView.Row row(Institution snapshot) {
+            Update fields = new Update()
+                    .set("name", snapshot.name())
+                    .set("level", snapshot.level().name())
+                    .set("regionCode", snapshot.regionCode())
+                    .set("active", snapshot.active())
+                    .set("departments", snapshot.departments())
+                    .set("kind", snapshot.kind());
+            return new MongoLocalView.Row(snapshot.id().value(), snapshot.version(), fields);
+        }
 
         Institution toDomain() {
             return new Institution(new InstitutionId(id), name, InstitutionLevel.valueOf(level), regionCode, active,

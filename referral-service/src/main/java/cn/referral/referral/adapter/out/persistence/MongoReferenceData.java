@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import cn.referral.platform.mongo.LocalViews;
+import cn.referral.referral.application.port.out.LocalView;
 import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.AllianceId;
@@ -30,7 +31,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The local views of the registry's catalogs (read through this instance's {@link CatalogViewCopy}),
- * contracts (keyed by contractId, found by patientRef) and alliances.
+ * contracts (keyed by contractId, found by patientRef) and alliances (also found by a member institution:
+ * leads, hub and grids included).
  */
 @Component
 class MongoReferenceData implements ReferenceData {
@@ -41,11 +43,18 @@ class MongoReferenceData implements ReferenceData {
 
     private final ReactiveMongoTemplate mongo;
     private final CatalogViewCopy catalogs;
+    private final LocalView<Catalog, CatalogId> catalogView;
+    private final LocalView<FamilyDoctorContract, ContractId> contractView;
+    private final LocalView<Alliance, AllianceId> allianceView;
 
     MongoReferenceData(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.catalogs = new CatalogViewCopy(mongo, CATALOGS, () -> mongo.findAll(CatalogDocument.class, CATALOGS)
                 .map(CatalogDocument::toDomain).collectList(), clock);
+        this.catalogView = new MongoLocalView<>(mongo, CATALOGS, CatalogDocument::row, CatalogId::value,
+                catalogs::changed);
+        this.contractView = new MongoLocalView<>(mongo, CONTRACTS, ContractDocument::row, ContractId::value);
+        this.allianceView = new MongoLocalView<>(mongo, ALLIANCES, AllianceDocument::row, AllianceId::value);
     }
 
     @Override
@@ -54,22 +63,8 @@ class MongoReferenceData implements ReferenceData {
     }
 
     @Override
-    public Mono<Boolean> keepCatalogIfNewer(Catalog catalog) {
-        Update state = new Update()
-                .set("name", catalog.name())
-                .set("direction", catalog.direction().name())
-                .set("targetLevel", catalog.targetLevel() == null ? null : catalog.targetLevel().name())
-                .set("effectiveFrom", catalog.effectiveFrom())
-                .set("active", catalog.active())
-                .set("entries", catalog.entries().stream().map(entry -> new EntryDocument(entry.code(), entry.name(),
-                        entry.careTypes().stream().map(Enum::name).sorted().toList())).toList());
-        return LocalViews.keepIfNewer(mongo, CATALOGS, catalog.catalogId().value(), catalog.version(), state)
-                .flatMap(kept -> catalogs.changed().thenReturn(kept));
-    }
-
-    @Override
-    public Mono<Void> removeCatalog(CatalogId catalogId) {
-        return LocalViews.remove(mongo, CATALOGS, catalogId.value()).then(catalogs.changed());
+    public LocalView<Catalog, CatalogId> catalogView() {
+        return catalogView;
     }
 
     @Override
@@ -86,22 +81,8 @@ class MongoReferenceData implements ReferenceData {
     }
 
     @Override
-    public Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract) {
-        Update state = new Update()
-                .set("patientRef", contract.patientRef())
-                .set("primaryInstitutionId", valueOf(contract.primaryInstitutionId()))
-                .set("districtHospitalId", valueOf(contract.districtHospitalId()))
-                .set("cityHospitalId", valueOf(contract.cityHospitalId()))
-                .set("familyDoctorId", contract.familyDoctorId())
-                .set("validFrom", contract.validFrom())
-                .set("validUntil", contract.validUntil())
-                .set("active", contract.active());
-        return LocalViews.keepIfNewer(mongo, CONTRACTS, contract.contractId().value(), contract.version(), state);
-    }
-
-    @Override
-    public Mono<Void> removeContract(ContractId contractId) {
-        return LocalViews.remove(mongo, CONTRACTS, contractId.value());
+    public LocalView<FamilyDoctorContract, ContractId> contractView() {
+        return contractView;
     }
 
     @Override
@@ -110,17 +91,14 @@ class MongoReferenceData implements ReferenceData {
     }
 
     @Override
-    public Mono<Boolean> keepAllianceIfNewer(Alliance alliance) {
-        Update state = new Update()
-                .set("name", alliance.name())
-                .set("memberInstitutionIds", alliance.memberInstitutionIds().stream().map(InstitutionId::value).toList())
-                .set("active", alliance.active());
-        return LocalViews.keepIfNewer(mongo, ALLIANCES, alliance.allianceId().value(), alliance.version(), state);
+    public LocalView<Alliance, AllianceId> allianceView() {
+        return allianceView;
     }
 
     @Override
-    public Mono<Void> removeAlliance(AllianceId allianceId) {
-        return LocalViews.remove(mongo, ALLIANCES, allianceId.value());
+    public Flux<Alliance> alliancesOf(InstitutionId institutionId) {
+        Query members = Query.query(Criteria.where("memberInstitutionIds").is(institutionId.value())).with(Sort.by("_id"));
+        return mongo.find(members, AllianceDocument.class, ALLIANCES).map(AllianceDocument::toDomain);
     }
 
     record EntryDocument(String code, String name, List<String> careTypes) {
@@ -134,6 +112,19 @@ class MongoReferenceData implements ReferenceData {
     record CatalogDocument(@Id String id, String name, String direction, String targetLevel, long version,
                            LocalDate effectiveFrom, boolean active, List<EntryDocument> entries) {
 
+        /** The fields of the document, from the registry's snapshot. */
+        static MongoLocalView.Row row(Catalog catalog) {
+            Update fields = new Update()
+                    .set("name", catalog.name())
+                    .set("direction", catalog.direction().name())
+                    .set("targetLevel", catalog.targetLevel() == null ? null : catalog.targetLevel().name())
+                    .set("effectiveFrom", catalog.effectiveFrom())
+                    .set("active", catalog.active())
+                    .set("entries", catalog.entries().stream().map(entry -> new EntryDocument(entry.code(),
+                            entry.name(), entry.careTypes().stream().map(Enum::name).sorted().toList())).toList());
+            return new MongoLocalView.Row(catalog.catalogId().value(), catalog.version(), fields);
+        }
+
         Catalog toDomain() {
             return new Catalog(new CatalogId(id), name, Direction.valueOf(direction),
                     targetLevel == null ? null : InstitutionLevel.valueOf(targetLevel), version, effectiveFrom, active,
@@ -146,6 +137,20 @@ class MongoReferenceData implements ReferenceData {
                             String districtHospitalId, String cityHospitalId, String familyDoctorId,
                             LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
 
+        /** The fields of the document, from the registry's snapshot. */
+        static MongoLocalView.Row row(FamilyDoctorContract contract) {
+            Update fields = new Update()
+                    .set("patientRef", contract.patientRef())
+                    .set("primaryInstitutionId", valueOf(contract.primaryInstitutionId()))
+                    .set("districtHospitalId", valueOf(contract.districtHospitalId()))
+                    .set("cityHospitalId", valueOf(contract.cityHospitalId()))
+                    .set("familyDoctorId", contract.familyDoctorId())
+                    .set("validFrom", contract.validFrom())
+                    .set("validUntil", contract.validUntil())
+                    .set("active", contract.active());
+            return new MongoLocalView.Row(contract.contractId().value(), contract.version(), fields);
+        }
+
         FamilyDoctorContract toDomain() {
             return new FamilyDoctorContract(new ContractId(contractId), patientRef, institutionId(primaryInstitutionId),
                     institutionId(districtHospitalId), institutionId(cityHospitalId), familyDoctorId, validFrom,
@@ -155,6 +160,16 @@ class MongoReferenceData implements ReferenceData {
 
     record AllianceDocument(@Id String id, String name, List<String> memberInstitutionIds, boolean active,
                             long version) {
+
+        /** The fields of the document, from the registry's snapshot. */
+        static MongoLocalView.Row row(Alliance alliance) {
+            Update fields = new Update()
+                    .set("name", alliance.name())
+                    .set("memberInstitutionIds",
+                            alliance.memberInstitutionIds().stream().map(InstitutionId::value).toList())
+                    .set("active", alliance.active());
+            return new MongoLocalView.Row(alliance.allianceId().value(), alliance.version(), fields);
+        }
 
         Alliance toDomain() {
             List<InstitutionId> members = memberInstitutionIds == null ? List.of() : memberInstitutionIds.stream()

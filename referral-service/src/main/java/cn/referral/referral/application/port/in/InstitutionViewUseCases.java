@@ -4,12 +4,8 @@ import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
-/** Keeping and reading the local view of the registry's institutions. */
+/** Reading the local view of the registry's institutions (kept through {@link ReferenceDataUseCases}). */
 public interface InstitutionViewUseCases {
-
-    Mono<Boolean> snapshotReceived(Institution snapshot);
-
-    Mono<Void> institutionRemoved(InstitutionId id);
 
     Mono<Institution> find(InstitutionId id);
 }

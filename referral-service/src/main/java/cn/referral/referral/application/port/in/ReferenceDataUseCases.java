@@ -1,25 +1,26 @@
 package cn.referral.referral.application.port.in;
 
+import cn.referral.referral.application.port.out.LocalView;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogId;
 import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
-import reactor.core.publisher.Mono;
+import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.InstitutionId;
 
-/** Keeping the local views of the registry's catalogs, contracts and alliances. */
+/**
+ * Keeping the local views of the registry's institutions, catalogs, contracts and alliances: a snapshot
+ * or a removal goes to its view as it is (the view keeps only a newer version; no other rule applies).
+ */
 public interface ReferenceDataUseCases {
 
-    Mono<Boolean> catalogReceived(Catalog catalog);
+    LocalView<Institution, InstitutionId> institutions();
 
-    Mono<Void> catalogRemoved(CatalogId catalogId);
+    LocalView<Catalog, CatalogId> catalogs();
 
-    Mono<Boolean> contractReceived(FamilyDoctorContract contract);
+    LocalView<FamilyDoctorContract, ContractId> contracts();
 
-    Mono<Void> contractRemoved(ContractId contractId);
-
-    Mono<Boolean> allianceReceived(Alliance alliance);
-
-    Mono<Void> allianceRemoved(AllianceId allianceId);
+    LocalView<Alliance, AllianceId> alliances();
 }

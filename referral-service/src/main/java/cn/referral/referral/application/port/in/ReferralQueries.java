@@ -1,14 +1,9 @@
 package cn.referral.referral.application.port.in;
 
 import cn.referral.platform.security.Caller;
-import cn.referral.referral.domain.network.Alliance;
-import cn.referral.referral.domain.network.AllianceId;
-import cn.referral.referral.domain.network.Institution;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Patient;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralId;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,12 +25,9 @@ public interface ReferralQueries {
      */
     Mono<Patient> patient(String patientRef, String purpose, Caller caller);
 
-    /** An institution of the local registry view (reference data: any authenticated caller). */
-    Mono<Institution> institution(InstitutionId institutionId);
-
-    /** An alliance of the local registry view. */
-    Mono<Alliance> alliance(AllianceId allianceId);
-
-    /** The alliances the institution is a member of, by id. */
-    Flux<Alliance> alliancesOf(InstitutionId institutionId);
+    /**
+     * The institution of the local registry view with this id, else the alliance with it; empty when
+     * neither (reference data: any authenticated caller).
+     */
+    Mono<NetworkOrganization> organization(String id);
 }

@@ -10,10 +10,8 @@ public interface InstitutionDirectory {
 
     Mono<Institution> find(InstitutionId id);
 
-    /** Keeps the snapshot unless a newer version is already held; emits whether it was kept. */
-    Mono<Boolean> keepIfNewer(Institution snapshot);
-
-    Mono<Void> remove(InstitutionId id);
+    /** Where the registry's institution snapshots are kept. */
+    LocalView<Institution, InstitutionId> view();
 
     /** Ids of the institutions whose region code starts with {@code regionPrefix} (a GB/T 2260 prefix). */
     Flux<InstitutionId> idsInRegion(String regionPrefix);

@@ -15,9 +15,7 @@ public interface ReferenceData {
 
     Flux<Catalog> catalogs();
 
-    Mono<Boolean> keepCatalogIfNewer(Catalog catalog);
-
-    Mono<Void> removeCatalog(CatalogId catalogId);
+    LocalView<Catalog, CatalogId> catalogView();
 
     /** Every contract held for the patient (an old one and its successor may overlap). */
     Flux<FamilyDoctorContract> contractsOf(String patientRef);
@@ -25,13 +23,12 @@ public interface ReferenceData {
     /** The active family-doctor contracts whose primary (基层) institution is this one. */
     Flux<FamilyDoctorContract> contractsAt(InstitutionId primaryInstitutionId);
 
-    Mono<Boolean> keepContractIfNewer(FamilyDoctorContract contract);
-
-    Mono<Void> removeContract(ContractId contractId);
+    LocalView<FamilyDoctorContract, ContractId> contractView();
 
     Mono<Alliance> alliance(AllianceId allianceId);
 
-    Mono<Boolean> keepAllianceIfNewer(Alliance alliance);
+    /** The alliances listing the institution as a member, by alliance id. */
+    Flux<Alliance> alliancesOf(InstitutionId institutionId);
 
-    Mono<Void> removeAlliance(AllianceId allianceId);
+    LocalView<Alliance, AllianceId> allianceView();
 }

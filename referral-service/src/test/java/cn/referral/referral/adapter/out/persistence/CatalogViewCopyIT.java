@@ -72,7 +72,7 @@ class CatalogViewCopyIT extends ReferralItSupport {
         assertThat(refusalCode(submit(upReferralFor(11, "J44.1")))).as("COPD before the catalog")
                 .isEqualTo("outside-catalog");
 
-        assertThat(otherReplica.keepCatalogIfNewer(respiratory(1, "J44")).block(WAIT)).isTrue();
+        assertThat(otherReplica.catalogView().keepIfNewer(respiratory(1, "J44")).block(WAIT)).isTrue();
         finds.clear();
         EntityExchangeResult<String> inCatalog = submit(upReferralFor(12, "J44.1"));
         assertThat(inCatalog.getStatus().value()).as(inCatalog.getResponseBody()).isEqualTo(201);
@@ -80,12 +80,12 @@ class CatalogViewCopyIT extends ReferralItSupport {
         assertThat(finds.of(MongoReferenceData.CATALOGS)).as("the view read again once, after the change").hasSize(1);
 
         // the same snapshot delivered again, and an older one late: neither changes the view
-        assertThat(otherReplica.keepCatalogIfNewer(respiratory(1, "J45")).block(WAIT)).isFalse();
-        assertThat(otherReplica.keepCatalogIfNewer(respiratory(0, "J45")).block(WAIT)).isFalse();
+        assertThat(otherReplica.catalogView().keepIfNewer(respiratory(1, "J45")).block(WAIT)).isFalse();
+        assertThat(otherReplica.catalogView().keepIfNewer(respiratory(0, "J45")).block(WAIT)).isFalse();
         assertThat(refusalCode(submit(upReferralFor(13, "J45.0")))).isEqualTo("outside-catalog");
         assertThat(submit(upReferralFor(14, "J44.1")).getStatus().value()).isEqualTo(201);
 
-        otherReplica.removeCatalog(new CatalogId("up-respiratory")).block(WAIT);
+        otherReplica.catalogView().remove(new CatalogId("up-respiratory")).block(WAIT);
         assertThat(refusalCode(submit(upReferralFor(15, "J44.1")))).as("COPD after the catalog was withdrawn")
                 .isEqualTo("outside-catalog");
     }

@@ -40,55 +40,30 @@ final class FhirCapability {
                         + "Searches page with _count (1-100, default 20) and follow Bundle.link 'next'.");
         rest.getSecurity().setDescription("OAuth2 bearer token (JWT): roles and institution decide what is visible; "
                 + "a referral of another institution is not found");
-        ServiceRequestSearch.params(resource(rest, "ServiceRequest", true));
-        TaskSearch.params(resource(rest, "Task", true));
-        resource(rest, "Patient", false);
-        resource(rest, "Organization", false);
-        resource(rest, "Appointment", false);
+        resource(rest, "ServiceRequest", FhirSearchParameters.SERVICE_REQUEST_PARAMETERS);
+        resource(rest, "Task", FhirSearchParameters.TASK_PARAMETERS);
+        resource(rest, "Patient", List.of());
+        resource(rest, "Organization", List.of());
+        resource(rest, "Appointment", List.of());
         return statement;
     }
 
-    private static CapabilityStatementRestResourceComponent resource(
-            CapabilityStatement.CapabilityStatementRestComponent rest, String type, boolean searchable) {
+    /** A resource type read by id, and searched with {@code searchParameters} unless there are none. */
+    private static void resource(CapabilityStatement.CapabilityStatementRestComponent rest, String type,
+                                 List<FhirSearchParameters.Parameter> searchParameters) {
         CapabilityStatementRestResourceComponent resource = rest.addResource().setType(type);
         resource.setProfile("http://hl7.org/fhir/StructureDefinition/" + type);
         resource.addInteraction().setCode(TypeRestfulInteraction.READ);
-        if (searchable) {
+        if (!searchParameters.isEmpty()) {
             resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
         }
         resource.setVersioning(CapabilityStatement.ResourceVersionPolicy.NOVERSION);
         resource.setReadHistory(false);
         resource.setUpdateCreate(false);
-        return resource;
-    }
-
-    private static void param(CapabilityStatementRestResourceComponent resource, String name,
-                              Enumerations.SearchParamType type, String definition, String documentation) {
-        resource.addSearchParam().setName(name).setType(type)
-                .setDefinition("http://hl7.org/fhir/SearchParameter/" + definition).setDocumentation(documentation);
-    }
-
-    private static final class ServiceRequestSearch {
-        static void params(CapabilityStatementRestResourceComponent resource) {
-            param(resource, "requester", Enumerations.SearchParamType.REFERENCE, "ServiceRequest-requester",
-                    "Organization/{id}: the referring institution");
-            param(resource, "performer", Enumerations.SearchParamType.REFERENCE, "ServiceRequest-performer",
-                    "Organization/{id}: the receiving institution");
-            param(resource, "status", Enumerations.SearchParamType.TOKEN, "ServiceRequest-status",
-                    "active | completed | revoked (comma-separated codes are ORed)");
-            param(resource, "patient", Enumerations.SearchParamType.REFERENCE, "clinical-patient",
-                    "Patient/{pseudonym}");
-        }
-    }
-
-    private static final class TaskSearch {
-        static void params(CapabilityStatementRestResourceComponent resource) {
-            param(resource, "focus", Enumerations.SearchParamType.REFERENCE, "Task-focus",
-                    "ServiceRequest/{id}: the referral's task");
-            param(resource, "owner", Enumerations.SearchParamType.REFERENCE, "Task-owner",
-                    "Organization/{id}: the receiving institution (a desk's worklist)");
-            param(resource, "status", Enumerations.SearchParamType.TOKEN, "Task-status",
-                    "requested | accepted | rejected | in-progress | completed | cancelled | failed");
+        for (FhirSearchParameters.Parameter parameter : searchParameters) {
+            resource.addSearchParam().setName(parameter.name()).setType(parameter.type())
+                    .setDefinition("http://hl7.org/fhir/SearchParameter/" + parameter.definition())
+                    .setDocumentation(parameter.documentation());
         }
     }
 

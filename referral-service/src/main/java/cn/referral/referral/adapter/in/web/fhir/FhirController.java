@@ -26,8 +26,6 @@ import cn.referral.platform.application.NotFound;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
-import cn.referral.referral.domain.network.AllianceId;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralId;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -117,12 +115,8 @@ class FhirController {
     @Operation(summary = "An institution (level, alliance) or an alliance, from the local registry view")
     Mono<ResponseEntity<String>> organization(@PathVariable String id, ServerWebExchange exchange) {
         return answer(exchange, validId("Organization", id)
-                .flatMap(valid -> queries.institution(new InstitutionId(valid))
-                        .flatMap(institution -> queries.alliancesOf(institution.id()).collectList()
-                                .map(alliances -> FhirResources.organization(institution, alliances)))
-                        .switchIfEmpty(Mono.defer(() -> queries.alliance(new AllianceId(valid))
-                                .map(FhirResources::alliance))))
-                .map(responses::ok)
+                .flatMap(queries::organization)
+                .map(organization -> responses.ok(FhirResources.organization(organization)))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Organization", id))));
     }
 

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
@@ -20,6 +21,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 
+import cn.referral.referral.application.port.in.NetworkOrganization;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionId;
@@ -47,9 +49,7 @@ final class FhirResources {
 
     static ServiceRequest serviceRequest(Referral referral) {
         ReferralRequest request = referral.request();
-        ServiceRequest resource = new ServiceRequest();
-        resource.setId(referral.id().value());
-        versioned(resource.getMeta(), referral);
+        ServiceRequest resource = ofReferral(new ServiceRequest(), referral);
         resource.addIdentifier().setSystem(FhirSystems.REFERRAL_ID).setValue(referral.id().value());
         resource.setStatus(serviceRequestStatus(referral.state()));
         resource.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
@@ -91,9 +91,7 @@ final class FhirResources {
 
     static Task task(Referral referral) {
         ReferralRequest request = referral.request();
-        Task task = new Task();
-        task.setId(referral.id().value());
-        versioned(task.getMeta(), referral);
+        Task task = ofReferral(new Task(), referral);
         task.addIdentifier().setSystem(FhirSystems.REFERRAL_ID).setValue(referral.id().value());
         task.setStatus(taskStatus(referral.state()));
         task.setBusinessStatus(new CodeableConcept(new Coding(FhirSystems.REFERRAL_STATE, referral.state().name(), null))
@@ -166,9 +164,7 @@ final class FhirResources {
 
     /** The booked appointment, or the slot quota-service holds before acceptance; empty when there is neither. */
     static Optional<Appointment> appointment(Referral referral) {
-        Appointment resource = new Appointment();
-        resource.setId(referral.id().value());
-        versioned(resource.getMeta(), referral);
+        Appointment resource = ofReferral(new Appointment(), referral);
         resource.addBasedOn(new Reference("ServiceRequest/" + referral.id().value()));
         resource.addParticipant().setActor(patientReference(referral))
                 .setRequired(Appointment.ParticipantRequired.REQUIRED)
@@ -226,13 +222,17 @@ final class FhirResources {
 
     // ---- Organization
 
+    /** An institution (part of the first alliance it is a member of), or an alliance. */
+    static Organization organization(NetworkOrganization organization) {
+        if (organization instanceof NetworkOrganization.Member member) {
+            return organization(member.institution(), member.alliances());
+        }
+        return alliance(((NetworkOrganization.AllianceOrganization) organization).alliance());
+    }
+
     static Organization organization(Institution institution, List<Alliance> alliances) {
-        Organization resource = new Organization();
-        resource.setId(institution.id().value());
-        resource.getMeta().setVersionId(String.valueOf(institution.version()));
-        resource.addIdentifier().setSystem(FhirSystems.INSTITUTION_ID).setValue(institution.id().value());
-        resource.setActive(institution.active());
-        resource.setName(institution.name());
+        Organization resource = fromRegistry(FhirSystems.INSTITUTION_ID, institution.id().value(),
+                institution.version(), institution.active(), institution.name());
         resource.addType(new CodeableConcept(new Coding(FhirSystems.ORGANIZATION_TYPE, "prov", "Healthcare Provider")));
         resource.addType(new CodeableConcept(new Coding(FhirSystems.INSTITUTION_LEVEL, institution.level().name(),
                 null)).setText(institution.level().name()));
@@ -245,21 +245,32 @@ final class FhirResources {
     }
 
     static Organization alliance(Alliance alliance) {
-        Organization resource = new Organization();
-        resource.setId(alliance.allianceId().value());
-        resource.getMeta().setVersionId(String.valueOf(alliance.version()));
-        resource.addIdentifier().setSystem(FhirSystems.ALLIANCE_ID).setValue(alliance.allianceId().value());
-        resource.setActive(alliance.active());
-        resource.setName(alliance.name());
+        Organization resource = fromRegistry(FhirSystems.ALLIANCE_ID, alliance.allianceId().value(), alliance.version(),
+                alliance.active(), alliance.name());
         resource.addType(new CodeableConcept(new Coding(FhirSystems.ORGANIZATION_KIND, "MEDICAL_ALLIANCE",
                 null)).setText("医联体"));
         return resource;
     }
 
+    /** An institution or an alliance as the registry's view has it: id (also as identifier), version, name. */
+    private static Organization fromRegistry(String idSystem, String id, long version, boolean active, String name) {
+        Organization resource = new Organization();
+        resource.setId(id);
+        resource.getMeta().setVersionId(String.valueOf(version));
+        resource.addIdentifier().setSystem(idSystem).setValue(id);
+        resource.setActive(active);
+        resource.setName(name);
+        return resource;
+    }
+
     // ---- shared pieces
 
-    private static void versioned(org.hl7.fhir.r4.model.Meta meta, Referral referral) {
-        meta.setVersionId(String.valueOf(referral.version())).setLastUpdated(Date.from(lastChange(referral)));
+    /** The resource under the referral's id, at the referral's version and last change. */
+    private static <R extends DomainResource> R ofReferral(R resource, Referral referral) {
+        resource.setId(referral.id().value());
+        resource.getMeta().setVersionId(String.valueOf(referral.version()))
+                .setLastUpdated(Date.from(lastChange(referral)));
+        return resource;
     }
 
     private static Instant lastChange(Referral referral) {

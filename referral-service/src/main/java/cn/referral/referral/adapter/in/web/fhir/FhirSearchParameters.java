@@ -1,11 +1,16 @@
 package cn.referral.referral.adapter.in.web.fhir;
 
+import static org.hl7.fhir.r4.model.Enumerations.SearchParamType.REFERENCE;
+import static org.hl7.fhir.r4.model.Enumerations.SearchParamType.TOKEN;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.springframework.util.MultiValueMap;
 
 import cn.referral.referral.application.port.in.ReferralSearch;
@@ -27,18 +32,38 @@ final class FhirSearchParameters {
     /** Parameters every search accepts: paging, and the format (JSON is the only one served). */
     private static final Set<String> COMMON = Set.of("_count", "_offset", "_format");
 
+    /** A search parameter as the CapabilityStatement lists it; a search accepts its own and {@link #COMMON}. */
+    record Parameter(String name, SearchParamType type, String definition, String documentation) {
+    }
+
+    static final List<Parameter> SERVICE_REQUEST_PARAMETERS = List.of(
+            new Parameter("requester", REFERENCE, "ServiceRequest-requester",
+                    "Organization/{id}: the referring institution"),
+            new Parameter("performer", REFERENCE, "ServiceRequest-performer",
+                    "Organization/{id}: the receiving institution"),
+            new Parameter("status", TOKEN, "ServiceRequest-status",
+                    "active | completed | revoked (comma-separated codes are ORed)"),
+            new Parameter("patient", REFERENCE, "clinical-patient", "Patient/{pseudonym}"));
+
+    static final List<Parameter> TASK_PARAMETERS = List.of(
+            new Parameter("focus", REFERENCE, "Task-focus", "ServiceRequest/{id}: the referral's task"),
+            new Parameter("owner", REFERENCE, "Task-owner",
+                    "Organization/{id}: the receiving institution (a desk's worklist)"),
+            new Parameter("status", TOKEN, "Task-status",
+                    "requested | accepted | rejected | in-progress | completed | cancelled | failed"));
+
     private FhirSearchParameters() {
     }
 
     static ReferralSearch serviceRequests(MultiValueMap<String, String> query) {
-        allowOnly(query, Set.of("requester", "performer", "status", "patient"));
+        allowOnly(query, SERVICE_REQUEST_PARAMETERS);
         return new ReferralSearch(null, organization(query, "requester"), organization(query, "performer"),
                 reference(query, "patient", "Patient"),
                 states(query, "status", SERVICE_REQUEST_STATES), offset(query), count(query), false);
     }
 
     static ReferralSearch tasks(MultiValueMap<String, String> query) {
-        allowOnly(query, Set.of("focus", "owner", "status"));
+        allowOnly(query, TASK_PARAMETERS);
         String focus = reference(query, "focus", "ServiceRequest");
         return new ReferralSearch(focus == null ? null : new ReferralId(focus), null,
                 organization(query, "owner"), null, states(query, "status", TASK_STATES),
@@ -74,7 +99,8 @@ final class FhirSearchParameters {
         return Set.copyOf(states);
     }
 
-    private static void allowOnly(MultiValueMap<String, String> query, Set<String> allowed) {
+    private static void allowOnly(MultiValueMap<String, String> query, List<Parameter> parameters) {
+        Set<String> allowed = parameters.stream().map(Parameter::name).collect(Collectors.toSet());
         for (String name : query.keySet()) {
             if (!allowed.contains(name) && !COMMON.contains(name)) {
                 String base = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
