@@ -13,7 +13,7 @@ import java.util.Objects;
 public record DeductibleDecision(DecisionId decisionId, ReferredCare care, InsuredPersonNo insuredPersonNo,
                                  DeductibleAssessment assessment, LocalDate validFrom, LocalDate validUntil,
                                  Instant issuedAt, DecisionStatus status, ClosingReason revocationReason,
-                                 Instant revokedAt) {
+                                 Instant revokedAt) implements RevocableRecord {
 
     public DeductibleDecision {
         Objects.requireNonNull(decisionId, "decisionId");
@@ -52,6 +52,7 @@ public record DeductibleDecision(DecisionId decisionId, ReferredCare care, Insur
         return new Outcome<>(revoked, List.of(new DecisionEvent.Revoked(revoked, reason, now)));
     }
 
+    @Override
     public ReferralId referralId() {
         return care.referralId();
     }

@@ -16,6 +16,7 @@ import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.Outcome;
 import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.RevocableRecord;
 
 /**
  * The 转院备案 (national 医保 interface 2501) of one accepted referral: what the insurer's system
@@ -29,7 +30,7 @@ public record TransferFiling(FilingId filingId, ReferralId referralId, DecisionI
                              Institution referring, Institution receiving, String diagnosisCode,
                              String diagnosisName, String conditionDescription, String reason, LocalDate beginDate,
                              LocalDate endDate, Instant registeredAt, FilingStatus status,
-                             ClosingReason revocationReason, Instant revokedAt) {
+                             ClosingReason revocationReason, Instant revokedAt) implements RevocableRecord {
 
     public TransferFiling {
         Objects.requireNonNull(filingId, "filingId");

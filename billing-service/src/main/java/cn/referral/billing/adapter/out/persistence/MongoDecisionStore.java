@@ -82,9 +82,7 @@ class MongoDecisionStore implements DecisionStore {
     /** One conditional update: only a decision still ISSUED is revoked, state and events together. */
     @Override
     public Mono<Boolean> saveRevocation(Outcome<DeductibleDecision, DecisionEvent> change) {
-        DeductibleDecision decision = change.state();
-        return documents.revoke(change, decision.referralId().value(), DecisionStatus.ISSUED.name(),
-                decision.status().name(), decision.revocationReason().name(), decision.revokedAt());
+        return documents.revoke(change, DecisionStatus.ISSUED);
     }
 
     @Override

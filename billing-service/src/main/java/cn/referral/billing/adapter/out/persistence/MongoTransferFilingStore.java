@@ -64,9 +64,7 @@ class MongoTransferFilingStore implements TransferFilingStore, SmartInitializing
     /** One conditional update: only a filing still REGISTERED is revoked, state and events together. */
     @Override
     public Mono<Boolean> saveRevocation(Outcome<TransferFiling, FilingEvent> change) {
-        TransferFiling filing = change.state();
-        return documents.revoke(change, filing.referralId().value(), FilingStatus.REGISTERED.name(),
-                filing.status().name(), filing.revocationReason().name(), filing.revokedAt());
+        return documents.revoke(change, FilingStatus.REGISTERED);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.RevocableRecord;
 import cn.referral.billing.domain.SettlementDay;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.platform.outbox.OutboxUpdates;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  * events in the same write: the first one, once per referral, and its revocation, only from the state that
  * allows it. One per collection, with the mapping of its aggregate's events ({@code E}) to outbox records.
  */
-final class RevocableDocuments<S, E> {
+final class RevocableDocuments<S extends RevocableRecord, E> {
 
     private final ReactiveMongoTemplate mongo;
     private final String collection;
@@ -51,17 +52,16 @@ final class RevocableDocuments<S, E> {
                 .onErrorResume(DuplicateKeyException.class, known -> Mono.just(false));
     }
 
-    /**
-     * One conditional update: only a document still {@code liveStatus} is revoked, state and events together.
-     * {@code status}, {@code reason} and {@code at}: the revoked state of {@code change}.
-     */
-    Mono<Boolean> revoke(Outcome<S, E> change, String referralId, String liveStatus, String status, String reason,
-                         Instant at) {
-        Query stillLive = new Query(Criteria.where("_id").is(referralId).and("status").is(liveStatus));
+    /** One conditional update: only a document still {@code liveStatus} is revoked, state and events together. */
+    Mono<Boolean> revoke(Outcome<S, E> change, Enum<?> liveStatus) {
+        S revoked = change.state();
+        Instant at = revoked.revokedAt();
+        Query stillLive = new Query(Criteria.where("_id").is(revoked.referralId().value())
+                .and("status").is(liveStatus.name()));
         return toOutbox.apply(change.events())
                 .map(outbox -> OutboxUpdates.append(new Update()
-                        .set("status", status)
-                        .set("revocationReason", reason)
+                        .set("status", revoked.status().name())
+                        .set("revocationReason", revoked.revocationReason().name())
                         .set("revokedAt", at)
                         .set("revokedDay", SettlementDay.of(at).toString()), outbox))
                 .flatMap(update -> mongo.updateFirst(stillLive, update, collection))
