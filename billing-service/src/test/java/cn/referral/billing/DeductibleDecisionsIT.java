@@ -262,13 +262,13 @@ class DeductibleDecisionsIT extends BillingItSupport {
         Accept nanAn = new Accept(null, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc", "na-county-hospital",
                 20_000L, INSURED);
         String older = newReferral();
-        events.accepted(with(nanAn, older).discharged(2));
+        events.accepted(nanAn.withReferralId(older).discharged(2));
         String undated = newReferral();
-        events.accepted(with(nanAn, undated).discharged(null));
+        events.accepted(nanAn.withReferralId(undated).discharged(null));
         String override = newReferral();
-        events.accepted(with(nanAn, override).eligibility("OVERRIDE"));
+        events.accepted(nanAn.withReferralId(override).eligibility("OVERRIDE"));
         String unstated = newReferral();
-        events.accepted(with(nanAn, unstated).eligibility(null));
+        events.accepted(nanAn.withReferralId(unstated).eligibility(null));
         String jilinOverride = newReferral();
         events.accepted(new Accept(jilinOverride, JILIN, "EMPLOYEE", "DOWN", "INPATIENT", "jl-central-hospital",
                 "jl-community-centre", null, INSURED).eligibility("OVERRIDE"));
@@ -553,12 +553,6 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .bodyValue(body).exchange().expectStatus().isEqualTo(422)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
-    }
-
-    private static Accept with(Accept accept, String referralId) {
-        return new Accept(referralId, accept.region(), accept.scheme(), accept.direction(), accept.careType(),
-                accept.from(), accept.to(), accept.alreadyPaidFen(), accept.insuredPersonNo(),
-                accept.dischargedDaysBefore(), accept.eligibility());
     }
 
     private static String newReferral() {
