@@ -57,14 +57,6 @@ public record DeductibleDecision(DecisionId decisionId, ReferredCare care, Insur
         return care.referralId();
     }
 
-    /**
-     * Grows by one with every change: 1 once issued, 2 once revoked. A decision changes at most once after
-     * it is issued, so its status says how many changes it has seen and no counter is stored.
-     */
-    public long version() {
-        return status == DecisionStatus.ISSUED ? 1 : 2;
-    }
-
     public RegionCode region() {
         return care.region();
     }

@@ -18,4 +18,12 @@ public interface RevocableRecord {
 
     /** When it was revoked; null while it is live. */
     Instant revokedAt();
+
+    /**
+     * Grows by one with every change: 1 once issued or registered (2501), 2 once revoked (2502). It changes at most
+     * once after it is created, so whether it is revoked says how many changes it has seen and no counter is stored.
+     */
+    default long version() {
+        return revokedAt() == null ? 1 : 2;
+    }
 }

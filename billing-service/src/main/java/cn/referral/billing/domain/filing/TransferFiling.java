@@ -81,14 +81,6 @@ public record TransferFiling(FilingId filingId, ReferralId referralId, DecisionI
         return new Outcome<>(revoked, List.of(new FilingEvent.Revoked(revoked, reason, now)));
     }
 
-    /**
-     * Grows by one with every change: 1 once registered (2501), 2 once revoked (2502). A filing changes at most
-     * once after it is registered, so its status says how many changes it has seen and no counter is stored.
-     */
-    public long version() {
-        return status == FilingStatus.REGISTERED ? 1 : 2;
-    }
-
     /** refl_date: the day the transfer was agreed (the receiving side accepted), the decision's first day. */
     public LocalDate transferDate() {
         return beginDate;
