@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -34,7 +33,6 @@ import cn.referral.platform.testing.TestTokens;
 @AutoConfigureWebTestClient(timeout = "30s") // a shared build machine: the first request may take over 5 s
 class DeductibleDecisionsIT extends BillingItSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String NAN_AN = "350583";
     private static final String WENZHOU = "330300";
     private static final String JILIN = "220200";
@@ -44,7 +42,6 @@ class DeductibleDecisionsIT extends BillingItSupport {
     private static final String UNSCHEDULED = "110100";
     private static final String INSURED = "35058300000012345678";
     private static final String ADMIN = TestTokens.token(Role.REGISTRY_ADMIN, "registry");
-    private static final String AUDITOR = TestTokens.token(Role.AUDITOR, null);
 
     /** Health and metrics listen on their own port (management.server.port), not on the API's. */
     @LocalManagementPort
@@ -101,10 +98,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
         assertThat(issued.type()).isEqualTo("billing.deductible-decision-issued.v1");
         assertThat(issued.text("rule")).isEqualTo("NO_SECOND_DEDUCTIBLE");
-        assertThat(issued.fen("standardDeductibleFen")).isEqualTo(50_000);
+        assertAmounts(issued, 50_000L, 50_000L, 0L);
         assertThat(issued.fen("alreadyPaidFen")).isEqualTo(20_000);
-        assertThat(issued.fen("waivedFen")).isEqualTo(50_000);
-        assertThat(issued.fen("payableFen")).isZero();
         assertThat(issued.body().get("sameAlliance").asBoolean()).isTrue();
         assertThat(issued.text("allianceId")).isEqualTo("na-county-community");
         assertThat(issued.text("insuredPersonNo")).as("opened for the insurer").isEqualTo(INSURED);
@@ -170,10 +165,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .header("X-Access-Purpose", "look around").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("X-Access-Purpose");
 
-        List<Map<String, Object>> trail = web.get().uri("/audit?referralId={id}", referral)
-                .headers(h -> h.setBearerAuth(AUDITOR)).exchange().expectStatus().isOk()
-                .expectBody(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { })
-                .returnResult().getResponseBody();
+        List<Map<String, Object>> trail = auditTrail(referral);
         assertThat(trail).hasSize(4);
         assertThat(trail).extracting(record -> record.get("role"))
                 .containsExactly("AUDITOR", "REFERRAL_DESK", "PRIMARY_DOCTOR", "INSURER");
@@ -197,10 +189,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
         Published issued = awaitDecision(referral, "CONTINUOUS");
 
-        assertThat(issued.fen("standardDeductibleFen")).isEqualTo(100_000);
+        assertAmounts(issued, 100_000L, 30_000L, 70_000L);
         assertThat(issued.fen("alreadyPaidFen")).isEqualTo(30_000);
-        assertThat(issued.fen("payableFen")).isEqualTo(70_000);
-        assertThat(issued.fen("waivedFen")).isEqualTo(30_000);
         assertThat(issued.text("allianceId")).isEqualTo("wz-urban-group-wmu1");
     }
 
@@ -211,9 +201,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
         Published issued = awaitDecision(referral, "WAIVE_PRIMARY_DEDUCTIBLE");
 
-        assertThat(issued.fen("standardDeductibleFen")).isEqualTo(20_000);
-        assertThat(issued.fen("payableFen")).isZero();
-        assertThat(issued.fen("waivedFen")).isEqualTo(20_000);
+        assertAmounts(issued, 20_000L, 20_000L, 0L);
         assertThat(issued.body().get("sameAlliance").asBoolean()).isFalse();
     }
 
@@ -228,14 +216,11 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
         Published full = awaitPublished(outside, 1).get(0);
         assertThat(full.text("rule")).as("seeds 000 and 002 waive nothing; Jilin's 001 is not Nan'an's").isEqualTo("FULL");
-        assertThat(full.fen("standardDeductibleFen")).isEqualTo(20_000);
-        assertThat(full.fen("waivedFen")).isZero();
-        assertThat(full.fen("payableFen")).isEqualTo(20_000);
+        assertAmounts(full, 20_000L, 0L, 20_000L);
         assertThat(full.body().get("sameAlliance").asBoolean()).isFalse();
         assertThat(full.text("policyRegionCode")).isNull();
         Published noSecond = awaitDecision(inside, "NO_SECOND_DEDUCTIBLE");
-        assertThat(noSecond.fen("standardDeductibleFen")).isEqualTo(20_000);
-        assertThat(noSecond.fen("payableFen")).isZero();
+        assertAmounts(noSecond, 20_000L, 20_000L, 0L);
         assertThat(noSecond.text("policyRegionCode")).isEqualTo(NAN_AN);
         web.get().uri("/policies/{region}", NAN_AN).headers(h -> h.setBearerAuth(AUDITOR))
                 .exchange().expectStatus().isOk().expectBody()
@@ -257,8 +242,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 "fj-provincial-hospital", 20_000L);
 
         Published fromProvince = awaitDecision(cityPool, "NO_SECOND_DEDUCTIBLE");
-        assertThat(fromProvince.fen("standardDeductibleFen")).isEqualTo(70_000);
-        assertThat(fromProvince.fen("payableFen")).isZero();
+        assertAmounts(fromProvince, 70_000L, 70_000L, 0L);
         assertThat(fromProvince.text("policyRegionCode")).isEqualTo(FUJIAN);
         assertThat(fromProvince.text("scheduleRegionCode")).isEqualTo(FUJIAN);
         assertThat(fromProvince.text("policyBasis")).contains("取消医联体内转诊医保二次起付线").contains("seed 000");
@@ -278,13 +262,13 @@ class DeductibleDecisionsIT extends BillingItSupport {
         Accept nanAn = new Accept(null, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc", "na-county-hospital",
                 20_000L, INSURED);
         String older = newReferral();
-        events.accepted(with(nanAn, older).discharged(2));
+        events.accepted(nanAn.withReferralId(older).discharged(2));
         String undated = newReferral();
-        events.accepted(with(nanAn, undated).discharged(null));
+        events.accepted(nanAn.withReferralId(undated).discharged(null));
         String override = newReferral();
-        events.accepted(with(nanAn, override).eligibility("OVERRIDE"));
+        events.accepted(nanAn.withReferralId(override).eligibility("OVERRIDE"));
         String unstated = newReferral();
-        events.accepted(with(nanAn, unstated).eligibility(null));
+        events.accepted(nanAn.withReferralId(unstated).eligibility(null));
         String jilinOverride = newReferral();
         events.accepted(new Accept(jilinOverride, JILIN, "EMPLOYEE", "DOWN", "INPATIENT", "jl-central-hospital",
                 "jl-community-centre", null, INSURED).eligibility("OVERRIDE"));
@@ -321,9 +305,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 "wz-wmu-first-hospital", 30_000L);
 
         Published refused = awaitDecision(forged, "ALREADY_PAID_ABOVE_SCHEDULE");
-        assertThat(refused.fen("payableFen")).isNull();
-        assertThat(refused.fen("waivedFen")).isNull();
-        assertThat(refused.fen("standardDeductibleFen")).isNull();
+        assertAmounts(refused, null, null, null);
         assertThat(refused.fen("alreadyPaidFen")).as("the claim, for the insurer to check").isEqualTo(99_999_999L);
         assertThat(refused.text("policyBasis"))
                 .contains("sourceEpisode.deductiblePaidFen 99999999 exceeds the PRIMARY inpatient deductible 30000");
@@ -437,9 +419,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
 
         Published issued = awaitDecision(referral, "NO_SCHEDULE");
 
-        assertThat(issued.fen("standardDeductibleFen")).isNull();
-        assertThat(issued.fen("payableFen")).isNull();
-        assertThat(issued.fen("waivedFen")).isNull();
+        assertAmounts(issued, null, null, null);
         assertThat(issued.fen("alreadyPaidFen")).isEqualTo(20_000);
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
         ManagementPort.client(managementPort)
@@ -575,12 +555,6 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
     }
 
-    private static Accept with(Accept accept, String referralId) {
-        return new Accept(referralId, accept.region(), accept.scheme(), accept.direction(), accept.careType(),
-                accept.from(), accept.to(), accept.alreadyPaidFen(), accept.insuredPersonNo(),
-                accept.dischargedDaysBefore(), accept.eligibility());
-    }
-
     private static String newReferral() {
         return "ref-" + UUID.randomUUID();
     }
@@ -593,15 +567,18 @@ class DeductibleDecisionsIT extends BillingItSupport {
         return referral;
     }
 
+    /** The amounts insurers settle by, in fen (null: not decided): the standard deductible, waived, payable. */
+    private static void assertAmounts(Published decision, Long standard, Long waived, Long payable) {
+        assertThat(decision.fen("standardDeductibleFen")).as("standard deductible").isEqualTo(standard);
+        assertThat(decision.fen("waivedFen")).as("waived").isEqualTo(waived);
+        assertThat(decision.fen("payableFen")).as("payable").isEqualTo(payable);
+    }
+
     /** The first decision published for {@code referral}, which must apply {@code rule}. */
     private Published awaitDecision(String referral, String rule) {
         Published decision = awaitPublished(referral, 1).get(0);
         assertThat(decision.text("rule")).isEqualTo(rule);
         return decision;
-    }
-
-    private List<Published> awaitPublished(String referral, int count) {
-        return await().atMost(WAIT).until(() -> events.publishedFor(referral), published -> published.size() >= count);
     }
 
     /**
@@ -613,10 +590,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String marker = accepted(JILIN, "EMPLOYEE", "UP", "OUTPATIENT", "jl-community-centre",
                 "jl-central-hospital", null);
         awaitPublished(marker, 1);
-        await().atMost(WAIT).until(() -> {
-            Document record = mongo.findById(referral, Document.class, "decisions").block(WAIT);
-            return record == null || record.getList("outbox", Object.class, List.of()).isEmpty();
-        });
+        await().atMost(WAIT).until(() -> emptyOutbox("decisions", referral));
     }
 
     private long count(String collection) {

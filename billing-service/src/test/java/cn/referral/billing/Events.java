@@ -217,6 +217,12 @@ final class Events implements AutoCloseable {
                     "CATALOG");
         }
 
+        /** The same accept for another referral. */
+        Accept withReferralId(String id) {
+            return new Accept(id, region, scheme, direction, careType, from, to, alreadyPaidFen,
+                    insuredPersonNo, dischargedDaysBefore, eligibility);
+        }
+
         Accept discharged(Integer daysBefore) {
             return new Accept(referralId, region, scheme, direction, careType, from, to, alreadyPaidFen,
                     insuredPersonNo, daysBefore, eligibility);

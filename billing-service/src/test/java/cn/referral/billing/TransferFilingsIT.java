@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.referral.billing.Events.Accept;
 import cn.referral.billing.Events.Published;
@@ -38,13 +34,11 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureWebTestClient
 class TransferFilingsIT extends BillingItSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String NAN_AN = "350583";
     private static final String INSURED = "35058300000087654321";
     private static final String CENTRE = "tf-shijing-thc";
     private static final String HOSPITAL = "tf-county-hospital";
     private static final String FAR_HOSPITAL = "tf-wenzhou-hospital";
-    private static final String AUDITOR = TestTokens.token(Role.AUDITOR, null);
 
     @BeforeEach
     void institutions() {
@@ -99,7 +93,7 @@ class TransferFilingsIT extends BillingItSupport {
         web.get().uri("/transfer-filings/{id}", filingId).headers(h -> h.setBearerAuth(TestTokens.insurer("330300")))
                 .exchange().expectStatus().isNotFound();
         web.get().uri("/transfer-filings/{id}", filingId)
-                .headers(h -> h.setBearerAuth(TestTokens.token(Role.AUDITOR, null))).exchange().expectStatus().isOk()
+                .headers(h -> h.setBearerAuth(AUDITOR)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.psn_no").value(psnNo -> assertThat((String) psnNo)
                         .as("an auditor sees the insured person number masked to its last 4 characters")
                         .doesNotContain(INSURED.substring(0, 16)).endsWith(INSURED.substring(16)));
@@ -211,31 +205,15 @@ class TransferFilingsIT extends BillingItSupport {
         return row;
     }
 
-    private List<Published> awaitFilings(String referral, int count) {
-        return await().atMost(WAIT).until(() -> events.filingsFor(referral), published -> published.size() >= count);
-    }
-
     /**
      * Every event sent for {@code referral} so far has been consumed (a marker referral accepted after
      * them on the single-partition topic has its filing published) and the referral's filing and
      * decision documents have nothing left in their outboxes.
      */
-    private List<Map<String, Object>> auditTrail(String referral) {
-        return web.get().uri("/audit?referralId={id}", referral).headers(h -> h.setBearerAuth(AUDITOR))
-                .exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
-                .returnResult().getResponseBody();
-    }
-
     private void awaitHandled(String referral) {
         String marker = UUID.randomUUID().toString();
         events.accepted(new Accept(marker, NAN_AN, "EMPLOYEE", "UP", "INPATIENT", CENTRE, HOSPITAL, null, INSURED));
         awaitFilings(marker, 1);
         await().atMost(WAIT).until(() -> emptyOutbox("transfer_filings", referral) && emptyOutbox("decisions", referral));
-    }
-
-    private boolean emptyOutbox(String collection, String referral) {
-        Document document = mongo.findById(referral, Document.class, collection).block(WAIT);
-        return document == null || document.getList("outbox", Object.class, List.of()).isEmpty();
     }
 }

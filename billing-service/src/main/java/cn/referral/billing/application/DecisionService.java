@@ -68,12 +68,11 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Period validity;
-    private final AuditTrail audit;
+    private final AuditedReads reads;
 
     public DecisionService(DecisionStore decisions, InstitutionDirectory institutions, AllianceDirectory alliances,
                            ScheduleStore schedules, PolicyStore policies, DecisionMetrics metrics, Clock clock,
                            Supplier<String> ids, Period validity, AuditTrail audit) {
-        this.audit = audit;
         this.decisions = decisions;
         this.institutions = institutions;
         this.alliances = alliances;
@@ -83,6 +82,7 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
         this.clock = clock;
         this.ids = ids;
         this.validity = validity;
+        this.reads = new AuditedReads(audit, clock, ids);
     }
 
     @Override
@@ -204,10 +204,8 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     /** The decision as the caller may see it, once its read is recorded. */
     private Mono<ShownDecision> shown(Caller caller, DeductibleDecision decision, String purpose) {
         boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, decision);
-        return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(), AccessRules.auditedRole(caller),
-                        caller.institutionId(), caller.regionCode(), AuditRecord.READ_DECISION,
-                        decision.referralId().value(), decision.decisionId().value(), null,
-                        AccessRules.purposeOrUsual(caller, purpose), inFull))
+        return reads.read(caller, AuditRecord.READ_DECISION, decision.referralId(), decision.decisionId(), purpose,
+                        inFull)
                 .thenReturn(new ShownDecision(decision, inFull));
     }
 
@@ -223,10 +221,7 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                     Flux<SettlementLine> lines = Flux.concat(issued, revoked).sort(Comparator.comparing(SettlementLine::at)
                             .thenComparing(line -> line.decision().decisionId().value())
                             .thenComparing(SettlementLine::kind));
-                    return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(), AccessRules.auditedRole(caller),
-                            caller.institutionId(), caller.regionCode(), AuditRecord.EXPORT_SETTLEMENT, null, null,
-                            day.toString(), AccessRules.purposeOrUsual(caller, purpose), caller.has(Role.INSURER)))
-                            .thenMany(lines);
+                    return reads.settlementExport(caller, day, purpose, caller.has(Role.INSURER)).thenMany(lines);
                 });
     }
 
@@ -237,7 +232,7 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
 
     @Override
     public Flux<AuditRecord> auditTrail(Caller caller, ReferralId referralId) {
-        return Mono.fromRunnable(() -> AccessRules.requireAuditor(caller)).thenMany(audit.recordsAbout(referralId));
+        return Mono.fromRunnable(() -> AccessRules.requireAuditor(caller)).thenMany(reads.about(referralId));
     }
 
 }

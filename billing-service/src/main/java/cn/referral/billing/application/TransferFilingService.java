@@ -45,17 +45,17 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
     private final InstitutionDirectory institutions;
     private final Clock clock;
     private final Supplier<String> ids;
-    private final AuditTrail audit;
+    private final AuditedReads reads;
 
     public TransferFilingService(TransferFilingStore filings, DecisionStore decisions,
                                  InstitutionDirectory institutions, Clock clock, Supplier<String> ids,
                                  AuditTrail audit) {
-        this.audit = audit;
         this.filings = filings;
         this.decisions = decisions;
         this.institutions = institutions;
         this.clock = clock;
         this.ids = ids;
+        this.reads = new AuditedReads(audit, clock, ids);
     }
 
     @Override
@@ -122,10 +122,8 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
     /** The filing as the caller may see it, once its read is recorded. */
     private Mono<ShownFiling> shown(Caller caller, TransferFiling filing, String purpose) {
         boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, filing);
-        return audit.record(new AuditRecord(ids.get(), clock.instant(), caller.subject(),
-                        AccessRules.auditedRole(caller), caller.institutionId(), caller.regionCode(),
-                        AuditRecord.READ_TRANSFER_FILING, filing.referralId().value(), filing.decisionId().value(),
-                        null, AccessRules.purposeOrUsual(caller, purpose), inFull))
+        return reads.read(caller, AuditRecord.READ_TRANSFER_FILING, filing.referralId(), filing.decisionId(), purpose,
+                        inFull)
                 .thenReturn(new ShownFiling(filing, inFull));
     }
 }

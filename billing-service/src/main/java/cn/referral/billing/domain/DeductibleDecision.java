@@ -13,7 +13,7 @@ import java.util.Objects;
 public record DeductibleDecision(DecisionId decisionId, ReferredCare care, InsuredPersonNo insuredPersonNo,
                                  DeductibleAssessment assessment, LocalDate validFrom, LocalDate validUntil,
                                  Instant issuedAt, DecisionStatus status, ClosingReason revocationReason,
-                                 Instant revokedAt) {
+                                 Instant revokedAt) implements RevocableRecord {
 
     public DeductibleDecision {
         Objects.requireNonNull(decisionId, "decisionId");
@@ -52,16 +52,9 @@ public record DeductibleDecision(DecisionId decisionId, ReferredCare care, Insur
         return new Outcome<>(revoked, List.of(new DecisionEvent.Revoked(revoked, reason, now)));
     }
 
+    @Override
     public ReferralId referralId() {
         return care.referralId();
-    }
-
-    /**
-     * Grows by one with every change: 1 once issued, 2 once revoked. A decision changes at most once after
-     * it is issued, so its status says how many changes it has seen and no counter is stored.
-     */
-    public long version() {
-        return status == DecisionStatus.ISSUED ? 1 : 2;
     }
 
     public RegionCode region() {

@@ -16,6 +16,7 @@ import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.Outcome;
 import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.RevocableRecord;
 
 /**
  * The 转院备案 (national 医保 interface 2501) of one accepted referral: what the insurer's system
@@ -29,7 +30,7 @@ public record TransferFiling(FilingId filingId, ReferralId referralId, DecisionI
                              Institution referring, Institution receiving, String diagnosisCode,
                              String diagnosisName, String conditionDescription, String reason, LocalDate beginDate,
                              LocalDate endDate, Instant registeredAt, FilingStatus status,
-                             ClosingReason revocationReason, Instant revokedAt) {
+                             ClosingReason revocationReason, Instant revokedAt) implements RevocableRecord {
 
     public TransferFiling {
         Objects.requireNonNull(filingId, "filingId");
@@ -78,14 +79,6 @@ public record TransferFiling(FilingId filingId, ReferralId referralId, DecisionI
                 insuringRegion, referring, receiving, diagnosisCode, diagnosisName, conditionDescription, this.reason,
                 beginDate, endDate, registeredAt, FilingStatus.REVOKED, reason, now);
         return new Outcome<>(revoked, List.of(new FilingEvent.Revoked(revoked, reason, now)));
-    }
-
-    /**
-     * Grows by one with every change: 1 once registered (2501), 2 once revoked (2502). A filing changes at most
-     * once after it is registered, so its status says how many changes it has seen and no counter is stored.
-     */
-    public long version() {
-        return status == FilingStatus.REGISTERED ? 1 : 2;
     }
 
     /** refl_date: the day the transfer was agreed (the receiving side accepted), the decision's first day. */

@@ -105,6 +105,14 @@ class DeductibleAssessorTest {
     record Given(RegionCode region, InsuranceScheme scheme, Direction direction, CareType careType,
                  Institution from, Institution to, Long alreadyPaid, Integer dischargedDaysBefore,
                  ReferralEligibility eligibility) {
+
+        Given discharged(Integer daysBefore) {
+            return new Given(region, scheme, direction, careType, from, to, alreadyPaid, daysBefore, eligibility);
+        }
+
+        Given eligibility(ReferralEligibility how) {
+            return new Given(region, scheme, direction, careType, from, to, alreadyPaid, dischargedDaysBefore, how);
+        }
     }
 
     /** The decision, amounts in fen; {@code explains}: a text the policy basis must contain. */
@@ -120,45 +128,19 @@ class DeductibleAssessorTest {
      * Builds a row the way the table reads: the referral (discharged the day of admission, in the catalog,
      * unless said otherwise), then what it must get.
      */
-    static final class RowBuilder {
-
-        private final String situation;
-        private final RegionCode region;
-        private final InsuranceScheme scheme;
-        private final Direction direction;
-        private final CareType careType;
-        private final Institution from;
-        private final Institution to;
-        private final Long alreadyPaid;
-        private Integer dischargedDaysBefore = 0;
-        private ReferralEligibility eligibility = CATALOG;
-
-        private RowBuilder(String situation, RegionCode region, InsuranceScheme scheme, Direction direction,
-                           CareType careType, Institution from, Institution to, Long alreadyPaid) {
-            this.situation = situation;
-            this.region = region;
-            this.scheme = scheme;
-            this.direction = direction;
-            this.careType = careType;
-            this.from = from;
-            this.to = to;
-            this.alreadyPaid = alreadyPaid;
-        }
+    record RowBuilder(String situation, Given given) {
 
         RowBuilder discharged(Integer daysBefore) {
-            this.dischargedDaysBefore = daysBefore;
-            return this;
+            return new RowBuilder(situation, given.discharged(daysBefore));
         }
 
         RowBuilder eligibility(ReferralEligibility how) {
-            this.eligibility = how;
-            return this;
+            return new RowBuilder(situation, given.eligibility(how));
         }
 
         Row expect(RuleCode rule, Long standardFen, Long waivedFen, Long payableFen, boolean inOneAlliance,
                    RegionCode decidedBy) {
-            return new Row(situation, new Given(region, scheme, direction, careType, from, to, alreadyPaid,
-                    dischargedDaysBefore, eligibility),
+            return new Row(situation, given,
                     new Expected(rule, standardFen, waivedFen, payableFen, inOneAlliance, decidedBy, null));
         }
     }
@@ -166,7 +148,8 @@ class DeductibleAssessorTest {
     private static RowBuilder referral(String situation, RegionCode region, InsuranceScheme scheme,
                                        Direction direction, CareType careType, Institution from, Institution to,
                                        Long alreadyPaid) {
-        return new RowBuilder(situation, region, scheme, direction, careType, from, to, alreadyPaid);
+        return new RowBuilder(situation,
+                new Given(region, scheme, direction, careType, from, to, alreadyPaid, 0, CATALOG));
     }
 
     static Stream<Row> table() {

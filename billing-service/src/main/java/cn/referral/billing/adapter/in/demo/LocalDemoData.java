@@ -123,32 +123,37 @@ class LocalDemoData implements ApplicationRunner {
      */
     static List<RegionPolicy> policies() {
         return List.of(
-                new RegionPolicy(new RegionCode("350000"),
-                        "福建省 (province-wide): no second deductible for a patient transferred inside any kind of "
-                                + "医联体 within one hospitalisation. Demo policy, " + SAMPLE + ".",
-                        "福建省推进医疗联合体建设和发展实施方案 (seed 000; " + SAMPLE + ")",
-                        List.of(new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
-                                Set.of(AllianceType.values()), null, Seed.SEED_000, false)), 0),
-                new RegionPolicy(new RegionCode("350583"),
-                        "南安市总医院 (紧密型县域医共体): referred inpatients pay no second deductible inside the 医共体 "
-                                + "within one hospitalisation. Demo policy, " + SAMPLE + ".",
-                        "南卫〔2024〕153号 南安市关于进一步推进紧密型县域医疗卫生共同体建设的实施方案 (seed 002; "
-                                + SAMPLE + ")",
-                        List.of(new PolicyRule(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
-                                Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY), null, Seed.SEED_002, false)), 0),
-                new RegionPolicy(new RegionCode("330300"),
-                        "温州市城市医联体: the deductible is counted continuously within one hospitalisation when "
-                                + "referred inside the urban medical group. Demo policy, " + SAMPLE + ".",
-                        "温政办〔2020〕94号 温州市人民政府办公室关于推进城市医联体建设的实施意见 (seed 003; " + SAMPLE + ")",
-                        List.of(new PolicyRule(RuleCode.CONTINUOUS, Scope.IN_ALLIANCE,
-                                Set.of(AllianceType.URBAN_MEDICAL_GROUP), null, Seed.SEED_003, false)), 0),
-                new RegionPolicy(new RegionCode("220200"),
-                        "吉林市: no primary-care inpatient deductible after a down-referral; the deductible is "
-                                + "counted continuously for referred inpatients. Demo policy, " + SAMPLE + ".",
-                        "吉市政办发(2017)52号 吉林市推进多层次医疗联合体建设实施方案 (seed 001; " + SAMPLE + ")",
-                        List.of(new PolicyRule(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(), null,
-                                        Seed.SEED_001, true),
-                                new PolicyRule(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(), null, Seed.SEED_001,
-                                        false)), 0));
+                demoPolicy(Seed.SEED_000, "福建省 (province-wide): no second deductible for a patient transferred inside "
+                                + "any kind of 医联体 within one hospitalisation.",
+                        "福建省推进医疗联合体建设和发展实施方案",
+                        line(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE, Set.of(AllianceType.values()),
+                                Seed.SEED_000, false)),
+                demoPolicy(Seed.SEED_002, "南安市总医院 (紧密型县域医共体): referred inpatients pay no second deductible "
+                                + "inside the 医共体 within one hospitalisation.",
+                        "南卫〔2024〕153号 南安市关于进一步推进紧密型县域医疗卫生共同体建设的实施方案",
+                        line(RuleCode.NO_SECOND_DEDUCTIBLE, Scope.IN_ALLIANCE,
+                                Set.of(AllianceType.COUNTY_MEDICAL_COMMUNITY), Seed.SEED_002, false)),
+                demoPolicy(Seed.SEED_003, "温州市城市医联体: the deductible is counted continuously within one "
+                                + "hospitalisation when referred inside the urban medical group.",
+                        "温政办〔2020〕94号 温州市人民政府办公室关于推进城市医联体建设的实施意见",
+                        line(RuleCode.CONTINUOUS, Scope.IN_ALLIANCE, Set.of(AllianceType.URBAN_MEDICAL_GROUP),
+                                Seed.SEED_003, false)),
+                demoPolicy(Seed.SEED_001, "吉林市: no primary-care inpatient deductible after a down-referral; the "
+                                + "deductible is counted continuously for referred inpatients.",
+                        "吉市政办发(2017)52号 吉林市推进多层次医疗联合体建设实施方案",
+                        line(RuleCode.WAIVE_PRIMARY_DEDUCTIBLE, Scope.ANY_REFERRAL, Set.of(), Seed.SEED_001, true),
+                        line(RuleCode.CONTINUOUS, Scope.ANY_REFERRAL, Set.of(), Seed.SEED_001, false)));
+    }
+
+    /** The demo policy of the region that issued {@code seed}, citing the seed's {@code document}. */
+    private static RegionPolicy demoPolicy(Seed seed, String description, String document, PolicyRule... lines) {
+        return new RegionPolicy(seed.issuedFor(), description + " Demo policy, " + SAMPLE + ".",
+                document + " (seed " + seed.file().substring(0, 3) + "; " + SAMPLE + ")", List.of(lines), 0);
+    }
+
+    /** A policy line quoting {@code seed} (no basis of its own). */
+    private static PolicyRule line(RuleCode rule, Scope scope, Set<AllianceType> allianceTypes, Seed seed,
+                                   boolean overridesQualify) {
+        return new PolicyRule(rule, scope, allianceTypes, null, seed, overridesQualify);
     }
 }

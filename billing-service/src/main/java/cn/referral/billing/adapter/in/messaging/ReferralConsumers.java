@@ -1,5 +1,6 @@
 package cn.referral.billing.adapter.in.messaging;
 
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.messaging.EventConsumers;
+import reactor.core.publisher.Mono;
 
 /**
  * Turns the referral lifecycle into deductible decisions: accepted issues one, cancelled, expired
@@ -51,18 +53,20 @@ class ReferralConsumers {
                 .on(ACCEPTED, ReferralAcceptedV1.class,
                         (event, accepted) -> decisions.referralAccepted(toCommand(event, accepted, crypto))
                                 .then(filings.referralAccepted(forFiling(event, accepted))))
-                .on(CANCELLED, ReferralClosedV1.class, (event, closed) -> closed(decisions, filings,
-                        new ClosedReferral(referralId(event, closed.referralId()), ClosingReason.REFERRAL_CANCELLED)))
-                .on(EXPIRED, ReferralClosedV1.class, (event, closed) -> closed(decisions, filings,
-                        new ClosedReferral(referralId(event, closed.referralId()), ClosingReason.REFERRAL_EXPIRED)))
-                .on(NO_SHOW, ReferralClosedV1.class, (event, closed) -> closed(decisions, filings,
-                        new ClosedReferral(referralId(event, closed.referralId()), ClosingReason.REFERRAL_NO_SHOW)))
+                .on(CANCELLED, ReferralClosedV1.class, closes(ClosingReason.REFERRAL_CANCELLED, decisions, filings))
+                .on(EXPIRED, ReferralClosedV1.class, closes(ClosingReason.REFERRAL_EXPIRED, decisions, filings))
+                .on(NO_SHOW, ReferralClosedV1.class, closes(ClosingReason.REFERRAL_NO_SHOW, decisions, filings))
                 .build();
     }
 
-    private static reactor.core.publisher.Mono<Void> closed(DecisionUseCases decisions, TransferFilingUseCases filings,
-                                                           ClosedReferral referral) {
-        return decisions.referralClosed(referral).then(filings.referralClosed(referral));
+    /** A close for {@code reason}: revokes the referral's decision, then its 转院备案. */
+    private static BiFunction<IncomingEvent, ReferralClosedV1, Mono<?>> closes(ClosingReason reason,
+                                                                              DecisionUseCases decisions,
+                                                                              TransferFilingUseCases filings) {
+        return (event, closed) -> {
+            ClosedReferral referral = new ClosedReferral(referralId(event, closed.referralId()), reason);
+            return decisions.referralClosed(referral).then(filings.referralClosed(referral));
+        };
     }
 
     private static AcceptedForFiling forFiling(IncomingEvent event, ReferralAcceptedV1 accepted) {

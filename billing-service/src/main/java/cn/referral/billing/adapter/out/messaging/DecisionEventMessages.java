@@ -1,7 +1,5 @@
 package cn.referral.billing.adapter.out.messaging;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.in.IssuedDecision;
@@ -9,33 +7,24 @@ import cn.referral.billing.domain.DecisionEvent;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
-import cn.referral.platform.events.OutboxEvent;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /** Maps decision domain events to the wire messages insurers read, as outbox events keyed by referral id. */
 @Component
-public class DecisionEventMessages {
-
-    private final EventFactory events;
+public class DecisionEventMessages extends DecisionsTopicMessages<DecisionEvent> {
 
     public DecisionEventMessages(EventFactory events) {
-        this.events = events;
+        super(events);
     }
 
-    public Mono<List<OutboxEvent>> toOutbox(List<DecisionEvent> domainEvents) {
-        return Flux.fromIterable(domainEvents)
-                .concatMap(this::toOutbox)
-                .collectList();
-    }
-
-    private Mono<OutboxEvent> toOutbox(DecisionEvent event) {
-        String key = event.decision().referralId().value();
+    @Override
+    protected WireRecord wire(DecisionEvent event) {
+        ReferralId referralId = event.decision().referralId();
         if (event instanceof DecisionEvent.Revoked revoked) {
-            return events.event(BillingTopics.DECISIONS, BillingTopics.DECISION_REVOKED, key, revoked(revoked));
+            return new WireRecord(referralId, BillingTopics.DECISION_REVOKED, revoked(revoked));
         }
-        return events.event(BillingTopics.DECISIONS, BillingTopics.DECISION_ISSUED, key, issued(event.decision()));
+        return new WireRecord(referralId, BillingTopics.DECISION_ISSUED, issued(event.decision()));
     }
 
     public static DecisionIssuedV1 issued(DeductibleDecision decision) {

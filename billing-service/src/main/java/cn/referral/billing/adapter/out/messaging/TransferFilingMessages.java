@@ -1,16 +1,12 @@
 package cn.referral.billing.adapter.out.messaging;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
+import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.filing.FilingEvent;
 import cn.referral.billing.domain.filing.InsuranceTypeCode;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.events.EventFactory;
-import cn.referral.platform.events.OutboxEvent;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Maps 转院备案 events to the 2501 / 2502 wire records, as outbox events on the decisions topic keyed
@@ -18,24 +14,19 @@ import reactor.core.publisher.Mono;
  * the decision are separate records, joined by decisionId, not by arrival order).
  */
 @Component
-public class TransferFilingMessages {
-
-    private final EventFactory events;
+public class TransferFilingMessages extends DecisionsTopicMessages<FilingEvent> {
 
     public TransferFilingMessages(EventFactory events) {
-        this.events = events;
+        super(events);
     }
 
-    public Mono<List<OutboxEvent>> toOutbox(List<FilingEvent> domainEvents) {
-        return Flux.fromIterable(domainEvents).concatMap(this::toOutbox).collectList();
-    }
-
-    private Mono<OutboxEvent> toOutbox(FilingEvent event) {
-        String key = event.filing().referralId().value();
+    @Override
+    protected WireRecord wire(FilingEvent event) {
+        ReferralId referralId = event.filing().referralId();
         if (event instanceof FilingEvent.Revoked revoked) {
-            return events.event(BillingTopics.DECISIONS, BillingTopics.FILING_REVOKED, key, revocation(revoked));
+            return new WireRecord(referralId, BillingTopics.FILING_REVOKED, revocation(revoked));
         }
-        return events.event(BillingTopics.DECISIONS, BillingTopics.FILING_REGISTERED, key, registration(event.filing()));
+        return new WireRecord(referralId, BillingTopics.FILING_REGISTERED, registration(event.filing()));
     }
 
     /** The 2501 record of a filing (also what GET /transfer-filings shows). */

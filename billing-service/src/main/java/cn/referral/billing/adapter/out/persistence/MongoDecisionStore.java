@@ -46,12 +46,12 @@ import reactor.core.publisher.Mono;
 class MongoDecisionStore implements DecisionStore {
 
     private final ReactiveMongoTemplate mongo;
-    private final DecisionEventMessages messages;
+    private final RevocableDocuments<DeductibleDecision, DecisionEvent> documents;
     private final PatientDataCrypto crypto;
 
     MongoDecisionStore(ReactiveMongoTemplate mongo, DecisionEventMessages messages, PatientDataCrypto crypto) {
         this.mongo = mongo;
-        this.messages = messages;
+        this.documents = new RevocableDocuments<>(mongo, DecisionDocument.COLLECTION, messages::toOutbox);
         this.crypto = crypto;
     }
 
@@ -71,24 +71,18 @@ class MongoDecisionStore implements DecisionStore {
 
     @Override
     public Mono<Boolean> insertIssued(Outcome<DeductibleDecision, DecisionEvent> change) {
-        return RevocableDocuments.insertOnce(mongo, messages.toOutbox(change.events())
-                .map(outbox -> toDocument(change.state(), outbox)), DecisionDocument.COLLECTION);
+        return documents.insertOnce(change, this::toDocument);
     }
 
     @Override
     public Mono<Boolean> rememberClosed(ReferralId referralId, ClosingReason reason, Instant at) {
-        return RevocableDocuments.insertOnce(mongo,
-                Mono.just(DecisionDocument.closed(referralId.value(), reason.name(), at)),
-                DecisionDocument.COLLECTION);
+        return documents.insertOnce(DecisionDocument.closed(referralId.value(), reason.name(), at));
     }
 
     /** One conditional update: only a decision still ISSUED is revoked, state and events together. */
     @Override
     public Mono<Boolean> saveRevocation(Outcome<DeductibleDecision, DecisionEvent> change) {
-        DeductibleDecision decision = change.state();
-        return RevocableDocuments.revoke(mongo, DecisionDocument.COLLECTION, decision.referralId().value(),
-                DecisionStatus.ISSUED.name(), decision.status().name(), decision.revocationReason().name(),
-                decision.revokedAt(), messages.toOutbox(change.events()));
+        return documents.revoke(change, DecisionStatus.ISSUED);
     }
 
     @Override

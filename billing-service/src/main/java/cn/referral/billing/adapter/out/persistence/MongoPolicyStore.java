@@ -30,12 +30,10 @@ class MongoPolicyStore implements PolicyStore {
 
     static final String COLLECTION = "policies";
 
-    private final ReactiveMongoTemplate mongo;
-    private final Clock clock;
+    private final ReplacedDocuments<RegionPolicy> documents;
 
     MongoPolicyStore(ReactiveMongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
+        this.documents = new ReplacedDocuments<>(mongo, clock, COLLECTION, MongoPolicyStore::toDomain);
     }
 
     @Override
@@ -53,13 +51,12 @@ class MongoPolicyStore implements PolicyStore {
                 .set("policyBasis", policy.policyBasis())
                 .set("sameStayMaxGapDays", policy.sameStayMaxGapDays())
                 .set("rules", rules);
-        return ReplacedDocuments.replace(mongo, COLLECTION, policy.region().value(), update, clock)
-                .map(MongoPolicyStore::toDomain);
+        return documents.replace(policy.region().value(), update);
     }
 
     @Override
     public Mono<RegionPolicy> find(RegionCode region) {
-        return mongo.findById(region.value(), Document.class, COLLECTION).map(MongoPolicyStore::toDomain);
+        return documents.find(region.value());
     }
 
     private static RegionPolicy toDomain(Document document) {

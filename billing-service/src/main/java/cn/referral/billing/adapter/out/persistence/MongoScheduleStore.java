@@ -27,12 +27,10 @@ class MongoScheduleStore implements ScheduleStore {
 
     static final String COLLECTION = "schedules";
 
-    private final ReactiveMongoTemplate mongo;
-    private final Clock clock;
+    private final ReplacedDocuments<DeductibleSchedule> documents;
 
     MongoScheduleStore(ReactiveMongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
+        this.documents = new ReplacedDocuments<>(mongo, clock, COLLECTION, MongoScheduleStore::toDomain);
     }
 
     @Override
@@ -51,14 +49,12 @@ class MongoScheduleStore implements ScheduleStore {
                 .set("careTypesWithoutDeductible",
                         schedule.careTypesWithoutDeductible().stream().map(Enum::name).sorted().toList())
                 .set("note", schedule.note());
-        return ReplacedDocuments.replace(mongo, COLLECTION, schedule.key(), update, clock)
-                .map(MongoScheduleStore::toDomain);
+        return documents.replace(schedule.key(), update);
     }
 
     @Override
     public Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year) {
-        return mongo.findById(DeductibleSchedule.key(region, scheme, year), Document.class, COLLECTION)
-                .map(MongoScheduleStore::toDomain);
+        return documents.find(DeductibleSchedule.key(region, scheme, year));
     }
 
     private static DeductibleSchedule toDomain(Document document) {

@@ -39,12 +39,12 @@ import reactor.core.publisher.Mono;
 class MongoTransferFilingStore implements TransferFilingStore, SmartInitializingSingleton {
 
     private final ReactiveMongoTemplate mongo;
-    private final TransferFilingMessages messages;
+    private final RevocableDocuments<TransferFiling, FilingEvent> documents;
     private final PatientDataCrypto crypto;
 
     MongoTransferFilingStore(ReactiveMongoTemplate mongo, TransferFilingMessages messages, PatientDataCrypto crypto) {
         this.mongo = mongo;
-        this.messages = messages;
+        this.documents = new RevocableDocuments<>(mongo, TransferFilingDocument.COLLECTION, messages::toOutbox);
         this.crypto = crypto;
     }
 
@@ -58,17 +58,13 @@ class MongoTransferFilingStore implements TransferFilingStore, SmartInitializing
 
     @Override
     public Mono<Boolean> insertRegistered(Outcome<TransferFiling, FilingEvent> change) {
-        return RevocableDocuments.insertOnce(mongo, messages.toOutbox(change.events())
-                .map(outbox -> toDocument(change.state(), outbox)), TransferFilingDocument.COLLECTION);
+        return documents.insertOnce(change, this::toDocument);
     }
 
     /** One conditional update: only a filing still REGISTERED is revoked, state and events together. */
     @Override
     public Mono<Boolean> saveRevocation(Outcome<TransferFiling, FilingEvent> change) {
-        TransferFiling filing = change.state();
-        return RevocableDocuments.revoke(mongo, TransferFilingDocument.COLLECTION, filing.referralId().value(),
-                FilingStatus.REGISTERED.name(), filing.status().name(), filing.revocationReason().name(),
-                filing.revokedAt(), messages.toOutbox(change.events()));
+        return documents.revoke(change, FilingStatus.REGISTERED);
     }
 
     @Override
