@@ -1,10 +1,10 @@
 package cn.referral.billing.application;
 
 import cn.referral.billing.domain.DeductibleDecision;
-import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.application.NotPermitted;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 

@@ -1,7 +1,7 @@
 package cn.referral.billing.application;
 
-import cn.referral.billing.domain.InstitutionId;
-import cn.referral.billing.domain.ReferralId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 
 /**
  * An accepted referral names an institution the local registry view does not hold. Billing does

@@ -4,9 +4,9 @@ import cn.referral.billing.application.port.in.ReferenceDataUseCases;
 import cn.referral.billing.application.port.out.AllianceDirectory;
 import cn.referral.billing.application.port.out.InstitutionDirectory;
 import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.InstitutionId;
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 public class ReferenceDataService implements ReferenceDataUseCases {

@@ -10,11 +10,11 @@ import cn.referral.billing.application.port.out.PolicyStore;
 import cn.referral.billing.application.port.out.ScheduleStore;
 import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.rules.AlreadyPaidWithinSourceDeductible;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Mono;
 

@@ -1,5 +1,8 @@
 package cn.referral.billing.domain;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
+
 import java.util.Objects;
 import java.util.Set;
 

@@ -1,5 +1,8 @@
 package cn.referral.billing.domain;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

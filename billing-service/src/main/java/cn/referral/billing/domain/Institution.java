@@ -1,5 +1,7 @@
 package cn.referral.billing.domain;
 
+import cn.referral.platform.domain.InstitutionId;
+
 import java.util.Objects;
 
 /**

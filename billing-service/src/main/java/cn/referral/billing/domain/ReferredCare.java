@@ -1,5 +1,7 @@
 package cn.referral.billing.domain;
 
+import cn.referral.platform.domain.ReferralId;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.referral.billing.domain.rules.DeductibleAssessor;
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 
 /**
  * The referral network and regional rules the domain tests speak of: a county 医共体 (county

@@ -1,9 +1,9 @@
 package cn.referral.quota.application;
 
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Flux;
 
 /**

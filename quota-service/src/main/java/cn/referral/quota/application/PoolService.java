@@ -10,6 +10,9 @@ import java.util.function.Supplier;
 
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.application.NotPermitted;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
@@ -18,10 +21,7 @@ import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.application.port.in.PoolView;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.WaitlistStore;
-import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolId;
-import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -3,12 +3,12 @@ package cn.referral.quota.application;
 import java.time.Duration;
 import java.util.function.Function;
 
+import cn.referral.platform.domain.PoolId;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.domain.NewHold;
-import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.Outcome;
-import cn.referral.quota.domain.PoolId;
+import cn.referral.quota.domain.Pool;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 

@@ -2,9 +2,9 @@ package cn.referral.quota.application;
 
 import java.time.LocalDate;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.quota.application.port.in.RegistrySnapshots;
 import cn.referral.quota.application.port.out.ReferenceViews;
-import cn.referral.quota.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Keeps quota's views of the registry: institutions' regions and family-doctor contracts. */

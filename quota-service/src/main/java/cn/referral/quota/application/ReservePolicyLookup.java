@@ -2,9 +2,9 @@ package cn.referral.quota.application;
 
 import java.time.LocalDate;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.quota.application.port.out.ReferenceViews;
 import cn.referral.quota.domain.HoldRequest;
-import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.ReservePolicies;
 import cn.referral.quota.domain.ReservePolicy;
 import reactor.core.publisher.Mono;

@@ -9,14 +9,14 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.application.port.out.WaitlistStore;
-import cn.referral.quota.domain.HoldId;
-import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.Outcome;
-import cn.referral.quota.domain.PoolId;
-import cn.referral.quota.domain.ReferralId;
+import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.ReservePolicy;
 import cn.referral.quota.domain.WaitlistEntry;

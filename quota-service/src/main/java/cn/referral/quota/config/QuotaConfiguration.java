@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.IdGenerator;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.scheduling.PeriodicJob;
 import cn.referral.quota.application.HoldService;
 import cn.referral.quota.application.PoolService;
@@ -26,7 +27,6 @@ import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.application.port.out.ReferenceViews;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.application.port.out.WaitlistStore;
-import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.ReserveCutoff;
 import cn.referral.quota.domain.ReservePolicies;
 import cn.referral.quota.domain.ReservePolicy;

@@ -1,5 +1,7 @@
 package cn.referral.quota.domain;
 
+import cn.referral.platform.domain.ReferralId;
+
 /**
  * The condition under which the pool may take a new hold, as the domain decided it on the pool it
  * read. {@link #admits} is the rule; the store writes the hold only if the stored pool still meets

@@ -1,5 +1,9 @@
 package cn.referral.quota.domain;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;

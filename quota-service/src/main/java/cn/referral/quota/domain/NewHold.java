@@ -1,5 +1,7 @@
 package cn.referral.quota.domain;
 
+import cn.referral.platform.domain.PoolId;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,9 @@
 package cn.referral.quota.domain;
 
+import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
+
 import java.time.Instant;
 import java.util.Optional;
 

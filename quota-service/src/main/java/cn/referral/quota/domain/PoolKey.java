@@ -1,5 +1,7 @@
 package cn.referral.quota.domain;
 
+import cn.referral.platform.domain.InstitutionId;
+
 import java.time.LocalDate;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package cn.referral.quota.domain;
 
+import cn.referral.platform.domain.ReferralId;
+
 import java.time.Instant;
 
 /**

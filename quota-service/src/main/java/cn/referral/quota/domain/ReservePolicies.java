@@ -1,5 +1,7 @@
 package cn.referral.quota.domain;
 
+import cn.referral.platform.domain.InstitutionId;
+
 import java.util.Map;
 import java.util.Objects;
 

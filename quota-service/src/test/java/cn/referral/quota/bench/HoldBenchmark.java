@@ -18,15 +18,15 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.testing.MongoStandIn;
 import cn.referral.quota.adapter.out.persistence.LedgerStack;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.domain.HoldRequest;
-import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.PoolKey;
-import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Session;
 import cn.referral.quota.domain.Urgency;

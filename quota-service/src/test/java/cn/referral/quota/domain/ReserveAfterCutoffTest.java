@@ -1,5 +1,9 @@
 package cn.referral.quota.domain;
 
+import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
+
 import static cn.referral.quota.domain.Pools.ANY_REFERRAL;
 import static cn.referral.quota.domain.Pools.NOW;
 import static cn.referral.quota.domain.Pools.aReferral;

@@ -1,8 +1,8 @@
 package cn.referral.referral.application;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
 

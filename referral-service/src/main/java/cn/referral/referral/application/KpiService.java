@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.application.NotPermitted;
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.referral.application.port.in.KpiUseCases;
@@ -27,8 +29,6 @@ import cn.referral.referral.domain.kpi.ReferralCount;
 import cn.referral.referral.domain.kpi.ReferralKpis;
 import cn.referral.referral.domain.kpi.SlotFacts;
 import cn.referral.referral.domain.kpi.YearlyPersons;
-import cn.referral.referral.domain.network.AllianceId;
-import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

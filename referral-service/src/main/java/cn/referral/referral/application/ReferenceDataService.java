@@ -1,18 +1,18 @@
 package cn.referral.referral.application;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.CatalogId;
+import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.application.port.in.InstitutionViewUseCases;
 import cn.referral.referral.application.port.in.ReferenceDataUseCases;
 import cn.referral.referral.application.port.out.InstitutionDirectory;
 import cn.referral.referral.application.port.out.LocalView;
 import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.domain.network.Alliance;
-import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Catalog;
-import cn.referral.referral.domain.network.CatalogId;
-import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
-import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Keeps the local views of the registry's compacted topics: institutions, catalogs, contracts, alliances. */

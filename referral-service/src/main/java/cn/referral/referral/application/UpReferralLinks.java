@@ -6,13 +6,13 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.application.port.in.UpReferralLinkUseCases;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
-import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralRuleViolation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.referral.platform.application.NotPermitted;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.application.port.out.ReferralFinder.Visibility;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.ActorRole;
 import cn.referral.referral.domain.referral.Referral;

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import cn.referral.platform.application.NotFound;
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.AllianceUseCases;
 import cn.referral.registry.application.port.out.AllianceStore;
@@ -15,12 +17,10 @@ import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
-import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.CommonAlliances;
 import cn.referral.registry.domain.alliance.GridCell;
 import cn.referral.registry.domain.alliance.OneAlliancePerGridCell;
 import cn.referral.registry.domain.institution.Institution;
-import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -1,12 +1,12 @@
 package cn.referral.registry.application;
 
 import cn.referral.platform.application.NotPermitted;
+import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.registry.application.port.in.AuditUseCases;
 import cn.referral.registry.application.port.out.AuditTrail;
 import cn.referral.registry.domain.audit.AuditRecord;
-import cn.referral.registry.domain.contract.ContractId;
 import reactor.core.publisher.Flux;
 
 public class AuditService implements AuditUseCases {

@@ -3,13 +3,13 @@ package cn.referral.registry.application;
 import java.time.Clock;
 import java.util.function.Supplier;
 
+import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.CatalogUseCases;
 import cn.referral.registry.application.port.out.CatalogStore;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogDetails;
 import cn.referral.registry.domain.catalog.CatalogEligibility;
-import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.DiagnosisCode;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.Eligibility;

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import cn.referral.platform.application.NotPermitted;
+import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.ContractUseCases;
 import cn.referral.registry.application.port.out.AuditTrail;
@@ -19,12 +21,10 @@ import cn.referral.registry.application.port.out.PractitionerStore;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.audit.AuditRecord;
-import cn.referral.registry.domain.contract.ContractId;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import cn.referral.registry.domain.contract.OnePlusOnePlusOne;
 import cn.referral.registry.domain.institution.Institution;
-import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Mono;
 
 public class ContractService extends RecordService<FamilyDoctorContract, ContractId, ContractStore>

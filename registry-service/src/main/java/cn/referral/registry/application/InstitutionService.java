@@ -3,6 +3,7 @@ package cn.referral.registry.application;
 import java.time.Clock;
 import java.util.function.Supplier;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.InstitutionUseCases;
 import cn.referral.registry.application.port.out.AllianceStore;
@@ -12,7 +13,6 @@ import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionDetails;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -2,13 +2,13 @@ package cn.referral.registry.application;
 
 import java.util.function.Supplier;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.PractitionerUseCases;
 import cn.referral.registry.application.port.out.InstitutionStore;
 import cn.referral.registry.application.port.out.PractitionerStore;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.Institution;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.Practitioner;
 import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;

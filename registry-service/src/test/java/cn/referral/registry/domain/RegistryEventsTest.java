@@ -14,24 +14,24 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.CatalogId;
+import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
 import cn.referral.registry.domain.alliance.AllianceEvent;
-import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.catalog.CatalogDetails;
 import cn.referral.registry.domain.catalog.CatalogEvent;
-import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.contract.ContractEvent;
-import cn.referral.registry.domain.contract.ContractId;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionDetails;
 import cn.referral.registry.domain.institution.InstitutionEvent;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionKind;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.institution.RegionCode;

@@ -10,13 +10,13 @@ import cn.referral.billing.domain.DecisionId;
 import cn.referral.billing.domain.DecisionStatus;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.Outcome;
-import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RevocableRecord;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 
 /**
  * The 转院备案 (national 医保 interface 2501) of one accepted referral: what the insurer's system

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.AlliancePlacement;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleSchedule;
@@ -14,6 +13,7 @@ import cn.referral.billing.domain.PolicyRule;
 import cn.referral.billing.domain.ReferredCare;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.RuleCode;
+import cn.referral.platform.domain.AllianceId;
 
 /**
  * Decides the deductible of an accepted referral: the schedule gives the target level's standard

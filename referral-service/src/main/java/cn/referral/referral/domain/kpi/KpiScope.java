@@ -1,8 +1,8 @@
 package cn.referral.referral.domain.kpi;
 
 import java.util.Set;
-import cn.referral.referral.domain.network.AllianceId;
-import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 
 /**
  * Whose referrals a report counts: everyone's, one alliance's members', one institution's, or those of

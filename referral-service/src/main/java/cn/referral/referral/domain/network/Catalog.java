@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import cn.referral.platform.domain.CatalogId;
 import cn.referral.referral.domain.referral.Direction;
 
 /** An up- or down-referral disease catalog (上转/下转病种目录) for a target level, from the registry. */

@@ -1,5 +1,8 @@
 package cn.referral.referral.domain.network;
 
+import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.InstitutionId;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package cn.referral.referral.domain.network;
 
+import cn.referral.platform.domain.InstitutionId;
+
 import java.util.List;
 import java.util.Objects;
 

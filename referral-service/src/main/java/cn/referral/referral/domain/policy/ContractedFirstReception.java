@@ -3,8 +3,8 @@ package cn.referral.referral.domain.policy;
 import java.time.LocalDate;
 import java.util.Set;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
-import cn.referral.referral.domain.network.InstitutionId;
 
 /**
  * Whether the receiving desk takes a referral first within its urgency (its worklists rank it ahead of

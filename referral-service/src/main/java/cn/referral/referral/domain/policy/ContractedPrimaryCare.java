@@ -2,8 +2,8 @@ package cn.referral.referral.domain.policy;
 
 import java.time.LocalDate;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.ReferralRuleViolation;
 

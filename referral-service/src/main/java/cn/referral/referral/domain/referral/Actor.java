@@ -1,7 +1,7 @@
 package cn.referral.referral.domain.referral;
 
 import java.util.Objects;
-import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 
 /** Who acts: a user of an institution in one role, or the system itself. */
 public record Actor(String userId, ActorRole role, InstitutionId institutionId) {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.domain.policy.AcceptanceDeadlines;
 
 /**

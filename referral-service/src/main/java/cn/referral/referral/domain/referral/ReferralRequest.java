@@ -3,7 +3,8 @@ package cn.referral.referral.domain.referral;
 import java.util.List;
 import java.util.Objects;
 
-import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.domain.policy.DownReferralContinuity;
 
 /**

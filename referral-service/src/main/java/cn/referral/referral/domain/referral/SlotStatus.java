@@ -1,5 +1,8 @@
 package cn.referral.referral.domain.referral;
 
+import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.PoolId;
+
 import java.time.Instant;
 import java.time.LocalDate;
 

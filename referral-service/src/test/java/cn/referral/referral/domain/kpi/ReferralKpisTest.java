@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.ReferralScope;
 import cn.referral.referral.domain.referral.ReferralState;

@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import cn.referral.platform.testing.EligibilityCases;
+import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.testing.EligibilityCases.Case;
 import cn.referral.platform.testing.EligibilityCases.CatalogRow;
+import cn.referral.platform.testing.EligibilityCases;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
-import cn.referral.referral.domain.network.CatalogId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Diagnosis;

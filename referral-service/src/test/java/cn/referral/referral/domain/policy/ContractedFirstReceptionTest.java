@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import cn.referral.referral.domain.network.ContractId;
+import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
-import cn.referral.referral.domain.network.InstitutionId;
 
 /** Issue 13 item 6, the desks' side: who is received first within an urgency (seed 001, listed regions only). */
 class ContractedFirstReceptionTest {

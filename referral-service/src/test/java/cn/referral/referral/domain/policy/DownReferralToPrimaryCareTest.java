@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.domain.network.Institution;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 
 /** Seed 001 (五) 3: 由二、三级医院向基层医疗卫生机构、慢性病医疗机构转诊人数. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.domain.policy.AcceptanceDeadlines;
 import cn.referral.referral.domain.policy.NoShowRule;
 

@@ -1,5 +1,9 @@
 package cn.referral.referral.domain.referral;
 
+import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
+
 import static cn.referral.referral.domain.referral.ReferralFixtures.HOSPITAL_DESK;
 import static cn.referral.referral.domain.referral.ReferralFixtures.HOSPITAL_DOCTOR;
 import static cn.referral.referral.domain.referral.ReferralFixtures.NOW;

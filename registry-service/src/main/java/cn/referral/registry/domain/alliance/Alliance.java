@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.Deactivatable;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.RegistryRuleViolation;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.RegionCode;
 
 /**

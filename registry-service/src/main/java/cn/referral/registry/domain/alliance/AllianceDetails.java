@@ -2,7 +2,7 @@ package cn.referral.registry.domain.alliance;
 
 import java.util.List;
 
-import cn.referral.registry.domain.institution.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.institution.RegionCode;
 
 /** What a registry administrator says about an alliance; the registry owns its id, version and active flag. */

@@ -3,7 +3,7 @@ package cn.referral.registry.domain.alliance;
 import java.util.Collection;
 import java.util.List;
 
-import cn.referral.registry.domain.institution.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 
 /** Whether two institutions are in the same active alliance, and in which. */
 public record CommonAlliances(InstitutionId institutionA, InstitutionId institutionB, List<Alliance> shared) {

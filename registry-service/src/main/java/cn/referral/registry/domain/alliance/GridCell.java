@@ -3,8 +3,8 @@ package cn.referral.registry.domain.alliance;
 import java.util.List;
 import java.util.Objects;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.RegistryRuleViolation;
-import cn.referral.registry.domain.institution.InstitutionId;
 
 /**
  * One 片区 of an alliance's grid: a named area of a district whose residents the alliance serves

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import cn.referral.platform.domain.AllianceId;
 import cn.referral.registry.domain.RegistryRuleViolation;
 
 /**

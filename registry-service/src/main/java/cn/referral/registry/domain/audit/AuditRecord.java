@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import cn.referral.registry.domain.contract.ContractId;
+import cn.referral.platform.domain.ContractId;
 
 /**
  * One read of a family-doctor contract's patient data (DESIGN §5): who, in which roles and institution,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import cn.referral.platform.domain.CatalogId;
 import cn.referral.registry.domain.Deactivatable;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;

@@ -2,7 +2,7 @@ package cn.referral.registry.domain.contract;
 
 import java.time.LocalDate;
 
-import cn.referral.registry.domain.institution.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.practitioner.PractitionerId;
 
 /**

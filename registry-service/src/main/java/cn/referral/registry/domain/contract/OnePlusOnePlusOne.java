@@ -2,9 +2,9 @@ package cn.referral.registry.domain.contract;
 
 import java.util.Map;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.Institution;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.practitioner.Practitioner;
 

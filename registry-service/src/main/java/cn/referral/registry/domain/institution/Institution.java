@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.Deactivatable;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;

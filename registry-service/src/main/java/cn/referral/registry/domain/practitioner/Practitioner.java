@@ -2,8 +2,8 @@ package cn.referral.registry.domain.practitioner;
 
 import java.util.Objects;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.RegistryRuleViolation;
-import cn.referral.registry.domain.institution.InstitutionId;
 
 /** A doctor or other practitioner of one institution: who can be a family doctor or a referral's contact. */
 public record Practitioner(PractitionerId id, String name, InstitutionId institutionId, PractitionerRole role,

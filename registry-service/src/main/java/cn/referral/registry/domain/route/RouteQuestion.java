@@ -2,10 +2,10 @@ package cn.referral.registry.domain.route;
 
 import java.util.Objects;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.DiagnosisCode;
 import cn.referral.registry.domain.catalog.ReferralDirection;
-import cn.referral.registry.domain.institution.InstitutionId;
 
 /** Where can a patient with this diagnosis go from here, for this kind of care? {@code careType} may be null (any). */
 public record RouteQuestion(InstitutionId fromInstitutionId, ReferralDirection direction, DiagnosisCode diagnosis,

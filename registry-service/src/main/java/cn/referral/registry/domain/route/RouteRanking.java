@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceRole;
 import cn.referral.registry.domain.alliance.GridCell;
 import cn.referral.registry.domain.catalog.Eligibility;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.Institution;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 
 /**

@@ -11,8 +11,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.RegistryRuleViolation;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.RegionCode;
 
 class AllianceTest {

@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import cn.referral.platform.testing.EligibilityCases;
+import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.testing.EligibilityCases.Case;
 import cn.referral.platform.testing.EligibilityCases.CatalogRow;
+import cn.referral.platform.testing.EligibilityCases;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 
 /**

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.domain.CatalogId;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 

@@ -19,9 +19,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.domain.AllianceId;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
-import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogEligibility;

@@ -10,11 +10,11 @@ import org.springframework.messaging.Message;
 
 import cn.referral.billing.application.port.in.ReferenceDataUseCases;
 import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.AllianceType;
 import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InstitutionLevel;
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.messaging.EventConsumers;
 
 /** Builds the local views of the registry's compacted topics: institution levels and alliance members. */

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.billing.application.port.in.DecisionQueries;
 import cn.referral.billing.application.port.out.AuditRecord;
-import cn.referral.billing.domain.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Flux;

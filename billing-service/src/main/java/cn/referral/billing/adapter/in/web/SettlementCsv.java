@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import cn.referral.billing.application.port.in.SettlementLine;
-import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
+import cn.referral.platform.domain.AllianceId;
 
 /**
  * The daily settlement export (RFC 4180 CSV, UTF-8, header row, amounts in fen). An {@code ISSUED}

@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.billing.application.port.in.ShownFiling;
 import cn.referral.billing.application.port.in.TransferFilingQueries;
-import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.filing.FilingId;
 import cn.referral.billing.domain.filing.InsuranceTypeCode;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.audit.DeclaredPurpose;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.ProblemException;

@@ -7,7 +7,7 @@ import cn.referral.billing.domain.DecisionEvent;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
 
 /** Maps decision domain events to the wire messages insurers read, as outbox events keyed by referral id. */

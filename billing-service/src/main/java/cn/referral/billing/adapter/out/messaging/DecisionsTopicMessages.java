@@ -2,7 +2,7 @@ package cn.referral.billing.adapter.out.messaging;
 
 import java.util.List;
 
-import cn.referral.billing.domain.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
 import reactor.core.publisher.Flux;

@@ -2,10 +2,10 @@ package cn.referral.billing.adapter.out.messaging;
 
 import org.springframework.stereotype.Component;
 
-import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.filing.FilingEvent;
 import cn.referral.billing.domain.filing.InsuranceTypeCode;
 import cn.referral.billing.domain.filing.TransferFiling;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
 
 /**

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.AllianceDirectory;
 import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.AllianceType;
-import cn.referral.billing.domain.InstitutionId;
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

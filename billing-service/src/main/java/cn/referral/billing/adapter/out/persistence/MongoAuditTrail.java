@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.AuditRecord;
 import cn.referral.billing.application.port.out.AuditTrail;
-import cn.referral.billing.domain.ReferralId;
 import cn.referral.platform.audit.AuditChain;
 import cn.referral.platform.audit.AuditStore;
+import cn.referral.platform.domain.ReferralId;
 import reactor.core.publisher.Flux;
 
 /**

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.InstitutionDirectory;
 import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InstitutionLevel;
+import cn.referral.platform.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Local view of {@code registry.institutions.v1}: the level of every institution. */

@@ -1,6 +1,6 @@
 package cn.referral.billing.application.port.in;
 
-import cn.referral.billing.domain.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 
 /**
  * What the 转院备案 needs of an accepted referral beyond its deductible decision: the diagnosis,

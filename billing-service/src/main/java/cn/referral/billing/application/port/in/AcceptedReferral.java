@@ -5,13 +5,13 @@ import java.util.Objects;
 
 import cn.referral.billing.domain.CareType;
 import cn.referral.billing.domain.Direction;
-import cn.referral.billing.domain.InstitutionId;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.ReferralEligibility;
-import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.SourceEpisode;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 
 /**
  * A referral the target accepted: what billing needs to decide its deductible.

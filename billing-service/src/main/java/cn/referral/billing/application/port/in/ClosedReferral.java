@@ -3,7 +3,7 @@ package cn.referral.billing.application.port.in;
 import java.util.Objects;
 
 import cn.referral.billing.domain.ClosingReason;
-import cn.referral.billing.domain.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 
 /** A referral that ended without care at the target: cancelled, expired or no-show. */
 public record ClosedReferral(ReferralId referralId, ClosingReason reason) {

@@ -3,7 +3,7 @@ package cn.referral.billing.application.port.in;
 import java.time.LocalDate;
 
 import cn.referral.billing.domain.DecisionId;
-import cn.referral.billing.domain.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -3,11 +3,11 @@ package cn.referral.billing.application.port.in;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.RegionCode;
+import cn.referral.platform.domain.AllianceId;
 
 /**
  * A decision as billing issues it to insurers, flat: the fields of {@code billing.deductible-decision-issued.v1},

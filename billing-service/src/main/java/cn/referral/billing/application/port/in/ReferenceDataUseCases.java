@@ -1,9 +1,9 @@
 package cn.referral.billing.application.port.in;
 
 import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.AllianceId;
 import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.InstitutionId;
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Keeping the local views of the registry's institutions and alliances (compacted topics). */

@@ -1,7 +1,7 @@
 package cn.referral.billing.application.port.in;
 
-import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.filing.FilingId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -3,8 +3,8 @@ package cn.referral.billing.application.port.out;
 import java.util.Collection;
 
 import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.AllianceId;
-import cn.referral.billing.domain.InstitutionId;
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

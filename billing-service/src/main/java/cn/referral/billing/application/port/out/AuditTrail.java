@@ -1,6 +1,6 @@
 package cn.referral.billing.application.port.out;
 
-import cn.referral.billing.domain.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -8,8 +8,8 @@ import cn.referral.billing.domain.DecisionEvent;
 import cn.referral.billing.domain.DecisionId;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Outcome;
-import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.RegionCode;
+import cn.referral.platform.domain.ReferralId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -1,7 +1,7 @@
 package cn.referral.billing.application.port.out;
 
 import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** The local view of the registry's institutions. */

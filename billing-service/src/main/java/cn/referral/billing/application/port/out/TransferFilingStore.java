@@ -1,10 +1,10 @@
 package cn.referral.billing.application.port.out;
 
 import cn.referral.billing.domain.Outcome;
-import cn.referral.billing.domain.ReferralId;
 import cn.referral.billing.domain.filing.FilingEvent;
 import cn.referral.billing.domain.filing.FilingId;
 import cn.referral.billing.domain.filing.TransferFiling;
+import cn.referral.platform.domain.ReferralId;
 import reactor.core.publisher.Mono;
 
 /** One 转院备案 per referral; a change and its events are written in one atomic single-document operation. */

@@ -50,7 +50,7 @@ class LocalDemoDataTest {
 
         @Override
         public Mono<cn.referral.billing.application.port.in.DeductibleCheck> checkPaid(RegionCode region,
-                InsuranceScheme scheme, cn.referral.billing.domain.InstitutionId sourceInstitutionId,
+                InsuranceScheme scheme, cn.referral.platform.domain.InstitutionId sourceInstitutionId,
                 java.time.LocalDate admissionDate,
                 cn.referral.billing.domain.Fen paid) {
             return Mono.empty();

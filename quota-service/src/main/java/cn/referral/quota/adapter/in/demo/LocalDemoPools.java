@@ -16,12 +16,12 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
 import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.config.QuotaProperties;
-import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.PoolKey;
-import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Session;
 

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.inbox.EventInProgressException;
@@ -18,8 +20,6 @@ import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.application.port.in.SubmittedReferral;
 import cn.referral.quota.domain.CareType;
 import cn.referral.quota.domain.HoldRequest;
-import cn.referral.quota.domain.InstitutionId;
-import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Urgency;

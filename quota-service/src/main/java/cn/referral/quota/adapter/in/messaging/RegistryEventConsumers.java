@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.messaging.EventConsumers;
 import cn.referral.quota.application.port.in.RegistrySnapshots;
-import cn.referral.quota.domain.InstitutionId;
 
 /**
  * The registry's snapshots quota needs: institutions' regions (which region's reserve policy a pool

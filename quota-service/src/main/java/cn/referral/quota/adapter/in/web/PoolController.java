@@ -13,14 +13,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
 import cn.referral.quota.application.port.in.PoolUseCases;
-import cn.referral.quota.domain.InstitutionId;
-import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.PoolKey;
-import cn.referral.quota.domain.ReferralId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

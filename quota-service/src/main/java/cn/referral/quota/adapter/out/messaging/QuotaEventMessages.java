@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.ReserveReleasedV1;
@@ -15,7 +16,6 @@ import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.WaitlistedV1;
 import cn.referral.quota.domain.Hold;
 import cn.referral.quota.domain.PoolKey;
 import cn.referral.quota.domain.QuotaEvent;
-import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

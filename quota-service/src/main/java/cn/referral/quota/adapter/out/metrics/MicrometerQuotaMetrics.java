@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.PoolId;
 import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

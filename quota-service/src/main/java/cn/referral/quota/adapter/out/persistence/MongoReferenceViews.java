@@ -11,9 +11,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.mongo.LocalViews;
 import cn.referral.quota.application.port.out.ReferenceViews;
-import cn.referral.quota.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /**

@@ -13,13 +13,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.mongo.Upserts;
 import cn.referral.platform.outbox.OutboxUpdates;
 import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
 import cn.referral.quota.application.port.out.ReferralRegister;
-import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
-import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Mono;
 
 /**

@@ -14,12 +14,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.outbox.OutboxFields;
 import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
 import cn.referral.quota.application.port.out.WaitlistStore;
-import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
-import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.WaitlistEntry;
 import cn.referral.quota.domain.WaitlistOrder;
 import reactor.core.publisher.Flux;

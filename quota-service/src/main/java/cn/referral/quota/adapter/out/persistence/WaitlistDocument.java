@@ -6,9 +6,9 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.OutboxEvent;
-import cn.referral.quota.domain.PoolId;
-import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.Urgency;
 import cn.referral.quota.domain.WaitlistClass;
 import cn.referral.quota.domain.WaitlistEntry;

@@ -2,7 +2,7 @@ package cn.referral.quota.application.port.in;
 
 import java.time.Instant;
 
-import cn.referral.quota.domain.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.quota.domain.ReleaseReason;
 import reactor.core.publisher.Mono;
 

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
-import cn.referral.quota.domain.InstitutionId;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolId;
-import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Mono;
 
 /**

@@ -2,7 +2,7 @@ package cn.referral.quota.application.port.in;
 
 import java.time.LocalDate;
 
-import cn.referral.quota.domain.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** The registry's snapshots quota keeps a view of; an older version never overwrites a newer one. */

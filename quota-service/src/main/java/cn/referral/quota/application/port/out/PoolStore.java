@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 
-import cn.referral.quota.domain.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.quota.domain.NewHold;
-import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.Outcome;
-import cn.referral.quota.domain.PoolId;
+import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.PoolTally;
-import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.WaitlistClass;
 import reactor.core.publisher.Flux;

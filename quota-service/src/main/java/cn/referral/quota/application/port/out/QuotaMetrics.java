@@ -3,8 +3,8 @@ package cn.referral.quota.application.port.out;
 import java.util.List;
 import java.util.Map;
 
+import cn.referral.platform.domain.PoolId;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
 
 /** What the ledger reports to monitoring. */

@@ -3,7 +3,7 @@ package cn.referral.quota.application.port.out;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import cn.referral.quota.domain.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** What quota knows of the registry, from its compacted topics: regions of institutions and family-doctor contracts. */

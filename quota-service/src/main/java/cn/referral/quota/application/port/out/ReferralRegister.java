@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import cn.referral.quota.domain.PoolId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.quota.domain.QuotaEvent;
-import cn.referral.quota.domain.ReferralId;
 import reactor.core.publisher.Mono;
 
 /**

@@ -2,9 +2,9 @@ package cn.referral.quota.application.port.out;
 
 import java.util.Map;
 
-import cn.referral.quota.domain.PoolId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.quota.domain.QuotaEvent;
-import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.WaitlistEntry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.testing.MutableClock;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
@@ -17,9 +20,6 @@ import cn.referral.quota.application.port.in.PoolStanding;
 import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.application.port.in.PoolView;
 import cn.referral.quota.config.QuotaProperties;
-import cn.referral.quota.domain.InstitutionId;
-import cn.referral.quota.domain.PoolId;
-import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.ReservedShareRule;
 import cn.referral.quota.domain.Resource;
 import reactor.core.publisher.Mono;

@@ -23,14 +23,14 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.application.port.in.SubmittedReferral;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.domain.HoldStatus;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolId;
-import cn.referral.quota.domain.ReferralId;
 import cn.referral.quota.domain.Pools;
 import cn.referral.quota.domain.ReleaseReason;
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
+import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
 import cn.referral.quota.application.HoldService;
@@ -18,12 +19,11 @@ import cn.referral.quota.application.port.in.HoldUseCases;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.application.port.in.SubmittedReferral;
-import cn.referral.quota.domain.HoldRequest;
 import cn.referral.quota.application.port.out.PoolStore;
-import cn.referral.quota.application.port.out.ReferenceViews;
 import cn.referral.quota.application.port.out.QuotaMetrics;
+import cn.referral.quota.application.port.out.ReferenceViews;
+import cn.referral.quota.domain.HoldRequest;
 import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolId;
 import cn.referral.quota.domain.QuotaEvent;
 import cn.referral.quota.domain.ReserveCutoff;
 import cn.referral.quota.domain.ReservePolicies;

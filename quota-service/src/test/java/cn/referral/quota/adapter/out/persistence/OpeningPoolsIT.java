@@ -21,9 +21,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 
+import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
-import cn.referral.quota.domain.PoolId;
 
 /**
  * Start-up pools (run-local's demo pools) are opened unless they exist, and a restart that finds them all

@@ -6,9 +6,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
+import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.messaging.EventConsumers;
-import cn.referral.platform.events.IncomingEvent;
 import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.ReserveReleasedV1;
 import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.SlotConfirmedV1;
 import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.SlotHeldV1;
@@ -16,10 +20,6 @@ import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.SlotReleasedV1;
 import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.UnavailableV1;
 import cn.referral.referral.adapter.in.messaging.QuotaMessagesV1.WaitlistedV1;
 import cn.referral.referral.application.port.in.QuotaSagaUseCases;
-import cn.referral.referral.domain.network.InstitutionId;
-import cn.referral.referral.domain.referral.HoldId;
-import cn.referral.referral.domain.referral.PoolId;
-import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SlotHold;
 
 /** The referral side of the slot saga: quota's answers to {@code referral.submitted.v1} and what follows. */

@@ -6,10 +6,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.referral.application.port.in.InstitutionViewUseCases;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import reactor.core.publisher.Mono;
 

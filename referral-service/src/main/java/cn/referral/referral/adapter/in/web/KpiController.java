@@ -11,13 +11,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.referral.application.port.in.KpiUseCases;
 import cn.referral.referral.domain.kpi.KpiReport;
 import cn.referral.referral.domain.kpi.SlotFacts;
-import cn.referral.referral.domain.network.AllianceId;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.policy.DownReferralToPrimaryCare;
 import reactor.core.publisher.Mono;
 

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import cn.referral.referral.application.port.in.RevealedPatient;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.application.port.in.ReferralView;
+import cn.referral.referral.application.port.in.RevealedPatient;
 import cn.referral.referral.domain.referral.Action;
 import cn.referral.referral.domain.referral.Attachment;
 import cn.referral.referral.domain.referral.Completion;
@@ -15,7 +16,6 @@ import cn.referral.referral.domain.referral.ContinuityPlan;
 import cn.referral.referral.domain.referral.Eligibility;
 import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.Referral;
-import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralRequest;
 import cn.referral.referral.domain.referral.SlotStatus;
 import cn.referral.referral.domain.referral.SourceEpisode;

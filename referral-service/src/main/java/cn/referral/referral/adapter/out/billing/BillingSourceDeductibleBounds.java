@@ -16,8 +16,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.application.port.out.SourceDeductibleBounds;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.InsuranceScheme;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

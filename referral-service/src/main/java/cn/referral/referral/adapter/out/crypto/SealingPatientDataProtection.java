@@ -5,12 +5,12 @@ import org.springframework.stereotype.Component;
 import cn.referral.platform.crypto.IdentityNumbers;
 import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.crypto.SealContext;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.application.port.in.PatientDetails;
 import cn.referral.referral.application.port.in.RevealedPatient;
 import cn.referral.referral.application.port.out.PatientDataProtection;
 import cn.referral.referral.domain.referral.Insurance;
 import cn.referral.referral.domain.referral.Patient;
-import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.Sealed;
 
 /**

@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.platform.audit.AuditChain;
 import cn.referral.platform.audit.AuditStore;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.application.port.out.AuditRecord;
 import cn.referral.referral.application.port.out.AuditTrail;
-import cn.referral.referral.domain.network.InstitutionId;
-import cn.referral.referral.domain.referral.ReferralId;
 import reactor.core.publisher.Flux;
 
 /**

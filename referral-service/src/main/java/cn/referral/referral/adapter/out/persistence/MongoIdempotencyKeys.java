@@ -9,8 +9,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.application.port.out.IdempotencyKeys;
-import cn.referral.referral.domain.referral.ReferralId;
 import reactor.core.publisher.Mono;
 
 /** One document per caller and Idempotency-Key; its {@code _id} makes the key unique. */

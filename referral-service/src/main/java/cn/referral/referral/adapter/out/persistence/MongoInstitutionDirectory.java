@@ -11,10 +11,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.application.port.out.InstitutionDirectory;
 import cn.referral.referral.application.port.out.LocalView;
 import cn.referral.referral.domain.network.Institution;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

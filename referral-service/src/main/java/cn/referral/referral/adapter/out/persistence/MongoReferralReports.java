@@ -13,11 +13,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.application.port.out.ReferralReports;
 import cn.referral.referral.domain.kpi.DiagnosisScopeCount;
 import cn.referral.referral.domain.kpi.KpiScope;
 import cn.referral.referral.domain.kpi.ReferralCount;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.ReferralScope;
 import cn.referral.referral.domain.referral.ReferralState;

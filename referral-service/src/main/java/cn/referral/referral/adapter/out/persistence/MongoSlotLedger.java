@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.application.port.out.SlotLedger;
 import cn.referral.referral.domain.kpi.SlotFacts;
-import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Facts of reserved units from quota's events, one document per fact id (so a replay counts once). */

@@ -1,7 +1,7 @@
 package cn.referral.referral.application.port.in;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.domain.network.Institution;
-import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Reading the local view of the registry's institutions (kept through {@link ReferenceDataUseCases}). */

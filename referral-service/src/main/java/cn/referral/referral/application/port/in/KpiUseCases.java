@@ -2,10 +2,10 @@ package cn.referral.referral.application.port.in;
 
 import java.time.LocalDate;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.domain.kpi.KpiReport;
-import cn.referral.referral.domain.network.AllianceId;
-import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 public interface KpiUseCases {

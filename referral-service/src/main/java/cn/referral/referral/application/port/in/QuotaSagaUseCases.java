@@ -2,10 +2,10 @@ package cn.referral.referral.application.port.in;
 
 import java.time.Instant;
 
-import cn.referral.referral.domain.network.InstitutionId;
-import cn.referral.referral.domain.referral.HoldId;
-import cn.referral.referral.domain.referral.PoolId;
-import cn.referral.referral.domain.referral.ReferralId;
+import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.domain.referral.SlotHold;
 import reactor.core.publisher.Mono;
 

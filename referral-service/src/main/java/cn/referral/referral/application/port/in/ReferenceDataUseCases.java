@@ -1,14 +1,14 @@
 package cn.referral.referral.application.port.in;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.CatalogId;
+import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.application.port.out.LocalView;
 import cn.referral.referral.domain.network.Alliance;
-import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Catalog;
-import cn.referral.referral.domain.network.CatalogId;
-import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
-import cn.referral.referral.domain.network.InstitutionId;
 
 /**
  * Keeping the local views of the registry's institutions, catalogs, contracts and alliances: a snapshot

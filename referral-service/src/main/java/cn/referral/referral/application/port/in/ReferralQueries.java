@@ -1,9 +1,9 @@
 package cn.referral.referral.application.port.in;
 
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.domain.referral.Patient;
 import cn.referral.referral.domain.referral.Referral;
-import cn.referral.referral.domain.referral.ReferralId;
 import reactor.core.publisher.Mono;
 
 /**

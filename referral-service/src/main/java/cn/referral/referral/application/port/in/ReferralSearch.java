@@ -2,8 +2,8 @@ package cn.referral.referral.application.port.in;
 
 import java.util.Set;
 
-import cn.referral.referral.domain.network.InstitutionId;
-import cn.referral.referral.domain.referral.ReferralId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.domain.referral.ReferralState;
 
 /**

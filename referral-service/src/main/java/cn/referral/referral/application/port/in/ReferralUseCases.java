@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import cn.referral.referral.application.port.out.AuditRecord;
 import cn.referral.referral.domain.referral.Action;
 import cn.referral.referral.domain.referral.CancelReason;
 import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.Referral;
-import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.RejectReason;
 import cn.referral.referral.domain.referral.TreatmentOutcome;
 import reactor.core.publisher.Flux;

@@ -2,14 +2,14 @@ package cn.referral.referral.application.port.in;
 
 import java.util.List;
 
-import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.domain.referral.Attachment;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.ContinuityPlan;
 import cn.referral.referral.domain.referral.DateWindow;
 import cn.referral.referral.domain.referral.Diagnosis;
 import cn.referral.referral.domain.referral.Direction;
-import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.SourceEpisode;
 import cn.referral.referral.domain.referral.Urgency;
 

@@ -2,7 +2,7 @@ package cn.referral.referral.application.port.out;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import cn.referral.referral.domain.referral.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 
 public interface AuditTrail {
 

@@ -1,6 +1,6 @@
 package cn.referral.referral.application.port.out;
 
-import cn.referral.referral.domain.referral.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 
 /** A referral with this id exists already (a replayed submission raced its twin). */
 public class DuplicateReferralId extends RuntimeException {

@@ -1,7 +1,7 @@
 package cn.referral.referral.application.port.out;
 
 import reactor.core.publisher.Mono;
-import cn.referral.referral.domain.referral.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 
 /** Idempotency-Key records of POST /referrals, unique per caller and key. */
 public interface IdempotencyKeys {

@@ -1,9 +1,9 @@
 package cn.referral.referral.application.port.out;
 
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.application.port.in.PatientDetails;
 import cn.referral.referral.application.port.in.RevealedPatient;
 import cn.referral.referral.domain.referral.Patient;
-import cn.referral.referral.domain.referral.ReferralId;
 
 /** Seals patient details for storage and opens them for an entitled reader (identity numbers stay masked). */
 public interface PatientDataProtection {

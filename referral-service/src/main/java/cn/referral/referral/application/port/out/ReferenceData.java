@@ -1,12 +1,12 @@
 package cn.referral.referral.application.port.out;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.CatalogId;
+import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.domain.network.Alliance;
-import cn.referral.referral.domain.network.AllianceId;
 import cn.referral.referral.domain.network.Catalog;
-import cn.referral.referral.domain.network.CatalogId;
-import cn.referral.referral.domain.network.ContractId;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
-import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

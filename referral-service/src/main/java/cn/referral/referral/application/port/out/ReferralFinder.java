@@ -1,8 +1,8 @@
 package cn.referral.referral.application.port.out;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralSearch;
-import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** Searches the stored referrals, within what one caller may see. */

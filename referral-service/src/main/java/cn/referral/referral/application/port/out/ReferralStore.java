@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.application.port.in.WorklistPage;
 import cn.referral.referral.application.port.in.WorklistQuery;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
-import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralState;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

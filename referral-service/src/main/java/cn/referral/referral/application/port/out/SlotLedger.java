@@ -3,8 +3,8 @@ package cn.referral.referral.application.port.out;
 import java.time.Instant;
 import java.util.Set;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.domain.kpi.SlotFacts;
-import cn.referral.referral.domain.network.InstitutionId;
 import reactor.core.publisher.Mono;
 
 /** What quota did with reserved units, kept for the utilization KPI. */

@@ -2,7 +2,7 @@ package cn.referral.referral.application.port.out;
 
 import java.time.LocalDate;
 
-import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.domain.referral.InsuranceScheme;
 import reactor.core.publisher.Mono;
 

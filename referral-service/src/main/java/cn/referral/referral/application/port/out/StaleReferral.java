@@ -1,6 +1,6 @@
 package cn.referral.referral.application.port.out;
 
-import cn.referral.referral.domain.referral.ReferralId;
+import cn.referral.platform.domain.ReferralId;
 
 /** The referral changed since the version a write was based on. */
 public class StaleReferral extends RuntimeException {

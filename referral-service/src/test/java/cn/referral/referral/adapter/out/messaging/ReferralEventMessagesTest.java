@@ -12,15 +12,15 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.referral.domain.referral.CancelReason;
 import cn.referral.referral.domain.referral.CareType;
-import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Eligibility;
+import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralFixtures;
-import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralRequest;
 import cn.referral.referral.domain.referral.ReferralRuleViolation;
 import cn.referral.referral.domain.referral.RejectReason;

@@ -21,11 +21,11 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 
+import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
-import cn.referral.referral.domain.network.CatalogId;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.support.ReferralItSupport;

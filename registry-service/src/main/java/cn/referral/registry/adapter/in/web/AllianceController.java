@@ -13,13 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
-import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.AllianceUseCases;
-import cn.referral.registry.domain.alliance.AllianceId;
-import cn.referral.registry.domain.institution.InstitutionId;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -3,12 +3,12 @@ package cn.referral.registry.adapter.in.web;
 import java.util.List;
 import java.util.function.Supplier;
 
-import cn.referral.registry.domain.alliance.AllianceDetails;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.alliance.AllianceDetails;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.alliance.GridCell;
 import cn.referral.registry.domain.alliance.GridId;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.RegionCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

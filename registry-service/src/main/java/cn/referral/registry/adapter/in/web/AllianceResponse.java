@@ -2,8 +2,8 @@ package cn.referral.registry.adapter.in.web;
 
 import java.util.List;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.alliance.Alliance;
-import cn.referral.registry.domain.institution.InstitutionId;
 
 public record AllianceResponse(String id, String name, String type, String regionCode, List<String> leadInstitutionIds,
                                String hubInstitutionId, List<String> memberInstitutionIds, List<Grid> grids,

@@ -6,10 +6,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.referral.platform.web.IdParameters;
+import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.security.Caller;
+import cn.referral.platform.web.IdParameters;
 import cn.referral.registry.application.port.in.AuditUseCases;
-import cn.referral.registry.domain.contract.ContractId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -12,13 +12,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.domain.CatalogId;
+import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
-import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.CatalogUseCases;
 import cn.referral.registry.domain.catalog.CareType;
-import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import jakarta.validation.Valid;

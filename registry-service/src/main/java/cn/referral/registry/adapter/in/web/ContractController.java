@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.audit.DeclaredPurpose;
+import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
-import cn.referral.platform.audit.DeclaredPurpose;
-import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.ContractUseCases;
-import cn.referral.registry.domain.contract.ContractId;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;

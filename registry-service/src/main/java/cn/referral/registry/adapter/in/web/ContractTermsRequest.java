@@ -2,8 +2,8 @@ package cn.referral.registry.adapter.in.web;
 
 import java.time.LocalDate;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.contract.ContractTerms;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.PractitionerId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

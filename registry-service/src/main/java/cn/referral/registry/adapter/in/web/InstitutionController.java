@@ -12,12 +12,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
-import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.InstitutionUseCases;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;

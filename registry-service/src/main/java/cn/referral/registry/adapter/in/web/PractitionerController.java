@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.referral.platform.web.IdParameters;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.PractitionerUseCases;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.Practitioner;
 import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;

@@ -6,12 +6,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.RouteUseCases;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.ReferralDirection;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.route.RouteQuestion;
 import cn.referral.registry.domain.route.RouteSuggestion;
 import reactor.core.publisher.Mono;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.registry.domain.RegistryEvent;
@@ -13,7 +14,6 @@ import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import cn.referral.registry.domain.institution.Institution;
-import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -11,16 +11,16 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.port.out.AllianceStore;
 import cn.referral.registry.domain.alliance.Alliance;
-import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.alliance.GridCell;
 import cn.referral.registry.domain.alliance.GridId;
 import cn.referral.registry.domain.alliance.OneAlliancePerGridCell;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.RegionCode;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.platform.audit.AuditChain;
 import cn.referral.platform.audit.AuditStore;
+import cn.referral.platform.domain.ContractId;
 import cn.referral.registry.application.port.out.AuditTrail;
 import cn.referral.registry.domain.audit.AuditRecord;
-import cn.referral.registry.domain.contract.ContractId;
 import reactor.core.publisher.Flux;
 
 /**

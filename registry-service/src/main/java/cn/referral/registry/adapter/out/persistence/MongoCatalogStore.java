@@ -10,12 +10,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.port.out.CatalogStore;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogEntry;
-import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionLevel;

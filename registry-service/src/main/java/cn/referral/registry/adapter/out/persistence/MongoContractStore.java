@@ -11,14 +11,14 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.DuplicateContract;
 import cn.referral.registry.application.port.out.ContractStore;
-import cn.referral.registry.domain.contract.ContractId;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.PractitionerId;
 import reactor.core.publisher.Mono;
 

@@ -11,12 +11,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.DuplicateInstitution;
 import cn.referral.registry.application.port.out.InstitutionStore;
 import cn.referral.registry.domain.institution.Institution;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionKind;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.institution.RegionCode;

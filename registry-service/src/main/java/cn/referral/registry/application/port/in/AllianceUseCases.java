@@ -1,11 +1,11 @@
 package cn.referral.registry.application.port.in;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
-import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.CommonAlliances;
-import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -1,8 +1,8 @@
 package cn.referral.registry.application.port.in;
 
+import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.domain.audit.AuditRecord;
-import cn.referral.registry.domain.contract.ContractId;
 import reactor.core.publisher.Flux;
 
 public interface AuditUseCases {

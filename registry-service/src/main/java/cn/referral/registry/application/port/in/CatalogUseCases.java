@@ -1,9 +1,9 @@
 package cn.referral.registry.application.port.in;
 
+import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogDetails;
-import cn.referral.registry.domain.catalog.CatalogId;
 import cn.referral.registry.domain.catalog.DiagnosisCode;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.Eligibility;

@@ -1,7 +1,7 @@
 package cn.referral.registry.application.port.in;
 
+import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.security.Caller;
-import cn.referral.registry.domain.contract.ContractId;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import reactor.core.publisher.Mono;

@@ -1,9 +1,9 @@
 package cn.referral.registry.application.port.in;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionDetails;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

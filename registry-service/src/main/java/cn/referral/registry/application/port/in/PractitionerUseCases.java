@@ -1,7 +1,7 @@
 package cn.referral.registry.application.port.in;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.practitioner.Practitioner;
 import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;

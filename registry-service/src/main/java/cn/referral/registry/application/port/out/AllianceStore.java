@@ -2,9 +2,9 @@ package cn.referral.registry.application.port.out;
 
 import java.util.Collection;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.alliance.Alliance;
-import cn.referral.registry.domain.alliance.AllianceId;
-import cn.referral.registry.domain.institution.InstitutionId;
 import reactor.core.publisher.Flux;
 
 /**

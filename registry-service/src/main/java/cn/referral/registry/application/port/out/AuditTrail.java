@@ -1,7 +1,7 @@
 package cn.referral.registry.application.port.out;
 
+import cn.referral.platform.domain.ContractId;
 import cn.referral.registry.domain.audit.AuditRecord;
-import cn.referral.registry.domain.contract.ContractId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

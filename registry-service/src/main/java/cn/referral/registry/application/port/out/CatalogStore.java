@@ -1,6 +1,6 @@
 package cn.referral.registry.application.port.out;
 
-import cn.referral.registry.domain.catalog.CatalogId;
+import cn.referral.platform.domain.CatalogId;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionLevel;

@@ -1,6 +1,6 @@
 package cn.referral.registry.application.port.out;
 
-import cn.referral.registry.domain.contract.ContractId;
+import cn.referral.platform.domain.ContractId;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import reactor.core.publisher.Mono;
 

@@ -2,8 +2,8 @@ package cn.referral.registry.application.port.out;
 
 import java.util.Collection;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.institution.Institution;
-import cn.referral.registry.domain.institution.InstitutionId;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import reactor.core.publisher.Flux;
 

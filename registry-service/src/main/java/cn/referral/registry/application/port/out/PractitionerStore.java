@@ -1,6 +1,6 @@
 package cn.referral.registry.application.port.out;
 
-import cn.referral.registry.domain.institution.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.practitioner.Practitioner;
 import cn.referral.registry.domain.practitioner.PractitionerId;
 import reactor.core.publisher.Flux;

@@ -11,14 +11,14 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.adapter.in.demo.DemoDataFiles.AllianceData;
 import cn.referral.registry.adapter.in.demo.DemoDataFiles.GridData;
 import cn.referral.registry.adapter.in.demo.DemoDataFiles.InstitutionData;
 import cn.referral.registry.domain.alliance.Alliance;
-import cn.referral.registry.domain.alliance.AllianceId;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.alliance.OneAlliancePerGridCell;
-import cn.referral.registry.domain.institution.InstitutionId;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The demo files encode seed 003 annex 3 and seed 002 faithfully, with the ids other services' demos use. */

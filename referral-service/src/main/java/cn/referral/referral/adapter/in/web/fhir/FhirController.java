@@ -20,14 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import cn.referral.platform.application.NotFound;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.TraceWebFilter;
-import cn.referral.platform.application.NotFound;
 import cn.referral.referral.application.port.in.ReferralPage;
 import cn.referral.referral.application.port.in.ReferralQueries;
 import cn.referral.referral.application.port.in.ReferralSearch;
 import cn.referral.referral.domain.referral.Referral;
-import cn.referral.referral.domain.referral.ReferralId;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

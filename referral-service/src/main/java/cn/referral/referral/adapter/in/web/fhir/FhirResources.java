@@ -21,10 +21,10 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.application.port.in.NetworkOrganization;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Institution;
-import cn.referral.referral.domain.network.InstitutionId;
 import cn.referral.referral.domain.referral.Completion;
 import cn.referral.referral.domain.referral.HistoryEntry;
 import cn.referral.referral.domain.referral.Referral;

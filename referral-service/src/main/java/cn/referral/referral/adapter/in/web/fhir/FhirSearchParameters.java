@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.springframework.util.MultiValueMap;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.application.port.in.ReferralSearch;
-import cn.referral.referral.domain.network.InstitutionId;
-import cn.referral.referral.domain.referral.ReferralId;
 import cn.referral.referral.domain.referral.ReferralState;
 
 /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import cn.referral.referral.domain.network.InstitutionId;
+import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.domain.referral.ReferralFixtures;
 import cn.referral.referral.domain.referral.ReferralState;
 
