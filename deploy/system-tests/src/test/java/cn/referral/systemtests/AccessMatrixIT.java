@@ -239,15 +239,15 @@ class AccessMatrixIT {
     // ---- the matrix ------------------------------------------------------------------------------------
 
     // The columns, and the answers many rows share, named for who is let through:
-    //                                                       nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
-    //                                                       PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
-    private static final int[] ANYONE_SIGNED_IN =          {200,   200,    200, 200,   200, 200,   200,   200,   200,   200,  200,  401};
-    private static final int[] DOCTORS_AND_DESKS =         {200,   200,    200, 200,   200, 200,   200,   403,   403,   403,  403,  401};
-    private static final int[] ONLY_THE_AUDITOR =          {403,   403,    403, 403,   403, 403,   403,   403,   403,   403,  200,  401};
+    //                                                        nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
+    //                                                        PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
+    private static final int[] ANYONE_SIGNED_IN =           {200,   200,    200, 200,   200, 200,   200,   200,   200,   200,  200,  401};
+    private static final int[] DOCTORS_AND_DESKS =          {200,   200,    200, 200,   200, 200,   200,   403,   403,   403,  403,  401};
+    private static final int[] ONLY_THE_AUDITOR =           {403,   403,    403, 403,   403, 403,   403,   403,   403,   403,  200,  401};
     /** Who sees {held}: its source's and target's doctors, the target's desk, auditors; to anyone else it does not exist. */
-    private static final int[] WHO_SEES_THE_HELD_REFERRAL = {200,  404,    200, 404,   200, 404,   404,   404,   404,   404,  200,  401};
+    private static final int[] WHO_SEES_THE_HELD_REFERRAL = {200,   404,    200, 404,   200, 404,   404,   404,   404,   404,  200,  401};
     /** A Wenzhou referral's target desk acts; who sees the referral but may not: 403; who may not see it: 404. */
-    private static final int[] ONLY_ITS_TARGETS_DESK =     {403,   404,    403, 404,   200, 404,   404,   404,   404,   404,  403,  401};
+    private static final int[] ONLY_ITS_TARGETS_DESK =      {403,   404,    403, 404,   200, 404,   404,   404,   404,   404,  403,  401};
 
     /** Registry writes: the administrator gets {@code status}, every other caller signed in 403. */
     private static int[] onlyTheRegistryAdmin(int status) {
