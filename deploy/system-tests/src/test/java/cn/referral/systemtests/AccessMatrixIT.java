@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -236,10 +238,30 @@ class AccessMatrixIT {
 
     // ---- the matrix ------------------------------------------------------------------------------------
 
+    // The columns, and the answers many rows share, named for who is let through:
+    //                                                        nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
+    //                                                        PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
+    private static final int[] ANYONE_SIGNED_IN =           {200,   200,    200, 200,   200, 200,   200,   200,   200,   200,  200,  401};
+    private static final int[] DOCTORS_AND_DESKS =          {200,   200,    200, 200,   200, 200,   200,   403,   403,   403,  403,  401};
+    private static final int[] ONLY_THE_AUDITOR =           {403,   403,    403, 403,   403, 403,   403,   403,   403,   403,  200,  401};
+    /** Who sees {held}: its source's and target's doctors, the target's desk, auditors; to anyone else it does not exist. */
+    private static final int[] WHO_SEES_THE_HELD_REFERRAL = {200,   404,    200, 404,   200, 404,   404,   404,   404,   404,  200,  401};
+    /** A Wenzhou referral's target desk acts; who sees the referral but may not: 403; who may not see it: 404. */
+    private static final int[] ONLY_ITS_TARGETS_DESK =      {403,   404,    403, 404,   200, 404,   404,   404,   404,   404,  403,  401};
+
+    /** Registry writes: the administrator gets {@code status}, every other caller signed in 403. */
+    private static int[] onlyTheRegistryAdmin(int status) {
+        return new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, status, 403, 401};
+    }
+
     private List<Row> rows() {
+        return Stream.of(referralRows(), fhirRows(), quotaRows(), billingRows(), registryRows(), managementRows())
+                .flatMap(List::stream).toList();
+    }
+
+    private List<Row> referralRows() {
         LocalDate today = today();
         String kpiPeriod = "from=" + today.minusDays(30) + "&to=" + today;
-        int year = today.getYear();
         String appointment = ReferralRequests.anAcceptance(morningOf(today.plusDays(2)));
         return List.of(
                 // ---- referral-service: submission (DESIGN §4 "doctors", §5 "creates from their own institution")
@@ -258,11 +280,9 @@ class AccessMatrixIT {
                 // ---- referral-service: reads (§5 object-level: doctors own institution, desks targeting them, auditors)
                 get("/api/referrals/{held}",
                         "§5: source and target doctors, the target's desk, auditors see it; anyone else 404")
-                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
-                get("/api/referrals/{held}/history", "§5: as the referral itself")
-                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
-                get("/api/referrals/{held}/actions", "§5: as the referral itself")
-                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
+                        .expect(WHO_SEES_THE_HELD_REFERRAL),
+                get("/api/referrals/{held}/history", "§5: as the referral itself").expect(WHO_SEES_THE_HELD_REFERRAL),
+                get("/api/referrals/{held}/actions", "§5: as the referral itself").expect(WHO_SEES_THE_HELD_REFERRAL),
                 get("/api/referrals/{na}",
                         "§5: the same rule in Nan'an; insurers read decisions, not referrals")
                         .expect(404, 200, 404, 200, 404, 404, 200, 404, 404, 404, 200, 401),
@@ -270,15 +290,15 @@ class AccessMatrixIT {
                 // ---- referral-service: the target's decision and the visit (§1 desks accept/reject/record arrival)
                 post("/api/referrals/{held}/accept", appointment,
                         "§5: only the target's desk accepts; who sees it but may not: 403; who may not see it: 404")
-                        .ifMatch().expect(403, 404, 403, 404, 200, 404, 404, 404, 404, 404, 403, 401),
+                        .ifMatch().expect(ONLY_ITS_TARGETS_DESK),
                 post("/api/referrals/{held}/reject", "{\"reasonCode\":\"NO_CAPACITY\",\"note\":\"本周专家号已满\"}",
                         "§5: only the target's desk rejects")
-                        .ifMatch().expect(403, 404, 403, 404, 200, 404, 404, 404, 404, 404, 403, 401),
+                        .ifMatch().expect(ONLY_ITS_TARGETS_DESK),
                 post("/api/referrals/{held}/cancel", "{\"reasonCode\":\"PATIENT_DECLINED\"}",
                         "the referring institution's doctors cancel; the target sees it but may not")
                         .ifMatch().expect(200, 404, 403, 404, 403, 404, 404, 404, 404, 404, 403, 401),
                 post("/api/referrals/{accepted}/arrival", null, "§1: the target's desk records the arrival")
-                        .ifMatch().expect(403, 404, 403, 404, 200, 404, 404, 404, 404, 404, 403, 401),
+                        .ifMatch().expect(ONLY_ITS_TARGETS_DESK),
                 post("/api/referrals/{accepted}/no-show", null,
                         "the target's desk records a no-show (422 for it: the appointment has not begun yet)")
                         .ifMatch().expect(403, 404, 403, 404, 422, 404, 404, 404, 404, 404, 403, 401),
@@ -294,21 +314,19 @@ class AccessMatrixIT {
                 // ---- referral-service: worklists, KPIs, audit
                 get("/api/worklists/incoming?size=100",
                         "§4/§5: doctors and desks, of their own institution (what targets it); no one else")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401)
-                        .listing("{held}", wmuDoctor, wmuDesk),
+                        .expect(DOCTORS_AND_DESKS).listing("{held}", wmuDoctor, wmuDesk),
                 get("/api/worklists/outgoing?size=100",
                         "§5: doctors see what their institution sent; a desk sees only referrals targeting it")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401)
-                        .listing("{held}", nanhuiDoctor),
+                        .expect(DOCTORS_AND_DESKS).listing("{held}", nanhuiDoctor),
                 get("/api/worklists/contracted?size=100",
                         "seed 002 跟踪转诊患者治疗过程: the contracted institution's primary doctors; no one else")
                         .expect(200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401),
                 get("/api/worklists/down-referrals-due?size=100",
                         "closed loop: a hospital's doctors and desk see completions to send back down")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401),
+                        .expect(DOCTORS_AND_DESKS),
                 get("/api/kpis?" + kpiPeriod, "docs/kpis.md: staff their own institution, insurers their own "
                         + "region, admins and auditors all; the default scope is the caller's own")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+                        .expect(ANYONE_SIGNED_IN),
                 get("/api/kpis?" + kpiPeriod + "&institutionId=" + WMU_HOSPITAL,
                         "docs/kpis.md: an institution's numbers to its own staff, admins and auditors")
                         .expect(403, 403, 200, 403, 200, 403, 403, 403, 403, 200, 200, 401),
@@ -319,26 +337,26 @@ class AccessMatrixIT {
                         "docs/kpis.md: an alliance's numbers to admins and auditors")
                         .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 401),
                 get("/api/audit?referralId={held}", "§5: the audit trail of patient reads is for AUDITOR")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401)
-                        .listing("{held}", auditor),
+                        .expect(ONLY_THE_AUDITOR).listing("{held}", auditor),
                 get("/api/audit/chain?day={settlementDay}",
                         "issue 15: auditors verify the day's hash chain of referral reads")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                        .expect(ONLY_THE_AUDITOR));
+    }
 
-                // ---- referral-service: the FHIR R4 view (docs/fhir.md): the same object-level rules and audit
-                //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
-                //                                          PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
-                get("/api/fhir/metadata", "the CapabilityStatement: anyone signed in")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+    /** referral-service's FHIR R4 view (docs/fhir.md): the same object-level rules and audit. */
+    private List<Row> fhirRows() {
+        return List.of(
+                get("/api/fhir/metadata", "the CapabilityStatement: anyone signed in").expect(ANYONE_SIGNED_IN),
                 get("/api/fhir/ServiceRequest/{held}", "§5: as /api/referrals/{held}; anyone else 404 (OperationOutcome)")
-                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
-                get("/api/fhir/Task/{held}", "§5: as the referral")
-                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
+                        .expect(WHO_SEES_THE_HELD_REFERRAL),
+                get("/api/fhir/Task/{held}", "§5: as the referral").expect(WHO_SEES_THE_HELD_REFERRAL),
                 get("/api/fhir/Appointment/{held}", "§5: as the referral (the held slot, proposed)")
-                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
+                        .expect(WHO_SEES_THE_HELD_REFERRAL),
                 get("/api/fhir/Patient/{heldPatient}",
                         "§5: pseudonym and last 4 only, to whoever sees one of the patient's referrals")
-                        .expect(200, 404, 200, 404, 200, 404, 404, 404, 404, 404, 200, 401),
+                        .expect(WHO_SEES_THE_HELD_REFERRAL),
+                //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
+                //                                          PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
                 get("/api/fhir/ServiceRequest?patient=Patient/{heldPatient}&_count=100",
                         "§5: searches list only what the caller sees; insurers and administrators may not search")
                         .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 200, 401)
@@ -348,9 +366,12 @@ class AccessMatrixIT {
                         .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 200, 401)
                         .listing("{held}", nanhuiDoctor, wmuDoctor, wmuDesk, auditor),
                 get("/api/fhir/Organization/" + WMU_HOSPITAL, "reference data: anyone signed in")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+                        .expect(ANYONE_SIGNED_IN));
+    }
 
-                // ---- quota-service (§4: pools are managed by the institution's REFERRAL_DESK)
+    /** quota-service (§4: pools are managed by the institution's REFERRAL_DESK). */
+    private List<Row> quotaRows() {
+        return List.of(
                 //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
                 //                                          PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
                 post("/api/quota/pools", aPoolAtWmu(POOL_DAY.getAndIncrement()),
@@ -365,143 +386,136 @@ class AccessMatrixIT {
                 get("/api/quota/reserve?institutionId=" + WMU_HOSPITAL + "&date={poolDate}",
                         "§4: free reserved units only (no holds, no referrals), for choosing where to refer: "
                                 + "doctors and desks of any institution; insurers, administrators, auditors: 403")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401),
+                        .expect(DOCTORS_AND_DESKS),
                 put("/api/quota/pools/{pool}/size", "{\"capacity\":10,\"reserved\":2}",
                         "§4: only the desk resizes; its own doctors see the pool (403), others do not (404)")
                         .expect(404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 401),
                 get("/api/quota/holds?referralId={held}",
                         "§5: a referral's holds are listed to the pool's institution only")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401)
-                        .listing("{held}", wmuDoctor, wmuDesk),
+                        .expect(ANYONE_SIGNED_IN).listing("{held}", wmuDoctor, wmuDesk));
+    }
 
-                // ---- billing-service (§4: readers INSURER of the region, AUDITOR, the referral's own institutions)
-                get("/api/billing/decisions?referralId={na}",
-                        "§4/§5: the region's insurer, auditors, the referral's institutions; the rest get none")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401)
-                        .listing("{decision}", shijingDoctor, countyDoctor, countyDesk, nananInsurer, auditor),
-                get("/api/billing/decisions/{decision}", "§5: as above; to anyone else it does not exist")
-                        .expect(404, 200, 404, 200, 404, 404, 200, 404, 200, 404, 200, 401),
-                get("/api/billing/transfer-filings?referralId={na}",
-                        "转院备案 (2501): read as the decision it stands beside")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401)
-                        .listing("{filing}", shijingDoctor, countyDoctor, countyDesk, nananInsurer, auditor),
-                get("/api/billing/transfer-filings/{filing}", "as the decision; to anyone else it does not exist")
-                        .expect(404, 200, 404, 200, 404, 404, 200, 404, 200, 404, 200, 401),
+    /** billing-service (§4: readers INSURER of the region, AUDITOR, the referral's own institutions). */
+    private List<Row> billingRows() {
+        LocalDate today = today();
+        List<Row> rows = new ArrayList<>();
+        rows.addAll(aNananReferralsBillingDocument("decisions", "{decision}",
+                "§4/§5: the region's insurer, auditors, the referral's institutions; the rest get none"));
+        rows.addAll(aNananReferralsBillingDocument("transfer-filings", "{filing}",
+                "转院备案 (2501): read as the decision it stands beside"));
+        rows.addAll(List.of(
+                //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
+                //                                          PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
                 get("/api/billing/settlement/{settlementDay}.csv",
                         "§4: the daily export is the insurers' (own region only) and the auditors'")
                         .expect(403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 401)
                         .listing("{decision}", nananInsurer, auditor),
                 get("/api/billing/audit?referralId={na}",
                         "§5: who read a decision (insured person number in full or masked) is for AUDITOR")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+                        .expect(ONLY_THE_AUDITOR),
                 get("/api/billing/audit/chain?day={settlementDay}",
                         "issue 15: auditors verify the day's hash chain of decision and settlement reads")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
-                get("/api/billing/schedules/" + NANAN_REGION + "/EMPLOYEE/" + year,
+                        .expect(ONLY_THE_AUDITOR),
+                get("/api/billing/schedules/" + NANAN_REGION + "/EMPLOYEE/" + today.getYear(),
                         "published reference data: anyone signed in (DESIGN silent on reads)")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+                        .expect(ANYONE_SIGNED_IN),
                 get("/api/billing/policies/" + NANAN_REGION, "published reference data: anyone signed in")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+                        .expect(ANYONE_SIGNED_IN),
                 get("/api/billing/deductible-check?regionCode=" + NANAN_REGION + "&scheme=EMPLOYEE"
-                                + "&sourceInstitutionId=na-shijing-thc&admissionDate=" + today()
+                                + "&sourceInstitutionId=na-shijing-thc&admissionDate=" + today
                                 + "&deductiblePaidFen=0",
                         "the bound on sourceEpisode.deductiblePaidFen from published schedules: anyone signed in")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+                        .expect(ANYONE_SIGNED_IN),
                 put("/api/billing/schedules/" + SCRATCH_REGION + "/EMPLOYEE/2099", aSchedule(),
                         "§4: schedules are written by REGISTRY_ADMIN")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
+                        .expect(onlyTheRegistryAdmin(200)),
                 put("/api/billing/policies/" + SCRATCH_REGION, aPolicy(),
                         "§4: region policies are written by REGISTRY_ADMIN")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
+                        .expect(onlyTheRegistryAdmin(200))));
+        return rows;
+    }
 
-                // ---- registry-service (§4: writes REGISTRY_ADMIN, reads any authenticated user)
-                //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
-                //                                          PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
-                get("/api/registry/institutions/" + WMU_HOSPITAL, "§4: registry reads: anyone signed in")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/institutions?regionCode=" + NANAN_REGION, "§4: registry reads")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/alliances/na-county-community", "§4: registry reads")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/alliances?institutionId=" + SHIJING_CENTRE, "§4: registry reads")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/alliances/common?a=" + NANHUI_CENTRE + "&b=" + WMU_HOSPITAL, "§4: registry reads")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/catalogs/cat-up-tertiary", "§4: registry reads")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/catalogs?direction=UP", "§4: registry reads")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/catalogs/eligibility?direction=DOWN&diagnosis=I10&targetLevel=PRIMARY",
-                        "§4: registry reads")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/practitioners/" + NANHUI_FAMILY_DOCTOR, "§4: registry reads")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/practitioners?institutionId=" + NANHUI_CENTRE, "§4: registry reads")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/routes?from=" + NANHUI_CENTRE + "&diagnosis=I21.0&careType=INPATIENT",
-                        "§4: registry reads")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/contracts/{contract}",
-                        "§4: registry reads (a contract shows the patient only by pseudonym and masked number)")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/contracts?patientRef={patientRef}", "§4: registry reads, by pseudonym")
-                        .expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
-                get("/api/registry/audit?contractId={contract}",
-                        "§5: who read a contract's patient data (and why) is for AUDITOR")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
-                get("/api/registry/audit/chain?day={settlementDay}",
-                        "issue 15: auditors verify the day's hash chain of contract reads")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
-                post("/api/registry/institutions", anInstitution(), "§4: registry writes: REGISTRY_ADMIN only")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 401),
-                put("/api/registry/institutions/{inst}", anInstitution(), "§4: registry writes")
-                        .ifMatch().expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
-                post("/api/registry/institutions/{inst}/deactivation", null, "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
-                delete("/api/registry/institutions/{inst}", "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 403, 401),
-                post("/api/registry/alliances", anAllianceLedBy("{inst}"), "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 401),
-                put("/api/registry/alliances/{alliance}", anAllianceLedBy("{inst}"), "§4: registry writes")
-                        .ifMatch().expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
-                post("/api/registry/alliances/{alliance}/deactivation", null, "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
-                delete("/api/registry/alliances/{alliance}", "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 403, 401),
-                post("/api/registry/catalogs", aCatalog(), "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 401),
-                put("/api/registry/catalogs/{catalog}", aCatalog(), "§4: registry writes")
-                        .ifMatch().expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
-                post("/api/registry/catalogs/{catalog}/deactivation", null, "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
-                delete("/api/registry/catalogs/{catalog}", "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 403, 401),
-                post("/api/registry/practitioners", aPractitioner(), "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 401),
-                post("/api/registry/contracts", aContract(), "§4: registry writes (the 1+1+1 contract)")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 401),
-                put("/api/registry/contracts/{contract}", contractTerms(), "§4: registry writes")
-                        .ifMatch().expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
-                post("/api/registry/contracts/{contract}/termination", null, "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401),
-                delete("/api/registry/contracts/{contract}", "§4: registry writes")
-                        .expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 204, 403, 401),
+    /**
+     * A billing document of the Nan'an referral ({@code token}): listed by referral to anyone signed in, with only
+     * the region's insurer, auditors and the referral's institutions finding it; read by id only by them.
+     */
+    private List<Row> aNananReferralsBillingDocument(String collection, String token, String why) {
+        String path = "/api/billing/" + collection;
+        return List.of(
+                get(path + "?referralId={na}", why).expect(ANYONE_SIGNED_IN)
+                        .listing(token, shijingDoctor, countyDoctor, countyDesk, nananInsurer, auditor),
+                get(path + "/" + token, "§5: as the list; to anyone else it does not exist")
+                        .expect(404, 200, 404, 200, 404, 404, 200, 404, 200, 404, 200, 401));
+    }
 
-                // ---- management endpoints (§5: on a port the gateway never routes)
-                //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
-                //                                          PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
-                get("/actuator/prometheus", "issue 15: the gateway's own metrics are not on its public port")
-                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
-                get("/actuator/health", "issue 15: nor its health (with component details)")
-                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
-                get("/api/registry/actuator/prometheus", "issue 15: no service's actuator through the gateway")
-                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 401),
-                get("/api/referrals/actuator/health", "issue 15: as above")
-                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 401),
-                get("/api/quota/actuator/prometheus", "issue 15: as above")
-                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 401),
-                get("/api/billing/actuator/env", "issue 15: as above")
-                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 401));
+    /** registry-service (§4: writes REGISTRY_ADMIN, reads any authenticated user). */
+    private List<Row> registryRows() {
+        List<Row> rows = new ArrayList<>();
+        Stream.of("/api/registry/institutions/" + WMU_HOSPITAL,
+                        "/api/registry/institutions?regionCode=" + NANAN_REGION,
+                        "/api/registry/alliances/na-county-community",
+                        "/api/registry/alliances?institutionId=" + SHIJING_CENTRE,
+                        "/api/registry/alliances/common?a=" + NANHUI_CENTRE + "&b=" + WMU_HOSPITAL,
+                        "/api/registry/catalogs/cat-up-tertiary",
+                        "/api/registry/catalogs?direction=UP",
+                        "/api/registry/catalogs/eligibility?direction=DOWN&diagnosis=I10&targetLevel=PRIMARY",
+                        "/api/registry/practitioners/" + NANHUI_FAMILY_DOCTOR,
+                        "/api/registry/practitioners?institutionId=" + NANHUI_CENTRE,
+                        "/api/registry/routes?from=" + NANHUI_CENTRE + "&diagnosis=I21.0&careType=INPATIENT")
+                .map(path -> get(path, "§4: registry reads: anyone signed in").expect(ANYONE_SIGNED_IN))
+                .forEach(rows::add);
+        rows.add(get("/api/registry/contracts/{contract}",
+                "§4: registry reads (a contract shows the patient only by pseudonym and masked number)")
+                .expect(ANYONE_SIGNED_IN));
+        rows.add(get("/api/registry/contracts?patientRef={patientRef}", "§4: registry reads, by pseudonym")
+                .expect(ANYONE_SIGNED_IN));
+        rows.add(get("/api/registry/audit?contractId={contract}",
+                "§5: who read a contract's patient data (and why) is for AUDITOR")
+                .expect(ONLY_THE_AUDITOR));
+        rows.add(get("/api/registry/audit/chain?day={settlementDay}",
+                "issue 15: auditors verify the day's hash chain of contract reads")
+                .expect(ONLY_THE_AUDITOR));
+        rows.addAll(writtenByTheRegistryAdmin("institutions", "{inst}", anInstitution(), anInstitution(), "deactivation"));
+        rows.addAll(writtenByTheRegistryAdmin("alliances", "{alliance}", anAllianceLedBy("{inst}"),
+                anAllianceLedBy("{inst}"), "deactivation"));
+        rows.addAll(writtenByTheRegistryAdmin("catalogs", "{catalog}", aCatalog(), aCatalog(), "deactivation"));
+        rows.add(post("/api/registry/practitioners", aPractitioner(), "§4: registry writes: REGISTRY_ADMIN only")
+                .expect(onlyTheRegistryAdmin(201)));
+        // the 1+1+1 contract
+        rows.addAll(writtenByTheRegistryAdmin("contracts", "{contract}", aContract(), contractTerms(), "termination"));
+        return rows;
+    }
+
+    /**
+     * One registry collection's writes, each REGISTRY_ADMIN's only: create, change (with If-Match), end
+     * ({@code ending}: deactivation or termination) and delete the fixture named by {@code token}.
+     */
+    private static List<Row> writtenByTheRegistryAdmin(String collection, String token, String created, String changed,
+                                                       String ending) {
+        String path = "/api/registry/" + collection;
+        String why = "§4: registry writes: REGISTRY_ADMIN only";
+        return List.of(
+                post(path, created, why).expect(onlyTheRegistryAdmin(201)),
+                put(path + "/" + token, changed, why).ifMatch().expect(onlyTheRegistryAdmin(200)),
+                post(path + "/" + token + "/" + ending, null, why).expect(onlyTheRegistryAdmin(200)),
+                delete(path + "/" + token, why).expect(onlyTheRegistryAdmin(204)));
+    }
+
+    /** Management endpoints (§5: on a port the gateway never routes). */
+    private static List<Row> managementRows() {
+        List<Row> rows = new ArrayList<>();
+        //                                          nanhui shijing wmu  county wmu  nanhui county ins-   ins-   reg-  audi- no
+        //                                          PD     PD      HD   HD     desk desk   desk   330300 350583 admin tor   token
+        rows.add(get("/actuator/prometheus", "issue 15: the gateway's own metrics are not on its public port")
+                .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(get("/actuator/health", "issue 15: nor its health (with component details)")
+                .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404));
+        Stream.of("/api/registry/actuator/prometheus", "/api/referrals/actuator/health",
+                        "/api/quota/actuator/prometheus", "/api/billing/actuator/env")
+                .map(path -> get(path, "issue 15: no service's actuator through the gateway")
+                        .expect(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 401))
+                .forEach(rows::add);
+        return rows;
     }
 
     /**

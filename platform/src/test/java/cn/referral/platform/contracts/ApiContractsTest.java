@@ -17,6 +17,15 @@ import cn.referral.platform.testing.ApiContracts;
 /** The contract checks catch what they promise to catch, and pass what is valid. */
 class ApiContractsTest {
 
+    /** The message both AsyncAPI documents below carry. */
+    private static final String THING_MESSAGE = """
+            components:
+              messages:
+                Thing:
+                  name: thing.v1
+                  payload: { type: object, properties: { id: { type: string } } }
+            """;
+
     private static final String ASYNCAPI_2 = """
             asyncapi: 2.6.0
             info: { title: t, version: 1.0.0 }
@@ -29,12 +38,7 @@ class ApiContractsTest {
                 publish:
                   operationId: consumeOthers
                   message: { $ref: '#/components/messages/Thing' }
-            components:
-              messages:
-                Thing:
-                  name: thing.v1
-                  payload: { type: object, properties: { id: { type: string } } }
-            """;
+            """ + THING_MESSAGE;
 
     private static final String ASYNCAPI_3 = """
             asyncapi: 3.0.0
@@ -53,12 +57,7 @@ class ApiContractsTest {
                 action: send
                 channel: { $ref: '#/channels/things' }
                 messages: [ { $ref: '#/channels/things/messages/thing' } ]
-            components:
-              messages:
-                Thing:
-                  name: thing.v1
-                  payload: { type: object, properties: { id: { type: string } } }
-            """;
+            """ + THING_MESSAGE;
 
     private static final String OPENAPI_31 = """
             {"openapi":"3.1.0","info":{"title":"t","version":"v1"},

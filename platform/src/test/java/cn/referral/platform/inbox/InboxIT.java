@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,9 @@ class InboxIT {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration RETENTION = Duration.ofDays(30);
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Two hosts of the consumer: an instance's claims name its host and its run. */
+    private static final String HOST = "quota-service-host-8083";
+    private static final String OTHER_HOST = "quota-service-host-8093";
 
     private static MongoStandIn standIn;
     private static ReactiveMongoTemplate mongo;
@@ -134,9 +138,9 @@ class InboxIT {
     @Test
     void aClaimLeftByAnEarlierRunOfThisInstanceIsTakenOverAtOnce() throws InterruptedException {
         IncomingEvent event = anEvent();
-        Inbox crashedRun = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
+        Inbox crashedRun = instanceOn(HOST);
         whileHanging(crashedRun, event, () -> {
-            Inbox restarted = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
+            Inbox restarted = instanceOn(HOST);
 
             assertTakenOverOnce(restarted, event);
         });
@@ -145,9 +149,9 @@ class InboxIT {
     @Test
     void aClaimOfAnotherInstanceOrOfThisRunStillWaitsForItsLease() throws InterruptedException {
         IncomingEvent event = anEvent();
-        Inbox running = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
+        Inbox running = instanceOn(HOST);
         whileHanging(running, event, () -> {
-            Inbox otherInstance = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
+            Inbox otherInstance = instanceOn(OTHER_HOST);
 
             assertThatThrownBy(() -> deliver(otherInstance, "quota", event))
                     .isInstanceOf(EventInProgressException.class);
@@ -165,12 +169,7 @@ class InboxIT {
     @Test
     void aClaimMadeBeforeThisInstanceWasGivenThePartitionIsTakenOverAtOnce() throws InterruptedException {
         IncomingEvent event = anEvent();
-        Inbox crashedReplica = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
-        whileHanging(crashedReplica, event, () -> {
-            clock.advance(Duration.ofSeconds(10));
-            Instant survivorGotThePartition = clock.instant();
-            Inbox survivor = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
-
+        afterAReplicaHandlingItCrashed(event, (survivor, survivorGotThePartition) -> {
             Outcome takeover = survivor.handleOnce("quota", event, survivorGotThePartition, countEffect()).block(WAIT);
             Outcome later = survivor.handleOnce("quota", event, survivorGotThePartition, countEffect()).block(WAIT);
 
@@ -187,11 +186,7 @@ class InboxIT {
         assertThat(inbox.handleOnce("first-delivery", event, takenOverAt.doOnNext(seen -> assertThat(seen).isEmpty())
                 .then(countEffect())).block(WAIT)).isEqualTo(Outcome.PROCESSED);
 
-        Inbox crashedReplica = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
-        whileHanging(crashedReplica, event, () -> {
-            clock.advance(Duration.ofSeconds(10));
-            Instant survivorGotThePartition = clock.instant();
-            Inbox survivor = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
+        afterAReplicaHandlingItCrashed(event, (survivor, survivorGotThePartition) -> {
             List<Optional<Instant>> seen = new ArrayList<>();
 
             assertThat(survivor.handleOnce("quota", event, survivorGotThePartition,
@@ -207,9 +202,9 @@ class InboxIT {
         IncomingEvent event = anEvent();
         Instant thisInstanceGotThePartition = clock.instant();
         clock.advance(Duration.ofSeconds(1));
-        Inbox otherInstance = new Inbox(mongo, properties(), clock, "quota-service-host-8083");
+        Inbox otherInstance = instanceOn(HOST);
         whileHanging(otherInstance, event, () -> {
-            Inbox thisInstance = new Inbox(mongo, properties(), clock, "quota-service-host-8093");
+            Inbox thisInstance = instanceOn(OTHER_HOST);
 
             assertThatThrownBy(() -> thisInstance.handleOnce("quota", event, thisInstanceGotThePartition,
                     countEffect()).block(WAIT)).isInstanceOf(EventInProgressException.class);
@@ -340,6 +335,22 @@ class InboxIT {
         } finally {
             handling.dispose();
         }
+    }
+
+    /**
+     * Runs {@code body} with a survivor on another host, given the partition 10 s after a replica on {@code HOST}
+     * claimed {@code event} and hung (as one that crashed), and the instant it got the partition.
+     */
+    private void afterAReplicaHandlingItCrashed(IncomingEvent event, BiConsumer<Inbox, Instant> body)
+            throws InterruptedException {
+        whileHanging(instanceOn(HOST), event, () -> {
+            clock.advance(Duration.ofSeconds(10));
+            body.accept(instanceOn(OTHER_HOST), clock.instant());
+        });
+    }
+
+    private Inbox instanceOn(String host) {
+        return new Inbox(mongo, properties(), clock, host);
     }
 
     /** Delivers the event to {@code consumer} with an effect that counts its runs, and waits for the outcome. */

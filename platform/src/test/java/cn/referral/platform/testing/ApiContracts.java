@@ -17,8 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -105,25 +108,12 @@ public final class ApiContracts {
 
     /** What is wrong with an AsyncAPI document (YAML or JSON); empty when it is valid. */
     public static List<String> asyncApiProblems(String document) {
-        Versioned read = readVersioned(document, "asyncapi", "no 'asyncapi' version field");
-        if (!read.problems().isEmpty()) {
-            return read.problems();
-        }
-        JsonNode root = read.root();
-        String version = read.version();
-        Optional<Schema> schema = schema("asyncapi/" + version + ".json");
-        if (schema.isEmpty()) {
-            return List.of("AsyncAPI " + version + ": no official schema is vendored for this version under "
-                    + SCHEMAS + "asyncapi/ (see its README.md)");
-        }
-        List<String> problems = schemaViolations(schema.get(), root);
-        problems.addAll(unresolvedReferences(root));
-        if (version.startsWith("2.")) {
-            problems.addAll(duplicateAsyncApi2OperationIds(root));
-        } else {
-            problems.addAll(asyncApi3MessagesOutsideTheirChannel(root));
-        }
-        return problems;
+        return contractProblems(document, "asyncapi", "no 'asyncapi' version field",
+                version -> schema("asyncapi/" + version + ".json"),
+                version -> "AsyncAPI " + version + ": no official schema is vendored for this version under "
+                        + SCHEMAS + "asyncapi/ (see its README.md)",
+                (root, version) -> version.startsWith("2.") ? duplicateAsyncApi2OperationIds(root)
+                        : asyncApi3MessagesOutsideTheirChannel(root));
     }
 
     // ------------------------------------------------------------------------------------------- OpenAPI
@@ -135,41 +125,45 @@ public final class ApiContracts {
 
     /** What is wrong with an OpenAPI document (JSON or YAML); empty when it is valid. */
     public static List<String> openApiProblems(String document) {
-        Versioned read = readVersioned(document, "openapi", "no 'openapi' version field (OpenAPI 3.0 or 3.1 expected)");
-        if (!read.problems().isEmpty()) {
-            return read.problems();
-        }
-        JsonNode root = read.root();
-        String version = read.version();
-        String line = version.matches("3\\.[01]\\.\\d+(-.+)?") ? version.substring(0, 3) : null;
-        if (line == null) {
-            return List.of("OpenAPI " + version + ": only 3.0.x and 3.1.x have a vendored schema");
-        }
-        List<String> problems = schemaViolations(schema("openapi/" + line + ".json").orElseThrow(), root);
-        problems.addAll(unresolvedReferences(root));
-        problems.addAll(duplicateOpenApiOperationIds(root));
-        problems.addAll(pathTemplatesWithoutTheirParameters(root));
-        return problems;
+        return contractProblems(document, "openapi", "no 'openapi' version field (OpenAPI 3.0 or 3.1 expected)",
+                version -> version.matches("3\\.[01]\\.\\d+(-.+)?")
+                        ? schema("openapi/" + version.substring(0, 3) + ".json") : Optional.empty(),
+                version -> "OpenAPI " + version + ": only 3.0.x and 3.1.x have a vendored schema",
+                (root, version) -> Stream.of(duplicateOpenApiOperationIds(root), pathTemplatesWithoutTheirParameters(root))
+                        .flatMap(List::stream).toList());
     }
 
-    /** A contract document read as a tree with its version field, or why it could not be. */
-    private record Versioned(JsonNode root, String version, List<String> problems) {
-    }
-
-    private static Versioned readVersioned(String document, String versionField, String missingVersion) {
+    /**
+     * What is wrong with a contract document (YAML or JSON) of either specification, checked the same way:
+     * readable, an object naming its version in {@code versionField}, valid against the official schema of that
+     * version ({@code schemaOf}; {@code noSchema} says why there is none), every {@code $ref} resolving inside it,
+     * then the specification's {@code rulesBeyondTheSchema} (given the document and its version).
+     */
+    private static List<String> contractProblems(String document, String versionField, String missingVersion,
+                                                 Function<String, Optional<Schema>> schemaOf,
+                                                 Function<String, String> noSchema,
+                                                 BiFunction<JsonNode, String, List<String>> rulesBeyondTheSchema) {
         JsonNode root;
         try {
             root = YAML.readTree(document);
         } catch (JacksonException unreadable) {
-            return new Versioned(null, null,
-                    List.of("not readable: " + unreadable.getOriginalMessage() + " at " + unreadable.getLocation()));
+            return List.of("not readable: " + unreadable.getOriginalMessage() + " at " + unreadable.getLocation());
         }
         if (root == null || !root.isObject()) {
-            return new Versioned(null, null, List.of("not an object at the top"));
+            return List.of("not an object at the top");
         }
         String version = text(root.get(versionField));
-        return version == null ? new Versioned(root, null, List.of(missingVersion))
-                : new Versioned(root, version, List.of());
+        if (version == null) {
+            return List.of(missingVersion);
+        }
+        Optional<Schema> schema = schemaOf.apply(version);
+        if (schema.isEmpty()) {
+            return List.of(noSchema.apply(version));
+        }
+        List<String> problems = schemaViolations(schema.get(), root);
+        problems.addAll(unresolvedReferences(root));
+        problems.addAll(rulesBeyondTheSchema.apply(root, version));
+        return problems;
     }
 
     // ----------------------------------------------------------------------------------------- Snapshots
