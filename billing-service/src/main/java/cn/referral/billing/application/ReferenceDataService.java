@@ -7,8 +7,9 @@ import cn.referral.billing.domain.Alliance;
 import cn.referral.billing.domain.Institution;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
-import reactor.core.publisher.Mono;
+import cn.referral.platform.mongo.LocalView;
 
+/** Keeps the local views of the registry's compacted topics: institutions and alliances. */
 public class ReferenceDataService implements ReferenceDataUseCases {
 
     private final InstitutionDirectory institutions;
@@ -20,22 +21,12 @@ public class ReferenceDataService implements ReferenceDataUseCases {
     }
 
     @Override
-    public Mono<Boolean> institutionSnapshot(Institution institution) {
-        return institutions.keepIfNewer(institution);
+    public LocalView<Institution, InstitutionId> institutions() {
+        return institutions.view();
     }
 
     @Override
-    public Mono<Void> institutionRemoved(InstitutionId institutionId) {
-        return institutions.remove(institutionId);
-    }
-
-    @Override
-    public Mono<Boolean> allianceSnapshot(Alliance alliance) {
-        return alliances.keepIfNewer(alliance);
-    }
-
-    @Override
-    public Mono<Void> allianceRemoved(AllianceId allianceId) {
-        return alliances.remove(allianceId);
+    public LocalView<Alliance, AllianceId> alliances() {
+        return alliances.view();
     }
 }

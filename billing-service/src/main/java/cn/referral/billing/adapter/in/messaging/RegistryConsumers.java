@@ -28,22 +28,22 @@ class RegistryConsumers {
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                (event, snapshot) -> views.institutionSnapshot(new Institution(
+                (event, snapshot) -> views.institutions().keepIfNewer(new Institution(
                         new InstitutionId(snapshot.institutionId()), InstitutionLevel.valueOf(snapshot.level()),
                         snapshot.regionCode(), snapshot.active(), snapshot.version(), snapshot.name(),
                         snapshot.medinsCode())),
-                key -> views.institutionRemoved(new InstitutionId(key)));
+                key -> views.institutions().remove(new InstitutionId(key)));
     }
 
     /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                (event, snapshot) -> views.allianceSnapshot(new Alliance(new AllianceId(snapshot.allianceId()),
+                (event, snapshot) -> views.alliances().keepIfNewer(new Alliance(new AllianceId(snapshot.allianceId()),
                         AllianceType.valueOf(snapshot.type()), snapshot.regionCode(),
                         snapshot.memberInstitutionIds() == null ? Set.of() : snapshot.memberInstitutionIds().stream()
                                 .map(InstitutionId::new).collect(Collectors.toSet()),
                         snapshot.active(), snapshot.version())),
-                key -> views.allianceRemoved(new AllianceId(key)));
+                key -> views.alliances().remove(new AllianceId(key)));
     }
 }

@@ -1,6 +1,5 @@
 package cn.referral.billing.adapter.out.persistence;
 
-import cn.referral.platform.mongo.LocalViews;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +17,9 @@ import cn.referral.billing.domain.Alliance;
 import cn.referral.billing.domain.AllianceType;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.mongo.LocalView;
+import cn.referral.platform.mongo.MongoLocalView;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /** Local view of {@code registry.alliances.v1}: type and members of every alliance. */
 @Component
@@ -28,9 +28,12 @@ class MongoAllianceView implements AllianceDirectory {
     static final String COLLECTION = "alliance_view";
 
     private final ReactiveMongoTemplate mongo;
+    private final LocalView<Alliance, AllianceId> view;
 
     MongoAllianceView(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.view = new MongoLocalView<>(mongo, COLLECTION, AllianceId::value, Alliance::id, Alliance::version,
+                AllianceViewDocument::fields);
     }
 
     @Override
@@ -41,22 +44,22 @@ class MongoAllianceView implements AllianceDirectory {
     }
 
     @Override
-    public Mono<Boolean> keepIfNewer(Alliance alliance) {
-        return LocalViews.keepIfNewer(mongo, COLLECTION, alliance.id().value(), alliance.version(), new Update()
-                .set("type", alliance.type().name())
-                .set("regionCode", alliance.regionCode())
-                .set("memberInstitutionIds",
-                        alliance.memberInstitutionIds().stream().map(InstitutionId::value).toList())
-                .set("active", alliance.active()));
-    }
-
-    @Override
-    public Mono<Void> remove(AllianceId allianceId) {
-        return LocalViews.remove(mongo, COLLECTION, allianceId.value());
+    public LocalView<Alliance, AllianceId> view() {
+        return view;
     }
 
     record AllianceViewDocument(@Id String id, String type, String regionCode, List<String> memberInstitutionIds,
                                 boolean active, long version) {
+
+        /** The fields of the document, from the registry's snapshot. */
+        static Update fields(Alliance alliance) {
+            return new Update()
+                    .set("type", alliance.type().name())
+                    .set("regionCode", alliance.regionCode())
+                    .set("memberInstitutionIds",
+                            alliance.memberInstitutionIds().stream().map(InstitutionId::value).toList())
+                    .set("active", alliance.active());
+        }
 
         Alliance toDomain() {
             return new Alliance(new AllianceId(id), AllianceType.valueOf(type), regionCode,

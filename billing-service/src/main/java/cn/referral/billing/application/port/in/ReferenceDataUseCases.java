@@ -4,18 +4,15 @@ import cn.referral.billing.domain.Alliance;
 import cn.referral.billing.domain.Institution;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
-import reactor.core.publisher.Mono;
+import cn.referral.platform.mongo.LocalView;
 
-/** Keeping the local views of the registry's institutions and alliances (compacted topics). */
+/**
+ * Keeping the local views of the registry's institutions and alliances (compacted topics): a snapshot or a
+ * removal goes to its view as it is (the view keeps only a newer version; no other rule applies).
+ */
 public interface ReferenceDataUseCases {
 
-    /** Keeps the snapshot unless a newer version is held; emits whether it was kept. */
-    Mono<Boolean> institutionSnapshot(Institution institution);
+    LocalView<Institution, InstitutionId> institutions();
 
-    Mono<Void> institutionRemoved(InstitutionId institutionId);
-
-    /** Keeps the snapshot unless a newer version is held; emits whether it was kept. */
-    Mono<Boolean> allianceSnapshot(Alliance alliance);
-
-    Mono<Void> allianceRemoved(AllianceId allianceId);
+    LocalView<Alliance, AllianceId> alliances();
 }

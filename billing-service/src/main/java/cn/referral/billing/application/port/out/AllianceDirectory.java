@@ -5,8 +5,8 @@ import java.util.Collection;
 import cn.referral.billing.domain.Alliance;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.mongo.LocalView;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /** The local view of the registry's alliances. */
 public interface AllianceDirectory {
@@ -14,8 +14,6 @@ public interface AllianceDirectory {
     /** Every alliance that has at least one of {@code institutionIds} as a member. */
     Flux<Alliance> including(Collection<InstitutionId> institutionIds);
 
-    /** Keeps the snapshot unless a newer version is already held; emits whether it was kept. */
-    Mono<Boolean> keepIfNewer(Alliance alliance);
-
-    Mono<Void> remove(AllianceId allianceId);
+    /** Where the registry's alliance snapshots are kept. */
+    LocalView<Alliance, AllianceId> view();
 }

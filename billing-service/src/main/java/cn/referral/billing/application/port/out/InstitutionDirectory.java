@@ -2,6 +2,7 @@ package cn.referral.billing.application.port.out;
 
 import cn.referral.billing.domain.Institution;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.mongo.LocalView;
 import reactor.core.publisher.Mono;
 
 /** The local view of the registry's institutions. */
@@ -9,8 +10,6 @@ public interface InstitutionDirectory {
 
     Mono<Institution> find(InstitutionId institutionId);
 
-    /** Keeps the snapshot unless a newer version is already held; emits whether it was kept. */
-    Mono<Boolean> keepIfNewer(Institution institution);
-
-    Mono<Void> remove(InstitutionId institutionId);
+    /** Where the registry's institution snapshots are kept. */
+    LocalView<Institution, InstitutionId> view();
 }

@@ -12,8 +12,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.mongo.LocalView;
+import cn.referral.platform.mongo.MongoLocalView;
 import cn.referral.referral.application.port.out.InstitutionDirectory;
-import cn.referral.referral.application.port.out.LocalView;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import reactor.core.publisher.Flux;
@@ -29,7 +30,8 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
 
     MongoInstitutionDirectory(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
-        this.view = new MongoLocalView<>(mongo, COLLECTION, InstitutionViewDocument::row, InstitutionId::value);
+        this.view = new MongoLocalView<>(mongo, COLLECTION, InstitutionId::value, Institution::id, Institution::version,
+                InstitutionViewDocument::fields);
     }
 
     @Override
@@ -55,15 +57,14 @@ class MongoInstitutionDirectory implements InstitutionDirectory {
                                    long version, List<String> departments, String kind) {
 
         /** The fields of the document, from the registry's snapshot. */
-        static MongoLocalView.Row row(Institution snapshot) {
-            Update fields = new Update()
+        static Update fields(Institution snapshot) {
+            return new Update()
                     .set("name", snapshot.name())
                     .set("level", snapshot.level().name())
                     .set("regionCode", snapshot.regionCode())
                     .set("active", snapshot.active())
                     .set("departments", snapshot.departments())
                     .set("kind", snapshot.kind());
-            return new MongoLocalView.Row(snapshot.id().value(), snapshot.version(), fields);
         }
 
         Institution toDomain() {

@@ -17,7 +17,8 @@ import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
-import cn.referral.referral.application.port.out.LocalView;
+import cn.referral.platform.mongo.LocalView;
+import cn.referral.platform.mongo.MongoLocalView;
 import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Catalog;
@@ -51,10 +52,12 @@ class MongoReferenceData implements ReferenceData {
         this.mongo = mongo;
         this.catalogs = new CatalogViewCopy(mongo, CATALOGS, () -> mongo.findAll(CatalogDocument.class, CATALOGS)
                 .map(CatalogDocument::toDomain).collectList(), clock);
-        this.catalogView = new MongoLocalView<>(mongo, CATALOGS, CatalogDocument::row, CatalogId::value,
-                catalogs::changed);
-        this.contractView = new MongoLocalView<>(mongo, CONTRACTS, ContractDocument::row, ContractId::value);
-        this.allianceView = new MongoLocalView<>(mongo, ALLIANCES, AllianceDocument::row, AllianceId::value);
+        this.catalogView = new MongoLocalView<>(mongo, CATALOGS, CatalogId::value, Catalog::catalogId, Catalog::version,
+                CatalogDocument::fields, catalogs::changed);
+        this.contractView = new MongoLocalView<>(mongo, CONTRACTS, ContractId::value, FamilyDoctorContract::contractId,
+                FamilyDoctorContract::version, ContractDocument::fields);
+        this.allianceView = new MongoLocalView<>(mongo, ALLIANCES, AllianceId::value, Alliance::allianceId,
+                Alliance::version, AllianceDocument::fields);
     }
 
     @Override
@@ -113,8 +116,8 @@ class MongoReferenceData implements ReferenceData {
                            LocalDate effectiveFrom, boolean active, List<EntryDocument> entries) {
 
         /** The fields of the document, from the registry's snapshot. */
-        static MongoLocalView.Row row(Catalog catalog) {
-            Update fields = new Update()
+        static Update fields(Catalog catalog) {
+            return new Update()
                     .set("name", catalog.name())
                     .set("direction", catalog.direction().name())
                     .set("targetLevel", catalog.targetLevel() == null ? null : catalog.targetLevel().name())
@@ -122,7 +125,6 @@ class MongoReferenceData implements ReferenceData {
                     .set("active", catalog.active())
                     .set("entries", catalog.entries().stream().map(entry -> new EntryDocument(entry.code(),
                             entry.name(), entry.careTypes().stream().map(Enum::name).sorted().toList())).toList());
-            return new MongoLocalView.Row(catalog.catalogId().value(), catalog.version(), fields);
         }
 
         Catalog toDomain() {
@@ -138,8 +140,8 @@ class MongoReferenceData implements ReferenceData {
                             LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
 
         /** The fields of the document, from the registry's snapshot. */
-        static MongoLocalView.Row row(FamilyDoctorContract contract) {
-            Update fields = new Update()
+        static Update fields(FamilyDoctorContract contract) {
+            return new Update()
                     .set("patientRef", contract.patientRef())
                     .set("primaryInstitutionId", valueOf(contract.primaryInstitutionId()))
                     .set("districtHospitalId", valueOf(contract.districtHospitalId()))
@@ -148,7 +150,6 @@ class MongoReferenceData implements ReferenceData {
                     .set("validFrom", contract.validFrom())
                     .set("validUntil", contract.validUntil())
                     .set("active", contract.active());
-            return new MongoLocalView.Row(contract.contractId().value(), contract.version(), fields);
         }
 
         FamilyDoctorContract toDomain() {
@@ -162,13 +163,12 @@ class MongoReferenceData implements ReferenceData {
                             long version) {
 
         /** The fields of the document, from the registry's snapshot. */
-        static MongoLocalView.Row row(Alliance alliance) {
-            Update fields = new Update()
+        static Update fields(Alliance alliance) {
+            return new Update()
                     .set("name", alliance.name())
                     .set("memberInstitutionIds",
                             alliance.memberInstitutionIds().stream().map(InstitutionId::value).toList())
                     .set("active", alliance.active());
-            return new MongoLocalView.Row(alliance.allianceId().value(), alliance.version(), fields);
         }
 
         Alliance toDomain() {

@@ -4,7 +4,7 @@ import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
-import cn.referral.referral.application.port.out.LocalView;
+import cn.referral.platform.mongo.LocalView;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.FamilyDoctorContract;

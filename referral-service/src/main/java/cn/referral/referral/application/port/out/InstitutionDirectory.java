@@ -1,6 +1,7 @@
 package cn.referral.referral.application.port.out;
 
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.mongo.LocalView;
 import cn.referral.referral.domain.network.Institution;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,10 +1,11 @@
-package cn.referral.referral.application.port.out;
+package cn.referral.platform.mongo;
 
 import reactor.core.publisher.Mono;
 
 /**
- * The local view of one of the registry's compacted topics (institutions, catalogs, contracts, alliances):
- * a snapshot older than the one held is dropped, a removal upstream is a removal here.
+ * A service's local view of another service's compacted topic (DESIGN §2): a snapshot older than the one
+ * held is dropped, a removal upstream (a tombstone) is a removal here. Services use it as an outbound port;
+ * {@link MongoLocalView} keeps it in a collection.
  *
  * @param <T> the snapshot, a domain record with its version
  * @param <K> its id
