@@ -7,7 +7,7 @@ import cn.referral.billing.application.port.in.SettlementLine;
 import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
-import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.Identifier;
 
 /**
  * The daily settlement export (RFC 4180 CSV, UTF-8, header row, amounts in fen). An {@code ISSUED}
@@ -48,7 +48,7 @@ final class SettlementCsv {
                 .add(decision.care().careType().name())
                 .add(escape(decision.care().from().id().value()))
                 .add(escape(decision.care().to().id().value()))
-                .add(escape(AllianceId.valueOrNull(assessment.allianceId())))
+                .add(escape(Identifier.valueOrNull(assessment.allianceId())))
                 .add(Boolean.toString(assessment.sameAlliance()))
                 .add(assessment.rule().name())
                 .add(signed(assessment.standardDeductible(), sign))

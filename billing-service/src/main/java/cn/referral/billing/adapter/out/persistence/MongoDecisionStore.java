@@ -36,6 +36,7 @@ import cn.referral.billing.domain.SourceEpisode;
 import cn.referral.platform.crypto.PatientDataCrypto;
 import cn.referral.platform.crypto.SealContext;
 import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.OutboxEvent;
@@ -138,7 +139,7 @@ class MongoDecisionStore implements DecisionStore {
                 episode == null ? null : episode.deductiblePaid().value(), assessment.rule().name(),
                 Fen.valueOrNull(assessment.standardDeductible()), assessment.alreadyPaid().value(),
                 Fen.valueOrNull(assessment.waived()), Fen.valueOrNull(assessment.payable()),
-                AllianceId.valueOrNull(assessment.allianceId()),
+                Identifier.valueOrNull(assessment.allianceId()),
                 assessment.sameAlliance(),
                 assessment.policyBasis(), decision.validFrom().toString(), decision.validUntil().toString(),
                 decision.issuedAt(), SettlementDay.of(decision.issuedAt()).toString(), null, null, null, null, null,

@@ -7,7 +7,7 @@ import cn.referral.billing.domain.DeductibleAssessment;
 import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.RegionCode;
-import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.Identifier;
 
 /**
  * A decision as billing issues it to insurers, flat: the fields of {@code billing.deductible-decision-issued.v1},
@@ -28,7 +28,7 @@ public record IssuedDecision(String decisionId, String referralId, String direct
         return new IssuedDecision(decision.decisionId().value(), decision.referralId().value(),
                 decision.care().direction().name(), decision.care().careType().name(), insuredPersonNo,
                 decision.care().scheme().name(), decision.region().value(), decision.care().from().id().value(),
-                decision.care().to().id().value(), AllianceId.valueOrNull(assessment.allianceId()),
+                decision.care().to().id().value(), Identifier.valueOrNull(assessment.allianceId()),
                 assessment.sameAlliance(), assessment.rule().name(),
                 Fen.valueOrNull(assessment.standardDeductible()), assessment.alreadyPaid().value(),
                 Fen.valueOrNull(assessment.waived()), Fen.valueOrNull(assessment.payable()), decision.validFrom(),

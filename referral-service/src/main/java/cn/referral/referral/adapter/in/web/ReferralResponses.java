@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import cn.referral.platform.domain.ReferralId;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.referral.application.port.in.ReferralView;
 import cn.referral.referral.application.port.in.RevealedPatient;
 import cn.referral.referral.domain.referral.Action;
@@ -62,13 +62,9 @@ final class ReferralResponses {
     record LoopResponse(String upReferralId, String downReferralId, boolean downReferralPending) {
 
         static LoopResponse of(Referral referral) {
-            return new LoopResponse(valueOf(referral.request().upReferralId()), valueOf(referral.downReferralId()),
-                    referral.awaitsDownReferral());
+            return new LoopResponse(Identifier.valueOrNull(referral.request().upReferralId()),
+                    Identifier.valueOrNull(referral.downReferralId()), referral.awaitsDownReferral());
         }
-    }
-
-    private static String valueOf(ReferralId id) {
-        return id == null ? null : id.value();
     }
 
     /** IN_COUNTY, OUT_OF_COUNTY, OUT_OF_CITY or OUT_OF_PROVINCE; null for referrals stored before it was kept. */

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.mongo.LocalView;
 import cn.referral.platform.mongo.MongoLocalView;
@@ -143,9 +144,9 @@ class MongoReferenceData implements ReferenceData {
         static Update fields(FamilyDoctorContract contract) {
             return new Update()
                     .set("patientRef", contract.patientRef())
-                    .set("primaryInstitutionId", valueOf(contract.primaryInstitutionId()))
-                    .set("districtHospitalId", valueOf(contract.districtHospitalId()))
-                    .set("cityHospitalId", valueOf(contract.cityHospitalId()))
+                    .set("primaryInstitutionId", Identifier.valueOrNull(contract.primaryInstitutionId()))
+                    .set("districtHospitalId", Identifier.valueOrNull(contract.districtHospitalId()))
+                    .set("cityHospitalId", Identifier.valueOrNull(contract.cityHospitalId()))
                     .set("familyDoctorId", contract.familyDoctorId())
                     .set("validFrom", contract.validFrom())
                     .set("validUntil", contract.validUntil())
@@ -176,11 +177,6 @@ class MongoReferenceData implements ReferenceData {
                     .filter(member -> member != null && !member.isBlank()).map(InstitutionId::new).toList();
             return new Alliance(new AllianceId(id), name, members, active, version);
         }
-    }
-
-    /** A contract's institution the registry left out is stored as no value, as before. */
-    private static String valueOf(InstitutionId id) {
-        return id == null ? null : id.value();
     }
 
     private static InstitutionId institutionId(String stored) {

@@ -10,6 +10,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
@@ -82,7 +83,7 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                 category(request.diagnosis().code()), referral.acceptedAt() != null,
                 referral.acceptedAt() == null ? null
                         : Duration.between(referral.submittedAt(), referral.acceptedAt()).toSeconds(),
-                valueOf(request.upReferralId()), valueOf(referral.downReferralId()),
+                Identifier.valueOrNull(request.upReferralId()), Identifier.valueOrNull(referral.downReferralId()),
                 request.upReferralId() != null ? Boolean.TRUE : null,
                 WorklistPriority.receptionRankOf(referral));
     }
@@ -134,7 +135,7 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                     request.diagnosis(), request.reason(), request.clinicalSummary(), request.attachments(),
                     request.fromInstitutionId().value(), request.fromDepartment(), request.toInstitutionId().value(),
                     request.toDepartment(), request.requestedWindow(), request.sourceEpisode(),
-                    request.continuityPlan(), request.overrideReason(), valueOf(request.upReferralId()));
+                    request.continuityPlan(), request.overrideReason(), Identifier.valueOrNull(request.upReferralId()));
         }
 
         ReferralRequest toDomain() {
@@ -160,11 +161,6 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                     poolId == null ? null : new PoolId(poolId), date, session, greenChannel, waitlistPosition, reason,
                     updatedAt);
         }
-    }
-
-    /** A link that is not there is stored as no field, as before. */
-    private static String valueOf(ReferralId id) {
-        return id == null ? null : id.value();
     }
 
     private static ReferralId referralId(String stored) {

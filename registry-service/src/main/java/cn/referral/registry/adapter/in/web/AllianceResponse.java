@@ -2,6 +2,7 @@ package cn.referral.registry.adapter.in.web;
 
 import java.util.List;
 
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.alliance.Alliance;
 
@@ -16,17 +17,14 @@ public record AllianceResponse(String id, String name, String type, String regio
     static AllianceResponse of(Alliance alliance) {
         return new AllianceResponse(alliance.id().value(), alliance.name(), alliance.type().name(),
                 alliance.region().value(), values(alliance.leadInstitutionIds()),
-                valueOrNull(alliance.hubInstitutionId()), values(alliance.memberInstitutionIds()),
+                Identifier.valueOrNull(alliance.hubInstitutionId()), values(alliance.memberInstitutionIds()),
                 alliance.grids().stream().map(cell -> new Grid(cell.gridId().value(), cell.name(), cell.district(),
-                        valueOrNull(cell.leadInstitutionId()), values(cell.memberInstitutionIds()))).toList(),
+                        Identifier.valueOrNull(cell.leadInstitutionId()), values(cell.memberInstitutionIds())))
+                        .toList(),
                 alliance.active(), alliance.version());
     }
 
     private static List<String> values(List<InstitutionId> ids) {
         return ids.stream().map(InstitutionId::value).toList();
-    }
-
-    private static String valueOrNull(InstitutionId id) {
-        return id == null ? null : id.value();
     }
 }

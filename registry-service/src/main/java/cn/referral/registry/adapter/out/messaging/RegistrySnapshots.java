@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
@@ -73,10 +74,10 @@ public class RegistrySnapshots {
         if (record instanceof Alliance alliance) {
             return new AllianceSnapshotV1(alliance.id().value(), alliance.name(), alliance.type().name(),
                     alliance.region().value(), values(alliance.leadInstitutionIds()),
-                    valueOrNull(alliance.hubInstitutionId()), values(alliance.memberInstitutionIds()),
+                    Identifier.valueOrNull(alliance.hubInstitutionId()), values(alliance.memberInstitutionIds()),
                     alliance.grids().stream()
                     .map(cell -> new AllianceSnapshotV1.Grid(cell.gridId().value(), cell.name(), cell.district(),
-                            valueOrNull(cell.leadInstitutionId()), values(cell.memberInstitutionIds())))
+                            Identifier.valueOrNull(cell.leadInstitutionId()), values(cell.memberInstitutionIds())))
                     .toList(), alliance.active(), alliance.version(), occurredAt);
         }
         if (record instanceof DiseaseCatalog catalog) {
@@ -90,8 +91,8 @@ public class RegistrySnapshots {
         if (record instanceof FamilyDoctorContract contract) {
             var terms = contract.terms();
             return new ContractSnapshotV1(contract.id().value(), contract.patientRef(),
-                    terms.primaryInstitutionId().value(), valueOrNull(terms.districtHospitalId()),
-                    valueOrNull(terms.cityHospitalId()), terms.familyDoctorId().value(),
+                    terms.primaryInstitutionId().value(), Identifier.valueOrNull(terms.districtHospitalId()),
+                    Identifier.valueOrNull(terms.cityHospitalId()), terms.familyDoctorId().value(),
                     terms.validFrom().toString(), terms.validUntil().toString(), contract.active(), contract.version(),
                     occurredAt);
         }
@@ -100,11 +101,6 @@ public class RegistrySnapshots {
 
     private static List<String> values(List<InstitutionId> ids) {
         return ids.stream().map(InstitutionId::value).toList();
-    }
-
-    /** No hub, no 片区 anchor, no district or city hospital: absent on the wire too. */
-    private static String valueOrNull(InstitutionId id) {
-        return id == null ? null : id.value();
     }
 
     private record Destination(String topic, String type, String key) {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import cn.referral.platform.domain.AllianceId;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
@@ -66,11 +67,11 @@ class MongoAllianceStore extends MongoRecordStore<Alliance, AllianceId, Alliance
     AllianceDocument toDocument(Alliance alliance, boolean removed, List<OutboxEvent> outbox) {
         List<String> cells = removed ? List.of() : alliance.claimedGridCells();
         return new AllianceDocument(alliance.id().value(), alliance.name(), alliance.type().name(),
-                alliance.region().value(), values(alliance.leadInstitutionIds()), valueOrNull(alliance.hubInstitutionId()),
-                values(alliance.memberInstitutionIds()),
+                alliance.region().value(), values(alliance.leadInstitutionIds()),
+                Identifier.valueOrNull(alliance.hubInstitutionId()), values(alliance.memberInstitutionIds()),
                 alliance.grids().stream().map(cell -> new AllianceDocument.Grid(cell.gridId().value(), cell.name(),
-                        cell.district(), valueOrNull(cell.leadInstitutionId()), values(cell.memberInstitutionIds())))
-                        .toList(),
+                        cell.district(), Identifier.valueOrNull(cell.leadInstitutionId()),
+                        values(cell.memberInstitutionIds()))).toList(),
                 cells.isEmpty() ? null : cells, alliance.active(), alliance.version(), removed, outbox);
     }
 
@@ -88,11 +89,6 @@ class MongoAllianceStore extends MongoRecordStore<Alliance, AllianceId, Alliance
 
     private static List<String> values(List<InstitutionId> ids) {
         return ids.stream().map(InstitutionId::value).toList();
-    }
-
-    /** No hub, or a 片区 without its anchoring institution. */
-    private static String valueOrNull(InstitutionId id) {
-        return id == null ? null : id.value();
     }
 
     private static List<InstitutionId> institutions(List<String> ids) {

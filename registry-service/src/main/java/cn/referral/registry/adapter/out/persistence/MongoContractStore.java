@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
@@ -55,7 +56,7 @@ class MongoContractStore extends MongoRecordStore<FamilyDoctorContract, Contract
         ContractTerms terms = contract.terms();
         return new ContractDocument(contract.id().value(), removed ? null : contract.patientRef(),
                 contract.identityNumberMasked(), terms.primaryInstitutionId().value(),
-                valueOrNull(terms.districtHospitalId()), valueOrNull(terms.cityHospitalId()),
+                Identifier.valueOrNull(terms.districtHospitalId()), Identifier.valueOrNull(terms.cityHospitalId()),
                 terms.familyDoctorId().value(), terms.validFrom().toString(),
                 terms.validUntil().toString(), contract.active(), contract.version(), removed, outbox);
     }
@@ -67,11 +68,6 @@ class MongoContractStore extends MongoRecordStore<FamilyDoctorContract, Contract
                         institutionOrNull(document.districtHospitalId()), institutionOrNull(document.cityHospitalId()),
                         new PractitionerId(document.familyDoctorId()), LocalDate.parse(document.validFrom()),
                         LocalDate.parse(document.validUntil())), document.active(), document.version());
-    }
-
-    /** A plain contract names no district or city hospital. */
-    private static String valueOrNull(InstitutionId id) {
-        return id == null ? null : id.value();
     }
 
     private static InstitutionId institutionOrNull(String id) {
