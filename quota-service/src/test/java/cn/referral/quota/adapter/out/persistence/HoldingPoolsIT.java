@@ -25,6 +25,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
 
 import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
+import cn.referral.platform.testing.MongoCommandLog;
 import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.application.port.in.SubmittedReferral;
@@ -48,7 +49,7 @@ class HoldingPoolsIT {
     static final MongoStandInDatabase STAND_IN = MongoStandInDatabase.named("holding-pools-it");
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final PoolCommandLog poolCommands = new PoolCommandLog();
+    private final MongoCommandLog poolCommands = new MongoCommandLog();
     private MongoClient client;
     private ReactiveMongoTemplate mongo;
     private LedgerStack ledger;
@@ -81,7 +82,7 @@ class HoldingPoolsIT {
 
         assertThat(stored().holdOf(new ReferralId("r-accepted"))).get().extracting(hold -> hold.status())
                 .isEqualTo(HoldStatus.CONFIRMED);
-        assertThat(poolCommands.findFilters()).as("pools read on accept").isNotEmpty()
+        assertThat(poolCommands.findFilters(PoolDocument.COLLECTION)).as("pools read on accept").isNotEmpty()
                 .allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
 
         // the accept delivered again: nothing changes a second time
@@ -106,7 +107,7 @@ class HoldingPoolsIT {
         assertThat(released.released())
                 .anySatisfy(hold -> assertThat(hold.hold().referralId()).isEqualTo(new ReferralId("r-old")));
         assertThat(released.held()).isZero();
-        assertThat(poolCommands.findFilters()).as("found by the pools' holds, the old way")
+        assertThat(poolCommands.findFilters(PoolDocument.COLLECTION)).as("found by the pools' holds, the old way")
                 .anySatisfy(fields -> assertThat(fields).containsExactly("$or"));
         assertThat(rememberedPools("r-old")).as("an old register is left as it was").isEmpty();
     }
@@ -127,7 +128,7 @@ class HoldingPoolsIT {
         ledger.holds().confirm(new ReferralId("r-waiting")).block(WAIT);
         assertThat(stored().holdOf(new ReferralId("r-waiting"))).get().extracting(hold -> hold.status())
                 .isEqualTo(HoldStatus.CONFIRMED);
-        assertThat(poolCommands.findFilters()).isNotEmpty()
+        assertThat(poolCommands.findFilters(PoolDocument.COLLECTION)).isNotEmpty()
                 .allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
     }
 
@@ -140,7 +141,8 @@ class HoldingPoolsIT {
         ledger.holds().release(new ReferralId("r-never-placed"), ReleaseReason.CANCELLED).block(WAIT);
 
         assertThat(rememberedPools("r-never-placed")).hasValue(List.of());
-        assertThat(poolCommands.findFilters()).as("no pool searched for a referral that no pool holds").isEmpty();
+        assertThat(poolCommands.findFilters(PoolDocument.COLLECTION))
+                .as("no pool searched for a referral that no pool holds").isEmpty();
         assertThat(stored().held()).isZero();
     }
 

@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import com.mongodb.reactivestreams.client.MongoClient;
 
 import cn.referral.platform.domain.PoolId;
+import cn.referral.platform.testing.MongoCommandLog;
 import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
 
@@ -37,7 +38,7 @@ class OpeningPoolsIT {
     @RegisterExtension
     static final MongoStandInDatabase STAND_IN = MongoStandInDatabase.named("opening-pools-it");
 
-    private final PoolCommandLog poolCommands = new PoolCommandLog();
+    private final MongoCommandLog poolCommands = new MongoCommandLog();
     private MongoClient client;
     private LedgerStack ledger;
 
@@ -65,13 +66,13 @@ class OpeningPoolsIT {
 
         poolCommands.clear();
         assertThat(ledger.poolDesk().openAllIfAbsent(twoDays).block(WAIT)).isZero();
-        assertThat(poolCommands.commands()).containsExactly("find");
+        assertThat(poolCommands.commands(PoolDocument.COLLECTION)).containsExactly("find");
 
         Map<PoolId, OpenPoolCommand> threeDays = new LinkedHashMap<>(twoDays);
         threeDays.put(new PoolId("day-3"), new OpenPoolCommand(aCardiologyClinicMorning(SESSION_DAY.plusDays(2)), 10, 2));
         poolCommands.clear();
         assertThat(ledger.poolDesk().openAllIfAbsent(threeDays).block(WAIT)).isEqualTo(1);
-        assertThat(poolCommands.commands()).containsExactly("find", "insert");
+        assertThat(poolCommands.commands(PoolDocument.COLLECTION)).containsExactly("find", "insert");
         assertThat(ledger.pools().findById(new PoolId("day-3")).block(WAIT).reserved()).isEqualTo(2);
     }
 }

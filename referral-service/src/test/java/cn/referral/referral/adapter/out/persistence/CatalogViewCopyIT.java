@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -18,10 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 
 import cn.referral.platform.domain.CatalogId;
+import cn.referral.platform.testing.MongoCommandLog;
 import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.domain.network.Catalog;
@@ -39,18 +36,18 @@ import tools.jackson.databind.JsonNode;
  * asks the database is watched with a driver command listener.
  */
 @ServiceIntegrationTest
-@Import({MutableClockConfiguration.class, CatalogViewCopyIT.Finds.class})
+@Import({MutableClockConfiguration.class, CatalogViewCopyIT.CommandLog.class})
 class CatalogViewCopyIT extends ReferralItSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Autowired
-    private Finds finds;
+    private MongoCommandLog commands;
 
     @Test
     void submissionsAfterTheFirstReadTheViewsRevisionByIdAndNotOneCatalog() {
         assertThat(submit(upReferralFor(1, "I63.9")).getStatus().value()).isEqualTo(201);
-        finds.clear();
+        commands.clear();
 
         for (int n = 2; n <= 5; n++) {
             EntityExchangeResult<String> created = submit(upReferralFor(n, "I63.9"));
@@ -60,8 +57,9 @@ class CatalogViewCopyIT extends ReferralItSupport {
             assertThat(eligibility.get("catalogId").asString()).isEqualTo("up-tertiary");
         }
 
-        assertThat(finds.of(MongoReferenceData.CATALOGS)).as("reads of catalog_view").isEmpty();
-        assertThat(finds.of(CatalogViewCopy.REVISIONS)).as("one read of the revision per submission").hasSize(4)
+        assertThat(commands.findFilters(MongoReferenceData.CATALOGS)).as("reads of catalog_view").isEmpty();
+        assertThat(commands.findFilters(CatalogViewCopy.REVISIONS)).as("one read of the revision per submission")
+                .hasSize(4)
                 .allSatisfy(fields -> assertThat(fields).containsExactly("_id"));
     }
 
@@ -73,11 +71,12 @@ class CatalogViewCopyIT extends ReferralItSupport {
                 .isEqualTo("outside-catalog");
 
         assertThat(otherReplica.catalogView().keepIfNewer(respiratory(1, "J44")).block(WAIT)).isTrue();
-        finds.clear();
+        commands.clear();
         EntityExchangeResult<String> inCatalog = submit(upReferralFor(12, "J44.1"));
         assertThat(inCatalog.getStatus().value()).as(inCatalog.getResponseBody()).isEqualTo(201);
         assertThat(json(inCatalog).get("eligibility").get("catalogId").asString()).isEqualTo("up-respiratory");
-        assertThat(finds.of(MongoReferenceData.CATALOGS)).as("the view read again once, after the change").hasSize(1);
+        assertThat(commands.findFilters(MongoReferenceData.CATALOGS)).as("the view read again once, after the change")
+                .hasSize(1);
 
         // the same snapshot delivered again, and an older one late: neither changes the view
         assertThat(otherReplica.catalogView().keepIfNewer(respiratory(1, "J45")).block(WAIT)).isFalse();
@@ -110,35 +109,18 @@ class CatalogViewCopyIT extends ReferralItSupport {
         return json(result).get("code").asString();
     }
 
-    /** The {@code find} commands this service sent, by collection. */
+    /** What this service asks the database, watched on its own client. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class Finds {
-
-        private final List<Map.Entry<String, List<String>>> seen = new CopyOnWriteArrayList<>();
+    static class CommandLog {
 
         @Bean
-        MongoClientSettingsBuilderCustomizer findsSeen() {
-            CommandListener listener = new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    if ("find".equals(event.getCommandName())) {
-                        BsonDocument command = event.getCommand();
-                        // the command's buffer is released after this call: keep a copy of the filter's fields
-                        seen.add(Map.entry(command.getString("find").getValue(),
-                                List.copyOf(command.getDocument("filter", new BsonDocument()).keySet())));
-                    }
-                }
-            };
-            return settings -> settings.addCommandListener(listener);
+        MongoCommandLog commandLog() {
+            return new MongoCommandLog();
         }
 
-        /** The fields of each filter sent to {@code collection}. */
-        List<List<String>> of(String collection) {
-            return seen.stream().filter(find -> find.getKey().equals(collection)).map(Map.Entry::getValue).toList();
-        }
-
-        void clear() {
-            seen.clear();
+        @Bean
+        MongoClientSettingsBuilderCustomizer logCommands(MongoCommandLog log) {
+            return settings -> settings.addCommandListener(log);
         }
     }
 }
