@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.mongo.LocalViews;
 import cn.referral.quota.application.port.out.ReferenceViews;
@@ -69,7 +70,7 @@ class MongoReferenceViews implements ReferenceViews {
                                           LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
         return LocalViews.keepIfNewer(mongo, CONTRACTS, contractId, version, new Update()
                 .set("patientRef", patientRef)
-                .set("primaryInstitutionId", primaryInstitutionId == null ? null : primaryInstitutionId.value())
+                .set("primaryInstitutionId", Identifier.valueOrNull(primaryInstitutionId))
                 .set("validFrom", validFrom == null ? null : validFrom.toString())
                 .set("validUntil", validUntil == null ? null : validUntil.toString())
                 .set("active", active));

@@ -30,7 +30,7 @@ final class ReferralResponses {
                         boolean greenChannel, Integer waitlistPosition, String reason) {
 
         static SlotResponse of(SlotStatus slot) {
-            return new SlotResponse(slot.state().name(), slot.holdId() == null ? null : slot.holdId().value(),
+            return new SlotResponse(slot.state().name(), Identifier.valueOrNull(slot.holdId()),
                     slot.poolId() == null ? null : slot.poolId().value(), slot.date(), slot.session(),
                     slot.greenChannel(), slot.waitlistPosition(), slot.reason());
         }

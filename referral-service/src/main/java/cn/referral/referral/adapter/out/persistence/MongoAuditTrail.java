@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.platform.audit.AuditChain;
 import cn.referral.platform.audit.AuditStore;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.referral.application.port.out.AuditRecord;
@@ -32,7 +33,7 @@ class MongoAuditTrail extends AuditStore<AuditRecord, MongoAuditTrail.AuditDocum
     @Override
     protected AuditDocument entryOf(AuditRecord record) {
         return new AuditDocument(record.auditId(), record.at(), record.actorId(), record.role(),
-                record.institutionId() == null ? null : record.institutionId().value(), record.referralId().value(),
+                Identifier.valueOrNull(record.institutionId()), record.referralId().value(),
                 record.action(), record.purpose());
     }
 

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.referral.application.port.out.SlotLedger;
 import cn.referral.referral.domain.kpi.SlotFacts;
@@ -36,7 +37,7 @@ class MongoSlotLedger implements SlotLedger {
 
     @Override
     public Mono<Void> record(String factId, Kind kind, InstitutionId institutionId, long units, Instant at) {
-        return mongo.insert(new SlotFactDocument(factId, kind.name(), institutionId == null ? null : institutionId.value(),
+        return mongo.insert(new SlotFactDocument(factId, kind.name(), Identifier.valueOrNull(institutionId),
                         units, at), COLLECTION)
                 .then()
                 .onErrorResume(DuplicateKeyException.class, again -> Mono.empty());

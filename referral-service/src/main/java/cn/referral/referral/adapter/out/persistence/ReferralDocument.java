@@ -151,8 +151,8 @@ record ReferralDocument(@Id String id, long version, String state, String direct
                         boolean greenChannel, Integer waitlistPosition, String reason, Instant updatedAt) {
 
         static SlotDocument of(SlotStatus slot) {
-            return new SlotDocument(slot.state(), slot.holdId() == null ? null : slot.holdId().value(),
-                    slot.poolId() == null ? null : slot.poolId().value(), slot.date(), slot.session(),
+            return new SlotDocument(slot.state(), Identifier.valueOrNull(slot.holdId()),
+                    Identifier.valueOrNull(slot.poolId()), slot.date(), slot.session(),
                     slot.greenChannel(), slot.waitlistPosition(), slot.reason(), slot.updatedAt());
         }
 
