@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import cn.referral.platform.domain.HoldId;
@@ -239,7 +240,7 @@ public class HoldService implements HoldUseCases {
 
     private Mono<Void> confirmKnown(ReferralId referralId) {
         // a waiting referral accepted outside the reserve no longer needs a unit from here
-        return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, "ACCEPTED"))
+        return waitlist.waitingFor(referralId).concatMap(entry -> promotion.leave(entry, "ACCEPTED"))
                 .thenMany(holding.of(referralId))
                 .concatMap(pool -> updates.update(pool.id(), current -> current.confirm(referralId, clock.instant())))
                 .then();
@@ -252,29 +253,30 @@ public class HoldService implements HoldUseCases {
     }
 
     private Mono<Void> releaseKnown(ReferralId referralId, ReleaseReason reason) {
-        return waitlist.waitingFor(referralId).concatMap(entry -> leave(entry, reason.name()))
+        return waitlist.waitingFor(referralId).concatMap(entry -> promotion.leave(entry, reason.name()))
                 .thenMany(holding.of(referralId))
-                .concatMap(pool -> updates.update(pool.id(),
-                                current -> current.release(referralId, reason, clock.instant()))
-                        .filter(Outcome::changed)
-                        .flatMap(change -> promotion.promote(pool.id()).thenReturn(change)))
+                .concatMap(pool -> freeAndHandOn(pool.id(), current -> current.release(referralId, reason,
+                        clock.instant())))
                 .then();
-    }
-
-    private Mono<Void> leave(WaitlistEntry entry, String why) {
-        return waitlist.leave(entry, why).flatMap(left -> left
-                ? pools.leftWaitlist(entry.poolId(), entry.waitlistClass()) : Mono.empty());
     }
 
     @Override
     public Mono<Long> releaseExpiredHolds() {
         Instant now = clock.instant();
         return pools.findWithHoldsExpiredBy(now)
-                .concatMap(pool -> updates.update(pool.id(), current -> current.releaseExpired(now))
-                        .filter(Outcome::changed)
-                        .flatMap(change -> promotion.promote(pool.id())
-                                .thenReturn((long) change.events().size())))
+                .concatMap(pool -> freeAndHandOn(pool.id(), current -> current.releaseExpired(now)))
+                .map(change -> (long) change.events().size())
                 .reduce(0L, Long::sum);
+    }
+
+    /**
+     * Writes a change that gives units back and, when it did, hands them to the pool's waiting referrals
+     * ({@link WaitlistPromotion}). Emits the change only when it changed the pool.
+     */
+    private Mono<Outcome<Pool>> freeAndHandOn(PoolId poolId, Function<Pool, Outcome<Pool>> release) {
+        return updates.update(poolId, release)
+                .filter(Outcome::changed)
+                .flatMap(change -> promotion.promote(poolId).thenReturn(change));
     }
 
     /** Another referral changed the pool first; the round starts again with fresh pools. */

@@ -102,8 +102,7 @@ class WaitlistPromotion {
             return waitlist.leave(entry, "PROMOTED").then();
         }
         if (entry.acceptBy() != null && !now.isBefore(entry.acceptBy())) {
-            return waitlist.leave(entry, "EXPIRED").flatMap(left -> left
-                    ? pools.leftWaitlist(entry.poolId(), entry.waitlistClass()) : Mono.empty());
+            return leave(entry, "EXPIRED");
         }
         Optional<Outcome<Pool>> change = pool.handTo(entry, policy, new HoldId(ids.get()), now);
         if (change.isEmpty()) {
@@ -113,6 +112,16 @@ class WaitlistPromotion {
         return referrals.rememberPool(entry.referralId(), pool.id())
                 .then(Mono.defer(() -> updates.write(pool, change.get()))).flatMap(stored -> !stored ? Mono.empty()
                 : waitlist.leave(entry, "PROMOTED").then(closeIfClosedMeanwhile(pool.id(), entry.referralId())));
+    }
+
+    /**
+     * Takes the entry off its waitlist without a unit, for {@code why}, and counts it out of its pool's waiting
+     * referrals, only when this call took it off: an entry two callers end at once is counted out once. (A unit
+     * handed to the entry counts it out with the hold.)
+     */
+    Mono<Void> leave(WaitlistEntry entry, String why) {
+        return waitlist.leave(entry, why).flatMap(left -> left
+                ? pools.leftWaitlist(entry.poolId(), entry.waitlistClass()) : Mono.empty());
     }
 
     /** Units freed after the cutoff with nobody waiting go public. */

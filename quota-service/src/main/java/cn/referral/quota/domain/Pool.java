@@ -113,7 +113,7 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
      * the revision it is stored at is not known here: the copy keeps the revision it was read at.
      */
     private Outcome<Pool> taking(NewHold hold) {
-        return Outcome.holdAdded(withHolds(append(holds, hold.hold()), released, revision), hold);
+        return Outcome.holdAdded(new Builder(this).holds(append(holds, hold.hold())).build(), hold);
     }
 
     /** The hospital accepted the referral: its hold is confirmed. */
@@ -124,7 +124,7 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
         }
         Hold confirmed = hold.get().confirmed();
         List<Hold> after = holds.stream().map(h -> h.referralId().equals(referralId) ? confirmed : h).toList();
-        Pool next = withHolds(after, released, revision + 1);
+        Pool next = nextRevision().holds(after).build();
         return Outcome.replaced(next, List.of(new QuotaEvent.SlotConfirmed(ref(), confirmed, next.revision, now)));
     }
 
@@ -138,8 +138,8 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
         if (hold.isEmpty()) {
             return Outcome.none(this);
         }
-        Pool after = withHolds(holds.stream().filter(h -> !h.referralId().equals(referralId)).toList(),
-                append(released, new ReleasedHold(hold.get(), reason, now)), revision + 1);
+        Pool after = nextRevision().holds(holds.stream().filter(h -> !h.referralId().equals(referralId)).toList())
+                .released(append(released, new ReleasedHold(hold.get(), reason, now))).build();
         return Outcome.replaced(after, List.of(new QuotaEvent.SlotReleased(ref(), hold.get(), reason, after.revision,
                 now)));
     }
@@ -154,8 +154,8 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
         for (Hold hold : expired) {
             nowReleased.add(new ReleasedHold(hold, ReleaseReason.EXPIRED, now));
         }
-        Pool after = withHolds(holds.stream().filter(hold -> !expired.contains(hold)).toList(), nowReleased,
-                revision + 1);
+        Pool after = nextRevision().holds(holds.stream().filter(hold -> !expired.contains(hold)).toList())
+                .released(nowReleased).build();
         List<QuotaEvent> events = expired.stream().<QuotaEvent>map(hold -> new QuotaEvent.SlotReleased(ref(), hold,
                 ReleaseReason.EXPIRED, after.revision, now)).toList();
         return Outcome.replaced(after, events);
@@ -170,7 +170,7 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
             return Outcome.none(this);
         }
         int unheld = Math.max(0, reserved - held());
-        Pool after = handingToPublic(now, unheld);
+        Pool after = nextRevision().reserveReleasedAt(now).releasedToPublic(releasedToPublic + unheld).build();
         return Outcome.replaced(after, List.of(new QuotaEvent.ReserveReleased(ref(), unheld, after.revision, now)));
     }
 
@@ -180,7 +180,7 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
         if (!reserveReleased() || units <= 0) {
             return Outcome.none(this);
         }
-        Pool after = handingToPublic(reserveReleasedAt, units);
+        Pool after = nextRevision().releasedToPublic(releasedToPublic + units).build();
         return Outcome.replaced(after, List.of(new QuotaEvent.ReserveReleased(ref(), units, after.revision, now)));
     }
 
@@ -209,7 +209,7 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
         if (newCapacity == capacity && newReserved == reserved) {
             return Outcome.none(this);
         }
-        return Outcome.replaced(resized(newCapacity, newReserved), List.of());
+        return Outcome.replaced(nextRevision().capacity(newCapacity).reserved(newReserved).build(), List.of());
     }
 
     /** Reserved units neither held nor already given to the public schedule. */
@@ -218,32 +218,52 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
     }
 
     /**
-     * This pool with other holds and released holds, at {@code atRevision}: the next revision when the change is
-     * written as a compare-and-set, the revision it was read at when it is a hold taken by a guarded increment.
+     * A copy at the next revision, for a change written as a compare-and-set. A hold taken by a guarded
+     * increment copies with {@code new Builder(this)} and keeps the revision it was read at.
      */
-    private Pool withHolds(List<Hold> newHolds, List<ReleasedHold> newReleased, long atRevision) {
-        return new Pool(id, key, capacity, reserved, sessionStartsAt, newHolds, newReleased, reserveReleasedAt,
-                releasedToPublic, waitlistSeq, atRevision);
-    }
-
-    /**
-     * At the next revision: {@code units} more reserved units handed to the public schedule, the reserve public
-     * since {@code at}.
-     */
-    private Pool handingToPublic(Instant at, int units) {
-        return new Pool(id, key, capacity, reserved, sessionStartsAt, holds, released, at, releasedToPublic + units,
-                waitlistSeq, revision + 1);
-    }
-
-    /** At the next revision: the new size. */
-    private Pool resized(int newCapacity, int newReserved) {
-        return new Pool(id, key, newCapacity, newReserved, sessionStartsAt, holds, released, reserveReleasedAt,
-                releasedToPublic, waitlistSeq, revision + 1);
+    private Builder nextRevision() {
+        return new Builder(this).revision(revision + 1);
     }
 
     private static <T> List<T> append(List<T> list, T element) {
         List<T> copy = new ArrayList<>(list);
         copy.add(element);
         return copy;
+    }
+
+    /** A copy of a pool that names only the components a change changes; the rest are the pool's own. */
+    private static final class Builder {
+        private final Pool from;
+        private int capacity;
+        private int reserved;
+        private List<Hold> holds;
+        private List<ReleasedHold> released;
+        private Instant reserveReleasedAt;
+        private int releasedToPublic;
+        private long revision;
+
+        private Builder(Pool from) {
+            this.from = from;
+            capacity = from.capacity;
+            reserved = from.reserved;
+            holds = from.holds;
+            released = from.released;
+            reserveReleasedAt = from.reserveReleasedAt;
+            releasedToPublic = from.releasedToPublic;
+            revision = from.revision;
+        }
+
+        Builder capacity(int value) { capacity = value; return this; }
+        Builder reserved(int value) { reserved = value; return this; }
+        Builder holds(List<Hold> value) { holds = value; return this; }
+        Builder released(List<ReleasedHold> value) { released = value; return this; }
+        Builder reserveReleasedAt(Instant value) { reserveReleasedAt = value; return this; }
+        Builder releasedToPublic(int value) { releasedToPublic = value; return this; }
+        Builder revision(long value) { revision = value; return this; }
+
+        Pool build() {
+            return new Pool(from.id, from.key, capacity, reserved, from.sessionStartsAt, holds, released,
+                    reserveReleasedAt, releasedToPublic, from.waitlistSeq, revision);
+        }
     }
 }

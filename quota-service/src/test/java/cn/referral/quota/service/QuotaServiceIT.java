@@ -220,8 +220,7 @@ class QuotaServiceIT {
         JsonNode confirmed = awaitEvent("ref-held", "quota.slot-confirmed.v1");
         assertThat(confirmed.get("holdId").asString()).isEqualTo(held.get("holdId").asString());
         assertThat(Instant.parse(confirmed.get("occurredAt").asString())).isEqualTo(START);
-        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
-                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.confirmed").isEqualTo(1)
+        poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.held").isEqualTo(1).jsonPath("$.confirmed").isEqualTo(1)
                 .jsonPath("$.revision").isEqualTo(confirmed.get("poolRevision").asInt());
     }
 
@@ -256,8 +255,7 @@ class QuotaServiceIT {
         referralService.send("referral.rejected.v1", "full-urgent", about("full-urgent"));
 
         awaitEvent("full-routine", "quota.slot-held.v1");
-        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
-                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.waitlistLength").isEqualTo(1)
+        poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.held").isEqualTo(1).jsonPath("$.waitlistLength").isEqualTo(1)
                 .jsonPath("$.released").isEqualTo(2);
     }
 
@@ -270,8 +268,8 @@ class QuotaServiceIT {
         referralService.send("referral.submitted.v1", "green-2", submittedTo("急诊科", "green-2", "EMERGENCY", false));
 
         assertThat(awaitEvent("green-2", "quota.slot-held.v1").get("greenChannel").asBoolean()).isTrue();
-        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
-                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.greenChannelHeld").isEqualTo(1);
+        poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.held").isEqualTo(1)
+                .jsonPath("$.greenChannelHeld").isEqualTo(1);
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
         WebTestClient management = ManagementPort.client(managementPort);
         await().atMost(WAIT).untilAsserted(() -> management.get().uri("/actuator/prometheus").exchange()
@@ -295,8 +293,7 @@ class QuotaServiceIT {
         awaitEvent("dup-marker", "quota.slot-held.v1");
 
         assertThat(quotaEvents.typesAbout("dup-1")).containsExactly("quota.slot-held.v1");
-        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
-                .expectBody().jsonPath("$.held").isEqualTo(2);
+        poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.held").isEqualTo(2);
     }
 
     @Test
@@ -312,8 +309,7 @@ class QuotaServiceIT {
 
         assertThat(quotaEvents.typesAbout("late-1")).isEmpty();
         assertThat(quotaEvents.typesAbout("never-held")).isEmpty();
-        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
-                .expectBody().jsonPath("$.held").isEqualTo(1);
+        poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.held").isEqualTo(1);
     }
 
     @Test
@@ -337,8 +333,8 @@ class QuotaServiceIT {
         JsonNode released = awaitEvent(poolId, "quota.reserve-released.v1");
         assertThat(released.get("units").asInt()).isEqualTo(2);
         assertThat(released.get("date").asString()).isEqualTo(soon.toString());
-        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
-                .expectBody().jsonPath("$.releasedToPublic").isEqualTo(2).jsonPath("$.freeReserve").isEqualTo(0)
+        poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.releasedToPublic").isEqualTo(2)
+                .jsonPath("$.freeReserve").isEqualTo(0)
                 .jsonPath("$.reserveReleasedAt").isEqualTo("2026-11-26T00:00:00Z");
         clock.set(Instant.parse("2026-11-26T00:05:00Z"));
         referralService.send("referral.submitted.v1", "cutoff-marker", submittedTo("老年病科", soon, "cutoff-marker"));
@@ -352,8 +348,7 @@ class QuotaServiceIT {
         referralService.send("referral.submitted.v1", "cutoff-urgent", submitted("cutoff-urgent", HOSPITAL, "老年病科",
                 "URGENT", false, soon, soon, ACCEPT_BY));
         assertThat(awaitEvent("cutoff-urgent", "quota.slot-held.v1").get("poolId").asString()).isEqualTo(poolId);
-        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
-                .expectBody().jsonPath("$.held").isEqualTo(2);
+        poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.held").isEqualTo(2);
     }
 
     @Test
@@ -374,8 +369,7 @@ class QuotaServiceIT {
         assertThat(awaitEvent("exp-2", "quota.slot-held.v1").get("poolId").asString()).isEqualTo(poolId);
         await().atMost(WAIT).untilAsserted(() -> assertThat(quotaEvents.typesAbout("exp-1"))
                 .as("released once").containsExactly("quota.slot-held.v1", "quota.slot-released.v1"));
-        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(HOSPITAL)).exchange()
-                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.waitlistLength").isEqualTo(0)
+        poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.held").isEqualTo(1).jsonPath("$.waitlistLength").isEqualTo(0)
                 .jsonPath("$.released").isEqualTo(1);
     }
 
@@ -406,8 +400,8 @@ class QuotaServiceIT {
         assertThat(awaitEvent("jl-other", "quota.waitlisted.v1").get("poolId").asString()).isEqualTo(poolId);
         assertThat(awaitEvent("jl-elsewhere", "quota.waitlisted.v1").get("poolId").asString())
                 .as("contracted, but referred by another institution than the contracted one").isEqualTo(poolId);
-        web.get().uri("/pools/{id}", poolId).header("Authorization", desk(jilinHospital)).exchange()
-                .expectBody().jsonPath("$.held").isEqualTo(1).jsonPath("$.freeReserve").isEqualTo(3)
+        poolSeenByTheDeskOf(jilinHospital, poolId).jsonPath("$.held").isEqualTo(1)
+                .jsonPath("$.freeReserve").isEqualTo(3)
                 .jsonPath("$.waitlistLength").isEqualTo(2);
     }
 
@@ -469,6 +463,12 @@ class QuotaServiceIT {
                 .until(() -> quotaEvents.about(key).stream().filter(e -> e.type().equals(type)).findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow().payload();
+    }
+
+    /** The pool as the referral desk of {@code institution} reads it, for assertions on its body. */
+    private WebTestClient.BodyContentSpec poolSeenByTheDeskOf(String institution, String poolId) {
+        return web.get().uri("/pools/{id}", poolId).header("Authorization", desk(institution)).exchange()
+                .expectBody();
     }
 
     private String openPool(String institution, String department, LocalDate date, int capacity, int reserved) {
