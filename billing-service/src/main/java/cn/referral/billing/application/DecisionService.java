@@ -191,22 +191,14 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
 
     @Override
     public Mono<ShownDecision> find(Caller caller, DecisionId decisionId, String purpose) {
-        return decisions.findById(decisionId).filter(decision -> AccessRules.mayRead(caller, decision))
-                .flatMap(decision -> shown(caller, decision, purpose));
+        return reads.shown(caller, AuditRecord.READ_DECISION, decisions.findById(decisionId), purpose,
+                ShownDecision::new);
     }
 
     @Override
     public Flux<ShownDecision> forReferral(Caller caller, ReferralId referralId, String purpose) {
-        return decisions.findByReferral(referralId).filter(decision -> AccessRules.mayRead(caller, decision))
-                .flatMap(decision -> shown(caller, decision, purpose)).flux();
-    }
-
-    /** The decision as the caller may see it, once its read is recorded. */
-    private Mono<ShownDecision> shown(Caller caller, DeductibleDecision decision, String purpose) {
-        boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, decision);
-        return reads.read(caller, AuditRecord.READ_DECISION, decision.referralId(), decision.decisionId(), purpose,
-                        inFull)
-                .thenReturn(new ShownDecision(decision, inFull));
+        return reads.shown(caller, AuditRecord.READ_DECISION, decisions.findByReferral(referralId), purpose,
+                ShownDecision::new).flux();
     }
 
     @Override

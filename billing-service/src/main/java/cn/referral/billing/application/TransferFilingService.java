@@ -109,21 +109,13 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
 
     @Override
     public Flux<ShownFiling> forReferral(Caller caller, ReferralId referralId, String purpose) {
-        return filings.findByReferral(referralId).filter(filing -> AccessRules.mayRead(caller, filing))
-                .flatMap(filing -> shown(caller, filing, purpose)).flux();
+        return reads.shown(caller, AuditRecord.READ_TRANSFER_FILING, filings.findByReferral(referralId), purpose,
+                ShownFiling::new).flux();
     }
 
     @Override
     public Mono<ShownFiling> find(Caller caller, FilingId filingId, String purpose) {
-        return filings.findById(filingId).filter(filing -> AccessRules.mayRead(caller, filing))
-                .flatMap(filing -> shown(caller, filing, purpose));
-    }
-
-    /** The filing as the caller may see it, once its read is recorded. */
-    private Mono<ShownFiling> shown(Caller caller, TransferFiling filing, String purpose) {
-        boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, filing);
-        return reads.read(caller, AuditRecord.READ_TRANSFER_FILING, filing.referralId(), filing.decisionId(), purpose,
-                        inFull)
-                .thenReturn(new ShownFiling(filing, inFull));
+        return reads.shown(caller, AuditRecord.READ_TRANSFER_FILING, filings.findById(filingId), purpose,
+                ShownFiling::new);
     }
 }
