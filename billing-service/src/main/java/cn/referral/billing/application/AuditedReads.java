@@ -2,9 +2,9 @@ package cn.referral.billing.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import cn.referral.billing.application.port.in.Shown;
 import cn.referral.billing.application.port.out.AuditRecord;
 import cn.referral.billing.application.port.out.AuditTrail;
 import cn.referral.billing.domain.RevocableRecord;
@@ -31,18 +31,17 @@ final class AuditedReads {
     }
 
     /**
-     * The record {@code found}, as {@code shown} makes it for the caller (with whether the insured person number is
-     * in full), once its read ({@code action}: a decision or a 转院备案) is recorded; empty when there is none or the
-     * caller may not read it, so that it is answered as absent, never as forbidden.
+     * The record {@code found} as the caller may see it, once its read ({@code action}: a decision or a 转院备案) is
+     * recorded; empty when there is none or the caller may not read it, so that it is answered as absent, never as
+     * forbidden.
      */
-    <R extends RevocableRecord, S> Mono<S> shown(Caller caller, String action, Mono<R> found, String purpose,
-                                                  BiFunction<R, Boolean, S> shown) {
+    <R extends RevocableRecord> Mono<Shown<R>> shown(Caller caller, String action, Mono<R> found, String purpose) {
         return found.filter(record -> AccessRules.mayRead(caller, record))
                 .flatMap(record -> {
                     boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, record);
                     return record(caller, action, record.referralId().value(), record.decisionId().value(), null,
                             purpose, inFull)
-                            .thenReturn(shown.apply(record, inFull));
+                            .thenReturn(new Shown<>(record, inFull));
                 });
     }
 

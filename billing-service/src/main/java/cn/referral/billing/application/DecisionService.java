@@ -17,7 +17,7 @@ import cn.referral.billing.application.port.in.ClosedReferral;
 import cn.referral.billing.application.port.in.DecisionQueries;
 import cn.referral.billing.application.port.in.DecisionUseCases;
 import cn.referral.billing.application.port.in.SettlementLine;
-import cn.referral.billing.application.port.in.ShownDecision;
+import cn.referral.billing.application.port.in.Shown;
 import cn.referral.billing.application.port.out.AllianceDirectory;
 import cn.referral.billing.application.port.out.AuditRecord;
 import cn.referral.billing.application.port.out.AuditTrail;
@@ -190,15 +190,13 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     }
 
     @Override
-    public Mono<ShownDecision> find(Caller caller, DecisionId decisionId, String purpose) {
-        return reads.shown(caller, AuditRecord.READ_DECISION, decisions.findById(decisionId), purpose,
-                ShownDecision::new);
+    public Mono<Shown<DeductibleDecision>> find(Caller caller, DecisionId decisionId, String purpose) {
+        return reads.shown(caller, AuditRecord.READ_DECISION, decisions.findById(decisionId), purpose);
     }
 
     @Override
-    public Flux<ShownDecision> forReferral(Caller caller, ReferralId referralId, String purpose) {
-        return reads.shown(caller, AuditRecord.READ_DECISION, decisions.findByReferral(referralId), purpose,
-                ShownDecision::new).flux();
+    public Flux<Shown<DeductibleDecision>> forReferral(Caller caller, ReferralId referralId, String purpose) {
+        return reads.shown(caller, AuditRecord.READ_DECISION, decisions.findByReferral(referralId), purpose).flux();
     }
 
     @Override
@@ -219,7 +217,7 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
 
     private static SettlementLine line(Caller caller, SettlementLine.Kind kind, Instant at, DeductibleDecision decision) {
         return new SettlementLine(kind, at, decision,
-                new ShownDecision(decision, AccessRules.seesInsuredPersonNoInFull(caller, decision)).insuredPersonNo());
+                new Shown<>(decision, AccessRules.seesInsuredPersonNoInFull(caller, decision)).insuredPersonNo());
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.billing.application.port.in.RegisteredFiling;
-import cn.referral.billing.application.port.in.ShownFiling;
+import cn.referral.billing.application.port.in.Shown;
 import cn.referral.billing.application.port.in.TransferFilingQueries;
 import cn.referral.billing.domain.filing.FilingId;
 import cn.referral.billing.domain.filing.TransferFiling;
@@ -73,8 +73,8 @@ class TransferFilingController {
          * {@code psn_no} in full only for the insurer of the filing's region, who settles it; masked to its last
          * 4 characters for auditors and the referral's institutions, as on the deductible decisions (DESIGN §5).
          */
-        static TransferFilingResponse of(ShownFiling shown) {
-            TransferFiling filing = shown.filing();
+        static TransferFilingResponse of(Shown<TransferFiling> shown) {
+            TransferFiling filing = shown.record();
             return new TransferFilingResponse(RegisteredFiling.of(filing, shown.insuredPersonNo()),
                     filing.status().name(),
                     filing.revocationReason() == null ? null : filing.revocationReason().name(), filing.revokedAt());

@@ -11,7 +11,7 @@ import cn.referral.billing.domain.filing.TransferFiling;
  * ({@code billing.transfer-filing-registered.v1}), which the filing query answers too (plus its status). The
  * snake_case components carry the national interface's own field names, the camelCase ones are ours; fields we
  * cannot fill are null, never guessed (docs/insurance-2501.md). {@code psn_no} is given by the caller: in full on
- * the wire, as the reader may see it in a query ({@link ShownFiling}).
+ * the wire, as the reader may see it in a query ({@link Shown}).
  */
 public record RegisteredFiling(String infno, String filingId, String referralId, String decisionId, String psn_no,
                                String insutype, String insuplc_admdvs, String mdtrtarea_admdvs,
