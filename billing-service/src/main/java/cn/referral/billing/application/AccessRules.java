@@ -1,8 +1,7 @@
 package cn.referral.billing.application;
 
-import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.RegionCode;
-import cn.referral.billing.domain.filing.TransferFiling;
+import cn.referral.billing.domain.RevocableRecord;
 import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
@@ -17,28 +16,27 @@ final class AccessRules {
     private AccessRules() {
     }
 
-    static boolean mayRead(Caller caller, DeductibleDecision decision) {
-        return caller.has(Role.AUDITOR) || insurerOf(caller, decision.region())
-                || decision.concernsInstitution(institutionOf(caller));
+    /**
+     * A decision, and the 转院备案 filed beside it, are read by auditors, the insurer of the patient's region
+     * and the referral's own two institutions.
+     */
+    static boolean mayRead(Caller caller, RevocableRecord record) {
+        return caller.has(Role.AUDITOR) || insurerOf(caller, record.insuringRegion())
+                || record.concernsInstitution(institutionOf(caller));
     }
 
     /**
-     * Whether the caller sees the insured person number in full: only the insurer of the decision's
+     * Whether the caller sees the insured person number in full: only the insurer of the record's insuring
      * region, who settles it (DESIGN §5). Auditors and the referral's institutions see it masked.
      */
-    static boolean seesInsuredPersonNoInFull(Caller caller, DeductibleDecision decision) {
-        return insurerOf(caller, decision.region());
+    static boolean seesInsuredPersonNoInFull(Caller caller, RevocableRecord record) {
+        return insurerOf(caller, record.insuringRegion());
     }
 
     static void requireAuditor(Caller caller) {
         if (!caller.has(Role.AUDITOR)) {
             throw new NotPermitted("The audit trail is read by auditors");
         }
-    }
-
-    /** As for decisions: only the insurer of the filing's insuring region sees {@code psn_no} in full. */
-    static boolean seesInsuredPersonNoInFull(Caller caller, TransferFiling filing) {
-        return insurerOf(caller, filing.insuringRegion());
     }
 
     /** The role an audit record names: the first of the caller's roles in name order. */
@@ -55,12 +53,6 @@ final class AccessRules {
             return "SETTLEMENT";
         }
         return caller.has(Role.AUDITOR) ? "AUDIT" : "REFERRAL_HANDLING";
-    }
-
-    /** A 转院备案 is read by whoever may read the decision it stands beside. */
-    static boolean mayRead(Caller caller, TransferFiling filing) {
-        return caller.has(Role.AUDITOR) || insurerOf(caller, filing.insuringRegion())
-                || filing.concernsInstitution(institutionOf(caller));
     }
 
     /** The caller's own institution, or null: auditors and insurers have none, and a blank one names none. */

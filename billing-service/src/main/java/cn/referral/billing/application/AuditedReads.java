@@ -4,17 +4,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.Supplier;
 
+import cn.referral.billing.application.port.in.Shown;
 import cn.referral.billing.application.port.out.AuditRecord;
 import cn.referral.billing.application.port.out.AuditTrail;
-import cn.referral.billing.domain.DecisionId;
+import cn.referral.billing.domain.RevocableRecord;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The audit trail of reads that carry an insured person number (DESIGN §5), recorded the one way every use
- * case does: the caller, its audited role, institution and region, its declared (or usual) purpose, now.
+ * Reads that carry an insured person number (DESIGN §5): a decision or a 转院备案 only for whoever may read it, and
+ * the audit trail of every such read, recorded the one way every use case does: the caller, its audited role,
+ * institution and region, its declared (or usual) purpose, now.
  */
 final class AuditedReads {
 
@@ -28,10 +30,19 @@ final class AuditedReads {
         this.ids = ids;
     }
 
-    /** A read of one referral's record ({@code action}: a decision or a 转院备案) beside decision {@code decisionId}. */
-    Mono<Void> read(Caller caller, String action, ReferralId referralId, DecisionId decisionId, String purpose,
-                    boolean insuredPersonNoInFull) {
-        return record(caller, action, referralId.value(), decisionId.value(), null, purpose, insuredPersonNoInFull);
+    /**
+     * The record {@code found} as the caller may see it, once its read ({@code action}: a decision or a 转院备案) is
+     * recorded; empty when there is none or the caller may not read it, so that it is answered as absent, never as
+     * forbidden.
+     */
+    <R extends RevocableRecord> Mono<Shown<R>> shown(Caller caller, String action, Mono<R> found, String purpose) {
+        return found.filter(record -> AccessRules.mayRead(caller, record))
+                .flatMap(record -> {
+                    boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, record);
+                    return record(caller, action, record.referralId().value(), record.decisionId().value(), null,
+                            purpose, inFull)
+                            .thenReturn(new Shown<>(record, inFull));
+                });
     }
 
     /** An export of the settlement lines of {@code day}. */

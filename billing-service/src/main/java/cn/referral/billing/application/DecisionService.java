@@ -17,7 +17,7 @@ import cn.referral.billing.application.port.in.ClosedReferral;
 import cn.referral.billing.application.port.in.DecisionQueries;
 import cn.referral.billing.application.port.in.DecisionUseCases;
 import cn.referral.billing.application.port.in.SettlementLine;
-import cn.referral.billing.application.port.in.ShownDecision;
+import cn.referral.billing.application.port.in.Shown;
 import cn.referral.billing.application.port.out.AllianceDirectory;
 import cn.referral.billing.application.port.out.AuditRecord;
 import cn.referral.billing.application.port.out.AuditTrail;
@@ -190,23 +190,13 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
     }
 
     @Override
-    public Mono<ShownDecision> find(Caller caller, DecisionId decisionId, String purpose) {
-        return decisions.findById(decisionId).filter(decision -> AccessRules.mayRead(caller, decision))
-                .flatMap(decision -> shown(caller, decision, purpose));
+    public Mono<Shown<DeductibleDecision>> find(Caller caller, DecisionId decisionId, String purpose) {
+        return reads.shown(caller, AuditRecord.READ_DECISION, decisions.findById(decisionId), purpose);
     }
 
     @Override
-    public Flux<ShownDecision> forReferral(Caller caller, ReferralId referralId, String purpose) {
-        return decisions.findByReferral(referralId).filter(decision -> AccessRules.mayRead(caller, decision))
-                .flatMap(decision -> shown(caller, decision, purpose)).flux();
-    }
-
-    /** The decision as the caller may see it, once its read is recorded. */
-    private Mono<ShownDecision> shown(Caller caller, DeductibleDecision decision, String purpose) {
-        boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, decision);
-        return reads.read(caller, AuditRecord.READ_DECISION, decision.referralId(), decision.decisionId(), purpose,
-                        inFull)
-                .thenReturn(new ShownDecision(decision, inFull));
+    public Flux<Shown<DeductibleDecision>> forReferral(Caller caller, ReferralId referralId, String purpose) {
+        return reads.shown(caller, AuditRecord.READ_DECISION, decisions.findByReferral(referralId), purpose).flux();
     }
 
     @Override
@@ -227,7 +217,7 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
 
     private static SettlementLine line(Caller caller, SettlementLine.Kind kind, Instant at, DeductibleDecision decision) {
         return new SettlementLine(kind, at, decision,
-                new ShownDecision(decision, AccessRules.seesInsuredPersonNoInFull(caller, decision)).insuredPersonNo());
+                new Shown<>(decision, AccessRules.seesInsuredPersonNoInFull(caller, decision)).insuredPersonNo());
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import cn.referral.billing.application.port.in.AcceptedForFiling;
 import cn.referral.billing.application.port.in.ClosedReferral;
-import cn.referral.billing.application.port.in.ShownFiling;
+import cn.referral.billing.application.port.in.Shown;
 import cn.referral.billing.application.port.in.TransferFilingQueries;
 import cn.referral.billing.application.port.in.TransferFilingUseCases;
 import cn.referral.billing.application.port.out.AuditRecord;
@@ -108,22 +108,13 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
     }
 
     @Override
-    public Flux<ShownFiling> forReferral(Caller caller, ReferralId referralId, String purpose) {
-        return filings.findByReferral(referralId).filter(filing -> AccessRules.mayRead(caller, filing))
-                .flatMap(filing -> shown(caller, filing, purpose)).flux();
+    public Flux<Shown<TransferFiling>> forReferral(Caller caller, ReferralId referralId, String purpose) {
+        return reads.shown(caller, AuditRecord.READ_TRANSFER_FILING, filings.findByReferral(referralId), purpose)
+                .flux();
     }
 
     @Override
-    public Mono<ShownFiling> find(Caller caller, FilingId filingId, String purpose) {
-        return filings.findById(filingId).filter(filing -> AccessRules.mayRead(caller, filing))
-                .flatMap(filing -> shown(caller, filing, purpose));
-    }
-
-    /** The filing as the caller may see it, once its read is recorded. */
-    private Mono<ShownFiling> shown(Caller caller, TransferFiling filing, String purpose) {
-        boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, filing);
-        return reads.read(caller, AuditRecord.READ_TRANSFER_FILING, filing.referralId(), filing.decisionId(), purpose,
-                        inFull)
-                .thenReturn(new ShownFiling(filing, inFull));
+    public Mono<Shown<TransferFiling>> find(Caller caller, FilingId filingId, String purpose) {
+        return reads.shown(caller, AuditRecord.READ_TRANSFER_FILING, filings.findById(filingId), purpose);
     }
 }

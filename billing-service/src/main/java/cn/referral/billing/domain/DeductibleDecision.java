@@ -64,7 +64,14 @@ public record DeductibleDecision(DecisionId decisionId, ReferredCare care, Insur
         return care.region();
     }
 
+    /** The patient's region, whose insurer settles the decision: {@link #region()}. */
+    @Override
+    public RegionCode insuringRegion() {
+        return region();
+    }
+
     /** Who may read it besides auditors: the region's insurer and the referral's own two institutions. */
+    @Override
     public boolean concernsInstitution(InstitutionId institutionId) {
         return institutionId != null
                 && (institutionId.equals(care.from().id()) || institutionId.equals(care.to().id()));

@@ -96,6 +96,7 @@ public record TransferFiling(FilingId filingId, ReferralId referralId, DecisionI
     }
 
     /** Who may read it besides auditors and the region's insurer: the referral's own two institutions. */
+    @Override
     public boolean concernsInstitution(InstitutionId institutionId) {
         return institutionId != null && (institutionId.equals(referring.id()) || institutionId.equals(receiving.id()));
     }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import cn.referral.billing.application.port.in.IssuedDecision;
-import cn.referral.billing.application.port.in.ShownDecision;
+import cn.referral.billing.application.port.in.Shown;
 import cn.referral.billing.domain.DeductibleDecision;
 
 /**
@@ -15,8 +15,8 @@ import cn.referral.billing.domain.DeductibleDecision;
 record DecisionResponse(@JsonUnwrapped IssuedDecision issued, String status, String revocationReason,
                         Instant revokedAt) {
 
-    static DecisionResponse of(ShownDecision shown) {
-        DeductibleDecision decision = shown.decision();
+    static DecisionResponse of(Shown<DeductibleDecision> shown) {
+        DeductibleDecision decision = shown.record();
         return new DecisionResponse(IssuedDecision.of(decision, shown.insuredPersonNo()), decision.status().name(),
                 decision.revocationReason() == null ? null : decision.revocationReason().name(), decision.revokedAt());
     }

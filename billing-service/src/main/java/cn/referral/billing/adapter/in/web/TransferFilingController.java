@@ -1,7 +1,8 @@
 package cn.referral.billing.adapter.in.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,10 +10,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.referral.billing.application.port.in.ShownFiling;
+import cn.referral.billing.application.port.in.RegisteredFiling;
+import cn.referral.billing.application.port.in.Shown;
 import cn.referral.billing.application.port.in.TransferFilingQueries;
 import cn.referral.billing.domain.filing.FilingId;
-import cn.referral.billing.domain.filing.InsuranceTypeCode;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.domain.ReferralId;
@@ -61,29 +62,21 @@ class TransferFilingController {
         return IdParameters.inPath("Transfer filing", id, FilingId::new);
     }
 
-    /** The 2501 fields under the interface's names, then ours: status ({@code REGISTERED|REVOKED}) and the revocation. */
-    record TransferFilingResponse(String infno, String filingId, String referralId, String decisionId, String psn_no,
-                                  String insutype, String insuplc_admdvs, String mdtrtarea_admdvs,
-                                  String fixmedins_code, String fixmedins_name, String reflin_medins_no,
-                                  String reflin_medins_name, String diag_code, String diag_name,
-                                  String dise_cond_dscr, String out_flag, LocalDate refl_date, String refl_rea,
-                                  String refl_opnn, String hosp_agre_refl_flag, LocalDate begndate, LocalDate enddate,
-                                  String tel, String addr, Instant registeredAt, String status,
-                                  String revocationReason, Instant revokedAt) {
+    /**
+     * The 2501 fields under the interface's names ({@link RegisteredFiling}, in the same object), then ours: status
+     * ({@code REGISTERED|REVOKED}) and the revocation.
+     */
+    record TransferFilingResponse(@JsonUnwrapped RegisteredFiling filing, String status, String revocationReason,
+                                  Instant revokedAt) {
 
         /**
          * {@code psn_no} in full only for the insurer of the filing's region, who settles it; masked to its last
          * 4 characters for auditors and the referral's institutions, as on the deductible decisions (DESIGN §5).
          */
-        static TransferFilingResponse of(ShownFiling shown) {
-            TransferFiling filing = shown.filing();
-            return new TransferFilingResponse("2501", filing.filingId().value(), filing.referralId().value(),
-                    filing.decisionId().value(), shown.insuredPersonNo(), InsuranceTypeCode.of(filing.scheme()),
-                    filing.insuringRegion().value(), filing.receiving().regionCode(), filing.referring().medinsCode(),
-                    filing.referring().name(), filing.receiving().medinsCode(), filing.receiving().name(),
-                    filing.diagnosisCode(), filing.diagnosisName(), filing.conditionDescription(),
-                    filing.outOfRegion() ? "1" : "0", filing.transferDate(), filing.reason(), null, "1",
-                    filing.beginDate(), filing.endDate(), null, null, filing.registeredAt(), filing.status().name(),
+        static TransferFilingResponse of(Shown<TransferFiling> shown) {
+            TransferFiling filing = shown.record();
+            return new TransferFilingResponse(RegisteredFiling.of(filing, shown.insuredPersonNo()),
+                    filing.status().name(),
                     filing.revocationReason() == null ? null : filing.revocationReason().name(), filing.revokedAt());
         }
     }

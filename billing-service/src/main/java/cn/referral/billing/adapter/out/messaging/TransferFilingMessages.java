@@ -2,8 +2,8 @@ package cn.referral.billing.adapter.out.messaging;
 
 import org.springframework.stereotype.Component;
 
+import cn.referral.billing.application.port.in.RegisteredFiling;
 import cn.referral.billing.domain.filing.FilingEvent;
-import cn.referral.billing.domain.filing.InsuranceTypeCode;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
@@ -29,16 +29,10 @@ public class TransferFilingMessages extends DecisionsTopicMessages<FilingEvent> 
         return new WireRecord(referralId, BillingTopics.FILING_REGISTERED, registration(event.filing()));
     }
 
-    /** The 2501 record of a filing (also what GET /transfer-filings shows). */
+    /** The 2501 record of a filing, with {@code psn_no} in full. */
     public static TransferFiling2501V1 registration(TransferFiling filing) {
-        return new TransferFiling2501V1("2501", filing.filingId().value(), filing.referralId().value(),
-                filing.decisionId().value(),
-                filing.insuredPersonNo().value(), InsuranceTypeCode.of(filing.scheme()), filing.insuringRegion().value(),
-                filing.receiving().regionCode(), filing.referring().medinsCode(), filing.referring().name(),
-                filing.receiving().medinsCode(), filing.receiving().name(), filing.diagnosisCode(),
-                filing.diagnosisName(), filing.conditionDescription(), filing.outOfRegion() ? "1" : "0",
-                filing.transferDate(), filing.reason(), null, "1", filing.beginDate(), filing.endDate(), null, null,
-                filing.registeredAt(), filing.version());
+        return new TransferFiling2501V1(RegisteredFiling.of(filing, filing.insuredPersonNo().value()),
+                filing.version());
     }
 
     /** The 2502 record of a revoked filing. */

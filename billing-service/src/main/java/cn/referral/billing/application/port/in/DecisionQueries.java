@@ -3,6 +3,7 @@ package cn.referral.billing.application.port.in;
 import java.time.LocalDate;
 
 import cn.referral.billing.domain.DecisionId;
+import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
@@ -16,10 +17,10 @@ import reactor.core.publisher.Mono;
 public interface DecisionQueries {
 
     /** The decision, or empty if there is none or the caller may not see it. */
-    Mono<ShownDecision> find(Caller caller, DecisionId decisionId, String purpose);
+    Mono<Shown<DeductibleDecision>> find(Caller caller, DecisionId decisionId, String purpose);
 
     /** The referral's decision (at most one) if the caller may see it. */
-    Flux<ShownDecision> forReferral(Caller caller, ReferralId referralId, String purpose);
+    Flux<Shown<DeductibleDecision>> forReferral(Caller caller, ReferralId referralId, String purpose);
 
     /**
      * Lines of decisions issued or revoked on {@code day} (China Standard Time): all for an auditor,

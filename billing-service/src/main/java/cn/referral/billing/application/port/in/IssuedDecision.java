@@ -13,7 +13,7 @@ import cn.referral.platform.domain.Identifier;
  * A decision as billing issues it to insurers, flat: the fields of {@code billing.deductible-decision-issued.v1},
  * which the decision query answers too (plus its status). Money is integer fen; the three amounts are null only
  * when {@code rule} is {@code NO_SCHEDULE} or {@code ALREADY_PAID_ABOVE_SCHEDULE}. The insured person number is
- * given by the caller: in full on the wire, as the reader may see it in a query ({@link ShownDecision}).
+ * given by the caller: in full on the wire, as the reader may see it in a query ({@link Shown}).
  */
 public record IssuedDecision(String decisionId, String referralId, String direction, String careType,
                              String insuredPersonNo, String insuranceScheme, String regionCode,

@@ -1,6 +1,7 @@
 package cn.referral.billing.application.port.in;
 
 import cn.referral.billing.domain.filing.FilingId;
+import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
@@ -13,7 +14,7 @@ import reactor.core.publisher.Mono;
  */
 public interface TransferFilingQueries {
 
-    Flux<ShownFiling> forReferral(Caller caller, ReferralId referralId, String purpose);
+    Flux<Shown<TransferFiling>> forReferral(Caller caller, ReferralId referralId, String purpose);
 
-    Mono<ShownFiling> find(Caller caller, FilingId filingId, String purpose);
+    Mono<Shown<TransferFiling>> find(Caller caller, FilingId filingId, String purpose);
 }
