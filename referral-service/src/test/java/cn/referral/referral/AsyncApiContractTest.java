@@ -10,8 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.events.published.ReferralTopics;
 import cn.referral.platform.testing.AsyncApiDocument;
-import cn.referral.referral.adapter.out.messaging.ReferralTopics;
 
 /** The AsyncAPI document names every event type the service produces, on the right channel. */
 class AsyncApiContractTest {

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.util.IdGenerator;
 
-import cn.referral.billing.adapter.out.messaging.BillingTopics;
 import cn.referral.billing.application.DecisionService;
 import cn.referral.billing.application.ReferenceDataService;
 import cn.referral.billing.application.ScheduleService;
@@ -21,6 +20,7 @@ import cn.referral.billing.application.port.out.DecisionStore;
 import cn.referral.billing.application.port.out.InstitutionDirectory;
 import cn.referral.billing.application.port.out.PolicyStore;
 import cn.referral.billing.application.port.out.ScheduleStore;
+import cn.referral.platform.events.published.BillingTopics;
 
 @Configuration(proxyBeanMethods = false)
 class BillingConfiguration {

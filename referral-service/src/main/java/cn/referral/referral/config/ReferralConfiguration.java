@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.util.IdGenerator;
 
+import cn.referral.platform.events.published.ReferralTopics;
 import cn.referral.platform.scheduling.PeriodicJob;
-import cn.referral.referral.adapter.out.messaging.ReferralTopics;
 import cn.referral.referral.application.KpiService;
 import cn.referral.referral.application.QuotaSagaService;
 import cn.referral.referral.application.ReferenceDataService;

@@ -11,7 +11,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.util.IdGenerator;
 
-import cn.referral.registry.adapter.out.messaging.RegistryTopics;
+import cn.referral.platform.events.published.RegistryTopics;
 import cn.referral.registry.application.AllianceService;
 import cn.referral.registry.application.AuditService;
 import cn.referral.registry.application.CatalogService;

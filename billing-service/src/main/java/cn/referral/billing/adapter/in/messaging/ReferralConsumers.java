@@ -1,5 +1,10 @@
 package cn.referral.billing.adapter.in.messaging;
 
+import static cn.referral.platform.events.published.ReferralTopics.ACCEPTED;
+import static cn.referral.platform.events.published.ReferralTopics.CANCELLED;
+import static cn.referral.platform.events.published.ReferralTopics.EXPIRED;
+import static cn.referral.platform.events.published.ReferralTopics.NO_SHOW;
+
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -37,11 +42,6 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralConsumers {
-
-    static final String ACCEPTED = "referral.accepted.v1";
-    static final String CANCELLED = "referral.cancelled.v1";
-    static final String EXPIRED = "referral.expired.v1";
-    static final String NO_SHOW = "referral.no-show.v1";
 
     /** Bound to {@code referral.events.v1} as {@code referralEvents-in-0}. */
     @Bean

@@ -1,5 +1,8 @@
 package cn.referral.billing.adapter.in.messaging;
 
+import static cn.referral.platform.events.published.RegistryTopics.ALLIANCE_SNAPSHOT;
+import static cn.referral.platform.events.published.RegistryTopics.INSTITUTION_SNAPSHOT;
+
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -20,9 +23,6 @@ import cn.referral.platform.messaging.EventConsumers;
 /** Builds the local views of the registry's compacted topics: institution levels and alliance members. */
 @Configuration(proxyBeanMethods = false)
 class RegistryConsumers {
-
-    static final String INSTITUTION_SNAPSHOT = "registry.institution.v1";
-    static final String ALLIANCE_SNAPSHOT = "registry.alliance.v1";
 
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean

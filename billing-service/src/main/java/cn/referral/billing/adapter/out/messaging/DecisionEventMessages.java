@@ -9,6 +9,7 @@ import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
+import cn.referral.platform.events.published.BillingTopics;
 
 /** Maps decision domain events to the wire messages insurers read, as outbox events keyed by referral id. */
 @Component

@@ -5,6 +5,7 @@ import java.util.List;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
+import cn.referral.platform.events.published.BillingTopics;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

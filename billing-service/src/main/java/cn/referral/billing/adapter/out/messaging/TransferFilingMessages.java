@@ -7,6 +7,7 @@ import cn.referral.billing.domain.filing.FilingEvent;
 import cn.referral.billing.domain.filing.TransferFiling;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
+import cn.referral.platform.events.published.BillingTopics;
 
 /**
  * Maps 转院备案 events to the 2501 / 2502 wire records, as outbox events on the decisions topic keyed

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.events.published.BillingTopics;
 import cn.referral.platform.testing.AsyncApiDocument;
 
 /**

@@ -10,6 +10,7 @@ import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.MalformedEventException;
+import cn.referral.platform.events.published.ReferralTopics;
 import cn.referral.platform.inbox.EventInProgressException;
 import cn.referral.platform.inbox.Inbox;
 import cn.referral.platform.messaging.EventConsumers;
@@ -33,7 +34,7 @@ class ReferralEventConsumers {
     @Bean
     Consumer<Message<byte[]>> referralEvents(EventConsumers consumers, HoldUseCases holds) {
         return consumers.consumer("quota-ledger")
-                .on(ReferralEventsV1.SUBMITTED, SubmittedV1.class,
+                .on(ReferralTopics.SUBMITTED, SubmittedV1.class,
                         // a delivery the inbox took over from an abandoned one also takes over its placement
                         (event, submitted) -> Mono.deferContextual(context -> holds.place(toRequest(event, submitted),
                                         Inbox.takenOverAt(context).orElse(null)))
@@ -43,13 +44,13 @@ class ReferralEventConsumers {
                                         throw new EventInProgressException("quota-ledger", event.id());
                                     }
                                 }))
-                .on(ReferralEventsV1.ACCEPTED, ReferralRefV1.class,
+                .on(ReferralTopics.ACCEPTED, ReferralRefV1.class,
                         (event, accepted) -> holds.confirm(referralId(event, accepted)))
-                .on(ReferralEventsV1.REJECTED, ReferralRefV1.class,
+                .on(ReferralTopics.REJECTED, ReferralRefV1.class,
                         (event, rejected) -> release(event, rejected, ReleaseReason.REJECTED, holds))
-                .on(ReferralEventsV1.CANCELLED, ReferralRefV1.class,
+                .on(ReferralTopics.CANCELLED, ReferralRefV1.class,
                         (event, cancelled) -> release(event, cancelled, ReleaseReason.CANCELLED, holds))
-                .on(ReferralEventsV1.EXPIRED, ReferralRefV1.class,
+                .on(ReferralTopics.EXPIRED, ReferralRefV1.class,
                         (event, expired) -> release(event, expired, ReleaseReason.EXPIRED, holds))
                 .build();
     }

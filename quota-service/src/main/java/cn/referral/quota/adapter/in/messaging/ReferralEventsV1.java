@@ -9,12 +9,6 @@ import java.time.LocalDate;
  */
 final class ReferralEventsV1 {
 
-    static final String SUBMITTED = "referral.submitted.v1";
-    static final String ACCEPTED = "referral.accepted.v1";
-    static final String REJECTED = "referral.rejected.v1";
-    static final String CANCELLED = "referral.cancelled.v1";
-    static final String EXPIRED = "referral.expired.v1";
-
     private ReferralEventsV1() {
     }
 

@@ -1,5 +1,8 @@
 package cn.referral.quota.adapter.in.messaging;
 
+import static cn.referral.platform.events.published.RegistryTopics.CONTRACT_SNAPSHOT;
+import static cn.referral.platform.events.published.RegistryTopics.INSTITUTION_SNAPSHOT;
+
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
@@ -19,9 +22,6 @@ import cn.referral.quota.application.port.in.RegistrySnapshots;
  */
 @Configuration(proxyBeanMethods = false)
 class RegistryEventConsumers {
-
-    static final String INSTITUTION_SNAPSHOT = "registry.institution.v1";
-    static final String CONTRACT_SNAPSHOT = "registry.contract.v1";
 
     record InstitutionSnapshotV1(String institutionId, String regionCode, Long version) {
     }

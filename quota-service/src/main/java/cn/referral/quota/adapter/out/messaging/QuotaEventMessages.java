@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
+import cn.referral.platform.events.published.QuotaTopics;
 import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.ReserveReleasedV1;
 import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.SlotConfirmedV1;
 import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.SlotHeldV1;

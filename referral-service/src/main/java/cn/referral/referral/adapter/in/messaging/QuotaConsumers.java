@@ -1,5 +1,12 @@
 package cn.referral.referral.adapter.in.messaging;
 
+import static cn.referral.platform.events.published.QuotaTopics.RESERVE_RELEASED;
+import static cn.referral.platform.events.published.QuotaTopics.SLOT_CONFIRMED;
+import static cn.referral.platform.events.published.QuotaTopics.SLOT_HELD;
+import static cn.referral.platform.events.published.QuotaTopics.SLOT_RELEASED;
+import static cn.referral.platform.events.published.QuotaTopics.UNAVAILABLE;
+import static cn.referral.platform.events.published.QuotaTopics.WAITLISTED;
+
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -25,13 +32,6 @@ import cn.referral.referral.domain.referral.SlotHold;
 /** The referral side of the slot saga: quota's answers to {@code referral.submitted.v1} and what follows. */
 @Configuration(proxyBeanMethods = false)
 class QuotaConsumers {
-
-    static final String SLOT_HELD = "quota.slot-held.v1";
-    static final String WAITLISTED = "quota.waitlisted.v1";
-    static final String UNAVAILABLE = "quota.unavailable.v1";
-    static final String SLOT_CONFIRMED = "quota.slot-confirmed.v1";
-    static final String SLOT_RELEASED = "quota.slot-released.v1";
-    static final String RESERVE_RELEASED = "quota.reserve-released.v1";
 
     /** Bound to {@code quota.events.v1} as {@code quotaEvents-in-0}. */
     @Bean

@@ -1,5 +1,10 @@
 package cn.referral.referral.adapter.in.messaging;
 
+import static cn.referral.platform.events.published.RegistryTopics.ALLIANCE_SNAPSHOT;
+import static cn.referral.platform.events.published.RegistryTopics.CATALOG_SNAPSHOT;
+import static cn.referral.platform.events.published.RegistryTopics.CONTRACT_SNAPSHOT;
+import static cn.referral.platform.events.published.RegistryTopics.INSTITUTION_SNAPSHOT;
+
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,11 +34,6 @@ import cn.referral.referral.domain.referral.Direction;
 /** Builds the local views of the registry's compacted topics. */
 @Configuration(proxyBeanMethods = false)
 class RegistryConsumers {
-
-    static final String INSTITUTION_SNAPSHOT = "registry.institution.v1";
-    static final String CATALOG_SNAPSHOT = "registry.catalog.v1";
-    static final String CONTRACT_SNAPSHOT = "registry.contract.v1";
-    static final String ALLIANCE_SNAPSHOT = "registry.alliance.v1";
 
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
+import cn.referral.platform.events.published.ReferralTopics;
 import cn.referral.referral.adapter.out.messaging.ReferralMessagesV1.AcceptedV1;
 import cn.referral.referral.adapter.out.messaging.ReferralMessagesV1.ArrivedV1;
 import cn.referral.referral.adapter.out.messaging.ReferralMessagesV1.CancelledV1;

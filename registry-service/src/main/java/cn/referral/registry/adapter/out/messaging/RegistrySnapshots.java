@@ -9,6 +9,7 @@ import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
+import cn.referral.platform.events.published.RegistryTopics;
 import cn.referral.registry.domain.RegistryEvent;
 import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.alliance.Alliance;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.events.published.RegistryTopics;
 import cn.referral.platform.testing.AsyncApiDocument;
 
 /** asyncapi.yaml describes exactly the four topics and the fields the wire records carry. */

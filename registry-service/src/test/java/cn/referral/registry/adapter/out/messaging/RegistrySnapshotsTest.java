@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
+import cn.referral.platform.events.published.RegistryTopics;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.institution.Institution;
 import tools.jackson.databind.JsonNode;
