@@ -75,7 +75,7 @@ class RouteSuggestions {
     }
 
     /** The label of a tier or level, as messages.properties names it ({@code tier.ALLIANCE_LEAD}). */
-    String label(Enum<?> value, Locale locale) {
+    private String label(Enum<?> value, Locale locale) {
         return messages.getMessage(value.getDeclaringClass().getSimpleName().toLowerCase(Locale.ROOT) + "."
                 + value.name(), null, locale);
     }
