@@ -154,6 +154,49 @@ class ConsoleIT {
     }
 
     @Test
+    void aDiagnosisCodeTheRegistryCannotUseIsNamedInTheSuggestionsBoxAndOnlyAnOutageSaysTryLater() {
+        gateway.answer("GET", "/api/registry/routes", 400, StubGateway.invalidField("diagnosis",
+                "an ICD-10 code is a letter, two digits and an optional .subcategory (e.g. I21.0), not I2"));
+        String session = signIn("shijing-gp");
+
+        String badCode = signedInPage(session, "/fragments/routes?diagnosis.code=i2&careType=INPATIENT");
+
+        assertThat(badCode).contains("诊断编码“i2”不是有效的 ICD-10 编码").doesNotContain("推荐暂时不可用");
+
+        gateway.answer("GET", "/api/registry/routes", 503, """
+                {"type":"https://referral.example/problems/unavailable","title":"Service unavailable","status":503,
+                 "detail":"The registry service failed too often recently; calls resume shortly","service":"registry"}""");
+        assertThat(signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"))
+                .contains("推荐暂时不可用，请稍后再试。").doesNotContain("ICD-10");
+    }
+
+    @Test
+    void aRouteSuggestionsReasonsAreInChineseNotTheRegistrysEnumNames() {
+        gateway.answer("GET", "/api/registry/routes", 200, """
+                [{"rank":1,"institutionId":"na-county-hospital","name":"南安市医院","level":"SECONDARY",
+                  "kind":"GENERAL_HOSPITAL","regionCode":"350583","tier":"ALLIANCE_LEAD","allianceId":"na-ycd",
+                  "allianceName":"南安市医共体","inCatalog":true,"matchedCode":"I21",
+                  "reasons":["lead hospital (牵头医院) of 南安市医共体, the COUNTY_MEDICAL_COMMUNITY that 南安市石井镇中心卫生院 belongs to",
+                             "SECONDARY institution, 1 level(s) above PRIMARY",
+                             "I21.0 is in the up-referral (上转) catalog \\"南安市上转目录\\" (v1, in effect since 2025-01-01) for SECONDARY institutions, by entry I21 急性心肌梗死."],
+                  "explanation":"lead hospital (牵头医院) of 南安市医共体, the COUNTY_MEDICAL_COMMUNITY that 南安市石井镇中心卫生院 belongs to; SECONDARY institution, 1 level(s) above PRIMARY; I21.0 is in the up-referral (上转) catalog"},
+                 {"rank":2,"institutionId":"qz-first-hospital","name":"泉州市第一医院","level":"TERTIARY",
+                  "kind":"GENERAL_HOSPITAL","regionCode":"350502","tier":"OUTSIDE_ALLIANCE","allianceId":null,
+                  "allianceName":null,"inCatalog":false,"matchedCode":null,
+                  "reasons":["not in an alliance with 南安市石井镇中心卫生院; in the same province"],
+                  "explanation":"not in an alliance with 南安市石井镇中心卫生院; in the same province"}]""");
+        String session = signIn("shijing-gp");
+
+        String routes = signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT");
+
+        assertThat(routes).contains("医联体牵头医院", "本机构所在医联体“南安市医共体”的牵头医院", "机构级别：二级医院",
+                "诊断在上转目录内（条目 I21）", "医联体外", "与本机构不在同一医联体", "机构级别：三级医院",
+                "诊断不在该级别机构的上转目录内，转诊需填写目录外转诊理由");
+        assertThat(routes).doesNotContain("ALLIANCE_LEAD", "OUTSIDE_ALLIANCE", "COUNTY_MEDICAL_COMMUNITY", "SECONDARY",
+                "TERTIARY", "lead hospital", "not in an alliance");
+    }
+
+    @Test
     void aReferralIsShownAsTheApiAnswersIt() {
         gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.SLOT_HELD_UP_REFERRAL);
         gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
@@ -191,10 +234,8 @@ class ConsoleIT {
 
     @Test
     void aFieldTheApiNamesIsMarkedBesideItAndTheIdentityNumberIsNotShownBack() {
-        gateway.answer("POST", "/api/referrals", 400, """
-                {"type":"https://referral.example/problems/validation","title":"Invalid request","status":400,
-                 "detail":"diagnosis.code: must be an ICD-10 code such as I63.9",
-                 "errors":[{"field":"diagnosis.code","message":"must be an ICD-10 code such as I63.9"}]}""");
+        gateway.answer("POST", "/api/referrals", 400, StubGateway.invalidField("diagnosis.code",
+                "must be an ICD-10 code such as I63.9"));
         String session = signIn("shijing-gp");
         String form = signedInPage(session, "/referrals/new");
         Matcher csrf = CSRF.matcher(form);

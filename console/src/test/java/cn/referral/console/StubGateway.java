@@ -48,6 +48,16 @@ final class StubGateway implements AutoCloseable {
         answers.put(method + " " + path, new Answer(status, json));
     }
 
+    /**
+     * A 400 problem+json as the platform writes one for a request value of the wrong shape
+     * ({@code ProblemException.invalidField}): the field and its message, in {@code errors} and in the detail.
+     */
+    static String invalidField(String field, String message) {
+        return """
+                {"type":"https://referral.example/problems/validation","title":"Invalid request","status":400,
+                 "detail":"%1$s: %2$s","errors":[{"field":"%1$s","message":"%2$s"}]}""".formatted(field, message);
+    }
+
     /** Back to the default answers. */
     void forgetAnswers() {
         answers.clear();

@@ -49,4 +49,17 @@ public class GatewayProblem extends RuntimeException {
     public boolean notFound() {
         return status == 404;
     }
+
+    /**
+     * The platform could not answer, and asking again later may help: a 5xx (the gateway's 503 when a
+     * service's breaker is open, it did not answer in time or is not reachable; 504).
+     */
+    public boolean outage() {
+        return status >= 500;
+    }
+
+    /** The problem names this field or one inside it ({@code diagnosis} also for {@code diagnosis.code}). */
+    public boolean names(String field) {
+        return fieldErrors.keySet().stream().anyMatch(named -> named.equals(field) || named.startsWith(field + "."));
+    }
 }

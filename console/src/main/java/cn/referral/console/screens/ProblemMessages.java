@@ -28,11 +28,16 @@ public class ProblemMessages {
         Map<String, String> fields = new LinkedHashMap<>();
         problem.fieldErrors().forEach((field, message) -> fields.put(field, field(message, locale)));
         model.addAttribute("errors", fields);
-        String summary = messages.getMessage("problem." + problem.status(), null, null, locale);
-        model.addAttribute("problem", summary != null ? summary
-                : messages.getMessage("problem.other", new Object[] {problem.status()}, locale));
+        model.addAttribute("problem", summary(problem, locale));
         model.addAttribute("problemDetail", problem.detail());
         model.addAttribute("problemStatus", problem.status());
+    }
+
+    /** The one readable line for the whole problem, by its status. */
+    public String summary(GatewayProblem problem, Locale locale) {
+        String summary = messages.getMessage("problem." + problem.status(), null, null, locale);
+        return summary != null ? summary
+                : messages.getMessage("problem.other", new Object[] {problem.status()}, locale);
     }
 
     public String field(String message, Locale locale) {

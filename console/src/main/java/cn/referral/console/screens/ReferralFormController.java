@@ -40,12 +40,15 @@ class ReferralFormController {
     private final GatewayClient gateway;
     private final SignedIn signedIn;
     private final ProblemMessages problems;
+    private final RouteSuggestions suggestions;
     private final Clock clock;
 
-    ReferralFormController(GatewayClient gateway, SignedIn signedIn, ProblemMessages problems, Clock clock) {
+    ReferralFormController(GatewayClient gateway, SignedIn signedIn, ProblemMessages problems,
+                           RouteSuggestions suggestions, Clock clock) {
         this.gateway = gateway;
         this.signedIn = signedIn;
         this.problems = problems;
+        this.suggestions = suggestions;
         this.clock = clock;
     }
 
@@ -110,7 +113,8 @@ class ReferralFormController {
     /**
      * Where the patient could go, inside the alliance first, with the reserve's free units on the
      * first requested day for the care type (and department, once chosen) (htmx fragment; diagnosis,
-     * care type and department only — no patient data in the URL).
+     * care type and department only — no patient data in the URL). The reasons are in the console's language;
+     * when there are none, the box says why ({@link RouteSuggestions#problem}).
      */
     @GetMapping("/fragments/routes")
     Mono<String> routes(@RequestParam(name = "diagnosis.code", defaultValue = "") String diagnosis,
@@ -119,7 +123,7 @@ class ReferralFormController {
                         @RequestParam(name = "requestedFrom", required = false) String requestedFrom,
                         @RequestParam(name = "toDepartment", required = false) String department,
                         @RequestParam(name = "chosenTarget", required = false) String chosen,
-                        ServerWebExchange exchange, Model model) {
+                        ServerWebExchange exchange, Model model, Locale locale) {
         model.addAttribute("chosen", chosen);
         model.addAttribute("direction", direction);
         if (diagnosis.isBlank()) {
@@ -134,7 +138,7 @@ class ReferralFormController {
                 .index()
                 .concatMap(indexed -> freeReserve(credentials, indexed.getT2(),
                         new ReserveWanted(requestedFrom, careType, department), indexed.getT1() < 3)
-                        .map(free -> route(indexed.getT2(), free)))
+                        .map(free -> suggestions.shown(indexed.getT2(), free, direction, locale)))
                 .collectList()
                 .map(routes -> {
                     model.addAttribute("routes", routes);
@@ -142,7 +146,7 @@ class ReferralFormController {
                 })
                 .onErrorResume(GatewayProblem.class, problem -> {
                     model.addAttribute("routes", List.of());
-                    model.addAttribute("routesProblem", problem.status());
+                    model.addAttribute("routesProblem", suggestions.problem(problem, diagnosis, locale));
                     return Mono.just("fragments :: routes");
                 }));
     }
@@ -188,13 +192,6 @@ class ReferralFormController {
                     return any ? free : -1L;
                 })
                 .onErrorReturn(-1L);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> route(JsonNode suggestion, long freeReserve) {
-        Map<String, Object> route = new LinkedHashMap<>((Map<String, Object>) GatewayClient.plain(suggestion));
-        route.put("freeReserve", freeReserve);
-        return route;
     }
 
     /** A down-referral starts from the up-referral it closes: diagnosis, department, care type, insurance. */

@@ -113,7 +113,9 @@ class ConsoleBrowserIT {
 
         web.get(console.url("/referrals/new"));
         fillUpReferral(patient.idNumber(), "I21.0");
-        assertThat(text("[data-test=routes]")).contains("南安市医院", "目录内");
+        assertThat(text("[data-test=routes]")).contains("南安市医院", "目录内", "机构级别")
+                .as("the registry's reasons in Chinese, not its English and enum names")
+                .doesNotContain("ALLIANCE_", "COUNTY_MEDICAL_COMMUNITY", "SECONDARY", "TERTIARY", "level(s)");
         browser.screenshot("02-new-up-referral");
         click("[data-test=submit]");
         upId = currentReferralId();
