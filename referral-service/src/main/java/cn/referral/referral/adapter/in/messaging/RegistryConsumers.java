@@ -11,6 +11,7 @@ import org.springframework.messaging.Message;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.messaging.EventConsumers;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.AllianceSnapshotV1;
@@ -95,7 +96,7 @@ class RegistryConsumers {
 
     /** A contract may leave out any of its 1+1+1 institutions: a blank one names none. */
     private static InstitutionId knownInstitution(String institutionId) {
-        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
+        return Identifier.ofValueOrNull(institutionId, InstitutionId::new);
     }
 
     /** An alliance's members; a blank entry names no institution. */

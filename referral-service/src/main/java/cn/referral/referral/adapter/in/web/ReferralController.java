@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.platform.audit.DeclaredPurpose;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
@@ -199,7 +200,7 @@ class ReferralController {
 
     /** A down-referral may leave its target out (it goes to the contracted institution): a blank one names none. */
     private static InstitutionId knownInstitution(String institutionId) {
-        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
+        return Identifier.ofValueOrNull(institutionId, InstitutionId::new);
     }
 
     private static ReferralId referralId(String id) {
