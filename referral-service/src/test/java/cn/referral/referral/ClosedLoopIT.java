@@ -206,10 +206,4 @@ class ClosedLoopIT extends ReferralItSupport {
         assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(422);
         return json(result).get("code").asString();
     }
-
-    private static List<String> ids(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.get("items").forEach(item -> ids.add(item.get("id").asString()));
-        return ids;
-    }
 }

@@ -14,7 +14,6 @@ import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.referral.support.ReferralItSupport;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 13 item 6, the desks' worklists. Seed 001: "对经基层医生转诊的签约患者提供优先接诊" — where the receiving
@@ -72,13 +71,6 @@ class ContractedFirstWorklistIT extends ReferralItSupport {
 
     /** The given referrals in the order the desk's incoming worklist lists them. */
     private List<String> incomingOrder(String desk, List<String> ids, String query) {
-        JsonNode incoming = json(get("/worklists/incoming?state=SUBMITTED" + query, desk));
-        List<String> order = new ArrayList<>();
-        incoming.get("items").forEach(item -> {
-            if (ids.contains(item.get("id").asString())) {
-                order.add(item.get("id").asString());
-            }
-        });
-        return order;
+        return inPageOrder(json(get("/worklists/incoming?state=SUBMITTED" + query, desk)), ids);
     }
 }

@@ -293,13 +293,7 @@ class ReferralLifecycleIT extends ReferralItSupport {
         }
 
         JsonNode incoming = json(get("/worklists/incoming?size=100", countyDesk));
-        List<String> order = new ArrayList<>();
-        incoming.get("items").forEach(item -> {
-            if (ids.contains(item.get("id").asString())) {
-                order.add(item.get("id").asString());
-            }
-        });
-        assertThat(order).containsExactly(ids.get(1), ids.get(2), ids.get(0), ids.get(3));
+        assertThat(inPageOrder(incoming, ids)).containsExactly(ids.get(1), ids.get(2), ids.get(0), ids.get(3));
         assertThat(incoming.get("items").get(0).get("urgency").asString()).isEqualTo("EMERGENCY");
         assertThat(incoming.toString()).doesNotContain("林秀英");
 

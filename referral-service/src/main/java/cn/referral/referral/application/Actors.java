@@ -1,5 +1,6 @@
 package cn.referral.referral.application;
 
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
@@ -18,8 +19,7 @@ final class Actors {
                 : caller.has(Role.PRIMARY_DOCTOR) ? ActorRole.PRIMARY_DOCTOR
                 : caller.has(Role.AUDITOR) ? ActorRole.AUDITOR
                 : ActorRole.OTHER;
-        String institution = caller.institutionId();
         return new Actor(caller.subject() == null ? "anonymous" : caller.subject(), role,
-                institution == null || institution.isBlank() ? null : new InstitutionId(institution));
+                Identifier.ofValueOrNull(caller.institutionId(), InstitutionId::new));
     }
 }

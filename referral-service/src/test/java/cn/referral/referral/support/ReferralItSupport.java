@@ -336,4 +336,16 @@ public abstract class ReferralItSupport {
     protected static JsonNode json(EntityExchangeResult<String> result) {
         return JSON.readTree(result.getResponseBody());
     }
+
+    /** The ids of the referrals a page (a worklist) lists, in its order. */
+    protected static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    /** Those of {@code referralIds} that a page lists, in the page's order. */
+    protected static List<String> inPageOrder(JsonNode page, List<String> referralIds) {
+        return ids(page).stream().filter(referralIds::contains).toList();
+    }
 }

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import cn.referral.platform.domain.HoldId;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
@@ -69,15 +70,15 @@ class QuotaConsumers {
 
     /** The pool's institution, kept with the slot facts the utilization KPI counts; a blank one names none. */
     private static InstitutionId knownInstitution(String institutionId) {
-        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
+        return Identifier.ofValueOrNull(institutionId, InstitutionId::new);
     }
 
     /** A confirmation or release that names no hold is read as before: it matches no held unit. */
     private static HoldId hold(String holdId) {
-        return holdId == null || holdId.isBlank() ? null : new HoldId(holdId);
+        return Identifier.ofValueOrNull(holdId, HoldId::new);
     }
 
     private static PoolId pool(String poolId) {
-        return poolId == null || poolId.isBlank() ? null : new PoolId(poolId);
+        return Identifier.ofValueOrNull(poolId, PoolId::new);
     }
 }

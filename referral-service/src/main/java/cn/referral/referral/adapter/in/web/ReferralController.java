@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.platform.audit.DeclaredPurpose;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
@@ -117,51 +119,57 @@ class ReferralController {
     Mono<ResponseEntity<ReferralSummary>> accept(@PathVariable String id, @Valid @RequestBody AcceptRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.accept(referralId(id), IfMatch.required(ifMatch), body.appointmentAt(),
-                caller)));
+        return changed(id, ifMatch, (referral, version) -> referrals.accept(referral, version, body.appointmentAt(),
+                caller));
     }
 
     @PostMapping("/referrals/{id}/reject")
     Mono<ResponseEntity<ReferralSummary>> reject(@PathVariable String id, @Valid @RequestBody RejectRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.reject(referralId(id), IfMatch.required(ifMatch), body.reasonCode(),
-                body.note(), caller)));
+        return changed(id, ifMatch, (referral, version) -> referrals.reject(referral, version, body.reasonCode(),
+                body.note(), caller));
     }
 
     @PostMapping("/referrals/{id}/cancel")
     Mono<ResponseEntity<ReferralSummary>> cancel(@PathVariable String id, @Valid @RequestBody CancelRequest body,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.cancel(referralId(id), IfMatch.required(ifMatch), body.reasonCode(),
-                caller)));
+        return changed(id, ifMatch, (referral, version) -> referrals.cancel(referral, version, body.reasonCode(),
+                caller));
     }
 
     @PostMapping("/referrals/{id}/arrival")
     Mono<ResponseEntity<ReferralSummary>> arrival(@PathVariable String id,
                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                   Caller caller) {
-        return changed(Mono.defer(() -> referrals.recordArrival(referralId(id), IfMatch.required(ifMatch), caller)));
+        return changed(id, ifMatch, (referral, version) -> referrals.recordArrival(referral, version, caller));
     }
 
     @PostMapping("/referrals/{id}/no-show")
     Mono<ResponseEntity<ReferralSummary>> noShow(@PathVariable String id,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  Caller caller) {
-        return changed(Mono.defer(() -> referrals.recordNoShow(referralId(id), IfMatch.required(ifMatch), caller)));
+        return changed(id, ifMatch, (referral, version) -> referrals.recordNoShow(referral, version, caller));
     }
 
     @PostMapping("/referrals/{id}/completion")
     Mono<ResponseEntity<ReferralSummary>> complete(@PathVariable String id, @Valid @RequestBody CompletionRequest body,
                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                    Caller caller) {
-        return changed(Mono.defer(() -> referrals.complete(referralId(id), IfMatch.required(ifMatch), body.outcome(),
-                body.summary(), body.downReferralRecommended(), caller)));
+        return changed(id, ifMatch, (referral, version) -> referrals.complete(referral, version, body.outcome(),
+                body.summary(), body.downReferralRecommended(), caller));
     }
 
-    private static Mono<ResponseEntity<ReferralSummary>> changed(Mono<Referral> change) {
-        return change.map(referral -> ResponseEntity.ok().eTag(Versions.etag(referral.version()))
-                .body(ReferralSummary.of(referral)));
+    /**
+     * A state change of the referral in the path, based on the version {@code If-Match} names (404 for a blank
+     * id, then 428 or 400 for the header, before the change is asked for): 200 with the new version as ETag.
+     */
+    private static Mono<ResponseEntity<ReferralSummary>> changed(String id, String ifMatch,
+                                                               BiFunction<ReferralId, Long, Mono<Referral>> change) {
+        return Mono.defer(() -> change.apply(referralId(id), IfMatch.required(ifMatch)))
+                .map(referral -> ResponseEntity.ok().eTag(Versions.etag(referral.version()))
+                        .body(ReferralSummary.of(referral)));
     }
 
     private SubmitReferralCommand command(SubmitReferralRequest body) {
@@ -199,7 +207,7 @@ class ReferralController {
 
     /** A down-referral may leave its target out (it goes to the contracted institution): a blank one names none. */
     private static InstitutionId knownInstitution(String institutionId) {
-        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
+        return Identifier.ofValueOrNull(institutionId, InstitutionId::new);
     }
 
     private static ReferralId referralId(String id) {

@@ -180,6 +180,6 @@ class MongoReferenceData implements ReferenceData {
     }
 
     private static InstitutionId institutionId(String stored) {
-        return stored == null || stored.isBlank() ? null : new InstitutionId(stored);
+        return Identifier.ofValueOrNull(stored, InstitutionId::new);
     }
 }
