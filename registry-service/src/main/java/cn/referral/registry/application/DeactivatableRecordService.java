@@ -7,7 +7,6 @@ import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.RecordUseCases;
 import cn.referral.registry.application.port.out.RecordStore;
 import cn.referral.registry.domain.Deactivatable;
-import cn.referral.registry.domain.RegistryRecord;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,7 +17,7 @@ import reactor.core.publisher.Mono;
  * @param <I> the type of its id
  * @param <S> its store
  */
-abstract class DeactivatableRecordService<T extends RegistryRecord<I> & Deactivatable<T>, I,
+abstract class DeactivatableRecordService<T extends Deactivatable<I, T>, I,
         S extends RecordStore<T, I>> extends RecordService<T, I, S> implements RecordUseCases<T, I> {
 
     DeactivatableRecordService(S store, String what, Clock clock, Supplier<String> ids) {

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.out.RecordStore;
-import cn.referral.registry.domain.RegistryRecord;
 import cn.referral.registry.domain.Removable;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +16,7 @@ import reactor.core.publisher.Mono;
  * @param <I> the type of its id
  * @param <S> its store
  */
-abstract class RecordService<T extends RegistryRecord<I> & Removable<T>, I, S extends RecordStore<T, I>> {
+abstract class RecordService<T extends Removable<I, T>, I, S extends RecordStore<T, I>> {
 
     protected final S store;
     protected final Clock clock;

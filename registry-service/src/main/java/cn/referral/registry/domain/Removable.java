@@ -4,11 +4,21 @@ import java.time.Instant;
 
 /**
  * A record that can be removed: registered in error, withdrawn from every copy (a
- * {@link RegistryEvent.Withdrawal}). Every kind of registry record.
+ * {@link RegistryEvent.Withdrawal}). Every kind of registry record; its {@link RecordLifecycle} names the events.
  *
+ * @param <I> the type of its id
  * @param <T> the record
  */
-public interface Removable<T extends RegistryRecord<?>> {
+public interface Removable<I, T extends RegistryRecord<?>> extends RegistryRecord<I> {
 
-    Outcome<T> remove(Instant now);
+    /** How records of this kind live, and the events that announce each change. */
+    RecordLifecycle<T> lifecycle();
+
+    /** This record inactive at its next version: what ending or removing it leaves. */
+    T madeInactive();
+
+    /** Registered in error: withdrawn from every copy. */
+    default Outcome<T> remove(Instant now) {
+        return lifecycle().removed(this, now);
+    }
 }

@@ -13,7 +13,7 @@ import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.Deactivatable;
 import cn.referral.registry.domain.Outcome;
-import cn.referral.registry.domain.RegistryRecord;
+import cn.referral.registry.domain.RecordLifecycle;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.RegionCode;
 
@@ -25,7 +25,11 @@ import cn.referral.registry.domain.institution.RegionCode;
 public record Alliance(AllianceId id, String name, AllianceType type, RegionCode region,
                        List<InstitutionId> leadInstitutionIds, InstitutionId hubInstitutionId,
                        List<InstitutionId> memberInstitutionIds, List<GridCell> grids, boolean active, long version)
-        implements RegistryRecord<AllianceId>, Deactivatable<Alliance> {
+        implements Deactivatable<AllianceId, Alliance> {
+
+    private static final RecordLifecycle<Alliance> LIFECYCLE = new RecordLifecycle<>("alliance", "inactive",
+            AllianceEvent.Formed::new, AllianceEvent.Revised::new, AllianceEvent.Deactivated::new,
+            AllianceEvent.Removed::new);
 
     public Alliance {
         Objects.requireNonNull(id, "id");
@@ -40,29 +44,22 @@ public record Alliance(AllianceId id, String name, AllianceType type, RegionCode
 
     /** A new, active alliance. */
     public static Outcome<Alliance> form(AllianceId id, AllianceDetails details, Instant now) {
-        Alliance formed = of(id, details, true, 1);
-        return Outcome.of(formed, new AllianceEvent.Formed(formed, now));
+        return LIFECYCLE.created(of(id, details, true, 1), now);
     }
 
     public Outcome<Alliance> revise(AllianceDetails details, Instant now) {
-        Alliance revised = of(id, details, active, version + 1);
-        return Outcome.of(revised, new AllianceEvent.Revised(revised, now));
+        return LIFECYCLE.revised(of(id, details, active, version + 1), now);
     }
 
     @Override
-    public Outcome<Alliance> deactivate(Instant now) {
-        if (!active) {
-            throw new RegistryRuleViolation("alliance-inactive", "alliance " + id + " is already inactive");
-        }
-        Alliance inactive = withActive(false);
-        return Outcome.of(inactive, new AllianceEvent.Deactivated(inactive, now));
+    public RecordLifecycle<Alliance> lifecycle() {
+        return LIFECYCLE;
     }
 
-    /** Recorded in error: withdrawn from every copy. */
     @Override
-    public Outcome<Alliance> remove(Instant now) {
-        Alliance removed = withActive(false);
-        return Outcome.of(removed, new AllianceEvent.Removed(removed, now));
+    public Alliance madeInactive() {
+        return new Alliance(id, name, type, region, leadInstitutionIds, hubInstitutionId, memberInstitutionIds, grids,
+                false, version + 1);
     }
 
     public boolean includes(InstitutionId institutionId) {
@@ -91,11 +88,6 @@ public record Alliance(AllianceId id, String name, AllianceType type, RegionCode
             return List.of();
         }
         return grids.stream().map(GridCell::cellKey).toList();
-    }
-
-    private Alliance withActive(boolean nowActive) {
-        return new Alliance(id, name, type, region, leadInstitutionIds, hubInstitutionId, memberInstitutionIds, grids,
-                nowActive, version + 1);
     }
 
     private static Alliance of(AllianceId id, AllianceDetails details, boolean active, long version) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.registry.domain.Deactivatable;
 import cn.referral.registry.domain.Outcome;
-import cn.referral.registry.domain.RegistryRecord;
+import cn.referral.registry.domain.RecordLifecycle;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 
@@ -21,7 +21,11 @@ import cn.referral.registry.domain.institution.InstitutionLevel;
  */
 public record DiseaseCatalog(CatalogId id, String name, ReferralDirection direction, InstitutionLevel targetLevel,
                              LocalDate effectiveFrom, List<CatalogEntry> entries, boolean active, long version)
-        implements RegistryRecord<CatalogId>, Deactivatable<DiseaseCatalog> {
+        implements Deactivatable<CatalogId, DiseaseCatalog> {
+
+    private static final RecordLifecycle<DiseaseCatalog> LIFECYCLE = new RecordLifecycle<>("catalog", "inactive",
+            CatalogEvent.Published::new, CatalogEvent.Revised::new, CatalogEvent.Deactivated::new,
+            CatalogEvent.Removed::new);
 
     public DiseaseCatalog {
         Objects.requireNonNull(id, "id");
@@ -47,38 +51,26 @@ public record DiseaseCatalog(CatalogId id, String name, ReferralDirection direct
     }
 
     public static Outcome<DiseaseCatalog> publish(CatalogId id, CatalogDetails details, Instant now) {
-        DiseaseCatalog published = of(id, details, true, 1);
-        return Outcome.of(published, new CatalogEvent.Published(published, now));
+        return LIFECYCLE.created(of(id, details, true, 1), now);
     }
 
     public Outcome<DiseaseCatalog> revise(CatalogDetails details, Instant now) {
-        DiseaseCatalog revised = of(id, details, active, version + 1);
-        return Outcome.of(revised, new CatalogEvent.Revised(revised, now));
+        return LIFECYCLE.revised(of(id, details, active, version + 1), now);
     }
 
     @Override
-    public Outcome<DiseaseCatalog> deactivate(Instant now) {
-        if (!active) {
-            throw new RegistryRuleViolation("catalog-inactive", "catalog " + id + " is already inactive");
-        }
-        DiseaseCatalog inactive = withActive(false);
-        return Outcome.of(inactive, new CatalogEvent.Deactivated(inactive, now));
+    public RecordLifecycle<DiseaseCatalog> lifecycle() {
+        return LIFECYCLE;
     }
 
-    /** Published in error: withdrawn from every copy. */
     @Override
-    public Outcome<DiseaseCatalog> remove(Instant now) {
-        DiseaseCatalog removed = withActive(false);
-        return Outcome.of(removed, new CatalogEvent.Removed(removed, now));
+    public DiseaseCatalog madeInactive() {
+        return new DiseaseCatalog(id, name, direction, targetLevel, effectiveFrom, entries, false, version + 1);
     }
 
     /** Whether referrals on {@code day} in {@code direction} to {@code level} are judged by this catalog. */
     public boolean governs(ReferralDirection referralDirection, InstitutionLevel level, LocalDate day) {
         return active && direction == referralDirection && targetLevel == level && !effectiveFrom.isAfter(day);
-    }
-
-    private DiseaseCatalog withActive(boolean nowActive) {
-        return new DiseaseCatalog(id, name, direction, targetLevel, effectiveFrom, entries, nowActive, version + 1);
     }
 
     private static DiseaseCatalog of(CatalogId id, CatalogDetails details, boolean active, long version) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import cn.referral.platform.domain.ContractId;
 import cn.referral.registry.domain.Outcome;
-import cn.referral.registry.domain.RegistryRecord;
+import cn.referral.registry.domain.RecordLifecycle;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.Removable;
 
@@ -16,7 +16,11 @@ import cn.referral.registry.domain.Removable;
  */
 public record FamilyDoctorContract(ContractId id, String patientRef, String identityNumberMasked, ContractTerms terms,
                                    boolean active, long version)
-        implements RegistryRecord<ContractId>, Removable<FamilyDoctorContract> {
+        implements Removable<ContractId, FamilyDoctorContract> {
+
+    private static final RecordLifecycle<FamilyDoctorContract> LIFECYCLE = new RecordLifecycle<>("contract",
+            "terminated", ContractEvent.Signed::new, ContractEvent.Revised::new, ContractEvent.Terminated::new,
+            ContractEvent.Removed::new);
 
     public FamilyDoctorContract {
         Objects.requireNonNull(id, "id");
@@ -34,39 +38,32 @@ public record FamilyDoctorContract(ContractId id, String patientRef, String iden
 
     public static Outcome<FamilyDoctorContract> sign(ContractId id, String patientRef, String identityNumberMasked,
                                                      ContractTerms terms, Instant now) {
-        FamilyDoctorContract signed = new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, true, 1);
-        return Outcome.of(signed, new ContractEvent.Signed(signed, now));
+        return LIFECYCLE.created(new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, true, 1), now);
     }
 
     /** New terms for the same patient, e.g. a renewal for another year. */
     public Outcome<FamilyDoctorContract> revise(ContractTerms newTerms, Instant now) {
-        FamilyDoctorContract revised = new FamilyDoctorContract(id, patientRef, identityNumberMasked, newTerms, active,
-                version + 1);
-        return Outcome.of(revised, new ContractEvent.Revised(revised, now));
+        return LIFECYCLE.revised(new FamilyDoctorContract(id, patientRef, identityNumberMasked, newTerms, active,
+                version + 1), now);
     }
 
-    /** 解约: the contract ends before its term. */
+    /** 解约: the contract ends before its term; fails ({@code contract-terminated}) when it has ended already. */
     public Outcome<FamilyDoctorContract> terminate(Instant now) {
-        if (!active) {
-            throw new RegistryRuleViolation("contract-terminated", "contract " + id + " is already terminated");
-        }
-        FamilyDoctorContract terminated = withActive(false);
-        return Outcome.of(terminated, new ContractEvent.Terminated(terminated, now));
+        return LIFECYCLE.ended(this, now);
     }
 
-    /** Recorded in error: withdrawn from every copy. */
     @Override
-    public Outcome<FamilyDoctorContract> remove(Instant now) {
-        FamilyDoctorContract removed = withActive(false);
-        return Outcome.of(removed, new ContractEvent.Removed(removed, now));
+    public RecordLifecycle<FamilyDoctorContract> lifecycle() {
+        return LIFECYCLE;
+    }
+
+    @Override
+    public FamilyDoctorContract madeInactive() {
+        return new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, false, version + 1);
     }
 
     /** Whether the patient counts as contracted (签约) on {@code day}. */
     public boolean isValidOn(LocalDate day) {
         return active && !day.isBefore(terms.validFrom()) && day.isBefore(terms.validUntil());
-    }
-
-    private FamilyDoctorContract withActive(boolean nowActive) {
-        return new FamilyDoctorContract(id, patientRef, identityNumberMasked, terms, nowActive, version + 1);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.Deactivatable;
 import cn.referral.registry.domain.Outcome;
-import cn.referral.registry.domain.RegistryRecord;
+import cn.referral.registry.domain.RecordLifecycle;
 import cn.referral.registry.domain.RegistryRuleViolation;
 
 /**
@@ -19,7 +19,11 @@ import cn.referral.registry.domain.RegistryRuleViolation;
 public record Institution(InstitutionId id, String name, String organisationCode, InstitutionLevel level,
                           InstitutionKind kind, RegionCode region, List<String> departments, String gridArea,
                           boolean active, long version, String medinsCode)
-        implements RegistryRecord<InstitutionId>, Deactivatable<Institution> {
+        implements Deactivatable<InstitutionId, Institution> {
+
+    private static final RecordLifecycle<Institution> LIFECYCLE = new RecordLifecycle<>("institution", "inactive",
+            InstitutionEvent.Registered::new, InstitutionEvent.Revised::new, InstitutionEvent.Deactivated::new,
+            InstitutionEvent.Removed::new);
 
     public Institution {
         Objects.requireNonNull(id, "id");
@@ -33,41 +37,28 @@ public record Institution(InstitutionId id, String name, String organisationCode
 
     /** A new, active institution. */
     public static Outcome<Institution> register(InstitutionId id, InstitutionDetails details, Instant now) {
-        Institution registered = of(id, details, true, 1);
-        return Outcome.of(registered, new InstitutionEvent.Registered(registered, now));
+        return LIFECYCLE.created(of(id, details, true, 1), now);
     }
 
     /** New details for the same institution; its id and active flag stay. */
     public Outcome<Institution> revise(InstitutionDetails details, Instant now) {
-        Institution revised = of(id, details, active, version + 1);
-        return Outcome.of(revised, new InstitutionEvent.Revised(revised, now));
+        return LIFECYCLE.revised(of(id, details, active, version + 1), now);
     }
 
-    /** Closed or no longer in the referral network: kept for history, no longer a referral target. */
     @Override
-    public Outcome<Institution> deactivate(Instant now) {
-        if (!active) {
-            throw new RegistryRuleViolation("institution-inactive", "institution " + id + " is already inactive");
-        }
-        Institution inactive = withActive(false);
-        return Outcome.of(inactive, new InstitutionEvent.Deactivated(inactive, now));
+    public RecordLifecycle<Institution> lifecycle() {
+        return LIFECYCLE;
     }
 
-    /** Registered in error: withdrawn from every copy. */
     @Override
-    public Outcome<Institution> remove(Instant now) {
-        Institution removed = withActive(false);
-        return Outcome.of(removed, new InstitutionEvent.Removed(removed, now));
+    public Institution madeInactive() {
+        return new Institution(id, name, organisationCode, level, kind, region, departments, gridArea, false,
+                version + 1, medinsCode);
     }
 
     /** Whether a patient referred from {@code other} to this institution goes up a level. */
     public boolean isAbove(Institution other) {
         return level.isAbove(other.level);
-    }
-
-    private Institution withActive(boolean nowActive) {
-        return new Institution(id, name, organisationCode, level, kind, region, departments, gridArea, nowActive,
-                version + 1, medinsCode);
     }
 
     private static Institution of(InstitutionId id, InstitutionDetails details, boolean active, long version) {

@@ -2,7 +2,6 @@ package cn.referral.registry.adapter.in.web;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.IdGenerator;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,20 +17,23 @@ import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
-import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.AllianceUseCases;
+import cn.referral.registry.domain.alliance.Alliance;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping("/alliances")
-class AllianceController {
+@RequestMapping(AllianceController.PATH)
+class AllianceController extends DeactivatableRecordController<Alliance, AllianceId, AllianceResponse> {
+
+    static final String PATH = "/alliances";
 
     private final AllianceUseCases alliances;
     private final IdGenerator ids;
 
     AllianceController(AllianceUseCases alliances, IdGenerator ids) {
+        super(alliances, PATH, "Alliance", AllianceId::new);
         this.alliances = alliances;
         this.ids = ids;
     }
@@ -39,14 +41,7 @@ class AllianceController {
     @PostMapping
     Mono<ResponseEntity<AllianceResponse>> form(Caller caller, @Valid @RequestBody AllianceRequest request) {
         return Mono.defer(() -> alliances.form(caller, request.toDetails(this::newGridId)))
-                .map(alliance -> Versions.created("/alliances", alliance, AllianceResponse.of(alliance)));
-    }
-
-    @GetMapping("/{id}")
-    Mono<ResponseEntity<AllianceResponse>> find(@PathVariable String id) {
-        return alliances.find(allianceId(id))
-                .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Alliance", id)));
+                .map(this::created);
     }
 
     /** The active alliances an institution belongs to. */
@@ -68,30 +63,17 @@ class AllianceController {
     Mono<ResponseEntity<AllianceResponse>> revise(Caller caller, @PathVariable String id,
                                                   @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                   @Valid @RequestBody AllianceRequest request) {
-        return Mono.defer(() -> alliances.revise(caller, allianceId(id), IfMatch.required(ifMatch),
+        return Mono.defer(() -> alliances.revise(caller, id(id), IfMatch.required(ifMatch),
                         request.toDetails(this::newGridId)))
-                .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)));
+                .map(this::ok);
     }
 
-    @PostMapping("/{id}/deactivation")
-    Mono<ResponseEntity<AllianceResponse>> deactivate(Caller caller, @PathVariable String id,
-                                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> alliances.deactivate(caller, allianceId(id), IfMatch.optional(ifMatch)))
-                .map(alliance -> Versions.ok(alliance, AllianceResponse.of(alliance)));
-    }
-
-    @DeleteMapping("/{id}")
-    Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
-                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> alliances.remove(caller, allianceId(id), IfMatch.optional(ifMatch)))
-                .thenReturn(ResponseEntity.noContent().build());
+    @Override
+    AllianceResponse response(Alliance alliance) {
+        return AllianceResponse.of(alliance);
     }
 
     private String newGridId() {
         return ids.generateId().toString();
-    }
-
-    private static AllianceId allianceId(String id) {
-        return IdParameters.inPath("Alliance", id, AllianceId::new);
     }
 }

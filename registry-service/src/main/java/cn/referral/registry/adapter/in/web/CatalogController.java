@@ -1,7 +1,6 @@
 package cn.referral.registry.adapter.in.web;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,11 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.security.Caller;
-import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
-import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.CatalogUseCases;
 import cn.referral.registry.domain.catalog.CareType;
+import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import jakarta.validation.Valid;
@@ -26,26 +24,22 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping("/catalogs")
-class CatalogController {
+@RequestMapping(CatalogController.PATH)
+class CatalogController extends DeactivatableRecordController<DiseaseCatalog, CatalogId, CatalogResponse> {
+
+    static final String PATH = "/catalogs";
 
     private final CatalogUseCases catalogs;
 
     CatalogController(CatalogUseCases catalogs) {
+        super(catalogs, PATH, "Catalog", CatalogId::new);
         this.catalogs = catalogs;
     }
 
     @PostMapping
     Mono<ResponseEntity<CatalogResponse>> publish(Caller caller, @Valid @RequestBody CatalogRequest request) {
         return Mono.defer(() -> catalogs.publish(caller, request.toDetails()))
-                .map(catalog -> Versions.created("/catalogs", catalog, CatalogResponse.of(catalog)));
-    }
-
-    @GetMapping("/{id}")
-    Mono<ResponseEntity<CatalogResponse>> find(@PathVariable String id) {
-        return catalogs.find(catalogId(id))
-                .map(catalog -> Versions.ok(catalog, CatalogResponse.of(catalog)))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Catalog", id)));
+                .map(this::created);
     }
 
     @GetMapping
@@ -67,25 +61,12 @@ class CatalogController {
     Mono<ResponseEntity<CatalogResponse>> revise(Caller caller, @PathVariable String id,
                                                  @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                  @Valid @RequestBody CatalogRequest request) {
-        return Mono.defer(() -> catalogs.revise(caller, catalogId(id), IfMatch.required(ifMatch), request.toDetails()))
-                .map(catalog -> Versions.ok(catalog, CatalogResponse.of(catalog)));
+        return Mono.defer(() -> catalogs.revise(caller, id(id), IfMatch.required(ifMatch), request.toDetails()))
+                .map(this::ok);
     }
 
-    @PostMapping("/{id}/deactivation")
-    Mono<ResponseEntity<CatalogResponse>> deactivate(Caller caller, @PathVariable String id,
-                                                     @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> catalogs.deactivate(caller, catalogId(id), IfMatch.optional(ifMatch)))
-                .map(catalog -> Versions.ok(catalog, CatalogResponse.of(catalog)));
-    }
-
-    @DeleteMapping("/{id}")
-    Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
-                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> catalogs.remove(caller, catalogId(id), IfMatch.optional(ifMatch)))
-                .thenReturn(ResponseEntity.noContent().build());
-    }
-
-    private static CatalogId catalogId(String id) {
-        return IdParameters.inPath("Catalog", id, CatalogId::new);
+    @Override
+    CatalogResponse response(DiseaseCatalog catalog) {
+        return CatalogResponse.of(catalog);
     }
 }

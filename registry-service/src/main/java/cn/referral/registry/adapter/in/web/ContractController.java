@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.security.Caller;
-import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.ContractUseCases;
@@ -29,8 +27,10 @@ import reactor.core.publisher.Mono;
 
 /** Family-doctor contracts (签约). Found by id or by patientRef: an identity number never goes into a URL. */
 @RestController
-@RequestMapping("/contracts")
-class ContractController {
+@RequestMapping(ContractController.PATH)
+class ContractController extends RecordController<FamilyDoctorContract, ContractId, ContractResponse> {
+
+    static final String PATH = "/contracts";
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -44,6 +44,7 @@ class ContractController {
     private final Clock clock;
 
     ContractController(ContractUseCases contracts, Clock clock) {
+        super(contracts, PATH, "Contract", ContractId::new);
         this.contracts = contracts;
         this.clock = clock;
     }
@@ -51,16 +52,16 @@ class ContractController {
     @PostMapping
     Mono<ResponseEntity<ContractResponse>> sign(Caller caller, @Valid @RequestBody ContractRequest request) {
         return Mono.defer(() -> contracts.sign(caller, request.identityNumber(), request.toTerms()))
-                .map(contract -> Versions.created("/contracts", contract, response(contract)));
+                .map(this::created);
     }
 
     /** A read of patient data: audited, with the purpose the caller names in {@value #PURPOSE}. */
     @GetMapping("/{id}")
     Mono<ResponseEntity<ContractResponse>> find(Caller caller, @PathVariable String id,
                                                 @RequestHeader(name = PURPOSE, required = false) String purpose) {
-        return Mono.defer(() -> contracts.find(contractId(id), caller, DeclaredPurpose.recordedOrNull(purpose)))
-                .map(contract -> Versions.ok(contract, response(contract)))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Contract", id)));
+        return Mono.defer(() -> contracts.find(id(id), caller, DeclaredPurpose.recordedOrNull(purpose)))
+                .map(this::ok)
+                .switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
     /** A read of patient data: audited, with the purpose the caller names in {@value #PURPOSE}. */
@@ -69,7 +70,7 @@ class ContractController {
                                                      @RequestHeader(name = PURPOSE, required = false) String purpose) {
         return Mono.defer(() -> contracts.findByPatientRef(patientRef, caller,
                 DeclaredPurpose.recordedOrNull(purpose)))
-                .map(contract -> Versions.ok(contract, response(contract)))
+                .map(this::ok)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND,
                         cn.referral.platform.web.ProblemTypes.NOT_FOUND, "Contract not found",
                         "The patient has no family-doctor contract")));
@@ -79,30 +80,20 @@ class ContractController {
     Mono<ResponseEntity<ContractResponse>> revise(Caller caller, @PathVariable String id,
                                                   @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                   @Valid @RequestBody ContractTermsRequest request) {
-        return Mono.defer(() -> contracts.revise(caller, contractId(id), IfMatch.required(ifMatch), request.toTerms()))
-                .map(contract -> Versions.ok(contract, response(contract)));
+        return Mono.defer(() -> contracts.revise(caller, id(id), IfMatch.required(ifMatch), request.toTerms()))
+                .map(this::ok);
     }
 
     /** 解约. */
     @PostMapping("/{id}/termination")
     Mono<ResponseEntity<ContractResponse>> terminate(Caller caller, @PathVariable String id,
                                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> contracts.terminate(caller, contractId(id), IfMatch.optional(ifMatch)))
-                .map(contract -> Versions.ok(contract, response(contract)));
+        return Mono.defer(() -> contracts.terminate(caller, id(id), IfMatch.optional(ifMatch)))
+                .map(this::ok);
     }
 
-    @DeleteMapping("/{id}")
-    Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
-                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> contracts.remove(caller, contractId(id), IfMatch.optional(ifMatch)))
-                .thenReturn(ResponseEntity.noContent().build());
-    }
-
-    private static ContractId contractId(String id) {
-        return IdParameters.inPath("Contract", id, ContractId::new);
-    }
-
-    private ContractResponse response(FamilyDoctorContract contract) {
+    @Override
+    ContractResponse response(FamilyDoctorContract contract) {
         return ContractResponse.of(contract, LocalDate.now(clock.withZone(CHINA)));
     }
 }

@@ -1,7 +1,6 @@
 package cn.referral.registry.adapter.in.web;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,36 +13,31 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
-import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
-import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.InstitutionUseCases;
+import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping("/institutions")
-class InstitutionController {
+@RequestMapping(InstitutionController.PATH)
+class InstitutionController extends DeactivatableRecordController<Institution, InstitutionId, InstitutionResponse> {
+
+    static final String PATH = "/institutions";
 
     private final InstitutionUseCases institutions;
 
     InstitutionController(InstitutionUseCases institutions) {
+        super(institutions, PATH, "Institution", InstitutionId::new);
         this.institutions = institutions;
     }
 
     @PostMapping
     Mono<ResponseEntity<InstitutionResponse>> register(Caller caller, @Valid @RequestBody InstitutionRequest request) {
         return institutions.register(caller, request.toDetails())
-                .map(institution -> Versions.created("/institutions", institution, InstitutionResponse.of(institution)));
-    }
-
-    @GetMapping("/{id}")
-    Mono<ResponseEntity<InstitutionResponse>> find(@PathVariable String id) {
-        return institutions.find(institutionId(id))
-                .map(institution -> Versions.ok(institution, InstitutionResponse.of(institution)))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Institution", id)));
+                .map(this::created);
     }
 
     @GetMapping
@@ -58,25 +52,12 @@ class InstitutionController {
     Mono<ResponseEntity<InstitutionResponse>> revise(Caller caller, @PathVariable String id,
                                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                      @Valid @RequestBody InstitutionRequest request) {
-        return Mono.defer(() -> institutions.revise(caller, institutionId(id), IfMatch.required(ifMatch), request.toDetails()))
-                .map(institution -> Versions.ok(institution, InstitutionResponse.of(institution)));
+        return Mono.defer(() -> institutions.revise(caller, id(id), IfMatch.required(ifMatch), request.toDetails()))
+                .map(this::ok);
     }
 
-    @PostMapping("/{id}/deactivation")
-    Mono<ResponseEntity<InstitutionResponse>> deactivate(Caller caller, @PathVariable String id,
-                                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> institutions.deactivate(caller, institutionId(id), IfMatch.optional(ifMatch)))
-                .map(institution -> Versions.ok(institution, InstitutionResponse.of(institution)));
-    }
-
-    @DeleteMapping("/{id}")
-    Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id,
-                                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return Mono.defer(() -> institutions.remove(caller, institutionId(id), IfMatch.optional(ifMatch)))
-                .thenReturn(ResponseEntity.noContent().build());
-    }
-
-    private static InstitutionId institutionId(String id) {
-        return IdParameters.inPath("Institution", id, InstitutionId::new);
+    @Override
+    InstitutionResponse response(Institution institution) {
+        return InstitutionResponse.of(institution);
     }
 }

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
  * Family-doctor contracts. The identity number comes in once, at signing, and is kept only as the
  * patient's pseudonym and masked form.
  */
-public interface ContractUseCases {
+public interface ContractUseCases extends RemovalUseCases<ContractId> {
 
     /** {@code DuplicateContract} if the patient already has one. The identity number must be valid (GB 11643). */
     Mono<FamilyDoctorContract> sign(Caller caller, String identityNumber, ContractTerms terms);
@@ -18,8 +18,6 @@ public interface ContractUseCases {
     Mono<FamilyDoctorContract> revise(Caller caller, ContractId id, long expectedVersion, ContractTerms terms);
 
     Mono<FamilyDoctorContract> terminate(Caller caller, ContractId id, Long expectedVersion);
-
-    Mono<Void> remove(Caller caller, ContractId id, Long expectedVersion);
 
     /**
      * A read of patient data: a contract found is returned only once its {@code AuditRecord} (who, roles,

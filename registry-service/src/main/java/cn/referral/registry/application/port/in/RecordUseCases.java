@@ -10,12 +10,9 @@ import reactor.core.publisher.Mono;
  * @param <T> the record
  * @param <I> the type of its id
  */
-public interface RecordUseCases<T, I> {
+public interface RecordUseCases<T, I> extends RemovalUseCases<I> {
 
     Mono<T> deactivate(Caller caller, I id, Long expectedVersion);
-
-    /** Withdraws a record registered in error: a tombstone on its topic. */
-    Mono<Void> remove(Caller caller, I id, Long expectedVersion);
 
     /** The record, or empty. */
     Mono<T> find(I id);
