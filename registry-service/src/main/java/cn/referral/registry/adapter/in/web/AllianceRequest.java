@@ -3,6 +3,7 @@ package cn.referral.registry.adapter.in.web;
 import java.util.List;
 import java.util.function.Supplier;
 
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.alliance.AllianceDetails;
@@ -46,7 +47,7 @@ public record AllianceRequest(
                         institutions(grid.memberInstitutionIds())))
                 .toList();
         return new AllianceDetails(name, type, new RegionCode(regionCode), institutions(leadInstitutionIds),
-                hubInstitutionId == null || hubInstitutionId.isBlank() ? null : new InstitutionId(hubInstitutionId),
+                Identifier.ofValueOrNull(hubInstitutionId, InstitutionId::new),
                 institutions(memberInstitutionIds), cells);
     }
 

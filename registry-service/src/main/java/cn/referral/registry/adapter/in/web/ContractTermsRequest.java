@@ -2,6 +2,7 @@ package cn.referral.registry.adapter.in.web;
 
 import java.time.LocalDate;
 
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.practitioner.PractitionerId;
@@ -18,11 +19,9 @@ public record ContractTermsRequest(
         @NotNull LocalDate validUntil) {
 
     ContractTerms toTerms() {
-        return new ContractTerms(new InstitutionId(primaryInstitutionId), blankToNull(districtHospitalId),
-                blankToNull(cityHospitalId), new PractitionerId(familyDoctorId), validFrom, validUntil);
-    }
-
-    private static InstitutionId blankToNull(String value) {
-        return value == null || value.isBlank() ? null : new InstitutionId(value);
+        return new ContractTerms(new InstitutionId(primaryInstitutionId),
+                Identifier.ofValueOrNull(districtHospitalId, InstitutionId::new),
+                Identifier.ofValueOrNull(cityHospitalId, InstitutionId::new), new PractitionerId(familyDoctorId),
+                validFrom, validUntil);
     }
 }
