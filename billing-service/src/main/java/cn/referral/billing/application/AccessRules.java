@@ -3,6 +3,7 @@ package cn.referral.billing.application;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RevocableRecord;
 import cn.referral.platform.application.NotPermitted;
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
@@ -57,8 +58,7 @@ final class AccessRules {
 
     /** The caller's own institution, or null: auditors and insurers have none, and a blank one names none. */
     private static InstitutionId institutionOf(Caller caller) {
-        String id = caller.institutionId();
-        return id == null || id.isBlank() ? null : new InstitutionId(id);
+        return Identifier.ofValueOrNull(caller.institutionId(), InstitutionId::new);
     }
 
     /** The caller is the insurer of this region: who settles its decisions and filings. */

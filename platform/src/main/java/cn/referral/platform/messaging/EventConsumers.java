@@ -25,6 +25,7 @@ import cn.referral.platform.events.IncomingEvent;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.events.TraceContext;
 import cn.referral.platform.inbox.Inbox;
+import cn.referral.platform.mongo.LocalView;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,6 +78,19 @@ public class EventConsumers {
                                                    BiFunction<IncomingEvent, T, Mono<?>> keep,
                                                    Function<String, Mono<?>> remove) {
         return consumer(name).on(snapshotType, wireRecord, keep).onTombstone(event -> remove.apply(event.key())).build();
+    }
+
+    /**
+     * The consumer of a local view of a compacted topic kept in {@code view}: each snapshot of {@code snapshotType},
+     * read into {@code wireRecord} and mapped to the view's record by {@code toSnapshot}, is kept unless a newer one
+     * is held; a tombstone removes the record whose id ({@code toId}) its key names.
+     */
+    public <W, T, K> Consumer<Message<byte[]>> localView(String name, String snapshotType, Class<W> wireRecord,
+                                                         LocalView<T, K> view, Function<W, T> toSnapshot,
+                                                         Function<String, K> toId) {
+        return localView(name, snapshotType, wireRecord,
+                (event, snapshot) -> view.keepIfNewer(toSnapshot.apply(snapshot)),
+                key -> view.remove(toId.apply(key)));
     }
 
     public final class Builder {

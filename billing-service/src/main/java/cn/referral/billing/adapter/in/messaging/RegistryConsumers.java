@@ -28,22 +28,25 @@ class RegistryConsumers {
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                (event, snapshot) -> views.institutions().keepIfNewer(new Institution(
-                        new InstitutionId(snapshot.institutionId()), InstitutionLevel.valueOf(snapshot.level()),
-                        snapshot.regionCode(), snapshot.active(), snapshot.version(), snapshot.name(),
-                        snapshot.medinsCode())),
-                key -> views.institutions().remove(new InstitutionId(key)));
+                views.institutions(), RegistryConsumers::toInstitution, InstitutionId::new);
     }
 
     /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
         return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                (event, snapshot) -> views.alliances().keepIfNewer(new Alliance(new AllianceId(snapshot.allianceId()),
-                        AllianceType.valueOf(snapshot.type()), snapshot.regionCode(),
-                        snapshot.memberInstitutionIds() == null ? Set.of() : snapshot.memberInstitutionIds().stream()
-                                .map(InstitutionId::new).collect(Collectors.toSet()),
-                        snapshot.active(), snapshot.version())),
-                key -> views.alliances().remove(new AllianceId(key)));
+                views.alliances(), RegistryConsumers::toAlliance, AllianceId::new);
+    }
+
+    private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {
+        return new Institution(new InstitutionId(snapshot.institutionId()), InstitutionLevel.valueOf(snapshot.level()),
+                snapshot.regionCode(), snapshot.active(), snapshot.version(), snapshot.name(), snapshot.medinsCode());
+    }
+
+    private static Alliance toAlliance(AllianceSnapshotV1 snapshot) {
+        return new Alliance(new AllianceId(snapshot.allianceId()), AllianceType.valueOf(snapshot.type()),
+                snapshot.regionCode(), snapshot.memberInstitutionIds() == null ? Set.of()
+                        : snapshot.memberInstitutionIds().stream().map(InstitutionId::new).collect(Collectors.toSet()),
+                snapshot.active(), snapshot.version());
     }
 }

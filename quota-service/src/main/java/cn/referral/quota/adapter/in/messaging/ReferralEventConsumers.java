@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.IncomingEvent;
@@ -84,6 +85,6 @@ class ReferralEventConsumers {
 
     /** The referring institution is optional: without it no contract is looked up. */
     private static InstitutionId knownInstitution(String institutionId) {
-        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
+        return Identifier.ofValueOrNull(institutionId, InstitutionId::new);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.messaging.EventConsumers;
@@ -63,6 +64,6 @@ class RegistryEventConsumers {
 
     /** A contract without its primary institution is kept, and serves no referral first. */
     private static InstitutionId knownInstitution(String institutionId) {
-        return institutionId == null || institutionId.isBlank() ? null : new InstitutionId(institutionId);
+        return Identifier.ofValueOrNull(institutionId, InstitutionId::new);
     }
 }

@@ -49,8 +49,8 @@ class MongoReferenceViews implements ReferenceViews {
                 .orOperator(Criteria.where("validUntil").is(null), Criteria.where("validUntil").gt(day.toString())))
                 .with(Sort.by(Sort.Direction.DESC, "validFrom")).limit(1);
         return mongo.findOne(valid, Document.class, CONTRACTS)
-                .map(found -> Optional.ofNullable(found.getString("primaryInstitutionId")).filter(id -> !id.isBlank())
-                        .map(InstitutionId::new))
+                .map(found -> Optional.ofNullable(
+                        Identifier.ofValueOrNull(found.getString("primaryInstitutionId"), InstitutionId::new)))
                 .defaultIfEmpty(Optional.empty());
     }
 

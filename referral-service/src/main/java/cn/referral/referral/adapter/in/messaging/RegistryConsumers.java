@@ -8,8 +8,6 @@ import static cn.referral.platform.events.published.RegistryTopics.INSTITUTION_S
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +19,6 @@ import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.messaging.EventConsumers;
-import cn.referral.platform.mongo.LocalView;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.AllianceSnapshotV1;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.CatalogSnapshotV1;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.ContractSnapshotV1;
@@ -42,42 +39,29 @@ class RegistryConsumers {
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, ReferenceDataUseCases views) {
-        return kept(consumers, "institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                views::institutions, RegistryConsumers::toInstitution, InstitutionId::new);
+        return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
+                views.institutions(), RegistryConsumers::toInstitution, InstitutionId::new);
     }
 
     /** Bound to {@code registry.catalogs.v1} as {@code registryCatalogs-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryCatalogs(EventConsumers consumers, ReferenceDataUseCases views) {
-        return kept(consumers, "catalog-view", CATALOG_SNAPSHOT, CatalogSnapshotV1.class,
-                views::catalogs, RegistryConsumers::toCatalog, CatalogId::new);
+        return consumers.localView("catalog-view", CATALOG_SNAPSHOT, CatalogSnapshotV1.class,
+                views.catalogs(), RegistryConsumers::toCatalog, CatalogId::new);
     }
 
     /** Bound to {@code registry.contracts.v1} (keyed by contractId) as {@code registryContracts-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryContracts(EventConsumers consumers, ReferenceDataUseCases views) {
-        return kept(consumers, "contract-view", CONTRACT_SNAPSHOT, ContractSnapshotV1.class,
-                views::contracts, RegistryConsumers::toContract, ContractId::new);
+        return consumers.localView("contract-view", CONTRACT_SNAPSHOT, ContractSnapshotV1.class,
+                views.contracts(), RegistryConsumers::toContract, ContractId::new);
     }
 
     /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
-        return kept(consumers, "alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                views::alliances, RegistryConsumers::toAlliance, AllianceId::new);
-    }
-
-    /**
-     * The consumer of one of the registry's compacted topics, kept in its local view: a snapshot, read into
-     * the domain record, is kept unless a newer one is held; a tombstone removes the record its key names.
-     */
-    private static <W, T, K> Consumer<Message<byte[]>> kept(EventConsumers consumers, String name,
-                                                            String snapshotType, Class<W> wireRecord,
-                                                            Supplier<LocalView<T, K>> view, Function<W, T> toDomain,
-                                                            Function<String, K> id) {
-        return consumers.localView(name, snapshotType, wireRecord,
-                (event, snapshot) -> view.get().keepIfNewer(toDomain.apply(snapshot)),
-                key -> view.get().remove(id.apply(key)));
+        return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
+                views.alliances(), RegistryConsumers::toAlliance, AllianceId::new);
     }
 
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {
