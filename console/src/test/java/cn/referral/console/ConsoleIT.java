@@ -171,6 +171,16 @@ class ConsoleIT {
     }
 
     @Test
+    void whenTheGatewayCannotBeReachedTheSuggestionsBoxSaysTryLaterInsteadOfStayingOnItsLoadingHint() {
+        String session = signIn("shijing-gp");
+        gateway.drop("GET", "/api/registry/routes");
+
+        assertThat(signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"))
+                .contains("推荐暂时不可用，请稍后再试。").doesNotContain("ICD-10");
+        assertThat(gateway.calls).extracting(StubGateway.Call::path).contains("/api/registry/routes");
+    }
+
+    @Test
     void aRouteSuggestionsReasonsAreInChineseNotTheRegistrysEnumNames() {
         gateway.answer("GET", "/api/registry/routes", 200, """
                 [{"rank":1,"institutionId":"na-county-hospital","name":"南安市医院","level":"SECONDARY",

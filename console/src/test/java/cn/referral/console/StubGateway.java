@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,7 +16,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A gateway stand-in on a free loopback port, answering the few calls the console makes in these
  * tests (a development token, an empty worklist, a referral of another institution, and whatever a
- * test sets with {@link #answer(String, String, int, String)}) and recording what it received, so a
+ * test sets with {@link #answer(String, String, int, String)}, or a dropped connection where it sets
+ * {@link #drop(String, String)}) and recording what it received, so a
  * test can see which token the console called with.
  */
 final class StubGateway implements AutoCloseable {
@@ -32,6 +34,7 @@ final class StubGateway implements AutoCloseable {
     private final HttpServer server;
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Set<String> dropped = ConcurrentHashMap.newKeySet();
 
     StubGateway() {
         try {
@@ -48,6 +51,11 @@ final class StubGateway implements AutoCloseable {
         answers.put(method + " " + path, new Answer(status, json));
     }
 
+    /** From now on {@code method path} gets no answer: the connection is closed before a status line is sent. */
+    void drop(String method, String path) {
+        dropped.add(method + " " + path);
+    }
+
     /**
      * A 400 problem+json as the platform writes one for a request value of the wrong shape
      * ({@code ProblemException.invalidField}): the field and its message, in {@code errors} and in the detail.
@@ -61,6 +69,7 @@ final class StubGateway implements AutoCloseable {
     /** Back to the default answers. */
     void forgetAnswers() {
         answers.clear();
+        dropped.clear();
     }
 
     String url() {
@@ -73,7 +82,9 @@ final class StubGateway implements AutoCloseable {
         calls.add(new Call(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"), body));
         Answer set = answers.get(exchange.getRequestMethod() + " " + path);
-        if (set != null) {
+        if (dropped.contains(exchange.getRequestMethod() + " " + path)) {
+            exchange.close(); // before sendResponseHeaders: the server closes the connection without an answer
+        } else if (set != null) {
             answer(exchange, set.status(), set.status() < 300 ? "application/json" : "application/problem+json",
                     set.json());
         } else if (path.equals("/auth/dev-token")) {

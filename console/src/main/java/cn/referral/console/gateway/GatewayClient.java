@@ -2,12 +2,16 @@ package cn.referral.console.gateway;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import cn.referral.console.config.ConsoleProperties;
 import reactor.core.publisher.Mono;
@@ -17,10 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The console's only way to the platform: the gateway's public APIs, called with the signed-in
  * user's own token, so every service applies its own access rules to what the console shows. An
- * error answer becomes a {@link GatewayProblem}.
+ * error answer becomes a {@link GatewayProblem}; a screen that shows an outage itself maps a call that got no
+ * answer at all to one with {@code onErrorMap(GatewayClient::unreachable, GatewayClient::outage)}.
  */
 @Component
 public class GatewayClient {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayClient.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -81,6 +88,28 @@ public class GatewayClient {
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(JSON.writeValueAsString(body))
                 .exchangeToMono(GatewayClient::versioned);
+    }
+
+    /**
+     * The call got no answer at all: the connection was refused or dropped, the gateway's name did not resolve,
+     * or it did not answer in time. Only these transport failures, never a programming error.
+     */
+    public static boolean unreachable(Throwable error) {
+        return error instanceof WebClientRequestException || error instanceof TimeoutException;
+    }
+
+    /**
+     * An {@link #unreachable} call as the 503 the gateway answers with when it cannot reach a service, so the screen
+     * says "try again later" ({@link GatewayProblem#outage()}); logged once, with the path but not its query.
+     */
+    public static GatewayProblem outage(Throwable error) {
+        if (error instanceof WebClientRequestException request) {
+            log.warn("The gateway did not answer {} {}: {}", request.getMethod(), request.getUri().getPath(),
+                    String.valueOf(request.getMostSpecificCause()));
+        } else {
+            log.warn("The gateway did not answer in time: {}", error.getMessage());
+        }
+        return new GatewayProblem(503, null, "Gateway not reachable", null, Map.of());
     }
 
     private static Mono<Versioned> versioned(ClientResponse response) {
