@@ -30,6 +30,8 @@ class ConsoleIT {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     /** A valid identity number (GB 11643 check character), typed into the form and never shown back. */
     private static final String IDENTITY_NUMBER = "11010519491231002X";
+    /** Short, so a call the stand-in never answers ends soon; its other answers take milliseconds. */
+    private static final String GATEWAY_RESPONSE_TIMEOUT = "3s";
 
     private static MongoServer mongo;
     private static StubGateway gateway;
@@ -57,7 +59,8 @@ class ConsoleIT {
     }
 
     private static void start() {
-        console = ConsoleUnderTest.start(mongo, new String[] {"local"}, "--console.gateway-url=" + gateway.url());
+        console = ConsoleUnderTest.start(mongo, new String[] {"local"}, "--console.gateway-url=" + gateway.url(),
+                "--console.gateway-response-timeout=" + GATEWAY_RESPONSE_TIMEOUT);
         web = ConsoleUnderTest.pages(console);
     }
 
@@ -175,9 +178,27 @@ class ConsoleIT {
         String session = signIn("shijing-gp");
         gateway.drop("GET", "/api/registry/routes");
 
-        assertThat(signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"))
-                .contains("推荐暂时不可用，请稍后再试。").doesNotContain("ICD-10");
-        assertThat(gateway.calls).extracting(StubGateway.Call::path).contains("/api/registry/routes");
+        assertTheSuggestionsBoxSaysTryLater(session);
+    }
+
+    @Test
+    void whenTheGatewayAcceptsTheCallButNeverAnswersTheSuggestionsBoxSaysTryLaterOnceTheResponseTimeoutIsOver() {
+        String session = signIn("shijing-gp");
+        gateway.hang("GET", "/api/registry/routes");
+
+        assertTheSuggestionsBoxSaysTryLater(session);
+    }
+
+    @Test
+    void aPageWhoseDataTheGatewayCannotAnswerIsTheOutagePageNotAServerError() {
+        String session = signIn("shijing-gp");
+        gateway.drop("GET", "/api/worklists/outgoing");
+
+        String page = web.get().uri("/referrals").cookie("CONSOLE_SESSION", session).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("data-test=\"problem\"", "服务暂时不可用，请稍后再试。");
     }
 
     @Test
@@ -283,6 +304,13 @@ class ConsoleIT {
         }
         return web.post().uri("/referrals").cookie("CONSOLE_SESSION", session)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange();
+    }
+
+    /** The suggestions box for I21.0 says "try later" when the gateway gave no answer (not the code's fault). */
+    private void assertTheSuggestionsBoxSaysTryLater(String session) {
+        assertThat(signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"))
+                .contains("推荐暂时不可用，请稍后再试。").doesNotContain("ICD-10");
+        assertThat(gateway.calls).extracting(StubGateway.Call::path).contains("/api/registry/routes");
     }
 
     /** Signs in on the development page (with its CSRF token); returns the new session's id. */

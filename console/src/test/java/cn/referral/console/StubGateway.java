@@ -16,9 +16,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A gateway stand-in on a free loopback port, answering the few calls the console makes in these
  * tests (a development token, an empty worklist, a referral of another institution, and whatever a
- * test sets with {@link #answer(String, String, int, String)}, or a dropped connection where it sets
- * {@link #drop(String, String)}) and recording what it received, so a
- * test can see which token the console called with.
+ * test sets with {@link #answer(String, String, int, String)}, a dropped connection where it sets
+ * {@link #drop(String, String)}, or no answer ever where it sets {@link #hang(String, String)}) and recording what it
+ * received, so a test can see which token the console called with.
  */
 final class StubGateway implements AutoCloseable {
 
@@ -35,6 +35,8 @@ final class StubGateway implements AutoCloseable {
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+    private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+    private final List<HttpExchange> hung = new CopyOnWriteArrayList<>();
 
     StubGateway() {
         try {
@@ -57,6 +59,14 @@ final class StubGateway implements AutoCloseable {
     }
 
     /**
+     * From now on {@code method path} is accepted and never answered: the connection stays open with no status line,
+     * until {@link #forgetAnswers()} or {@link #close()} lets it go.
+     */
+    void hang(String method, String path) {
+        hanging.add(method + " " + path);
+    }
+
+    /**
      * A 400 problem+json as the platform writes one for a request value of the wrong shape
      * ({@code ProblemException.invalidField}): the field and its message, in {@code errors} and in the detail.
      */
@@ -66,10 +76,12 @@ final class StubGateway implements AutoCloseable {
                  "detail":"%1$s: %2$s","errors":[{"field":"%1$s","message":"%2$s"}]}""".formatted(field, message);
     }
 
-    /** Back to the default answers. */
+    /** Back to the default answers; the connections left hanging are closed. */
     void forgetAnswers() {
         answers.clear();
         dropped.clear();
+        hanging.clear();
+        releaseHung();
     }
 
     String url() {
@@ -82,7 +94,9 @@ final class StubGateway implements AutoCloseable {
         calls.add(new Call(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"), body));
         Answer set = answers.get(exchange.getRequestMethod() + " " + path);
-        if (dropped.contains(exchange.getRequestMethod() + " " + path)) {
+        if (hanging.contains(exchange.getRequestMethod() + " " + path)) {
+            hung.add(exchange); // returns without an answer: the exchange stays open until it is released
+        } else if (dropped.contains(exchange.getRequestMethod() + " " + path)) {
             exchange.close(); // before sendResponseHeaders: the server closes the connection without an answer
         } else if (set != null) {
             answer(exchange, set.status(), set.status() < 300 ? "application/json" : "application/problem+json",
@@ -107,8 +121,14 @@ final class StubGateway implements AutoCloseable {
         exchange.close();
     }
 
+    private void releaseHung() {
+        hung.forEach(HttpExchange::close);
+        hung.clear();
+    }
+
     @Override
     public void close() {
+        releaseHung();
         server.stop(0);
     }
 }

@@ -1,6 +1,7 @@
 package cn.referral.console.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,14 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * What the console needs to know.
  *
  * @param gatewayUrl where the gateway's APIs are (the console calls only these, with the user's token)
+ * @param gatewayResponseTimeout how long a call waits for the gateway's answer (10 s unless set); then the page
+ *                   says "try again later", as for a gateway it cannot reach
  * @param signIn     {@code DEV}: the development sign-in page (run-local; tokens from the gateway's
  *                   {@code POST /auth/dev-token}); {@code OIDC}: authorization code + PKCE at the OIDC provider
  * @param demoUsers  the people the development sign-in page offers
  */
 @ConfigurationProperties("console")
-public record ConsoleProperties(URI gatewayUrl, SignIn signIn, List<DemoUser> demoUsers) {
+public record ConsoleProperties(URI gatewayUrl, Duration gatewayResponseTimeout, SignIn signIn,
+                                List<DemoUser> demoUsers) {
 
     public ConsoleProperties {
+        gatewayResponseTimeout = gatewayResponseTimeout == null ? Duration.ofSeconds(10) : gatewayResponseTimeout;
         signIn = signIn == null ? SignIn.OIDC : signIn;
         demoUsers = demoUsers == null ? List.of() : List.copyOf(demoUsers);
     }

@@ -3,11 +3,13 @@ package cn.referral.console.gateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -15,14 +17,16 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 import cn.referral.console.config.ConsoleProperties;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The console's only way to the platform: the gateway's public APIs, called with the signed-in
  * user's own token, so every service applies its own access rules to what the console shows. An
- * error answer becomes a {@link GatewayProblem}; a screen that shows an outage itself maps a call that got no
- * answer at all to one with {@code onErrorMap(GatewayClient::unreachable, GatewayClient::outage)}.
+ * error answer becomes a {@link GatewayProblem}; so does a call that got no answer at all (none within
+ * {@code console.gateway-response-timeout} included): the 503 of an {@link #outage}, which every page shows as
+ * "try again later".
  */
 @Component
 public class GatewayClient {
@@ -34,7 +38,10 @@ public class GatewayClient {
     private final WebClient web;
 
     public GatewayClient(ConsoleProperties properties) {
-        this.web = WebClient.builder().baseUrl(properties.gatewayUrl().toString()).build();
+        this.web = WebClient.builder().baseUrl(properties.gatewayUrl().toString())
+                .clientConnector(new ReactorClientHttpConnector(
+                        HttpClient.create().responseTimeout(properties.gatewayResponseTimeout())))
+                .build();
     }
 
     /** A JSON answer with its ETag (the version a later If-Match names). */
@@ -51,17 +58,15 @@ public class GatewayClient {
     }
 
     public Mono<Versioned> getVersioned(String token, String path, Object... uriVariables) {
-        return web.get().uri(path, uriVariables)
+        return exchange(web.get().uri(path, uriVariables)
                 .headers(headers -> headers.setBearerAuth(token))
-                .accept(MediaType.APPLICATION_JSON)
-                .exchangeToMono(GatewayClient::versioned);
+                .accept(MediaType.APPLICATION_JSON), GatewayClient::versioned);
     }
 
     /** A text answer (e.g. the settlement CSV). */
     public Mono<String> text(String token, String path, Object... uriVariables) {
-        return web.get().uri(path, uriVariables)
-                .headers(headers -> headers.setBearerAuth(token))
-                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+        return exchange(web.get().uri(path, uriVariables).headers(headers -> headers.setBearerAuth(token)),
+                response -> response.statusCode().is2xxSuccessful()
                         ? response.bodyToMono(String.class).defaultIfEmpty("")
                         : problem(response));
     }
@@ -72,7 +77,7 @@ public class GatewayClient {
      */
     public Mono<Versioned> post(String token, String path, Object body, String ifMatch, String idempotencyKey,
                                 Object... uriVariables) {
-        return web.post().uri(path, uriVariables)
+        return exchange(web.post().uri(path, uriVariables)
                 .headers(headers -> {
                     if (token != null) {
                         headers.setBearerAuth(token);
@@ -86,15 +91,21 @@ public class GatewayClient {
                 })
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
-                .bodyValue(JSON.writeValueAsString(body))
-                .exchangeToMono(GatewayClient::versioned);
+                .bodyValue(JSON.writeValueAsString(body)), GatewayClient::versioned);
+    }
+
+    /** Sends the request and reads its answer; a call that got no answer at all fails as the {@link #outage}. */
+    private static <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request,
+                                        Function<ClientResponse, Mono<T>> answer) {
+        return request.exchangeToMono(answer).onErrorMap(GatewayClient::unreachable, GatewayClient::outage);
     }
 
     /**
      * The call got no answer at all: the connection was refused or dropped, the gateway's name did not resolve,
-     * or it did not answer in time. Only these transport failures, never a programming error.
+     * or it did not answer in time (Reactor Netty's response timeout, a {@code ReadTimeoutException} wrapped in a
+     * {@link WebClientRequestException}). Only these transport failures, never a programming error.
      */
-    public static boolean unreachable(Throwable error) {
+    private static boolean unreachable(Throwable error) {
         return error instanceof WebClientRequestException || error instanceof TimeoutException;
     }
 
@@ -102,7 +113,7 @@ public class GatewayClient {
      * An {@link #unreachable} call as the 503 the gateway answers with when it cannot reach a service, so the screen
      * says "try again later" ({@link GatewayProblem#outage()}); logged once, with the path but not its query.
      */
-    public static GatewayProblem outage(Throwable error) {
+    private static GatewayProblem outage(Throwable error) {
         if (error instanceof WebClientRequestException request) {
             log.warn("The gateway did not answer {} {}: {}", request.getMethod(), request.getUri().getPath(),
                     String.valueOf(request.getMostSpecificCause()));

@@ -144,7 +144,6 @@ class ReferralFormController {
                     model.addAttribute("routes", routes);
                     return "fragments :: routes";
                 })
-                .onErrorMap(GatewayClient::unreachable, GatewayClient::outage)
                 .onErrorResume(GatewayProblem.class, problem -> {
                     model.addAttribute("routes", List.of());
                     model.addAttribute("routesProblem", suggestions.problem(problem, diagnosis, locale));
