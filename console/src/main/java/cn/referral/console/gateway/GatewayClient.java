@@ -2,7 +2,6 @@ package cn.referral.console.gateway;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -106,7 +105,7 @@ public class GatewayClient {
      * {@link WebClientRequestException}). Only these transport failures, never a programming error.
      */
     private static boolean unreachable(Throwable error) {
-        return error instanceof WebClientRequestException || error instanceof TimeoutException;
+        return error instanceof WebClientRequestException;
     }
 
     /**
