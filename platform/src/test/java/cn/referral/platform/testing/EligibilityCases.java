@@ -1,5 +1,7 @@
 package cn.referral.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The eligibility cases registry-service and referral-service both run ({@code docs/eligibility-cases.csv}
  * over the catalogs of {@code docs/eligibility-catalogs.csv}, docs/eligibility.md), read once, here. Each
- * service turns a {@link CatalogRow} into its own catalog type; names of enums stay strings.
+ * service turns a {@link CatalogRow} into its own catalog type and checks its verdict with
+ * {@link Case#assertPicked}; names of enums stay strings.
  */
 public final class EligibilityCases {
 
@@ -37,6 +41,20 @@ public final class EligibilityCases {
 
         public boolean outsideTheCatalog() {
             return expectedCatalog.isEmpty();
+        }
+
+        /**
+         * Checks a service's verdict on this case: outside the catalog, or in it with the expected catalog and
+         * entry. {@code catalogId} and {@code entryCode} are read only when the service says it is in a catalog.
+         */
+        public void assertPicked(boolean inCatalog, Supplier<String> catalogId, Supplier<String> entryCode) {
+            if (outsideTheCatalog()) {
+                assertThat(inCatalog).as("outside the catalog").isFalse();
+            } else {
+                assertThat(inCatalog).isTrue();
+                assertThat(catalogId.get()).isEqualTo(expectedCatalog);
+                assertThat(entryCode.get()).isEqualTo(expectedEntry);
+            }
         }
 
         /** The case's name, as a parameterized test shows it. */

@@ -36,10 +36,9 @@ public class AllianceService extends DeactivatableRecordService<Alliance, Allian
 
     @Override
     public Mono<Alliance> form(Caller caller, AllianceDetails details) {
-        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Alliance.form(new AllianceId(ids.get()), details,
+        return changes.insert(caller, Mono.fromSupplier(() -> Alliance.form(new AllianceId(ids.get()), details,
                         clock.instant()))
-                .flatMap(this::checked)
-                .flatMap(store::insert));
+                .flatMap(this::checked));
     }
 
     @Override

@@ -27,9 +27,8 @@ public class CatalogService extends DeactivatableRecordService<DiseaseCatalog, C
 
     @Override
     public Mono<DiseaseCatalog> publish(Caller caller, CatalogDetails details) {
-        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> DiseaseCatalog.publish(new CatalogId(ids.get()),
-                        details, clock.instant()))
-                .flatMap(store::insert));
+        return changes.insert(caller, Mono.fromSupplier(() -> DiseaseCatalog.publish(new CatalogId(ids.get()),
+                details, clock.instant())));
     }
 
     @Override

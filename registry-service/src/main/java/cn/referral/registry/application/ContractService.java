@@ -46,12 +46,13 @@ public class ContractService extends RecordService<FamilyDoctorContract, Contrac
 
     @Override
     public Mono<FamilyDoctorContract> sign(Caller caller, String identityNumber, ContractTerms terms) {
-        return RegistryAccess.asAdmin(caller, Mono.defer(() -> {
+        return changes.insert(caller, Mono.defer(() -> {
             String patientRef = identities.patientRef(identityNumber);
             return store.findByPatientRef(patientRef)
-                    .flatMap(existing -> Mono.<FamilyDoctorContract>error(new DuplicateContract(existing.id().value())))
+                    .flatMap(existing -> Mono.<Outcome<FamilyDoctorContract>>error(
+                            new DuplicateContract(existing.id().value())))
                     .switchIfEmpty(Mono.defer(() -> checked(FamilyDoctorContract.sign(new ContractId(ids.get()),
-                            patientRef, identities.masked(identityNumber), terms, clock.instant())).flatMap(store::insert)));
+                            patientRef, identities.masked(identityNumber), terms, clock.instant()))));
         }));
     }
 

@@ -31,9 +31,8 @@ public class InstitutionService extends DeactivatableRecordService<Institution, 
 
     @Override
     public Mono<Institution> register(Caller caller, InstitutionDetails details) {
-        return RegistryAccess.asAdmin(caller, Mono.fromSupplier(() -> Institution.register(new InstitutionId(ids.get()),
-                        details, clock.instant()))
-                .flatMap(store::insert));
+        return changes.insert(caller, Mono.fromSupplier(() -> Institution.register(new InstitutionId(ids.get()),
+                details, clock.instant())));
     }
 
     @Override

@@ -10,8 +10,8 @@ import cn.referral.registry.domain.RegistryRecord;
 import reactor.core.publisher.Mono;
 
 /**
- * The one way an existing record changes: an administrator's request; read the record, check the version
- * the caller saw, change it, store it guarded by the version read.
+ * The one way a record is written, always an administrator's request: a new record is made and inserted; an
+ * existing one is read, the version the caller saw checked, changed and stored guarded by the version read.
  *
  * @param <T> the record
  * @param <I> the type of its id
@@ -24,6 +24,11 @@ final class RecordChanges<T extends RegistryRecord<I>, I> {
     RecordChanges(RecordStore<T, I> store, String what) {
         this.store = store;
         this.what = what;
+    }
+
+    /** A new record, as {@code create} makes it (with the checks it needs): returns what is stored. */
+    Mono<T> insert(Caller caller, Mono<Outcome<T>> create) {
+        return RegistryAccess.asAdmin(caller, create.flatMap(store::insert));
     }
 
     /** {@code expectedVersion} null: the caller did not say which version it saw (allowed for deactivation and removal). */

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the use cases of every kind of record start from: its store, the clock, new ids and {@link RecordChanges},
- * the one way a stored record changes; and the removal of a record registered in error, the same for all.
+ * the one way a record is inserted or changed; and the removal of a record registered in error, the same for all.
  *
  * @param <T> the record
  * @param <I> the type of its id

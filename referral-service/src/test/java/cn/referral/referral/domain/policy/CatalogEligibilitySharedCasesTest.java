@@ -1,7 +1,5 @@
 package cn.referral.referral.domain.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -49,12 +47,6 @@ class CatalogEligibilitySharedCasesTest {
                 InstitutionLevel.valueOf(given.targetLevel()), given.stored(), "outside: the doctor's reason", DAY,
                 false, List.of());
 
-        if (given.outsideTheCatalog()) {
-            assertThat(eligibility.inCatalog()).as("outside the catalog").isFalse();
-        } else {
-            assertThat(eligibility.inCatalog()).isTrue();
-            assertThat(eligibility.catalogId()).isEqualTo(given.expectedCatalog());
-            assertThat(eligibility.catalogEntry()).isEqualTo(given.expectedEntry());
-        }
+        given.assertPicked(eligibility.inCatalog(), eligibility::catalogId, eligibility::catalogEntry);
     }
 }

@@ -1,7 +1,5 @@
 package cn.referral.registry.domain.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,12 +41,7 @@ class CatalogEligibilitySharedCasesTest {
                 new DiagnosisCode(given.diagnosis()), InstitutionLevel.valueOf(given.targetLevel()),
                 CareType.valueOf(given.careType()), DAY, given.stored());
 
-        if (given.outsideTheCatalog()) {
-            assertThat(eligibility.inCatalog()).as("outside the catalog").isFalse();
-        } else {
-            assertThat(eligibility.inCatalog()).isTrue();
-            assertThat(eligibility.catalog().id().value()).isEqualTo(given.expectedCatalog());
-            assertThat(eligibility.matchedEntry().code()).isEqualTo(given.expectedEntry());
-        }
+        given.assertPicked(eligibility.inCatalog(), () -> eligibility.catalog().id().value(),
+                () -> eligibility.matchedEntry().code());
     }
 }
