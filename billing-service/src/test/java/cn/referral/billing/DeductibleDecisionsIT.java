@@ -497,7 +497,12 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .bodyValue("{\"deductibleFen\":{\"INPATIENT\":{\"TERTIARY\":90000,\"SECONDARY\":60000}},"
                         + "\"careTypesWithoutDeductible\":[\"OUTPATIENT\",\"EXAMINATION\"]}")
                 .exchange().expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("deductibleFen.INPATIENT.PRIMARY");
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("deductibleFen.INPATIENT.PRIMARY")
+                .jsonPath("$.code").isEqualTo("level-missing")
+                .jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:billing/level-missing")
+                .jsonPath("$.title").isEqualTo("Billing rule violated")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .startsWith("deductibleFen.INPATIENT.PRIMARY: every institution level needs an amount"));
         web.put().uri("/schedules/{region}/EMPLOYEE/2026", JILIN).headers(h -> h.setBearerAuth(ADMIN))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(scheduleJson(90_000, -1, 20_000))
@@ -505,7 +510,9 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("deductibleFen.INPATIENT.SECONDARY");
         web.put().uri("/schedules/{region}/EMPLOYEE/2026", JILIN).headers(h -> h.setBearerAuth(TestTokens.insurer(JILIN)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(scheduleJson(90_000, 60_000, 20_000))
-                .exchange().expectStatus().isForbidden();
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:forbidden")
+                .jsonPath("$.title").isEqualTo("Forbidden");
         web.put().uri("/policies/{region}", JILIN).headers(h -> h.setBearerAuth(ADMIN))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"rules\":[{\"rule\":\"NO_SECOND_DEDUCTIBLE\",\"scope\":\"IN_ALLIANCE\"}]}")

@@ -83,6 +83,9 @@ class ReferralLifecycleIT extends ReferralItSupport {
         EntityExchangeResult<String> stale = act(id, "accept", cityDesk, "\"1\"", Map.of("appointmentAt", appointment));
         assertThat(stale.getStatus().value()).isEqualTo(412);
         assertThat(stale.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(json(stale).get("code").asString()).isEqualTo("stale-version");
+        assertThat(json(stale).get("title").asString()).isEqualTo("Version changed");
+        assertThat(json(stale).get("currentVersion").asLong()).as("the version it is at now").isGreaterThan(1);
 
         String current = etag(id, cityDesk);
         EntityExchangeResult<String> accepted = act(id, "accept", cityDesk, current, Map.of("appointmentAt", appointment));
@@ -224,10 +227,14 @@ class ReferralLifecycleIT extends ReferralItSupport {
         EntityExchangeResult<String> doctorAccepts = act(id, "accept", centreDoctor, "\"1\"", Map.of("appointmentAt",
                 clock.instant().plus(Duration.ofDays(1)).toString()));
         assertThat(doctorAccepts.getStatus().value()).isEqualTo(403);
+        assertThat(json(doctorAccepts).get("type").asString()).endsWith(":forbidden");
+        assertThat(json(doctorAccepts).get("title").asString()).isEqualTo("Forbidden");
+        assertThat(json(doctorAccepts).get("code").asString()).isEqualTo("not-entitled");
 
         EntityExchangeResult<String> foreign = submit(token(Role.PRIMARY_DOCTOR, SHIJING_CENTRE),
                 upReferral(idNumber(8), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"), null);
         assertThat(foreign.getStatus().value()).isEqualTo(403);
+        assertThat(json(foreign).get("code").asString()).isEqualTo("own-institution");
         assertThat(submit(cityDesk, upReferral(idNumber(8), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"), null)
                 .getStatus().value()).isEqualTo(403);
     }
@@ -348,6 +355,8 @@ class ReferralLifecycleIT extends ReferralItSupport {
                 SHIJING_CENTRE, "ROUTINE"), null);
         assertThat(sideways.getStatus().value()).isEqualTo(422);
         assertThat(json(sideways).get("code").asString()).isEqualTo("direction-level-mismatch");
+        assertThat(json(sideways).get("type").asString()).endsWith(":referral/direction-level-mismatch");
+        assertThat(json(sideways).get("title").asString()).isEqualTo("Referral rule violated");
         assertThat(json(submit(centreDoctor, upReferral(idNumber(33), NANHUI_CENTRE, CLOSED_HOSPITAL, "ROUTINE"),
                 null)).get("code").asString()).isEqualTo("inactive-institution");
         assertThat(json(submit(centreDoctor, upReferral(idNumber(34), NANHUI_CENTRE, "nowhere", "ROUTINE"),

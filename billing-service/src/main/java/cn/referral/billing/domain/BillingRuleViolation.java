@@ -6,6 +6,6 @@ import cn.referral.platform.domain.RuleViolation;
 public class BillingRuleViolation extends RuleViolation {
 
     public BillingRuleViolation(String code, String field, String message) {
-        super(code, field, message);
+        super("billing", code, field, message);
     }
 }

@@ -20,7 +20,7 @@ class GatewayProblemTest {
 
     @Test
     void aStaleIfMatchIsRecognisedAndABodyThatIsNotJsonStillGivesAProblem() {
-        assertThat(GatewayClient.toProblem(412, "{\"title\":\"Referral changed\"}").stale()).isTrue();
+        assertThat(GatewayClient.toProblem(412, "{\"title\":\"Version changed\"}").stale()).isTrue();
         GatewayProblem broken = GatewayClient.toProblem(502, "<html>bad gateway</html>");
         assertThat(broken.status()).isEqualTo(502);
         assertThat(broken.fieldErrors()).isEmpty();

@@ -219,6 +219,8 @@ class AccessMatrixIT {
                 "\"fromInstitutionId\":\"" + NANHUI_CENTRE + "\"", "\"fromInstitutionId\":\"" + SHIJING_CENTRE + "\""))
                 .expect(403);
         assertThat(foreign.get("detail").asString()).contains("fromInstitutionId");
+        assertThat(foreign.get("type").asString()).endsWith(":forbidden");
+        assertThat(foreign.get("code").asString()).isEqualTo("own-institution");
 
         // A state change: the version goes in If-Match, the state is the server's.
         String etag = referralEtag(held);

@@ -2,8 +2,8 @@ package cn.referral.platform.application;
 
 /**
  * Nothing of this kind with this id that the caller may see: unknown, removed, or another institution's
- * (which answers the same, so ids cannot be probed). Thrown by the services' application layers; each
- * service's {@code ProblemMapping} answers it 404.
+ * (which answers the same, so ids cannot be probed). Thrown by the services' application layers; the
+ * platform's {@code SharedProblems} answers it 404 for every service.
  */
 public class NotFound extends RuntimeException {
 

@@ -3,7 +3,8 @@ package cn.referral.platform.application;
 /**
  * The caller may see what they ask about (or use the endpoint), but their role or institution may not do this:
  * 403. {@code code} names the rule where a service states one (null otherwise). Thrown by the services'
- * application layers; each service's {@code ProblemMapping} answers it.
+ * application layers; the platform's {@code SharedProblems} answers it for every service (type {@code forbidden},
+ * member {@code code} where there is one).
  */
 public class NotPermitted extends RuntimeException {
 

@@ -3,15 +3,13 @@ package cn.referral.platform.audit;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
-import cn.referral.platform.web.ProblemException;
-import cn.referral.platform.web.ProblemTypes;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,8 +30,7 @@ public class AuditChainController {
     public Mono<ChainVerification> verify(@RequestParam("day") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                                           Caller caller) {
         if (!caller.has(Role.AUDITOR)) {
-            return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-                    "The audit chain is verified by auditors"));
+            return Mono.error(new NotPermitted("The audit chain is verified by auditors"));
         }
         return chain.verify(day);
     }

@@ -82,9 +82,8 @@ public class PlatformSecurityAutoConfiguration {
                             return Mono.error(new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
                                     "Unauthorized", "A valid bearer token is required"));
                         })
-                        .accessDeniedHandler((exchange, denied) -> Mono.error(new ProblemException(
-                                HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-                                "Your role does not allow this"))))
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(
+                                ProblemException.forbidden("Your role does not allow this"))))
                 .build();
     }
 

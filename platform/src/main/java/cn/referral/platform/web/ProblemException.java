@@ -31,6 +31,11 @@ public class ProblemException extends RuntimeException {
                 "No " + what.toLowerCase() + " with id " + id);
     }
 
+    /** 403: the caller may not do this; {@code detail} says what their role or institution may not do. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", detail);
+    }
+
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                 field + ": " + message).with("errors", List.of(new FieldError(field, message)));

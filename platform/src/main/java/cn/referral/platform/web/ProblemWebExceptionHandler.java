@@ -47,10 +47,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
     private final ServerResponse.Context responseContext;
-    private final List<ProblemMapping> mappings;
+    private final ProblemMappings mappings;
 
+    /** {@code mappings}: the service's own, asked before the {@link SharedProblems} of every service. */
     public ProblemWebExceptionHandler(ServerCodecConfigurer codecs, List<ProblemMapping> mappings) {
-        this.mappings = List.copyOf(mappings);
+        this.mappings = new ProblemMappings(mappings);
         List<HttpMessageWriter<?>> writers = codecs.getWriters();
         this.responseContext = new ServerResponse.Context() {
             @Override
@@ -90,14 +91,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     }
 
     ProblemDetail toProblem(Throwable error, String traceId) {
-        if (error instanceof ProblemException problem) {
-            return problem.toProblemDetail();
-        }
-        for (ProblemMapping mapping : mappings) {
-            ProblemException mapped = mapping.toProblem(error);
-            if (mapped != null) {
-                return mapped.toProblemDetail();
-            }
+        ProblemException known = mappings.toProblem(error);
+        if (known != null) {
+            return known.toProblemDetail();
         }
         if (error instanceof WebExchangeBindException binding) {
             return invalid(bindingErrors(binding));

@@ -6,6 +6,6 @@ import cn.referral.platform.domain.RuleViolation;
 public class QuotaRuleViolation extends RuleViolation {
 
     public QuotaRuleViolation(String code, String message) {
-        super(code, null, message);
+        super("quota", code, null, message);
     }
 }

@@ -108,7 +108,8 @@ class QuotaServiceIT {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:quota/reserved-share")
-                .jsonPath("$.rule").isEqualTo("reserved-share")
+                .jsonPath("$.code").isEqualTo("reserved-share")
+                .jsonPath("$.title").isEqualTo("Quota rule violated")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail)
                         .contains("预留20%以上").contains("at least 10"));
     }
@@ -158,13 +159,16 @@ class QuotaServiceIT {
         web.get().uri("/pools/{id}", id).header("Authorization", desk(OTHER_HOSPITAL)).exchange()
                 .expectStatus().isNotFound();
         web.get().uri("/pools/{id}", "no-such-pool").header("Authorization", desk(HOSPITAL)).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:not-found");
         web.get().uri("/pools?institutionId={i}&date={d}", HOSPITAL, LATER)
                 .header("Authorization", desk(OTHER_HOSPITAL)).exchange()
                 .expectStatus().isNotFound();
         web.post().uri("/pools").header("Authorization", bearer(TestTokens.token(Role.HOSPITAL_DOCTOR, HOSPITAL)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(pool(HOSPITAL, "口腔科", LATER.plusDays(1), 10, 2))
-                .exchange().expectStatus().isForbidden();
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:forbidden")
+                .jsonPath("$.title").isEqualTo("Forbidden");
         web.get().uri("/pools/{id}", id).exchange().expectStatus().isUnauthorized();
     }
 

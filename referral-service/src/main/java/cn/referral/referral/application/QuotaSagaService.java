@@ -11,11 +11,11 @@ import cn.referral.platform.domain.HoldId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
+import cn.referral.platform.domain.StaleVersion;
 import cn.referral.referral.application.port.in.QuotaSagaUseCases;
 import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.SlotLedger;
-import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.SlotHold;
@@ -90,7 +90,7 @@ public class QuotaSagaService implements QuotaSagaUseCases {
                     }
                     return store.update(outcome, referral.version()).doOnNext(saved -> metrics.saved(outcome));
                 })
-                .retryWhen(Retry.max(STALE_RETRIES).filter(StaleReferral.class::isInstance))
+                .retryWhen(Retry.max(STALE_RETRIES).filter(StaleVersion.class::isInstance))
                 .switchIfEmpty(Mono.fromRunnable(() -> log.warn(
                         "Quota event for unknown referral {} ignored", referralId)));
     }

@@ -13,6 +13,7 @@ import cn.referral.platform.application.NotFound;
 import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
+import cn.referral.platform.domain.StaleVersion;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import cn.referral.referral.application.port.in.PatientDetails;
@@ -32,7 +33,6 @@ import cn.referral.referral.application.port.out.ReferenceData;
 import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.application.port.out.SourceDeductibleBounds;
-import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
@@ -431,7 +431,7 @@ public class ReferralService implements ReferralUseCases {
                         + action.name().toLowerCase().replace('_', ' ') + " this referral"));
             }
             if (referral.version() != expectedVersion) {
-                return Mono.error(new StaleReferral(id, expectedVersion));
+                return Mono.error(new StaleVersion("Referral", id.value(), expectedVersion, referral.version()));
             }
             Outcome<Referral> outcome;
             try {

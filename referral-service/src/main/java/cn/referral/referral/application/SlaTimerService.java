@@ -6,10 +6,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.referral.platform.domain.StaleVersion;
 import cn.referral.referral.application.port.in.SlaTimerUseCases;
 import cn.referral.referral.application.port.out.ReferralMetrics;
 import cn.referral.referral.application.port.out.ReferralStore;
-import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
 import reactor.core.publisher.Flux;
@@ -63,6 +63,6 @@ public class SlaTimerService implements SlaTimerUseCases {
                     log.info("Referral {} deadline applied: {} -> {}", referral.id(), referral.state(), saved.state());
                 })
                 .thenReturn(ClaimResult.CHANGED)
-                .onErrorResume(StaleReferral.class, stale -> Mono.just(ClaimResult.UNCHANGED));
+                .onErrorResume(StaleVersion.class, stale -> Mono.just(ClaimResult.UNCHANGED));
     }
 }

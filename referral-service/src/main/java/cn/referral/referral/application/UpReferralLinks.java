@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.referral.platform.domain.ReferralId;
+import cn.referral.platform.domain.StaleVersion;
 import cn.referral.referral.application.port.in.UpReferralLinkUseCases;
 import cn.referral.referral.application.port.out.ReferralStore;
-import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.Actor;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
@@ -59,7 +59,7 @@ public class UpReferralLinks implements UpReferralLinkUseCases {
                     Outcome<Referral> linked = up.linkDownReferral(down.id(), actor, clock.instant());
                     return linked.state() == up ? Mono.just(up) : store.update(linked, up.version());
                 }))
-                .retryWhen(Retry.max(5).filter(StaleReferral.class::isInstance))
+                .retryWhen(Retry.max(5).filter(StaleVersion.class::isInstance))
                 .onErrorResume(ReferralRuleViolation.class, alreadyLinked -> Mono.empty())
                 .then(Mono.defer(() -> store.upLinkSettled(down.id())));
     }
@@ -71,7 +71,7 @@ public class UpReferralLinks implements UpReferralLinkUseCases {
                         .doOnSuccess(done -> log.info("Linked down-referral {} into up-referral {} after its "
                                 + "submission left the link unmade", down.id(), down.request().upReferralId()))
                         .thenReturn(down)
-                        .onErrorResume(StaleReferral.class, busy -> Mono.empty()))
+                        .onErrorResume(StaleVersion.class, busy -> Mono.empty()))
                 .count();
     }
 }

@@ -1,5 +1,7 @@
 package cn.referral.registry.domain;
 
+import cn.referral.platform.domain.StaleVersion;
+
 /**
  * A record of the registry that other services copy: an institution, alliance, catalog or contract.
  * {@code version} grows by one with every change, so a reader can drop a stale snapshot and a
@@ -19,7 +21,7 @@ public interface RegistryRecord<I> {
     /** Fails with {@link StaleVersion} unless the caller saw the current version. */
     default void requireVersion(long expected) {
         if (expected != version()) {
-            throw new StaleVersion(id().toString(), expected, version());
+            throw new StaleVersion("Record", id().toString(), expected, version());
         }
     }
 }

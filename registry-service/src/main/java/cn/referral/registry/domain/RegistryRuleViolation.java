@@ -10,7 +10,7 @@ public class RegistryRuleViolation extends RuleViolation {
     }
 
     public RegistryRuleViolation(String code, String field, String message) {
-        super(code, field, message);
+        super("registry", code, field, message);
     }
 
     /** {@code text} as given, unless it is null or blank: then this violation. */

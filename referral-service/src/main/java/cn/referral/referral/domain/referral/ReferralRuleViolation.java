@@ -21,7 +21,7 @@ public class ReferralRuleViolation extends RuleViolation {
     }
 
     public ReferralRuleViolation(String code, String field, String message, List<String> explanation) {
-        super(code, field, message);
+        super("referral", code, field, message);
         this.explanation = List.copyOf(explanation);
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRuleViolation;
-import cn.referral.registry.domain.StaleVersion;
+import cn.referral.platform.domain.StaleVersion;
 
 class InstitutionTest {
 

@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
+import cn.referral.platform.domain.StaleVersion;
 import cn.referral.platform.outbox.OutboxUpdates;
 import cn.referral.referral.adapter.out.messaging.ReferralEventMessages;
 import cn.referral.referral.application.port.in.WorklistPage;
 import cn.referral.referral.application.port.in.WorklistQuery;
 import cn.referral.referral.application.port.out.DuplicateReferralId;
 import cn.referral.referral.application.port.out.ReferralStore;
-import cn.referral.referral.application.port.out.StaleReferral;
 import cn.referral.referral.domain.referral.Direction;
 import cn.referral.referral.domain.referral.Outcome;
 import cn.referral.referral.domain.referral.Referral;
@@ -111,7 +111,7 @@ class MongoReferralStore implements ReferralStore {
                         .unset(ReferralDocument.TIMER_LEASE), outbox))
                 .flatMap(update -> mongo.updateFirst(current, update, ReferralDocument.COLLECTION))
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(referral)
-                        : Mono.error(new StaleReferral(referral.id(), expectedVersion)));
+                        : Mono.error(new StaleVersion("Referral", referral.id().value(), expectedVersion, null)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
+import cn.referral.platform.domain.StaleVersion;
 import cn.referral.referral.application.port.in.WorklistPage;
 import cn.referral.referral.application.port.in.WorklistQuery;
 import cn.referral.referral.domain.referral.Outcome;
@@ -25,7 +26,7 @@ public interface ReferralStore {
     /** Saves a new referral; fails with {@link DuplicateReferralId} if the id is taken. */
     Mono<Referral> insert(Outcome<Referral> created);
 
-    /** Saves the outcome if the stored version is still {@code expectedVersion}, else fails with {@link StaleReferral}. */
+    /** Saves the outcome if the stored version is still {@code expectedVersion}, else fails with {@link StaleVersion}. */
     Mono<Referral> update(Outcome<Referral> outcome, long expectedVersion);
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import cn.referral.platform.domain.StaleVersion;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.platform.outbox.OutboxFields;
 import cn.referral.platform.outbox.OutboxUpdates;
@@ -20,7 +21,6 @@ import cn.referral.platform.application.NotFound;
 import cn.referral.registry.application.port.out.RecordStore;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.RegistryRecord;
-import cn.referral.registry.domain.StaleVersion;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -108,7 +108,7 @@ abstract class MongoRecordStore<T extends RegistryRecord<I>, I, D extends Record
 
     private Mono<T> whyNotUpdated(String id, long expectedVersion) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id).and(REMOVED).ne(true)), Document.class, collection)
-                .flatMap(current -> Mono.<T>error(new StaleVersion(id, expectedVersion,
+                .flatMap(current -> Mono.<T>error(new StaleVersion(what, id, expectedVersion,
                         ((Number) current.get(VERSION)).longValue())))
                 .switchIfEmpty(Mono.error(() -> new NotFound(what, id)));
     }

@@ -129,7 +129,9 @@ class InstitutionApiIT extends RegistryItSupport {
                 .isEqualTo("鹿城区南门街道社区卫生服务中心（新院区）");
         registry.put("/institutions/" + id, "\"1\"", aCommunityCentre("lost update")).exchange()
                 .expectStatus().isEqualTo(412)
-                .expectBody().jsonPath("$.currentVersion").isEqualTo(2);
+                .expectBody().jsonPath("$.currentVersion").isEqualTo(2)
+                .jsonPath("$.code").isEqualTo("stale-version")
+                .jsonPath("$.title").isEqualTo("Version changed");
 
         String other = aCommunityCentre("鹿城区黄龙街道社区卫生服务中心");
         registry.create("/institutions", other);

@@ -90,7 +90,7 @@ class ReferralNetworkIT extends RegistryItSupport {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("b");
 
         registry.delete("/institutions/" + group.centre()).exchange().expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.rule").isEqualTo("institution-in-alliance");
+                .expectBody().jsonPath("$.code").isEqualTo("institution-in-alliance");
     }
 
     @Test
@@ -102,7 +102,7 @@ class ReferralNetworkIT extends RegistryItSupport {
         String rival = registry.create("/institutions", aCityHospital("另一家三级医院"));
         registry.post("/alliances", anUrbanGroup("另一集团", rival, null, "鹿城区", "五马", centre)).exchange()
                 .expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.rule").isEqualTo("grid-cell-taken")
+                .expectBody().jsonPath("$.code").isEqualTo("grid-cell-taken")
                 .jsonPath("$.errors[0].field").isEqualTo("grids")
                 .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("鹿城区/五马"));
 
@@ -221,7 +221,7 @@ class ReferralNetworkIT extends RegistryItSupport {
         registry.post("/contracts", contract.formatted(ANOTHER_IDENTITY_NUMBER, district, district, city, doctor, today,
                         today.plusYears(1))).exchange()
                 .expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.rule").isEqualTo("one-plus-one-plus-one")
+                .expectBody().jsonPath("$.code").isEqualTo("one-plus-one-plus-one")
                 .jsonPath("$.errors[0].field").isEqualTo("primaryInstitutionId");
 
         List<Document> stored = mongo.findAll(Document.class, "contracts").collectList().block(Duration.ofSeconds(10));

@@ -19,12 +19,14 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.platform.web.ProblemMapping;
+import cn.referral.platform.web.ProblemMappings;
 
 /**
  * Writes FHIR resources as {@code application/fhir+json} with HAPI's own parser (CPU only once HAPI has
  * scanned its model, which happens here at startup, so fine on the event loop), and every error of the FHIR
  * view as an OperationOutcome. The status of
- * an error is the one the JSON API gives for it: the service's {@link ProblemMapping}s decide.
+ * an error is the one the JSON API gives for it: the service's {@link ProblemMapping}s and the platform's shared
+ * ones decide ({@link ProblemMappings}, as for problem+json).
  */
 @Component
 class FhirResponses {
@@ -33,10 +35,10 @@ class FhirResponses {
     private static final Logger log = LoggerFactory.getLogger(FhirResponses.class);
 
     private final FhirContext context = FhirContext.forR4Cached();
-    private final List<ProblemMapping> mappings;
+    private final ProblemMappings mappings;
 
     FhirResponses(List<ProblemMapping> mappings) {
-        this.mappings = List.copyOf(mappings);
+        this.mappings = new ProblemMappings(mappings);
         // HAPI scans its R4 model (a properties file in its jar, then every model class) the first time a context
         // is used: now, at startup, not on the event loop of the first FHIR request (BlockHound caught it there)
         context.getResourceDefinition(OperationOutcome.class);
@@ -59,7 +61,7 @@ class FhirResponses {
         if (error instanceof FhirBadRequest bad) {
             return outcome(HttpStatus.BAD_REQUEST, IssueType.INVALID, bad.getMessage(), bad.parameter());
         }
-        ProblemException problem = error instanceof ProblemException known ? known : mapped(error);
+        ProblemException problem = mappings.toProblem(error);
         if (problem != null) {
             HttpStatus status = problem.status();
             return outcome(status, issueType(status), problem.toProblemDetail().getDetail(), null);
@@ -89,16 +91,6 @@ class FhirResponses {
         return ResponseEntity.status(status).contentType(FHIR_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(parser().encodeResourceToString(outcome));
-    }
-
-    private ProblemException mapped(Throwable error) {
-        for (ProblemMapping mapping : mappings) {
-            ProblemException problem = mapping.toProblem(error);
-            if (problem != null) {
-                return problem;
-            }
-        }
-        return null;
     }
 
     private static IssueType issueType(HttpStatus status) {
