@@ -190,15 +190,51 @@ class ConsoleIT {
     }
 
     @Test
+    void whenTheGatewayAnswersTheRoutesButTheirBodyStallsTheSuggestionsBoxSaysTryLaterOnceTheResponseTimeoutIsOver() {
+        String session = signIn("shijing-gp");
+        gateway.stall("GET", "/api/registry/routes");
+
+        assertTheSuggestionsBoxSaysTryLater(session);
+    }
+
+    @Test
+    void whenTheGatewayClosesTheConnectionMidwayThroughTheRoutesTheSuggestionsBoxSaysTryLater() {
+        String session = signIn("shijing-gp");
+        gateway.cut("GET", "/api/registry/routes");
+
+        assertTheSuggestionsBoxSaysTryLater(session);
+    }
+
+    @Test
     void aPageWhoseDataTheGatewayCannotAnswerIsTheOutagePageNotAServerError() {
         String session = signIn("shijing-gp");
         gateway.drop("GET", "/api/worklists/outgoing");
 
-        String page = web.get().uri("/referrals").cookie("CONSOLE_SESSION", session).exchange()
-                .expectStatus().isEqualTo(503)
-                .expectBody(String.class).returnResult().getResponseBody();
+        assertTheReferralsPageIsTheOutagePage(session);
+    }
 
-        assertThat(page).contains("data-test=\"problem\"", "服务暂时不可用，请稍后再试。");
+    @Test
+    void aPageWhoseDataStallsAfterTheGatewaysHeadersIsTheOutagePageOnceTheResponseTimeoutIsOver() {
+        String session = signIn("shijing-gp");
+        gateway.stall("GET", "/api/worklists/outgoing");
+
+        assertTheReferralsPageIsTheOutagePage(session);
+    }
+
+    @Test
+    void aPageWhoseDataTricklesInForLongerThanTheResponseTimeoutIsTheOutagePageOnceTheTimeoutIsOver() {
+        String session = signIn("shijing-gp");
+        gateway.trickle("GET", "/api/worklists/outgoing");
+
+        assertTheReferralsPageIsTheOutagePage(session);
+    }
+
+    @Test
+    void aPageWhoseDataIsCutOffMidwayIsTheOutagePageNotAServerError() {
+        String session = signIn("shijing-gp");
+        gateway.cut("GET", "/api/worklists/outgoing");
+
+        assertTheReferralsPageIsTheOutagePage(session);
     }
 
     @Test
@@ -311,6 +347,15 @@ class ConsoleIT {
         assertThat(signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"))
                 .contains("推荐暂时不可用，请稍后再试。").doesNotContain("ICD-10");
         assertThat(gateway.calls).extracting(StubGateway.Call::path).contains("/api/registry/routes");
+    }
+
+    /** The outgoing referrals page is the 503 outage page ("try again later"), not a server error. */
+    private void assertTheReferralsPageIsTheOutagePage(String session) {
+        String page = web.get().uri("/referrals").cookie("CONSOLE_SESSION", session).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("data-test=\"problem\"", "服务暂时不可用，请稍后再试。");
     }
 
     /** Signs in on the development page (with its CSRF token); returns the new session's id. */
