@@ -434,9 +434,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String referral = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
                 "not-yet-registered", 20_000L);
 
-        await().atMost(WAIT).until(() -> KafkaRecords.read(brokers,
-                        "referral.events.v1.billing-service.dlq", 1, Duration.ofSeconds(2)).stream()
-                .anyMatch(record -> referral.equals(record.key())));
+        awaitDeadLettered(referral);
         assertThat(events.publishedFor(referral)).isEmpty();
     }
 
@@ -471,9 +469,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String institutionsGone = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shuitou-thc",
                 "na-second-hospital", 20_000L);
 
-        await().atMost(WAIT).until(() -> KafkaRecords.read(brokers,
-                        "referral.events.v1.billing-service.dlq", 1, Duration.ofSeconds(2)).stream()
-                .anyMatch(record -> institutionsGone.equals(record.key())));
+        awaitDeadLettered(institutionsGone);
         assertThat(events.publishedFor(institutionsGone)).isEmpty();
     }
 
@@ -628,6 +624,13 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 "jl-central-hospital", null);
         awaitPublished(marker, 1);
         await().atMost(WAIT).until(() -> emptyOutbox("decisions", referral));
+    }
+
+    /** Waits until the accept of {@code referral} is on billing's dead-letter topic of referral.events.v1. */
+    private void awaitDeadLettered(String referral) {
+        await().atMost(WAIT).until(() -> KafkaRecords.read(brokers,
+                        "referral.events.v1.billing-service.dlq", 1, Duration.ofSeconds(2)).stream()
+                .anyMatch(record -> referral.equals(record.key())));
     }
 
     /** Waits until billing's local view in {@code collection} holds (or no longer holds) the record {@code id}. */

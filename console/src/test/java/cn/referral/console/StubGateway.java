@@ -19,11 +19,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A gateway stand-in on a free loopback port, answering the few calls the console makes in these
  * tests (a development token, an empty worklist, a referral of another institution, and whatever a
- * test sets with {@link #answer(String, String, int, String)}, a dropped connection where it sets
- * {@link #drop(String, String)}, no answer ever where it sets {@link #hang(String, String)}, or an answer whose body
- * never ends, is cut off or comes a byte at a time where it sets {@link #stall(String, String)},
- * {@link #cut(String, String)} or {@link #trickle(String, String)}) and recording what it received, so a test can see
- * which token the console called with.
+ * test sets with {@link #answer(String, String, int, String)}, or no whole answer in time where it sets
+ * {@link #fail(String, String, Failure)}) and recording what it received, so a test can see which token the console
+ * called with.
  */
 final class StubGateway implements AutoCloseable {
 
@@ -36,8 +34,33 @@ final class StubGateway implements AutoCloseable {
     private record Answer(int status, String json) {
     }
 
-    /** How a call the stand-in does not answer in full, or not in time, fails. */
-    private enum Failure { DROP, HANG, STALL, CUT, TRICKLE }
+    /** How a call the stand-in answers not at all, not in full or not in time fails. */
+    enum Failure {
+        /** No answer: the connection is closed before a status line is sent. */
+        DROP,
+        /**
+         * No answer ever: the call is accepted and the connection stays open with no status line, until
+         * {@link StubGateway#forgetAnswers()} or {@link StubGateway#close()} lets it go.
+         */
+        HANG,
+        /**
+         * A 200 whose body stops halfway: the status line, the headers (with the body's full length) and half the
+         * body are sent, then nothing more, until {@link StubGateway#forgetAnswers()} or {@link StubGateway#close()}
+         * lets it go.
+         */
+        STALL,
+        /**
+         * A 200 whose body is cut off: the status line, the headers (with the body's full length) and half the body
+         * are sent, then the connection is closed.
+         */
+        CUT,
+        /**
+         * A 200 whose body comes slowly: the status line, the headers and half the body at once, then one byte every
+         * {@link StubGateway#TRICKLE_PACE} (about ten seconds in all), until its end or until the console closes the
+         * connection.
+         */
+        TRICKLE
+    }
 
     /** What a stalled, cut or trickled call is answered with (an empty worklist), of which it sends half at once. */
     private static final byte[] SLOW_ANSWER = "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}"
@@ -67,43 +90,9 @@ final class StubGateway implements AutoCloseable {
         answers.put(method + " " + path, new Answer(status, json));
     }
 
-    /** From now on {@code method path} gets no answer: the connection is closed before a status line is sent. */
-    void drop(String method, String path) {
-        failures.put(method + " " + path, Failure.DROP);
-    }
-
-    /**
-     * From now on {@code method path} is accepted and never answered: the connection stays open with no status line,
-     * until {@link #forgetAnswers()} or {@link #close()} lets it go.
-     */
-    void hang(String method, String path) {
-        failures.put(method + " " + path, Failure.HANG);
-    }
-
-    /**
-     * From now on {@code method path} gets a 200 whose body stops halfway: the status line, the headers (with the
-     * body's full length) and half the body are sent, then nothing more, until {@link #forgetAnswers()} or
-     * {@link #close()} lets it go.
-     */
-    void stall(String method, String path) {
-        failures.put(method + " " + path, Failure.STALL);
-    }
-
-    /**
-     * From now on {@code method path} gets a 200 whose body is cut off: the status line, the headers (with the body's
-     * full length) and half the body are sent, then the connection is closed.
-     */
-    void cut(String method, String path) {
-        failures.put(method + " " + path, Failure.CUT);
-    }
-
-    /**
-     * From now on {@code method path} gets a 200 whose body comes slowly: the status line, the headers and half the
-     * body at once, then one byte every {@link #TRICKLE_PACE} (about ten seconds in all), until its end or until the
-     * console closes the connection.
-     */
-    void trickle(String method, String path) {
-        failures.put(method + " " + path, Failure.TRICKLE);
+    /** From now on {@code method path} gets no whole answer in time, failing as {@code failure} says. */
+    void fail(String method, String path, Failure failure) {
+        failures.put(method + " " + path, failure);
     }
 
     /**
@@ -135,7 +124,7 @@ final class StubGateway implements AutoCloseable {
         Answer set = answers.get(exchange.getRequestMethod() + " " + path);
         Failure failure = failures.get(exchange.getRequestMethod() + " " + path);
         if (failure != null) {
-            fail(exchange, failure);
+            answerFailing(exchange, failure);
         } else if (set != null) {
             answer(exchange, set.status(), set.status() < 300 ? "application/json" : "application/problem+json",
                     set.json());
@@ -159,7 +148,7 @@ final class StubGateway implements AutoCloseable {
         exchange.close();
     }
 
-    private void fail(HttpExchange exchange, Failure failure) throws IOException {
+    private void answerFailing(HttpExchange exchange, Failure failure) throws IOException {
         switch (failure) {
             case HANG -> hung.add(exchange); // returns without an answer: the exchange stays open until it is released
             case DROP -> exchange.close(); // before sendResponseHeaders: the server closes the connection, no answer
