@@ -434,10 +434,43 @@ class DeductibleDecisionsIT extends BillingItSupport {
         String referral = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shijing-thc",
                 "not-yet-registered", 20_000L);
 
-        await().atMost(WAIT).until(() -> KafkaRecords.read(brokers,
-                        "referral.events.v1.billing-service.dlq", 1, Duration.ofSeconds(2)).stream()
-                .anyMatch(record -> referral.equals(record.key())));
+        awaitDeadLettered(referral);
         assertThat(events.publishedFor(referral)).isEmpty();
+    }
+
+    /** A tombstone on a registry topic removes the record from billing's view, and decisions stop relying on it. */
+    @Test
+    void aRemovedAllianceWaivesNoSecondDeductibleAndAnAcceptNamingARemovedInstitutionIsDeadLettered() {
+        events.institution("na-shuitou-thc", "PRIMARY", NAN_AN);
+        events.institution("na-second-hospital", "SECONDARY", NAN_AN);
+        events.alliance("na-shuitou-community", "COUNTY_MEDICAL_COMMUNITY", NAN_AN, "na-second-hospital",
+                "na-shuitou-thc");
+        awaitView("institution_view", "na-second-hospital", true);
+        awaitView("alliance_view", "na-shuitou-community", true);
+        String inAlliance = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shuitou-thc", "na-second-hospital",
+                20_000L);
+        Published noSecond = awaitDecision(inAlliance, "NO_SECOND_DEDUCTIBLE");
+        assertThat(noSecond.text("allianceId")).isEqualTo("na-shuitou-community");
+
+        events.allianceRemoved("na-shuitou-community");
+        awaitView("alliance_view", "na-shuitou-community", false);
+        String allianceGone = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shuitou-thc", "na-second-hospital",
+                20_000L);
+
+        Published full = awaitDecision(allianceGone, "FULL");
+        assertAmounts(full, 50_000L, 0L, 50_000L);
+        assertThat(full.body().get("sameAlliance").asBoolean()).isFalse();
+        assertThat(full.text("allianceId")).isNull();
+
+        events.institutionRemoved("na-shuitou-thc");
+        events.institutionRemoved("na-second-hospital");
+        awaitView("institution_view", "na-shuitou-thc", false);
+        awaitView("institution_view", "na-second-hospital", false);
+        String institutionsGone = accepted(NAN_AN, "EMPLOYEE", "UP", "INPATIENT", "na-shuitou-thc",
+                "na-second-hospital", 20_000L);
+
+        awaitDeadLettered(institutionsGone);
+        assertThat(events.publishedFor(institutionsGone)).isEmpty();
     }
 
     @Test
@@ -598,6 +631,19 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 "jl-central-hospital", null);
         awaitPublished(marker, 1);
         await().atMost(WAIT).until(() -> emptyOutbox("decisions", referral));
+    }
+
+    /** Waits until the accept of {@code referral} is on billing's dead-letter topic of referral.events.v1. */
+    private void awaitDeadLettered(String referral) {
+        await().atMost(WAIT).until(() -> KafkaRecords.read(brokers,
+                        "referral.events.v1.billing-service.dlq", 1, Duration.ofSeconds(2)).stream()
+                .anyMatch(record -> referral.equals(record.key())));
+    }
+
+    /** Waits until billing's local view in {@code collection} holds (or no longer holds) the record {@code id}. */
+    private void awaitView(String collection, String id, boolean held) {
+        await().atMost(WAIT).until(() -> held == mongo.exists(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), collection).block(WAIT));
     }
 
     private long count(String collection) {

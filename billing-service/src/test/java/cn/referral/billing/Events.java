@@ -101,6 +101,16 @@ final class Events implements AutoCloseable {
         send("registry.alliances.v1", "registry.alliance.v1", id, UUID.randomUUID().toString(), snapshot);
     }
 
+    /** The registry removed institution {@code id}: a tombstone on its key. */
+    void institutionRemoved(String id) {
+        send("registry.institutions.v1", "registry.institution.v1", id, UUID.randomUUID().toString(), null);
+    }
+
+    /** The registry removed alliance {@code id}: a tombstone on its key. */
+    void allianceRemoved(String id) {
+        send("registry.alliances.v1", "registry.alliance.v1", id, UUID.randomUUID().toString(), null);
+    }
+
     // ---- referral events ---------------------------------------------------------------------------------
 
     /** A {@code referral.accepted.v1} as referral-service sends it; returns its ce_id. */
@@ -166,9 +176,11 @@ final class Events implements AutoCloseable {
         return body;
     }
 
+    /** Sends a CloudEvent in binary mode; a {@code null} body is a tombstone. */
     private void send(String topic, String type, String key, String ceId, Object body) {
         CloudEventRecords.sendAndWait(producer, CloudEventRecords.record(topic, key, ceId, type,
-                CloudEventRecords.sourceOf(topic), Instant.now(), JSON.writeValueAsString(body), null));
+                CloudEventRecords.sourceOf(topic), Instant.now(), body == null ? null : JSON.writeValueAsString(body),
+                null));
     }
 
     // ---- what billing published --------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -173,26 +175,26 @@ class ConsoleIT {
                 .contains("推荐暂时不可用，请稍后再试。").doesNotContain("ICD-10");
     }
 
-    @Test
-    void whenTheGatewayCannotBeReachedTheSuggestionsBoxSaysTryLaterInsteadOfStayingOnItsLoadingHint() {
+    /** Every way of no whole answer in time: none, none ever, or a body that stalls, is cut off or trickles in. */
+    @ParameterizedTest
+    @EnumSource(StubGateway.Failure.class)
+    void whenTheGatewayDoesNotAnswerInFullAndInTimeTheSuggestionsBoxSaysTryLaterInsteadOfStayingOnItsLoadingHint(
+            StubGateway.Failure failure) {
         String session = signIn("shijing-gp");
-        gateway.drop("GET", "/api/registry/routes");
+        gateway.fail("GET", "/api/registry/routes", failure);
 
-        assertTheSuggestionsBoxSaysTryLater(session);
+        assertThat(signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"))
+                .contains("推荐暂时不可用，请稍后再试。").doesNotContain("ICD-10");
+        assertThat(gateway.calls).extracting(StubGateway.Call::path).contains("/api/registry/routes");
     }
 
-    @Test
-    void whenTheGatewayAcceptsTheCallButNeverAnswersTheSuggestionsBoxSaysTryLaterOnceTheResponseTimeoutIsOver() {
+    /** Every way of no whole answer in time: none, none ever, or a body that stalls, is cut off or trickles in. */
+    @ParameterizedTest
+    @EnumSource(StubGateway.Failure.class)
+    void aPageWhoseDataTheGatewayDoesNotAnswerInFullAndInTimeIsTheOutagePageNotAServerError(
+            StubGateway.Failure failure) {
         String session = signIn("shijing-gp");
-        gateway.hang("GET", "/api/registry/routes");
-
-        assertTheSuggestionsBoxSaysTryLater(session);
-    }
-
-    @Test
-    void aPageWhoseDataTheGatewayCannotAnswerIsTheOutagePageNotAServerError() {
-        String session = signIn("shijing-gp");
-        gateway.drop("GET", "/api/worklists/outgoing");
+        gateway.fail("GET", "/api/worklists/outgoing", failure);
 
         String page = web.get().uri("/referrals").cookie("CONSOLE_SESSION", session).exchange()
                 .expectStatus().isEqualTo(503)
@@ -304,13 +306,6 @@ class ConsoleIT {
         }
         return web.post().uri("/referrals").cookie("CONSOLE_SESSION", session)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange();
-    }
-
-    /** The suggestions box for I21.0 says "try later" when the gateway gave no answer (not the code's fault). */
-    private void assertTheSuggestionsBoxSaysTryLater(String session) {
-        assertThat(signedInPage(session, "/fragments/routes?diagnosis.code=I21.0&careType=INPATIENT"))
-                .contains("推荐暂时不可用，请稍后再试。").doesNotContain("ICD-10");
-        assertThat(gateway.calls).extracting(StubGateway.Call::path).contains("/api/registry/routes");
     }
 
     /** Signs in on the development page (with its CSRF token); returns the new session's id. */

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,9 +19,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A gateway stand-in on a free loopback port, answering the few calls the console makes in these
  * tests (a development token, an empty worklist, a referral of another institution, and whatever a
- * test sets with {@link #answer(String, String, int, String)}, a dropped connection where it sets
- * {@link #drop(String, String)}, or no answer ever where it sets {@link #hang(String, String)}) and recording what it
- * received, so a test can see which token the console called with.
+ * test sets with {@link #answer(String, String, int, String)}, or no whole answer in time where it sets
+ * {@link #fail(String, String, Failure)}) and recording what it received, so a test can see which token the console
+ * called with.
  */
 final class StubGateway implements AutoCloseable {
 
@@ -31,12 +34,46 @@ final class StubGateway implements AutoCloseable {
     private record Answer(int status, String json) {
     }
 
+    /** How a call the stand-in answers not at all, not in full or not in time fails. */
+    enum Failure {
+        /** No answer: the connection is closed before a status line is sent. */
+        DROP,
+        /**
+         * No answer ever: the call is accepted and the connection stays open with no status line, until
+         * {@link StubGateway#forgetAnswers()} or {@link StubGateway#close()} lets it go.
+         */
+        HANG,
+        /**
+         * A 200 whose body stops halfway: the status line, the headers (with the body's full length) and half the
+         * body are sent, then nothing more, until {@link StubGateway#forgetAnswers()} or {@link StubGateway#close()}
+         * lets it go.
+         */
+        STALL,
+        /**
+         * A 200 whose body is cut off: the status line, the headers (with the body's full length) and half the body
+         * are sent, then the connection is closed.
+         */
+        CUT,
+        /**
+         * A 200 whose body comes slowly: the status line, the headers and half the body at once, then one byte every
+         * {@link StubGateway#TRICKLE_PACE} (about ten seconds in all), until its end or until the console closes the
+         * connection.
+         */
+        TRICKLE
+    }
+
+    /** What a stalled, cut or trickled call is answered with (an empty worklist), of which it sends half at once. */
+    private static final byte[] SLOW_ANSWER = "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}"
+            .getBytes(StandardCharsets.UTF_8);
+    /** The wait before each byte of a trickled answer's second half: far shorter than any response timeout. */
+    private static final Duration TRICKLE_PACE = Duration.ofMillis(500);
+
     private final HttpServer server;
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    private final Set<String> dropped = ConcurrentHashMap.newKeySet();
-    private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final List<HttpExchange> hung = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
 
     StubGateway() {
         try {
@@ -53,17 +90,9 @@ final class StubGateway implements AutoCloseable {
         answers.put(method + " " + path, new Answer(status, json));
     }
 
-    /** From now on {@code method path} gets no answer: the connection is closed before a status line is sent. */
-    void drop(String method, String path) {
-        dropped.add(method + " " + path);
-    }
-
-    /**
-     * From now on {@code method path} is accepted and never answered: the connection stays open with no status line,
-     * until {@link #forgetAnswers()} or {@link #close()} lets it go.
-     */
-    void hang(String method, String path) {
-        hanging.add(method + " " + path);
+    /** From now on {@code method path} gets no whole answer in time, failing as {@code failure} says. */
+    void fail(String method, String path, Failure failure) {
+        failures.put(method + " " + path, failure);
     }
 
     /**
@@ -79,8 +108,7 @@ final class StubGateway implements AutoCloseable {
     /** Back to the default answers; the connections left hanging are closed. */
     void forgetAnswers() {
         answers.clear();
-        dropped.clear();
-        hanging.clear();
+        failures.clear();
         releaseHung();
     }
 
@@ -94,10 +122,9 @@ final class StubGateway implements AutoCloseable {
         calls.add(new Call(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"), body));
         Answer set = answers.get(exchange.getRequestMethod() + " " + path);
-        if (hanging.contains(exchange.getRequestMethod() + " " + path)) {
-            hung.add(exchange); // returns without an answer: the exchange stays open until it is released
-        } else if (dropped.contains(exchange.getRequestMethod() + " " + path)) {
-            exchange.close(); // before sendResponseHeaders: the server closes the connection without an answer
+        Failure failure = failures.get(exchange.getRequestMethod() + " " + path);
+        if (failure != null) {
+            answerFailing(exchange, failure);
         } else if (set != null) {
             answer(exchange, set.status(), set.status() < 300 ? "application/json" : "application/problem+json",
                     set.json());
@@ -121,6 +148,50 @@ final class StubGateway implements AutoCloseable {
         exchange.close();
     }
 
+    private void answerFailing(HttpExchange exchange, Failure failure) throws IOException {
+        switch (failure) {
+            case HANG -> hung.add(exchange); // returns without an answer: the exchange stays open until it is released
+            case DROP -> exchange.close(); // before sendResponseHeaders: the server closes the connection, no answer
+            case STALL -> {
+                sendHalf(exchange);
+                hung.add(exchange); // the rest of the body never comes until the exchange is released
+            }
+            case CUT -> {
+                sendHalf(exchange);
+                exchange.close(); // with bytes of the declared length still owed: the server closes the connection
+            }
+            case TRICKLE -> {
+                sendHalf(exchange);
+                trickle(exchange, SLOW_ANSWER.length / 2);
+            }
+        }
+    }
+
+    /** A 200 declaring the length of {@link #SLOW_ANSWER}, and its first half, sent now. */
+    private static void sendHalf(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, SLOW_ANSWER.length);
+        exchange.getResponseBody().write(SLOW_ANSWER, 0, SLOW_ANSWER.length / 2);
+        exchange.getResponseBody().flush();
+    }
+
+    /** Sends the byte of {@link #SLOW_ANSWER} at {@code next} after {@link #TRICKLE_PACE}, then the rest likewise. */
+    private void trickle(HttpExchange exchange, int next) {
+        pacer.schedule(() -> {
+            try {
+                exchange.getResponseBody().write(SLOW_ANSWER, next, 1);
+                exchange.getResponseBody().flush();
+                if (next + 1 < SLOW_ANSWER.length) {
+                    trickle(exchange, next + 1);
+                } else {
+                    exchange.close();
+                }
+            } catch (IOException closedByTheConsole) {
+                exchange.close();
+            }
+        }, TRICKLE_PACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void releaseHung() {
         hung.forEach(HttpExchange::close);
         hung.clear();
@@ -128,6 +199,7 @@ final class StubGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        pacer.shutdownNow();
         releaseHung();
         server.stop(0);
     }

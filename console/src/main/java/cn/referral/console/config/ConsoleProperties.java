@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * What the console needs to know.
  *
  * @param gatewayUrl where the gateway's APIs are (the console calls only these, with the user's token)
- * @param gatewayResponseTimeout how long a call waits for the gateway's answer (10 s unless set); then the page
- *                   says "try again later", as for a gateway it cannot reach
+ * @param gatewayResponseTimeout how long a call waits for the gateway's status line, and then for the whole body of
+ *                   its answer (10 s unless set, each); then the page says "try again later", as for a gateway it
+ *                   cannot reach
  * @param signIn     {@code DEV}: the development sign-in page (run-local; tokens from the gateway's
  *                   {@code POST /auth/dev-token}); {@code OIDC}: authorization code + PKCE at the OIDC provider
  * @param demoUsers  the people the development sign-in page offers

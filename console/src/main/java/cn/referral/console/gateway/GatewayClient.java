@@ -1,12 +1,17 @@
 package cn.referral.console.gateway;
 
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
@@ -15,6 +20,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import cn.referral.console.config.ConsoleProperties;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The console's only way to the platform: the gateway's public APIs, called with the signed-in
  * user's own token, so every service applies its own access rules to what the console shows. An
  * error answer becomes a {@link GatewayProblem}; so does a call that got no answer at all (none within
- * {@code console.gateway-response-timeout} included): the 503 of an {@link #outage}, which every page shows as
+ * {@code console.gateway-response-timeout} included) or an answer that broke off before its body's end (nor the
+ * whole body within that timeout after the status line): the 503 of an {@link #outage}, which every page shows as
  * "try again later".
  */
 @Component
@@ -35,8 +42,11 @@ public class GatewayClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WebClient web;
+    /** How long a call waits for the status line and headers, and then again for the whole body. */
+    private final Duration responseTimeout;
 
     public GatewayClient(ConsoleProperties properties) {
+        this.responseTimeout = properties.gatewayResponseTimeout();
         this.web = WebClient.builder().baseUrl(properties.gatewayUrl().toString())
                 .clientConnector(new ReactorClientHttpConnector(
                         HttpClient.create().responseTimeout(properties.gatewayResponseTimeout())))
@@ -93,32 +103,40 @@ public class GatewayClient {
                 .bodyValue(JSON.writeValueAsString(body)), GatewayClient::versioned);
     }
 
-    /** Sends the request and reads its answer; a call that got no answer at all fails as the {@link #outage}. */
-    private static <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request,
-                                        Function<ClientResponse, Mono<T>> answer) {
-        return request.exchangeToMono(answer).onErrorMap(GatewayClient::unreachable, GatewayClient::outage);
+    /**
+     * Sends the request and reads its answer, whose body must be read in full within the response timeout after its
+     * status line; a call that got no answer at all, or an answer that {@link #brokeOff}, fails as the
+     * {@link #outage}.
+     */
+    private <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, Function<ClientResponse, Mono<T>> answer) {
+        return request.exchangeToMono(response -> answer.apply(response).timeout(responseTimeout)
+                        .onErrorMap(GatewayClient::brokeOff, error -> outage(
+                                "The gateway's answer to {} {} broke off: {}", response.request().getMethod(),
+                                response.request().getURI(), error)))
+                .onErrorMap(WebClientRequestException.class, error -> outage("The gateway did not answer {} {}: {}",
+                        error.getMethod(), error.getUri(), error.getMostSpecificCause()));
     }
 
     /**
-     * The call got no answer at all: the connection was refused or dropped, the gateway's name did not resolve,
-     * or it did not answer in time (Reactor Netty's response timeout, a {@code ReadTimeoutException} wrapped in a
-     * {@link WebClientRequestException}). Only these transport failures, never a programming error.
+     * The answer's body stopped before its end: the gateway closed the connection (Reactor Netty's
+     * {@code PrematureCloseException}, an {@link IOException}), or no more of it came within the response timeout
+     * (Reactor Netty's {@link ReadTimeoutException}), or not all of it within that timeout after the status line
+     * (the {@link TimeoutException} of {@link #exchange}). Only these transport failures, never an error answer or a
+     * programming error. (A call that got no answer at all fails as a {@link WebClientRequestException}: the
+     * connection refused or dropped, the gateway's name not resolved, or no status line within the response timeout.)
      */
-    private static boolean unreachable(Throwable error) {
-        return error instanceof WebClientRequestException;
+    private static boolean brokeOff(Throwable error) {
+        return error instanceof IOException || error instanceof ReadTimeoutException
+                || error instanceof TimeoutException;
     }
 
     /**
-     * An {@link #unreachable} call as the 503 the gateway answers with when it cannot reach a service, so the screen
-     * says "try again later" ({@link GatewayProblem#outage()}); logged once, with the path but not its query.
+     * A call that got no answer or an answer that {@link #brokeOff} as the 503 the gateway answers with when it cannot
+     * reach a service, so the screen says "try again later" ({@link GatewayProblem#outage()}); logged once, with the
+     * path but not its query.
      */
-    private static GatewayProblem outage(Throwable error) {
-        if (error instanceof WebClientRequestException request) {
-            log.warn("The gateway did not answer {} {}: {}", request.getMethod(), request.getUri().getPath(),
-                    String.valueOf(request.getMostSpecificCause()));
-        } else {
-            log.warn("The gateway did not answer in time: {}", error.getMessage());
-        }
+    private static GatewayProblem outage(String warning, HttpMethod method, URI uri, Throwable cause) {
+        log.warn(warning, method, uri.getPath(), String.valueOf(cause));
         return new GatewayProblem(503, null, "Gateway not reachable", null, Map.of());
     }
 
