@@ -56,8 +56,6 @@ class DeductibleCheckController {
             @RequestParam @PositiveOrZero long deductiblePaidFen) {
         return schedules.checkPaid(new RegionCode(regionCode), scheme, new InstitutionId(sourceInstitutionId),
                         admissionDate, Fen.of(deductiblePaidFen))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Institution or schedule",
-                        sourceInstitutionId + " / " + regionCode + "/" + scheme + "/" + admissionDate.getYear())))
                 .flatMap(check -> check.within() ? Mono.just(DeductibleCheckResponse.of(check))
                         : Mono.error(aboveBound(check)));
     }
