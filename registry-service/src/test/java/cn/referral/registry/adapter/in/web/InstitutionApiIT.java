@@ -1,5 +1,6 @@
 package cn.referral.registry.adapter.in.web;
 
+import static cn.referral.platform.testing.Problems.expectNotFound;
 import static cn.referral.registry.RegistryClient.aCommunityCentre;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -92,10 +93,8 @@ class InstitutionApiIT extends RegistryItSupport {
         expectFieldError(registry.put("/institutions/any", "version-one", aCommunityCentre("x")), "If-Match");
         expectFieldError(registry.get("/institutions?level=HIGH"), "level");
 
-        registry.get("/institutions/no-such-institution").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:not-found");
+        expectNotFound(registry.get("/institutions/no-such-institution").exchange(), "Institution",
+                "no-such-institution");
         registry.put("/institutions/no-such-institution", "\"1\"", aCommunityCentre("x")).exchange()
                 .expectStatus().isNotFound();
     }
@@ -154,7 +153,7 @@ class InstitutionApiIT extends RegistryItSupport {
         String removedBody = aCommunityCentre("登记错误的机构");
         String removedId = registry.create("/institutions", removedBody);
         registry.delete("/institutions/" + removedId).exchange().expectStatus().isNoContent();
-        registry.get("/institutions/" + removedId).exchange().expectStatus().isNotFound();
+        expectNotFound(registry.get("/institutions/" + removedId).exchange(), "Institution", removedId);
         // its organisation code is free again
         registry.post("/institutions", removedBody).exchange().expectStatus()
                 .isCreated();
