@@ -341,6 +341,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isEqualTo(422)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.code").isEqualTo("already-paid-above-schedule")
                 .jsonPath("$.errors[0].field").isEqualTo("sourceEpisode.deductiblePaidFen")
                 .jsonPath("$.boundFen").isEqualTo(20_000);
         web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"

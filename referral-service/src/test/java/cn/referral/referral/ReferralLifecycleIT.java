@@ -162,6 +162,7 @@ class ReferralLifecycleIT extends ReferralItSupport {
         EntityExchangeResult<String> reused = submit(centreDoctor, changed, "key-4");
         assertThat(reused.getStatus().value()).isEqualTo(422);
         assertThat(json(reused).get("type").asString()).endsWith("referral/idempotency-key-reused");
+        assertThat(json(reused).get("code").asString()).isEqualTo("idempotency-key-reused");
 
         assertThat(eventTypesOf(id, 1)).containsExactly("referral.submitted.v1");
         assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(

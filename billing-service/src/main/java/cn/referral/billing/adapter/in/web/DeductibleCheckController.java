@@ -66,6 +66,7 @@ class DeductibleCheckController {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
                 ProblemTypes.of("billing/already-paid-above-schedule"), "Deductible already paid above the schedule",
                 FIELD + ": " + detail)
+                .with("code", "already-paid-above-schedule")
                 .with("errors", List.of(new FieldError(FIELD, detail)))
                 .with("boundFen", check.bound().value());
     }

@@ -60,7 +60,8 @@ class InstitutionApiIT extends RegistryItSupport {
         registry.post("/institutions", body).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.organisationCode").isEqualTo(JSON.readTree(body).get("organisationCode").asString());
+                .expectBody().jsonPath("$.organisationCode").isEqualTo(JSON.readTree(body).get("organisationCode").asString())
+                .jsonPath("$.code").isEqualTo("duplicate-institution");
         registry.get("/institutions?regionCode=330302&level=PRIMARY").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.id == '" + id + "')].name").isEqualTo("鹿城区五马街道社区卫生服务中心");
@@ -138,7 +139,8 @@ class InstitutionApiIT extends RegistryItSupport {
         registry.put("/institutions/" + id, "\"2\"", revised.replaceFirst("\"organisationCode\":\"[^\"]+\"",
                 "\"organisationCode\":\"" + takenCode + "\"")).exchange()
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.organisationCode").isEqualTo(takenCode);
+                .expectBody().jsonPath("$.organisationCode").isEqualTo(takenCode)
+                .jsonPath("$.code").isEqualTo("duplicate-institution");
         registry.get("/institutions/" + id).exchange().expectBody().jsonPath("$.version").isEqualTo(2);
     }
 

@@ -212,7 +212,8 @@ class ReferralNetworkIT extends RegistryItSupport {
         assertThat(new String(response, StandardCharsets.UTF_8)).doesNotContain(IDENTITY_NUMBER);
         registry.get("/contracts?patientRef=" + patientRef).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.cityHospitalId").isEqualTo(city);
-        registry.post("/contracts", body).exchange().expectStatus().isEqualTo(409);
+        registry.post("/contracts", body).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("duplicate-contract");
 
         String wrongCheckDigit = IDENTITY_NUMBER.substring(0, 17) + (IDENTITY_NUMBER.endsWith("1") ? "2" : "1");
         byte[] invalid = registry.post("/contracts", contract.formatted(wrongCheckDigit, centre, district, city, doctor,
