@@ -1,5 +1,6 @@
 package cn.referral.billing;
 
+import static cn.referral.platform.testing.Problems.expectNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -133,11 +134,11 @@ class DeductibleDecisionsIT extends BillingItSupport {
         web.get().uri("/decisions/{id}", decisionId)
                 .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "na-county-hospital")))
                 .exchange().expectStatus().isOk();
-        web.get().uri("/decisions/{id}", decisionId).headers(h -> h.setBearerAuth(TestTokens.insurer(WENZHOU)))
-                .exchange().expectStatus().isNotFound();
-        web.get().uri("/decisions/{id}", decisionId)
+        expectNotFound(web.get().uri("/decisions/{id}", decisionId)
+                .headers(h -> h.setBearerAuth(TestTokens.insurer(WENZHOU))).exchange(), "Decision", decisionId);
+        expectNotFound(web.get().uri("/decisions/{id}", decisionId)
                 .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "wz-wmu-first-hospital")))
-                .exchange().expectStatus().isNotFound();
+                .exchange(), "Decision", decisionId);
         web.get().uri("/decisions?referralId={id}", referral).headers(h -> h.setBearerAuth(TestTokens.insurer(WENZHOU)))
                 .exchange().expectStatus().isOk().expectBody().json("[]");
         web.get().uri("/decisions/{id}", decisionId).exchange().expectStatus().isUnauthorized();
@@ -262,6 +263,10 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.level").isEqualTo("PROVINCE")
                 .jsonPath("$.rules[0].allianceTypes.length()").isEqualTo(4);
+        expectNotFound(web.get().uri("/policies/{region}", QUANZHOU).headers(h -> h.setBearerAuth(AUDITOR)).exchange(),
+                "Policy", QUANZHOU);
+        expectNotFound(web.get().uri("/schedules/{region}/EMPLOYEE/2026", QUANZHOU)
+                .headers(h -> h.setBearerAuth(AUDITOR)).exchange(), "Schedule", QUANZHOU + "/EMPLOYEE/2026");
     }
 
     @Test
@@ -343,6 +348,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isEqualTo(422)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.code").isEqualTo("already-paid-above-schedule")
                 .jsonPath("$.errors[0].field").isEqualTo("sourceEpisode.deductiblePaidFen")
                 .jsonPath("$.boundFen").isEqualTo(20_000);
         web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=na-shijing-thc"
@@ -350,9 +356,10 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.boundFen").isEqualTo(25_000)
                 .jsonPath("$.scheduleRegionCode").isEqualTo(FUJIAN); // Quanzhou has none: the province's
-        web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=nowhere"
+        expectNotFound(web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId=nowhere"
                         + "&admissionDate={d}&deductiblePaidFen=0", NAN_AN, admitted)
-                .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isNotFound();
+                .headers(h -> h.setBearerAuth(doctor)).exchange(), "Institution or schedule",
+                "nowhere / " + NAN_AN + "/EMPLOYEE/" + Events.ADMISSION_DAY.minusDays(5).getYear());
         web.get().uri("/deductible-check?regionCode={r}&scheme=EMPLOYEE&sourceInstitutionId= "
                         + "&admissionDate={d}&deductiblePaidFen=0", NAN_AN, admitted)
                 .headers(h -> h.setBearerAuth(doctor)).exchange().expectStatus().isBadRequest().expectBody()

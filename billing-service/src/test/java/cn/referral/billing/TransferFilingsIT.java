@@ -1,5 +1,6 @@
 package cn.referral.billing;
 
+import static cn.referral.platform.testing.Problems.expectNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -90,8 +91,8 @@ class TransferFilingsIT extends BillingItSupport {
                 .jsonPath("$[0].filingId").isEqualTo(filingId)
                 .jsonPath("$[0].status").isEqualTo("REGISTERED")
                 .jsonPath("$[0].psn_no").isEqualTo(INSURED);
-        web.get().uri("/transfer-filings/{id}", filingId).headers(h -> h.setBearerAuth(TestTokens.insurer("330300")))
-                .exchange().expectStatus().isNotFound();
+        expectNotFound(web.get().uri("/transfer-filings/{id}", filingId)
+                .headers(h -> h.setBearerAuth(TestTokens.insurer("330300"))).exchange(), "Transfer filing", filingId);
         web.get().uri("/transfer-filings/{id}", filingId)
                 .headers(h -> h.setBearerAuth(AUDITOR)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.psn_no").value(psnNo -> assertThat((String) psnNo)

@@ -1,5 +1,6 @@
 package cn.referral.referral;
 
+import static cn.referral.platform.testing.Problems.expectNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -119,7 +120,8 @@ class ReferralLifecycleIT extends ReferralItSupport {
         assertThat(view.get("regionCode").asString()).isEqualTo("330302");
         assertThat(view.get("version").asLong()).isEqualTo(1);
         assertThat(view.get("departments").toString()).contains("神经内科");
-        assertThat(get("/institutions-view/nowhere", cityDesk).getStatus().value()).isEqualTo(404);
+        expectNotFound(http.get().uri("/institutions-view/nowhere").headers(h -> h.setBearerAuth(cityDesk)).exchange(),
+                "Institution", "nowhere");
     }
 
     @Test
@@ -160,6 +162,7 @@ class ReferralLifecycleIT extends ReferralItSupport {
         EntityExchangeResult<String> reused = submit(centreDoctor, changed, "key-4");
         assertThat(reused.getStatus().value()).isEqualTo(422);
         assertThat(json(reused).get("type").asString()).endsWith("referral/idempotency-key-reused");
+        assertThat(json(reused).get("code").asString()).isEqualTo("idempotency-key-reused");
 
         assertThat(eventTypesOf(id, 1)).containsExactly("referral.submitted.v1");
         assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(

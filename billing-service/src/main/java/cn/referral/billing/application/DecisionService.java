@@ -40,6 +40,7 @@ import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.SettlementDay;
 import cn.referral.billing.domain.rules.DeductibleAssessor;
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
@@ -191,7 +192,8 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
 
     @Override
     public Mono<Shown<DeductibleDecision>> find(Caller caller, DecisionId decisionId, String purpose) {
-        return reads.shown(caller, AuditRecord.READ_DECISION, decisions.findById(decisionId), purpose);
+        return reads.shown(caller, AuditRecord.READ_DECISION, decisions.findById(decisionId), purpose)
+                .switchIfEmpty(Mono.error(() -> new NotFound("Decision", decisionId.value())));
     }
 
     @Override

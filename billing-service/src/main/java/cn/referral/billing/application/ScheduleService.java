@@ -14,6 +14,7 @@ import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.rules.AlreadyPaidWithinSourceDeductible;
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Mono;
@@ -37,7 +38,9 @@ public class ScheduleService implements ScheduleUseCases, PolicyUseCases {
         int year = admissionDate.getYear();
         return Mono.zip(institutions.find(sourceInstitutionId), schedules.resolve(region, scheme, year))
                 .map(found -> new DeductibleCheck(found.getT1(), found.getT2().region(), year,
-                        AlreadyPaidWithinSourceDeductible.bound(found.getT1().level(), found.getT2()), paid));
+                        AlreadyPaidWithinSourceDeductible.bound(found.getT1().level(), found.getT2()), paid))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Institution or schedule",
+                        sourceInstitutionId.value() + " / " + region.value() + "/" + scheme + "/" + year)));
     }
 
     @Override
@@ -48,7 +51,8 @@ public class ScheduleService implements ScheduleUseCases, PolicyUseCases {
 
     @Override
     public Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year) {
-        return schedules.find(region, scheme, year);
+        return schedules.find(region, scheme, year)
+                .switchIfEmpty(Mono.error(() -> new NotFound("Schedule", region.value() + "/" + scheme + "/" + year)));
     }
 
     @Override
@@ -59,6 +63,7 @@ public class ScheduleService implements ScheduleUseCases, PolicyUseCases {
 
     @Override
     public Mono<RegionPolicy> find(RegionCode region) {
-        return policies.find(region);
+        return policies.find(region)
+                .switchIfEmpty(Mono.error(() -> new NotFound("Policy", region.value())));
     }
 }

@@ -23,6 +23,7 @@ import cn.referral.billing.domain.Outcome;
 import cn.referral.billing.domain.filing.FilingEvent;
 import cn.referral.billing.domain.filing.FilingId;
 import cn.referral.billing.domain.filing.TransferFiling;
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
@@ -115,6 +116,7 @@ public class TransferFilingService implements TransferFilingUseCases, TransferFi
 
     @Override
     public Mono<Shown<TransferFiling>> find(Caller caller, FilingId filingId, String purpose) {
-        return reads.shown(caller, AuditRecord.READ_TRANSFER_FILING, filings.findById(filingId), purpose);
+        return reads.shown(caller, AuditRecord.READ_TRANSFER_FILING, filings.findById(filingId), purpose)
+                .switchIfEmpty(Mono.error(() -> new NotFound("Transfer filing", filingId.value())));
     }
 }

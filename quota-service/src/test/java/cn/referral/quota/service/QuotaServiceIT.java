@@ -130,7 +130,8 @@ class QuotaServiceIT {
                 .expectBody().jsonPath("$[?(@.id == '" + id + "')].department").isEqualTo("眼科");
         web.post().uri("/pools").header("Authorization", desk(HOSPITAL)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(pool(HOSPITAL, "眼科", LATER, 40, 8))
-                .exchange().expectStatus().isEqualTo(409);
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("duplicate-pool");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.referral.referral.application;
 
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.domain.ContractId;
@@ -28,7 +29,8 @@ public class ReferenceDataService implements InstitutionViewUseCases, ReferenceD
 
     @Override
     public Mono<Institution> find(InstitutionId id) {
-        return institutions.find(id);
+        return institutions.find(id)
+                .switchIfEmpty(Mono.error(() -> new NotFound("Institution", id.value())));
     }
 
     @Override

@@ -69,7 +69,7 @@ public class ContractService extends RecordService<FamilyDoctorContract, Contrac
 
     @Override
     public Mono<FamilyDoctorContract> find(ContractId id, Caller caller, String purpose) {
-        return audited(caller, purpose, Mono.defer(() -> store.findById(id)));
+        return audited(caller, purpose, Mono.defer(() -> changes.found(id)));
     }
 
     @Override

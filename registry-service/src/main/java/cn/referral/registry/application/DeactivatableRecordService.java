@@ -31,6 +31,6 @@ abstract class DeactivatableRecordService<T extends Deactivatable<I, T>, I,
 
     @Override
     public Mono<T> find(I id) {
-        return store.findById(id);
+        return changes.found(id);
     }
 }

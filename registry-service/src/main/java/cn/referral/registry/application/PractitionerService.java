@@ -2,6 +2,7 @@ package cn.referral.registry.application;
 
 import java.util.function.Supplier;
 
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.PractitionerUseCases;
@@ -42,7 +43,7 @@ public class PractitionerService implements PractitionerUseCases {
 
     @Override
     public Mono<Practitioner> find(PractitionerId id) {
-        return store.findById(id);
+        return store.findById(id).switchIfEmpty(Mono.error(() -> new NotFound("Practitioner", id.value())));
     }
 
     @Override

@@ -38,14 +38,18 @@ final class RecordChanges<T extends RegistryRecord<I>, I> {
 
     /** As {@link #change}, with a check that reads other records before the change is stored. */
     Mono<T> changeChecked(Caller caller, I id, Long expectedVersion, Function<T, Mono<Outcome<T>>> change) {
-        return RegistryAccess.asAdmin(caller, store.findById(id)
-                .switchIfEmpty(Mono.error(() -> new NotFound(what, id.toString())))
+        return RegistryAccess.asAdmin(caller, found(id)
                 .flatMap(current -> {
                     if (expectedVersion != null) {
                         current.requireVersion(expectedVersion);
                     }
                     return change.apply(current).flatMap(next -> store.update(next, current.version()));
                 }));
+    }
+
+    /** The record with this id; {@code NotFound} if there is none. */
+    Mono<T> found(I id) {
+        return store.findById(id).switchIfEmpty(Mono.error(() -> new NotFound(what, id.toString())));
     }
 
     /** A new record under a fixed id unless one exists (demo data): returns what is stored. */

@@ -29,6 +29,7 @@ import cn.referral.billing.domain.RuleCode;
 import cn.referral.billing.domain.Scope;
 import cn.referral.billing.domain.Seed;
 import cn.referral.billing.domain.SettlementDay;
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import reactor.core.publisher.Flux;
@@ -82,8 +83,8 @@ class LocalDemoData implements ApplicationRunner {
 
     private Mono<Void> definePolicy(RegionPolicy policy) {
         return policies.find(policy.region())
-                .switchIfEmpty(Mono.defer(() -> policies.define(LOADER, policy)))
-                .then();
+                .then()
+                .onErrorResume(NotFound.class, missing -> policies.define(LOADER, policy).then());
     }
 
     private Mono<Void> defineSchedule(Region region, InsuranceScheme scheme, long[] inpatient, int year) {
@@ -98,8 +99,8 @@ class LocalDemoData implements ApplicationRunner {
                 Set.of(CareType.OUTPATIENT, CareType.EXAMINATION),
                 region.name() + " inpatient deductibles, " + SAMPLE + "; outpatient and examinations: no deductible", 0);
         return schedules.find(code, scheme, year)
-                .switchIfEmpty(Mono.defer(() -> schedules.define(LOADER, schedule)))
-                .then();
+                .then()
+                .onErrorResume(NotFound.class, missing -> schedules.define(LOADER, schedule).then());
     }
 
     /** Sample schedules where the seeds' referrals are insured. */

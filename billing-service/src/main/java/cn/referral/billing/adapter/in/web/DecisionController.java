@@ -12,7 +12,6 @@ import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
-import cn.referral.platform.web.ProblemException;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,8 +44,7 @@ class DecisionController {
     Mono<DecisionResponse> find(@PathVariable String id, Caller caller,
                                 @RequestHeader(name = DeclaredPurpose.HEADER, required = false) String purpose) {
         return Mono.defer(() -> decisions.find(caller, decisionId(id), DeclaredPurpose.recordedOrNull(purpose)))
-                .map(DecisionResponse::of)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Decision", id)));
+                .map(DecisionResponse::of);
     }
 
     private static DecisionId decisionId(String id) {

@@ -56,8 +56,6 @@ class DeductibleCheckController {
             @RequestParam @PositiveOrZero long deductiblePaidFen) {
         return schedules.checkPaid(new RegionCode(regionCode), scheme, new InstitutionId(sourceInstitutionId),
                         admissionDate, Fen.of(deductiblePaidFen))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Institution or schedule",
-                        sourceInstitutionId + " / " + regionCode + "/" + scheme + "/" + admissionDate.getYear())))
                 .flatMap(check -> check.within() ? Mono.just(DeductibleCheckResponse.of(check))
                         : Mono.error(aboveBound(check)));
     }
@@ -68,6 +66,7 @@ class DeductibleCheckController {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
                 ProblemTypes.of("billing/already-paid-above-schedule"), "Deductible already paid above the schedule",
                 FIELD + ": " + detail)
+                .with("code", "already-paid-above-schedule")
                 .with("errors", List.of(new FieldError(FIELD, detail)))
                 .with("boundFen", check.bound().value());
     }

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.referral.billing.application.port.in.PolicyUseCases;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.platform.security.Caller;
-import cn.referral.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Mono;
@@ -38,7 +37,6 @@ class PolicyController {
     Mono<PolicyResponse> find(@PathVariable @Pattern(regexp = RegionPath.PATTERN,
             message = RegionPath.MESSAGE) String region) {
         return policies.find(new RegionCode(region))
-                .map(PolicyResponse::of)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Policy", region)));
+                .map(PolicyResponse::of);
     }
 }

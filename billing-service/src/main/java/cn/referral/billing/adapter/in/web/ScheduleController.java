@@ -10,7 +10,6 @@ import cn.referral.billing.application.port.in.ScheduleUseCases;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.platform.security.Caller;
-import cn.referral.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,7 +44,6 @@ class ScheduleController {
             message = RegionPath.MESSAGE) String region,
                                 @PathVariable InsuranceScheme scheme, @PathVariable int year) {
         return schedules.find(new RegionCode(region), scheme, year)
-                .map(ScheduleResponse::of)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Schedule", region + "/" + scheme + "/" + year)));
+                .map(ScheduleResponse::of);
     }
 }

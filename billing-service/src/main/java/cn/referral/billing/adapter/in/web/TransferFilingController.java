@@ -19,7 +19,6 @@ import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
-import cn.referral.platform.web.ProblemException;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,8 +53,7 @@ class TransferFilingController {
     Mono<TransferFilingResponse> find(@PathVariable String filingId, Caller caller,
                                       @RequestHeader(name = DeclaredPurpose.HEADER, required = false) String purpose) {
         return Mono.defer(() -> filings.find(caller, filingId(filingId), DeclaredPurpose.recordedOrNull(purpose)))
-                .map(TransferFilingResponse::of)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Transfer filing", filingId)));
+                .map(TransferFilingResponse::of);
     }
 
     private static FilingId filingId(String id) {

@@ -11,12 +11,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * What settlement systems, auditors and the referral's institutions read. A decision the caller may
- * not see is answered as absent (404), never as forbidden. Every read that answers a decision, and
+ * not see is answered as absent ({@code NotFound}, 404), never as forbidden. Every read that answers a decision, and
  * every settlement export, is audited with the caller's {@code purpose} (null: the role's usual one).
  */
 public interface DecisionQueries {
 
-    /** The decision, or empty if there is none or the caller may not see it. */
+    /** The decision; {@code NotFound} if there is none or the caller may not see it. */
     Mono<Shown<DeductibleDecision>> find(Caller caller, DecisionId decisionId, String purpose);
 
     /** The referral's decision (at most one) if the caller may see it. */

@@ -11,5 +11,6 @@ public interface PolicyUseCases {
     /** Creates or replaces the region's policy; {@code NotPermitted} unless REGISTRY_ADMIN. */
     Mono<RegionPolicy> define(Caller caller, RegionPolicy policy);
 
+    /** The region's own policy; {@code NotFound} if it has none. */
     Mono<RegionPolicy> find(RegionCode region);
 }

@@ -14,12 +14,13 @@ public interface ScheduleUseCases {
     /** Creates or replaces the schedule of its region, scheme and year; {@code NotPermitted} unless REGISTRY_ADMIN. */
     Mono<DeductibleSchedule> define(Caller caller, DeductibleSchedule schedule);
 
+    /** The schedule of the region, scheme and year; {@code NotFound} if none is defined. */
     Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year);
 
     /**
      * Checks a deductible stated as paid in a stay at {@code sourceInstitutionId} admitted on
      * {@code admissionDate}, for a patient insured in {@code region}: the bound billing will hold the
-     * decision to. Empty when billing knows no such institution or no schedule along the chain.
+     * decision to. {@code NotFound} when billing knows no such institution or no schedule along the chain.
      */
     Mono<DeductibleCheck> checkPaid(RegionCode region, InsuranceScheme scheme, InstitutionId sourceInstitutionId,
                                     java.time.LocalDate admissionDate, Fen paid);

@@ -16,5 +16,6 @@ public interface TransferFilingQueries {
 
     Flux<Shown<TransferFiling>> forReferral(Caller caller, ReferralId referralId, String purpose);
 
+    /** The filing; {@code NotFound} if there is none or the caller may not see it. */
     Mono<Shown<TransferFiling>> find(Caller caller, FilingId filingId, String purpose);
 }

@@ -24,6 +24,7 @@ import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.RuleCode;
 import cn.referral.billing.domain.Seed;
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 import reactor.core.publisher.Mono;
@@ -45,7 +46,8 @@ class LocalDemoDataTest {
 
         @Override
         public Mono<DeductibleSchedule> find(RegionCode region, InsuranceScheme scheme, int year) {
-            return Mono.justOrEmpty(schedules.get(DeductibleSchedule.key(region, scheme, year)));
+            return Mono.justOrEmpty(schedules.get(DeductibleSchedule.key(region, scheme, year)))
+                    .switchIfEmpty(Mono.error(() -> new NotFound("Schedule", region + "/" + scheme + "/" + year)));
         }
 
         @Override
@@ -65,7 +67,8 @@ class LocalDemoDataTest {
 
         @Override
         public Mono<RegionPolicy> find(RegionCode region) {
-            return Mono.justOrEmpty(policies.get(region.value()));
+            return Mono.justOrEmpty(policies.get(region.value()))
+                    .switchIfEmpty(Mono.error(() -> new NotFound("Policy", region.value())));
         }
     }, Clock.fixed(Instant.parse("2026-12-31T17:00:00Z"), ZoneOffset.UTC));
 

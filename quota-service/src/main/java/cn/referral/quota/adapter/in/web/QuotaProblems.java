@@ -23,7 +23,8 @@ class QuotaProblems implements ProblemMapping {
                     "Pool state does not allow this", conflict.getMessage()).with("code", conflict.code());
         }
         if (error instanceof DuplicatePool duplicate) {
-            return ProblemException.conflict("Pool exists already", duplicate.getMessage());
+            return ProblemException.conflict("Pool exists already", duplicate.getMessage())
+                    .with("code", "duplicate-pool");
         }
         return null;
     }

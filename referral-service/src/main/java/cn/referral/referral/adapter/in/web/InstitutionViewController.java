@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.web.IdParameters;
-import cn.referral.platform.web.ProblemException;
 import cn.referral.referral.application.port.in.InstitutionViewUseCases;
 import cn.referral.referral.domain.network.InstitutionLevel;
 import reactor.core.publisher.Mono;
@@ -26,8 +25,7 @@ class InstitutionViewController {
     @GetMapping("/institutions-view/{id}")
     Mono<Institution> find(@PathVariable String id) {
         return Mono.defer(() -> views.find(IdParameters.inPath("Institution", id, InstitutionId::new)))
-                .map(Institution::of)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Institution", id)));
+                .map(Institution::of);
     }
 
     /** The institution as the registry's snapshot gave it: the domain's fields, its id a plain string. */

@@ -35,7 +35,7 @@ class ReferralProblems implements ProblemMapping {
         }
         if (error instanceof IdempotencyKeyReused reused) {
             return ProblemException.unprocessable(ProblemTypes.of("referral/idempotency-key-reused"),
-                    "Idempotency-Key reused", reused.getMessage());
+                    "Idempotency-Key reused", reused.getMessage()).with("code", "idempotency-key-reused");
         }
         if (error instanceof ReferralRuleViolation violation && !violation.explanation().isEmpty()) {
             return SharedProblems.ruleViolated(violation).with("explanation", violation.explanation());

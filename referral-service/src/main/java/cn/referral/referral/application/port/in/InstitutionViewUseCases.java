@@ -7,5 +7,6 @@ import reactor.core.publisher.Mono;
 /** Reading the local view of the registry's institutions (kept through {@link ReferenceDataUseCases}). */
 public interface InstitutionViewUseCases {
 
+    /** The institution as the registry's snapshot gave it; {@code NotFound} if none has reached this service. */
     Mono<Institution> find(InstitutionId id);
 }

@@ -60,8 +60,7 @@ class ContractController extends RecordController<FamilyDoctorContract, Contract
     Mono<ResponseEntity<ContractResponse>> find(Caller caller, @PathVariable String id,
                                                 @RequestHeader(name = PURPOSE, required = false) String purpose) {
         return Mono.defer(() -> contracts.find(id(id), caller, DeclaredPurpose.recordedOrNull(purpose)))
-                .map(this::ok)
-                .switchIfEmpty(Mono.error(() -> notFound(id)));
+                .map(this::ok);
     }
 
     /** A read of patient data: audited, with the purpose the caller names in {@value #PURPOSE}. */

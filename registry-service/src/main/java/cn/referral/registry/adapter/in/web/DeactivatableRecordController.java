@@ -34,8 +34,7 @@ abstract class DeactivatableRecordController<T extends RegistryRecord<I>, I, R> 
     @GetMapping("/{id}")
     Mono<ResponseEntity<R>> find(@PathVariable String id) {
         return records.find(id(id))
-                .map(this::ok)
-                .switchIfEmpty(Mono.error(() -> notFound(id)));
+                .map(this::ok);
     }
 
     @PostMapping("/{id}/deactivation")

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
-import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.PractitionerUseCases;
 import cn.referral.registry.domain.practitioner.Practitioner;
 import cn.referral.registry.domain.practitioner.PractitionerId;
@@ -62,8 +61,8 @@ class PractitionerController {
 
     @GetMapping("/{id}")
     Mono<PractitionerResponse> find(@PathVariable String id) {
-        return practitioners.find(IdParameters.inPath("Practitioner", id, PractitionerId::new)).map(PractitionerResponse::of)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Practitioner", id)));
+        return practitioners.find(IdParameters.inPath("Practitioner", id, PractitionerId::new))
+                .map(PractitionerResponse::of);
     }
 
     @GetMapping

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
-import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.RemovalUseCases;
 import cn.referral.registry.domain.RegistryRecord;
 import reactor.core.publisher.Mono;
@@ -66,10 +65,5 @@ abstract class RecordController<T extends RegistryRecord<I>, I, R> {
     /** The id a path segment names; 404 when it is blank. */
     final I id(String id) {
         return IdParameters.inPath(what, id, idOf);
-    }
-
-    /** The 404 for an id that names no record of this kind. */
-    final ProblemException notFound(String id) {
-        return ProblemException.notFound(what, id);
     }
 }

@@ -19,14 +19,16 @@ class RegistryProblems implements ProblemMapping {
     public ProblemException toProblem(Throwable error) {
         if (error instanceof DuplicateInstitution duplicate) {
             return ProblemException.conflict("Institution already registered", duplicate.getMessage())
+                    .with("code", "duplicate-institution")
                     .with("organisationCode", duplicate.organisationCode());
         }
         if (error instanceof DuplicateContract duplicate) {
             return ProblemException.conflict("Patient already contracted", duplicate.getMessage())
+                    .with("code", "duplicate-contract")
                     .with("existingContractId", duplicate.existingContractId());
         }
         if (error instanceof DuplicateRecord duplicate) {
-            return ProblemException.conflict("Already exists", duplicate.getMessage());
+            return ProblemException.conflict("Already exists", duplicate.getMessage()).with("code", "duplicate-record");
         }
         return null;
     }

@@ -21,11 +21,12 @@ public interface ContractUseCases extends RemovalUseCases<ContractId> {
 
     /**
      * A read of patient data: a contract found is returned only once its {@code AuditRecord} (who, roles,
-     * institution, contract, patient, purpose, time) is written; none is written when there is no such contract.
+     * institution, contract, patient, purpose, time) is written; {@code NotFound}, and no record written, when there
+     * is no such contract.
      * A blank {@code purpose} is recorded as {@code contract-read}.
      */
     Mono<FamilyDoctorContract> find(ContractId id, Caller caller, String purpose);
 
-    /** As {@link #find}, by the patient's pseudonym. */
+    /** As {@link #find}, by the patient's pseudonym; empty when the patient has no contract. */
     Mono<FamilyDoctorContract> findByPatientRef(String patientRef, Caller caller, String purpose);
 }

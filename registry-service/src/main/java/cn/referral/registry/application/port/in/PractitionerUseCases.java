@@ -17,6 +17,7 @@ public interface PractitionerUseCases {
     Mono<Practitioner> register(Caller caller, PractitionerId id, String name, InstitutionId institutionId,
                                 PractitionerRole role, String title, String department);
 
+    /** The practitioner; {@code NotFound} if there is none. */
     Mono<Practitioner> find(PractitionerId id);
 
     Flux<Practitioner> atInstitution(InstitutionId institutionId);

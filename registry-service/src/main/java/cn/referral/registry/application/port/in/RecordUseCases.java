@@ -14,6 +14,6 @@ public interface RecordUseCases<T, I> extends RemovalUseCases<I> {
 
     Mono<T> deactivate(Caller caller, I id, Long expectedVersion);
 
-    /** The record, or empty. */
+    /** The record; {@code NotFound} if there is none. */
     Mono<T> find(I id);
 }

@@ -1,5 +1,6 @@
 package cn.referral.registry.adapter.in.web;
 
+import static cn.referral.platform.testing.Problems.expectNotFound;
 import static cn.referral.registry.RegistryClient.aCommunityCentre;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,7 +60,8 @@ class InstitutionApiIT extends RegistryItSupport {
         registry.post("/institutions", body).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.organisationCode").isEqualTo(JSON.readTree(body).get("organisationCode").asString());
+                .expectBody().jsonPath("$.organisationCode").isEqualTo(JSON.readTree(body).get("organisationCode").asString())
+                .jsonPath("$.code").isEqualTo("duplicate-institution");
         registry.get("/institutions?regionCode=330302&level=PRIMARY").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.id == '" + id + "')].name").isEqualTo("鹿城区五马街道社区卫生服务中心");
@@ -92,10 +94,8 @@ class InstitutionApiIT extends RegistryItSupport {
         expectFieldError(registry.put("/institutions/any", "version-one", aCommunityCentre("x")), "If-Match");
         expectFieldError(registry.get("/institutions?level=HIGH"), "level");
 
-        registry.get("/institutions/no-such-institution").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:not-found");
+        expectNotFound(registry.get("/institutions/no-such-institution").exchange(), "Institution",
+                "no-such-institution");
         registry.put("/institutions/no-such-institution", "\"1\"", aCommunityCentre("x")).exchange()
                 .expectStatus().isNotFound();
     }
@@ -139,7 +139,8 @@ class InstitutionApiIT extends RegistryItSupport {
         registry.put("/institutions/" + id, "\"2\"", revised.replaceFirst("\"organisationCode\":\"[^\"]+\"",
                 "\"organisationCode\":\"" + takenCode + "\"")).exchange()
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.organisationCode").isEqualTo(takenCode);
+                .expectBody().jsonPath("$.organisationCode").isEqualTo(takenCode)
+                .jsonPath("$.code").isEqualTo("duplicate-institution");
         registry.get("/institutions/" + id).exchange().expectBody().jsonPath("$.version").isEqualTo(2);
     }
 
@@ -154,7 +155,7 @@ class InstitutionApiIT extends RegistryItSupport {
         String removedBody = aCommunityCentre("登记错误的机构");
         String removedId = registry.create("/institutions", removedBody);
         registry.delete("/institutions/" + removedId).exchange().expectStatus().isNoContent();
-        registry.get("/institutions/" + removedId).exchange().expectStatus().isNotFound();
+        expectNotFound(registry.get("/institutions/" + removedId).exchange(), "Institution", removedId);
         // its organisation code is free again
         registry.post("/institutions", removedBody).exchange().expectStatus()
                 .isCreated();

@@ -1,5 +1,6 @@
 package cn.referral.registry.adapter.in.web;
 
+import static cn.referral.platform.testing.Problems.expectNotFound;
 import static cn.referral.registry.RegistryClient.aCityHospital;
 import static cn.referral.registry.RegistryClient.aCommunityCentre;
 import static cn.referral.registry.RegistryClient.aDistrictHospital;
@@ -137,7 +138,8 @@ class ReferralNetworkIT extends RegistryItSupport {
         registry.put("/alliances/" + group, "\"7\"", anUrbanGroup("改名", lead, null, "鹿城区", "南浦", centre)).exchange()
                 .expectStatus().isEqualTo(412);
         registry.delete("/alliances/" + group).exchange().expectStatus().isNoContent();
-        registry.get("/alliances/" + group).exchange().expectStatus().isNotFound();
+        expectNotFound(registry.get("/alliances/" + group).exchange(), "Alliance", group);
+        expectNotFound(registry.get("/catalogs/no-such-catalog").exchange(), "Catalog", "no-such-catalog");
         registry.create("/alliances", anUrbanGroup("新集团", lead, null, "鹿城区", "南浦", centre));
 
         ConsumerRecord<String, byte[]> last = await().atMost(Duration.ofSeconds(30))
@@ -191,6 +193,8 @@ class ReferralNetworkIT extends RegistryItSupport {
         String doctor = registry.create("/practitioners", """
                 {"name":"陈晓红","institutionId":"%s","role":"GENERAL_PRACTITIONER","title":"主治医师","department":"全科"}"""
                 .formatted(centre));
+        expectNotFound(registry.get("/practitioners/no-such-practitioner").exchange(), "Practitioner",
+                "no-such-practitioner");
         String contract = """
                 {"identityNumber":"%s","primaryInstitutionId":"%s","districtHospitalId":"%s","cityHospitalId":"%s",
                  "familyDoctorId":"%s","validFrom":"%s","validUntil":"%s"}""";
@@ -208,7 +212,8 @@ class ReferralNetworkIT extends RegistryItSupport {
         assertThat(new String(response, StandardCharsets.UTF_8)).doesNotContain(IDENTITY_NUMBER);
         registry.get("/contracts?patientRef=" + patientRef).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.cityHospitalId").isEqualTo(city);
-        registry.post("/contracts", body).exchange().expectStatus().isEqualTo(409);
+        registry.post("/contracts", body).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("duplicate-contract");
 
         String wrongCheckDigit = IDENTITY_NUMBER.substring(0, 17) + (IDENTITY_NUMBER.endsWith("1") ? "2" : "1");
         byte[] invalid = registry.post("/contracts", contract.formatted(wrongCheckDigit, centre, district, city, doctor,
@@ -267,7 +272,7 @@ class ReferralNetworkIT extends RegistryItSupport {
         assertThat(read.get("at")).isNotNull();
 
         long total = mongo.count(new Query(), "audit").block(Duration.ofSeconds(10));
-        registry.get("/contracts/no-such-contract", doctor).exchange().expectStatus().isNotFound();
+        expectNotFound(registry.get("/contracts/no-such-contract", doctor).exchange(), "Contract", "no-such-contract");
         registry.get("/contracts?patientRef=no-such-patient", doctor).exchange().expectStatus().isNotFound();
         assertThat(mongo.count(new Query(), "audit").block(Duration.ofSeconds(10))).as("a failed read writes nothing")
                 .isEqualTo(total);
