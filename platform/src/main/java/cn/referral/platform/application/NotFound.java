@@ -11,15 +11,28 @@ public class NotFound extends RuntimeException {
     private final String id;
 
     public NotFound(String what, String id) {
-        super("No " + what.toLowerCase() + " with id " + id);
+        this(what, id, "No " + what.toLowerCase() + " with id " + id);
+    }
+
+    private NotFound(String what, String id, String message) {
+        super(message);
         this.what = what;
         this.id = id;
+    }
+
+    /**
+     * Nothing of this kind for a lookup by something other than its id, such as a patient's contract by the
+     * patient's pseudonym, which the answer must not repeat: {@code message} says in words what was looked for.
+     */
+    public static NotFound described(String what, String message) {
+        return new NotFound(what, null, message);
     }
 
     public String what() {
         return what;
     }
 
+    /** The id looked for, or null for a {@link #described} lookup. */
     public String id() {
         return id;
     }

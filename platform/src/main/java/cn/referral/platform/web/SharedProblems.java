@@ -26,7 +26,8 @@ public final class SharedProblems implements ProblemMapping {
     @Override
     public ProblemException toProblem(Throwable error) {
         if (error instanceof NotFound notFound) {
-            return ProblemException.notFound(notFound.what(), notFound.id());
+            return new ProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, notFound.what() + " not found",
+                    notFound.getMessage());
         }
         if (error instanceof NotPermitted denied) {
             ProblemException problem = ProblemException.forbidden(denied.getMessage());

@@ -95,6 +95,17 @@ class ProblemWebExceptionHandlerTest {
     }
 
     @Test
+    void aDescribedNotFoundSaysInWordsWhatWasLookedForAndNoId() {
+        ProblemDetail problem = handler.toProblem(
+                NotFound.described("Contract", "The patient has no family-doctor contract"), null);
+
+        assertThat(problem.getStatus()).isEqualTo(404);
+        assertThat(problem.getType()).isEqualTo(ProblemTypes.NOT_FOUND);
+        assertThat(problem.getTitle()).isEqualTo("Contract not found");
+        assertThat(problem.getDetail()).isEqualTo("The patient has no family-doctor contract");
+    }
+
+    @Test
     void notPermittedIsA403ForbiddenWithItsCodeWhereItNamesOne() {
         ProblemDetail coded = handler.toProblem(new NotPermitted("not-entitled", "Your role may not accept"), null);
 

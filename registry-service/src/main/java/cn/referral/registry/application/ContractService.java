@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import cn.referral.platform.application.NotFound;
 import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
@@ -74,7 +75,9 @@ public class ContractService extends RecordService<FamilyDoctorContract, Contrac
 
     @Override
     public Mono<FamilyDoctorContract> findByPatientRef(String patientRef, Caller caller, String purpose) {
-        return audited(caller, purpose, Mono.defer(() -> store.findByPatientRef(patientRef)));
+        return audited(caller, purpose, Mono.defer(() -> store.findByPatientRef(patientRef))
+                .switchIfEmpty(Mono.error(() -> NotFound.described("Contract",
+                        "The patient has no family-doctor contract"))));
     }
 
     // ---- reads of patient data (DESIGN §5): no contract leaves without its audit record

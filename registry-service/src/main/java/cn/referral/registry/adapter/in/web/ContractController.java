@@ -19,7 +19,6 @@ import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IfMatch;
-import cn.referral.platform.web.ProblemException;
 import cn.referral.registry.application.port.in.ContractUseCases;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import jakarta.validation.Valid;
@@ -69,10 +68,7 @@ class ContractController extends RecordController<FamilyDoctorContract, Contract
                                                      @RequestHeader(name = PURPOSE, required = false) String purpose) {
         return Mono.defer(() -> contracts.findByPatientRef(patientRef, caller,
                 DeclaredPurpose.recordedOrNull(purpose)))
-                .map(this::ok)
-                .switchIfEmpty(Mono.error(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND,
-                        cn.referral.platform.web.ProblemTypes.NOT_FOUND, "Contract not found",
-                        "The patient has no family-doctor contract")));
+                .map(this::ok);
     }
 
     @PutMapping("/{id}")

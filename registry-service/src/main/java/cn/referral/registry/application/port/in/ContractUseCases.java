@@ -27,6 +27,6 @@ public interface ContractUseCases extends RemovalUseCases<ContractId> {
      */
     Mono<FamilyDoctorContract> find(ContractId id, Caller caller, String purpose);
 
-    /** As {@link #find}, by the patient's pseudonym; empty when the patient has no contract. */
+    /** As {@link #find}, by the patient's pseudonym; {@code NotFound} when the patient has no contract. */
     Mono<FamilyDoctorContract> findByPatientRef(String patientRef, Caller caller, String purpose);
 }

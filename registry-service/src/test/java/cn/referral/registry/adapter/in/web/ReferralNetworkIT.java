@@ -273,7 +273,12 @@ class ReferralNetworkIT extends RegistryItSupport {
 
         long total = mongo.count(new Query(), "audit").block(Duration.ofSeconds(10));
         expectNotFound(registry.get("/contracts/no-such-contract", doctor).exchange(), "Contract", "no-such-contract");
-        registry.get("/contracts?patientRef=no-such-patient", doctor).exchange().expectStatus().isNotFound();
+        registry.get("/contracts?patientRef=no-such-patient", doctor).exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:not-found")
+                .jsonPath("$.title").isEqualTo("Contract not found")
+                .jsonPath("$.detail").isEqualTo("The patient has no family-doctor contract");
         assertThat(mongo.count(new Query(), "audit").block(Duration.ofSeconds(10))).as("a failed read writes nothing")
                 .isEqualTo(total);
 
