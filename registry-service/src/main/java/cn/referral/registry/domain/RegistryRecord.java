@@ -18,10 +18,13 @@ public interface RegistryRecord<I> {
 
     boolean active();
 
-    /** Fails with {@link StaleVersion} unless the caller saw the current version. */
+    /** What kind of record this is, as an answer names it: {@code Institution}, {@code Alliance}, ... */
+    String what();
+
+    /** Fails with {@link StaleVersion}, naming the record (what it is and its id), unless the caller saw the current version. */
     default void requireVersion(long expected) {
         if (expected != version()) {
-            throw new StaleVersion("Record", id().toString(), expected, version());
+            throw new StaleVersion(what(), id().toString(), expected, version());
         }
     }
 }

@@ -14,6 +14,13 @@ public interface Removable<I, T extends RegistryRecord<?>> extends RegistryRecor
     /** How records of this kind live, and the events that announce each change. */
     RecordLifecycle<T> lifecycle();
 
+    /** The kind named by its lifecycle, capitalised: {@code Institution}, {@code Alliance}, {@code Catalog}, {@code Contract}. */
+    @Override
+    default String what() {
+        String name = lifecycle().name();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
     /** This record inactive at its next version: what ending or removing it leaves. */
     T madeInactive();
 

@@ -35,7 +35,10 @@ class InstitutionTest {
         Institution current = nanhui.deactivate(NOW).state();
 
         assertThatThrownBy(() -> current.requireVersion(1)).isInstanceOfSatisfying(StaleVersion.class,
-                stale -> assertThat(stale.currentVersion()).isEqualTo(2));
+                stale -> {
+                    assertThat(stale.currentVersion()).isEqualTo(2);
+                    assertThat(stale).hasMessage("Institution " + current.id() + " is at version 2, not 1");
+                });
         current.requireVersion(2);
     }
 

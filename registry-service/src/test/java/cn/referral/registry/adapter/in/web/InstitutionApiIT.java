@@ -131,7 +131,8 @@ class InstitutionApiIT extends RegistryItSupport {
                 .expectStatus().isEqualTo(412)
                 .expectBody().jsonPath("$.currentVersion").isEqualTo(2)
                 .jsonPath("$.code").isEqualTo("stale-version")
-                .jsonPath("$.title").isEqualTo("Version changed");
+                .jsonPath("$.title").isEqualTo("Version changed")
+                .jsonPath("$.detail").isEqualTo("Institution " + id + " is at version 2, not 1: read it again and retry with its new ETag");
 
         String other = aCommunityCentre("鹿城区黄龙街道社区卫生服务中心");
         registry.create("/institutions", other);
