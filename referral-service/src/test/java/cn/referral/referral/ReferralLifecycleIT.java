@@ -364,6 +364,24 @@ class ReferralLifecycleIT extends ReferralItSupport {
                 null)).get("code").asString()).isEqualTo("inactive-institution");
         assertThat(json(submit(centreDoctor, upReferral(idNumber(34), NANHUI_CENTRE, "nowhere", "ROUTINE"),
                 null)).get("code").asString()).isEqualTo("unknown-institution");
+
+        Map<String, Object> noSuchDepartment = upReferral(idNumber(36), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE");
+        noSuchDepartment.put("toDepartment", "眼科");
+        EntityExchangeResult<String> unknownDepartment = submit(centreDoctor, noSuchDepartment, null);
+        assertThat(unknownDepartment.getStatus().value()).isEqualTo(422);
+        JsonNode problem = json(unknownDepartment);
+        assertThat(problem.get("type").asString())
+                .isEqualTo("urn:problem-type:referral-platform:referral/unknown-department");
+        assertThat(problem.get("title").asString()).isEqualTo("Referral rule violated");
+        assertThat(problem.get("status").asInt()).isEqualTo(422);
+        assertThat(problem.get("code").asString()).isEqualTo("unknown-department");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("toDepartment: 温州医科大学附属第一医院 has no department 眼科");
+        assertThat(problem.get("errors")).hasSize(1);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("toDepartment");
+        assertThat(problem.get("errors").get(0).get("message").asString())
+                .isEqualTo("温州医科大学附属第一医院 has no department 眼科");
+        assertThat(problem.has("explanation")).isFalse();
     }
 
     @Test

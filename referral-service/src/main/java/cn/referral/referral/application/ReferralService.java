@@ -39,6 +39,7 @@ import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.policy.CatalogEligibility;
 import cn.referral.referral.domain.policy.ContractedPrimaryCare;
 import cn.referral.referral.domain.policy.DownReferralToPrimaryCare;
+import cn.referral.referral.domain.policy.KnownDepartment;
 import cn.referral.referral.domain.policy.LevelDirectionRule;
 import cn.referral.referral.domain.referral.Action;
 import cn.referral.referral.domain.referral.Actor;
@@ -143,10 +144,7 @@ public class ReferralService implements ReferralUseCases {
                                 Institution destination = found.destination();
                                 List<String> context = new ArrayList<>();
                                 context.add(LevelDirectionRule.check(command.direction(), source, destination));
-                                if (request.toDepartment() != null && !destination.hasDepartment(request.toDepartment())) {
-                                    throw new ReferralRuleViolation("unknown-department", "toDepartment",
-                                            destination.name() + " has no department " + request.toDepartment());
-                                }
+                                KnownDepartment.check(destination, request.toDepartment());
                                 context.add(target.explanation());
                                 Eligibility eligibility = CatalogEligibility.assess(command.direction(),
                                         command.careType(), command.diagnosis(), destination.level(),

@@ -19,8 +19,8 @@ import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
 import cn.referral.registry.domain.alliance.CommonAlliances;
 import cn.referral.registry.domain.alliance.GridCell;
-import cn.referral.registry.domain.alliance.OneAlliancePerGridCell;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.policy.OneAlliancePerGridCell;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

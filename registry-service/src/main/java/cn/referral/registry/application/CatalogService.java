@@ -9,12 +9,12 @@ import cn.referral.registry.application.port.in.CatalogUseCases;
 import cn.referral.registry.application.port.out.CatalogStore;
 import cn.referral.registry.domain.catalog.CareType;
 import cn.referral.registry.domain.catalog.CatalogDetails;
-import cn.referral.registry.domain.catalog.CatalogEligibility;
 import cn.referral.registry.domain.catalog.DiagnosisCode;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.Eligibility;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionLevel;
+import cn.referral.registry.domain.policy.CatalogEligibility;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -24,8 +24,8 @@ import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.audit.AuditRecord;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
-import cn.referral.registry.domain.contract.OnePlusOnePlusOne;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.policy.OnePlusOnePlusOne;
 import reactor.core.publisher.Mono;
 
 public class ContractService extends RecordService<FamilyDoctorContract, ContractId, ContractStore>

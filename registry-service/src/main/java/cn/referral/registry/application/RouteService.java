@@ -9,11 +9,11 @@ import cn.referral.registry.application.port.out.AllianceStore;
 import cn.referral.registry.application.port.out.CatalogStore;
 import cn.referral.registry.application.port.out.InstitutionStore;
 import cn.referral.registry.domain.alliance.Alliance;
-import cn.referral.registry.domain.catalog.CatalogEligibility;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.policy.CatalogEligibility;
+import cn.referral.registry.domain.policy.RouteRanking;
 import cn.referral.registry.domain.route.RouteQuestion;
-import cn.referral.registry.domain.route.RouteRanking;
 import cn.referral.registry.domain.route.RouteSuggestion;
 import reactor.core.publisher.Mono;
 

@@ -68,6 +68,12 @@ public final class Fixtures {
                 List.of(), List.of(cells)), NOW).state();
     }
 
+    /** Wenzhou's central urban group: its lead, its hub and the 片区 鹿城区/广化 and 瓯海区/梧田, each with its centre. */
+    public static Alliance theWenzhouCentralGroup() {
+        return anUrbanGroup("wz-urban-group-central", "wz-central-hospital", "wz-lucheng-peoples-hospital",
+                aCell("鹿城区", "广化", "wz-lucheng-guanghua-chc"), aCell("瓯海区", "梧田", "wz-ouhai-wutian-chc"));
+    }
+
     public static Alliance aSpecialtyAlliance(String id, String lead, String... members) {
         return Alliance.form(new AllianceId(id), new AllianceDetails(id + " alliance", AllianceType.SPECIALTY_ALLIANCE,
                 new RegionCode("330300"), List.of(new InstitutionId(lead)), null,

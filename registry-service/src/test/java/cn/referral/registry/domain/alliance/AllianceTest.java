@@ -4,6 +4,7 @@ import static cn.referral.registry.domain.Fixtures.NOW;
 import static cn.referral.registry.domain.Fixtures.aCell;
 import static cn.referral.registry.domain.Fixtures.aSpecialtyAlliance;
 import static cn.referral.registry.domain.Fixtures.anUrbanGroup;
+import static cn.referral.registry.domain.Fixtures.theWenzhouCentralGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,9 +19,7 @@ import cn.referral.registry.domain.institution.RegionCode;
 
 class AllianceTest {
 
-    private final Alliance centralGroup = anUrbanGroup("wz-urban-group-central", "wz-central-hospital",
-            "wz-lucheng-peoples-hospital", aCell("鹿城区", "广化", "wz-lucheng-guanghua-chc"),
-            aCell("瓯海区", "梧田", "wz-ouhai-wutian-chc"));
+    private final Alliance centralGroup = theWenzhouCentralGroup();
 
     @Test
     void everyLeadHubAndGridInstitutionIsAMemberWithItsRole() {
@@ -63,33 +62,6 @@ class AllianceTest {
                 new GridCell(new GridId("other-id"), "广化", "鹿城区", new InstitutionId("c2"), List.of())))
                 .isInstanceOfSatisfying(RegistryRuleViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo("grid-cell-repeated"));
-    }
-
-    @Test
-    void aGridCellAlreadyServedByAnotherGroupIsRefusedNamingThatGroup() {
-        Alliance peoplesGroup = anUrbanGroup("wz-urban-group-peoples", "wz-peoples-hospital", null,
-                aCell("鹿城区", "五马", "wz-lucheng-wuma-chc"), aCell("鹿城区", "广化", "another-centre"));
-
-        assertThatThrownBy(() -> OneAlliancePerGridCell.check(peoplesGroup, List.of(centralGroup)))
-                .isInstanceOfSatisfying(RegistryRuleViolation.class, violation -> {
-                    assertThat(violation.code()).isEqualTo("grid-cell-taken");
-                    assertThat(violation.field()).isEqualTo("grids");
-                    assertThat(violation.getMessage()).contains("鹿城区/广化", "wz-urban-group-central");
-                });
-    }
-
-    @Test
-    void aSameNamedCellOfAnotherDistrictAnInactiveGroupOrTheGroupItselfDoNotClash() {
-        Alliance sameNameElsewhere = anUrbanGroup("g2", "lead-2", null, aCell("瓯海区", "广化", "c"));
-        Alliance revisedCentral = anUrbanGroup("wz-urban-group-central", "wz-central-hospital", null,
-                aCell("鹿城区", "广化", "wz-lucheng-guanghua-chc"));
-        Alliance retired = centralGroup.deactivate(NOW).state();
-
-        OneAlliancePerGridCell.check(sameNameElsewhere, List.of(centralGroup));
-        OneAlliancePerGridCell.check(revisedCentral, List.of(centralGroup));
-        OneAlliancePerGridCell.check(anUrbanGroup("g3", "lead-3", null, aCell("鹿城区", "广化", "c")),
-                List.of(retired));
-        assertThat(retired.claimedGridCells()).isEmpty();
     }
 
     @Test

@@ -21,8 +21,8 @@ import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.alliance.GridCell;
 import cn.referral.registry.domain.alliance.GridId;
-import cn.referral.registry.domain.alliance.OneAlliancePerGridCell;
 import cn.referral.registry.domain.institution.RegionCode;
+import cn.referral.registry.domain.policy.OneAlliancePerGridCell;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -18,7 +18,7 @@ import cn.referral.registry.adapter.in.demo.DemoDataFiles.GridData;
 import cn.referral.registry.adapter.in.demo.DemoDataFiles.InstitutionData;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceType;
-import cn.referral.registry.domain.alliance.OneAlliancePerGridCell;
+import cn.referral.registry.domain.policy.OneAlliancePerGridCell;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The demo files encode seed 003 annex 3 and seed 002 faithfully, with the ids other services' demos use. */

@@ -1,4 +1,4 @@
-package cn.referral.registry.domain.alliance;
+package cn.referral.registry.domain.policy;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Set;
 
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.alliance.Alliance;
 
 /**
  * A 片区 grid cell is the responsibility of one urban medical group or county community.

@@ -1,4 +1,4 @@
-package cn.referral.registry.domain.catalog;
+package cn.referral.registry.domain.policy;
 
 import static cn.referral.registry.domain.Fixtures.NOW;
 import static cn.referral.registry.domain.Fixtures.TODAY;
@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.catalog.CareType;
+import cn.referral.registry.domain.catalog.DiagnosisCode;
+import cn.referral.registry.domain.catalog.DiseaseCatalog;
+import cn.referral.registry.domain.catalog.Eligibility;
+import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 
 class CatalogEligibilityTest {

@@ -1,6 +1,5 @@
-package cn.referral.registry.domain.contract;
+package cn.referral.registry.domain.policy;
 
-import static cn.referral.registry.domain.Fixtures.NOW;
 import static cn.referral.registry.domain.Fixtures.TODAY;
 import static cn.referral.registry.domain.Fixtures.aCityHospital;
 import static cn.referral.registry.domain.Fixtures.aCommunityCentre;
@@ -12,9 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.practitioner.Practitioner;
 import cn.referral.registry.domain.practitioner.PractitionerId;
@@ -66,19 +65,5 @@ class OnePlusOnePlusOneTest {
         assertThatThrownBy(() -> OnePlusOnePlusOne.check(terms("chc", null, null, "cardio"), institutions, specialist))
                 .isInstanceOfSatisfying(RegistryRuleViolation.class,
                         violation -> assertThat(violation.field()).isEqualTo("familyDoctorId"));
-    }
-
-    @Test
-    void aContractCountsFromItsFirstDayUntilBeforeItsLastAndNotOnceTerminated() {
-        FamilyDoctorContract contract = FamilyDoctorContract.sign(new ContractId("k"), "ref", "**************123X",
-                terms("chc", null, null, "gp"), NOW).state();
-
-        assertThat(contract.isValidOn(TODAY)).isTrue();
-        assertThat(contract.isValidOn(TODAY.minusDays(1))).isFalse();
-        assertThat(contract.isValidOn(TODAY.plusYears(1))).isFalse();
-        assertThat(contract.terminate(NOW).state().isValidOn(TODAY)).isFalse();
-        assertThatThrownBy(() -> FamilyDoctorContract.sign(new ContractId("k"), "ref", null,
-                new ContractTerms(new InstitutionId("chc"), null, null, new PractitionerId("gp"), TODAY, TODAY), NOW))
-                .isInstanceOf(RegistryRuleViolation.class);
     }
 }

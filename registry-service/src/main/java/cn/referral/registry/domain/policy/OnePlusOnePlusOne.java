@@ -1,9 +1,10 @@
-package cn.referral.registry.domain.contract;
+package cn.referral.registry.domain.policy;
 
 import java.util.Map;
 
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.registry.domain.RegistryRuleViolation;
+import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.practitioner.Practitioner;

@@ -1,10 +1,16 @@
-package cn.referral.registry.domain.catalog;
+package cn.referral.registry.domain.policy;
 
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
+import cn.referral.registry.domain.catalog.CareType;
+import cn.referral.registry.domain.catalog.CatalogEntry;
+import cn.referral.registry.domain.catalog.DiagnosisCode;
+import cn.referral.registry.domain.catalog.DiseaseCatalog;
+import cn.referral.registry.domain.catalog.Eligibility;
+import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 
 /**

@@ -1,4 +1,4 @@
-package cn.referral.registry.domain.catalog;
+package cn.referral.registry.domain.policy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +11,12 @@ import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.testing.EligibilityCases.Case;
 import cn.referral.platform.testing.EligibilityCases.CatalogRow;
 import cn.referral.platform.testing.EligibilityCases;
+import cn.referral.registry.domain.catalog.CareType;
+import cn.referral.registry.domain.catalog.CatalogEntry;
+import cn.referral.registry.domain.catalog.DiagnosisCode;
+import cn.referral.registry.domain.catalog.DiseaseCatalog;
+import cn.referral.registry.domain.catalog.Eligibility;
+import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 
 /**

@@ -1,4 +1,4 @@
-package cn.referral.registry.domain.route;
+package cn.referral.registry.domain.policy;
 
 import static cn.referral.registry.domain.Fixtures.NOW;
 import static cn.referral.registry.domain.Fixtures.NANAN;
@@ -24,7 +24,6 @@ import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
 import cn.referral.registry.domain.alliance.AllianceType;
 import cn.referral.registry.domain.catalog.CareType;
-import cn.referral.registry.domain.catalog.CatalogEligibility;
 import cn.referral.registry.domain.catalog.DiagnosisCode;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.ReferralDirection;
@@ -32,6 +31,9 @@ import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionKind;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.institution.RegionCode;
+import cn.referral.registry.domain.route.RouteQuestion;
+import cn.referral.registry.domain.route.RouteSuggestion;
+import cn.referral.registry.domain.route.RouteTier;
 
 class RouteRankingTest {
 

@@ -1,4 +1,4 @@
-package cn.referral.registry.domain.route;
+package cn.referral.registry.domain.policy;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +17,9 @@ import cn.referral.registry.domain.catalog.Eligibility;
 import cn.referral.registry.domain.catalog.ReferralDirection;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionLevel;
+import cn.referral.registry.domain.route.RouteQuestion;
+import cn.referral.registry.domain.route.RouteSuggestion;
+import cn.referral.registry.domain.route.RouteTier;
 
 /**
  * Ranks where a patient can be referred: inside the source's own alliances first — the lead hospital,
