@@ -21,7 +21,7 @@ import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.application.port.in.PoolView;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.WaitlistStore;
-import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.pool.Pool;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
