@@ -1,6 +1,6 @@
 package cn.referral.quota.application;
 
-import cn.referral.quota.domain.PoolKey;
+import cn.referral.quota.domain.pool.PoolKey;
 
 /** A pool for this institution, department, resource, date and session exists already. */
 public class DuplicatePool extends RuntimeException {

@@ -3,7 +3,7 @@ package cn.referral.quota.application;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.ReferralRegister;
-import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.pool.Pool;
 import reactor.core.publisher.Flux;
 
 /**

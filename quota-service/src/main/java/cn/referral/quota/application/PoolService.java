@@ -14,21 +14,23 @@ import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
-import cn.referral.platform.security.Role;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
 import cn.referral.quota.application.port.in.PoolStanding;
 import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.application.port.in.PoolView;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.WaitlistStore;
-import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.pool.Actor;
+import cn.referral.quota.domain.pool.Pool;
+import cn.referral.quota.domain.pool.PoolPermissions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Pools are managed by the referral desk (转诊服务中心) of their institution and read by anyone of
  * that institution; to everyone else they do not exist (404, not 403). Only how many reserved units
- * are free is shown further: to the doctors and desks who refer patients there.
+ * are free is shown further: to the doctors and desks who refer patients there. The domain's
+ * {@link PoolPermissions} decides, for the caller as the domain sees them ({@link Actors}).
  */
 public class PoolService implements PoolUseCases {
 
@@ -53,9 +55,10 @@ public class PoolService implements PoolUseCases {
 
     @Override
     public Mono<PoolView> open(OpenPoolCommand command, Caller caller) {
+        Actor actor = Actors.of(caller);
         return Mono.fromCallable(() -> {
-            requireDesk(caller);
-            if (!caller.belongsTo(command.key().institutionId().value())) {
+            requireDesk(actor);
+            if (!PoolPermissions.maySeePoolsOf(command.key().institutionId(), actor)) {
                 throw new NotPermitted("A referral desk opens pools of its own institution only");
             }
             return Pool.open(new PoolId(ids.get()), command.key(), command.capacity(), command.reserved(), zone);
@@ -76,12 +79,12 @@ public class PoolService implements PoolUseCases {
 
     @Override
     public Mono<PoolView> find(PoolId poolId, Caller caller) {
-        return visible(poolId, caller).flatMap(pool -> views(List.of(pool))).map(found -> found.get(0));
+        return visible(poolId, Actors.of(caller)).flatMap(pool -> views(List.of(pool))).map(found -> found.get(0));
     }
 
     @Override
     public Mono<List<PoolView>> list(InstitutionId institutionId, LocalDate date, Caller caller) {
-        if (!caller.belongsTo(institutionId.value())) {
+        if (!PoolPermissions.maySeePoolsOf(institutionId, Actors.of(caller))) {
             return Mono.error(new NotFound("Institution", institutionId.value()));
         }
         return pools.findByInstitutionAndDate(institutionId, date).collectList().flatMap(this::views);
@@ -89,7 +92,7 @@ public class PoolService implements PoolUseCases {
 
     @Override
     public Mono<List<Pool>> reserveOn(InstitutionId institutionId, LocalDate date, Caller caller) {
-        if (!caller.hasAny(Role.PRIMARY_DOCTOR, Role.HOSPITAL_DOCTOR, Role.REFERRAL_DESK)) {
+        if (!PoolPermissions.maySeeFreeReserve(Actors.of(caller))) {
             return Mono.error(new NotPermitted("The reserve's free units are shown to those who refer patients"));
         }
         return pools.findByInstitutionAndDate(institutionId, date).collectList();
@@ -97,8 +100,9 @@ public class PoolService implements PoolUseCases {
 
     @Override
     public Mono<PoolView> resize(PoolId poolId, int capacity, int reserved, Caller caller) {
-        return visible(poolId, caller)
-                .doOnNext(pool -> requireDesk(caller))
+        Actor actor = Actors.of(caller);
+        return visible(poolId, actor)
+                .doOnNext(pool -> requireDesk(actor))
                 .flatMap(pool -> updates.update(poolId, current -> current.resize(capacity, reserved)))
                 .flatMap(change -> promotion.promote(poolId))
                 .then(find(poolId, caller));
@@ -110,14 +114,15 @@ public class PoolService implements PoolUseCases {
         Flux<PoolStanding> waiting = waitlist.waitingFor(referralId)
                 .concatMap(entry -> Mono.zip(pools.findById(entry.poolId()), waitlist.positionOf(entry),
                         PoolStanding::new));
+        Actor actor = Actors.of(caller);
         return Flux.concat(holding, waiting)
-                .filter(standing -> caller.belongsTo(standing.pool().key().institutionId().value()))
+                .filter(standing -> PoolPermissions.maySee(standing.pool(), actor))
                 .collectList();
     }
 
-    private Mono<Pool> visible(PoolId poolId, Caller caller) {
+    private Mono<Pool> visible(PoolId poolId, Actor actor) {
         return pools.findById(poolId)
-                .filter(pool -> caller.belongsTo(pool.key().institutionId().value()))
+                .filter(pool -> PoolPermissions.maySee(pool, actor))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Pool", poolId.value())));
     }
 
@@ -130,8 +135,8 @@ public class PoolService implements PoolUseCases {
         return counts.getOrDefault(pool.id(), 0L);
     }
 
-    private static void requireDesk(Caller caller) {
-        if (!caller.has(Role.REFERRAL_DESK)) {
+    private static void requireDesk(Actor actor) {
+        if (!PoolPermissions.managesPools(actor)) {
             throw new NotPermitted("Pools are managed by the institution's referral desk");
         }
     }

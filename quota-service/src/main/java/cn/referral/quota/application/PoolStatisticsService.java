@@ -5,7 +5,7 @@ import java.time.Clock;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.application.port.out.WaitlistStore;
-import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.pool.Pool;
 import reactor.core.publisher.Mono;
 
 /** Refreshes the gauges from the coming pools, so every replica reports the same, stored truth. */

@@ -6,9 +6,9 @@ import java.util.function.Function;
 import cn.referral.platform.domain.PoolId;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.QuotaMetrics;
-import cn.referral.quota.domain.NewHold;
-import cn.referral.quota.domain.Outcome;
-import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.pool.NewHold;
+import cn.referral.quota.domain.pool.Outcome;
+import cn.referral.quota.domain.pool.Pool;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import cn.referral.quota.application.port.in.ReserveCutoffUseCase;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.QuotaMetrics;
-import cn.referral.quota.domain.ReserveCutoff;
+import cn.referral.quota.domain.pool.ReserveCutoff;
 import reactor.core.publisher.Mono;
 
 /**

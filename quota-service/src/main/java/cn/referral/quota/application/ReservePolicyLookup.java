@@ -4,9 +4,9 @@ import java.time.LocalDate;
 
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.quota.application.port.out.ReferenceViews;
-import cn.referral.quota.domain.HoldRequest;
-import cn.referral.quota.domain.ReservePolicies;
-import cn.referral.quota.domain.ReservePolicy;
+import cn.referral.quota.domain.policy.ReservePolicies;
+import cn.referral.quota.domain.policy.ReservePolicy;
+import cn.referral.quota.domain.pool.HoldRequest;
 import reactor.core.publisher.Mono;
 
 /** Finds the reserve policy of a pool's institution (by its region) and whether a patient is served first. */

@@ -15,11 +15,11 @@ import cn.referral.platform.domain.ReferralId;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.application.port.out.WaitlistStore;
-import cn.referral.quota.domain.Outcome;
-import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.ReleaseReason;
-import cn.referral.quota.domain.ReservePolicy;
-import cn.referral.quota.domain.WaitlistEntry;
+import cn.referral.quota.domain.policy.ReservePolicy;
+import cn.referral.quota.domain.pool.Outcome;
+import cn.referral.quota.domain.pool.Pool;
+import cn.referral.quota.domain.pool.ReleaseReason;
+import cn.referral.quota.domain.waitlist.WaitlistEntry;
 import reactor.core.publisher.Mono;
 
 /**

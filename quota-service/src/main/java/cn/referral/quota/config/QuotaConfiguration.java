@@ -27,9 +27,9 @@ import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.application.port.out.ReferenceViews;
 import cn.referral.quota.application.port.out.ReferralRegister;
 import cn.referral.quota.application.port.out.WaitlistStore;
-import cn.referral.quota.domain.ReserveCutoff;
-import cn.referral.quota.domain.ReservePolicies;
-import cn.referral.quota.domain.ReservePolicy;
+import cn.referral.quota.domain.policy.ReservePolicies;
+import cn.referral.quota.domain.policy.ReservePolicy;
+import cn.referral.quota.domain.pool.ReserveCutoff;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuotaProperties.class)

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import cn.referral.quota.domain.Resource;
+import cn.referral.quota.domain.pool.Resource;
 
 /**
  * Operational and region settings of the ledger (documented in the README, "Reserve settings").

@@ -2,6 +2,9 @@ package cn.referral.quota.domain;
 
 import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
+import cn.referral.quota.domain.pool.Hold;
+import cn.referral.quota.domain.pool.PoolKey;
+import cn.referral.quota.domain.pool.ReleaseReason;
 
 import java.time.Instant;
 

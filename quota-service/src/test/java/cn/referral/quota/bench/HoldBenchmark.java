@@ -24,12 +24,12 @@ import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.testing.MongoStandIn;
 import cn.referral.quota.adapter.out.persistence.LedgerStack;
 import cn.referral.quota.application.port.in.Placement;
-import cn.referral.quota.domain.HoldRequest;
-import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolKey;
-import cn.referral.quota.domain.Resource;
-import cn.referral.quota.domain.Session;
 import cn.referral.quota.domain.Urgency;
+import cn.referral.quota.domain.pool.HoldRequest;
+import cn.referral.quota.domain.pool.Pool;
+import cn.referral.quota.domain.pool.PoolKey;
+import cn.referral.quota.domain.pool.Resource;
+import cn.referral.quota.domain.pool.Session;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import com.mongodb.ConnectionString;

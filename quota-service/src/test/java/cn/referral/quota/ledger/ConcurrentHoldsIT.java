@@ -1,7 +1,7 @@
 package cn.referral.quota.ledger;
 
-import static cn.referral.quota.domain.Pools.NOW;
-import static cn.referral.quota.domain.Pools.aReferral;
+import static cn.referral.quota.domain.pool.Pools.NOW;
+import static cn.referral.quota.domain.pool.Pools.aReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,13 +28,13 @@ import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.platform.testing.MutableClock;
 import cn.referral.quota.adapter.out.persistence.LedgerStack;
 import cn.referral.quota.application.port.in.Placement;
-import cn.referral.quota.domain.HoldRequest;
-import cn.referral.quota.domain.NewHold;
-import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolTally;
-import cn.referral.quota.domain.Pools;
-import cn.referral.quota.domain.ReleaseReason;
 import cn.referral.quota.domain.Urgency;
+import cn.referral.quota.domain.pool.HoldRequest;
+import cn.referral.quota.domain.pool.NewHold;
+import cn.referral.quota.domain.pool.Pool;
+import cn.referral.quota.domain.pool.PoolTally;
+import cn.referral.quota.domain.pool.Pools;
+import cn.referral.quota.domain.pool.ReleaseReason;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

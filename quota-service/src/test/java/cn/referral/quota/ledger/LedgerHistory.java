@@ -17,10 +17,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import cn.referral.quota.domain.HoldRequest;
-import cn.referral.quota.domain.WaitlistClass;
-import cn.referral.quota.domain.ReservePolicies;
-import cn.referral.quota.domain.WaitlistOrder;
+import cn.referral.quota.domain.policy.ReservePolicies;
+import cn.referral.quota.domain.policy.WaitlistOrder;
+import cn.referral.quota.domain.pool.HoldRequest;
+import cn.referral.quota.domain.waitlist.WaitlistClass;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

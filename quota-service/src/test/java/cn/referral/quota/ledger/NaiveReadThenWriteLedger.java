@@ -9,9 +9,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import cn.referral.quota.domain.HoldRequest;
-import cn.referral.quota.domain.ReservePolicies;
-import cn.referral.quota.domain.WaitlistOrder;
+import cn.referral.quota.domain.policy.ReservePolicies;
+import cn.referral.quota.domain.policy.WaitlistOrder;
+import cn.referral.quota.domain.pool.HoldRequest;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

@@ -21,9 +21,9 @@ import cn.referral.platform.domain.PoolId;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
 import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.config.QuotaProperties;
-import cn.referral.quota.domain.PoolKey;
-import cn.referral.quota.domain.Resource;
-import cn.referral.quota.domain.Session;
+import cn.referral.quota.domain.pool.PoolKey;
+import cn.referral.quota.domain.pool.Resource;
+import cn.referral.quota.domain.pool.Session;
 
 /**
  * Demo pools for the coming 14 days at the two demo hospitals of registry-service's demo data

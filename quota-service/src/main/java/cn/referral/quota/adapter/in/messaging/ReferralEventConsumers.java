@@ -20,11 +20,11 @@ import cn.referral.quota.adapter.in.messaging.ReferralEventsV1.SubmittedV1;
 import cn.referral.quota.application.port.in.HoldUseCases;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.application.port.in.SubmittedReferral;
-import cn.referral.quota.domain.CareType;
-import cn.referral.quota.domain.HoldRequest;
-import cn.referral.quota.domain.ReleaseReason;
-import cn.referral.quota.domain.Resource;
 import cn.referral.quota.domain.Urgency;
+import cn.referral.quota.domain.pool.CareType;
+import cn.referral.quota.domain.pool.HoldRequest;
+import cn.referral.quota.domain.pool.ReleaseReason;
+import cn.referral.quota.domain.pool.Resource;
 import reactor.core.publisher.Mono;
 
 /** Referral lifecycle events drive the ledger: submitted holds, accepted confirms, the exits release. */

@@ -6,7 +6,7 @@ import java.util.stream.Stream;
 
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.quota.application.port.in.PoolStanding;
-import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.pool.Pool;
 
 /**
  * Where a referral stands in one pool: {@code HELD}, {@code CONFIRMED}, {@code RELEASED} (with the

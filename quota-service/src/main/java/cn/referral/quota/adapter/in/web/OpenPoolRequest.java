@@ -2,8 +2,8 @@ package cn.referral.quota.adapter.in.web;
 
 import java.time.LocalDate;
 
-import cn.referral.quota.domain.Resource;
-import cn.referral.quota.domain.Session;
+import cn.referral.quota.domain.pool.Resource;
+import cn.referral.quota.domain.pool.Session;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

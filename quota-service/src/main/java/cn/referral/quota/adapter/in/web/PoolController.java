@@ -20,7 +20,7 @@ import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.IdParameters;
 import cn.referral.quota.application.port.in.OpenPoolCommand;
 import cn.referral.quota.application.port.in.PoolUseCases;
-import cn.referral.quota.domain.PoolKey;
+import cn.referral.quota.domain.pool.PoolKey;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import cn.referral.quota.application.port.in.PoolView;
-import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.pool.Pool;
 
 /** A pool as its desk sees it: the reserve and how it is used. */
 record PoolResponse(String id, String institutionId, String department, String resource, LocalDate date,

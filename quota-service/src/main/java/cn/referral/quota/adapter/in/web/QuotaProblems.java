@@ -7,7 +7,7 @@ import cn.referral.platform.web.ProblemException;
 import cn.referral.platform.web.ProblemMapping;
 import cn.referral.platform.web.ProblemTypes;
 import cn.referral.quota.application.DuplicatePool;
-import cn.referral.quota.domain.PoolStateConflict;
+import cn.referral.quota.domain.pool.PoolStateConflict;
 
 /**
  * The ledger's own errors as problems; the platform's handler renders them as problem+json and maps the shared

@@ -3,7 +3,7 @@ package cn.referral.quota.adapter.in.web;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.pool.Pool;
 
 /**
  * A pool as someone choosing where to refer sees it: what it is and how many reserved units a

@@ -14,9 +14,9 @@ import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.SlotHeldV1;
 import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.SlotReleasedV1;
 import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.UnavailableV1;
 import cn.referral.quota.adapter.out.messaging.QuotaWireRecords.WaitlistedV1;
-import cn.referral.quota.domain.Hold;
-import cn.referral.quota.domain.PoolKey;
 import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.pool.Hold;
+import cn.referral.quota.domain.pool.PoolKey;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.platform.domain.PoolId;
 import cn.referral.quota.application.port.out.QuotaMetrics;
-import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.pool.Pool;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;

@@ -20,8 +20,8 @@ import cn.referral.platform.outbox.OutboxFields;
 import cn.referral.quota.adapter.out.messaging.QuotaEventMessages;
 import cn.referral.quota.application.port.out.WaitlistStore;
 import cn.referral.quota.domain.QuotaEvent;
-import cn.referral.quota.domain.WaitlistEntry;
-import cn.referral.quota.domain.WaitlistOrder;
+import cn.referral.quota.domain.policy.WaitlistOrder;
+import cn.referral.quota.domain.waitlist.WaitlistEntry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -12,14 +12,14 @@ import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.OutboxEvent;
-import cn.referral.quota.domain.Hold;
-import cn.referral.quota.domain.HoldStatus;
-import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolKey;
-import cn.referral.quota.domain.ReleaseReason;
-import cn.referral.quota.domain.ReleasedHold;
-import cn.referral.quota.domain.Resource;
-import cn.referral.quota.domain.Session;
+import cn.referral.quota.domain.pool.Hold;
+import cn.referral.quota.domain.pool.HoldStatus;
+import cn.referral.quota.domain.pool.Pool;
+import cn.referral.quota.domain.pool.PoolKey;
+import cn.referral.quota.domain.pool.ReleaseReason;
+import cn.referral.quota.domain.pool.ReleasedHold;
+import cn.referral.quota.domain.pool.Resource;
+import cn.referral.quota.domain.pool.Session;
 
 /**
  * Stored form of a pool: its state, its holds, and the events not yet published, all in one

@@ -10,9 +10,9 @@ import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.quota.domain.Urgency;
-import cn.referral.quota.domain.WaitlistClass;
-import cn.referral.quota.domain.WaitlistEntry;
-import cn.referral.quota.domain.WaitlistOrder;
+import cn.referral.quota.domain.policy.WaitlistOrder;
+import cn.referral.quota.domain.waitlist.WaitlistClass;
+import cn.referral.quota.domain.waitlist.WaitlistEntry;
 
 /**
  * One referral waiting for one pool. {@code _id} is pool id + referral id, so a referral joins a

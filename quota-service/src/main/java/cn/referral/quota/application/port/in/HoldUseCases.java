@@ -3,7 +3,7 @@ package cn.referral.quota.application.port.in;
 import java.time.Instant;
 
 import cn.referral.platform.domain.ReferralId;
-import cn.referral.quota.domain.ReleaseReason;
+import cn.referral.quota.domain.pool.ReleaseReason;
 import reactor.core.publisher.Mono;
 
 /** What referral events do to the ledger. Every operation is idempotent per referral. */

@@ -8,7 +8,7 @@ import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
-import cn.referral.quota.domain.Pool;
+import cn.referral.quota.domain.pool.Pool;
 import reactor.core.publisher.Mono;
 
 /**

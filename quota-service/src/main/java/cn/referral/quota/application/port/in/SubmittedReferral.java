@@ -1,7 +1,7 @@
 package cn.referral.quota.application.port.in;
 
 import cn.referral.platform.domain.InstitutionId;
-import cn.referral.quota.domain.HoldRequest;
+import cn.referral.quota.domain.pool.HoldRequest;
 
 /**
  * A submitted referral as the ledger reads it: what it asks for, and who the patient and the

@@ -7,12 +7,12 @@ import java.util.Collection;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
-import cn.referral.quota.domain.NewHold;
-import cn.referral.quota.domain.Outcome;
-import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.PoolTally;
-import cn.referral.quota.domain.Resource;
-import cn.referral.quota.domain.WaitlistClass;
+import cn.referral.quota.domain.pool.NewHold;
+import cn.referral.quota.domain.pool.Outcome;
+import cn.referral.quota.domain.pool.Pool;
+import cn.referral.quota.domain.pool.PoolTally;
+import cn.referral.quota.domain.pool.Resource;
+import cn.referral.quota.domain.waitlist.WaitlistClass;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.referral.platform.domain.PoolId;
-import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.QuotaEvent;
+import cn.referral.quota.domain.pool.Pool;
 
 /** What the ledger reports to monitoring. */
 public interface QuotaMetrics {

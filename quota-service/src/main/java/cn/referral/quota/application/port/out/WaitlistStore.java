@@ -5,7 +5,7 @@ import java.util.Map;
 import cn.referral.platform.domain.PoolId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.quota.domain.QuotaEvent;
-import cn.referral.quota.domain.WaitlistEntry;
+import cn.referral.quota.domain.waitlist.WaitlistEntry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -20,8 +20,8 @@ import cn.referral.quota.application.port.in.PoolStanding;
 import cn.referral.quota.application.port.in.PoolUseCases;
 import cn.referral.quota.application.port.in.PoolView;
 import cn.referral.quota.config.QuotaProperties;
-import cn.referral.quota.domain.ReservedShareRule;
-import cn.referral.quota.domain.Resource;
+import cn.referral.quota.domain.policy.ReservedShareRule;
+import cn.referral.quota.domain.pool.Resource;
 import reactor.core.publisher.Mono;
 
 class LocalDemoPoolsTest {
@@ -84,7 +84,7 @@ class LocalDemoPoolsTest {
         }
 
         @Override
-        public Mono<List<cn.referral.quota.domain.Pool>> reserveOn(InstitutionId institutionId, LocalDate date,
+        public Mono<List<cn.referral.quota.domain.pool.Pool>> reserveOn(InstitutionId institutionId, LocalDate date,
                                                                Caller caller) {
             throw new UnsupportedOperationException();
         }

@@ -1,7 +1,7 @@
 package cn.referral.quota.adapter.out.persistence;
 
-import static cn.referral.quota.domain.Pools.NOW;
-import static cn.referral.quota.domain.Pools.aRoutineReferral;
+import static cn.referral.quota.domain.pool.Pools.NOW;
+import static cn.referral.quota.domain.pool.Pools.aRoutineReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -30,10 +30,10 @@ import cn.referral.platform.testing.MongoStandInDatabase;
 import cn.referral.quota.application.port.in.Placement;
 import cn.referral.quota.application.port.in.SubmittedReferral;
 import cn.referral.quota.application.port.out.ReferralRegister;
-import cn.referral.quota.domain.HoldStatus;
-import cn.referral.quota.domain.Pool;
-import cn.referral.quota.domain.Pools;
-import cn.referral.quota.domain.ReleaseReason;
+import cn.referral.quota.domain.pool.HoldStatus;
+import cn.referral.quota.domain.pool.Pool;
+import cn.referral.quota.domain.pool.Pools;
+import cn.referral.quota.domain.pool.ReleaseReason;
 
 /**
  * Accept and cancel find the pool that holds the referral by the pool's {@code _id}, which the

@@ -22,11 +22,11 @@ import cn.referral.quota.application.port.in.SubmittedReferral;
 import cn.referral.quota.application.port.out.PoolStore;
 import cn.referral.quota.application.port.out.QuotaMetrics;
 import cn.referral.quota.application.port.out.ReferenceViews;
-import cn.referral.quota.domain.HoldRequest;
-import cn.referral.quota.domain.Pool;
 import cn.referral.quota.domain.QuotaEvent;
-import cn.referral.quota.domain.ReserveCutoff;
-import cn.referral.quota.domain.ReservePolicies;
+import cn.referral.quota.domain.policy.ReservePolicies;
+import cn.referral.quota.domain.pool.HoldRequest;
+import cn.referral.quota.domain.pool.Pool;
+import cn.referral.quota.domain.pool.ReserveCutoff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

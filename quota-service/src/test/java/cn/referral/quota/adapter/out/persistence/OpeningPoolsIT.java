@@ -1,8 +1,8 @@
 package cn.referral.quota.adapter.out.persistence;
 
-import static cn.referral.quota.domain.Pools.NOW;
-import static cn.referral.quota.domain.Pools.SESSION_DAY;
-import static cn.referral.quota.domain.Pools.aCardiologyClinicMorning;
+import static cn.referral.quota.domain.pool.Pools.NOW;
+import static cn.referral.quota.domain.pool.Pools.SESSION_DAY;
+import static cn.referral.quota.domain.pool.Pools.aCardiologyClinicMorning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

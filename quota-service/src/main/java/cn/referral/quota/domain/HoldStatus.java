@@ -1,6 +1,0 @@
-package cn.referral.quota.domain;
-
-/** A hold is taken when a referral is submitted and confirmed when the hospital accepts it. */
-public enum HoldStatus {
-    HELD, CONFIRMED
-}

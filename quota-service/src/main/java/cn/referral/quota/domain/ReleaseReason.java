@@ -1,6 +1,0 @@
-package cn.referral.quota.domain;
-
-/** Why a held unit went back: the referral was rejected, cancelled, or not accepted in time. */
-public enum ReleaseReason {
-    REJECTED, CANCELLED, EXPIRED
-}
