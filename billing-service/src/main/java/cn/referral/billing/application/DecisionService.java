@@ -39,7 +39,7 @@ import cn.referral.billing.domain.ReferredCare;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.SettlementDay;
-import cn.referral.billing.domain.rules.DeductibleAssessor;
+import cn.referral.billing.domain.policy.DeductibleAssessor;
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;

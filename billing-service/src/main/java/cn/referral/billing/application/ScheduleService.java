@@ -13,7 +13,7 @@ import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.RegionCode;
 import cn.referral.billing.domain.RegionPolicy;
-import cn.referral.billing.domain.rules.AlreadyPaidWithinSourceDeductible;
+import cn.referral.billing.domain.policy.AlreadyPaidWithinSourceDeductible;
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;

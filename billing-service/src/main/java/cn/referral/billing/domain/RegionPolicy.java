@@ -3,7 +3,7 @@ package cn.referral.billing.domain;
 import java.util.List;
 import java.util.Objects;
 
-import cn.referral.billing.domain.rules.DeductiblePolicy;
+import cn.referral.billing.domain.policy.DeductiblePolicy;
 
 /**
  * Which deductible rules a region applies, in order, and where. The region's code says the level

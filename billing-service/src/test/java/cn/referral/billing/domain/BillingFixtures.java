@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import cn.referral.billing.domain.rules.DeductibleAssessor;
+import cn.referral.billing.domain.policy.DeductibleAssessor;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;

@@ -1,4 +1,4 @@
-package cn.referral.billing.domain.rules;
+package cn.referral.billing.domain.policy;
 
 /**
  * The region settings a rule is tried with: the region policy's allowed gap for one hospitalisation

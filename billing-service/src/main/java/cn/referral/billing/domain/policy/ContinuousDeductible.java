@@ -1,4 +1,4 @@
-package cn.referral.billing.domain.rules;
+package cn.referral.billing.domain.policy;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package cn.referral.billing.domain.rules;
+package cn.referral.billing.domain.policy;
 
 import static cn.referral.billing.domain.BillingFixtures.CITY_HOSPITAL;
 import static cn.referral.billing.domain.BillingFixtures.COMMUNITY_HEALTH_CENTRE;
