@@ -1,7 +1,7 @@
 package cn.referral.billing.application;
 
-import cn.referral.billing.domain.RegionCode;
-import cn.referral.billing.domain.RevocableRecord;
+import cn.referral.billing.domain.decision.RevocableRecord;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import cn.referral.billing.application.port.in.Shown;
 import cn.referral.billing.application.port.out.AuditRecord;
 import cn.referral.billing.application.port.out.AuditTrail;
-import cn.referral.billing.domain.RevocableRecord;
+import cn.referral.billing.domain.decision.RevocableRecord;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;

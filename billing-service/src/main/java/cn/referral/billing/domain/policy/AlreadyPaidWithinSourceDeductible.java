@@ -3,10 +3,10 @@ package cn.referral.billing.domain.policy;
 import java.util.Optional;
 
 import cn.referral.billing.domain.CareType;
-import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.InstitutionLevel;
-import cn.referral.billing.domain.ReferredCare;
+import cn.referral.billing.domain.decision.ReferredCare;
+import cn.referral.billing.domain.network.InstitutionLevel;
+import cn.referral.billing.domain.region.DeductibleSchedule;
 
 /**
  * What was already paid is bounded: a stay's deductible (起付线) is at most the amount the schedule

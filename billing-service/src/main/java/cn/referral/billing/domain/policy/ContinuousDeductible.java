@@ -5,9 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.ReferredCare;
-import cn.referral.billing.domain.RuleCode;
-import cn.referral.billing.domain.Seed;
+import cn.referral.billing.domain.decision.ReferredCare;
 
 /**
  * 连续计算起付线: the transfer continues one hospitalisation, so the deductible is counted across it.

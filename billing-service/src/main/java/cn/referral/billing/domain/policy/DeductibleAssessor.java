@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.AlliancePlacement;
-import cn.referral.billing.domain.DeductibleAssessment;
-import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.PolicyRule;
-import cn.referral.billing.domain.ReferredCare;
-import cn.referral.billing.domain.RegionPolicy;
-import cn.referral.billing.domain.RuleCode;
+import cn.referral.billing.domain.decision.DeductibleAssessment;
+import cn.referral.billing.domain.decision.ReferredCare;
+import cn.referral.billing.domain.network.Alliance;
+import cn.referral.billing.domain.network.AlliancePlacement;
+import cn.referral.billing.domain.region.DeductibleSchedule;
+import cn.referral.billing.domain.region.PolicyRule;
+import cn.referral.billing.domain.region.RegionPolicy;
 import cn.referral.platform.domain.AllianceId;
 
 /**

@@ -4,9 +4,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.ReferredCare;
-import cn.referral.billing.domain.RuleCode;
-import cn.referral.billing.domain.Seed;
+import cn.referral.billing.domain.decision.ReferredCare;
 
 /**
  * One named deductible rule from the policy documents. A region policy decides where each applies

@@ -3,9 +3,7 @@ package cn.referral.billing.domain.policy;
 import java.util.Map;
 
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.ReferredCare;
-import cn.referral.billing.domain.RuleCode;
-import cn.referral.billing.domain.Seed;
+import cn.referral.billing.domain.decision.ReferredCare;
 
 /**
  * No relief: the target level's whole deductible is payable. What applies when no other rule of

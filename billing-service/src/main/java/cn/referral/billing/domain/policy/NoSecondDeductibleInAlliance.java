@@ -5,9 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.ReferredCare;
-import cn.referral.billing.domain.RuleCode;
-import cn.referral.billing.domain.Seed;
+import cn.referral.billing.domain.decision.ReferredCare;
 
 /**
  * 取消医联体内转诊医保二次起付线: a patient transferred within the alliance in the middle of a

@@ -1,6 +1,6 @@
 package cn.referral.billing.domain.policy;
 
-import cn.referral.billing.domain.ReferredCare;
+import cn.referral.billing.domain.decision.ReferredCare;
 
 /**
  * 符合规定/按规定转诊: a referral made by the rules. The seeds grant their reliefs to referrals

@@ -2,8 +2,8 @@ package cn.referral.billing.domain.policy;
 
 import java.time.temporal.ChronoUnit;
 
-import cn.referral.billing.domain.ReferredCare;
-import cn.referral.billing.domain.SourceEpisode;
+import cn.referral.billing.domain.decision.ReferredCare;
+import cn.referral.billing.domain.decision.SourceEpisode;
 
 /**
  * 同一次住院: the admission at the target continues the stay at the source. Counting the deductible

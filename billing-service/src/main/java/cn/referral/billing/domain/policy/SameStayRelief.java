@@ -1,7 +1,7 @@
 package cn.referral.billing.domain.policy;
 
 import cn.referral.billing.domain.CareType;
-import cn.referral.billing.domain.ReferredCare;
+import cn.referral.billing.domain.decision.ReferredCare;
 
 /**
  * A relief for a referred inpatient (转诊住院患者) whose hospitalisation continues across the referral

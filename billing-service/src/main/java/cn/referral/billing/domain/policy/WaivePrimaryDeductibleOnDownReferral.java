@@ -5,11 +5,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import cn.referral.billing.domain.CareType;
-import cn.referral.billing.domain.Direction;
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.ReferredCare;
-import cn.referral.billing.domain.RuleCode;
-import cn.referral.billing.domain.Seed;
+import cn.referral.billing.domain.decision.Direction;
+import cn.referral.billing.domain.decision.ReferredCare;
 
 /**
  * 取消当次基层住院起付线: a patient referred down from a higher-level hospital for follow-up care

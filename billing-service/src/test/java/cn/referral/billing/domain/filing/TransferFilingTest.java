@@ -7,9 +7,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import cn.referral.billing.domain.BillingFixtures;
-import cn.referral.billing.domain.ClosingReason;
-import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.decision.ClosingReason;
+import cn.referral.billing.domain.decision.DeductibleDecision;
 
 /** A 转院备案's events say what happened, when (the caller's clock) and the filing's version after it. */
 class TransferFilingTest {

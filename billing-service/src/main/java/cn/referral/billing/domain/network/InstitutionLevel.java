@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.network;
 
 /** Functional level of an institution (the registry's); deductibles are scheduled per level. */
 public enum InstitutionLevel {

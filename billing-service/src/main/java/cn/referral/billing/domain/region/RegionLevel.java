@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.region;
 
 /**
  * The administrative level a region code (GB/T 2260) stands for, and so the level a region policy

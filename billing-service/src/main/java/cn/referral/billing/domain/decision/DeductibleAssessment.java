@@ -1,5 +1,8 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.decision;
 
+import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.policy.RuleCode;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.domain.AllianceId;
 
 import java.util.Objects;

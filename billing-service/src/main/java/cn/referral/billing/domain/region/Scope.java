@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.region;
 
 /** Where a rule of a region policy applies. */
 public enum Scope {

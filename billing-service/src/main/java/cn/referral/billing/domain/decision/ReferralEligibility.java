@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.decision;
 
 /**
  * How the referral got past referral-service's eligibility check, as {@code referral.accepted.v1}

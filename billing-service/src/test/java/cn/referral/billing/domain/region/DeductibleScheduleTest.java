@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import cn.referral.billing.domain.BillingFixtures;
+import cn.referral.billing.domain.BillingRuleViolation;
+import cn.referral.billing.domain.CareType;
+import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.network.InstitutionLevel;
 
 class DeductibleScheduleTest {
 

@@ -1,5 +1,12 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.region;
 
+import cn.referral.billing.domain.BillingFixtures;
+import cn.referral.billing.domain.BillingRuleViolation;
+import cn.referral.billing.domain.network.Alliance;
+import cn.referral.billing.domain.network.AlliancePlacement;
+import cn.referral.billing.domain.network.AllianceType;
+import cn.referral.billing.domain.policy.RuleCode;
+import cn.referral.billing.domain.policy.Seed;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
 

@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.policy;
 
 /**
  * The rule a decision was made by, as insurers read it in {@code rule}. The first four are the

@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.decision;
 
 /** Why a referral ended without care at the target, which revokes its decision. */
 public enum ClosingReason {

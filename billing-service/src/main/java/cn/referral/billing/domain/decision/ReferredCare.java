@@ -1,5 +1,10 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.decision;
 
+import cn.referral.billing.domain.CareType;
+import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.network.Institution;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.domain.ReferralId;
 
 import java.time.LocalDate;

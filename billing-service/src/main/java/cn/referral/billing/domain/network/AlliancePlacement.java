@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.network;
 
 import cn.referral.platform.domain.InstitutionId;
 

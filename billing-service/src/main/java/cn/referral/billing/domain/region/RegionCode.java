@@ -1,8 +1,10 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.region;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import cn.referral.billing.domain.BillingRuleViolation;
 
 /**
  * 统筹区 (insurance pooling region) as a GB/T 2260 administrative division code: six digits. The

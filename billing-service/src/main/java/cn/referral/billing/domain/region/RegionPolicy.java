@@ -1,8 +1,9 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.region;
 
 import java.util.List;
 import java.util.Objects;
 
+import cn.referral.billing.domain.BillingRuleViolation;
 import cn.referral.billing.domain.policy.DeductiblePolicy;
 
 /**

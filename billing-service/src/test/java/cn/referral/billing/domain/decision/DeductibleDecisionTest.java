@@ -1,10 +1,13 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+
+import cn.referral.billing.domain.BillingFixtures;
+import cn.referral.billing.domain.Outcome;
 
 class DeductibleDecisionTest {
 

@@ -1,9 +1,13 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.region;
 
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+
+import cn.referral.billing.domain.network.AllianceType;
+import cn.referral.billing.domain.policy.RuleCode;
+import cn.referral.billing.domain.policy.Seed;
 
 /**
  * One line of a region policy: apply {@code rule} to referrals in {@code scope}, counting the

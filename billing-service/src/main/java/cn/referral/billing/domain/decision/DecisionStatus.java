@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.decision;
 
 /** An issued decision holds until the referral is cancelled, expires or the patient does not show. */
 public enum DecisionStatus {

@@ -1,4 +1,6 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.policy;
+
+import cn.referral.billing.domain.region.RegionCode;
 
 /**
  * The policy documents the deductible rules quote (the project's {@code seeds/}), and the region

@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.decision;
 
 import cn.referral.platform.domain.Identifier;
 

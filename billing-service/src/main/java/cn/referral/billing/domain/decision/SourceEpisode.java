@@ -1,7 +1,9 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.decision;
 
 import java.time.LocalDate;
 import java.util.Objects;
+
+import cn.referral.billing.domain.Fen;
 
 /**
  * The hospitalisation the patient is transferred out of: when it began, when the patient leaves it

@@ -1,5 +1,8 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.decision;
 
+import cn.referral.billing.domain.InsuredPersonNo;
+import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 

@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.region;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import cn.referral.billing.domain.BillingRuleViolation;
+import cn.referral.billing.domain.CareType;
+import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.InsuranceScheme;
+import cn.referral.billing.domain.network.InstitutionLevel;
 
 /**
  * The deductibles (起付线) of one region, scheme and year, in fen, per care type and institution level.

@@ -1,4 +1,4 @@
-package cn.referral.billing.domain;
+package cn.referral.billing.domain.network;
 
 /** Kinds of 医联体; a region policy says which of them count for a rule. */
 public enum AllianceType {
