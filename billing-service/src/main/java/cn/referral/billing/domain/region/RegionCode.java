@@ -15,10 +15,15 @@ public record RegionCode(String value) {
     private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
 
     public RegionCode {
-        if (value == null || !SIX_DIGITS.matcher(value).matches()) {
+        if (!isRegionCode(value)) {
             throw new BillingRuleViolation("region-code", "region",
                     "a region code is six digits (GB/T 2260), not " + value);
         }
+    }
+
+    /** Whether {@code value} is a region code at all: six digits, as the constructor requires. */
+    public static boolean isRegionCode(String value) {
+        return value != null && SIX_DIGITS.matcher(value).matches();
     }
 
     /** The level this code stands for: {@code 350000} a province, {@code 350500} a city, {@code 350583} a county. */
