@@ -1,37 +1,20 @@
 package cn.referral.billing.application;
 
-import cn.referral.billing.domain.RegionCode;
-import cn.referral.billing.domain.RevocableRecord;
+import cn.referral.billing.domain.decision.RecordPermissions;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.application.NotPermitted;
-import cn.referral.platform.domain.Identifier;
-import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.security.Role;
 
 /**
- * Who may do what (DESIGN §4–5). Decisions are read by auditors (all), an insurer (its region) and
- * the referral's own institutions; schedules and policies are written by registry administrators.
+ * What the use cases check on the caller's token (DESIGN §4–5): the audit trail is read by auditors, settlement
+ * exports by the region's insurer and auditors, schedules and policies are written by registry administrators;
+ * and what an audit record names of the caller. Who may read a decision or a 转院备案, and who sees its insured
+ * person number in full, is the domain's {@link RecordPermissions}, over the {@link Actors actor} of the caller.
  */
 final class AccessRules {
 
     private AccessRules() {
-    }
-
-    /**
-     * A decision, and the 转院备案 filed beside it, are read by auditors, the insurer of the patient's region
-     * and the referral's own two institutions.
-     */
-    static boolean mayRead(Caller caller, RevocableRecord record) {
-        return caller.has(Role.AUDITOR) || insurerOf(caller, record.insuringRegion())
-                || record.concernsInstitution(institutionOf(caller));
-    }
-
-    /**
-     * Whether the caller sees the insured person number in full: only the insurer of the record's insuring
-     * region, who settles it (DESIGN §5). Auditors and the referral's institutions see it masked.
-     */
-    static boolean seesInsuredPersonNoInFull(Caller caller, RevocableRecord record) {
-        return insurerOf(caller, record.insuringRegion());
     }
 
     static void requireAuditor(Caller caller) {
@@ -54,16 +37,6 @@ final class AccessRules {
             return "SETTLEMENT";
         }
         return caller.has(Role.AUDITOR) ? "AUDIT" : "REFERRAL_HANDLING";
-    }
-
-    /** The caller's own institution, or null: auditors and insurers have none, and a blank one names none. */
-    private static InstitutionId institutionOf(Caller caller) {
-        return Identifier.ofValueOrNull(caller.institutionId(), InstitutionId::new);
-    }
-
-    /** The caller is the insurer of this region: who settles its decisions and filings. */
-    private static boolean insurerOf(Caller caller, RegionCode region) {
-        return caller.has(Role.INSURER) && region.value().equals(caller.regionCode());
     }
 
     /** The region whose settlement the caller may export, or null for every region (auditors). */

@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 import cn.referral.billing.application.port.in.Shown;
 import cn.referral.billing.application.port.out.AuditRecord;
 import cn.referral.billing.application.port.out.AuditTrail;
-import cn.referral.billing.domain.RevocableRecord;
+import cn.referral.billing.domain.decision.Actor;
+import cn.referral.billing.domain.decision.RecordPermissions;
+import cn.referral.billing.domain.decision.RevocableRecord;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;
@@ -36,9 +38,10 @@ final class AuditedReads {
      * forbidden.
      */
     <R extends RevocableRecord> Mono<Shown<R>> shown(Caller caller, String action, Mono<R> found, String purpose) {
-        return found.filter(record -> AccessRules.mayRead(caller, record))
+        Actor actor = Actors.of(caller);
+        return found.filter(record -> RecordPermissions.mayRead(record, actor))
                 .flatMap(record -> {
-                    boolean inFull = AccessRules.seesInsuredPersonNoInFull(caller, record);
+                    boolean inFull = RecordPermissions.seesInsuredPersonNoInFull(record, actor);
                     return record(caller, action, record.referralId().value(), record.decisionId().value(), null,
                             purpose, inFull)
                             .thenReturn(new Shown<>(record, inFull));

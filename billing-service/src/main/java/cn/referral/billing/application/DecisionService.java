@@ -26,20 +26,22 @@ import cn.referral.billing.application.port.out.DecisionStore;
 import cn.referral.billing.application.port.out.InstitutionDirectory;
 import cn.referral.billing.application.port.out.PolicyStore;
 import cn.referral.billing.application.port.out.ScheduleStore;
-import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.AlliancePlacement;
-import cn.referral.billing.domain.DecisionEvent;
-import cn.referral.billing.domain.DecisionId;
-import cn.referral.billing.domain.DeductibleAssessment;
-import cn.referral.billing.domain.DeductibleDecision;
-import cn.referral.billing.domain.DeductibleSchedule;
-import cn.referral.billing.domain.Institution;
 import cn.referral.billing.domain.Outcome;
-import cn.referral.billing.domain.ReferredCare;
-import cn.referral.billing.domain.RegionCode;
-import cn.referral.billing.domain.RegionPolicy;
 import cn.referral.billing.domain.SettlementDay;
-import cn.referral.billing.domain.rules.DeductibleAssessor;
+import cn.referral.billing.domain.decision.Actor;
+import cn.referral.billing.domain.decision.DecisionEvent;
+import cn.referral.billing.domain.decision.DecisionId;
+import cn.referral.billing.domain.decision.DeductibleAssessment;
+import cn.referral.billing.domain.decision.DeductibleDecision;
+import cn.referral.billing.domain.decision.RecordPermissions;
+import cn.referral.billing.domain.decision.ReferredCare;
+import cn.referral.billing.domain.network.Alliance;
+import cn.referral.billing.domain.network.AlliancePlacement;
+import cn.referral.billing.domain.network.Institution;
+import cn.referral.billing.domain.policy.DeductibleAssessor;
+import cn.referral.billing.domain.region.DeductibleSchedule;
+import cn.referral.billing.domain.region.RegionCode;
+import cn.referral.billing.domain.region.RegionPolicy;
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
@@ -206,10 +208,11 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
         return Mono.fromSupplier(() -> Optional.ofNullable(AccessRules.settlementRegion(caller)))
                 .flatMapMany(scope -> {
                     RegionCode region = scope.orElse(null);
+                    Actor actor = Actors.of(caller);
                     Flux<SettlementLine> issued = decisions.issuedOn(day, region)
-                            .map(d -> line(caller, SettlementLine.Kind.ISSUED, d.issuedAt(), d));
+                            .map(d -> line(actor, SettlementLine.Kind.ISSUED, d.issuedAt(), d));
                     Flux<SettlementLine> revoked = decisions.revokedOn(day, region)
-                            .map(d -> line(caller, SettlementLine.Kind.REVOKED, d.revokedAt(), d));
+                            .map(d -> line(actor, SettlementLine.Kind.REVOKED, d.revokedAt(), d));
                     Flux<SettlementLine> lines = Flux.concat(issued, revoked).sort(Comparator.comparing(SettlementLine::at)
                             .thenComparing(line -> line.decision().decisionId().value())
                             .thenComparing(SettlementLine::kind));
@@ -217,9 +220,9 @@ public class DecisionService implements DecisionUseCases, DecisionQueries {
                 });
     }
 
-    private static SettlementLine line(Caller caller, SettlementLine.Kind kind, Instant at, DeductibleDecision decision) {
+    private static SettlementLine line(Actor actor, SettlementLine.Kind kind, Instant at, DeductibleDecision decision) {
         return new SettlementLine(kind, at, decision,
-                new Shown<>(decision, AccessRules.seesInsuredPersonNoInFull(caller, decision)).insuredPersonNo());
+                new Shown<>(decision, RecordPermissions.seesInsuredPersonNoInFull(decision, actor)).insuredPersonNo());
     }
 
     @Override

@@ -8,7 +8,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import cn.referral.billing.domain.rules.DeductibleAssessor;
+import cn.referral.billing.domain.decision.DecisionEvent;
+import cn.referral.billing.domain.decision.DecisionId;
+import cn.referral.billing.domain.decision.DeductibleAssessment;
+import cn.referral.billing.domain.decision.DeductibleDecision;
+import cn.referral.billing.domain.decision.Direction;
+import cn.referral.billing.domain.decision.ReferralEligibility;
+import cn.referral.billing.domain.decision.ReferredCare;
+import cn.referral.billing.domain.decision.SourceEpisode;
+import cn.referral.billing.domain.filing.FilingEvent;
+import cn.referral.billing.domain.filing.FilingId;
+import cn.referral.billing.domain.filing.TransferFiling;
+import cn.referral.billing.domain.network.Alliance;
+import cn.referral.billing.domain.network.AlliancePlacement;
+import cn.referral.billing.domain.network.AllianceType;
+import cn.referral.billing.domain.network.Institution;
+import cn.referral.billing.domain.network.InstitutionLevel;
+import cn.referral.billing.domain.policy.DeductibleAssessor;
+import cn.referral.billing.domain.policy.RuleCode;
+import cn.referral.billing.domain.policy.Seed;
+import cn.referral.billing.domain.region.DeductibleSchedule;
+import cn.referral.billing.domain.region.PolicyRule;
+import cn.referral.billing.domain.region.RegionCode;
+import cn.referral.billing.domain.region.RegionPolicy;
+import cn.referral.billing.domain.region.Scope;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
@@ -140,5 +163,11 @@ public final class BillingFixtures {
                 Optional.of(employeeSchedule(NAN_AN)), Optional.empty(), List.of(nanAnPolicy()), placement(care));
         return DeductibleDecision.issue(new DecisionId("decision-1"), care, new InsuredPersonNo("350583199001011234"),
                 assessment, LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 24), now);
+    }
+
+    /** The 转院备案 filed beside {@link #anIssuedDecision}, registered {@code now}. */
+    public static Outcome<TransferFiling, FilingEvent> aRegisteredFiling(Instant now) {
+        return TransferFiling.register(new FilingId("filing-1"), anIssuedDecision(now).state(), TOWNSHIP_HEALTH_CENTRE,
+                COUNTY_HOSPITAL, "I21.0", "急性前壁心肌梗死", "胸痛 3 小时", "上级医院进一步治疗", now);
     }
 }

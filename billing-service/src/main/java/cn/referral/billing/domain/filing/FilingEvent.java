@@ -2,7 +2,7 @@ package cn.referral.billing.domain.filing;
 
 import java.time.Instant;
 
-import cn.referral.billing.domain.ClosingReason;
+import cn.referral.billing.domain.decision.ClosingReason;
 
 /**
  * What happened to a 转院备案, in domain words; an adapter maps it to the 2501 / 2502 wire records. Each

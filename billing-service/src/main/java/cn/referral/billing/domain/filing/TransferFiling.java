@@ -5,16 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-import cn.referral.billing.domain.ClosingReason;
-import cn.referral.billing.domain.DecisionId;
-import cn.referral.billing.domain.DecisionStatus;
-import cn.referral.billing.domain.DeductibleDecision;
-import cn.referral.billing.domain.Institution;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
 import cn.referral.billing.domain.Outcome;
-import cn.referral.billing.domain.RegionCode;
-import cn.referral.billing.domain.RevocableRecord;
+import cn.referral.billing.domain.decision.ClosingReason;
+import cn.referral.billing.domain.decision.DecisionId;
+import cn.referral.billing.domain.decision.DecisionStatus;
+import cn.referral.billing.domain.decision.DeductibleDecision;
+import cn.referral.billing.domain.decision.RevocableRecord;
+import cn.referral.billing.domain.network.Institution;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 

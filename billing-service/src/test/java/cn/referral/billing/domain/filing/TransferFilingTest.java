@@ -7,9 +7,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import cn.referral.billing.domain.BillingFixtures;
-import cn.referral.billing.domain.ClosingReason;
-import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Outcome;
+import cn.referral.billing.domain.decision.ClosingReason;
 
 /** A 转院备案's events say what happened, when (the caller's clock) and the filing's version after it. */
 class TransferFilingTest {
@@ -19,7 +18,7 @@ class TransferFilingTest {
 
     @Test
     void registeringAndRevokingEachRaiseOneEventWithTheVersionAndTime() {
-        Outcome<TransferFiling, FilingEvent> registered = aRegisteredFiling();
+        Outcome<TransferFiling, FilingEvent> registered = BillingFixtures.aRegisteredFiling(ACCEPTED);
         Outcome<TransferFiling, FilingEvent> revoked = registered.state().revoke(ClosingReason.REFERRAL_CANCELLED,
                 CANCELLED);
         Outcome<TransferFiling, FilingEvent> again = revoked.state().revoke(ClosingReason.REFERRAL_NO_SHOW,
@@ -36,11 +35,5 @@ class TransferFilingTest {
         });
         assertThat(again.changed()).isFalse();
         assertThat(again.state().version()).isEqualTo(2);
-    }
-
-    private static Outcome<TransferFiling, FilingEvent> aRegisteredFiling() {
-        DeductibleDecision decision = BillingFixtures.anIssuedDecision(ACCEPTED).state();
-        return TransferFiling.register(new FilingId("filing-1"), decision, BillingFixtures.TOWNSHIP_HEALTH_CENTRE,
-                BillingFixtures.COUNTY_HOSPITAL, "I21.0", "急性前壁心肌梗死", "胸痛 3 小时", "上级医院进一步治疗", ACCEPTED);
     }
 }

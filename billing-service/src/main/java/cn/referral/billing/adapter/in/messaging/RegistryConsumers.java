@@ -12,10 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import cn.referral.billing.application.port.in.ReferenceDataUseCases;
-import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.AllianceType;
-import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.InstitutionLevel;
+import cn.referral.billing.domain.network.Alliance;
+import cn.referral.billing.domain.network.AllianceType;
+import cn.referral.billing.domain.network.Institution;
+import cn.referral.billing.domain.network.InstitutionLevel;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.messaging.EventConsumers;

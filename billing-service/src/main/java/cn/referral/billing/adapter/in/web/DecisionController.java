@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.billing.application.port.in.DecisionQueries;
-import cn.referral.billing.domain.DecisionId;
+import cn.referral.billing.domain.decision.DecisionId;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;

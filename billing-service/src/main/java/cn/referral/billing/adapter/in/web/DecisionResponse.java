@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import cn.referral.billing.application.port.in.IssuedDecision;
 import cn.referral.billing.application.port.in.Shown;
-import cn.referral.billing.domain.DeductibleDecision;
+import cn.referral.billing.domain.decision.DeductibleDecision;
 
 /**
  * A decision as the query answers it: the fields of {@code billing.deductible-decision-issued.v1}

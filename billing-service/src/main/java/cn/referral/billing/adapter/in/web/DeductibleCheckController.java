@@ -13,7 +13,7 @@ import cn.referral.billing.application.port.in.DeductibleCheck;
 import cn.referral.billing.application.port.in.ScheduleUseCases;
 import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.InsuranceScheme;
-import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.web.FieldError;
 import cn.referral.platform.web.ProblemException;

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.billing.application.port.in.PolicyUseCases;
-import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;

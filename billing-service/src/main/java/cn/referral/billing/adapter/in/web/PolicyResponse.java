@@ -2,7 +2,7 @@ package cn.referral.billing.adapter.in.web;
 
 import java.util.List;
 
-import cn.referral.billing.domain.RegionPolicy;
+import cn.referral.billing.domain.region.RegionPolicy;
 
 /**
  * A region policy as stored: the level it was issued at, the allowed gap for one hospitalisation,

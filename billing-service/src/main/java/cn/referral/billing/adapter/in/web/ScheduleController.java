@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.referral.billing.application.port.in.ScheduleUseCases;
 import cn.referral.billing.domain.InsuranceScheme;
-import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -8,11 +8,11 @@ import java.util.Set;
 
 import cn.referral.billing.domain.BillingRuleViolation;
 import cn.referral.billing.domain.CareType;
-import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.InstitutionLevel;
 import cn.referral.billing.domain.InsuranceScheme;
-import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.network.InstitutionLevel;
+import cn.referral.billing.domain.region.DeductibleSchedule;
+import cn.referral.billing.domain.region.RegionCode;
 import jakarta.validation.constraints.Size;
 
 /**

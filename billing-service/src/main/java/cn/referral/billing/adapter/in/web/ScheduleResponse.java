@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.referral.billing.domain.DeductibleSchedule;
+import cn.referral.billing.domain.region.DeductibleSchedule;
 
 record ScheduleResponse(String region, String scheme, int year, Map<String, Map<String, Long>> deductibleFen,
                         List<String> careTypesWithoutDeductible, String note, long version) {

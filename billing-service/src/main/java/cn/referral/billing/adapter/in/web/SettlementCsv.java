@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import cn.referral.billing.application.port.in.SettlementLine;
-import cn.referral.billing.domain.DeductibleAssessment;
-import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.decision.DeductibleAssessment;
+import cn.referral.billing.domain.decision.DeductibleDecision;
 import cn.referral.platform.domain.Identifier;
 
 /**

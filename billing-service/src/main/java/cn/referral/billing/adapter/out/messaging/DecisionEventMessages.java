@@ -3,10 +3,10 @@ package cn.referral.billing.adapter.out.messaging;
 import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.in.IssuedDecision;
-import cn.referral.billing.domain.DecisionEvent;
-import cn.referral.billing.domain.DeductibleAssessment;
-import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
+import cn.referral.billing.domain.decision.DecisionEvent;
+import cn.referral.billing.domain.decision.DeductibleAssessment;
+import cn.referral.billing.domain.decision.DeductibleDecision;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.published.BillingTopics;

@@ -3,8 +3,8 @@ package cn.referral.billing.adapter.out.metrics;
 import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.DecisionMetrics;
-import cn.referral.billing.domain.DeductibleDecision;
-import cn.referral.billing.domain.RuleCode;
+import cn.referral.billing.domain.decision.DeductibleDecision;
+import cn.referral.billing.domain.policy.RuleCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

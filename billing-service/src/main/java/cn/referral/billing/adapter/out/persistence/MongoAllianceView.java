@@ -13,8 +13,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.AllianceDirectory;
-import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.AllianceType;
+import cn.referral.billing.domain.network.Alliance;
+import cn.referral.billing.domain.network.AllianceType;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.mongo.LocalView;

@@ -6,8 +6,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.InstitutionDirectory;
-import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.InstitutionLevel;
+import cn.referral.billing.domain.network.Institution;
+import cn.referral.billing.domain.network.InstitutionLevel;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.mongo.LocalView;
 import cn.referral.platform.mongo.MongoLocalView;

@@ -11,13 +11,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.PolicyStore;
-import cn.referral.billing.domain.AllianceType;
-import cn.referral.billing.domain.PolicyRule;
-import cn.referral.billing.domain.RegionCode;
-import cn.referral.billing.domain.RegionPolicy;
-import cn.referral.billing.domain.RuleCode;
-import cn.referral.billing.domain.Scope;
-import cn.referral.billing.domain.Seed;
+import cn.referral.billing.domain.network.AllianceType;
+import cn.referral.billing.domain.policy.RuleCode;
+import cn.referral.billing.domain.policy.Seed;
+import cn.referral.billing.domain.region.PolicyRule;
+import cn.referral.billing.domain.region.RegionCode;
+import cn.referral.billing.domain.region.RegionPolicy;
+import cn.referral.billing.domain.region.Scope;
 import reactor.core.publisher.Mono;
 
 /**

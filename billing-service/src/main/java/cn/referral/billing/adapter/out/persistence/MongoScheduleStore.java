@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 import cn.referral.billing.application.port.out.ScheduleStore;
 import cn.referral.billing.domain.CareType;
-import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.InstitutionLevel;
 import cn.referral.billing.domain.InsuranceScheme;
-import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.network.InstitutionLevel;
+import cn.referral.billing.domain.region.DeductibleSchedule;
+import cn.referral.billing.domain.region.RegionCode;
 import reactor.core.publisher.Mono;
 
 /** Schedules keyed {@code region:scheme:year}; a PUT replaces the amounts with one {@code $set} and bumps the version. */

@@ -12,8 +12,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import cn.referral.billing.domain.Outcome;
-import cn.referral.billing.domain.RevocableRecord;
 import cn.referral.billing.domain.SettlementDay;
+import cn.referral.billing.domain.decision.RevocableRecord;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.platform.outbox.OutboxUpdates;
 import reactor.core.publisher.Mono;

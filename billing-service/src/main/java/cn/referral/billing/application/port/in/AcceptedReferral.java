@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 import cn.referral.billing.domain.CareType;
-import cn.referral.billing.domain.Direction;
 import cn.referral.billing.domain.InsuranceScheme;
 import cn.referral.billing.domain.InsuredPersonNo;
-import cn.referral.billing.domain.ReferralEligibility;
-import cn.referral.billing.domain.RegionCode;
-import cn.referral.billing.domain.SourceEpisode;
+import cn.referral.billing.domain.decision.Direction;
+import cn.referral.billing.domain.decision.ReferralEligibility;
+import cn.referral.billing.domain.decision.SourceEpisode;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 

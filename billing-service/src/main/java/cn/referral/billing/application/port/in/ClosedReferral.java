@@ -2,7 +2,7 @@ package cn.referral.billing.application.port.in;
 
 import java.util.Objects;
 
-import cn.referral.billing.domain.ClosingReason;
+import cn.referral.billing.domain.decision.ClosingReason;
 import cn.referral.platform.domain.ReferralId;
 
 /** A referral that ended without care at the target: cancelled, expired or no-show. */

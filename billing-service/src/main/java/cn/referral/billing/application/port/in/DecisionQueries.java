@@ -2,8 +2,8 @@ package cn.referral.billing.application.port.in;
 
 import java.time.LocalDate;
 
-import cn.referral.billing.domain.DecisionId;
-import cn.referral.billing.domain.DeductibleDecision;
+import cn.referral.billing.domain.decision.DecisionId;
+import cn.referral.billing.domain.decision.DeductibleDecision;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Flux;

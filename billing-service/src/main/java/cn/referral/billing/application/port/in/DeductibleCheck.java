@@ -1,8 +1,8 @@
 package cn.referral.billing.application.port.in;
 
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.Institution;
-import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.network.Institution;
+import cn.referral.billing.domain.region.RegionCode;
 
 /**
  * The most deductible a stay at the source can have cost, from the schedule billing decides with:

@@ -3,10 +3,10 @@ package cn.referral.billing.application.port.in;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import cn.referral.billing.domain.DeductibleAssessment;
-import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Fen;
-import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.decision.DeductibleAssessment;
+import cn.referral.billing.domain.decision.DeductibleDecision;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.domain.Identifier;
 
 /**

@@ -1,7 +1,7 @@
 package cn.referral.billing.application.port.in;
 
-import cn.referral.billing.domain.RegionCode;
-import cn.referral.billing.domain.RegionPolicy;
+import cn.referral.billing.domain.region.RegionCode;
+import cn.referral.billing.domain.region.RegionPolicy;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Mono;
 

@@ -1,7 +1,7 @@
 package cn.referral.billing.application.port.in;
 
-import cn.referral.billing.domain.Alliance;
-import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.network.Alliance;
+import cn.referral.billing.domain.network.Institution;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.mongo.LocalView;

@@ -1,9 +1,9 @@
 package cn.referral.billing.application.port.in;
 
-import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.Fen;
 import cn.referral.billing.domain.InsuranceScheme;
-import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.region.DeductibleSchedule;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Mono;

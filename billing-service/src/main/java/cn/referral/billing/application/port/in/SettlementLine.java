@@ -2,7 +2,7 @@ package cn.referral.billing.application.port.in;
 
 import java.time.Instant;
 
-import cn.referral.billing.domain.DeductibleDecision;
+import cn.referral.billing.domain.decision.DeductibleDecision;
 
 /**
  * One line of a day's settlement export: a decision issued, or one revoked, at {@code at}, with the

@@ -1,6 +1,6 @@
 package cn.referral.billing.application.port.in;
 
-import cn.referral.billing.domain.RevocableRecord;
+import cn.referral.billing.domain.decision.RevocableRecord;
 
 /**
  * A deductible decision or a 转院备案 as one reader may see it, once the read is recorded: the insured person number

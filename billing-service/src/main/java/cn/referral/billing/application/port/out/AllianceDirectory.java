@@ -2,7 +2,7 @@ package cn.referral.billing.application.port.out;
 
 import java.util.Collection;
 
-import cn.referral.billing.domain.Alliance;
+import cn.referral.billing.domain.network.Alliance;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.mongo.LocalView;

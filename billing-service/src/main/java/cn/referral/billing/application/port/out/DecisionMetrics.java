@@ -1,6 +1,6 @@
 package cn.referral.billing.application.port.out;
 
-import cn.referral.billing.domain.DeductibleDecision;
+import cn.referral.billing.domain.decision.DeductibleDecision;
 
 /** Business metrics of decisions (DESIGN §6): by rule, waived fen, and alerts. */
 public interface DecisionMetrics {

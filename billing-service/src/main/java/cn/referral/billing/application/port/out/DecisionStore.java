@@ -3,12 +3,12 @@ package cn.referral.billing.application.port.out;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import cn.referral.billing.domain.ClosingReason;
-import cn.referral.billing.domain.DecisionEvent;
-import cn.referral.billing.domain.DecisionId;
-import cn.referral.billing.domain.DeductibleDecision;
 import cn.referral.billing.domain.Outcome;
-import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.decision.ClosingReason;
+import cn.referral.billing.domain.decision.DecisionEvent;
+import cn.referral.billing.domain.decision.DecisionId;
+import cn.referral.billing.domain.decision.DeductibleDecision;
+import cn.referral.billing.domain.region.RegionCode;
 import cn.referral.platform.domain.ReferralId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

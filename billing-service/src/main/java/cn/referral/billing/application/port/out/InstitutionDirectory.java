@@ -1,6 +1,6 @@
 package cn.referral.billing.application.port.out;
 
-import cn.referral.billing.domain.Institution;
+import cn.referral.billing.domain.network.Institution;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.mongo.LocalView;
 import reactor.core.publisher.Mono;

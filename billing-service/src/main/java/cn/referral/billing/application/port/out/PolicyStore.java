@@ -1,7 +1,7 @@
 package cn.referral.billing.application.port.out;
 
-import cn.referral.billing.domain.RegionCode;
-import cn.referral.billing.domain.RegionPolicy;
+import cn.referral.billing.domain.region.RegionCode;
+import cn.referral.billing.domain.region.RegionPolicy;
 import reactor.core.publisher.Mono;
 
 public interface PolicyStore {

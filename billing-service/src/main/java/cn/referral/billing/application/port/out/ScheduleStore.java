@@ -1,8 +1,8 @@
 package cn.referral.billing.application.port.out;
 
-import cn.referral.billing.domain.DeductibleSchedule;
 import cn.referral.billing.domain.InsuranceScheme;
-import cn.referral.billing.domain.RegionCode;
+import cn.referral.billing.domain.region.DeductibleSchedule;
+import cn.referral.billing.domain.region.RegionCode;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -1,6 +1,0 @@
-package cn.referral.billing.domain;
-
-/** An issued decision holds until the referral is cancelled, expires or the patient does not show. */
-public enum DecisionStatus {
-    ISSUED, REVOKED
-}

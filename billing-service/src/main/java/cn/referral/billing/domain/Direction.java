@@ -1,6 +1,0 @@
-package cn.referral.billing.domain;
-
-/** UP to a higher level of care, DOWN to a lower one (e.g. for recovery at primary care). */
-public enum Direction {
-    UP, DOWN
-}

@@ -1,8 +1,0 @@
-package cn.referral.billing.domain.rules;
-
-/**
- * The region settings a rule is tried with: the region policy's allowed gap for one hospitalisation
- * and the policy line's answer to whether an override counts as 符合规定.
- */
-public record RuleTerms(int sameStayMaxGapDays, boolean overridesQualify) {
-}
