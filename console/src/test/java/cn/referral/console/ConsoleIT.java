@@ -10,8 +10,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -201,6 +204,21 @@ class ConsoleIT {
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(page).contains("data-test=\"problem\"", "服务暂时不可用，请稍后再试。");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aBodyNotWholeWithinTheResponseTimeoutIsOneShortWarningNamingTheCallAndTheTimeout(CapturedOutput output) {
+        String session = signIn("shijing-gp");
+        gateway.fail("GET", "/api/worklists/outgoing", StubGateway.Failure.STALL);
+
+        web.get().uri("/referrals?state=SUBMITTED").cookie("CONSOLE_SESSION", session).exchange()
+                .expectStatus().isEqualTo(503);
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("broke off"))).singleElement()
+                .satisfies(line -> assertThat(line).contains("WARN")
+                        .endsWith("The gateway's answer to GET /api/worklists/outgoing broke off: its body was not "
+                                + "complete within 3000 ms"));
     }
 
     @Test
