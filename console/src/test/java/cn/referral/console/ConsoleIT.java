@@ -272,12 +272,12 @@ class ConsoleIT {
         String page = signedInPage(session, "/referrals/r-1");
 
         assertThat(section(page, "verdict")).contains("上转至更高层级的医疗机构，符合功能定位", "签约患者：优先服务",
-                "诊断 I21.0 在上转病种目录“南安市上转目录”内（条目 I21）");
+                "诊断 I21.0 在目录“南安市上转目录”内（条目 I21）");
         assertThat(section(page, "timeline")).contains("提交转诊", "目录内转诊", "锁定预留号源");
         assertThat(page).doesNotContain("is in", "cat-na-up", "in catalog", "hold h-1");
         assertThat(section(signedInPage(session, "/referrals/r-1?lang=en"), "verdict"))
                 .contains("Up-referral to a higher-level institution", "Contracted patient: priority service",
-                        "Diagnosis I21.0 is in the up-referral catalog “南安市上转目录” (entry I21)");
+                        "Diagnosis I21.0 is in the catalog “南安市上转目录” (entry I21)");
     }
 
     @Test

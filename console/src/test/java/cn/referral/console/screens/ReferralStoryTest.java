@@ -59,7 +59,7 @@ class ReferralStoryTest {
         assertThat(story.verdict(referral, "南安市上转目录", Locale.ENGLISH)).containsExactly(
                 "Up-referral to a higher-level institution, as the functional levels require",
                 "The patient has no valid family-doctor contract",
-                "Diagnosis I21.0 is in the up-referral catalog “南安市上转目录” (entry I21)");
+                "Diagnosis I21.0 is in the catalog “南安市上转目录” (entry I21)");
     }
 
     @Test
