@@ -10,8 +10,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -204,6 +207,21 @@ class ConsoleIT {
     }
 
     @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aBodyNotWholeWithinTheResponseTimeoutIsOneShortWarningNamingTheCallAndTheTimeout(CapturedOutput output) {
+        String session = signIn("shijing-gp");
+        gateway.fail("GET", "/api/worklists/outgoing", StubGateway.Failure.STALL);
+
+        web.get().uri("/referrals?state=SUBMITTED").cookie("CONSOLE_SESSION", session).exchange()
+                .expectStatus().isEqualTo(503);
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("broke off"))).singleElement()
+                .satisfies(line -> assertThat(line).contains("WARN")
+                        .endsWith("The gateway's answer to GET /api/worklists/outgoing broke off: its body was not "
+                                + "complete within 3000 ms"));
+    }
+
+    @Test
     void aRouteSuggestionsReasonsAreInChineseNotTheRegistrysEnumNames() {
         gateway.answer("GET", "/api/registry/routes", 200, """
                 [{"rank":1,"institutionId":"na-county-hospital","name":"南安市医院","level":"SECONDARY",
@@ -240,6 +258,101 @@ class ConsoleIT {
         assertThat(page).contains("data-state=\"SLOT_HELD\"", "已锁定号源", "**************1234", "锁定预留号源");
         assertThat(page).as("the birth year the API gives (never the full birth date)")
                 .containsPattern("出生</dt><dd>1958</dd>");
+    }
+
+    @Test
+    void aReferralInTheCatalogIsExplainedInChineseFromItsVerdictNotReferralServicesEnglish() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.SLOT_HELD_UP_REFERRAL);
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
+        gateway.answer("GET", "/api/registry/catalogs/cat-na-up", 200, """
+                {"id":"cat-na-up","name":"南安市上转目录","direction":"UP","targetLevel":"SECONDARY",
+                 "effectiveFrom":"2025-01-01","entries":[],"active":true,"version":1}""");
+        String session = signIn("shijing-gp");
+
+        String page = signedInPage(session, "/referrals/r-1");
+
+        assertThat(section(page, "verdict")).contains("上转至更高层级的医疗机构，符合功能定位", "签约患者：优先服务",
+                "诊断 I21.0 在目录“南安市上转目录”内（条目 I21）");
+        assertThat(section(page, "timeline")).contains("提交转诊", "目录内转诊", "锁定预留号源");
+        assertThat(page).doesNotContain("is in", "cat-na-up", "in catalog", "hold h-1");
+        assertThat(section(signedInPage(session, "/referrals/r-1?lang=en"), "verdict"))
+                .contains("Up-referral to a higher-level institution", "Contracted patient: priority service",
+                        "Diagnosis I21.0 is in the catalog “南安市上转目录” (entry I21)");
+    }
+
+    @Test
+    void aReferralOutsideTheCatalogSaysTheDoctorsReasonAndThatThePatientHasNoContract() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
+                "contracted", "false", "eligibility", """
+                        {"inCatalog":false,"catalogId":null,"catalogEntry":null,"overrideReason":"患者要求到县医院复查",
+                         "toContractedInstitution":false,
+                         "explanation":["UP referral PRIMARY → SECONDARY fits the functional levels (功能定位)",
+                                        "patient has no valid family-doctor contract",
+                                        "I21.0 is not in any 上转病种目录 for SECONDARY / INPATIENT; referred on the doctor's override: 患者要求到县医院复查"]}"""));
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.with(ReferralJson.HISTORY, "entries", """
+                [{"at":"2026-11-26T01:00:00Z","actorId":"na-shijing-gp-1","role":"PRIMARY_DOCTOR",
+                  "institutionId":"na-shijing-thc","action":"SUBMIT","from":null,"to":"SUBMITTED",
+                  "reason":"outside catalog, override: 患者要求到县医院复查"}]"""));
+        String session = signIn("shijing-gp");
+
+        String page = signedInPage(session, "/referrals/r-1");
+
+        assertThat(section(page, "verdict")).contains("患者没有有效的家庭医生签约",
+                "诊断 I21.0 不在接收机构级别的上转病种目录内，按医生填写的目录外转诊理由转诊（已记录并计入统计）");
+        assertThat(page).contains("目录外转诊理由：患者要求到县医院复查");
+        assertThat(section(page, "timeline")).contains("目录外转诊，理由：患者要求到县医院复查");
+        assertThat(page).doesNotContain("fits the functional levels", "no valid family-doctor contract", "override",
+                "SECONDARY");
+    }
+
+    @Test
+    void aContractedPatientReferredBackToTheirOwnInstitutionIsSaidSo() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
+                "direction", "\"DOWN\"", "eligibility", """
+                        {"inCatalog":true,"catalogId":"cat-na-down","catalogEntry":"I63","overrideReason":null,
+                         "toContractedInstitution":true,
+                         "explanation":["down-referral to the patient's contracted primary institution na-shijing-thc (签约家庭医生机构)"]}"""));
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
+        String session = signIn("shijing-gp");
+
+        String page = signedInPage(session, "/referrals/r-1");
+
+        assertThat(section(page, "verdict")).contains("下转至更低层级的医疗机构，符合功能定位",
+                "签约患者，转往其签约的“1+1+1”机构：优先服务",
+                "诊断 I21.0 在下转病种目录内（条目 I63）").as("the registry did not name the catalog")
+                .doesNotContain("cat-na-down");
+        assertThat(page).doesNotContain("contracted primary institution");
+    }
+
+    @Test
+    void anAcceptedReferralsAppointmentIsInChinaTimeOnItsHistoryLine() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
+                "state", "\"ACCEPTED\"", "appointmentAt", "\"2026-11-28T01:30:00Z\"", "allowedActions", "[]"));
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.historyThen("ACCEPT", "SLOT_HELD",
+                "ACCEPTED", "2026-11-26T03:00:00Z", "appointment 2026-11-28T01:30:00Z"));
+        String session = signIn("county-desk");
+
+        String page = signedInPage(session, "/referrals/r-1");
+
+        assertThat(section(page, "timeline")).contains("2026-11-26 11:00", "接收",
+                "预约 2026-11-28 09:30");
+        assertThat(page).containsPattern("data-test=\"appointment\">2026-11-28 09:30<")
+                .doesNotContain("2026-11-28T01:30:00Z", "appointment 2026");
+    }
+
+    @Test
+    void aCancelledReferralSaysItsCancelReasonInWords() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
+                "state", "\"CANCELLED\"", "allowedActions", "[]", "outcome",
+                "{\"rejectReason\":null,\"rejectNote\":null,\"cancelReason\":\"PATIENT_DECLINED\",\"completion\":null}"));
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.historyThen("CANCEL", "SLOT_HELD",
+                "CANCELLED", "2026-11-26T05:00:00Z", "PATIENT_DECLINED"));
+        String session = signIn("shijing-gp");
+
+        String page = signedInPage(session, "/referrals/r-1");
+
+        assertThat(section(page, "timeline")).contains("撤销", "已撤销", "患者拒绝");
+        assertThat(page).doesNotContain("PATIENT_DECLINED");
     }
 
     @Test
@@ -329,6 +442,15 @@ class ConsoleIT {
         String session = cookie.substring("CONSOLE_SESSION=".length(), cookie.indexOf(';'));
         assertThat(session).as("a new session id after sign-in (no fixation)").isNotEqualTo(anonymous);
         return session;
+    }
+
+    /** A list of the page, from its {@code data-test=name} mark to the list's end. */
+    private static String section(String page, String name) {
+        int start = page.indexOf("data-test=\"" + name + "\"");
+        assertThat(start).as("the page shows its %s", name).isNotNegative();
+        Matcher end = Pattern.compile("</[uo]l>").matcher(page);
+        assertThat(end.find(start)).as("the %s list ends", name).isTrue();
+        return page.substring(start, end.start());
     }
 
     private String page(String path) {

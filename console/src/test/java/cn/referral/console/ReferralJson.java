@@ -1,5 +1,9 @@
 package cn.referral.console;
 
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * Referral-service's answers as it writes them today ({@code ReferralResponses.ReferralDetail}, the
  * history), for the gateway stand-in: the patient as revealed to an entitled reader, with the
@@ -33,10 +37,35 @@ final class ReferralJson {
     static final String HISTORY = """
             {"referralId":"r-1","entries":[
               {"at":"2026-11-26T01:00:00Z","actorId":"na-shijing-gp-1","role":"PRIMARY_DOCTOR",
-               "institutionId":"na-shijing-thc","action":"SUBMIT","from":null,"to":"SUBMITTED","reason":null},
+               "institutionId":"na-shijing-thc","action":"SUBMIT","from":null,"to":"SUBMITTED",
+               "reason":"in catalog cat-na-up"},
               {"at":"2026-11-26T01:00:01Z","actorId":"system","role":"SYSTEM","institutionId":null,
-               "action":"SLOT_HELD","from":"SUBMITTED","to":"SLOT_HELD","reason":null}]}""";
+               "action":"SLOT_HELD","from":"SUBMITTED","to":"SLOT_HELD","reason":"hold h-1"}]}""";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ReferralJson() {
+    }
+
+    /**
+     * {@code json} (a referral or a history) with these members replaced or added, each a name followed by its value
+     * as JSON: {@code with(SLOT_HELD_UP_REFERRAL, "state", "\"CANCELLED\"", "allowedActions", "[]")}.
+     */
+    static String with(String json, String... members) {
+        ObjectNode node = (ObjectNode) JSON.readTree(json);
+        for (int i = 0; i < members.length; i += 2) {
+            node.set(members[i], JSON.readTree(members[i + 1]));
+        }
+        return node.toString();
+    }
+
+    /** {@link #HISTORY} with this line added after its own, as referral-service writes it ({@code reason} English). */
+    static String historyThen(String action, String from, String to, String at, String reason) {
+        ObjectNode history = (ObjectNode) JSON.readTree(HISTORY);
+        ObjectNode line = ((ArrayNode) history.get("entries")).addObject();
+        line.put("at", at).put("actorId", "na-county-desk-1").put("role", "REFERRAL_DESK")
+                .put("institutionId", "na-county-hospital").put("action", action).put("from", from).put("to", to)
+                .put("reason", reason);
+        return history.toString();
     }
 }

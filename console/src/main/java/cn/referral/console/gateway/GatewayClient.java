@@ -112,7 +112,7 @@ public class GatewayClient {
         return request.exchangeToMono(response -> answer.apply(response).timeout(responseTimeout)
                         .onErrorMap(GatewayClient::brokeOff, error -> outage(
                                 "The gateway's answer to {} {} broke off: {}", response.request().getMethod(),
-                                response.request().getURI(), error)))
+                                response.request().getURI(), howItBrokeOff(error))))
                 .onErrorMap(WebClientRequestException.class, error -> outage("The gateway did not answer {} {}: {}",
                         error.getMethod(), error.getUri(), error.getMostSpecificCause()));
     }
@@ -131,11 +131,25 @@ public class GatewayClient {
     }
 
     /**
+     * How an answer {@link #brokeOff}, in a few words with the timeout where one ran out (Reactor's own message for
+     * the body's timeout runs to a sentence about operators, without the call it was).
+     */
+    private String howItBrokeOff(Throwable error) {
+        if (error instanceof TimeoutException) {
+            return "its body was not complete within " + responseTimeout.toMillis() + " ms";
+        }
+        if (error instanceof ReadTimeoutException) {
+            return "no more of its body came within " + responseTimeout.toMillis() + " ms";
+        }
+        return "the connection closed before its body's end";
+    }
+
+    /**
      * A call that got no answer or an answer that {@link #brokeOff} as the 503 the gateway answers with when it cannot
      * reach a service, so the screen says "try again later" ({@link GatewayProblem#outage()}); logged once, with the
      * path but not its query.
      */
-    private static GatewayProblem outage(String warning, HttpMethod method, URI uri, Throwable cause) {
+    private static GatewayProblem outage(String warning, HttpMethod method, URI uri, Object cause) {
         log.warn(warning, method, uri.getPath(), String.valueOf(cause));
         return new GatewayProblem(503, null, "Gateway not reachable", null, Map.of());
     }

@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Worklists and one referral: the outgoing list (the doctor's referrals with state badges), the
  * incoming list (in the order the API returns it, with the SLA countdown), the detail with its
- * timeline, and the actions the API says the user may take now. Every action sends If-Match with
- * the ETag the detail page was built from; a 412 reloads the page with a readable message.
+ * catalog verdict and timeline in the page's language ({@link ReferralStory}), and the actions the
+ * API says the user may take now. Every action sends If-Match with the ETag the detail page was
+ * built from; a 412 reloads the page with a readable message.
  */
 @Controller
 class ReferralScreens {
@@ -42,12 +43,15 @@ class ReferralScreens {
     private final SignedIn signedIn;
     private final Institutions institutions;
     private final ProblemMessages problems;
+    private final ReferralStory story;
 
-    ReferralScreens(GatewayClient gateway, SignedIn signedIn, Institutions institutions, ProblemMessages problems) {
+    ReferralScreens(GatewayClient gateway, SignedIn signedIn, Institutions institutions, ProblemMessages problems,
+                    ReferralStory story) {
         this.gateway = gateway;
         this.signedIn = signedIn;
         this.institutions = institutions;
         this.problems = problems;
+        this.story = story;
     }
 
     @GetMapping("/referrals")
@@ -86,18 +90,20 @@ class ReferralScreens {
 
     @GetMapping("/referrals/{id}")
     Mono<String> detail(@PathVariable("id") String id, @RequestParam(name = "notice", required = false) String notice,
-                        ServerWebExchange exchange, Model model) {
+                        ServerWebExchange exchange, Model model, Locale locale) {
         if (notice != null) {
             model.addAttribute("notice", "notice." + notice.replaceAll("[^a-z-]", ""));
         }
-        return Screen.credentials(signedIn, exchange).flatMap(credentials -> page(credentials, id, model));
+        return Screen.credentials(signedIn, exchange).flatMap(credentials -> page(credentials, id, model, locale));
     }
 
-    private Mono<String> page(Credentials credentials, String id, Model model) {
+    private Mono<String> page(Credentials credentials, String id, Model model, Locale locale) {
         return gateway.getVersioned(credentials.token(), "/api/referrals/{id}", id)
-                .flatMap(referral -> gateway.get(credentials.token(), "/api/referrals/{id}/history", id)
-                        .flatMap(history -> {
+                .flatMap(referral -> Mono.zip(gateway.get(credentials.token(), "/api/referrals/{id}/history", id),
+                                story.catalogName(credentials.token(), referral.body()))
+                        .flatMap(found -> {
                             JsonNode body = referral.body();
+                            JsonNode history = found.getT1();
                             List<String> ids = new ArrayList<>(List.of(body.path("fromInstitutionId").asString(""),
                                     body.path("toInstitutionId").asString("")));
                             history.path("entries").forEach(entry ->
@@ -106,7 +112,8 @@ class ReferralScreens {
                                 model.addAttribute("names", names);
                                 model.addAttribute("r", GatewayClient.plain(body));
                                 model.addAttribute("etag", referral.etag());
-                                model.addAttribute("history", GatewayClient.plain(history.path("entries")));
+                                model.addAttribute("verdict", story.verdict(body, found.getT2(), locale));
+                                model.addAttribute("history", story.history(body, history.path("entries"), locale));
                                 List<String> actions = new ArrayList<>();
                                 body.path("allowedActions").forEach(action -> actions.add(action.asString()));
                                 model.addAttribute("actions", actions);
@@ -147,7 +154,7 @@ class ReferralScreens {
         exchange.getResponse().setStatusCode(HttpStatus.valueOf(problem.status()));
         problems.show(problem, model, locale);
         model.addAttribute("failedAction", action);
-        return page(credentials, id, model);
+        return page(credentials, id, model, locale);
     }
 
     private Map<String, Object> body(String action, Map<String, String> form, Map<String, String> errors,

@@ -3,19 +3,13 @@ package cn.referral.console.screens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.MessageSource;
 
 import cn.referral.console.gateway.GatewayProblem;
 import tools.jackson.databind.JsonNode;
@@ -38,8 +32,8 @@ class RouteSuggestionsTest {
         for (RouteSuggestions.Level level : RouteSuggestions.Level.values()) {
             keys.add("level." + level.name());
         }
-        for (String file : List.of("messages.properties", "messages_en.properties")) {
-            assertThat(properties(file).stringPropertyNames()).as(file).containsAll(keys);
+        for (String file : ConsoleMessages.FILES) {
+            assertThat(ConsoleMessages.file(file).stringPropertyNames()).as(file).containsAll(keys);
         }
     }
 
@@ -109,22 +103,9 @@ class RouteSuggestionsTest {
                 field == null ? Map.of() : Map.of(field, "must be an ICD-10 code"));
     }
 
-    /** With the console's messages, as Spring Boot reads them ({@code spring.messages} in application.yaml). */
+    /** With the console's messages, as Spring Boot reads them. */
     private static RouteSuggestions consoleSuggestions() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
+        MessageSource messages = ConsoleMessages.source();
         return new RouteSuggestions(messages, new ProblemMessages(messages));
-    }
-
-    private static Properties properties(String file) {
-        Properties properties = new Properties();
-        try (InputStream in = RouteSuggestionsTest.class.getClassLoader().getResourceAsStream(file)) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

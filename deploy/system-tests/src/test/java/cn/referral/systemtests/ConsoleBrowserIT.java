@@ -123,7 +123,13 @@ class ConsoleBrowserIT {
         assertThat(web.getPageSource()).as("the identity number is never shown back in full")
                 .doesNotContain(patient.idNumber());
         assertThat(text("[data-test=masked-id]")).endsWith(patient.idNumber().substring(14));
-        assertThat(text("[data-test=timeline]")).contains("提交转诊", "锁定预留号源");
+        assertThat(text("[data-test=timeline]")).contains("提交转诊", "目录内转诊", "锁定预留号源")
+                .as("referral-service's reasons said again in Chinese, not as it writes them")
+                .doesNotContain("in catalog", "hold ");
+        assertThat(text("[data-test=verdict]")).contains("上转至更高层级的医疗机构，符合功能定位",
+                        "诊断 I21.0 在目录“")
+                .as("the verdict in Chinese, the catalog named, not referral-service's English explanation")
+                .doesNotContain("fits the functional levels", " is in ", "cat-");
         browser.screenshot("03-referral-slot-held");
         web.get(console.url("/referrals"));
         assertThat(row(upId).findElement(By.cssSelector("[data-test=state]")).getText()).isEqualTo("已锁定号源");
@@ -138,6 +144,8 @@ class ConsoleBrowserIT {
         click("[data-test=accept]");
         awaitState("ACCEPTED");
         assertThat(text("[data-test=notice]")).isEqualTo("已完成。");
+        assertThat(text("[data-test=timeline]")).as("the appointment the desk chose, in China time")
+                .containsPattern("预约 \\d{4}-\\d{2}-\\d{2} 09:00").doesNotContain("appointment");
         browser.screenshot("06-desk-accepted");
 
         // The insurer sees the deductible decision: no second deductible inside the 医共体.
