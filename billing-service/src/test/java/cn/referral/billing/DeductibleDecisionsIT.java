@@ -183,7 +183,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
         assertThat(trail.get(0).get("purpose")).isEqualTo("AUDIT");
         web.get().uri("/audit?referralId={id}", referral)
                 .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "na-county-hospital")))
-                .exchange().expectStatus().isForbidden();
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("auditors-only");
         web.get().uri("/audit/chain?day={day}", today).headers(h -> h.setBearerAuth(AUDITOR))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.intact").isEqualTo(true)
@@ -534,7 +534,7 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .value(all -> assertThat(all).contains(referrals.get(0)).contains(ANYWHERE_CONTINUOUS));
         web.get().uri("/settlement/{date}.csv", today)
                 .headers(h -> h.setBearerAuth(TestTokens.token(Role.REFERRAL_DESK, "na-county-hospital")))
-                .exchange().expectStatus().isForbidden();
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("settlement-readers");
     }
 
     @Test
@@ -559,7 +559,8 @@ class DeductibleDecisionsIT extends BillingItSupport {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(scheduleJson(90_000, 60_000, 20_000))
                 .exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:forbidden")
-                .jsonPath("$.title").isEqualTo("Forbidden");
+                .jsonPath("$.title").isEqualTo("Forbidden")
+                .jsonPath("$.code").isEqualTo("administrators-only");
         web.put().uri("/policies/{region}", JILIN).headers(h -> h.setBearerAuth(ADMIN))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"rules\":[{\"rule\":\"NO_SECOND_DEDUCTIBLE\",\"scope\":\"IN_ALLIANCE\"}]}")

@@ -19,7 +19,7 @@ final class AccessRules {
 
     static void requireAuditor(Caller caller) {
         if (!caller.has(Role.AUDITOR)) {
-            throw new NotPermitted("The audit trail is read by auditors");
+            throw new NotPermitted("auditors-only", "The audit trail is read by auditors");
         }
     }
 
@@ -47,12 +47,12 @@ final class AccessRules {
         if (caller.has(Role.INSURER) && caller.regionCode() != null) {
             return new RegionCode(caller.regionCode());
         }
-        throw new NotPermitted("Settlement exports are for the region's insurer and for auditors");
+        throw new NotPermitted("settlement-readers", "Settlement exports are for the region's insurer and for auditors");
     }
 
     static void requireAdministrator(Caller caller, String what) {
         if (!caller.has(Role.REGISTRY_ADMIN)) {
-            throw new NotPermitted(what + " are set by registry administrators");
+            throw new NotPermitted("administrators-only", what + " are set by registry administrators");
         }
     }
 }

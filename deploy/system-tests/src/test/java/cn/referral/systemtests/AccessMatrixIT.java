@@ -189,6 +189,8 @@ class AccessMatrixIT {
                 .isEmpty();
         assertThat(referralVersions()).as("refused changes left the shared referrals as they were")
                 .isEqualTo(before);
+        assertThat(AccessMatrix.refusalsNamingNoRule(cells))
+                .as("every 403 is a forbidden problem whose code names the rule that refused it").isEmpty();
     }
 
     @Test

@@ -30,7 +30,7 @@ public class AuditChainController {
     public Mono<ChainVerification> verify(@RequestParam("day") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                                           Caller caller) {
         if (!caller.has(Role.AUDITOR)) {
-            return Mono.error(new NotPermitted("The audit chain is verified by auditors"));
+            return Mono.error(new NotPermitted("auditors-only", "The audit chain is verified by auditors"));
         }
         return chain.verify(day);
     }

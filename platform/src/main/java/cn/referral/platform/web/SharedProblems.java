@@ -12,8 +12,8 @@ import cn.referral.platform.domain.StaleVersion;
 
 /**
  * The problems of the errors every service shares, mapped once here instead of in each service's
- * {@link ProblemMapping}: {@link NotFound} 404, {@link NotPermitted} 403 (with its {@code code} where it names
- * one), {@link StaleVersion} 412 (code {@code stale-version}, with {@code currentVersion} where it is known) and
+ * {@link ProblemMapping}: {@link NotFound} 404, {@link NotPermitted} 403 (with the {@code code} of the rule
+ * that forbids it), {@link StaleVersion} 412 (code {@code stale-version}, with {@code currentVersion} where it is known) and
  * {@link RuleViolation} 422 (type {@code <area>/<code>}, member {@code code}, {@code errors} where it names a
  * field). The platform's handler asks it after the service's own mappings, so a service can add members, as
  * referral adds a policy's {@code explanation} to {@link #ruleViolated}.
@@ -30,8 +30,7 @@ public final class SharedProblems implements ProblemMapping {
                     notFound.getMessage());
         }
         if (error instanceof NotPermitted denied) {
-            ProblemException problem = ProblemException.forbidden(denied.getMessage());
-            return denied.code() == null ? problem : problem.with("code", denied.code());
+            return ProblemException.forbidden(denied.getMessage()).with("code", denied.code());
         }
         if (error instanceof StaleVersion stale) {
             return staleVersion(stale);

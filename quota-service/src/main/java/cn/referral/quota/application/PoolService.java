@@ -59,7 +59,7 @@ public class PoolService implements PoolUseCases {
         return Mono.fromCallable(() -> {
             requireDesk(actor);
             if (!PoolPermissions.maySeePoolsOf(command.key().institutionId(), actor)) {
-                throw new NotPermitted("A referral desk opens pools of its own institution only");
+                throw new NotPermitted("own-institution", "A referral desk opens pools of its own institution only");
             }
             return Pool.open(new PoolId(ids.get()), command.key(), command.capacity(), command.reserved(), zone);
         }).flatMap(pools::insert).map(pool -> new PoolView(pool, 0));
@@ -93,7 +93,7 @@ public class PoolService implements PoolUseCases {
     @Override
     public Mono<List<Pool>> reserveOn(InstitutionId institutionId, LocalDate date, Caller caller) {
         if (!PoolPermissions.maySeeFreeReserve(Actors.of(caller))) {
-            return Mono.error(new NotPermitted("The reserve's free units are shown to those who refer patients"));
+            return Mono.error(new NotPermitted("reserve-readers", "The reserve's free units are shown to those who refer patients"));
         }
         return pools.findByInstitutionAndDate(institutionId, date).collectList();
     }
@@ -137,7 +137,7 @@ public class PoolService implements PoolUseCases {
 
     private static void requireDesk(Actor actor) {
         if (!PoolPermissions.managesPools(actor)) {
-            throw new NotPermitted("Pools are managed by the institution's referral desk");
+            throw new NotPermitted("desk-manages-pools", "Pools are managed by the institution's referral desk");
         }
     }
 }

@@ -169,7 +169,8 @@ class QuotaServiceIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(pool(HOSPITAL, "口腔科", LATER.plusDays(1), 10, 2))
                 .exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:forbidden")
-                .jsonPath("$.title").isEqualTo("Forbidden");
+                .jsonPath("$.title").isEqualTo("Forbidden")
+                .jsonPath("$.code").isEqualTo("desk-manages-pools");
         web.get().uri("/pools/{id}", id).exchange().expectStatus().isUnauthorized();
     }
 
@@ -193,7 +194,7 @@ class QuotaServiceIT {
                         .contains("\"freeReserve\"").doesNotContain(poolId, "ref-ent", "held", "waitlist"));
         web.get().uri("/reserve?institutionId={i}&date={d}", HOSPITAL, LATER)
                 .header("Authorization", bearer(TestTokens.token(Role.INSURER, "350583"))).exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("reserve-readers");
         web.get().uri("/reserve?institutionId={i}", HOSPITAL)
                 .header("Authorization", bearer(TestTokens.token(Role.PRIMARY_DOCTOR, "na-shijing-thc"))).exchange()
                 .expectStatus().isBadRequest()

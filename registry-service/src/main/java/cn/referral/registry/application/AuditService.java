@@ -20,7 +20,7 @@ public class AuditService implements AuditUseCases {
     @Override
     public Flux<AuditRecord> trail(ContractId contractId, Caller caller) {
         if (caller == null || !caller.has(Role.AUDITOR)) {
-            return Flux.error(new NotPermitted("Only an auditor (AUDITOR) reads the audit trail"));
+            return Flux.error(new NotPermitted("auditors-only", "Only an auditor (AUDITOR) reads the audit trail"));
         }
         return trail.recordsAbout(contractId);
     }

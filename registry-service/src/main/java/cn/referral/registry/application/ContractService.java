@@ -84,7 +84,7 @@ public class ContractService extends RecordService<FamilyDoctorContract, Contrac
 
     private Mono<FamilyDoctorContract> audited(Caller caller, String purpose, Mono<FamilyDoctorContract> read) {
         if (caller == null) {
-            return Mono.error(new NotPermitted("An unidentified caller does not read patient data"));
+            return Mono.error(new NotPermitted("identified-callers", "An unidentified caller does not read patient data"));
         }
         return read.flatMap(contract -> audit.record(readOf(contract, caller, purpose)).thenReturn(contract));
     }

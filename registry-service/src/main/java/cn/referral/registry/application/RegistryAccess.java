@@ -13,7 +13,7 @@ final class RegistryAccess {
 
     static <T> Mono<T> asAdmin(Caller caller, Mono<T> change) {
         if (caller == null || !caller.has(Role.REGISTRY_ADMIN)) {
-            return Mono.error(new NotPermitted("Only a registry administrator (REGISTRY_ADMIN) changes the registry"));
+            return Mono.error(new NotPermitted("administrators-only", "Only a registry administrator (REGISTRY_ADMIN) changes the registry"));
         }
         return change;
     }

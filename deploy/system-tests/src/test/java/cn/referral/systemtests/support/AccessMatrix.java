@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * An access policy written as data: rows (a request and why it is allowed or refused), columns
  * (callers), cells (the status each caller must get), run against the platform and printed with
@@ -167,6 +169,25 @@ public final class AccessMatrix {
             listed = answer.contains(values.get(row.listedToken));
         }
         return new Cell(row, caller, expected, response.status(), listedExpected, listed, answer);
+    }
+
+    /**
+     * The 403 cells whose answer is not a problem of type {@code …:forbidden} with a {@code code} naming the rule
+     * that refused (README, errors), each as "request as caller: answer". The FHIR view answers in FHIR's own
+     * error format instead, an {@code OperationOutcome} whose issue code is {@code forbidden} (docs/fhir.md).
+     */
+    public static List<String> refusalsNamingNoRule(List<Cell> cells) {
+        return cells.stream().filter(cell -> cell.actual() == 403 && !namesTheRuleThatRefused(cell.answer()))
+                .map(cell -> cell.row().request() + " as " + cell.caller().label() + ": " + abbreviated(cell.answer()))
+                .toList();
+    }
+
+    private static boolean namesTheRuleThatRefused(String answer) {
+        JsonNode problem = Api.JSON.readTree(answer);
+        if ("OperationOutcome".equals(problem.path("resourceType").asString(""))) {
+            return "forbidden".equals(problem.path("issue").path(0).path("code").asString(""));
+        }
+        return problem.path("type").asString("").endsWith(":forbidden") && !problem.path("code").asString("").isBlank();
     }
 
     private String etagOfFirstObjectIn(String path, Map<String, String> values) {

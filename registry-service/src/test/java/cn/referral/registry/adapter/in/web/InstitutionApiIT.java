@@ -107,7 +107,8 @@ class InstitutionApiIT extends RegistryItSupport {
         registry.post("/institutions", RegistryClient.DOCTOR, aCommunityCentre("某社区卫生服务中心")).exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:forbidden");
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem-type:referral-platform:forbidden")
+                .jsonPath("$.code").isEqualTo("administrators-only");
         registry.post("/institutions/" + id + "/deactivation", RegistryClient.DOCTOR, "").exchange()
                 .expectStatus().isForbidden();
         registry.get("/institutions?regionCode=330302").exchange().expectStatus().isOk()

@@ -295,7 +295,8 @@ class ReferralNetworkIT extends RegistryItSupport {
                 .jsonPath("$[1].purpose").isEqualTo("CONTINUITY_OF_CARE");
         registry.get("/audit?contractId=" + contractId, doctor).exchange().expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").value(type -> assertThat(type.toString()).endsWith("forbidden"));
+                .expectBody().jsonPath("$.type").value(type -> assertThat(type.toString()).endsWith("forbidden"))
+                .jsonPath("$.code").isEqualTo("auditors-only");
         registry.get("/audit?contractId=" + contractId, RegistryClient.ADMIN).exchange().expectStatus().isForbidden();
         registry.get("/audit?contractId= ", auditor).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("contractId");
