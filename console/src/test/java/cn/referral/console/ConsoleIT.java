@@ -429,6 +429,22 @@ class ConsoleIT {
     }
 
     @Test
+    void aBrokenRuleNamingAWholePartOfTheFormIsSaidInThatPart() {
+        gateway.answer("POST", "/api/referrals", 422, StubGateway.ruleViolated("source-episode-inpatient-only",
+                "sourceEpisode", "only an inpatient transfer carries the source hospitalization"));
+        String session = signIn("shijing-gp");
+        Matcher csrf = CSRF.matcher(signedInPage(session, "/referrals/new"));
+        assertThat(csrf.find()).isTrue();
+
+        String page = submitReferralForm(session, csrf.group(1), "I21.0", "sourceEpisode.admissionDate", "2026-11-25")
+                .expectStatus().isEqualTo(422)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).containsPattern("<span class=\"error\" id=\"err-sourceEpisode\"[^>]*"
+                + "data-field=\"sourceEpisode\"[^>]*>只有住院转诊填写住院经过</span>");
+    }
+
+    @Test
     void aBrokenRuleTheConsoleHasNoLineForShowsReferralServicesOwnMessageBesideItsField() {
         gateway.answer("POST", "/api/referrals", 422, StubGateway.ruleViolated("ward-closed", "toDepartment",
                 "the 心血管内科 ward of na-county-hospital is closed until 1 December"));
