@@ -403,18 +403,11 @@ class ConsoleIT {
 
     @Test
     void aBrokenReferralRuleIsSaidBesideItsFieldByItsCodeInThePagesLanguageNotReferralServicesEnglish() {
-        gateway.answer("POST", "/api/referrals", 422, StubGateway.ruleViolated("outside-catalog", "overrideReason",
-                "I21 is outside the 上转病种目录 for SECONDARY / INPATIENT and no overrideReason was given"));
-        String session = signIn("shijing-gp");
-        Matcher csrf = CSRF.matcher(signedInPage(session, "/referrals/new"));
-        assertThat(csrf.find()).isTrue();
+        String outsideCatalog = StubGateway.ruleViolated("outside-catalog", "overrideReason",
+                "I21 is outside the 上转病种目录 for SECONDARY / INPATIENT and no overrideReason was given");
 
-        String page = submitReferralForm(session, csrf.group(1), "I21.0")
-                .expectStatus().isEqualTo(422)
-                .expectBody(String.class).returnResult().getResponseBody();
-        String english = postReferralForm("/referrals?lang=en", session, csrf.group(1), "I21.0")
-                .expectStatus().isEqualTo(422)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String page = formRefused("/referrals", outsideCatalog);
+        String english = formRefused("/referrals?lang=en", outsideCatalog);
 
         assertThat(page).contains("提交的内容不符合转诊规则，请查看标红的说明。")
                 .containsPattern("<span class=\"error\" id=\"err-overrideReason\"[^>]*data-field=\"overrideReason\""
@@ -430,15 +423,9 @@ class ConsoleIT {
 
     @Test
     void aBrokenRuleNamingAWholePartOfTheFormIsSaidInThatPart() {
-        gateway.answer("POST", "/api/referrals", 422, StubGateway.ruleViolated("source-episode-inpatient-only",
-                "sourceEpisode", "only an inpatient transfer carries the source hospitalization"));
-        String session = signIn("shijing-gp");
-        Matcher csrf = CSRF.matcher(signedInPage(session, "/referrals/new"));
-        assertThat(csrf.find()).isTrue();
-
-        String page = submitReferralForm(session, csrf.group(1), "I21.0", "sourceEpisode.admissionDate", "2026-11-25")
-                .expectStatus().isEqualTo(422)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String page = formRefused("/referrals", StubGateway.ruleViolated("source-episode-inpatient-only",
+                "sourceEpisode", "only an inpatient transfer carries the source hospitalization"),
+                "sourceEpisode.admissionDate", "2026-11-25");
 
         assertThat(page).containsPattern("<span class=\"error\" id=\"err-sourceEpisode\"[^>]*"
                 + "data-field=\"sourceEpisode\"[^>]*>只有住院转诊填写住院经过</span>");
@@ -446,19 +433,27 @@ class ConsoleIT {
 
     @Test
     void aBrokenRuleTheConsoleHasNoLineForShowsReferralServicesOwnMessageBesideItsField() {
-        gateway.answer("POST", "/api/referrals", 422, StubGateway.ruleViolated("ward-closed", "toDepartment",
+        String page = formRefused("/referrals", StubGateway.ruleViolated("ward-closed", "toDepartment",
                 "the 心血管内科 ward of na-county-hospital is closed until 1 December"));
-        String session = signIn("shijing-gp");
-        Matcher csrf = CSRF.matcher(signedInPage(session, "/referrals/new"));
-        assertThat(csrf.find()).isTrue();
-
-        String page = submitReferralForm(session, csrf.group(1), "I21.0")
-                .expectStatus().isEqualTo(422)
-                .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(page).contains("提交的内容不符合转诊规则，请查看标红的说明。")
                 .containsPattern("<span class=\"error\" id=\"err-toDepartment\"[^>]*data-field=\"toDepartment\""
                         + "[^>]*>the 心血管内科 ward of na-county-hospital is closed until 1 December</span>");
+    }
+
+    /**
+     * The referral form as 石井's doctor sees it again after posting it (diagnosis I21.0, {@code more} fields besides)
+     * to {@code uri} ({@code /referrals}, or {@code /referrals?lang=en} in English) and the gateway refusing it with
+     * this 422 problem.
+     */
+    private String formRefused(String uri, String problem, String... more) {
+        gateway.answer("POST", "/api/referrals", 422, problem);
+        String session = signIn("shijing-gp");
+        Matcher csrf = CSRF.matcher(signedInPage(session, "/referrals/new"));
+        assertThat(csrf.find()).isTrue();
+        return postReferralForm(uri, session, csrf.group(1), "I21.0", more)
+                .expectStatus().isEqualTo(422)
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     /**
