@@ -401,12 +401,73 @@ class ConsoleIT {
                 .satisfies(call -> assertThat(call.body()).contains("\"code\":\"XYZ\""));
     }
 
+    @Test
+    void aBrokenReferralRuleIsSaidBesideItsFieldByItsCodeInThePagesLanguageNotReferralServicesEnglish() {
+        String outsideCatalog = StubGateway.ruleViolated("outside-catalog", "overrideReason",
+                "I21 is outside the 上转病种目录 for SECONDARY / INPATIENT and no overrideReason was given");
+
+        String page = formRefused("/referrals", outsideCatalog);
+        String english = formRefused("/referrals?lang=en", outsideCatalog);
+
+        assertThat(page).contains("提交的内容不符合转诊规则，请查看标红的说明。")
+                .containsPattern("<span class=\"error\" id=\"err-overrideReason\"[^>]*data-field=\"overrideReason\""
+                        + "[^>]*>诊断不在该级别的转诊病种目录内，请填写目录外转诊理由</span>")
+                .containsPattern("id=\"overrideReason\"[^>]*aria-invalid=\"true\"")
+                .doesNotContain("is outside the");
+        assertThat(english).contains("This does not meet the referral rules; see the messages in red.")
+                .containsPattern("<span class=\"error\" id=\"err-overrideReason\"[^>]*data-field=\"overrideReason\""
+                        + "[^>]*>The diagnosis is outside the referral catalog for this level: give a reason for "
+                        + "referring outside it</span>")
+                .doesNotContain("no overrideReason was given");
+    }
+
+    @Test
+    void aBrokenRuleNamingAWholePartOfTheFormIsSaidInThatPart() {
+        String page = formRefused("/referrals", StubGateway.ruleViolated("source-episode-inpatient-only",
+                "sourceEpisode", "only an inpatient transfer carries the source hospitalization"),
+                "sourceEpisode.admissionDate", "2026-11-25");
+
+        assertThat(page).containsPattern("<span class=\"error\" id=\"err-sourceEpisode\"[^>]*"
+                + "data-field=\"sourceEpisode\"[^>]*>只有住院转诊填写住院经过</span>");
+    }
+
+    @Test
+    void aBrokenRuleTheConsoleHasNoLineForShowsReferralServicesOwnMessageBesideItsField() {
+        String page = formRefused("/referrals", StubGateway.ruleViolated("ward-closed", "toDepartment",
+                "the 心血管内科 ward of na-county-hospital is closed until 1 December"));
+
+        assertThat(page).contains("提交的内容不符合转诊规则，请查看标红的说明。")
+                .containsPattern("<span class=\"error\" id=\"err-toDepartment\"[^>]*data-field=\"toDepartment\""
+                        + "[^>]*>the 心血管内科 ward of na-county-hospital is closed until 1 December</span>");
+    }
+
+    /**
+     * The referral form as 石井's doctor sees it again after posting it (diagnosis I21.0, {@code more} fields besides)
+     * to {@code uri} ({@code /referrals}, or {@code /referrals?lang=en} in English) and the gateway refusing it with
+     * this 422 problem.
+     */
+    private String formRefused(String uri, String problem, String... more) {
+        gateway.answer("POST", "/api/referrals", 422, problem);
+        String session = signIn("shijing-gp");
+        Matcher csrf = CSRF.matcher(signedInPage(session, "/referrals/new"));
+        assertThat(csrf.find()).isTrue();
+        return postReferralForm(uri, session, csrf.group(1), "I21.0", more)
+                .expectStatus().isEqualTo(422)
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
     /**
      * Posts the new-referral form as 石井's doctor fills it in for 林秀英 (up, inpatient, 心血管内科, 27 Nov to 3 Dec)
      * with this diagnosis, and {@code more} fields besides (name, value, name, value, …).
      */
     private WebTestClient.ResponseSpec submitReferralForm(String session, String csrf, String diagnosis,
                                                           String... more) {
+        return postReferralForm("/referrals", session, csrf, diagnosis, more);
+    }
+
+    /** {@link #submitReferralForm} to this address of the form's action ({@code /referrals?lang=en}: in English). */
+    private WebTestClient.ResponseSpec postReferralForm(String uri, String session, String csrf, String diagnosis,
+                                                        String... more) {
         BodyInserters.FormInserter<String> form = BodyInserters.fromFormData("_csrf", csrf)
                 .with("direction", "UP").with("patient.name", "林秀英")
                 .with("patient.idNumber", IDENTITY_NUMBER).with("patient.insuredPersonNo", "Y350583002")
@@ -417,7 +478,7 @@ class ConsoleIT {
         for (int i = 0; i < more.length; i += 2) {
             form = form.with(more[i], more[i + 1]);
         }
-        return web.post().uri("/referrals").cookie("CONSOLE_SESSION", session)
+        return web.post().uri(uri).cookie("CONSOLE_SESSION", session)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange();
     }
 

@@ -105,6 +105,18 @@ final class StubGateway implements AutoCloseable {
                  "detail":"%1$s: %2$s","errors":[{"field":"%1$s","message":"%2$s"}]}""".formatted(field, message);
     }
 
+    /**
+     * A 422 problem+json as the platform writes one for a broken referral rule naming a field
+     * ({@code SharedProblems.ruleViolated}): type {@code referral/<code>}, member {@code code}, the field and its
+     * message in {@code errors} and in the detail.
+     */
+    static String ruleViolated(String code, String field, String message) {
+        return """
+                {"type":"https://referral.example/problems/referral/%1$s","title":"Referral rule violated","status":422,
+                 "detail":"%2$s: %3$s","code":"%1$s","errors":[{"field":"%2$s","message":"%3$s"}]}""".formatted(code,
+                field, message);
+    }
+
     /** Back to the default answers; the connections left hanging are closed. */
     void forgetAnswers() {
         answers.clear();

@@ -151,7 +151,7 @@ public class GatewayClient {
      */
     private static GatewayProblem outage(String warning, HttpMethod method, URI uri, Object cause) {
         log.warn(warning, method, uri.getPath(), String.valueOf(cause));
-        return new GatewayProblem(503, null, "Gateway not reachable", null, Map.of());
+        return new GatewayProblem(503, null, "Gateway not reachable", null, null, Map.of());
     }
 
     private static Mono<Versioned> versioned(ClientResponse response) {
@@ -184,6 +184,6 @@ public class GatewayClient {
                     (a, b) -> a + "；" + b));
         }
         return new GatewayProblem(status, body.path("type").asString(null), body.path("title").asString(null),
-                body.path("detail").asString(null), fields);
+                body.path("code").asString(null), body.path("detail").asString(null), fields);
     }
 }

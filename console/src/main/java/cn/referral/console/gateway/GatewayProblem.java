@@ -4,20 +4,24 @@ import java.util.Map;
 
 /**
  * A problem+json answer of the gateway or a service, kept for the screen that caused it: the status,
- * the readable detail, and the message for each field the problem names (e.g. {@code patient.idNumber}).
+ * the readable detail, the stable {@code code} of the rule it names (e.g. {@code outside-catalog}; null when the
+ * problem has none) and the message for each field the problem names (e.g. {@code patient.idNumber}).
  */
 public class GatewayProblem extends RuntimeException {
 
     private final int status;
     private final String type;
     private final String title;
+    private final String code;
     private final Map<String, String> fieldErrors;
 
-    public GatewayProblem(int status, String type, String title, String detail, Map<String, String> fieldErrors) {
+    public GatewayProblem(int status, String type, String title, String code, String detail,
+                          Map<String, String> fieldErrors) {
         super(detail == null ? title : detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
+        this.code = code;
         this.fieldErrors = Map.copyOf(fieldErrors);
     }
 
@@ -31,6 +35,11 @@ public class GatewayProblem extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** The problem's {@code code} member: the rule or reason it names, stable where its English detail is not. */
+    public String code() {
+        return code;
     }
 
     public String detail() {

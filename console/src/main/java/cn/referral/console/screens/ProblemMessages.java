@@ -11,9 +11,12 @@ import org.springframework.ui.Model;
 import cn.referral.console.gateway.GatewayProblem;
 
 /**
- * Turns a problem+json answer into what the screen shows: a message beside each field it names
- * (common validation messages translated, others as the service wrote them) and one readable line
- * for the whole problem, chosen by its status (412: someone else changed the referral first).
+ * Turns a problem+json answer into what the screen shows: a message beside each field it names and one
+ * readable line for the whole problem. A broken rule is said by its {@code code} ({@code api.code.<code>}, e.g.
+ * {@code api.code.outside-catalog}) in the page's language; other field messages are common validation messages
+ * translated, or else as the service wrote them. The line for the whole problem is the rule's when the problem
+ * names no field (nothing is marked to look at), otherwise chosen by its status (412: someone else changed the
+ * referral first).
  */
 @Component
 public class ProblemMessages {
@@ -25,19 +28,30 @@ public class ProblemMessages {
     }
 
     public void show(GatewayProblem problem, Model model, Locale locale) {
+        String rule = rule(problem, locale);
         Map<String, String> fields = new LinkedHashMap<>();
-        problem.fieldErrors().forEach((field, message) -> fields.put(field, field(message, locale)));
+        problem.fieldErrors().forEach((field, message) ->
+                fields.put(field, rule != null ? rule : field(message, locale)));
         model.addAttribute("errors", fields);
         model.addAttribute("problem", summary(problem, locale));
         model.addAttribute("problemDetail", problem.detail());
         model.addAttribute("problemStatus", problem.status());
     }
 
-    /** The one readable line for the whole problem, by its status. */
+    /** The one readable line for the whole problem: its rule's when it names no field, else by its status. */
     public String summary(GatewayProblem problem, Locale locale) {
+        String rule = problem.fieldErrors().isEmpty() ? rule(problem, locale) : null;
+        if (rule != null) {
+            return rule;
+        }
         String summary = messages.getMessage("problem." + problem.status(), null, null, locale);
         return summary != null ? summary
                 : messages.getMessage("problem.other", new Object[] {problem.status()}, locale);
+    }
+
+    /** What the console says of the rule the problem names by its {@code code}; null when it has no line for it. */
+    private String rule(GatewayProblem problem, Locale locale) {
+        return problem.code() == null ? null : messages.getMessage("api.code." + problem.code(), null, null, locale);
     }
 
     public String field(String message, Locale locale) {

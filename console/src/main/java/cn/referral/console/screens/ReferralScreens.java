@@ -136,7 +136,7 @@ class ReferralScreens {
             Map<String, String> errors = new LinkedHashMap<>();
             Map<String, Object> body = body(action, form.toSingleValueMap(), errors, locale);
             if (!errors.isEmpty()) {
-                return failed(credentials, id, new GatewayProblem(400, null, null, null, errors), exchange, model,
+                return failed(credentials, id, new GatewayProblem(400, null, null, null, null, errors), exchange, model,
                         locale, action);
             }
             return gateway.post(credentials.token(), "/api/referrals/{id}" + path, body, form.getFirst("etag"), null,

@@ -16,6 +16,19 @@ class GatewayProblemTest {
         assertThat(problem.fieldErrors()).containsEntry("diagnosis.code", "must be an ICD-10 code")
                 .containsEntry("patient.name", "must not be blank");
         assertThat(problem.detail()).isEqualTo("2 fields are invalid");
+        assertThat(problem.code()).as("a validation problem names no rule").isNull();
+    }
+
+    @Test
+    void aBrokenRuleKeepsItsCodeBesideTheFieldItNames() {
+        GatewayProblem problem = GatewayClient.toProblem(422, """
+                {"type":"https://referral.example/problems/referral/outside-catalog","title":"Referral rule violated",
+                 "status":422,"code":"outside-catalog",
+                 "detail":"overrideReason: I21 is outside the 上转病种目录 for SECONDARY / INPATIENT and no overrideReason was given",
+                 "errors":[{"field":"overrideReason",
+                            "message":"I21 is outside the 上转病种目录 for SECONDARY / INPATIENT and no overrideReason was given"}]}""");
+        assertThat(problem.code()).isEqualTo("outside-catalog");
+        assertThat(problem.fieldErrors()).containsOnlyKeys("overrideReason");
     }
 
     @Test

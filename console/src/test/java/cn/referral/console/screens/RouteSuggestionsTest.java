@@ -99,7 +99,7 @@ class RouteSuggestionsTest {
     }
 
     private static GatewayProblem problem(int status, String field) {
-        return new GatewayProblem(status, null, null, "detail",
+        return new GatewayProblem(status, null, null, null, "detail",
                 field == null ? Map.of() : Map.of(field, "must be an ICD-10 code"));
     }
 
