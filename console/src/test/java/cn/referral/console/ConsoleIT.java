@@ -2,7 +2,9 @@ package cn.referral.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -356,6 +358,50 @@ class ConsoleIT {
     }
 
     @Test
+    void theHospitalDoctorIsOfferedToReferDownOnlyAnUpReferralThatAwaitsIt() {
+        String completed = ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL, "state", "\"COMPLETED\"",
+                "allowedActions", "[]");
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
+        String session = signIn("county-doctor");
+
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(completed, "loop",
+                "{\"upReferralId\":null,\"downReferralId\":null,\"downReferralPending\":true}"));
+        assertThat(signedInPage(session, "/referrals/r-1")).as("recommended back down, none made yet")
+                .contains("data-test=\"refer-down\"", "/referrals/new?direction=DOWN&amp;basedOn=r-1");
+
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(completed, "loop",
+                "{\"upReferralId\":null,\"downReferralId\":\"r-2\",\"downReferralPending\":false}"));
+        assertThat(signedInPage(session, "/referrals/r-1")).as("referred down already")
+                .doesNotContain("data-test=\"refer-down\"");
+
+        gateway.answer("GET", "/api/referrals/r-1", 200, completed);
+        assertThat(signedInPage(session, "/referrals/r-1")).as("completed without recommending it")
+                .doesNotContain("data-test=\"refer-down\"");
+    }
+
+    @Test
+    void aDownReferralMadeFromTheUpReferralNamesItSoTheTwoAreLinked() {
+        gateway.answer("POST", "/api/referrals", 201, "{\"id\":\"r-10\",\"version\":1,\"state\":\"SUBMITTED\"}");
+        String session = signIn("shijing-gp");
+        Matcher csrf = CSRF.matcher(signedInPage(session, "/referrals/new"));
+        assertThat(csrf.find()).isTrue();
+
+        submitReferralForm(session, csrf.group(1), "I21.0", "direction", "DOWN", "basedOn", "r-up-1",
+                "toInstitutionId", "na-shijing-thc")
+                .expectStatus().is3xxRedirection();
+        submitReferralForm(session, csrf.group(1), "I21.0", "toInstitutionId", "na-county-hospital")
+                .expectStatus().is3xxRedirection();
+
+        List<StubGateway.Call> posted = gateway.calls.stream().filter(call -> call.path().equals("/api/referrals"))
+                .toList();
+        assertThat(posted).hasSize(2);
+        assertThat(posted.get(0).body()).as("the down-referral names the up-referral it continues")
+                .contains("\"direction\":\"DOWN\"", "\"upReferralId\":\"r-up-1\"");
+        assertThat(posted.get(1).body()).as("an up-referral names none")
+                .contains("\"direction\":\"UP\"").doesNotContain("upReferralId");
+    }
+
+    @Test
     void anInpatientTransferSendsTheDayThePatientLeavesTheStaySoTheInsurerSeesOneHospitalisation() {
         gateway.answer("POST", "/api/referrals", 201, "{\"id\":\"r-9\",\"version\":1,\"state\":\"SUBMITTED\"}");
         String session = signIn("shijing-gp");
@@ -468,15 +514,26 @@ class ConsoleIT {
     /** {@link #submitReferralForm} to this address of the form's action ({@code /referrals?lang=en}: in English). */
     private WebTestClient.ResponseSpec postReferralForm(String uri, String session, String csrf, String diagnosis,
                                                         String... more) {
-        BodyInserters.FormInserter<String> form = BodyInserters.fromFormData("_csrf", csrf)
-                .with("direction", "UP").with("patient.name", "林秀英")
-                .with("patient.idNumber", IDENTITY_NUMBER).with("patient.insuredPersonNo", "Y350583002")
-                .with("patient.insuranceScheme", "EMPLOYEE").with("patient.insuranceRegionCode", "350583")
-                .with("diagnosis.code", diagnosis).with("careType", "INPATIENT").with("urgency", "ROUTINE")
-                .with("toDepartment", "心血管内科").with("reason", "需要上级医院进一步诊治")
-                .with("requestedFrom", "2026-11-27").with("requestedUntil", "2026-12-03");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("direction", "UP");
+        fields.put("patient.name", "林秀英");
+        fields.put("patient.idNumber", IDENTITY_NUMBER);
+        fields.put("patient.insuredPersonNo", "Y350583002");
+        fields.put("patient.insuranceScheme", "EMPLOYEE");
+        fields.put("patient.insuranceRegionCode", "350583");
+        fields.put("diagnosis.code", diagnosis);
+        fields.put("careType", "INPATIENT");
+        fields.put("urgency", "ROUTINE");
+        fields.put("toDepartment", "心血管内科");
+        fields.put("reason", "需要上级医院进一步诊治");
+        fields.put("requestedFrom", "2026-11-27");
+        fields.put("requestedUntil", "2026-12-03");
         for (int i = 0; i < more.length; i += 2) {
-            form = form.with(more[i], more[i + 1]);
+            fields.put(more[i], more[i + 1]);
+        }
+        BodyInserters.FormInserter<String> form = BodyInserters.fromFormData("_csrf", csrf);
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            form = form.with(field.getKey(), field.getValue());
         }
         return web.post().uri(uri).cookie("CONSOLE_SESSION", session)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange();

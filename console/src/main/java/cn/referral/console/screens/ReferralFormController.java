@@ -267,6 +267,7 @@ class ReferralFormController {
         }
         if ("DOWN".equals(form.get("direction"))) {
             request.put("continuityPlan", continuityPlan(form));
+            request.put("upReferralId", blankToNull(form.get("basedOn")));
         }
         request.values().removeIf(value -> value == null);
         return request;

@@ -201,6 +201,10 @@ class ConsoleBrowserIT {
                 .as("down to the patient's contracted centre").contains("南安市石井镇中心卫生院");
         assertThat(web.findElement(By.id("h-plan")).findElement(By.xpath("..")).getText())
                 .contains("阿司匹林肠溶片", "60");
+        web.get(console.url("/referrals/" + upId));
+        assertThat(text("[data-test=timeline]")).as("the up-referral is linked to the down-referral it continues as")
+                .contains("已转回基层", downId.substring(0, 8));
+        assertThat(web.findElements(By.cssSelector("[data-test=refer-down]"))).as("referred down once").isEmpty();
 
         // The township centre's doctor accepts the patient back.
         signIn("shijing-gp");
