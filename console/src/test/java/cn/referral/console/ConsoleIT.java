@@ -478,6 +478,19 @@ class ConsoleIT {
     }
 
     @Test
+    void aBrokenRuleNamingAFieldTheFormDoesNotShowIsSaidAtTheTopOfTheForm() {
+        String own = formRefused("/referrals", StubGateway.ruleViolated("inactive-institution", "fromInstitutionId",
+                "na-shijing-thc is inactive"));
+        String link = formRefused("/referrals", StubGateway.ruleViolated("no-down-referral-pending", "upReferralId",
+                "r-up-1 awaits no down-referral"), "direction", "DOWN", "basedOn", "r-up-1");
+
+        assertThat(own).containsPattern("<span class=\"error\" id=\"err-fromInstitutionId\"[^>]*"
+                + "data-field=\"fromInstitutionId\"[^>]*>该机构已停用，不能参与转诊</span>");
+        assertThat(link).containsPattern("<span class=\"error\" id=\"err-upReferralId\"[^>]*"
+                + "data-field=\"upReferralId\"[^>]*>所接续的上转尚未完成、医生未建议下转，或已有下转</span>");
+    }
+
+    @Test
     void aBrokenRuleTheConsoleHasNoLineForShowsReferralServicesOwnMessageBesideItsField() {
         String page = formRefused("/referrals", StubGateway.ruleViolated("ward-closed", "toDepartment",
                 "the 心血管内科 ward of na-county-hospital is closed until 1 December"));
