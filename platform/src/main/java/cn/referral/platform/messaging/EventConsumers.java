@@ -81,16 +81,25 @@ public class EventConsumers {
     }
 
     /**
-     * The consumer of a local view of a compacted topic kept in {@code view}: each snapshot of {@code snapshotType},
-     * read into {@code wireRecord} and mapped to the view's record by {@code toSnapshot}, is kept unless a newer one
-     * is held; a tombstone removes the record whose id ({@code toId}) its key names.
+     * The consumer of a local view of the registry's {@code topic}: each snapshot, read into {@code wireRecord}, is
+     * kept by {@code keep}; a tombstone removes, through {@code remove}, the record whose id its key names.
      */
-    public <W, T, K> Consumer<Message<byte[]>> localView(String name, String snapshotType, Class<W> wireRecord,
-                                                         LocalView<T, K> view, Function<W, T> toSnapshot,
-                                                         Function<String, K> toId) {
-        return localView(name, snapshotType, wireRecord,
-                (event, snapshot) -> view.keepIfNewer(toSnapshot.apply(snapshot)),
-                key -> view.remove(toId.apply(key)));
+    public <W, K> Consumer<Message<byte[]>> localView(RegistryView<K> topic, Class<W> wireRecord,
+                                                      BiFunction<IncomingEvent, W, Mono<?>> keep,
+                                                      Function<K, Mono<?>> remove) {
+        return localView(topic.consumerName(), topic.snapshotType(), wireRecord, keep,
+                key -> remove.apply(topic.idOfKey().apply(key)));
+    }
+
+    /**
+     * The consumer of a local view of the registry's {@code topic} kept in {@code view}: each snapshot, read into
+     * {@code wireRecord} and mapped to the view's record by {@code toSnapshot}, is kept unless a newer one is held;
+     * a tombstone removes the record whose id its key names.
+     */
+    public <W, T, K> Consumer<Message<byte[]>> localView(RegistryView<K> topic, Class<W> wireRecord,
+                                                         LocalView<T, K> view, Function<W, T> toSnapshot) {
+        return localView(topic, wireRecord, (event, snapshot) -> view.keepIfNewer(toSnapshot.apply(snapshot)),
+                view::remove);
     }
 
     public final class Builder {

@@ -2,6 +2,7 @@ package cn.referral.quota.application;
 
 import java.time.LocalDate;
 
+import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.quota.application.port.in.RegistrySnapshots;
 import cn.referral.quota.application.port.out.ReferenceViews;
@@ -27,14 +28,14 @@ public class RegistrySnapshotService implements RegistrySnapshots {
     }
 
     @Override
-    public Mono<Void> contractReceived(String contractId, String patientRef, InstitutionId primaryInstitutionId,
+    public Mono<Void> contractReceived(ContractId contractId, String patientRef, InstitutionId primaryInstitutionId,
                                        LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
         return views.keepContract(contractId, patientRef, primaryInstitutionId, validFrom, validUntil, active, version)
                 .then();
     }
 
     @Override
-    public Mono<Void> contractsRemoved(String patientRef) {
-        return views.removeContractsOf(patientRef);
+    public Mono<Void> contractRemoved(ContractId contractId) {
+        return views.removeContract(contractId);
     }
 }

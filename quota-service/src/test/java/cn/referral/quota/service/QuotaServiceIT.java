@@ -385,7 +385,8 @@ class QuotaServiceIT {
         referralService.sendSnapshot("registry.institutions.v1", "registry.institution.v1", jilinHospital,
                 "{\"institutionId\":\"" + jilinHospital + "\",\"regionCode\":\"220102\",\"level\":\"TERTIARY\","
                         + "\"active\":true,\"version\":1}");
-        referralService.sendSnapshot("registry.contracts.v1", "registry.contract.v1", "p-own",
+        // keyed by the contract, as registry-service keys it
+        referralService.sendSnapshot("registry.contracts.v1", "registry.contract.v1", "c-own",
                 "{\"contractId\":\"c-own\",\"patientRef\":\"p-own\",\"primaryInstitutionId\":\"jl-community\","
                         + "\"validFrom\":\"2026-01-01\",\"validUntil\":\"2027-01-01\",\"active\":true,\"version\":1}");
         // the views are built from Kafka: probe a large pool until both show
@@ -409,6 +410,10 @@ class QuotaServiceIT {
         poolSeenByTheDeskOf(jilinHospital, poolId).jsonPath("$.held").isEqualTo(1)
                 .jsonPath("$.freeReserve").isEqualTo(3)
                 .jsonPath("$.waitlistLength").isEqualTo(2);
+
+        // the contract is removed in the registry: its tombstone, keyed by the contract, ends the patient's priority
+        referralService.sendSnapshot("registry.contracts.v1", "registry.contract.v1", "c-own", null);
+        awaitPlacement(jilinHospital, "探针科", "jl-community", "p-own", true, "quota.waitlisted.v1");
     }
 
     /** Sends probe referrals (fresh ids) until one gets {@code expected}. */

@@ -1,8 +1,5 @@
 package cn.referral.billing.adapter.in.messaging;
 
-import static cn.referral.platform.events.published.RegistryTopics.ALLIANCE_SNAPSHOT;
-import static cn.referral.platform.events.published.RegistryTopics.INSTITUTION_SNAPSHOT;
-
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -19,6 +16,7 @@ import cn.referral.billing.domain.network.InstitutionLevel;
 import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.messaging.EventConsumers;
+import cn.referral.platform.messaging.RegistryView;
 
 /** Builds the local views of the registry's compacted topics: institution levels and alliance members. */
 @Configuration(proxyBeanMethods = false)
@@ -27,15 +25,15 @@ class RegistryConsumers {
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                views.institutions(), RegistryConsumers::toInstitution, InstitutionId::new);
+        return consumers.localView(RegistryView.INSTITUTIONS, InstitutionSnapshotV1.class, views.institutions(),
+                RegistryConsumers::toInstitution);
     }
 
     /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                views.alliances(), RegistryConsumers::toAlliance, AllianceId::new);
+        return consumers.localView(RegistryView.ALLIANCES, AllianceSnapshotV1.class, views.alliances(),
+                RegistryConsumers::toAlliance);
     }
 
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {

@@ -1,8 +1,5 @@
 package cn.referral.quota.adapter.in.messaging;
 
-import static cn.referral.platform.events.published.RegistryTopics.CONTRACT_SNAPSHOT;
-import static cn.referral.platform.events.published.RegistryTopics.INSTITUTION_SNAPSHOT;
-
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
@@ -10,10 +7,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.events.MalformedEventException;
 import cn.referral.platform.messaging.EventConsumers;
+import cn.referral.platform.messaging.RegistryView;
 import cn.referral.quota.application.port.in.RegistrySnapshots;
 
 /**
@@ -34,7 +33,7 @@ class RegistryEventConsumers {
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, RegistrySnapshots views) {
-        return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
+        return consumers.localView(RegistryView.INSTITUTIONS, InstitutionSnapshotV1.class,
                 (event, snapshot) -> {
                     if (snapshot.institutionId() == null || snapshot.institutionId().isBlank()
                             || snapshot.version() == null) {
@@ -43,23 +42,23 @@ class RegistryEventConsumers {
                     return views.institutionReceived(new InstitutionId(snapshot.institutionId()), snapshot.regionCode(),
                             snapshot.version());
                 },
-                key -> views.institutionRemoved(new InstitutionId(key)));
+                views::institutionRemoved);
     }
 
-    /** Bound to {@code registry.contracts.v1} (keyed by patientRef) as {@code registryContracts-in-0}. */
+    /** Bound to {@code registry.contracts.v1} (keyed by contractId) as {@code registryContracts-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryContracts(EventConsumers consumers, RegistrySnapshots views) {
-        return consumers.localView("contract-view", CONTRACT_SNAPSHOT, ContractSnapshotV1.class,
+        return consumers.localView(RegistryView.CONTRACTS, ContractSnapshotV1.class,
                 (event, snapshot) -> {
                     if (snapshot.contractId() == null || snapshot.patientRef() == null || snapshot.version() == null) {
                         throw new MalformedEventException("Event " + event.id()
                                 + " lacks contractId, patientRef or version");
                     }
-                    return views.contractReceived(snapshot.contractId(), snapshot.patientRef(),
+                    return views.contractReceived(new ContractId(snapshot.contractId()), snapshot.patientRef(),
                             knownInstitution(snapshot.primaryInstitutionId()), snapshot.validFrom(),
                             snapshot.validUntil(), !Boolean.FALSE.equals(snapshot.active()), snapshot.version());
                 },
-                views::contractsRemoved);
+                views::contractRemoved);
     }
 
     /** A contract without its primary institution is kept, and serves no referral first. */

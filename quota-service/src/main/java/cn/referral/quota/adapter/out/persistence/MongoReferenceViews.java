@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.mongo.LocalViews;
@@ -66,9 +67,9 @@ class MongoReferenceViews implements ReferenceViews {
     }
 
     @Override
-    public Mono<Boolean> keepContract(String contractId, String patientRef, InstitutionId primaryInstitutionId,
+    public Mono<Boolean> keepContract(ContractId contractId, String patientRef, InstitutionId primaryInstitutionId,
                                           LocalDate validFrom, LocalDate validUntil, boolean active, long version) {
-        return LocalViews.keepIfNewer(mongo, CONTRACTS, contractId, version, new Update()
+        return LocalViews.keepIfNewer(mongo, CONTRACTS, contractId.value(), version, new Update()
                 .set("patientRef", patientRef)
                 .set("primaryInstitutionId", Identifier.valueOrNull(primaryInstitutionId))
                 .set("validFrom", validFrom == null ? null : validFrom.toString())
@@ -76,9 +77,8 @@ class MongoReferenceViews implements ReferenceViews {
                 .set("active", active));
     }
 
-    /** A tombstone on the contracts topic is keyed by patientRef: every contract of that patient goes. */
     @Override
-    public Mono<Void> removeContractsOf(String patientRef) {
-        return mongo.remove(new Query(Criteria.where("patientRef").is(patientRef)), CONTRACTS).then();
+    public Mono<Void> removeContract(ContractId contractId) {
+        return LocalViews.remove(mongo, CONTRACTS, contractId.value());
     }
 }

@@ -2,6 +2,7 @@ package cn.referral.quota.application.port.in;
 
 import java.time.LocalDate;
 
+import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
@@ -12,9 +13,9 @@ public interface RegistrySnapshots {
 
     Mono<Void> institutionRemoved(InstitutionId institutionId);
 
-    Mono<Void> contractReceived(String contractId, String patientRef, InstitutionId primaryInstitutionId,
+    Mono<Void> contractReceived(ContractId contractId, String patientRef, InstitutionId primaryInstitutionId,
                                 LocalDate validFrom, LocalDate validUntil, boolean active, long version);
 
-    /** The patient's contracts were removed (a tombstone keyed by patientRef). */
-    Mono<Void> contractsRemoved(String patientRef);
+    /** The contract was removed in the registry (a tombstone, keyed by the contract). */
+    Mono<Void> contractRemoved(ContractId contractId);
 }

@@ -3,6 +3,7 @@ package cn.referral.quota.application.port.out;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
 import reactor.core.publisher.Mono;
 
@@ -21,8 +22,9 @@ public interface ReferenceViews {
     Mono<Void> removeInstitution(InstitutionId institutionId);
 
     /** Keeps the contract (by contract id) unless a newer version is held. */
-    Mono<Boolean> keepContract(String contractId, String patientRef, InstitutionId primaryInstitutionId,
+    Mono<Boolean> keepContract(ContractId contractId, String patientRef, InstitutionId primaryInstitutionId,
                                LocalDate validFrom, LocalDate validUntil, boolean active, long version);
 
-    Mono<Void> removeContractsOf(String patientRef);
+    /** Removes the contract: the registry removed it, and the patient's other contracts stay. */
+    Mono<Void> removeContract(ContractId contractId);
 }

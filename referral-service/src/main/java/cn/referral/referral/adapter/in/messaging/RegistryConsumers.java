@@ -1,10 +1,5 @@
 package cn.referral.referral.adapter.in.messaging;
 
-import static cn.referral.platform.events.published.RegistryTopics.ALLIANCE_SNAPSHOT;
-import static cn.referral.platform.events.published.RegistryTopics.CATALOG_SNAPSHOT;
-import static cn.referral.platform.events.published.RegistryTopics.CONTRACT_SNAPSHOT;
-import static cn.referral.platform.events.published.RegistryTopics.INSTITUTION_SNAPSHOT;
-
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,6 +14,7 @@ import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.messaging.EventConsumers;
+import cn.referral.platform.messaging.RegistryView;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.AllianceSnapshotV1;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.CatalogSnapshotV1;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.ContractSnapshotV1;
@@ -39,29 +35,29 @@ class RegistryConsumers {
     /** Bound to {@code registry.institutions.v1} as {@code registryInstitutions-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryInstitutions(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.localView("institution-view", INSTITUTION_SNAPSHOT, InstitutionSnapshotV1.class,
-                views.institutions(), RegistryConsumers::toInstitution, InstitutionId::new);
+        return consumers.localView(RegistryView.INSTITUTIONS, InstitutionSnapshotV1.class, views.institutions(),
+                RegistryConsumers::toInstitution);
     }
 
     /** Bound to {@code registry.catalogs.v1} as {@code registryCatalogs-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryCatalogs(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.localView("catalog-view", CATALOG_SNAPSHOT, CatalogSnapshotV1.class,
-                views.catalogs(), RegistryConsumers::toCatalog, CatalogId::new);
+        return consumers.localView(RegistryView.CATALOGS, CatalogSnapshotV1.class, views.catalogs(),
+                RegistryConsumers::toCatalog);
     }
 
     /** Bound to {@code registry.contracts.v1} (keyed by contractId) as {@code registryContracts-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryContracts(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.localView("contract-view", CONTRACT_SNAPSHOT, ContractSnapshotV1.class,
-                views.contracts(), RegistryConsumers::toContract, ContractId::new);
+        return consumers.localView(RegistryView.CONTRACTS, ContractSnapshotV1.class, views.contracts(),
+                RegistryConsumers::toContract);
     }
 
     /** Bound to {@code registry.alliances.v1} as {@code registryAlliances-in-0}. */
     @Bean
     Consumer<Message<byte[]>> registryAlliances(EventConsumers consumers, ReferenceDataUseCases views) {
-        return consumers.localView("alliance-view", ALLIANCE_SNAPSHOT, AllianceSnapshotV1.class,
-                views.alliances(), RegistryConsumers::toAlliance, AllianceId::new);
+        return consumers.localView(RegistryView.ALLIANCES, AllianceSnapshotV1.class, views.alliances(),
+                RegistryConsumers::toAlliance);
     }
 
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {
