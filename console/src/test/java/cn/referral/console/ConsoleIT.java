@@ -327,6 +327,23 @@ class ConsoleIT {
     }
 
     @Test
+    void anInstitutionLineWithoutADepartmentEndsWithTheInstitution() {
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
+        String session = signIn("shijing-gp");
+
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
+                "fromDepartment", "null", "toDepartment", "\"\""));
+        String without = signedInPage(session, "/referrals/r-1");
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.SLOT_HELD_UP_REFERRAL);
+        String with = signedInPage(session, "/referrals/r-1");
+
+        assertThat(without).containsPattern("data-test=\"from\">[^<·]*na-shijing-thc</dd>")
+                .containsPattern("data-test=\"to\">[^<·]*na-county-hospital</dd>");
+        assertThat(with).containsPattern("data-test=\"from\">[^<·]*na-shijing-thc · 全科</dd>")
+                .containsPattern("data-test=\"to\">[^<·]*na-county-hospital · 心血管内科</dd>");
+    }
+
+    @Test
     void anAcceptedReferralsAppointmentIsInChinaTimeOnItsHistoryLine() {
         gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
                 "state", "\"ACCEPTED\"", "appointmentAt", "\"2026-11-28T01:30:00Z\"", "allowedActions", "[]"));
