@@ -327,6 +327,31 @@ class ConsoleIT {
     }
 
     @Test
+    void theVerdictNamesTheFunctionalLevelsOfBothInstitutionsReadOnceFromTheRegistry() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
+                "fromInstitutionId", "\"na-guanqiao-thc\"", "toInstitutionId", "\"na-guangqian-hospital\""));
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
+        gateway.answer("GET", "/api/registry/institutions/na-guanqiao-thc", 200, """
+                {"id":"na-guanqiao-thc","name":"南安市官桥镇卫生院","level":"PRIMARY","regionCode":"350583"}""");
+        gateway.answer("GET", "/api/registry/institutions/na-guangqian-hospital", 200, """
+                {"id":"na-guangqian-hospital","name":"泉州市光前医院","level":"SECONDARY","regionCode":"350583"}""");
+        String session = signIn("shijing-gp");
+
+        String page = signedInPage(session, "/referrals/r-1");
+        String english = signedInPage(session, "/referrals/r-1?lang=en");
+
+        assertThat(section(page, "verdict")).contains("从基层医疗卫生机构上转至二级医院，符合功能定位")
+                .doesNotContain("上转至更高层级的医疗机构");
+        assertThat(page).contains("data-test=\"from\">南安市官桥镇卫生院 · 全科</dd>",
+                "data-test=\"to\">泉州市光前医院 · 心血管内科</dd>");
+        assertThat(section(english, "verdict"))
+                .contains("Up-referral (Primary care institution → Secondary hospital), as the functional levels require");
+        assertThat(gateway.calls).as("the name and the level from one read, remembered for the second page")
+                .extracting(StubGateway.Call::path).containsOnlyOnce("/api/registry/institutions/na-guanqiao-thc",
+                        "/api/registry/institutions/na-guangqian-hospital");
+    }
+
+    @Test
     void anInstitutionLineWithoutADepartmentEndsWithTheInstitution() {
         gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
         String session = signIn("shijing-gp");

@@ -108,11 +108,11 @@ class ReferralScreens {
                                     body.path("toInstitutionId").asString("")));
                             history.path("entries").forEach(entry ->
                                     ids.add(entry.path("institutionId").asString(null)));
-                            return institutions.names(credentials.token(), ids).map(names -> {
-                                model.addAttribute("names", names);
+                            return institutions.find(credentials.token(), ids).map(known -> {
+                                model.addAttribute("names", Institutions.names(known));
                                 model.addAttribute("r", GatewayClient.plain(body));
                                 model.addAttribute("etag", referral.etag());
-                                model.addAttribute("verdict", story.verdict(body, found.getT2(), locale));
+                                model.addAttribute("verdict", story.verdict(body, found.getT2(), known, locale));
                                 model.addAttribute("history", story.history(body, history.path("entries"), locale));
                                 List<String> actions = new ArrayList<>();
                                 body.path("allowedActions").forEach(action -> actions.add(action.asString()));
