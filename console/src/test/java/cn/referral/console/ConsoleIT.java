@@ -258,6 +258,9 @@ class ConsoleIT {
         String page = signedInPage(session, "/referrals/r-1");
 
         assertThat(page).contains("data-state=\"SLOT_HELD\"", "已锁定号源", "**************1234", "锁定预留号源");
+        assertThat(page).as("each institution with its department")
+                .containsPattern("data-test=\"from\">[^<·]*na-shijing-thc · 全科</dd>")
+                .containsPattern("data-test=\"to\">[^<·]*na-county-hospital · 心血管内科</dd>");
         assertThat(page).as("the birth year the API gives (never the full birth date)")
                 .containsPattern("出生</dt><dd>1958</dd>");
     }
@@ -353,33 +356,24 @@ class ConsoleIT {
 
     @Test
     void anInstitutionLineWithoutADepartmentEndsWithTheInstitution() {
-        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
         String session = signIn("shijing-gp");
 
-        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
+        String page = referralPage(session, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
                 "fromDepartment", "null", "toDepartment", "\"\""));
-        String without = signedInPage(session, "/referrals/r-1");
-        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.SLOT_HELD_UP_REFERRAL);
-        String with = signedInPage(session, "/referrals/r-1");
 
-        assertThat(without).containsPattern("data-test=\"from\">[^<·]*na-shijing-thc</dd>")
+        assertThat(page).containsPattern("data-test=\"from\">[^<·]*na-shijing-thc</dd>")
                 .containsPattern("data-test=\"to\">[^<·]*na-county-hospital</dd>");
-        assertThat(with).containsPattern("data-test=\"from\">[^<·]*na-shijing-thc · 全科</dd>")
-                .containsPattern("data-test=\"to\">[^<·]*na-county-hospital · 心血管内科</dd>");
     }
 
     @Test
     void theHandoverNamesTheFamilyDoctorAndItsIdOnlyWhenTheRegistryDoesNotKnowThem() {
-        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
         gateway.answer("GET", "/api/registry/practitioners/na-shijing-gp-7", 200, """
                 {"id":"na-shijing-gp-7","name":"黄志明","institutionId":"na-shijing-thc","role":"GENERAL_PRACTITIONER",
                  "title":"主治医师","department":"全科"}""");
         String session = signIn("shijing-gp");
 
-        gateway.answer("GET", "/api/referrals/r-1", 200, aDownReferralHandedOverTo("na-shijing-gp-7"));
-        String named = signedInPage(session, "/referrals/r-1");
-        gateway.answer("GET", "/api/referrals/r-1", 200, aDownReferralHandedOverTo("na-shijing-gp-404"));
-        String unknown = signedInPage(session, "/referrals/r-1");
+        String named = referralPage(session, aDownReferralHandedOverTo("na-shijing-gp-7"));
+        String unknown = referralPage(session, aDownReferralHandedOverTo("na-shijing-gp-404"));
 
         assertThat(named).contains("data-test=\"handover\">交接家庭医生 黄志明（主治医师） 随访血压</li>")
                 .doesNotContain("na-shijing-gp-7");
@@ -622,6 +616,16 @@ class ConsoleIT {
         assertThat(page).contains("提交的内容不符合转诊规则，请查看标红的说明。")
                 .containsPattern("<span class=\"error\" id=\"err-toDepartment\"[^>]*data-field=\"toDepartment\""
                         + "[^>]*>the 心血管内科 ward of na-county-hospital is closed until 1 December</span>");
+    }
+
+    /**
+     * The detail page of r-1 as this session's user sees it when referral-service answers with {@code referral} and
+     * its history {@link ReferralJson#HISTORY}.
+     */
+    private String referralPage(String session, String referral) {
+        gateway.answer("GET", "/api/referrals/r-1", 200, referral);
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
+        return signedInPage(session, "/referrals/r-1");
     }
 
     /** A down-referral from the county hospital to 石井 whose continuity plan hands the patient over to this doctor. */
