@@ -258,6 +258,9 @@ class ConsoleIT {
         String page = signedInPage(session, "/referrals/r-1");
 
         assertThat(page).contains("data-state=\"SLOT_HELD\"", "已锁定号源", "**************1234", "锁定预留号源");
+        assertThat(page).as("each institution with its department")
+                .containsPattern("data-test=\"from\">[^<·]*na-shijing-thc · 全科</dd>")
+                .containsPattern("data-test=\"to\">[^<·]*na-county-hospital · 心血管内科</dd>");
         assertThat(page).as("the birth year the API gives (never the full birth date)")
                 .containsPattern("出生</dt><dd>1958</dd>");
     }
@@ -324,6 +327,121 @@ class ConsoleIT {
                 "诊断 I21.0 在下转病种目录内（条目 I63）").as("the registry did not name the catalog")
                 .doesNotContain("cat-na-down");
         assertThat(page).doesNotContain("contracted primary institution");
+    }
+
+    @Test
+    void theVerdictNamesTheFunctionalLevelsOfBothInstitutionsReadOnceFromTheRegistry() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
+                "fromInstitutionId", "\"na-guanqiao-thc\"", "toInstitutionId", "\"na-guangqian-hospital\""));
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
+        gateway.answer("GET", "/api/registry/institutions/na-guanqiao-thc", 200, """
+                {"id":"na-guanqiao-thc","name":"南安市官桥镇卫生院","level":"PRIMARY","regionCode":"350583"}""");
+        gateway.answer("GET", "/api/registry/institutions/na-guangqian-hospital", 200, """
+                {"id":"na-guangqian-hospital","name":"泉州市光前医院","level":"SECONDARY","regionCode":"350583"}""");
+        String session = signIn("shijing-gp");
+
+        String page = signedInPage(session, "/referrals/r-1");
+        String english = signedInPage(session, "/referrals/r-1?lang=en");
+
+        assertThat(section(page, "verdict")).contains("从基层医疗卫生机构上转至二级医院，符合功能定位")
+                .doesNotContain("上转至更高层级的医疗机构");
+        assertThat(page).contains("data-test=\"from\">南安市官桥镇卫生院 · 全科</dd>",
+                "data-test=\"to\">泉州市光前医院 · 心血管内科</dd>");
+        assertThat(section(english, "verdict"))
+                .contains("Up-referral (Primary care institution → Secondary hospital), as the functional levels require");
+        assertThat(gateway.calls).as("the name and the level from one read, remembered for the second page")
+                .extracting(StubGateway.Call::path).containsOnlyOnce("/api/registry/institutions/na-guanqiao-thc",
+                        "/api/registry/institutions/na-guangqian-hospital");
+    }
+
+    @Test
+    void anInstitutionLineWithoutADepartmentEndsWithTheInstitution() {
+        String session = signIn("shijing-gp");
+
+        String page = referralPage(session, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
+                "fromDepartment", "null", "toDepartment", "\"\""));
+
+        assertThat(page).containsPattern("data-test=\"from\">[^<·]*na-shijing-thc</dd>")
+                .containsPattern("data-test=\"to\">[^<·]*na-county-hospital</dd>");
+    }
+
+    @Test
+    void theHandoverNamesTheFamilyDoctorAndItsIdOnlyWhenTheRegistryDoesNotKnowThem() {
+        gateway.answer("GET", "/api/registry/practitioners/na-shijing-gp-7", 200, """
+                {"id":"na-shijing-gp-7","name":"黄志明","institutionId":"na-shijing-thc","role":"GENERAL_PRACTITIONER",
+                 "title":"主治医师","department":"全科"}""");
+        String session = signIn("shijing-gp");
+
+        String named = referralPage(session, aDownReferralHandedOverTo("na-shijing-gp-7"));
+        String unknown = referralPage(session, aDownReferralHandedOverTo("na-shijing-gp-404"));
+
+        assertThat(named).contains("data-test=\"handover\">交接家庭医生 黄志明（主治医师） 随访血压</li>")
+                .doesNotContain("na-shijing-gp-7");
+        assertThat(unknown).as("the registry answered 404: the id, and the page still shown")
+                .contains("data-test=\"handover\">交接家庭医生 na-shijing-gp-404 随访血压</li>");
+    }
+
+    @Test
+    void theDownReferralFormOffersTheFamilyDoctorsOfTheInstitutionThePatientCameFromAndPostsTheOneChosen() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
+                "state", "\"COMPLETED\"", "allowedActions", "[]", "loop",
+                "{\"upReferralId\":null,\"downReferralId\":null,\"downReferralPending\":true}"));
+        gateway.answer("GET", "/api/registry/practitioners", 200, """
+                [{"id":"na-shijing-gp-1","name":"黄志明","institutionId":"na-shijing-thc","role":"GENERAL_PRACTITIONER",
+                  "title":"主治医师","department":"全科"},
+                 {"id":"na-shijing-nurse-1","name":"陈美玲","institutionId":"na-shijing-thc","role":"NURSE",
+                  "title":"护师","department":"全科"},
+                 {"id":"na-shijing-vd-1","name":"李建国","institutionId":"na-shijing-thc","role":"VILLAGE_DOCTOR",
+                  "title":null,"department":null}]""");
+        gateway.answer("POST", "/api/referrals", 201, "{\"id\":\"r-11\",\"version\":1,\"state\":\"SUBMITTED\"}");
+        String session = signIn("county-doctor");
+
+        String unprefilled = signedInPage(session, "/referrals/new?direction=DOWN");
+        String form = signedInPage(session, "/referrals/new?direction=DOWN&basedOn=r-1");
+
+        assertThat(unprefilled).as("no institution known yet: the id, in a plainly labelled field")
+                .contains("<label for=\"familyDoctor\">交接的家庭医生（平台编号，可不填）</label>");
+        assertThat(gateway.calls).as("the family doctors of the up-referral's institution, once it is known")
+                .filteredOn(call -> call.path().equals("/api/registry/practitioners"))
+                .singleElement().satisfies(call -> assertThat(call.query()).isEqualTo("institutionId=na-shijing-thc"));
+        assertThat(form).containsPattern("<label for=\"familyDoctor\">交接的家庭医生</label>\\s*<select id=\"familyDoctor\" "
+                        + "name=\"continuityPlan.handover.familyDoctorId\"")
+                .contains("<option value=\"\">（不指定）</option>")
+                .containsPattern("<option value=\"na-shijing-gp-1\"\\s*>黄志明（主治医师）</option>")
+                .containsPattern("<option value=\"na-shijing-vd-1\"\\s*>李建国</option>")
+                .as("only family doctors: general practitioners and village doctors").doesNotContain("陈美玲");
+        Matcher csrf = CSRF.matcher(form);
+        assertThat(csrf.find()).isTrue();
+        submitReferralForm(session, csrf.group(1), "I69.3", "direction", "DOWN", "basedOn", "r-1",
+                "upReferral.fromInstitutionId", "na-shijing-thc", "continuityPlan.followUps", "7 复查",
+                "continuityPlan.handover.familyDoctorId", "na-shijing-gp-1")
+                .expectStatus().is3xxRedirection();
+        assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/referrals")).singleElement()
+                .satisfies(call -> assertThat(call.body())
+                        .contains("\"handover\":{\"familyDoctorId\":\"na-shijing-gp-1\"}")
+                        .doesNotContain("upReferral.fromInstitutionId"));
+    }
+
+    @Test
+    void theDownReferralFormDrawnAgainAfterARefusalKeepsTheChosenFamilyDoctorAndWithoutTheRegistryAsksForTheId() {
+        gateway.answer("GET", "/api/registry/practitioners", 200, """
+                [{"id":"na-shijing-gp-1","name":"黄志明","institutionId":"na-shijing-thc","role":"GENERAL_PRACTITIONER",
+                  "title":"主治医师","department":"全科"}]""");
+
+        String again = formRefused("/referrals", StubGateway.ruleViolated("no-down-referral-pending", "upReferralId",
+                "r-up-1 awaits no down-referral"), "direction", "DOWN", "basedOn", "r-up-1",
+                "toInstitutionId", "na-shijing-thc", "continuityPlan.handover.familyDoctorId", "na-shijing-gp-1");
+        gateway.forgetAnswers();
+        String withoutRegistry = formRefused("/referrals", StubGateway.ruleViolated("no-down-referral-pending",
+                "upReferralId", "r-up-1 awaits no down-referral"), "direction", "DOWN", "basedOn", "r-up-1",
+                "toInstitutionId", "na-shijing-thc", "continuityPlan.handover.familyDoctorId", "na-shijing-gp-1");
+
+        assertThat(again).as("the doctor chosen before is still chosen")
+                .containsPattern("<option value=\"na-shijing-gp-1\"\\s+selected=\"selected\">黄志明（主治医师）</option>");
+        assertThat(withoutRegistry).as("the registry answered 404: the id as typed, in a plainly labelled field")
+                .contains("<label for=\"familyDoctor\">交接的家庭医生（平台编号，可不填）</label>")
+                .containsPattern("<input id=\"familyDoctor\" name=\"continuityPlan.handover.familyDoctorId\" "
+                        + "value=\"na-shijing-gp-1\"");
     }
 
     @Test
@@ -498,6 +616,25 @@ class ConsoleIT {
         assertThat(page).contains("提交的内容不符合转诊规则，请查看标红的说明。")
                 .containsPattern("<span class=\"error\" id=\"err-toDepartment\"[^>]*data-field=\"toDepartment\""
                         + "[^>]*>the 心血管内科 ward of na-county-hospital is closed until 1 December</span>");
+    }
+
+    /**
+     * The detail page of r-1 as this session's user sees it when referral-service answers with {@code referral} and
+     * its history {@link ReferralJson#HISTORY}.
+     */
+    private String referralPage(String session, String referral) {
+        gateway.answer("GET", "/api/referrals/r-1", 200, referral);
+        gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
+        return signedInPage(session, "/referrals/r-1");
+    }
+
+    /** A down-referral from the county hospital to 石井 whose continuity plan hands the patient over to this doctor. */
+    private static String aDownReferralHandedOverTo(String familyDoctorId) {
+        return ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL, "direction", "\"DOWN\"",
+                "fromInstitutionId", "\"na-county-hospital\"", "toInstitutionId", "\"na-shijing-thc\"",
+                "continuityPlan", """
+                        {"followUps":[{"afterDays":7,"purpose":"复查"}],"longPrescription":null,
+                         "handover":{"familyDoctorId":"%s","note":"随访血压"}}""".formatted(familyDoctorId));
     }
 
     /**

@@ -28,7 +28,8 @@ final class StubGateway implements AutoCloseable {
     /** A token with the platform's claims (unsigned: the console only reads the claims, the gateway checks). */
     static final String TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJuYS1zaGlqaW5nLWdwLTEiLCJyb2xlcyI6WyJQUklNQVJZX0RPQ1RPUiJdLCJpbnN0IjoibmEtc2hpamluZy10aGMifQ.sig";
 
-    record Call(String method, String path, String authorization, String body) {
+    /** A call as the stand-in received it; {@code query} is null when the address had none. */
+    record Call(String method, String path, String query, String authorization, String body) {
     }
 
     private record Answer(int status, String json) {
@@ -131,7 +132,7 @@ final class StubGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
-        calls.add(new Call(exchange.getRequestMethod(), path,
+        calls.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
                 exchange.getRequestHeaders().getFirst("Authorization"), body));
         Answer set = answers.get(exchange.getRequestMethod() + " " + path);
         Failure failure = failures.get(exchange.getRequestMethod() + " " + path);

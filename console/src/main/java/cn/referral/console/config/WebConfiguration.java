@@ -2,8 +2,11 @@ package cn.referral.console.config;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
@@ -21,6 +24,17 @@ public class WebConfiguration {
     @Bean
     Clock clock() {
         return Clock.system(CHINA);
+    }
+
+    /**
+     * Each language's messages read from their file once, at startup, where before the first page in a language
+     * read them on the event-loop thread that drew it (a page whose screen says something in words before its
+     * template does, as the referral's verdict).
+     */
+    @Bean
+    ApplicationRunner messagesRead(MessageSource messages) {
+        return arguments -> List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)
+                .forEach(language -> messages.getMessage("app.name", null, language));
     }
 
     /**

@@ -1,42 +1,52 @@
 package cn.referral.console.screens;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 import cn.referral.console.gateway.GatewayClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Institution names for ids shown on screens, read from the registry through the gateway and remembered. */
+/**
+ * The institutions whose ids the screens show, read from the registry through the gateway and remembered: each
+ * one's name and functional level, from one read of its record.
+ */
 @Component
 class Institutions {
 
-    private final GatewayClient gateway;
-    private final Map<String, String> names = new ConcurrentHashMap<>();
+    /**
+     * An institution as the screens say it: its name (its id when the registry does not answer) and its functional
+     * level, the registry's {@code level} (TERTIARY, SECONDARY, PRIMARY, VILLAGE_CLINIC, UNRATED), null when the
+     * registry does not say.
+     */
+    record Institution(String id, String name, String level) {
+    }
+
+    private final RegistryRecords<Institution> records;
 
     Institutions(GatewayClient gateway) {
-        this.gateway = gateway;
+        this.records = new RegistryRecords<>(gateway, "/api/registry/institutions/{id}",
+                (id, institution) -> new Institution(id, institution.path("name").asString(id),
+                        institution.path("level").asString(null)),
+                id -> new Institution(id, id, null));
     }
 
+    /** The institutions of these ids by id; null and blank ids are left out. */
+    Mono<Map<String, Institution>> find(String token, Collection<String> ids) {
+        return records.findAll(token, ids);
+    }
+
+    /** The names of the institutions of these ids by id; null and blank ids are left out. */
     Mono<Map<String, String>> names(String token, Collection<String> ids) {
-        return Flux.fromIterable(ids.stream().filter(Objects::nonNull).filter(id -> !id.isBlank()).distinct()
-                        .toList())
-                .flatMap(id -> name(token, id).map(name -> Map.entry(id, name)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return find(token, ids).map(Institutions::names);
     }
 
-    Mono<String> name(String token, String id) {
-        String known = names.get(id);
-        if (known != null) {
-            return Mono.just(known);
-        }
-        return gateway.get(token, "/api/registry/institutions/{id}", id)
-                .map(institution -> institution.path("name").asString(id))
-                .doOnNext(name -> names.put(id, name))
-                .onErrorReturn(id);
+    /** The names of these institutions by id, as the pages look them up ({@code names[id]}). */
+    static Map<String, String> names(Map<String, Institution> institutions) {
+        Map<String, String> names = new LinkedHashMap<>();
+        institutions.forEach((id, institution) -> names.put(id, institution.name()));
+        return names;
     }
 }

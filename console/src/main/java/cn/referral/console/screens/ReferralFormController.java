@@ -29,7 +29,9 @@ import tools.jackson.databind.JsonNode;
  * The referral form: a primary-care doctor's up-referral, or a hospital doctor's down-referral with
  * its continuity plan. The patient's identity number is checked as typed (in the browser and here)
  * and never echoed back: after an error the field is empty and only its last four characters show.
- * Route suggestions come from the registry's {@code /routes}, with the reserve's free units.
+ * Route suggestions come from the registry's {@code /routes}, with the reserve's free units. The family doctor a
+ * down-referral hands the patient over to is chosen by name among the family doctors of the institution it goes to,
+ * when the form knows that institution.
  */
 @Controller
 class ReferralFormController {
@@ -41,14 +43,16 @@ class ReferralFormController {
     private final SignedIn signedIn;
     private final ProblemMessages problems;
     private final RouteSuggestions suggestions;
+    private final Practitioners practitioners;
     private final Clock clock;
 
     ReferralFormController(GatewayClient gateway, SignedIn signedIn, ProblemMessages problems,
-                           RouteSuggestions suggestions, Clock clock) {
+                           RouteSuggestions suggestions, Practitioners practitioners, Clock clock) {
         this.gateway = gateway;
         this.signedIn = signedIn;
         this.problems = problems;
         this.suggestions = suggestions;
+        this.practitioners = practitioners;
         this.clock = clock;
     }
 
@@ -73,11 +77,14 @@ class ReferralFormController {
             form.put("continuityPlan.longPrescription.days", "60");
             form.put("continuityPlan.followUps", "7 复查");
         }
-        Mono<Void> prefill = basedOn == null ? Mono.empty()
-                : Screen.credentials(signedIn, exchange)
-                .flatMap(credentials -> gateway.get(credentials.token(), "/api/referrals/{id}", basedOn))
-                .doOnNext(up -> prefillFrom(up, form)).then();
-        return prefill.then(Mono.fromSupplier(() -> render(model, form, Map.of())));
+        if (basedOn == null) {
+            return Mono.fromSupplier(() -> render(model, form, Map.of(), List.of()));
+        }
+        return Screen.credentials(signedIn, exchange)
+                .flatMap(credentials -> gateway.get(credentials.token(), "/api/referrals/{id}", basedOn)
+                        .doOnNext(up -> prefillFrom(up, form))
+                        .then(Mono.defer(() -> familyDoctors(credentials, form)))
+                        .map(doctors -> render(model, form, Map.of(), doctors)));
     }
 
     @PostMapping("/referrals")
@@ -92,7 +99,7 @@ class ReferralFormController {
             }
             if (!errors.isEmpty()) {
                 exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-                return Mono.just(renderWithTyped(model, form, errors, idNumber));
+                return renderWithTyped(credentials, model, form, errors, idNumber);
             }
             Map<String, Object> request = request(form, idNumber, credentials);
             return gateway.post(credentials.token(), "/api/referrals", request, null, form.get("idempotencyKey"))
@@ -105,7 +112,7 @@ class ReferralFormController {
                         problems.show(problem, model, locale);
                         @SuppressWarnings("unchecked")
                         Map<String, String> apiErrors = (Map<String, String>) model.getAttribute("errors");
-                        return Mono.just(renderWithTyped(model, form, apiErrors, idNumber));
+                        return renderWithTyped(credentials, model, form, apiErrors, idNumber);
                     });
         }));
     }
@@ -194,9 +201,13 @@ class ReferralFormController {
                 .onErrorReturn(-1L);
     }
 
-    /** A down-referral starts from the up-referral it closes: diagnosis, department, care type, insurance. */
+    /**
+     * A down-referral starts from the up-referral it closes: diagnosis, department, care type, insurance, and the
+     * institution that referred the patient up, whose family doctors take the patient over.
+     */
     private static void prefillFrom(JsonNode up, Map<String, String> form) {
         form.put("basedOn", up.path("id").asString());
+        form.put("upReferral.fromInstitutionId", up.path("fromInstitutionId").asString(""));
         form.put("diagnosis.code", up.path("diagnosisCode").asString(""));
         form.put("diagnosis.name", up.path("diagnosisName").asString(""));
         form.put("fromDepartment", up.path("toDepartment").asString("全科"));
@@ -208,18 +219,39 @@ class ReferralFormController {
         form.put("reason", "急性期治疗结束，转回基层康复");
     }
 
-    private String render(Model model, Map<String, String> form, Map<String, String> errors) {
+    /**
+     * The family doctors a down-referral may be handed over to: those of the institution it goes to, when the form
+     * knows it (the route chosen, else the institution that referred the patient up); none when it does not, when the
+     * registry does not answer, or when the doctor already typed an id that is none of them, so the form asks for the
+     * id as typed.
+     */
+    private Mono<List<Practitioners.Practitioner>> familyDoctors(Credentials credentials, Map<String, String> form) {
+        String target = blankToNull(form.get("toInstitutionId"));
+        String institution = target != null ? target : blankToNull(form.get("upReferral.fromInstitutionId"));
+        if (!"DOWN".equals(form.get("direction")) || institution == null) {
+            return Mono.just(List.of());
+        }
+        String chosen = blankToNull(form.get("continuityPlan.handover.familyDoctorId"));
+        return practitioners.familyDoctorsAt(credentials.token(), institution)
+                .map(doctors -> chosen == null || doctors.stream().anyMatch(doctor -> doctor.id().equals(chosen))
+                        ? doctors : List.of());
+    }
+
+    private String render(Model model, Map<String, String> form, Map<String, String> errors,
+                          List<Practitioners.Practitioner> familyDoctors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("departments", DEPARTMENTS);
         model.addAttribute("down", "DOWN".equals(form.get("direction")));
+        model.addAttribute("familyDoctors", familyDoctors);
         return "referral-form";
     }
 
-    private String renderWithTyped(Model model, Map<String, String> form, Map<String, String> errors,
-                                   String idNumber) {
+    /** The form again after a refusal, with what was typed, the identity number only as its last characters. */
+    private Mono<String> renderWithTyped(Credentials credentials, Model model, Map<String, String> form,
+                                         Map<String, String> errors, String idNumber) {
         model.addAttribute("typedIdTail", idNumber.isEmpty() ? null : IdentityNumberCheck.masked(idNumber));
-        return render(model, form, errors);
+        return familyDoctors(credentials, form).map(doctors -> render(model, form, errors, doctors));
     }
 
     /** The API's request body from the form's fields (named as the API names them, e.g. {@code patient.name}). */

@@ -42,14 +42,16 @@ class ReferralScreens {
     private final GatewayClient gateway;
     private final SignedIn signedIn;
     private final Institutions institutions;
+    private final Practitioners practitioners;
     private final ProblemMessages problems;
     private final ReferralStory story;
 
-    ReferralScreens(GatewayClient gateway, SignedIn signedIn, Institutions institutions, ProblemMessages problems,
-                    ReferralStory story) {
+    ReferralScreens(GatewayClient gateway, SignedIn signedIn, Institutions institutions, Practitioners practitioners,
+                    ProblemMessages problems, ReferralStory story) {
         this.gateway = gateway;
         this.signedIn = signedIn;
         this.institutions = institutions;
+        this.practitioners = practitioners;
         this.problems = problems;
         this.story = story;
     }
@@ -100,7 +102,9 @@ class ReferralScreens {
     private Mono<String> page(Credentials credentials, String id, Model model, Locale locale) {
         return gateway.getVersioned(credentials.token(), "/api/referrals/{id}", id)
                 .flatMap(referral -> Mono.zip(gateway.get(credentials.token(), "/api/referrals/{id}/history", id),
-                                story.catalogName(credentials.token(), referral.body()))
+                                story.catalogName(credentials.token(), referral.body()),
+                                practitioners.find(credentials.token(), referral.body().path("continuityPlan")
+                                        .path("handover").path("familyDoctorId").asString("")))
                         .flatMap(found -> {
                             JsonNode body = referral.body();
                             JsonNode history = found.getT1();
@@ -108,11 +112,12 @@ class ReferralScreens {
                                     body.path("toInstitutionId").asString("")));
                             history.path("entries").forEach(entry ->
                                     ids.add(entry.path("institutionId").asString(null)));
-                            return institutions.names(credentials.token(), ids).map(names -> {
-                                model.addAttribute("names", names);
+                            return institutions.find(credentials.token(), ids).map(known -> {
+                                model.addAttribute("names", Institutions.names(known));
                                 model.addAttribute("r", GatewayClient.plain(body));
                                 model.addAttribute("etag", referral.etag());
-                                model.addAttribute("verdict", story.verdict(body, found.getT2(), locale));
+                                model.addAttribute("verdict", story.verdict(body, found.getT2(), known, locale));
+                                model.addAttribute("handoverDoctor", found.getT3());
                                 model.addAttribute("history", story.history(body, history.path("entries"), locale));
                                 List<String> actions = new ArrayList<>();
                                 body.path("allowedActions").forEach(action -> actions.add(action.asString()));

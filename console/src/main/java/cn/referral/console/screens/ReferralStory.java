@@ -61,11 +61,13 @@ class ReferralStory {
     }
 
     /**
-     * The verdict that let the referral in, one sentence each: the functional levels it goes between, the patient's
+     * The verdict that let the referral in, one sentence each: the functional levels it goes between (named when
+     * {@code institutions}, the referral's institutions as the registry has them, say both), the patient's
      * family-doctor contract, and the catalog (named when {@code catalogName} is not blank) or the doctor's override.
      * None for a referral without a verdict.
      */
-    List<String> verdict(JsonNode referral, String catalogName, Locale locale) {
+    List<String> verdict(JsonNode referral, String catalogName, Map<String, Institutions.Institution> institutions,
+                         Locale locale) {
         JsonNode eligibility = referral.path("eligibility");
         if (!eligibility.isObject()) {
             return List.of();
@@ -73,7 +75,8 @@ class ReferralStory {
         String direction = "DOWN".equals(referral.path("direction").asString("")) ? "DOWN" : "UP";
         String diagnosis = referral.path("diagnosisCode").asString("");
         List<String> verdict = new ArrayList<>();
-        verdict.add(message("verdict.level." + direction, locale));
+        verdict.add(levels(direction, institutions.get(referral.path("fromInstitutionId").asString("")),
+                institutions.get(referral.path("toInstitutionId").asString("")), locale));
         verdict.add(message(!referral.path("contracted").asBoolean(false) ? "verdict.notContracted"
                 : eligibility.path("toContractedInstitution").asBoolean(false) ? "verdict.contractedInstitution"
                 : "verdict.contracted", locale));
@@ -88,6 +91,26 @@ class ReferralStory {
                     eligibility.path("catalogEntry").asString(""), catalogName));
         }
         return verdict;
+    }
+
+    /**
+     * From which functional level to which the referral goes, as the registry rates its two institutions; without
+     * the levels when either is not known, or is unrated, which names no level to go from or to.
+     */
+    private String levels(String direction, Institutions.Institution from, Institutions.Institution to,
+                          Locale locale) {
+        String fromLevel = level(from, locale);
+        String toLevel = level(to, locale);
+        return fromLevel == null || toLevel == null ? message("verdict.level." + direction, locale)
+                : message("verdict.levels." + direction, locale, fromLevel, toLevel);
+    }
+
+    /** The institution's functional level in words; null when it is not known, unrated or has no words here. */
+    private String level(Institutions.Institution institution, Locale locale) {
+        if (institution == null || institution.level() == null || "UNRATED".equals(institution.level())) {
+            return null;
+        }
+        return messages.getMessage("level." + institution.level(), null, null, locale);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,7 @@ class ReferralStoryTest {
         }
         for (String direction : List.of("UP", "DOWN")) {
             keys.add("verdict.level." + direction);
+            keys.add("verdict.levels." + direction);
             keys.add("verdict.catalog." + direction);
         }
         for (String file : ConsoleMessages.FILES) {
@@ -56,7 +58,7 @@ class ReferralStoryTest {
                 "DOWN_REFERRAL_SUBMITTED")).containsExactly("目录内转诊", "2026-11-26 17:00 前未接收",
                 "2026-11-27 09:00 前未接收", "预约 2026-11-28 09:30", "2026-11-29 00:00 前未到诊", "号源已满：本周床位已满",
                 "好转，建议转回基层", "下转 7f3e9a1c");
-        assertThat(story.verdict(referral, "南安市上转目录", Locale.ENGLISH)).containsExactly(
+        assertThat(story.verdict(referral, "南安市上转目录", Map.of(), Locale.ENGLISH)).containsExactly(
                 "Up-referral to a higher-level institution, as the functional levels require",
                 "The patient has no valid family-doctor contract",
                 "Diagnosis I21.0 is in the catalog “南安市上转目录” (entry I21)");
@@ -70,7 +72,31 @@ class ReferralStoryTest {
 
         assertThat(whys(referral, "SLOT_HELD", "WAITLISTED", "SLOT_RELEASED", "SLOT_UNAVAILABLE", "SLOT_HELD_IGNORED",
                 "SUBMIT", "CANCEL", "REFERRAL_ARCHIVED")).containsOnlyNulls();
-        assertThat(story.verdict(referral, "", CHINESE)).as("no verdict: none to explain").isEmpty();
+        assertThat(story.verdict(referral, "", Map.of(), CHINESE)).as("no verdict: none to explain").isEmpty();
+    }
+
+    @Test
+    void theVerdictNamesTheFunctionalLevelsItGoesBetweenWhenTheRegistryRatesBothInstitutions() {
+        JsonNode up = JSON.readTree("""
+                {"direction":"UP","diagnosisCode":"I21.0","contracted":false,"fromInstitutionId":"na-shijing-thc",
+                 "toInstitutionId":"na-county-hospital","eligibility":{"inCatalog":false,"overrideReason":"复查"}}""");
+        JsonNode down = JSON.readTree("""
+                {"direction":"DOWN","diagnosisCode":"I69.3","contracted":false,"fromInstitutionId":"na-county-hospital",
+                 "toInstitutionId":"na-shijing-thc","eligibility":{"inCatalog":false,"overrideReason":"康复"}}""");
+        Map<String, Institutions.Institution> rated = Map.of(
+                "na-shijing-thc", new Institutions.Institution("na-shijing-thc", "南安市石井镇中心卫生院", "PRIMARY"),
+                "na-county-hospital", new Institutions.Institution("na-county-hospital", "南安市医院", "SECONDARY"));
+
+        assertThat(story.verdict(up, "", rated, CHINESE)).first().isEqualTo("从基层医疗卫生机构上转至二级医院，符合功能定位");
+        assertThat(story.verdict(down, "", rated, CHINESE)).first().isEqualTo("从二级医院下转至基层医疗卫生机构，符合功能定位");
+        assertThat(story.verdict(up, "", rated, Locale.ENGLISH)).first()
+                .isEqualTo("Up-referral (Primary care institution → Secondary hospital), as the functional levels require");
+        assertThat(story.verdict(up, "", Map.of("na-county-hospital", rated.get("na-county-hospital"),
+                "na-shijing-thc", new Institutions.Institution("na-shijing-thc", "na-shijing-thc", null)), CHINESE))
+                .as("the registry did not answer for one").first().isEqualTo("上转至更高层级的医疗机构，符合功能定位");
+        assertThat(story.verdict(up, "", Map.of("na-county-hospital", rated.get("na-county-hospital"),
+                "na-shijing-thc", new Institutions.Institution("na-shijing-thc", "某卫生院", "UNRATED")), CHINESE))
+                .as("an unrated institution names no level").first().isEqualTo("上转至更高层级的医疗机构，符合功能定位");
     }
 
     /** What the history line of each of these actions says, as reasons referral-service wrote in English. */

@@ -126,9 +126,10 @@ class ConsoleBrowserIT {
         assertThat(text("[data-test=timeline]")).contains("提交转诊", "目录内转诊", "锁定预留号源")
                 .as("referral-service's reasons said again in Chinese, not as it writes them")
                 .doesNotContain("in catalog", "hold ");
-        assertThat(text("[data-test=verdict]")).contains("上转至更高层级的医疗机构，符合功能定位",
+        assertThat(text("[data-test=verdict]")).contains("从基层医疗卫生机构上转至二级医院，符合功能定位",
                         "诊断 I21.0 在目录“")
-                .as("the verdict in Chinese, the catalog named, not referral-service's English explanation")
+                .as("the verdict in Chinese, the levels and the catalog named, not referral-service's English "
+                        + "explanation")
                 .doesNotContain("fits the functional levels", " is in ", "cat-");
         browser.screenshot("03-referral-slot-held");
         web.get(console.url("/referrals"));
@@ -187,7 +188,10 @@ class ConsoleBrowserIT {
         replace("patient-insuredPersonNo", patient.insuredPersonNo());
         replace("patient-insuranceRegionCode", DemoNetwork.NANAN_REGION);
         web.findElement(By.id("medications")).sendKeys("阿司匹林肠溶片 100mg qd\n阿托伐他汀钙片 20mg qn");
-        replace("familyDoctor", DemoNetwork.SHIJING_FAMILY_DOCTOR);
+        // the family doctors of the centre the patient came from, by name; the form posts the one chosen's id
+        Select familyDoctor = new Select(web.findElement(By.id("familyDoctor")));
+        familyDoctor.selectByValue(DemoNetwork.SHIJING_FAMILY_DOCTOR);
+        assertThat(familyDoctor.getFirstSelectedOption().getText()).isEqualTo("黄志明（主治医师）");
         // what goes down is the after-care diagnosis of the DOWN catalog
         replace("diagnosis-name", "脑梗死后遗症");
         web.findElement(By.id("diagnosis-code")).clear();
@@ -200,7 +204,8 @@ class ConsoleBrowserIT {
         assertThat(web.findElement(By.id("h-route")).findElement(By.xpath("..")).getText())
                 .as("down to the patient's contracted centre").contains("南安市石井镇中心卫生院");
         assertThat(web.findElement(By.id("h-plan")).findElement(By.xpath("..")).getText())
-                .contains("阿司匹林肠溶片", "60");
+                .contains("阿司匹林肠溶片", "60", "交接家庭医生 黄志明（主治医师）")
+                .doesNotContain(DemoNetwork.SHIJING_FAMILY_DOCTOR);
         web.get(console.url("/referrals/" + upId));
         assertThat(text("[data-test=timeline]")).as("the up-referral is linked to the down-referral it continues as")
                 .contains("已转回基层", downId.substring(0, 8));
