@@ -161,6 +161,8 @@ class ConsoleBrowserIT {
         assertThat(text("[data-test=basis]")).isNotBlank();
         assertThat(web.findElements(By.cssSelector("[data-test=decisions] tr[data-referral='" + upId + "']")))
                 .as("the day's decisions list it").hasSize(1);
+        assertThat(text("[data-test=decisions] tr[data-referral='" + upId + "'] [data-test=route]"))
+                .as("its direction and care type in words, not the settlement file's codes").isEqualTo("上转 · 住院");
         String csv = (String) ((JavascriptExecutor) web).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(document.querySelector('[data-test=csv]').href).then(r => r.text()).then(done);");
