@@ -215,9 +215,36 @@ class FhirViewIT extends ReferralItSupport {
     void aServiceRequestReadIsAuditedLikeAJsonRead() {
         String id = submitted(centreDoctor, upReferral(idNumber(805), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
         http.get().uri("/fhir/ServiceRequest/" + id).header(HttpHeaders.AUTHORIZATION, "Bearer " + cityDesk)
-                .header("X-Access-Purpose", "scheduling").exchange().expectStatus().isOk();
+                .header("X-Access-Purpose", "REFERRAL_HANDLING; scheduling").exchange().expectStatus().isOk();
+        http.get().uri("/fhir/Task/" + id).header(HttpHeaders.AUTHORIZATION, "Bearer " + cityDesk)
+                .exchange().expectStatus().isOk();
         JsonNode trail = JSON.readTree(get("/audit?referralId=" + id, auditor).getResponseBody());
-        assertThat(trail.toString()).contains("READ_REFERRAL").contains("scheduling").contains(CITY_HOSPITAL);
+        List<String> purposes = new ArrayList<>();
+        trail.forEach(record -> {
+            assertThat(record.get("action").asString()).isEqualTo("READ_REFERRAL");
+            assertThat(record.get("institutionId").asString()).isEqualTo(CITY_HOSPITAL);
+            purposes.add(record.get("purpose").asString());
+        });
+        assertThat(purposes).as("the declared purpose, and the desk's usual one as a code, as the JSON API records it")
+                .containsExactlyInAnyOrder("REFERRAL_HANDLING; scheduling", "REFERRAL_HANDLING");
+    }
+
+    @Test
+    void aPurposeThatIsNoCodeOfTheListIsRefusedNamingTheHeaderAndNothingIsRead() {
+        String id = submitted(centreDoctor, upReferral(idNumber(806), NANHUI_CENTRE, CITY_HOSPITAL, "ROUTINE"));
+        for (String purpose : List.of("scheduling", "REFERRAL_HANDLING;" + "x".repeat(5000))) {
+            EntityExchangeResult<String> refused = http.get().uri("/fhir/ServiceRequest/" + id)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + cityDesk).header("X-Access-Purpose", purpose)
+                    .exchange().expectBody(String.class).returnResult();
+            assertThat(refused.getStatus().value()).isEqualTo(400);
+            assertThat(refused.getResponseHeaders().getContentType().toString()).startsWith("application/fhir+json");
+            assertThat(VALIDATION.errors(refused.getResponseBody())).isEmpty();
+            JsonNode issue = JSON.readTree(refused.getResponseBody()).get("issue").get(0);
+            assertThat(issue.get("code").asString()).isEqualTo("invalid");
+            assertThat(issue.get("expression").get(0).asString()).isEqualTo("X-Access-Purpose");
+        }
+        assertThat(JSON.readTree(get("/audit?referralId=" + id, auditor).getResponseBody()).size())
+                .as("a refused read is no read").isZero();
     }
 
     // ---- helpers

@@ -21,7 +21,6 @@ import cn.referral.referral.application.port.out.ReferralFinder.Visibility;
 import cn.referral.referral.application.port.out.ReferralFinder;
 import cn.referral.referral.application.port.out.ReferralStore;
 import cn.referral.referral.domain.referral.Actor;
-import cn.referral.referral.domain.referral.ActorRole;
 import cn.referral.referral.domain.referral.Patient;
 import cn.referral.referral.domain.referral.Referral;
 import cn.referral.referral.domain.referral.ReferralPermissions;
@@ -34,11 +33,6 @@ import reactor.core.publisher.Mono;
  * Every referral whose patient data is shown gets an audit record, as a JSON read does.
  */
 public class ReferralQueryService implements ReferralQueries {
-
-    /** Audit actions, beside the JSON API's {@code READ_REFERRAL}. */
-    static final String READ = "READ_REFERRAL";
-    static final String SEARCH = "SEARCH_REFERRAL";
-    static final String READ_PATIENT = "READ_PATIENT";
 
     private final ReferralStore store;
     private final ReferralFinder finder;
@@ -64,7 +58,7 @@ public class ReferralQueryService implements ReferralQueries {
         Actor actor = Actors.of(caller);
         return store.find(referralId).filter(referral -> ReferralPermissions.maySee(referral, actor))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Referral", referralId.value())))
-                .flatMap(referral -> audited(referral, actor, READ, purpose).thenReturn(referral));
+                .flatMap(referral -> audited(referral, actor, ReadAudit.READ_REFERRAL, purpose).thenReturn(referral));
     }
 
     @Override
@@ -72,7 +66,7 @@ public class ReferralQueryService implements ReferralQueries {
         Actor actor = Actors.of(caller);
         return Mono.defer(() -> finder.search(search, visibility(actor)))
                 .flatMap(page -> Flux.fromIterable(page.items())
-                        .concatMap(referral -> audited(referral, actor, SEARCH, purpose))
+                        .concatMap(referral -> audited(referral, actor, ReadAudit.SEARCH_REFERRAL, purpose))
                         .then(Mono.just(page)));
     }
 
@@ -85,7 +79,7 @@ public class ReferralQueryService implements ReferralQueries {
                 .onErrorMap(NotPermitted.class, refused -> new NotFound("Patient", patientRef))
                 .flatMap(page -> Mono.justOrEmpty(page.items().stream().findFirst()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Patient", patientRef)))
-                .flatMap(newest -> audited(newest, actor, READ_PATIENT, purpose)
+                .flatMap(newest -> audited(newest, actor, ReadAudit.READ_PATIENT, purpose)
                         .thenReturn(newest.request().patient()));
     }
 
@@ -122,14 +116,6 @@ public class ReferralQueryService implements ReferralQueries {
     private Mono<Void> audited(Referral referral, Actor actor, String action, String purpose) {
         return audit.record(new AuditRecord(ids.get(), clock.instant(), actor.userId(), actor.role().name(),
                 actor.institutionId(), referral.id(), action,
-                purpose == null || purpose.isBlank() ? defaultPurpose(actor.role()) : purpose));
-    }
-
-    private static String defaultPurpose(ActorRole role) {
-        return switch (role) {
-            case REFERRAL_DESK -> "referral-handling";
-            case AUDITOR -> "audit";
-            default -> "treatment";
-        };
+                ReadAudit.purpose(purpose, actor.role())));
     }
 }

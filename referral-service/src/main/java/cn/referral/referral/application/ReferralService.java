@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.application.NotPermitted;
+import cn.referral.platform.audit.AccessPurpose;
 import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.domain.StaleVersion;
@@ -274,8 +275,8 @@ public class ReferralService implements ReferralUseCases {
         Actor actor = Actors.of(caller);
         return visible(id, actor).flatMap(referral -> audit.record(new AuditRecord(ids.get(), clock.instant(),
                         actor.userId(), actor.role().name(), actor.institutionId(), referral.id(),
-                        ReferralPermissions.maySee(referral, actor) ? "READ_REFERRAL" : "READ_AS_FAMILY_DOCTOR",
-                        purpose == null || purpose.isBlank() ? defaultPurpose(actor.role()) : purpose))
+                        ReferralPermissions.maySee(referral, actor) ? ReadAudit.READ_REFERRAL : ReadAudit.READ_AS_FAMILY_DOCTOR,
+                        ReadAudit.purpose(purpose, actor.role())))
                 .then(Mono.fromSupplier(() -> new ReferralView(referral, protection.reveal(referral.id(), referral.request().patient()),
                         ReferralPermissions.allowedActions(referral, actor, clock.instant())))));
     }
@@ -286,14 +287,6 @@ public class ReferralService implements ReferralUseCases {
             return Flux.error(new NotPermitted("auditors-only", "Only auditors read the audit trail"));
         }
         return audit.recordsAbout(id);
-    }
-
-    private static String defaultPurpose(ActorRole role) {
-        return switch (role) {
-            case REFERRAL_DESK -> "REFERRAL_HANDLING";
-            case AUDITOR -> "AUDIT";
-            default -> "TREATMENT";
-        };
     }
 
     @Override
@@ -353,8 +346,8 @@ public class ReferralService implements ReferralUseCases {
                         : store.ofPatients(patients, actor.institutionId(), states, query.page(), query.size()))
                 .flatMap(page -> reactor.core.publisher.Flux.fromIterable(page.items())
                         .concatMap(referral -> audit.record(new AuditRecord(ids.get(), clock.instant(), actor.userId(),
-                                actor.role().name(), actor.institutionId(), referral.id(), "LIST_AS_FAMILY_DOCTOR",
-                                "CONTINUITY_OF_CARE")))
+                                actor.role().name(), actor.institutionId(), referral.id(), ReadAudit.LIST_AS_FAMILY_DOCTOR,
+                                AccessPurpose.CONTINUITY_OF_CARE.name())))
                         .then(Mono.just(page)));
     }
 

@@ -21,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.referral.platform.application.NotFound;
+import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.security.Caller;
 import cn.referral.platform.web.TraceWebFilter;
@@ -43,7 +44,7 @@ import reactor.core.publisher.Mono;
 @Tag(name = "FHIR R4", description = "Read-only FHIR R4 view of referrals (application/fhir+json); see docs/fhir.md")
 class FhirController {
 
-    private static final String PURPOSE = "X-Access-Purpose";
+    private static final String PURPOSE = DeclaredPurpose.HEADER;
 
     private final ReferralQueries queries;
     private final FhirResponses responses;
@@ -107,7 +108,7 @@ class FhirController {
                                          @RequestHeader(name = PURPOSE, required = false) String purpose,
                                          Caller caller, ServerWebExchange exchange) {
         return answer(exchange, validId("Patient", id)
-                .flatMap(ref -> queries.patient(ref, purpose, caller))
+                .flatMap(ref -> declared(purpose).flatMap(declared -> queries.patient(ref, declared.orElse(null), caller)))
                 .map(patient -> responses.ok(FhirResources.patient(patient))));
     }
 
@@ -137,11 +138,21 @@ class FhirController {
      */
     private Mono<ResponseEntity<String>> referralAs(String type, String id, String purpose, Caller caller,
                                                     Function<Referral, Optional<? extends Resource>> view) {
-        return validId(type, id).flatMap(valid -> queries.read(new ReferralId(valid), purpose, caller))
+        return validId(type, id)
+                .flatMap(valid -> declared(purpose)
+                        .flatMap(declared -> queries.read(new ReferralId(valid), declared.orElse(null), caller)))
                 .onErrorMap(NotFound.class, missing -> new NotFound(type, id))
                 .flatMap(referral -> Mono.justOrEmpty(view.apply(referral))
                         .map(resource -> responses.ok(resource, version(referral))))
                 .switchIfEmpty(Mono.error(() -> new NotFound(type, id)));
+    }
+
+    /**
+     * The purpose the reader declared, checked as the JSON API checks it: a code of docs/audit.md and a short note,
+     * else a 400 naming the header; empty when none was declared (the read then records the role's usual purpose).
+     */
+    private static Mono<Optional<String>> declared(String header) {
+        return Mono.fromCallable(() -> Optional.ofNullable(DeclaredPurpose.recordedOrNull(header)));
     }
 
     private static Mono<String> validId(String type, String id) {
@@ -154,7 +165,8 @@ class FhirController {
                                                 Function<Referral, Resource> map, String purpose, Caller caller) {
         MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
         return Mono.fromSupplier(() -> parse.apply(query))
-                .flatMap(search -> queries.search(search, purpose, caller))
+                .flatMap(search -> declared(purpose)
+                        .flatMap(declared -> queries.search(search, declared.orElse(null), caller)))
                 .map(page -> responses.ok(bundle(baseUrl(exchange), type, query, page, map)));
     }
 

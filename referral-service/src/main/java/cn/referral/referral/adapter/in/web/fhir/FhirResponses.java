@@ -11,12 +11,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import cn.referral.platform.web.FieldError;
 import cn.referral.platform.web.ProblemException;
 import cn.referral.platform.web.ProblemMapping;
 import cn.referral.platform.web.ProblemMappings;
@@ -64,7 +66,8 @@ class FhirResponses {
         ProblemException problem = mappings.toProblem(error);
         if (problem != null) {
             HttpStatus status = problem.status();
-            return outcome(status, issueType(status), problem.toProblemDetail().getDetail(), null);
+            ProblemDetail detail = problem.toProblemDetail();
+            return outcome(status, issueType(status), detail.getDetail(), fieldAtFault(detail));
         }
         if (error instanceof ResponseStatusException response) {
             HttpStatusCode code = response.getStatusCode();
@@ -76,6 +79,13 @@ class FhirResponses {
         return outcome(HttpStatus.INTERNAL_SERVER_ERROR, IssueType.EXCEPTION,
                 "The service could not complete the request. Quote the trace id " + traceId + " when reporting it.",
                 null);
+    }
+
+    /** The one field or header a problem names in its {@code errors}, as the issue's expression; else null. */
+    private static String fieldAtFault(ProblemDetail problem) {
+        Object errors = problem.getProperties() == null ? null : problem.getProperties().get("errors");
+        return errors instanceof List<?> list && list.size() == 1 && list.get(0) instanceof FieldError error
+                ? error.field() : null;
     }
 
     ResponseEntity<String> outcome(HttpStatus status, IssueType type, String diagnostics, String parameter) {
