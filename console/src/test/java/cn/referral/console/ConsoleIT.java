@@ -355,6 +355,37 @@ class ConsoleIT {
     }
 
     @Test
+    void theAuditTrailSaysWhatWasDoneAndWhyInWordsAndTheReadersInstitutionByName() {
+        gateway.answer("GET", "/api/audit", 200, """
+                [{"auditId":"a-1","at":"2026-11-20T01:30:00Z","actorId":"user-referral_desk@qz-second-hospital",
+                  "role":"REFERRAL_DESK","institutionId":"qz-second-hospital","referralId":"r-1",
+                  "action":"READ_REFERRAL","purpose":"REFERRAL_HANDLING; 预约前核对"},
+                 {"auditId":"a-2","at":"2026-11-20T02:00:00Z","actorId":"na-meilin-gp-1","role":"PRIMARY_DOCTOR",
+                  "institutionId":"na-meilin-thc","referralId":"r-1","action":"LIST_AS_FAMILY_DOCTOR",
+                  "purpose":"CONTINUITY_OF_CARE"},
+                 {"auditId":"a-3","at":"2026-11-20T03:00:00Z","actorId":"auditor-1","role":"AUDITOR",
+                  "institutionId":null,"referralId":"r-1","action":"SOMETHING_NEW","purpose":"AUDIT"}]""");
+        gateway.answer("GET", "/api/registry/institutions/qz-second-hospital", 200, """
+                {"id":"qz-second-hospital","name":"泉州市第二医院","level":"TERTIARY","regionCode":"350500"}""");
+        gateway.answer("GET", "/api/registry/institutions/na-meilin-thc", 200, """
+                {"id":"na-meilin-thc","name":"南安市梅林镇卫生院","level":"PRIMARY","regionCode":"350583"}""");
+        // (institutions no other case names: the console remembers the ones it has read)
+        String session = signIn("auditor");
+
+        String page = signedInPage(session, "/audit?referralId=r-1");
+        String english = signedInPage(session, "/audit?referralId=r-1&lang=en");
+
+        assertThat(gateway.calls).as("the trail of the referral asked for")
+                .anyMatch(call -> call.path().equals("/api/audit") && "referralId=r-1".equals(call.query()));
+        assertThat(page).contains(">查看转诊详情<", ">转诊处理：预约前核对<", ">签约家庭医生工作台列出<",
+                ">连续性照护（随访、长处方、签约交接）<", ">泉州市第二医院<", ">南安市梅林镇卫生院<", ">审计<")
+                .as("an action the console has no words for is shown as recorded").contains(">SOMETHING_NEW<")
+                .doesNotContain(">READ_REFERRAL<", ">REFERRAL_HANDLING; 预约前核对<", ">qz-second-hospital<");
+        assertThat(english).contains(">Read the referral<", ">Referral handling: 预约前核对<",
+                ">Listed on the family doctor&#39;s worklist<");
+    }
+
+    @Test
     void anInstitutionLineWithoutADepartmentEndsWithTheInstitution() {
         String session = signIn("shijing-gp");
 

@@ -36,12 +36,15 @@ class OversightScreens {
 
     private final GatewayClient gateway;
     private final SignedIn signedIn;
+    private final Institutions institutions;
     private final MessageSource messages;
     private final Clock clock;
 
-    OversightScreens(GatewayClient gateway, SignedIn signedIn, MessageSource messages, Clock clock) {
+    OversightScreens(GatewayClient gateway, SignedIn signedIn, Institutions institutions, MessageSource messages,
+                     Clock clock) {
         this.gateway = gateway;
         this.signedIn = signedIn;
+        this.institutions = institutions;
         this.messages = messages;
         this.clock = clock;
     }
@@ -87,10 +90,16 @@ class OversightScreens {
         }
         return Screen.credentials(signedIn, exchange).flatMap(credentials -> gateway.get(credentials.token(),
                         "/api/audit?referralId={id}", referralId.strip())
-                .map(records -> {
-                    model.addAttribute("records", GatewayClient.plain(records.isArray() ? records
-                            : records.path("records")));
-                    return "audit";
+                .flatMap(records -> {
+                    List<AuditLine> lines = new ArrayList<>();
+                    (records.isArray() ? records : records.path("records")).forEach(record -> lines.add(
+                            AuditLine.of(record)));
+                    return institutions.names(credentials.token(), lines.stream().map(AuditLine::institutionId)
+                            .toList()).map(names -> {
+                                model.addAttribute("records", lines);
+                                model.addAttribute("names", names);
+                                return "audit";
+                            });
                 }));
     }
 
