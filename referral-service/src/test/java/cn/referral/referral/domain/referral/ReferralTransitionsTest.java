@@ -309,7 +309,7 @@ class ReferralTransitionsTest {
 
         @Test
         void aReleasedHoldSendsAnUndecidedReferralBackToSubmitted() {
-            Outcome<Referral> released = aHeldReferral().slotReleased(new HoldId("hold-1"), "HOLD_EXPIRED", LATER);
+            Outcome<Referral> released = aHeldReferral().slotReleased(new HoldId("hold-1"), "EXPIRED", LATER);
             assertThat(released.state().state()).isEqualTo(ReferralState.SUBMITTED);
             assertThat(released.state().slot().state()).isEqualTo(QuotaState.RELEASED);
         }
