@@ -194,7 +194,7 @@ public abstract class ReferralItSupport {
     protected static Map<String, Object> slotHeldPayload(String referralId, String holdId, String institutionId) {
         return Map.of("referralId", referralId, "holdId", holdId, "poolId", "pool-" + institutionId,
                 "institutionId", institutionId, "department", "神经内科", "resource", "EXPERT_CLINIC",
-                "date", "2030-01-01", "session", "AM", "expiresAt", "2030-01-01T00:00:00Z", "greenChannel", false);
+                "date", "2030-01-01", "session", "MORNING", "expiresAt", "2030-01-01T00:00:00Z", "greenChannel", false);
     }
 
     /** The referral.events.v1 records of one referral so far, oldest first, once at least {@code atLeast} arrived. */

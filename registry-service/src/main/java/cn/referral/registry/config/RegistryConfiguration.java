@@ -77,7 +77,7 @@ class RegistryConfiguration {
         return new RouteService(institutions, alliances, catalogs, clock);
     }
 
-    /** Snapshots keyed by record id (contracts: by patientRef): compaction keeps the latest one of each. */
+    /** Snapshots keyed by record id (contracts too: by contract id, not patient): compaction keeps the latest one of each. */
     @Bean
     KafkaAdmin.NewTopics registryTopics(@Value("${KAFKA_PARTITIONS:3}") int partitions,
                                         @Value("${platform.messaging.replication-factor:1}") short replicas) {

@@ -30,7 +30,12 @@ public record FamilyDoctorContract(ContractId contractId, String patientRef, Ins
                 .or(() -> contracts.stream().max(byStart));
     }
 
+    /**
+     * Whether the contract counts (签约) on {@code day}: active, begun, and not yet at {@code validUntil}, which is
+     * exclusive as registry-service sends it (docs/event-contracts.md), so the registry, quota and referral agree
+     * on the day a contract ends.
+     */
     public boolean isValidOn(LocalDate day) {
-        return active && (validFrom == null || !validFrom.isAfter(day)) && (validUntil == null || !validUntil.isBefore(day));
+        return active && (validFrom == null || !validFrom.isAfter(day)) && (validUntil == null || day.isBefore(validUntil));
     }
 }

@@ -227,13 +227,21 @@ public record Referral(ReferralId id, ReferralRequest request, String referringD
     // ---- what quota-service tells us (no referral event: quota already published its own)
 
     /**
-     * Quota holds a slot. A hold for a referral that is already past acceptance, or closed, changes
-     * nothing here: quota releases the unit when it reads the cancel/reject/expiry event, so a late
-     * hold never resurrects a referral. It is written down either way.
+     * Quota holds a slot. A hold for a referral that is closed without acceptance changes nothing here:
+     * quota releases the unit when it reads the cancel/reject/expiry event, so a late hold never
+     * resurrects a referral, and it is written down. A hold that arrives after the acceptance (quota
+     * placed the referral late, or handed it a unit as the desk accepted it off the waitlist) is the
+     * one quota confirms on the accepted event: it is kept, in the state the referral is in, so the
+     * confirmation that follows finds it.
      */
     public Outcome<Referral> slotHeld(SlotHold hold, Instant now) {
         if (slot.state() == QuotaState.HELD && hold.holdId().equals(slot.holdId())) {
             return Outcome.unchanged(this);
+        }
+        if (acceptedAt != null && state != ReferralState.CANCELLED && slot.state() != QuotaState.CONFIRMED) {
+            return Outcome.of(change(Actor.SYSTEM, now, HistoryAction.SLOT_HELD, state, "hold " + hold.holdId()
+                    + " arrived after the acceptance; quota confirms it").slot(SlotStatus.held(hold, now)).build(),
+                    List.of());
         }
         if (!state.awaitsAcceptance()) {
             return Outcome.of(note(now, HistoryAction.SLOT_HELD_IGNORED, "hold " + hold.holdId() + " arrived while "

@@ -58,7 +58,7 @@ public final class ReferralFixtures {
     }
 
     public static SlotHold aHold() {
-        return new SlotHold(new HoldId("hold-1"), new PoolId("pool-1"), LocalDate.of(2026, 11, 26), "AM", false);
+        return new SlotHold(new HoldId("hold-1"), new PoolId("pool-1"), LocalDate.of(2026, 11, 26), "MORNING", false);
     }
 
     /** Accepted with an appointment two days after submission. */

@@ -309,9 +309,27 @@ class ReferralTransitionsTest {
 
         @Test
         void aReleasedHoldSendsAnUndecidedReferralBackToSubmitted() {
-            Outcome<Referral> released = aHeldReferral().slotReleased(new HoldId("hold-1"), "HOLD_EXPIRED", LATER);
+            Outcome<Referral> released = aHeldReferral().slotReleased(new HoldId("hold-1"), "EXPIRED", LATER);
             assertThat(released.state().state()).isEqualTo(ReferralState.SUBMITTED);
             assertThat(released.state().slot().state()).isEqualTo(QuotaState.RELEASED);
+        }
+
+        @Test
+        void aHoldArrivingAfterTheAcceptanceIsKeptAndItsConfirmationFollows() {
+            // quota placed the referral after the desk accepted it (or handed it a unit as it was accepted off the
+            // waitlist): it confirms that hold on the accepted event, so slot-held then slot-confirmed arrive late
+            Referral accepted = aSubmittedUpReferral().waitlisted(new PoolId("pool-1"), 2, NOW).state()
+                    .accept(NO_SHOW.appointmentAt(LATER), HOSPITAL_DESK, NOW.plusSeconds(60)).state();
+
+            Outcome<Referral> held = accepted.slotHeld(aHold(), NOW.plusSeconds(61));
+            assertThat(held.state().state()).isEqualTo(ReferralState.ACCEPTED);
+            assertThat(held.state().slot().state()).isEqualTo(QuotaState.HELD);
+            assertThat(held.state().slot().date()).isEqualTo(aHold().date());
+            assertThat(held.events()).isEmpty();
+
+            Referral confirmed = held.state().slotConfirmed(aHold().holdId(), NOW.plusSeconds(62)).state();
+            assertThat(confirmed.slot().state()).isEqualTo(QuotaState.CONFIRMED);
+            assertThat(confirmed.state()).isEqualTo(ReferralState.ACCEPTED);
         }
 
         @Test
