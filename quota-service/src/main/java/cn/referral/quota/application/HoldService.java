@@ -65,9 +65,12 @@ public class HoldService implements HoldUseCases {
     private final ReserveCutoff cutoff;
     private final Clock clock;
     private final ZoneId zone;
+    /** How long past its deadline an unconfirmed hold waits for an acceptance on its way (quota.hold-expiry-grace). */
+    private final Duration expiryGrace;
     private final Supplier<String> ids;
 
-    public HoldService(QuotaLedger ledger, ReserveCutoff cutoff, Clock clock, ZoneId zone, Supplier<String> ids) {
+    public HoldService(QuotaLedger ledger, ReserveCutoff cutoff, Clock clock, ZoneId zone, Duration expiryGrace,
+                       Supplier<String> ids) {
         this.pools = ledger.pools();
         this.waitlist = ledger.waitlist();
         this.referrals = ledger.referrals();
@@ -79,6 +82,7 @@ public class HoldService implements HoldUseCases {
         this.cutoff = cutoff;
         this.clock = clock;
         this.zone = zone;
+        this.expiryGrace = expiryGrace;
         this.ids = ids;
     }
 
@@ -263,8 +267,9 @@ public class HoldService implements HoldUseCases {
     @Override
     public Mono<Long> releaseExpiredHolds() {
         Instant now = clock.instant();
-        return pools.findWithHoldsExpiredBy(now)
-                .concatMap(pool -> freeAndHandOn(pool.id(), current -> current.releaseExpired(now)))
+        Instant deadlinesPassedBy = now.minus(expiryGrace);
+        return pools.findWithHoldsExpiredBy(deadlinesPassedBy)
+                .concatMap(pool -> freeAndHandOn(pool.id(), current -> current.releaseExpired(deadlinesPassedBy, now)))
                 .map(change -> (long) change.events().size())
                 .reduce(0L, Long::sum);
     }

@@ -70,7 +70,7 @@ class QuotaConfiguration {
     @Bean
     HoldUseCases holdUseCases(QuotaLedger ledger, ReserveCutoff cutoff, Clock clock, QuotaProperties properties,
                               IdGenerator ids) {
-        return new HoldService(ledger, cutoff, clock, properties.zone(), idSupplier(ids));
+        return new HoldService(ledger, cutoff, clock, properties.zone(), properties.holdExpiryGrace(), idSupplier(ids));
     }
 
     @Bean

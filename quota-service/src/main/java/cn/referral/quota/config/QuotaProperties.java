@@ -18,13 +18,17 @@ import cn.referral.quota.domain.pool.Resource;
  *                            a region without one serves any referral (seed 002)
  * @param cutoffCheckInterval how often each replica looks for pools whose cutoff has come
  * @param holdExpiryInterval  how often each replica releases holds past their {@code expiresAt}
+ * @param holdExpiryGrace     how long past its {@code expiresAt} an unconfirmed hold waits before the ledger's own clock
+ *                            releases it (default 5 min): referral-service takes an acceptance until that instant,
+ *                            and its event may reach the ledger after it
  * @param statisticsInterval  how often the gauges are refreshed from the stored pools
  * @param zone                the time zone sessions are scheduled in
  */
 @ConfigurationProperties("quota")
 public record QuotaProperties(Duration reserveCutoff, List<CutoffSetting> reserveCutoffs,
                               Map<String, RegionPolicy> regionPolicies, Duration cutoffCheckInterval,
-                              Duration holdExpiryInterval, Duration statisticsInterval, ZoneId zone) {
+                              Duration holdExpiryInterval, Duration holdExpiryGrace, Duration statisticsInterval,
+                              ZoneId zone) {
 
     public QuotaProperties {
         reserveCutoff = reserveCutoff == null ? Duration.ofHours(24) : reserveCutoff;
@@ -32,6 +36,10 @@ public record QuotaProperties(Duration reserveCutoff, List<CutoffSetting> reserv
         regionPolicies = regionPolicies == null ? Map.of() : Map.copyOf(regionPolicies);
         cutoffCheckInterval = cutoffCheckInterval == null ? Duration.ofMinutes(1) : cutoffCheckInterval;
         holdExpiryInterval = holdExpiryInterval == null ? Duration.ofSeconds(30) : holdExpiryInterval;
+        holdExpiryGrace = holdExpiryGrace == null ? Duration.ofMinutes(5) : holdExpiryGrace;
+        if (holdExpiryGrace.isNegative()) {
+            throw new IllegalArgumentException("quota.hold-expiry-grace must not be negative");
+        }
         statisticsInterval = statisticsInterval == null ? Duration.ofSeconds(30) : statisticsInterval;
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
     }

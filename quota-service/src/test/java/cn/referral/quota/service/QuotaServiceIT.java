@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"quota.cutoff-check-interval=200ms", "quota.statistics-interval=200ms",
         // every trace recorded, so the trace test sees its spans (the default records a share of new traces)
         "management.tracing.sampling.probability=1.0",
-        "quota.hold-expiry-interval=200ms",
+        "quota.hold-expiry-interval=200ms", "quota.hold-expiry-grace=5m",
         // a Jilin-like province (seed 001) whose reserve serves contracted patients first, none of it open to others
         "quota.region-policies.220000.serves=CONTRACTED_FIRST", "quota.region-policies.220000.open-percent=0"})
 class QuotaServiceIT {
@@ -54,6 +54,8 @@ class QuotaServiceIT {
     static final LocalDate LATER = LocalDate.parse("2026-12-10");
     static final Instant ACCEPT_BY = START.plus(Duration.ofHours(48));
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** quota.hold-expiry-grace, as set above. */
+    static final Duration GRACE = Duration.ofMinutes(5);
 
     @TestConfiguration(proxyBeanMethods = false)
     static class MovableTime {
@@ -367,8 +369,9 @@ class QuotaServiceIT {
         referralService.send("referral.submitted.v1", "exp-2", submittedTo("风湿免疫科", "exp-2", "ROUTINE", false));
         awaitEvent("exp-2", "quota.waitlisted.v1");
 
-        // referral-service's expiry event is lost: the ledger's own clock releases the hold
-        clock.set(soonDeadline.plusSeconds(1));
+        // referral-service's expiry event is lost: the ledger's own clock releases the hold, once the grace an
+        // acceptance on its way has is over
+        clock.set(soonDeadline.plus(GRACE).plusSeconds(1));
 
         JsonNode released = awaitEvent("exp-1", "quota.slot-released.v1");
         assertThat(released.get("reason").asString()).isEqualTo("EXPIRED");
@@ -377,6 +380,35 @@ class QuotaServiceIT {
                 .as("released once").containsExactly("quota.slot-held.v1", "quota.slot-released.v1"));
         poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.held").isEqualTo(1).jsonPath("$.waitlistLength").isEqualTo(0)
                 .jsonPath("$.released").isEqualTo(1);
+    }
+
+    @Test
+    void anAcceptanceReachingTheLedgerJustAfterTheDeadlineConfirmsTheHoldWhoseUnitIsNotHandedOn() {
+        String poolId = openPool(HOSPITAL, "内分泌代谢科", LATER, 5, 1);
+        Instant soonDeadline = START.plus(Duration.ofHours(4));
+        referralService.send("referral.submitted.v1", "edge-1", submitted("edge-1", HOSPITAL, "内分泌代谢科", "URGENT",
+                false, LATER, LATER, soonDeadline));
+        awaitEvent("edge-1", "quota.slot-held.v1");
+        referralService.send("referral.submitted.v1", "edge-2", submittedTo("内分泌代谢科", "edge-2", "ROUTINE", false));
+        awaitEvent("edge-2", "quota.waitlisted.v1");
+
+        // the desk accepted a second before the deadline (referral-service takes it until then); its event reaches
+        // the ledger 20 s after it, while the ledger's expiry runs every 200 ms
+        clock.set(soonDeadline.plusSeconds(20));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(quotaEvents.typesAbout("edge-1")).as("not released within the grace")
+                        .containsExactly("quota.slot-held.v1"));
+        referralService.send("referral.accepted.v1", "edge-1", about("edge-1"));
+
+        awaitEvent("edge-1", "quota.slot-confirmed.v1");
+        clock.set(soonDeadline.plus(GRACE).plusSeconds(1));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(quotaEvents.typesAbout("edge-1")).as("confirmed: the ledger's clock no longer releases it")
+                    .containsExactly("quota.slot-held.v1", "quota.slot-confirmed.v1");
+            assertThat(quotaEvents.typesAbout("edge-2")).as("still waiting").containsExactly("quota.waitlisted.v1");
+        });
+        poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.held").isEqualTo(1).jsonPath("$.confirmed").isEqualTo(1)
+                .jsonPath("$.waitlistLength").isEqualTo(1);
     }
 
     @Test

@@ -150,9 +150,12 @@ public record Pool(PoolId id, PoolKey key, int capacity, int reserved, Instant s
                 now)));
     }
 
-    /** Releases every hold not confirmed by its deadline ({@link Hold#isExpiredAt}). */
-    public Outcome<Pool> releaseExpired(Instant now) {
-        List<Hold> expired = holds.stream().filter(hold -> hold.isExpiredAt(now)).toList();
+    /**
+     * Releases, at {@code now}, every hold not confirmed by a deadline that had passed by {@code deadlinesPassedBy}
+     * ({@link Hold#isExpiredAt}); the ledger gives an acceptance on its way a grace after the deadline.
+     */
+    public Outcome<Pool> releaseExpired(Instant deadlinesPassedBy, Instant now) {
+        List<Hold> expired = holds.stream().filter(hold -> hold.isExpiredAt(deadlinesPassedBy)).toList();
         if (expired.isEmpty()) {
             return Outcome.none(this);
         }

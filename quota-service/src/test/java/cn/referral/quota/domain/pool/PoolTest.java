@@ -143,17 +143,20 @@ class PoolTest {
                 .confirm(new ReferralId("accepted"), NOW).state();
         Instant deadline = late.acceptBy();
 
-        assertThat(pool.releaseExpired(deadline.minusSeconds(1)).changed()).isFalse();
-        Outcome<Pool> expired = pool.releaseExpired(deadline);
+        // the ledger releases at `now` what was not confirmed by a deadline passed a grace earlier
+        Instant afterTheGrace = deadline.plusSeconds(300);
+        assertThat(pool.releaseExpired(deadline.minusSeconds(1), afterTheGrace.minusSeconds(1)).changed()).isFalse();
+        Outcome<Pool> expired = pool.releaseExpired(deadline, afterTheGrace);
 
         assertThat(expired.events()).singleElement().isInstanceOfSatisfying(QuotaEvent.SlotReleased.class, event -> {
             assertThat(event.hold().referralId()).isEqualTo(new ReferralId("late"));
             assertThat(event.reason()).isEqualTo(ReleaseReason.EXPIRED);
-            assertThat(event.occurredAt()).isEqualTo(deadline);
+            assertThat(event.occurredAt()).isEqualTo(afterTheGrace);
             assertThat(event.poolRevision()).isEqualTo(pool.revision() + 1).isEqualTo(expired.state().revision());
         });
         assertThat(expired.state().held()).isEqualTo(1);
-        assertThat(expired.state().releaseExpired(deadline.plusSeconds(3600)).changed()).as("once").isFalse();
+        assertThat(expired.state().releaseExpired(deadline.plusSeconds(3600), deadline.plusSeconds(3900)).changed())
+                .as("once").isFalse();
     }
 
     @Test

@@ -29,7 +29,7 @@ class LocalDemoPoolsTest {
     private final Map<PoolId, OpenPoolCommand> opened = new ConcurrentHashMap<>();
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T20:00:00Z"));
     private final LocalDemoPools demo = new LocalDemoPools(new RecordingPools(), clock,
-            new QuotaProperties(null, null, null, null, null, null, null));
+            new QuotaProperties(null, null, null, null, null, null, null, null));
 
     @Test
     void opensTwoWeeksOfPoolsAtBothDemoHospitalsFromTodayInChina() {

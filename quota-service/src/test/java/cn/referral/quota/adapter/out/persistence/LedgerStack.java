@@ -49,7 +49,7 @@ public record LedgerStack(HoldUseCases holds, PoolUseCases poolDesk, PoolStore p
         QuotaLedger ledger = new QuotaLedger(pools, waitlist, new MongoReferralRegister(mongo, messages), NO_METRICS,
                 policies, views);
         HoldService holds = new HoldService(ledger, new ReserveCutoff(ReserveCutoff.DEFAULT), clock,
-                ZoneId.of("Asia/Shanghai"), () -> UUID.randomUUID().toString());
+                ZoneId.of("Asia/Shanghai"), Duration.ZERO, () -> UUID.randomUUID().toString());
         PoolService poolDesk = new PoolService(ledger, clock, ZoneId.of("Asia/Shanghai"),
                 () -> UUID.randomUUID().toString());
         return new LedgerStack(holds, poolDesk, pools, views);
