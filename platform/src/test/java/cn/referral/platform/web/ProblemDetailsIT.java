@@ -88,6 +88,19 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void aNumberOrABooleanWhereTheApiSaysStringIsNamed() {
+        for (String name : List.of("12345", "1.5", "true")) {
+            Map<String, Object> problem = problem(client.post().uri("/items").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"name\":" + name + ",\"quantity\":1}"), 400);
+
+            assertThat(fields(problem)).as("name %s", name).containsExactly("name");
+        }
+        Map<String, Object> problem = problem(client.post().uri("/items").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"Bed\",\"quantity\":1,\"availableFrom\":12345}"), 400);
+        assertThat(fields(problem)).as("a number where the API says date").containsExactly("availableFrom");
+    }
+
+    @Test
     void anUnreadableDateIsNamed() {
         Map<String, Object> problem = problem(client.post().uri("/items").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"Bed\",\"quantity\":1,\"availableFrom\":\"next tuesday\"}"), 400);
