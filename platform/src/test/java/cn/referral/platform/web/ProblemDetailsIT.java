@@ -2,6 +2,7 @@ package cn.referral.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -108,6 +109,16 @@ class ProblemDetailsIT {
         assertThat(fields(problem)).containsExactly("availableFrom");
         assertThat(problem.toString()).as("no internal class names (issue 15)").doesNotContain("java.")
                 .doesNotContain("cn.referral").doesNotContain("`").contains("must be a date (yyyy-MM-dd)");
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsAMalformedRequestProblem() {
+        for (String path : List.of("/items/a%2Fb", "/items/a%00b")) {
+            Map<String, Object> problem = problem(client.get().uri(URI.create("http://localhost:" + port + path)), 400);
+
+            assertThat(problem).as(path).containsEntry("type", ProblemTypes.MALFORMED_REQUEST.toString())
+                    .containsEntry("title", "Malformed request").containsEntry("status", 400);
+        }
     }
 
     @Test
