@@ -112,6 +112,17 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void aBodyCheckedWithItsPathNamesTheBodysFields() {
+        Map<String, Object> problem = problem(client.put().uri("/items/item-1").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", " ", "quantity", 1)), 400);
+        assertThat(fields(problem)).as("not the parameter holding the body").containsExactly("name");
+
+        Map<String, Object> both = problem(client.put().uri("/items/item-one").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", " ", "quantity", 1)), 400);
+        assertThat(fields(both)).containsExactlyInAnyOrder("id", "name");
+    }
+
+    @Test
     void aPathTheFirewallRefusesIsAMalformedRequestProblem() {
         for (String path : List.of("/items/a%2Fb", "/items/a%00b")) {
             Map<String, Object> problem = problem(client.get().uri(URI.create("http://localhost:" + port + path)), 400);
