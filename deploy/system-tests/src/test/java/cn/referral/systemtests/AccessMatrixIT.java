@@ -209,6 +209,8 @@ class AccessMatrixIT {
 
         String table = BadInputMatrix.table(answers);
         System.out.println("Bad input (status per probe; ! where the answer does not hold):\n" + table);
+        System.out.println("Reached, with nothing to get wrong in their path, query or body: "
+                + badInput.endpointsWithoutProbes());
         System.out.println("Documented but not routed by the gateway: " + badInput.operationsNotRouted());
         assertThat(badInput.operationsWithoutRow()).as("documented operations the gateway routes that no row reaches")
                 .isEmpty();

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,6 +81,7 @@ public final class BadInputMatrix {
     private final AccessMatrix matrix;
     private final List<Operation> operations = new ArrayList<>();
     private final Set<Operation> reached = new LinkedHashSet<>();
+    private final Set<String> withoutProbes = ConcurrentHashMap.newKeySet();
 
     /** {@code docsReader}: a caller that reads the services' OpenAPI documents through the gateway. */
     public BadInputMatrix(AccessMatrix matrix, Api docsReader) {
@@ -144,6 +146,14 @@ public final class BadInputMatrix {
                 .filter(operation -> gatewayPrefix(operation) != null).map(Operation::label).toList();
     }
 
+    /**
+     * The endpoints reached with nothing to probe: no body, path parameter, If-Match or typed or bounded query
+     * parameter.
+     */
+    public Set<String> endpointsWithoutProbes() {
+        return Set.copyOf(withoutProbes);
+    }
+
     /** The documented operations the gateway does not route (nothing a client can send them). */
     public List<String> operationsNotRouted() {
         return operations.stream().filter(operation -> gatewayPrefix(operation) == null).map(Operation::label)
@@ -191,6 +201,9 @@ public final class BadInputMatrix {
                     "\"999\"", Set.of(412), null));
         }
         String endpoint = row.method() + " " + gatewayPrefix(operation) + operation.template();
+        if (probes.isEmpty()) {
+            withoutProbes.add(endpoint);
+        }
         List<Answer> answers = new ArrayList<>();
         for (Probe probe : probes) {
             Api.Response response = sendPastTheRateLimit(letIn.getKey().api(), row.method(), probe);
