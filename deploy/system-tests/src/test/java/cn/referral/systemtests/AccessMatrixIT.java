@@ -48,6 +48,7 @@ import cn.referral.systemtests.support.AccessMatrix.Cell;
 import cn.referral.systemtests.support.AccessMatrix.Fixture;
 import cn.referral.systemtests.support.AccessMatrix.Row;
 import cn.referral.systemtests.support.Api;
+import cn.referral.systemtests.support.BadInputMatrix;
 import cn.referral.systemtests.support.DemoNetwork;
 import cn.referral.systemtests.support.ReferralRequests;
 import cn.referral.systemtests.support.ReferralRequests.Patient;
@@ -191,6 +192,32 @@ class AccessMatrixIT {
                 .isEqualTo(before);
         assertThat(AccessMatrix.refusalsNamingNoRule(cells))
                 .as("every 403 is a forbidden problem whose code names the rule that refused it").isEmpty();
+    }
+
+    /**
+     * The product's bar, "every bad input gets a problem+json answer with the field at fault; no 500 for a client's
+     * mistake; no stack trace to the client", proven on every endpoint: a second pass over this matrix's rows (the
+     * same objects, and for each endpoint the first caller its row lets in, so that validation is reached), with the
+     * services' OpenAPI documents saying which parts of a path and query are parameters and which documented
+     * operation no row reaches ({@link BadInputMatrix}).
+     */
+    @Test
+    void everyEndpointAnswersBadInputWithAProblemNamingTheFieldAtFault() {
+        BadInputMatrix badInput = new BadInputMatrix(matrix, auditor.api());
+
+        List<BadInputMatrix.Answer> answers = badInput.run(rows());
+
+        String table = BadInputMatrix.table(answers);
+        System.out.println("Bad input (status per probe; ! where the answer does not hold):\n" + table);
+        System.out.println("Reached, with nothing to get wrong in their path, query or body: "
+                + badInput.endpointsWithoutProbes());
+        System.out.println("Documented but not routed by the gateway: " + badInput.operationsNotRouted());
+        assertThat(badInput.operationsWithoutRow()).as("documented operations the gateway routes that no row reaches")
+                .isEmpty();
+        assertThat(answers.stream().filter(answer -> !answer.holds()).toList())
+                .withFailMessage(() -> "Bad input is not answered as a client error naming its field everywhere:\n"
+                        + table)
+                .isEmpty();
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
@@ -85,6 +86,19 @@ public class PlatformSecurityAutoConfiguration {
                         .accessDeniedHandler((exchange, denied) -> Mono.error(
                                 ProblemException.forbidden("Your role does not allow this"))))
                 .build();
+    }
+
+    /**
+     * A request the security firewall refuses before any filter reads it (an encoded slash, {@code %00} or
+     * {@code ..} in the path, …) is a malformed request, answered as problem+json like every other; Spring Security's
+     * own answer is a bare 400 without a body.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler malformedRequestProblem() {
+        return (exchange, rejected) -> Mono.error(new ProblemException(HttpStatus.BAD_REQUEST,
+                ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                "The request's path or headers hold characters that are not accepted (an encoded slash, a null, ..)"));
     }
 
     private static Mono<org.springframework.security.authentication.AbstractAuthenticationToken> authenticate(Jwt jwt) {

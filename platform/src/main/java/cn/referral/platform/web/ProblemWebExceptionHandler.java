@@ -15,6 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.validation.Errors;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -96,7 +98,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             return known.toProblemDetail();
         }
         if (error instanceof WebExchangeBindException binding) {
-            return invalid(bindingErrors(binding));
+            return invalid(fieldErrors(binding));
         }
         if (error instanceof HandlerMethodValidationException validation) {
             return invalid(parameterErrors(validation));
@@ -129,18 +131,29 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         return problem;
     }
 
-    private static List<FieldError> bindingErrors(WebExchangeBindException binding) {
+    /** The errors of a validated object (a request body), each named by its field. */
+    private static List<FieldError> fieldErrors(Errors binding) {
         List<FieldError> errors = new ArrayList<>();
         binding.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
         binding.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
         return errors;
     }
 
+    /**
+     * The errors of a method whose parameters are validated together (a constrained path variable beside a
+     * {@code @Valid} body): a parameter's errors named by the parameter, a body's by its fields, as when the body
+     * alone is validated.
+     */
     private static List<FieldError> parameterErrors(HandlerMethodValidationException validation) {
         List<FieldError> errors = new ArrayList<>();
-        validation.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
-                .forEach(e -> errors.add(new FieldError(parameterName(result.getMethodParameter()),
-                        e.getDefaultMessage()))));
+        validation.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors body) {
+                errors.addAll(fieldErrors(body));
+            } else {
+                result.getResolvableErrors().forEach(e -> errors.add(new FieldError(
+                        parameterName(result.getMethodParameter()), e.getDefaultMessage())));
+            }
+        });
         return errors;
     }
 

@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +21,7 @@ import cn.referral.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Mono;
 
 /** Endpoints that fail in every way a client or the server can make a request fail. */
@@ -58,6 +60,13 @@ class ItemController {
     @GetMapping("/{id}")
     Mono<CreatedItem> get(@PathVariable("id") String id) {
         return Mono.error(ProblemException.notFound("Item", id));
+    }
+
+    /** A change whose path variable is checked too: the body is then validated with it, as one method call. */
+    @PutMapping("/{id}")
+    Mono<CreatedItem> replace(@PathVariable("id") @Pattern(regexp = "item-\\d+", message = "must be item-<number>")
+                              String id, @Valid @RequestBody NewItem item) {
+        return Mono.just(new CreatedItem(id, item.name(), item.quantity(), null));
     }
 
     @GetMapping("/broken")

@@ -2,6 +2,7 @@ package cn.referral.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +89,19 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void aNumberOrABooleanWhereTheApiSaysStringIsNamed() {
+        for (String name : List.of("12345", "1.5", "true")) {
+            Map<String, Object> problem = problem(client.post().uri("/items").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"name\":" + name + ",\"quantity\":1}"), 400);
+
+            assertThat(fields(problem)).as("name %s", name).containsExactly("name");
+        }
+        Map<String, Object> problem = problem(client.post().uri("/items").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"Bed\",\"quantity\":1,\"availableFrom\":12345}"), 400);
+        assertThat(fields(problem)).as("a number where the API says date").containsExactly("availableFrom");
+    }
+
+    @Test
     void anUnreadableDateIsNamed() {
         Map<String, Object> problem = problem(client.post().uri("/items").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"Bed\",\"quantity\":1,\"availableFrom\":\"next tuesday\"}"), 400);
@@ -95,6 +109,27 @@ class ProblemDetailsIT {
         assertThat(fields(problem)).containsExactly("availableFrom");
         assertThat(problem.toString()).as("no internal class names (issue 15)").doesNotContain("java.")
                 .doesNotContain("cn.referral").doesNotContain("`").contains("must be a date (yyyy-MM-dd)");
+    }
+
+    @Test
+    void aBodyCheckedWithItsPathNamesTheBodysFields() {
+        Map<String, Object> problem = problem(client.put().uri("/items/item-1").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", " ", "quantity", 1)), 400);
+        assertThat(fields(problem)).as("not the parameter holding the body").containsExactly("name");
+
+        Map<String, Object> both = problem(client.put().uri("/items/item-one").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", " ", "quantity", 1)), 400);
+        assertThat(fields(both)).containsExactlyInAnyOrder("id", "name");
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsAMalformedRequestProblem() {
+        for (String path : List.of("/items/a%2Fb", "/items/a%00b")) {
+            Map<String, Object> problem = problem(client.get().uri(URI.create("http://localhost:" + port + path)), 400);
+
+            assertThat(problem).as(path).containsEntry("type", ProblemTypes.MALFORMED_REQUEST.toString())
+                    .containsEntry("title", "Malformed request").containsEntry("status", 400);
+        }
     }
 
     @Test

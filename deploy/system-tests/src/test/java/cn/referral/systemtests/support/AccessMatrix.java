@@ -100,6 +100,22 @@ public final class AccessMatrix {
             return !method.equals("GET");
         }
 
+        String method() {
+            return method;
+        }
+
+        String path() {
+            return path;
+        }
+
+        String body() {
+            return body;
+        }
+
+        boolean sendsIfMatch() {
+            return ifMatch;
+        }
+
         String request() {
             return method + " " + path;
         }
@@ -148,7 +164,27 @@ public final class AccessMatrix {
     }
 
     private Cell run(Row row, Caller caller, int expected) {
-        boolean ownObjects = row.changesState() && expected / 100 == 2;
+        Request request = request(row, row.changesState() && expected / 100 == 2);
+        Api.Response response = caller.api().send(row.method, request.path(), request.body(), request.ifMatch());
+        String answer = response.raw().body();
+        Boolean listedExpected = null;
+        Boolean listed = null;
+        if (row.listedToken != null && response.status() == 200) {
+            listedExpected = row.seers.contains(caller);
+            listed = answer.contains(request.objects().get(row.listedToken));
+        }
+        return new Cell(row, caller, expected, response.status(), listedExpected, listed, answer);
+    }
+
+    /** A row's request as it is sent: the objects it names ({@code objects}, token to id) put in, with their ETag. */
+    record Request(String path, String body, String ifMatch, Map<String, String> objects) {
+    }
+
+    /**
+     * The row's request on the shared objects, or on new objects of its own ({@code ownObjects}: for a change that
+     * may succeed, so that it never disturbs the shared ones).
+     */
+    Request request(Row row, boolean ownObjects) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Fixture fixture : fixtures.values()) {
             if (row.path.contains(fixture.token()) || row.body != null && row.body.contains(fixture.token())
@@ -160,15 +196,21 @@ public final class AccessMatrix {
         String path = substitute(row.path, values);
         String body = row.body == null ? null : substitute(row.body, values);
         String ifMatch = row.ifMatch ? etagOfFirstObjectIn(row.path, values) : null;
-        Api.Response response = caller.api().send(row.method, path, body, ifMatch);
-        String answer = response.raw().body();
-        Boolean listedExpected = null;
-        Boolean listed = null;
-        if (row.listedToken != null && response.status() == 200) {
-            listedExpected = row.seers.contains(caller);
-            listed = answer.contains(values.get(row.listedToken));
+        return new Request(path, body, ifMatch, values);
+    }
+
+    /**
+     * The first caller the row lets reach the endpoint's own checks (any expected status but 401, 403 and 404), with
+     * that status, or null when the row lets no one in.
+     */
+    Map.Entry<Caller, Integer> firstCallerLetIn(Row row) {
+        for (int column = 0; column < callers.size(); column++) {
+            int status = row.expected[column];
+            if (status != 401 && status != 403 && status != 404) {
+                return Map.entry(callers.get(column), status);
+            }
         }
-        return new Cell(row, caller, expected, response.status(), listedExpected, listed, answer);
+        return null;
     }
 
     /**

@@ -63,15 +63,23 @@ public final class Api {
      * request as data (e.g. an access matrix).
      */
     public Response send(String method, String path, String json, String ifMatch) {
+        return send(method, path, json == null ? null : "application/json", json, ifMatch);
+    }
+
+    /**
+     * Any method with any body of any {@code Content-Type} (no body when null) and {@code If-Match} when not null:
+     * for tests that send what a client gets wrong.
+     */
+    public Response send(String method, String path, String contentType, String body, String ifMatch) {
         HttpRequest.Builder builder = request(path);
         if (ifMatch != null) {
             builder.header("If-Match", ifMatch);
         }
-        if (json == null) {
-            return send(builder.method(method, HttpRequest.BodyPublishers.noBody()));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
         }
-        return send(builder.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path) {
