@@ -334,10 +334,8 @@ class ConsoleIT {
         gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
                 "fromInstitutionId", "\"na-guanqiao-thc\"", "toInstitutionId", "\"na-guangqian-hospital\""));
         gateway.answer("GET", "/api/referrals/r-1/history", 200, ReferralJson.HISTORY);
-        gateway.answer("GET", "/api/registry/institutions/na-guanqiao-thc", 200, """
-                {"id":"na-guanqiao-thc","name":"南安市官桥镇卫生院","level":"PRIMARY","regionCode":"350583"}""");
-        gateway.answer("GET", "/api/registry/institutions/na-guangqian-hospital", 200, """
-                {"id":"na-guangqian-hospital","name":"泉州市光前医院","level":"SECONDARY","regionCode":"350583"}""");
+        registryKnows("na-guanqiao-thc", "南安市官桥镇卫生院", "PRIMARY", "350583");
+        registryKnows("na-guangqian-hospital", "泉州市光前医院", "SECONDARY", "350583");
         String session = signIn("shijing-gp");
 
         String page = signedInPage(session, "/referrals/r-1");
@@ -365,10 +363,8 @@ class ConsoleIT {
                   "purpose":"CONTINUITY_OF_CARE"},
                  {"auditId":"a-3","at":"2026-11-20T03:00:00Z","actorId":"auditor-1","role":"AUDITOR",
                   "institutionId":null,"referralId":"r-1","action":"SOMETHING_NEW","purpose":"AUDIT"}]""");
-        gateway.answer("GET", "/api/registry/institutions/qz-second-hospital", 200, """
-                {"id":"qz-second-hospital","name":"泉州市第二医院","level":"TERTIARY","regionCode":"350500"}""");
-        gateway.answer("GET", "/api/registry/institutions/na-meilin-thc", 200, """
-                {"id":"na-meilin-thc","name":"南安市梅林镇卫生院","level":"PRIMARY","regionCode":"350583"}""");
+        registryKnows("qz-second-hospital", "泉州市第二医院", "TERTIARY", "350500");
+        registryKnows("na-meilin-thc", "南安市梅林镇卫生院", "PRIMARY", "350583");
         // (institutions no other case names: the console remembers the ones it has read)
         String session = signIn("auditor");
 
@@ -755,6 +751,12 @@ class ConsoleIT {
     private String page(String path) {
         return web.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
                 .getResponseBody();
+    }
+
+    /** The registry's record of an institution, as the gateway answers it. */
+    private static void registryKnows(String id, String name, String level, String regionCode) {
+        gateway.answer("GET", "/api/registry/institutions/" + id, 200, """
+                {"id":"%s","name":"%s","level":"%s","regionCode":"%s"}""".formatted(id, name, level, regionCode));
     }
 
     private String signedInPage(String session, String path) {
