@@ -1,6 +1,8 @@
 package cn.referral.quota.service;
 
 import static cn.referral.quota.service.ReferralEventsProducer.about;
+import static cn.referral.quota.service.ReferralEventsProducer.cancelled;
+import static cn.referral.quota.service.ReferralEventsProducer.rejected;
 import static cn.referral.quota.service.ReferralEventsProducer.submitted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -255,12 +257,12 @@ class QuotaServiceIT {
         web.get().uri("/holds?referralId=full-contracted").header("Authorization", desk(HOSPITAL)).exchange()
                 .expectBody().jsonPath("$[0].waitlistPosition").isEqualTo(3);
 
-        referralService.send("referral.cancelled.v1", "full-1", about("full-1"));
+        referralService.send("referral.cancelled.v1", "full-1", cancelled("full-1"));
 
         assertThat(awaitEvent("full-1", "quota.slot-released.v1").get("reason").asString()).isEqualTo("CANCELLED");
         assertThat(awaitEvent("full-urgent", "quota.slot-held.v1").get("poolId").asString()).isEqualTo(poolId);
 
-        referralService.send("referral.rejected.v1", "full-urgent", about("full-urgent"));
+        referralService.send("referral.rejected.v1", "full-urgent", rejected("full-urgent"));
 
         awaitEvent("full-routine", "quota.slot-held.v1");
         poolSeenByTheDeskOf(HOSPITAL, poolId).jsonPath("$.held").isEqualTo(1).jsonPath("$.waitlistLength").isEqualTo(1)
@@ -307,7 +309,7 @@ class QuotaServiceIT {
     @Test
     void aCancellationThatArrivesBeforeTheSubmissionMeansTheReferralIsNeverHeld() {
         String poolId = openPool(HOSPITAL, "呼吸内科", LATER, 10, 2);
-        referralService.send("referral.cancelled.v1", "late-1", about("late-1"));
+        referralService.send("referral.cancelled.v1", "late-1", cancelled("late-1"));
         referralService.send("referral.submitted.v1", "late-1", submittedTo("呼吸内科", "late-1", "ROUTINE", false));
         referralService.send("referral.expired.v1", "never-held", about("never-held"));
 

@@ -50,9 +50,24 @@ final class ReferralEventsProducer implements AutoCloseable {
                 .replace("\"patientRef\":\"p-" + referralId + "\"", "\"patientRef\":\"" + patientRef + "\"");
     }
 
+    /** An event that only names the referral (accepted, expired): the fields every referral event carries. */
     static String about(String referralId) {
         return "{\"referralId\":\"" + referralId + "\",\"direction\":\"UP\",\"careType\":\"OUTPATIENT\","
-                + "\"urgency\":\"ROUTINE\",\"reasonCode\":\"PATIENT_REQUEST\",\"referralVersion\":2}";
+                + "\"urgency\":\"ROUTINE\",\"referralVersion\":2}";
+    }
+
+    /** {@code referral.cancelled.v1} as referral-service writes it: the referring side withdrew it. */
+    static String cancelled(String referralId) {
+        return withReason(referralId, "PATIENT_DECLINED");
+    }
+
+    /** {@code referral.rejected.v1} as referral-service writes it: the target turned it down. */
+    static String rejected(String referralId) {
+        return withReason(referralId, "NO_CAPACITY");
+    }
+
+    private static String withReason(String referralId, String reasonCode) {
+        return about(referralId).replace("}", ",\"reasonCode\":\"" + reasonCode + "\"}");
     }
 
     /** Sends with a fresh ce_id; returns it. */
