@@ -190,10 +190,12 @@ class ConsoleBrowserIT {
         replace("patient-insuredPersonNo", patient.insuredPersonNo());
         replace("patient-insuranceRegionCode", DemoNetwork.NANAN_REGION);
         web.findElement(By.id("medications")).sendKeys("阿司匹林肠溶片 100mg qd\n阿托伐他汀钙片 20mg qn");
-        // the family doctors of the centre the patient came from, by name; the form posts the one chosen's id
+        // the family doctors of the patient's contracted centre, by name; the form posts the one chosen's id
         Select familyDoctor = new Select(web.findElement(By.id("familyDoctor")));
         familyDoctor.selectByValue(DemoNetwork.SHIJING_FAMILY_DOCTOR);
         assertThat(familyDoctor.getFirstSelectedOption().getText()).isEqualTo("黄志明（主治医师）");
+        assertThat(text("[data-test=family-doctors-at]")).as("the centre read from the patient's contract")
+                .isEqualTo("南安市石井镇中心卫生院（患者签约机构）的家庭医生");
         // what goes down is the after-care diagnosis of the DOWN catalog
         replace("diagnosis-name", "脑梗死后遗症");
         web.findElement(By.id("diagnosis-code")).clear();
