@@ -486,6 +486,37 @@ class ConsoleIT {
     }
 
     @Test
+    void theFamilyDoctorFieldIsDrawnAgainForTheTargetChosenAmongTheRoutes() {
+        registryKnows("na-hongmei-thc", "南安市洪梅镇卫生院", "PRIMARY", "350583");
+        registryKnows("na-kangmei-thc", "南安市康美镇卫生院", "PRIMARY", "350583");
+        gateway.answer("GET", "/api/registry/practitioners", 200, """
+                [{"id":"na-hongmei-gp-1","name":"郑丽华","institutionId":"na-hongmei-thc","role":"GENERAL_PRACTITIONER",
+                  "title":"主治医师","department":"全科"}]""");
+        String session = signIn("county-doctor");
+
+        String form = signedInPage(session, "/referrals/new?direction=DOWN");
+        String chosen = signedInPage(session,
+                "/fragments/family-doctors?toInstitutionId=na-hongmei-thc&contract.primaryInstitutionId=na-kangmei-thc");
+        String contractDecides = signedInPage(session,
+                "/fragments/family-doctors?toInstitutionId=&contract.primaryInstitutionId=na-kangmei-thc");
+        String neither = signedInPage(session, "/fragments/family-doctors?toInstitutionId=");
+
+        assertThat(form).as("the field is drawn again when the doctor chooses among the routes")
+                .containsPattern("<div id=\"family-doctor\"[^>]*hx-get=\"/console/fragments/family-doctors\"")
+                .contains("hx-trigger=\"change from:#routes\"",
+                        "hx-include=\"#routes, [name='contract.primaryInstitutionId']\"");
+        assertThat(chosen).contains("data-test=\"family-doctors-at\">南安市洪梅镇卫生院的家庭医生</span>")
+                .containsPattern("<option value=\"na-hongmei-gp-1\"\\s*>郑丽华（主治医师）</option>");
+        assertThat(contractDecides)
+                .contains("data-test=\"family-doctors-at\">南安市康美镇卫生院（患者签约机构）的家庭医生</span>");
+        assertThat(neither).contains("<label for=\"familyDoctor\">交接的家庭医生（平台编号，可不填）</label>",
+                "data-test=\"family-doctor-hint\"");
+        assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/registry/practitioners"))
+                .extracting(StubGateway.Call::query)
+                .containsExactly("institutionId=na-hongmei-thc", "institutionId=na-kangmei-thc");
+    }
+
+    @Test
     void theDownReferralFormDrawnAgainAfterARefusalKeepsTheChosenFamilyDoctorAndWithoutTheRegistryAsksForTheId() {
         gateway.answer("GET", "/api/registry/practitioners", 200, """
                 [{"id":"na-shijing-gp-1","name":"黄志明","institutionId":"na-shijing-thc","role":"GENERAL_PRACTITIONER",

@@ -181,6 +181,28 @@ class ReferralFormController {
                 }));
     }
 
+    /**
+     * The down-referral form's family-doctor field drawn again for the target the doctor chose among the routes (htmx
+     * fragment): that target's family doctors, or the contracted centre's when the doctor chose to let the contract
+     * decide, or the id asked for when neither is known. A new target is a new choice: nobody is chosen yet.
+     */
+    @GetMapping("/fragments/family-doctors")
+    Mono<String> familyDoctorField(@RequestParam(name = "toInstitutionId", required = false) String target,
+                                   @RequestParam(name = CONTRACTED_INSTITUTION, required = false) String contracted,
+                                   ServerWebExchange exchange, Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("direction", "DOWN");
+        form.put("toInstitutionId", target);
+        form.put(CONTRACTED_INSTITUTION, contracted);
+        return Screen.credentials(signedIn, exchange).flatMap(credentials -> familyDoctors(credentials, form))
+                .map(doctors -> {
+                    model.addAttribute("form", form);
+                    model.addAttribute("errors", Map.of());
+                    offer(model, doctors);
+                    return "fragments :: familyDoctor";
+                });
+    }
+
     /** The day, and the resource and department a referral of this form would hold a unit of. */
     record ReserveWanted(String day, String careType, String department) {
 
@@ -285,10 +307,15 @@ class ReferralFormController {
         model.addAttribute("errors", errors);
         model.addAttribute("departments", DEPARTMENTS);
         model.addAttribute("down", "DOWN".equals(form.get("direction")));
+        offer(model, familyDoctors);
+        return "referral-form";
+    }
+
+    /** The family doctors the family-doctor field offers, and where they work. */
+    private static void offer(Model model, FamilyDoctors familyDoctors) {
         model.addAttribute("familyDoctors", familyDoctors.doctors());
         model.addAttribute("familyDoctorsAt", familyDoctors.institutionName());
         model.addAttribute("familyDoctorsContracted", familyDoctors.contracted());
-        return "referral-form";
     }
 
     /** The form again after a refusal, with what was typed, the identity number only as its last characters. */

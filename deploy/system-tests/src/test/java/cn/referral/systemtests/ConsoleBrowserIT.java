@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -201,6 +202,19 @@ class ConsoleBrowserIT {
         web.findElement(By.id("diagnosis-code")).clear();
         web.findElement(By.id("diagnosis-code")).sendKeys("I69.3", Keys.TAB);
         new WebDriverWait(web, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("target-contracted")));
+        // another target chosen among the routes: the family-doctor field is drawn again for it, no longer the
+        // contracted centre's; back to the contracted centre, its doctors are offered again and one chosen anew
+        new WebDriverWait(web, PAGE).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#routes input[name=toInstitutionId]:not(#target-contracted)"))).click();
+        new WebDriverWait(web, PAGE).ignoring(StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> at = driver.findElements(By.cssSelector("[data-test=family-doctors-at]"));
+            return at.isEmpty() || !at.get(0).getText().contains("患者签约机构");
+        });
+        click("#target-contracted");
+        new WebDriverWait(web, PAGE).ignoring(StaleElementReferenceException.class).until(driver ->
+                driver.findElements(By.cssSelector("[data-test=family-doctors-at]")).stream()
+                        .anyMatch(at -> at.getText().equals("南安市石井镇中心卫生院（患者签约机构）的家庭医生")));
+        new Select(web.findElement(By.id("familyDoctor"))).selectByValue(DemoNetwork.SHIJING_FAMILY_DOCTOR);
         browser.screenshot("09-down-referral-form");
         click("[data-test=submit]");
         String downId = currentReferralId();
