@@ -39,6 +39,10 @@ class ConsoleIT {
     private static final String IDENTITY_NUMBER = "11010519491231002X";
     /** Short, so a call the stand-in never answers ends soon; its other answers take milliseconds. */
     private static final String GATEWAY_RESPONSE_TIMEOUT = "3s";
+    /** r-1 completed and recommended back down, none made yet: the up-referral a down-referral form starts from. */
+    private static final String A_COMPLETED_UP_REFERRAL_AWAITING_ITS_DOWN_REFERRAL = ReferralJson.with(
+            ReferralJson.SLOT_HELD_UP_REFERRAL, "state", "\"COMPLETED\"", "allowedActions", "[]", "loop",
+            "{\"upReferralId\":null,\"downReferralId\":null,\"downReferralPending\":true}");
 
     private static MongoServer mongo;
     private static StubGateway gateway;
@@ -409,16 +413,16 @@ class ConsoleIT {
     }
 
     @Test
-    void theDownReferralFormOffersTheFamilyDoctorsOfTheInstitutionThePatientCameFromAndPostsTheOneChosen() {
-        gateway.answer("GET", "/api/referrals/r-1", 200, ReferralJson.with(ReferralJson.SLOT_HELD_UP_REFERRAL,
-                "state", "\"COMPLETED\"", "allowedActions", "[]", "loop",
-                "{\"upReferralId\":null,\"downReferralId\":null,\"downReferralPending\":true}"));
+    void theDownReferralFormOffersTheFamilyDoctorsOfThePatientsContractedCentreNamedAndPostsTheOneChosen() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, A_COMPLETED_UP_REFERRAL_AWAITING_ITS_DOWN_REFERRAL);
+        contractedWith("na-shuitou-thc", true);
+        registryKnows("na-shuitou-thc", "南安市水头镇卫生院", "PRIMARY", "350583");
         gateway.answer("GET", "/api/registry/practitioners", 200, """
-                [{"id":"na-shijing-gp-1","name":"黄志明","institutionId":"na-shijing-thc","role":"GENERAL_PRACTITIONER",
+                [{"id":"na-shuitou-gp-1","name":"黄志明","institutionId":"na-shuitou-thc","role":"GENERAL_PRACTITIONER",
                   "title":"主治医师","department":"全科"},
-                 {"id":"na-shijing-nurse-1","name":"陈美玲","institutionId":"na-shijing-thc","role":"NURSE",
+                 {"id":"na-shuitou-nurse-1","name":"陈美玲","institutionId":"na-shuitou-thc","role":"NURSE",
                   "title":"护师","department":"全科"},
-                 {"id":"na-shijing-vd-1","name":"李建国","institutionId":"na-shijing-thc","role":"VILLAGE_DOCTOR",
+                 {"id":"na-shuitou-vd-1","name":"李建国","institutionId":"na-shuitou-thc","role":"VILLAGE_DOCTOR",
                   "title":null,"department":null}]""");
         gateway.answer("POST", "/api/referrals", 201, "{\"id\":\"r-11\",\"version\":1,\"state\":\"SUBMITTED\"}");
         String session = signIn("county-doctor");
@@ -428,25 +432,88 @@ class ConsoleIT {
 
         assertThat(unprefilled).as("no institution known yet: the id, in a plainly labelled field")
                 .contains("<label for=\"familyDoctor\">交接的家庭医生（平台编号，可不填）</label>");
-        assertThat(gateway.calls).as("the family doctors of the up-referral's institution, once it is known")
+        assertThat(gateway.calls).as("the patient's contract, by the up-referral's pseudonym of the patient")
+                .filteredOn(call -> call.path().equals("/api/registry/contracts"))
+                .singleElement().satisfies(call -> assertThat(call.query()).isEqualTo("patientRef=p-5f0c"));
+        assertThat(gateway.calls).as("the family doctors of the contracted centre, where the down-referral goes "
+                        + "without a target, not of the centre that referred the patient up (na-shijing-thc)")
                 .filteredOn(call -> call.path().equals("/api/registry/practitioners"))
-                .singleElement().satisfies(call -> assertThat(call.query()).isEqualTo("institutionId=na-shijing-thc"));
+                .singleElement().satisfies(call -> assertThat(call.query()).isEqualTo("institutionId=na-shuitou-thc"));
         assertThat(form).containsPattern("<label for=\"familyDoctor\">交接的家庭医生</label>\\s*<select id=\"familyDoctor\" "
                         + "name=\"continuityPlan.handover.familyDoctorId\"")
+                .contains("data-test=\"family-doctors-at\">南安市水头镇卫生院（患者签约机构）的家庭医生</span>")
+                .contains("name=\"contract.primaryInstitutionId\" value=\"na-shuitou-thc\"")
                 .contains("<option value=\"\">（不指定）</option>")
-                .containsPattern("<option value=\"na-shijing-gp-1\"\\s*>黄志明（主治医师）</option>")
-                .containsPattern("<option value=\"na-shijing-vd-1\"\\s*>李建国</option>")
+                .containsPattern("<option value=\"na-shuitou-gp-1\"\\s*>黄志明（主治医师）</option>")
+                .containsPattern("<option value=\"na-shuitou-vd-1\"\\s*>李建国</option>")
                 .as("only family doctors: general practitioners and village doctors").doesNotContain("陈美玲");
         Matcher csrf = CSRF.matcher(form);
         assertThat(csrf.find()).isTrue();
         submitReferralForm(session, csrf.group(1), "I69.3", "direction", "DOWN", "basedOn", "r-1",
-                "upReferral.fromInstitutionId", "na-shijing-thc", "continuityPlan.followUps", "7 复查",
-                "continuityPlan.handover.familyDoctorId", "na-shijing-gp-1")
+                "contract.primaryInstitutionId", "na-shuitou-thc", "continuityPlan.followUps", "7 复查",
+                "continuityPlan.handover.familyDoctorId", "na-shuitou-gp-1")
                 .expectStatus().is3xxRedirection();
         assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/referrals")).singleElement()
                 .satisfies(call -> assertThat(call.body())
-                        .contains("\"handover\":{\"familyDoctorId\":\"na-shijing-gp-1\"}")
-                        .doesNotContain("upReferral.fromInstitutionId"));
+                        .contains("\"handover\":{\"familyDoctorId\":\"na-shuitou-gp-1\"}")
+                        .doesNotContain("contract.primaryInstitutionId", "toInstitutionId"));
+    }
+
+    @Test
+    void aDownReferralFormForAPatientWithoutAContractInForceAsksForTheIdOfADoctorWhereThePatientGoes() {
+        gateway.answer("GET", "/api/referrals/r-1", 200, A_COMPLETED_UP_REFERRAL_AWAITING_ITS_DOWN_REFERRAL);
+        gateway.answer("GET", "/api/registry/practitioners", 200, """
+                [{"id":"na-shijing-gp-1","name":"黄志明","institutionId":"na-shijing-thc","role":"GENERAL_PRACTITIONER",
+                  "title":"主治医师","department":"全科"}]""");
+        contractedWith("na-shijing-thc", false);
+        String session = signIn("county-doctor");
+
+        String ended = signedInPage(session, "/referrals/new?direction=DOWN&basedOn=r-1");
+        gateway.answer("GET", "/api/registry/contracts", 404, """
+                {"type":"https://referral.example/problems/not-found","title":"Not found","status":404,
+                 "detail":"The patient has no family-doctor contract"}""");
+        String none = signedInPage(session, "/referrals/new?direction=DOWN&basedOn=r-1");
+
+        assertThat(List.of(ended, none)).as("the contract ended, and no contract: no centre the down-referral goes to "
+                        + "without a target, so no doctors offered, and the id asked for with where the doctor works")
+                .allSatisfy(form -> assertThat(form)
+                        .contains("<label for=\"familyDoctor\">交接的家庭医生（平台编号，可不填）</label>",
+                                "data-test=\"family-doctor-hint\">须为患者转往机构的家庭医生；未选择接收机构时，即患者签约机构的家庭医生</span>")
+                        .doesNotContain("data-test=\"family-doctors\"", "name=\"contract.primaryInstitutionId\""));
+        assertThat(gateway.calls).as("the family doctors of the centre that referred the patient up are not offered")
+                .extracting(StubGateway.Call::path).doesNotContain("/api/registry/practitioners");
+        assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/registry/contracts")).hasSize(2);
+    }
+
+    @Test
+    void theFamilyDoctorFieldIsDrawnAgainForTheTargetChosenAmongTheRoutes() {
+        registryKnows("na-hongmei-thc", "南安市洪梅镇卫生院", "PRIMARY", "350583");
+        registryKnows("na-kangmei-thc", "南安市康美镇卫生院", "PRIMARY", "350583");
+        gateway.answer("GET", "/api/registry/practitioners", 200, """
+                [{"id":"na-hongmei-gp-1","name":"郑丽华","institutionId":"na-hongmei-thc","role":"GENERAL_PRACTITIONER",
+                  "title":"主治医师","department":"全科"}]""");
+        String session = signIn("county-doctor");
+
+        String form = signedInPage(session, "/referrals/new?direction=DOWN");
+        String chosen = signedInPage(session,
+                "/fragments/family-doctors?toInstitutionId=na-hongmei-thc&contract.primaryInstitutionId=na-kangmei-thc");
+        String contractDecides = signedInPage(session,
+                "/fragments/family-doctors?toInstitutionId=&contract.primaryInstitutionId=na-kangmei-thc");
+        String neither = signedInPage(session, "/fragments/family-doctors?toInstitutionId=");
+
+        assertThat(form).as("the field is drawn again when the doctor chooses among the routes")
+                .containsPattern("<div id=\"family-doctor\"[^>]*hx-get=\"/console/fragments/family-doctors\"")
+                .contains("hx-trigger=\"change from:#routes\"",
+                        "hx-include=\"#routes, [name='contract.primaryInstitutionId']\"");
+        assertThat(chosen).contains("data-test=\"family-doctors-at\">南安市洪梅镇卫生院的家庭医生</span>")
+                .containsPattern("<option value=\"na-hongmei-gp-1\"\\s*>郑丽华（主治医师）</option>");
+        assertThat(contractDecides)
+                .contains("data-test=\"family-doctors-at\">南安市康美镇卫生院（患者签约机构）的家庭医生</span>");
+        assertThat(neither).contains("<label for=\"familyDoctor\">交接的家庭医生（平台编号，可不填）</label>",
+                "data-test=\"family-doctor-hint\"");
+        assertThat(gateway.calls).filteredOn(call -> call.path().equals("/api/registry/practitioners"))
+                .extracting(StubGateway.Call::query)
+                .containsExactly("institutionId=na-hongmei-thc", "institutionId=na-kangmei-thc");
     }
 
     @Test
@@ -464,7 +531,9 @@ class ConsoleIT {
                 "toInstitutionId", "na-shijing-thc", "continuityPlan.handover.familyDoctorId", "na-shijing-gp-1");
 
         assertThat(again).as("the doctor chosen before is still chosen")
-                .containsPattern("<option value=\"na-shijing-gp-1\"\\s+selected=\"selected\">黄志明（主治医师）</option>");
+                .containsPattern("<option value=\"na-shijing-gp-1\"\\s+selected=\"selected\">黄志明（主治医师）</option>")
+                .as("the doctors of the target chosen, named as the registry names it (here not at all: by its id)")
+                .contains("data-test=\"family-doctors-at\">na-shijing-thc的家庭医生</span>");
         assertThat(withoutRegistry).as("the registry answered 404: the id as typed, in a plainly labelled field")
                 .contains("<label for=\"familyDoctor\">交接的家庭医生（平台编号，可不填）</label>")
                 .containsPattern("<input id=\"familyDoctor\" name=\"continuityPlan.handover.familyDoctorId\" "
@@ -751,6 +820,16 @@ class ConsoleIT {
     private String page(String path) {
         return web.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
                 .getResponseBody();
+    }
+
+    /** The patient of {@link ReferralJson#SLOT_HELD_UP_REFERRAL} (p-5f0c) contracted with this primary institution. */
+    private static void contractedWith(String primaryInstitutionId, boolean validToday) {
+        gateway.answer("GET", "/api/registry/contracts", 200, """
+                {"id":"c-1","patientRef":"p-5f0c","identityNumberMasked":"**************1234",
+                 "primaryInstitutionId":"%s","districtHospitalId":null,"cityHospitalId":null,
+                 "familyDoctorId":"%s","validFrom":"2025-11-01","validUntil":"%s","active":true,
+                 "validToday":%s,"version":1}""".formatted(primaryInstitutionId,
+                primaryInstitutionId.replace("-thc", "-gp-1"), validToday ? "2027-11-01" : "2026-11-01", validToday));
     }
 
     /** The registry's record of an institution, as the gateway answers it. */

@@ -13,16 +13,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gatewayResponseTimeout how long a call waits for the gateway's status line, and then for the whole body of
  *                   its answer (10 s unless set, each); then the page says "try again later", as for a gateway it
  *                   cannot reach
+ * @param registryNamesTtl how long a registry record the screens name (an institution's name and level, a
+ *                   practitioner's name and title) is remembered after it was read (5 min unless set); then the next
+ *                   screen that names it reads it again, so a rename in the registry shows within that time
  * @param signIn     {@code DEV}: the development sign-in page (run-local; tokens from the gateway's
  *                   {@code POST /auth/dev-token}); {@code OIDC}: authorization code + PKCE at the OIDC provider
  * @param demoUsers  the people the development sign-in page offers
  */
 @ConfigurationProperties("console")
-public record ConsoleProperties(URI gatewayUrl, Duration gatewayResponseTimeout, SignIn signIn,
-                                List<DemoUser> demoUsers) {
+public record ConsoleProperties(URI gatewayUrl, Duration gatewayResponseTimeout, Duration registryNamesTtl,
+                                SignIn signIn, List<DemoUser> demoUsers) {
 
     public ConsoleProperties {
         gatewayResponseTimeout = gatewayResponseTimeout == null ? Duration.ofSeconds(10) : gatewayResponseTimeout;
+        registryNamesTtl = registryNamesTtl == null ? Duration.ofMinutes(5) : registryNamesTtl;
         signIn = signIn == null ? SignIn.OIDC : signIn;
         demoUsers = demoUsers == null ? List.of() : List.copyOf(demoUsers);
     }

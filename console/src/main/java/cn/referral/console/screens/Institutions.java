@@ -1,17 +1,19 @@
 package cn.referral.console.screens;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import cn.referral.console.config.ConsoleProperties;
 import cn.referral.console.gateway.GatewayClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The institutions whose ids the screens show, read from the registry through the gateway and remembered: each
- * one's name and functional level, from one read of its record.
+ * The institutions whose ids the screens show, read from the registry through the gateway and remembered for
+ * {@code console.registry-names-ttl}: each one's name and functional level, from one read of its record.
  */
 @Component
 class Institutions {
@@ -26,11 +28,11 @@ class Institutions {
 
     private final RegistryRecords<Institution> records;
 
-    Institutions(GatewayClient gateway) {
+    Institutions(GatewayClient gateway, ConsoleProperties properties, Clock clock) {
         this.records = new RegistryRecords<>(gateway, "/api/registry/institutions/{id}",
                 (id, institution) -> new Institution(id, institution.path("name").asString(id),
                         institution.path("level").asString(null)),
-                id -> new Institution(id, id, null));
+                id -> new Institution(id, id, null), clock, properties.registryNamesTtl());
     }
 
     /** The institutions of these ids by id; null and blank ids are left out. */

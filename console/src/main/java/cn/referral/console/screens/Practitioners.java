@@ -1,19 +1,21 @@
 package cn.referral.console.screens;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import cn.referral.console.config.ConsoleProperties;
 import cn.referral.console.gateway.GatewayClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The practitioners whose ids the screens show (the family doctor a down-referral is handed over to), read from the
- * registry through the gateway and remembered, and the family doctors of an institution, whom the down-referral form
- * offers.
+ * registry through the gateway and remembered for {@code console.registry-names-ttl}, and the family doctors of an
+ * institution, whom the down-referral form offers.
  */
 @Component
 class Practitioners {
@@ -37,10 +39,11 @@ class Practitioners {
     private final GatewayClient gateway;
     private final RegistryRecords<Practitioner> records;
 
-    Practitioners(GatewayClient gateway) {
+    Practitioners(GatewayClient gateway, ConsoleProperties properties, Clock clock) {
         this.gateway = gateway;
         this.records = new RegistryRecords<>(gateway, "/api/registry/practitioners/{id}",
-                (id, practitioner) -> Practitioner.of(practitioner), id -> new Practitioner(id, id, null));
+                (id, practitioner) -> Practitioner.of(practitioner), id -> new Practitioner(id, id, null), clock,
+                properties.registryNamesTtl());
     }
 
     /** The practitioner of this id; for a blank id, one without a name. */

@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * and never echoed back: after an error the field is empty and only its last four characters show.
  * Route suggestions come from the registry's {@code /routes}, with the reserve's free units. The family doctor a
  * down-referral hands the patient over to is chosen by name among the family doctors of the institution it goes to,
- * when the form knows that institution.
+ * when the form knows that institution: the target chosen, else the primary institution of the patient's contract in
+ * force, where referral-service sends a down-referral without a target.
  */
 @Controller
 class ReferralFormController {
@@ -39,20 +40,39 @@ class ReferralFormController {
     static final List<String> DEPARTMENTS = List.of("心血管内科", "神经内科", "全科", "康复医学科", "肿瘤科",
             "急诊医学科", "中医科");
 
+    /**
+     * The form's own field (never posted to the API) keeping where a down-referral without a target goes: the primary
+     * institution of the patient's family-doctor contract in force, for the form drawn again after an error.
+     */
+    static final String CONTRACTED_INSTITUTION = "contract.primaryInstitutionId";
+
+    /**
+     * The family doctors the form offers, and the institution they work at; {@code contracted} when it is the
+     * patient's contracted one, where the down-referral goes without a target. None, and no institution, when the
+     * form asks for the doctor's id instead.
+     */
+    record FamilyDoctors(List<Practitioners.Practitioner> doctors, String institutionName, boolean contracted) {
+
+        static final FamilyDoctors NONE = new FamilyDoctors(List.of(), null, false);
+    }
+
     private final GatewayClient gateway;
     private final SignedIn signedIn;
     private final ProblemMessages problems;
     private final RouteSuggestions suggestions;
     private final Practitioners practitioners;
+    private final Institutions institutions;
     private final Clock clock;
 
     ReferralFormController(GatewayClient gateway, SignedIn signedIn, ProblemMessages problems,
-                           RouteSuggestions suggestions, Practitioners practitioners, Clock clock) {
+                           RouteSuggestions suggestions, Practitioners practitioners, Institutions institutions,
+                           Clock clock) {
         this.gateway = gateway;
         this.signedIn = signedIn;
         this.problems = problems;
         this.suggestions = suggestions;
         this.practitioners = practitioners;
+        this.institutions = institutions;
         this.clock = clock;
     }
 
@@ -78,11 +98,14 @@ class ReferralFormController {
             form.put("continuityPlan.followUps", "7 复查");
         }
         if (basedOn == null) {
-            return Mono.fromSupplier(() -> render(model, form, Map.of(), List.of()));
+            return Mono.fromSupplier(() -> render(model, form, Map.of(), FamilyDoctors.NONE));
         }
         return Screen.credentials(signedIn, exchange)
                 .flatMap(credentials -> gateway.get(credentials.token(), "/api/referrals/{id}", basedOn)
                         .doOnNext(up -> prefillFrom(up, form))
+                        .flatMap(up -> contractedInstitution(credentials, up.path("patient").path("patientRef")
+                                .asString("")))
+                        .doOnNext(institution -> form.put(CONTRACTED_INSTITUTION, institution))
                         .then(Mono.defer(() -> familyDoctors(credentials, form)))
                         .map(doctors -> render(model, form, Map.of(), doctors)));
     }
@@ -158,6 +181,28 @@ class ReferralFormController {
                 }));
     }
 
+    /**
+     * The down-referral form's family-doctor field drawn again for the target the doctor chose among the routes (htmx
+     * fragment): that target's family doctors, or the contracted centre's when the doctor chose to let the contract
+     * decide, or the id asked for when neither is known. A new target is a new choice: nobody is chosen yet.
+     */
+    @GetMapping("/fragments/family-doctors")
+    Mono<String> familyDoctorField(@RequestParam(name = "toInstitutionId", required = false) String target,
+                                   @RequestParam(name = CONTRACTED_INSTITUTION, required = false) String contracted,
+                                   ServerWebExchange exchange, Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("direction", "DOWN");
+        form.put("toInstitutionId", target);
+        form.put(CONTRACTED_INSTITUTION, contracted);
+        return Screen.credentials(signedIn, exchange).flatMap(credentials -> familyDoctors(credentials, form))
+                .map(doctors -> {
+                    model.addAttribute("form", form);
+                    model.addAttribute("errors", Map.of());
+                    offer(model, doctors);
+                    return "fragments :: familyDoctor";
+                });
+    }
+
     /** The day, and the resource and department a referral of this form would hold a unit of. */
     record ReserveWanted(String day, String careType, String department) {
 
@@ -201,13 +246,9 @@ class ReferralFormController {
                 .onErrorReturn(-1L);
     }
 
-    /**
-     * A down-referral starts from the up-referral it closes: diagnosis, department, care type, insurance, and the
-     * institution that referred the patient up, whose family doctors take the patient over.
-     */
+    /** A down-referral starts from the up-referral it closes: diagnosis, department, care type, insurance. */
     private static void prefillFrom(JsonNode up, Map<String, String> form) {
         form.put("basedOn", up.path("id").asString());
-        form.put("upReferral.fromInstitutionId", up.path("fromInstitutionId").asString(""));
         form.put("diagnosis.code", up.path("diagnosisCode").asString(""));
         form.put("diagnosis.name", up.path("diagnosisName").asString(""));
         form.put("fromDepartment", up.path("toDepartment").asString("全科"));
@@ -220,31 +261,61 @@ class ReferralFormController {
     }
 
     /**
-     * The family doctors a down-referral may be handed over to: those of the institution it goes to, when the form
-     * knows it (the route chosen, else the institution that referred the patient up); none when it does not, when the
-     * registry does not answer, or when the doctor already typed an id that is none of them, so the form asks for the
-     * id as typed.
+     * Where a down-referral without a target goes, as referral-service decides it ({@code ContractedPrimaryCare}):
+     * the primary institution of the patient's family-doctor contract in force today, read from the registry by the
+     * patient's pseudonym (a read of the contract the registry records, for continuity of care). Empty when the
+     * patient has no contract in force (referral-service then asks for a target), or the registry does not answer.
      */
-    private Mono<List<Practitioners.Practitioner>> familyDoctors(Credentials credentials, Map<String, String> form) {
+    private Mono<String> contractedInstitution(Credentials credentials, String patientRef) {
+        if (patientRef.isBlank()) {
+            return Mono.empty();
+        }
+        return gateway.get(credentials.token(), "/api/registry/contracts?patientRef={patientRef}", patientRef)
+                .filter(contract -> contract.path("validToday").asBoolean(false))
+                .map(contract -> contract.path("primaryInstitutionId").asString(""))
+                .filter(institution -> !institution.isBlank())
+                .onErrorResume(error -> Mono.empty());
+    }
+
+    /**
+     * The family doctors a down-referral may be handed over to: those of the institution it goes to, when the form
+     * knows it (the route chosen, else the patient's contracted institution), named by the registry; none when it
+     * does not (the patient has no contract in force and no target is chosen), when the registry does not answer, or
+     * when the doctor already typed an id that is none of them, so the form asks for the id as typed.
+     */
+    private Mono<FamilyDoctors> familyDoctors(Credentials credentials, Map<String, String> form) {
         String target = blankToNull(form.get("toInstitutionId"));
-        String institution = target != null ? target : blankToNull(form.get("upReferral.fromInstitutionId"));
+        String institution = target != null ? target : blankToNull(form.get(CONTRACTED_INSTITUTION));
         if (!"DOWN".equals(form.get("direction")) || institution == null) {
-            return Mono.just(List.of());
+            return Mono.just(FamilyDoctors.NONE);
         }
         String chosen = blankToNull(form.get("continuityPlan.handover.familyDoctorId"));
-        return practitioners.familyDoctorsAt(credentials.token(), institution)
-                .map(doctors -> chosen == null || doctors.stream().anyMatch(doctor -> doctor.id().equals(chosen))
-                        ? doctors : List.of());
+        return Mono.zip(practitioners.familyDoctorsAt(credentials.token(), institution),
+                        institutions.names(credentials.token(), List.of(institution)))
+                .map(found -> {
+                    List<Practitioners.Practitioner> doctors = found.getT1();
+                    boolean offered = !doctors.isEmpty() && (chosen == null
+                            || doctors.stream().anyMatch(doctor -> doctor.id().equals(chosen)));
+                    return offered ? new FamilyDoctors(doctors, found.getT2().get(institution), target == null)
+                            : FamilyDoctors.NONE;
+                });
     }
 
     private String render(Model model, Map<String, String> form, Map<String, String> errors,
-                          List<Practitioners.Practitioner> familyDoctors) {
+                          FamilyDoctors familyDoctors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("departments", DEPARTMENTS);
         model.addAttribute("down", "DOWN".equals(form.get("direction")));
-        model.addAttribute("familyDoctors", familyDoctors);
+        offer(model, familyDoctors);
         return "referral-form";
+    }
+
+    /** The family doctors the family-doctor field offers, and where they work. */
+    private static void offer(Model model, FamilyDoctors familyDoctors) {
+        model.addAttribute("familyDoctors", familyDoctors.doctors());
+        model.addAttribute("familyDoctorsAt", familyDoctors.institutionName());
+        model.addAttribute("familyDoctorsContracted", familyDoctors.contracted());
     }
 
     /** The form again after a refusal, with what was typed, the identity number only as its last characters. */

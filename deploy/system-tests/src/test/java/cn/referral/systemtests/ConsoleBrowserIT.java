@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -190,15 +191,30 @@ class ConsoleBrowserIT {
         replace("patient-insuredPersonNo", patient.insuredPersonNo());
         replace("patient-insuranceRegionCode", DemoNetwork.NANAN_REGION);
         web.findElement(By.id("medications")).sendKeys("阿司匹林肠溶片 100mg qd\n阿托伐他汀钙片 20mg qn");
-        // the family doctors of the centre the patient came from, by name; the form posts the one chosen's id
+        // the family doctors of the patient's contracted centre, by name; the form posts the one chosen's id
         Select familyDoctor = new Select(web.findElement(By.id("familyDoctor")));
         familyDoctor.selectByValue(DemoNetwork.SHIJING_FAMILY_DOCTOR);
         assertThat(familyDoctor.getFirstSelectedOption().getText()).isEqualTo("黄志明（主治医师）");
+        assertThat(text("[data-test=family-doctors-at]")).as("the centre read from the patient's contract")
+                .isEqualTo("南安市石井镇中心卫生院（患者签约机构）的家庭医生");
         // what goes down is the after-care diagnosis of the DOWN catalog
         replace("diagnosis-name", "脑梗死后遗症");
         web.findElement(By.id("diagnosis-code")).clear();
         web.findElement(By.id("diagnosis-code")).sendKeys("I69.3", Keys.TAB);
         new WebDriverWait(web, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("target-contracted")));
+        // another target chosen among the routes: the family-doctor field is drawn again for it, no longer the
+        // contracted centre's; back to the contracted centre, its doctors are offered again and one chosen anew
+        new WebDriverWait(web, PAGE).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#routes input[name=toInstitutionId]:not(#target-contracted)"))).click();
+        new WebDriverWait(web, PAGE).ignoring(StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> at = driver.findElements(By.cssSelector("[data-test=family-doctors-at]"));
+            return at.isEmpty() || !at.get(0).getText().contains("患者签约机构");
+        });
+        click("#target-contracted");
+        new WebDriverWait(web, PAGE).ignoring(StaleElementReferenceException.class).until(driver ->
+                driver.findElements(By.cssSelector("[data-test=family-doctors-at]")).stream()
+                        .anyMatch(at -> at.getText().equals("南安市石井镇中心卫生院（患者签约机构）的家庭医生")));
+        new Select(web.findElement(By.id("familyDoctor"))).selectByValue(DemoNetwork.SHIJING_FAMILY_DOCTOR);
         browser.screenshot("09-down-referral-form");
         click("[data-test=submit]");
         String downId = currentReferralId();
