@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.PractitionerUseCases;
 import cn.referral.registry.application.port.out.InstitutionStore;
@@ -11,7 +12,6 @@ import cn.referral.registry.application.port.out.PractitionerStore;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.practitioner.Practitioner;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

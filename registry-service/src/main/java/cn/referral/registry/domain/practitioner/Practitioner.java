@@ -3,6 +3,7 @@ package cn.referral.registry.domain.practitioner;
 import java.util.Objects;
 
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.registry.domain.RegistryRuleViolation;
 
 /** A doctor or other practitioner of one institution: who can be a family doctor or a referral's contact. */

@@ -12,11 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.practitioner.Practitioner;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 
 class OnePlusOnePlusOneTest {

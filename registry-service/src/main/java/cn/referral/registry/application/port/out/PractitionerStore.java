@@ -1,8 +1,8 @@
 package cn.referral.registry.application.port.out;
 
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.registry.domain.practitioner.Practitioner;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
