@@ -1,5 +1,6 @@
 package cn.referral.registry.application;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 
 import cn.referral.platform.application.NotFound;
@@ -20,11 +21,14 @@ public class PractitionerService implements PractitionerUseCases {
 
     private final PractitionerStore store;
     private final InstitutionStore institutions;
+    private final Clock clock;
     private final Supplier<String> ids;
 
-    public PractitionerService(PractitionerStore store, InstitutionStore institutions, Supplier<String> ids) {
+    public PractitionerService(PractitionerStore store, InstitutionStore institutions, Clock clock,
+                               Supplier<String> ids) {
         this.store = store;
         this.institutions = institutions;
+        this.clock = clock;
         this.ids = ids;
     }
 
@@ -35,10 +39,10 @@ public class PractitionerService implements PractitionerUseCases {
                 .filter(Institution::active)
                 .switchIfEmpty(Mono.error(() -> new RegistryRuleViolation("unknown-institution", "institutionId",
                         "no active institution with id " + institutionId)))
-                .map(institution -> new Practitioner(id == null ? new PractitionerId(ids.get()) : id, name, institutionId,
-                        role, title, department))
-                .flatMap(practitioner -> id == null ? store.insert(practitioner)
-                        : store.findById(id).switchIfEmpty(Mono.defer(() -> store.insert(practitioner)))));
+                .map(institution -> Practitioner.register(id == null ? new PractitionerId(ids.get()) : id, name,
+                        institutionId, role, title, department, clock.instant()))
+                .flatMap(registered -> id == null ? store.insert(registered)
+                        : store.findById(id).switchIfEmpty(Mono.defer(() -> store.insert(registered)))));
     }
 
     @Override

@@ -49,7 +49,7 @@ class DemoDataIT extends RegistryItSupport {
         loader.load().block(Duration.ofMinutes(1));
 
         assertThat(counts()).isEqualTo(before);
-        for (String collection : List.of("institutions", "alliances", "catalogs")) {
+        for (String collection : List.of("institutions", "alliances", "catalogs", "practitioners")) {
             assertThat(mongo.findAll(Document.class, collection).map(d -> ((Number) d.get("version")).longValue())
                     .distinct().collectList().block(Duration.ofSeconds(10))).as(collection).containsExactly(1L);
         }
@@ -75,6 +75,21 @@ class DemoDataIT extends RegistryItSupport {
         assertThat(snapshot.get("grids").size()).isEqualTo(15);
         assertThat(snapshot.get("hubInstitutionId").asString()).isEqualTo("wz-lucheng-peoples-hospital");
         assertThat(snapshot.get("type").asString()).isEqualTo("URBAN_MEDICAL_GROUP");
+    }
+
+    /** deploy/run-local's down-referrals hand the patient over to a demo family doctor referral-service must know. */
+    @Test
+    void aNewConsumerOfThePractitionersSeesEveryDemoPractitionerAtTheirInstitution() {
+        int practitioners = FILES.practitioners().size();
+        List<ConsumerRecord<String, byte[]>> published = await().atMost(Duration.ofSeconds(60)).until(
+                () -> KafkaRecords.read(brokers, "registry.practitioners.v1", practitioners, Duration.ofSeconds(5)),
+                records -> keys(records).size() == practitioners);
+        ConsumerRecord<String, byte[]> gp = published.stream()
+                .filter(r -> r.key().equals("na-shijing-gp-1")).findFirst().orElseThrow();
+        var snapshot = JSON.readTree(gp.value());
+        assertThat(snapshot.get("institutionId").asString()).isEqualTo("na-shijing-thc");
+        assertThat(snapshot.get("role").asString()).isEqualTo("GENERAL_PRACTITIONER");
+        assertThat(snapshot.get("active").asBoolean()).isTrue();
     }
 
     @Test
