@@ -2,7 +2,7 @@ package cn.referral.referral.domain.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 
@@ -35,43 +35,31 @@ class HandoverToFamilyDoctorAtTargetTest {
 
     @Test
     void aDoctorOfAnotherInstitutionIsRefusedNamingWhereTheyWork() {
-        assertThatThrownBy(() -> HandoverToFamilyDoctorAtTarget.check(handingOverTo("na-shijing-gp-1"), NANHUI,
-                shijingGp))
-                .isInstanceOfSatisfying(ReferralRuleViolation.class, violation -> {
-                    assertThat(violation.code()).isEqualTo("handover-doctor-not-at-institution");
-                    assertThat(violation.field()).isEqualTo(FIELD);
-                    assertThat(violation.getMessage()).isEqualTo("na-shijing-gp-1 works at na-shijing-thc, "
-                            + "not at wz-lucheng-nanhui-chc where the patient goes");
-                });
+        ReferralRuleViolation violation = refused(handingOverTo("na-shijing-gp-1"), NANHUI, shijingGp);
+
+        assertThat(violation.code()).isEqualTo("handover-doctor-not-at-institution");
+        assertThat(violation.getMessage()).isEqualTo("na-shijing-gp-1 works at na-shijing-thc, "
+                + "not at wz-lucheng-nanhui-chc where the patient goes");
     }
 
     @Test
     void aDoctorTheRegistryDoesNotKnowOrNoLongerInServiceIsRefused() {
-        assertThatThrownBy(() -> HandoverToFamilyDoctorAtTarget.check(handingOverTo("dr-nobody"), SHIJING, null))
-                .isInstanceOfSatisfying(ReferralRuleViolation.class, violation -> {
-                    assertThat(violation.code()).isEqualTo("handover-doctor-not-at-institution");
-                    assertThat(violation.field()).isEqualTo(FIELD);
-                    assertThat(violation.getMessage()).contains("dr-nobody");
-                });
+        ReferralRuleViolation unknown = refused(handingOverTo("dr-nobody"), SHIJING, null);
+        assertThat(unknown.code()).isEqualTo("handover-doctor-not-at-institution");
+        assertThat(unknown.getMessage()).contains("dr-nobody");
+
         Practitioner retired = doctor("na-shijing-gp-2", SHIJING, "GENERAL_PRACTITIONER", false);
-        assertThatThrownBy(() -> HandoverToFamilyDoctorAtTarget.check(handingOverTo("na-shijing-gp-2"), SHIJING,
-                retired))
-                .isInstanceOfSatisfying(ReferralRuleViolation.class, violation -> {
-                    assertThat(violation.code()).isEqualTo("handover-doctor-not-at-institution");
-                    assertThat(violation.field()).isEqualTo(FIELD);
-                    assertThat(violation.getMessage()).isEqualTo("na-shijing-gp-2 is no longer in service");
-                });
+        ReferralRuleViolation inactive = refused(handingOverTo("na-shijing-gp-2"), SHIJING, retired);
+        assertThat(inactive.code()).isEqualTo("handover-doctor-not-at-institution");
+        assertThat(inactive.getMessage()).isEqualTo("na-shijing-gp-2 is no longer in service");
     }
 
     @Test
     void aSpecialistAtTheTargetIsNoFamilyDoctor() {
         Practitioner specialist = doctor("na-shijing-cardio", SHIJING, "SPECIALIST", true);
-        assertThatThrownBy(() -> HandoverToFamilyDoctorAtTarget.check(handingOverTo("na-shijing-cardio"), SHIJING,
-                specialist))
-                .isInstanceOfSatisfying(ReferralRuleViolation.class, violation -> {
-                    assertThat(violation.code()).isEqualTo("handover-doctor-not-family-doctor");
-                    assertThat(violation.field()).isEqualTo(FIELD);
-                });
+
+        assertThat(refused(handingOverTo("na-shijing-cardio"), SHIJING, specialist).code())
+                .isEqualTo("handover-doctor-not-family-doctor");
     }
 
     @Test
@@ -86,6 +74,15 @@ class HandoverToFamilyDoctorAtTargetTest {
                 .doesNotThrowAnyException();
         assertThat(HandoverToFamilyDoctorAtTarget.named(handingOverTo(" "))).isNull();
         assertThat(HandoverToFamilyDoctorAtTarget.named(handingOverTo("na-shijing-gp-1"))).isEqualTo("na-shijing-gp-1");
+    }
+
+    /** The rule broken by handing the patient over to {@code doctor} at {@code target}: always on the handover's field. */
+    private static ReferralRuleViolation refused(ContinuityPlan plan, InstitutionId target, Practitioner doctor) {
+        Throwable thrown = catchThrowable(() -> HandoverToFamilyDoctorAtTarget.check(plan, target, doctor));
+        assertThat(thrown).isInstanceOf(ReferralRuleViolation.class);
+        ReferralRuleViolation violation = (ReferralRuleViolation) thrown;
+        assertThat(violation.field()).isEqualTo(FIELD);
+        return violation;
     }
 
     private static ContinuityPlan handingOverTo(String familyDoctorId) {

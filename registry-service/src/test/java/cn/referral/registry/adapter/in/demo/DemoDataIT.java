@@ -66,9 +66,7 @@ class DemoDataIT extends RegistryItSupport {
         assertThat(institutionKeys).contains("wz-wmu-first-hospital", "wz-lucheng-nanhui-chc", "na-county-hospital",
                 "na-shijing-thc", "wz-central-hospital", "wz-lucheng-guanghua-chc", "wz-longwan-yaoxi-chc");
 
-        List<ConsumerRecord<String, byte[]>> alliances = await().atMost(Duration.ofSeconds(60)).until(
-                () -> KafkaRecords.read(brokers, "registry.alliances.v1", ALLIANCES, Duration.ofSeconds(5)),
-                records -> keys(records).size() == ALLIANCES);
+        List<ConsumerRecord<String, byte[]>> alliances = everyKeyOf("registry.alliances.v1", ALLIANCES);
         ConsumerRecord<String, byte[]> central = alliances.stream()
                 .filter(r -> r.key().equals("wz-urban-group-central")).findFirst().orElseThrow();
         var snapshot = JSON.readTree(central.value());
@@ -80,11 +78,9 @@ class DemoDataIT extends RegistryItSupport {
     /** deploy/run-local's down-referrals hand the patient over to a demo family doctor referral-service must know. */
     @Test
     void aNewConsumerOfThePractitionersSeesEveryDemoPractitionerAtTheirInstitution() {
-        int practitioners = FILES.practitioners().size();
-        List<ConsumerRecord<String, byte[]>> published = await().atMost(Duration.ofSeconds(60)).until(
-                () -> KafkaRecords.read(brokers, "registry.practitioners.v1", practitioners, Duration.ofSeconds(5)),
-                records -> keys(records).size() == practitioners);
-        ConsumerRecord<String, byte[]> gp = published.stream()
+        List<ConsumerRecord<String, byte[]>> practitioners = everyKeyOf("registry.practitioners.v1",
+                FILES.practitioners().size());
+        ConsumerRecord<String, byte[]> gp = practitioners.stream()
                 .filter(r -> r.key().equals("na-shijing-gp-1")).findFirst().orElseThrow();
         var snapshot = JSON.readTree(gp.value());
         assertThat(snapshot.get("institutionId").asString()).isEqualTo("na-shijing-thc");
@@ -123,6 +119,13 @@ class DemoDataIT extends RegistryItSupport {
         return List.of("institutions", "alliances", "catalogs", "practitioners").stream()
                 .collect(Collectors.toMap(c -> c, c -> mongo.count(new org.springframework.data.mongodb.core.query.Query(),
                         c).block(Duration.ofSeconds(10))));
+    }
+
+    /** The records of a compacted topic a new consumer reads, once it has read {@code count} keys. */
+    private List<ConsumerRecord<String, byte[]>> everyKeyOf(String topic, int count) {
+        return await().atMost(Duration.ofSeconds(60)).until(
+                () -> KafkaRecords.read(brokers, topic, count, Duration.ofSeconds(5)),
+                records -> keys(records).size() == count);
     }
 
     private static Set<String> keys(List<ConsumerRecord<String, byte[]>> records) {
