@@ -31,7 +31,8 @@ class AsyncApiContractTest {
         }
         assertThat(produced).hasSize(9);
         assertThat(names).containsAll(produced).contains("quota.slot-held.v1", "quota.waitlisted.v1",
-                "quota.unavailable.v1", "quota.slot-released.v1", "registry.catalog.v1", "registry.contract.v1");
+                "quota.unavailable.v1", "quota.slot-released.v1", "registry.catalog.v1", "registry.contract.v1",
+                "registry.practitioner.v1");
 
         assertThat(document.at("channels", "referralEvents").get("address")).isEqualTo(ReferralTopics.REFERRAL_EVENTS);
         assertThat(document.at("channels", "referralEvents", "messages")).hasSize(9);

@@ -319,6 +319,53 @@ class ReferralLifecycleIT extends ReferralItSupport {
         assertThat(get("/worklists/incoming?state=LOST", countyDesk).getStatus().value()).isEqualTo(400);
     }
 
+    /**
+     * The family doctor a down-referral hands the patient over to works at the institution the patient goes to
+     * ({@code HandoverToFamilyDoctorAtTarget}), also when the contract chose it: a doctor of another institution, a
+     * hospital specialist or an id the registry does not know is a 422 naming the field; the centre's own family
+     * doctor is taken.
+     */
+    @Test
+    void aDownReferralHandsThePatientOverOnlyToAFamilyDoctorOfTheInstitutionTheyGoTo() {
+        String idNumber = idNumber(43);
+        contract(idNumber, NANHUI_CENTRE);
+        Map<String, Object> down = aStrokePatientSentDownForRehabilitation(idNumber);
+
+        for (String wrongDoctor : List.of(SHIJING_FAMILY_DOCTOR, "dr-nobody")) {
+            EntityExchangeResult<String> refused = submit(cityDoctor, handingOverTo(down, wrongDoctor), null);
+            assertThat(refused.getStatus().value()).as(refused.getResponseBody()).isEqualTo(422);
+            JsonNode problem = json(refused);
+            assertThat(problem.get("code").asString()).isEqualTo("handover-doctor-not-at-institution");
+            assertThat(problem.get("type").asString())
+                    .isEqualTo("urn:problem-type:referral-platform:referral/handover-doctor-not-at-institution");
+            assertThat(problem.get("errors")).hasSize(1);
+            assertThat(problem.get("errors").get(0).get("field").asString())
+                    .isEqualTo("continuityPlan.handover.familyDoctorId");
+            assertThat(problem.get("errors").get(0).get("message").asString()).contains(wrongDoctor);
+        }
+        EntityExchangeResult<String> specialist = submit(cityDoctor, handingOverTo(down, CITY_NEUROLOGIST), null);
+        assertThat(specialist.getStatus().value()).as(specialist.getResponseBody()).isEqualTo(422);
+        assertThat(json(specialist).get("errors").get(0).get("field").asString())
+                .isEqualTo("continuityPlan.handover.familyDoctorId");
+
+        EntityExchangeResult<String> created = submit(cityDoctor, down, null);
+        assertThat(created.getStatus().value()).as(created.getResponseBody()).isEqualTo(201);
+        assertThat(json(created).get("toInstitutionId").asString()).isEqualTo(NANHUI_CENTRE);
+        assertThat(referral(json(created).get("id").asString(), cityDoctor).get("continuityPlan").get("handover")
+                .get("familyDoctorId").asString()).isEqualTo(NANHUI_FAMILY_DOCTOR);
+
+        // a target named by the doctor is checked the same way: the Shijing centre's family doctor for Shijing
+        Map<String, Object> toShijing = handingOverTo(aStrokePatientSentDownForRehabilitation(idNumber(44)),
+                SHIJING_FAMILY_DOCTOR);
+        toShijing.put("toInstitutionId", SHIJING_CENTRE);
+        EntityExchangeResult<String> named = submit(cityDoctor, toShijing, null);
+        assertThat(named.getStatus().value()).as(named.getResponseBody()).isEqualTo(201);
+        EntityExchangeResult<String> elsewhere = submit(cityDoctor,
+                handingOverTo(toShijing, NANHUI_FAMILY_DOCTOR), null);
+        assertThat(elsewhere.getStatus().value()).as(elsewhere.getResponseBody()).isEqualTo(422);
+        assertThat(json(elsewhere).get("code").asString()).isEqualTo("handover-doctor-not-at-institution");
+    }
+
     @Test
     void badInputIsAProblemNamingTheFieldOrTheRule() {
         String valid = idNumber(99);
@@ -490,6 +537,14 @@ class ReferralLifecycleIT extends ReferralItSupport {
         assertThat(served).isEqualTo(everyActionStored);
     }
 
+    /** The down-referral with its continuity plan handing the patient over to {@code familyDoctorId} instead. */
+    private static Map<String, Object> handingOverTo(Map<String, Object> down, String familyDoctorId) {
+        Map<String, Object> changed = new LinkedHashMap<>(down);
+        changed.put("continuityPlan", Map.of("followUps", List.of(Map.of("afterDays", 14, "purpose", "神经功能评估")),
+                "handover", Map.of("familyDoctorId", familyDoctorId, "note", "康复训练")));
+        return changed;
+    }
+
     /**
      * A down-referral from the city hospital's neurology to the patient's contracted centre (not named: the
      * contract decides), for rehabilitation after a stroke, with a continuity plan.
@@ -503,7 +558,7 @@ class ReferralLifecycleIT extends ReferralItSupport {
         down.put("reason", "脑梗死恢复期, 下转社区康复");
         down.put("continuityPlan", Map.of("followUps", List.of(Map.of("afterDays", 14, "purpose", "神经功能评估")),
                 "longPrescription", Map.of("medications", List.of("阿司匹林肠溶片 100mg qd"), "days", 60),
-                "handover", Map.of("familyDoctorId", "dr-zhou", "note", "康复训练")));
+                "handover", Map.of("familyDoctorId", NANHUI_FAMILY_DOCTOR, "note", "康复训练")));
         return down;
     }
 }

@@ -7,6 +7,7 @@ import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.events.published.RegistryTopics;
 
 /**
@@ -30,6 +31,8 @@ public record RegistryView<K>(String consumerName, String snapshotType, Function
             new RegistryView<>("catalog-view", RegistryTopics.CATALOG_SNAPSHOT, CatalogId::new);
     public static final RegistryView<ContractId> CONTRACTS =
             new RegistryView<>("contract-view", RegistryTopics.CONTRACT_SNAPSHOT, ContractId::new);
+    public static final RegistryView<PractitionerId> PRACTITIONERS =
+            new RegistryView<>("practitioner-view", RegistryTopics.PRACTITIONER_SNAPSHOT, PractitionerId::new);
 
     public RegistryView {
         Objects.requireNonNull(consumerName, "consumerName");

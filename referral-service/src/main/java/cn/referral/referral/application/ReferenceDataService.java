@@ -5,6 +5,7 @@ import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.mongo.LocalView;
 import cn.referral.referral.application.port.in.InstitutionViewUseCases;
 import cn.referral.referral.application.port.in.ReferenceDataUseCases;
@@ -14,9 +15,13 @@ import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.Practitioner;
 import reactor.core.publisher.Mono;
 
-/** Keeps the local views of the registry's compacted topics: institutions, catalogs, contracts, alliances. */
+/**
+ * Keeps the local views of the registry's compacted topics: institutions, catalogs, contracts, alliances,
+ * practitioners.
+ */
 public class ReferenceDataService implements InstitutionViewUseCases, ReferenceDataUseCases {
 
     private final InstitutionDirectory institutions;
@@ -51,5 +56,10 @@ public class ReferenceDataService implements InstitutionViewUseCases, ReferenceD
     @Override
     public LocalView<Alliance, AllianceId> alliances() {
         return views.allianceView();
+    }
+
+    @Override
+    public LocalView<Practitioner, PractitionerId> practitioners() {
+        return views.practitionerView();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import cn.referral.platform.application.NotFound;
 import cn.referral.platform.application.NotPermitted;
 import cn.referral.platform.audit.AccessPurpose;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.domain.ReferralId;
 import cn.referral.platform.domain.StaleVersion;
 import cn.referral.platform.security.Caller;
@@ -37,9 +39,11 @@ import cn.referral.referral.application.port.out.SourceDeductibleBounds;
 import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
+import cn.referral.referral.domain.network.Practitioner;
 import cn.referral.referral.domain.policy.CatalogEligibility;
 import cn.referral.referral.domain.policy.ContractedPrimaryCare;
 import cn.referral.referral.domain.policy.DownReferralToPrimaryCare;
+import cn.referral.referral.domain.policy.HandoverToFamilyDoctorAtTarget;
 import cn.referral.referral.domain.policy.KnownDepartment;
 import cn.referral.referral.domain.policy.LevelDirectionRule;
 import cn.referral.referral.domain.referral.Action;
@@ -137,8 +141,10 @@ public class ReferralService implements ReferralUseCases {
                     return Mono.zip(institution(command.fromInstitutionId(), "fromInstitutionId"),
                                     institution(target.institutionId(), "toInstitutionId"),
                                     referenceData.catalogs().collectList(),
-                                    upReferral(command, patient, actor))
-                            .map(found -> new SubmissionInputs(found.getT1(), found.getT2(), found.getT3()))
+                                    upReferral(command, patient, actor),
+                                    handoverDoctor(command))
+                            .map(found -> new SubmissionInputs(found.getT1(), found.getT2(), found.getT3(),
+                                    found.getT5().orElse(null)))
                             .map(found -> {
                                 ReferralRequest request = request(command, patient, target.institutionId());
                                 Institution source = found.source();
@@ -146,6 +152,8 @@ public class ReferralService implements ReferralUseCases {
                                 List<String> context = new ArrayList<>();
                                 context.add(LevelDirectionRule.check(command.direction(), source, destination));
                                 KnownDepartment.check(destination, request.toDepartment());
+                                HandoverToFamilyDoctorAtTarget.check(request.continuityPlan(), destination.id(),
+                                        found.handoverDoctor());
                                 context.add(target.explanation());
                                 Eligibility eligibility = CatalogEligibility.assess(command.direction(),
                                         command.careType(), command.diagnosis(), destination.level(),
@@ -164,8 +172,24 @@ public class ReferralService implements ReferralUseCases {
                 .flatMap(submission -> upLinks.link(submission.referral(), actor).thenReturn(submission));
     }
 
-    /** The institutions and catalogs a submission is checked against, by name (zipped in this order). */
-    private record SubmissionInputs(Institution source, Institution destination, List<Catalog> catalogs) {
+    /**
+     * The institutions, catalogs and handover doctor (null where the plan names none or the registry knows none
+     * by that id) a submission is checked against, by name (zipped in this order).
+     */
+    private record SubmissionInputs(Institution source, Institution destination, List<Catalog> catalogs,
+                                    Practitioner handoverDoctor) {
+    }
+
+    /**
+     * The practitioner a down-referral's plan hands the patient over to, as the registry's practitioner view holds
+     * them ({@link HandoverToFamilyDoctorAtTarget}); empty where the plan names none or the view holds none by that
+     * id, so it can sit in a zip.
+     */
+    private Mono<Optional<Practitioner>> handoverDoctor(SubmitReferralCommand command) {
+        String named = HandoverToFamilyDoctorAtTarget.named(command.continuityPlan());
+        return named == null ? Mono.just(Optional.empty())
+                : referenceData.practitioner(new PractitionerId(named)).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty());
     }
 
     /**

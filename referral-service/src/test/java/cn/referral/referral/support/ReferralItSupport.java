@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The outside world of referral-service in one JVM: the registry's snapshots and quota's answers
  * published as plain CloudEvents records, referral.events.v1 read with a plain consumer, the API
  * called over HTTP with test tokens. Demo institutions: the Wenzhou city hospital (TERTIARY), the
- * Nan'an county hospital (SECONDARY), two primary institutions and a closed hospital.
+ * Nan'an county hospital (SECONDARY), two primary institutions and a closed hospital; a family doctor of each
+ * primary institution and a specialist of the city hospital.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ReferralItSupport {
@@ -59,6 +60,10 @@ public abstract class ReferralItSupport {
     public static final String SHIJING_CENTRE = "na-shijing-thc";
     public static final String CLOSED_HOSPITAL = "wz-closed-hospital";
     public static final String NAN_AN_COMMUNITY = "na-county-medical-community";
+    /** The family doctor (全科医生) of the Nanhui centre, who takes over the patients sent down to it. */
+    public static final String NANHUI_FAMILY_DOCTOR = "dr-zhou";
+    public static final String SHIJING_FAMILY_DOCTOR = "na-shijing-gp-1";
+    public static final String CITY_NEUROLOGIST = "dr-lin";
     public static final String EVENTS = "referral.events.v1";
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -120,8 +125,17 @@ public abstract class ReferralItSupport {
         publish("registry.alliances.v1", NAN_AN_COMMUNITY, "registry.alliance.v1", Map.of(
                 "allianceId", NAN_AN_COMMUNITY, "name", "南安市总医院医共体", "type", "COUNTY_MEDICAL_COMMUNITY",
                 "memberInstitutionIds", List.of(COUNTY_HOSPITAL, SHIJING_CENTRE), "active", true, "version", 1));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                count("institution_view") == 5 && count("catalog_view") == 3 && count("alliance_view") == 1);
+        practitioner(NANHUI_FAMILY_DOCTOR, NANHUI_CENTRE, "GENERAL_PRACTITIONER");
+        practitioner(SHIJING_FAMILY_DOCTOR, SHIJING_CENTRE, "GENERAL_PRACTITIONER");
+        practitioner(CITY_NEUROLOGIST, CITY_HOSPITAL, "SPECIALIST");
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("institution_view") == 5
+                && count("catalog_view") == 3 && count("alliance_view") == 1 && count("practitioner_view") == 3);
+    }
+
+    /** The registry's snapshot of a practitioner in service at {@code institutionId}, as registry-service sends it. */
+    private void practitioner(String id, String institutionId, String role) {
+        publish("registry.practitioners.v1", id, "registry.practitioner.v1", Map.of("practitionerId", id,
+                "institutionId", institutionId, "role", role, "active", true, "version", 1));
     }
 
     private void institution(String id, String name, String level, String region, List<String> departments,
@@ -149,7 +163,8 @@ public abstract class ReferralItSupport {
     protected void contract(String contractId, String idNumber, String primary, long version) {
         publish("registry.contracts.v1", contractId, "registry.contract.v1", Map.of("contractId", contractId,
                 "patientRef", CRYPTO.pseudonym(idNumber), "primaryInstitutionId", primary,
-                "districtHospitalId", COUNTY_HOSPITAL, "cityHospitalId", CITY_HOSPITAL, "familyDoctorId", "dr-zhou",
+                "districtHospitalId", COUNTY_HOSPITAL, "cityHospitalId", CITY_HOSPITAL, "familyDoctorId",
+                NANHUI_FAMILY_DOCTOR,
                 "validFrom", "2020-01-01", "validUntil", "2099-12-31", "active", true, "version", version));
     }
 

@@ -1,9 +1,11 @@
 package cn.referral.registry.application;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 
 import cn.referral.platform.application.NotFound;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.application.port.in.PractitionerUseCases;
 import cn.referral.registry.application.port.out.InstitutionStore;
@@ -11,7 +13,6 @@ import cn.referral.registry.application.port.out.PractitionerStore;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.practitioner.Practitioner;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,11 +21,14 @@ public class PractitionerService implements PractitionerUseCases {
 
     private final PractitionerStore store;
     private final InstitutionStore institutions;
+    private final Clock clock;
     private final Supplier<String> ids;
 
-    public PractitionerService(PractitionerStore store, InstitutionStore institutions, Supplier<String> ids) {
+    public PractitionerService(PractitionerStore store, InstitutionStore institutions, Clock clock,
+                               Supplier<String> ids) {
         this.store = store;
         this.institutions = institutions;
+        this.clock = clock;
         this.ids = ids;
     }
 
@@ -35,10 +39,10 @@ public class PractitionerService implements PractitionerUseCases {
                 .filter(Institution::active)
                 .switchIfEmpty(Mono.error(() -> new RegistryRuleViolation("unknown-institution", "institutionId",
                         "no active institution with id " + institutionId)))
-                .map(institution -> new Practitioner(id == null ? new PractitionerId(ids.get()) : id, name, institutionId,
-                        role, title, department))
-                .flatMap(practitioner -> id == null ? store.insert(practitioner)
-                        : store.findById(id).switchIfEmpty(Mono.defer(() -> store.insert(practitioner)))));
+                .map(institution -> Practitioner.register(id == null ? new PractitionerId(ids.get()) : id, name,
+                        institutionId, role, title, department, clock.instant()))
+                .flatMap(registered -> id == null ? store.insert(registered)
+                        : store.findById(id).switchIfEmpty(Mono.defer(() -> store.insert(registered)))));
     }
 
     @Override

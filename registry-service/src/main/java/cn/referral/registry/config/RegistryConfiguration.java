@@ -55,8 +55,9 @@ class RegistryConfiguration {
     }
 
     @Bean
-    PractitionerUseCases practitionerUseCases(PractitionerStore store, InstitutionStore institutions, IdGenerator ids) {
-        return new PractitionerService(store, institutions, newIds(ids));
+    PractitionerUseCases practitionerUseCases(PractitionerStore store, InstitutionStore institutions, Clock clock,
+                                              IdGenerator ids) {
+        return new PractitionerService(store, institutions, clock, newIds(ids));
     }
 
     @Bean
@@ -85,7 +86,8 @@ class RegistryConfiguration {
                 compacted(RegistryTopics.INSTITUTIONS, partitions, replicas),
                 compacted(RegistryTopics.ALLIANCES, partitions, replicas),
                 compacted(RegistryTopics.CATALOGS, partitions, replicas),
-                compacted(RegistryTopics.CONTRACTS, partitions, replicas));
+                compacted(RegistryTopics.CONTRACTS, partitions, replicas),
+                compacted(RegistryTopics.PRACTITIONERS, partitions, replicas));
     }
 
     private static NewTopic compacted(String name, int partitions, short replicas) {

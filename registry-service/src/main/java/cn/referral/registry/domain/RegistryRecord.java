@@ -3,7 +3,7 @@ package cn.referral.registry.domain;
 import cn.referral.platform.domain.StaleVersion;
 
 /**
- * A record of the registry that other services copy: an institution, alliance, catalog or contract.
+ * A record of the registry that other services copy: an institution, alliance, catalog, contract or practitioner.
  * {@code version} grows by one with every change, so a reader can drop a stale snapshot and a
  * writer can say which version it changed ({@code If-Match}).
  *

@@ -13,6 +13,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import cn.referral.platform.domain.ContractId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.catalog.ReferralDirection;
@@ -20,7 +21,6 @@ import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.institution.InstitutionLevel;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 
 /**
  * A record ends once: deactivating an inactive institution, alliance or catalog, or terminating a terminated

@@ -18,6 +18,7 @@ import cn.referral.platform.domain.AllianceId;
 import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.alliance.AllianceDetails;
 import cn.referral.registry.domain.alliance.AllianceEvent;
@@ -35,7 +36,6 @@ import cn.referral.registry.domain.institution.InstitutionEvent;
 import cn.referral.registry.domain.institution.InstitutionKind;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.institution.RegionCode;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 
 /**
  * Every registry operation announces what happened: one event, naming the operation, with the record as

@@ -20,6 +20,8 @@ public final class RegistryTopics {
     public static final String CATALOG_SNAPSHOT = "registry.catalog.v1";
     public static final String CONTRACTS = "registry.contracts.v1";
     public static final String CONTRACT_SNAPSHOT = "registry.contract.v1";
+    public static final String PRACTITIONERS = "registry.practitioners.v1";
+    public static final String PRACTITIONER_SNAPSHOT = "registry.practitioner.v1";
 
     private RegistryTopics() {
     }

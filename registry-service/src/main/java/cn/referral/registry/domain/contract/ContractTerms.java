@@ -3,7 +3,7 @@ package cn.referral.registry.domain.contract;
 import java.time.LocalDate;
 
 import cn.referral.platform.domain.InstitutionId;
-import cn.referral.registry.domain.practitioner.PractitionerId;
+import cn.referral.platform.domain.PractitionerId;
 
 /**
  * The institutions and doctor a resident signs with and for how long. District and city hospital

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.registry.domain.RegistryRuleViolation;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 
 class FamilyDoctorContractTest {
 

@@ -12,11 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.registry.domain.RegistryRuleViolation;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.practitioner.Practitioner;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 
 class OnePlusOnePlusOneTest {
@@ -27,7 +27,7 @@ class OnePlusOnePlusOneTest {
     private final Map<InstitutionId, Institution> institutions = Map.of(centre.id(), centre, district.id(), district,
             city.id(), city);
     private final Practitioner gp = new Practitioner(new PractitionerId("gp"), "陈晓红", new InstitutionId("chc"),
-            PractitionerRole.GENERAL_PRACTITIONER, "主治医师", "全科");
+            PractitionerRole.GENERAL_PRACTITIONER, "主治医师", "全科", true, 1);
 
     /** Terms naming institutions and the family doctor by their plain ids; district and city may be null. */
     private static ContractTerms terms(String primary, String district, String city, String doctor) {
@@ -60,7 +60,7 @@ class OnePlusOnePlusOneTest {
     @Test
     void theFamilyDoctorIsAGeneralPractitionerOfThePrimaryInstitution() {
         Practitioner specialist = new Practitioner(new PractitionerId("cardio"), "林建国", new InstitutionId("city"),
-                PractitionerRole.SPECIALIST, "主任医师", "心血管内科");
+                PractitionerRole.SPECIALIST, "主任医师", "心血管内科", true, 1);
 
         assertThatThrownBy(() -> OnePlusOnePlusOne.check(terms("chc", null, null, "cardio"), institutions, specialist))
                 .isInstanceOfSatisfying(RegistryRuleViolation.class,

@@ -13,11 +13,13 @@ import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.messaging.EventConsumers;
 import cn.referral.platform.messaging.RegistryView;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.AllianceSnapshotV1;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.CatalogSnapshotV1;
 import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.ContractSnapshotV1;
+import cn.referral.referral.adapter.in.messaging.RegistryMessagesV1.PractitionerSnapshotV1;
 import cn.referral.referral.application.port.in.ReferenceDataUseCases;
 import cn.referral.referral.domain.network.Alliance;
 import cn.referral.referral.domain.network.Catalog;
@@ -25,6 +27,7 @@ import cn.referral.referral.domain.network.CatalogEntry;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.Institution;
 import cn.referral.referral.domain.network.InstitutionLevel;
+import cn.referral.referral.domain.network.Practitioner;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Direction;
 
@@ -60,6 +63,13 @@ class RegistryConsumers {
                 RegistryConsumers::toAlliance);
     }
 
+    /** Bound to {@code registry.practitioners.v1} as {@code registryPractitioners-in-0}. */
+    @Bean
+    Consumer<Message<byte[]>> registryPractitioners(EventConsumers consumers, ReferenceDataUseCases views) {
+        return consumers.localView(RegistryView.PRACTITIONERS, PractitionerSnapshotV1.class, views.practitioners(),
+                RegistryConsumers::toPractitioner);
+    }
+
     private static Institution toInstitution(InstitutionSnapshotV1 snapshot) {
         return new Institution(new InstitutionId(snapshot.institutionId()), snapshot.name(),
                 InstitutionLevel.valueOf(snapshot.level()), snapshot.regionCode(), snapshot.active(), snapshot.version(),
@@ -79,6 +89,11 @@ class RegistryConsumers {
         return new Catalog(new CatalogId(snapshot.catalogId()), snapshot.name(), Direction.valueOf(snapshot.direction()),
                 snapshot.targetLevel() == null ? null : InstitutionLevel.valueOf(snapshot.targetLevel()),
                 snapshot.version(), snapshot.effectiveFrom(), !Boolean.FALSE.equals(snapshot.active()), entries);
+    }
+
+    private static Practitioner toPractitioner(PractitionerSnapshotV1 snapshot) {
+        return new Practitioner(new PractitionerId(snapshot.practitionerId()), new InstitutionId(snapshot.institutionId()),
+                snapshot.role(), !Boolean.FALSE.equals(snapshot.active()), snapshot.version());
     }
 
     private static FamilyDoctorContract toContract(ContractSnapshotV1 snapshot) {

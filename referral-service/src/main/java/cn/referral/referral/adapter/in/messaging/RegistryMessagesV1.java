@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The fields referral-service reads of the registry's catalog, contract and alliance snapshots
+ * The fields referral-service reads of the registry's catalog, contract, alliance and practitioner snapshots
  * (docs/event-contracts.md); anything else they carry is ignored (tolerant reader).
  */
 final class RegistryMessagesV1 {
@@ -26,5 +26,9 @@ final class RegistryMessagesV1 {
 
     record AllianceSnapshotV1(String allianceId, String name, List<String> memberInstitutionIds, Boolean active,
                               long version) {
+    }
+
+    record PractitionerSnapshotV1(String practitionerId, String institutionId, String role, Boolean active,
+                                  long version) {
     }
 }

@@ -18,6 +18,7 @@ import cn.referral.platform.domain.CatalogId;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.mongo.LocalView;
 import cn.referral.platform.mongo.MongoLocalView;
 import cn.referral.referral.application.port.out.ReferenceData;
@@ -26,6 +27,7 @@ import cn.referral.referral.domain.network.Catalog;
 import cn.referral.referral.domain.network.CatalogEntry;
 import cn.referral.referral.domain.network.FamilyDoctorContract;
 import cn.referral.referral.domain.network.InstitutionLevel;
+import cn.referral.referral.domain.network.Practitioner;
 import cn.referral.referral.domain.referral.CareType;
 import cn.referral.referral.domain.referral.Direction;
 import reactor.core.publisher.Flux;
@@ -33,8 +35,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The local views of the registry's catalogs (read through this instance's {@link CatalogViewCopy}),
- * contracts (keyed by contractId, found by patientRef) and alliances (also found by a member institution:
- * leads, hub and grids included).
+ * contracts (keyed by contractId, found by patientRef), alliances (also found by a member institution:
+ * leads, hub and grids included) and practitioners (the institution each works at, for a down-referral's
+ * handover).
  */
 @Component
 class MongoReferenceData implements ReferenceData {
@@ -42,12 +45,14 @@ class MongoReferenceData implements ReferenceData {
     static final String CATALOGS = "catalog_view";
     static final String CONTRACTS = "contract_view";
     static final String ALLIANCES = "alliance_view";
+    static final String PRACTITIONERS = "practitioner_view";
 
     private final ReactiveMongoTemplate mongo;
     private final CatalogViewCopy catalogs;
     private final LocalView<Catalog, CatalogId> catalogView;
     private final LocalView<FamilyDoctorContract, ContractId> contractView;
     private final LocalView<Alliance, AllianceId> allianceView;
+    private final LocalView<Practitioner, PractitionerId> practitionerView;
 
     MongoReferenceData(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -59,6 +64,8 @@ class MongoReferenceData implements ReferenceData {
                 FamilyDoctorContract::version, ContractDocument::fields);
         this.allianceView = new MongoLocalView<>(mongo, ALLIANCES, AllianceId::value, Alliance::allianceId,
                 Alliance::version, AllianceDocument::fields);
+        this.practitionerView = new MongoLocalView<>(mongo, PRACTITIONERS, PractitionerId::value, Practitioner::id,
+                Practitioner::version, PractitionerDocument::fields);
     }
 
     @Override
@@ -103,6 +110,17 @@ class MongoReferenceData implements ReferenceData {
     public Flux<Alliance> alliancesOf(InstitutionId institutionId) {
         Query members = Query.query(Criteria.where("memberInstitutionIds").is(institutionId.value())).with(Sort.by("_id"));
         return mongo.find(members, AllianceDocument.class, ALLIANCES).map(AllianceDocument::toDomain);
+    }
+
+    @Override
+    public Mono<Practitioner> practitioner(PractitionerId practitionerId) {
+        return mongo.findById(practitionerId.value(), PractitionerDocument.class, PRACTITIONERS)
+                .map(PractitionerDocument::toDomain);
+    }
+
+    @Override
+    public LocalView<Practitioner, PractitionerId> practitionerView() {
+        return practitionerView;
     }
 
     record EntryDocument(String code, String name, List<String> careTypes) {
@@ -176,6 +194,22 @@ class MongoReferenceData implements ReferenceData {
             List<InstitutionId> members = memberInstitutionIds == null ? List.of() : memberInstitutionIds.stream()
                     .filter(member -> member != null && !member.isBlank()).map(InstitutionId::new).toList();
             return new Alliance(new AllianceId(id), name, members, active, version);
+        }
+    }
+
+    /** One per practitioner: where they work, in which role, whether still in service. */
+    record PractitionerDocument(@Id String id, String institutionId, String role, boolean active, long version) {
+
+        /** The fields of the document, from the registry's snapshot. */
+        static Update fields(Practitioner practitioner) {
+            return new Update()
+                    .set("institutionId", practitioner.institutionId().value())
+                    .set("role", practitioner.role())
+                    .set("active", practitioner.active());
+        }
+
+        Practitioner toDomain() {
+            return new Practitioner(new PractitionerId(id), new InstitutionId(institutionId), role, active, version);
         }
     }
 

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.registry.domain.contract.ContractTerms;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 

@@ -16,6 +16,7 @@ import cn.referral.registry.domain.alliance.Alliance;
 import cn.referral.registry.domain.catalog.DiseaseCatalog;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.practitioner.Practitioner;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -60,6 +61,10 @@ public class RegistrySnapshots {
             // removal (tombstone) or compaction of one never takes the other with it
             return new Destination(RegistryTopics.CONTRACTS, RegistryTopics.CONTRACT_SNAPSHOT, contract.id().value());
         }
+        if (record instanceof Practitioner practitioner) {
+            return new Destination(RegistryTopics.PRACTITIONERS, RegistryTopics.PRACTITIONER_SNAPSHOT,
+                    practitioner.id().value());
+        }
         throw new IllegalArgumentException("No topic for " + record.getClass().getSimpleName());
     }
 
@@ -96,6 +101,10 @@ public class RegistrySnapshots {
                     Identifier.valueOrNull(terms.cityHospitalId()), terms.familyDoctorId().value(),
                     terms.validFrom().toString(), terms.validUntil().toString(), contract.active(), contract.version(),
                     occurredAt);
+        }
+        if (record instanceof Practitioner practitioner) {
+            return new PractitionerSnapshotV1(practitioner.id().value(), practitioner.institutionId().value(),
+                    practitioner.role().name(), practitioner.active(), practitioner.version(), occurredAt);
         }
         throw new IllegalArgumentException("No wire record for " + record.getClass().getSimpleName());
     }

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.domain.Identifier;
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.registry.adapter.out.messaging.RegistrySnapshots;
 import cn.referral.registry.application.DuplicateContract;
 import cn.referral.registry.application.port.out.ContractStore;
 import cn.referral.registry.domain.contract.ContractTerms;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 import reactor.core.publisher.Mono;
 
 @Component

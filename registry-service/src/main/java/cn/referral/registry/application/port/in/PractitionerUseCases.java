@@ -1,9 +1,9 @@
 package cn.referral.registry.application.port.in;
 
 import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.domain.practitioner.Practitioner;
-import cn.referral.registry.domain.practitioner.PractitionerId;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

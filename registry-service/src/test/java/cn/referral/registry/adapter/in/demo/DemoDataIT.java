@@ -49,7 +49,7 @@ class DemoDataIT extends RegistryItSupport {
         loader.load().block(Duration.ofMinutes(1));
 
         assertThat(counts()).isEqualTo(before);
-        for (String collection : List.of("institutions", "alliances", "catalogs")) {
+        for (String collection : List.of("institutions", "alliances", "catalogs", "practitioners")) {
             assertThat(mongo.findAll(Document.class, collection).map(d -> ((Number) d.get("version")).longValue())
                     .distinct().collectList().block(Duration.ofSeconds(10))).as(collection).containsExactly(1L);
         }
@@ -66,15 +66,26 @@ class DemoDataIT extends RegistryItSupport {
         assertThat(institutionKeys).contains("wz-wmu-first-hospital", "wz-lucheng-nanhui-chc", "na-county-hospital",
                 "na-shijing-thc", "wz-central-hospital", "wz-lucheng-guanghua-chc", "wz-longwan-yaoxi-chc");
 
-        List<ConsumerRecord<String, byte[]>> alliances = await().atMost(Duration.ofSeconds(60)).until(
-                () -> KafkaRecords.read(brokers, "registry.alliances.v1", ALLIANCES, Duration.ofSeconds(5)),
-                records -> keys(records).size() == ALLIANCES);
+        List<ConsumerRecord<String, byte[]>> alliances = everyKeyOf("registry.alliances.v1", ALLIANCES);
         ConsumerRecord<String, byte[]> central = alliances.stream()
                 .filter(r -> r.key().equals("wz-urban-group-central")).findFirst().orElseThrow();
         var snapshot = JSON.readTree(central.value());
         assertThat(snapshot.get("grids").size()).isEqualTo(15);
         assertThat(snapshot.get("hubInstitutionId").asString()).isEqualTo("wz-lucheng-peoples-hospital");
         assertThat(snapshot.get("type").asString()).isEqualTo("URBAN_MEDICAL_GROUP");
+    }
+
+    /** deploy/run-local's down-referrals hand the patient over to a demo family doctor referral-service must know. */
+    @Test
+    void aNewConsumerOfThePractitionersSeesEveryDemoPractitionerAtTheirInstitution() {
+        List<ConsumerRecord<String, byte[]>> practitioners = everyKeyOf("registry.practitioners.v1",
+                FILES.practitioners().size());
+        ConsumerRecord<String, byte[]> gp = practitioners.stream()
+                .filter(r -> r.key().equals("na-shijing-gp-1")).findFirst().orElseThrow();
+        var snapshot = JSON.readTree(gp.value());
+        assertThat(snapshot.get("institutionId").asString()).isEqualTo("na-shijing-thc");
+        assertThat(snapshot.get("role").asString()).isEqualTo("GENERAL_PRACTITIONER");
+        assertThat(snapshot.get("active").asBoolean()).isTrue();
     }
 
     @Test
@@ -108,6 +119,13 @@ class DemoDataIT extends RegistryItSupport {
         return List.of("institutions", "alliances", "catalogs", "practitioners").stream()
                 .collect(Collectors.toMap(c -> c, c -> mongo.count(new org.springframework.data.mongodb.core.query.Query(),
                         c).block(Duration.ofSeconds(10))));
+    }
+
+    /** The records of a compacted topic a new consumer reads, once it has read {@code count} keys. */
+    private List<ConsumerRecord<String, byte[]>> everyKeyOf(String topic, int count) {
+        return await().atMost(Duration.ofSeconds(60)).until(
+                () -> KafkaRecords.read(brokers, topic, count, Duration.ofSeconds(5)),
+                records -> keys(records).size() == count);
     }
 
     private static Set<String> keys(List<ConsumerRecord<String, byte[]>> records) {

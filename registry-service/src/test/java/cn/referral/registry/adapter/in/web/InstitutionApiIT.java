@@ -186,7 +186,7 @@ class InstitutionApiIT extends RegistryItSupport {
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             for (String topic : List.of(TOPIC, "registry.alliances.v1", "registry.catalogs.v1",
-                    "registry.contracts.v1")) {
+                    "registry.contracts.v1", "registry.practitioners.v1")) {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
                 Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
                 assertThat(config.get("cleanup.policy").value()).as(topic).isEqualTo("compact");

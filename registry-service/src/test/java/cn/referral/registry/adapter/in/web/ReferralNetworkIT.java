@@ -30,6 +30,7 @@ import org.springframework.http.MediaType;
 
 import cn.referral.platform.crypto.IdentityNumbers;
 import cn.referral.platform.crypto.PatientDataCrypto;
+import cn.referral.platform.events.CloudEventHeaders;
 import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.KafkaRecords;
 import cn.referral.platform.testing.MutableClock;
@@ -183,6 +184,32 @@ class ReferralNetworkIT extends RegistryItSupport {
         assertThat(snapshot(published).get("entries").size()).isEqualTo(4);
         assertThat(snapshot(published).get("targetLevel").asString()).isEqualTo("TERTIARY");
         assertThat(snapshot(published).get("effectiveFrom").asString()).isEqualTo("2025-06-01");
+    }
+
+    /**
+     * referral-service checks a down-referral's handover against the registry's practitioners: each is published,
+     * keyed by their id, with the institution they work at and their role, and without their name.
+     */
+    @Test
+    void aRegisteredPractitionerIsPublishedWithTheirInstitutionAndRoleButNotTheirName() {
+        String centre = registry.create("/institutions", aCommunityCentre("鹿城区五马街道社区卫生服务中心"));
+        String doctor = registry.create("/practitioners", """
+                {"name":"林秀英","institutionId":"%s","role":"VILLAGE_DOCTOR","title":"乡村医生","department":"全科"}"""
+                .formatted(centre));
+
+        ConsumerRecord<String, byte[]> published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> latestByKey(KafkaRecords.read(brokers, "registry.practitioners.v1", 1,
+                        Duration.ofSeconds(2))).get(doctor), record -> record != null);
+        assertThat(KafkaRecords.header(published, CloudEventHeaders.TYPE)).isEqualTo("registry.practitioner.v1");
+        assertThat(KafkaRecords.header(published, CloudEventHeaders.SUBJECT)).isEqualTo(doctor);
+        assertThat(new String(published.value(), StandardCharsets.UTF_8)).doesNotContain("林秀英");
+        assertThat(snapshot(published).get("practitionerId").asString()).isEqualTo(doctor);
+        assertThat(snapshot(published).get("institutionId").asString()).isEqualTo(centre);
+        assertThat(snapshot(published).get("role").asString()).isEqualTo("VILLAGE_DOCTOR");
+        assertThat(snapshot(published).get("active").asBoolean()).isTrue();
+        assertThat(snapshot(published).get("version").asLong()).isEqualTo(1);
+        registry.get("/practitioners/" + doctor).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("林秀英").jsonPath("$.institutionId").isEqualTo(centre);
     }
 
     @Test

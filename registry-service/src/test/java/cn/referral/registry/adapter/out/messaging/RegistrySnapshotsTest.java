@@ -12,11 +12,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.events.EventFactory;
 import cn.referral.platform.events.OutboxEvent;
 import cn.referral.platform.events.published.RegistryTopics;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.institution.Institution;
+import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerRole;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +60,25 @@ class RegistrySnapshotsTest {
         assertThat(event.payload()).isNull();
     }
 
-    private OutboxEvent only(Outcome<Institution> change) {
+    @Test
+    void aRegisteredPractitionerIsWhereTheyWorkAndInWhichRoleButNotTheirName() {
+        OutboxEvent event = only(Practitioner.register(new PractitionerId("na-shijing-gp-1"), "黄志明",
+                new InstitutionId("na-shijing-thc"), PractitionerRole.GENERAL_PRACTITIONER, "主治医师", "全科", LATER));
+
+        assertThat(event.topic()).isEqualTo(RegistryTopics.PRACTITIONERS);
+        assertThat(event.type()).isEqualTo(RegistryTopics.PRACTITIONER_SNAPSHOT);
+        assertThat(event.key()).isEqualTo("na-shijing-gp-1");
+        JsonNode body = json.readTree(event.payload());
+        assertThat(body.get("practitionerId").asString()).isEqualTo("na-shijing-gp-1");
+        assertThat(body.get("institutionId").asString()).isEqualTo("na-shijing-thc");
+        assertThat(body.get("role").asString()).isEqualTo("GENERAL_PRACTITIONER");
+        assertThat(body.get("active").asBoolean()).isTrue();
+        assertThat(body.get("version").asLong()).isEqualTo(1);
+        assertThat(Instant.parse(body.get("occurredAt").asString())).isEqualTo(LATER);
+        assertThat(event.payload()).doesNotContain("黄志明");
+    }
+
+    private OutboxEvent only(Outcome<?> change) {
         List<OutboxEvent> outbox = snapshots.toOutbox(change.events()).block(Duration.ofSeconds(5));
         assertThat(outbox).hasSize(1);
         return outbox.get(0);
