@@ -54,4 +54,12 @@ public class PractitionerService implements PractitionerUseCases {
     public Flux<Practitioner> atInstitution(InstitutionId institutionId) {
         return store.findByInstitution(institutionId);
     }
+
+    @Override
+    public Mono<Long> publishStoredBeforePublication() {
+        return store.storedBeforePublication()
+                .concatMap(stored -> store.publishLate(stored.registrationPublishedLate(clock.instant())))
+                .filter(Boolean::booleanValue)
+                .count();
+    }
 }

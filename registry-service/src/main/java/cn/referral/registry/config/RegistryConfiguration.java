@@ -1,9 +1,13 @@
 package cn.referral.registry.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +41,9 @@ import cn.referral.registry.application.port.out.PractitionerStore;
 @Configuration(proxyBeanMethods = false)
 class RegistryConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(RegistryConfiguration.class);
+    private static final Duration PUBLISH_STORED_WITHIN = Duration.ofMinutes(2);
+
     @Bean
     InstitutionUseCases institutionUseCases(InstitutionStore store, AllianceStore alliances, Clock clock,
                                             IdGenerator ids) {
@@ -58,6 +65,23 @@ class RegistryConfiguration {
     PractitionerUseCases practitionerUseCases(PractitionerStore store, InstitutionStore institutions, Clock clock,
                                               IdGenerator ids) {
         return new PractitionerService(store, institutions, clock, newIds(ids));
+    }
+
+    /**
+     * At every start, before the registry reports itself ready: the practitioners an installation stored before
+     * practitioners were published get their snapshot on {@code registry.practitioners.v1}; without it
+     * referral-service would refuse every handover to them. Nothing to do on a new installation or after the
+     * first start.
+     */
+    @Bean
+    ApplicationRunner publishPractitionersStoredBeforePublication(PractitionerUseCases practitioners) {
+        return arguments -> {
+            Long published = practitioners.publishStoredBeforePublication().block(PUBLISH_STORED_WITHIN);
+            if (published != null && published > 0) {
+                log.info("Published {} practitioners stored before practitioners were published on {}", published,
+                        RegistryTopics.PRACTITIONERS);
+            }
+        };
     }
 
     @Bean

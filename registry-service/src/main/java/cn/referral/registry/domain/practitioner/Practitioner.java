@@ -35,6 +35,14 @@ public record Practitioner(PractitionerId id, String name, InstitutionId institu
         return Outcome.of(registered, new PractitionerEvent.Registered(registered, now));
     }
 
+    /**
+     * The registration of a practitioner stored before practitioners were published, published now: the snapshot
+     * other services need of someone the registry has always had.
+     */
+    public Outcome<Practitioner> registrationPublishedLate(Instant now) {
+        return Outcome.of(this, new PractitionerEvent.Registered(this, now));
+    }
+
     @Override
     public String what() {
         return "Practitioner";

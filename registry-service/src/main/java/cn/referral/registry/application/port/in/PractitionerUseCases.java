@@ -21,4 +21,11 @@ public interface PractitionerUseCases {
     Mono<Practitioner> find(PractitionerId id);
 
     Flux<Practitioner> atInstitution(InstitutionId institutionId);
+
+    /**
+     * Publishes every practitioner stored before practitioners were published (an installation upgraded from
+     * then), so that referral-service's view knows them and a handover to them is not refused; the number
+     * published. Safe to run on every start and on several replicas at once: each is published once.
+     */
+    Mono<Long> publishStoredBeforePublication();
 }

@@ -39,6 +39,7 @@ import cn.referral.platform.testing.ServiceIntegrationTest;
 import cn.referral.platform.testing.TestTokens;
 import cn.referral.registry.RegistryClient;
 import cn.referral.registry.RegistryItSupport;
+import cn.referral.registry.application.port.in.PractitionerUseCases;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -61,6 +62,9 @@ class ReferralNetworkIT extends RegistryItSupport {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    PractitionerUseCases practitioners;
 
     @Test
     void anUrbanGroupWithItsGridAnswersWhichAlliancesAnInstitutionIsInAndWhetherTwoShareOne() {
@@ -210,6 +214,38 @@ class ReferralNetworkIT extends RegistryItSupport {
         assertThat(snapshot(published).get("version").asLong()).isEqualTo(1);
         registry.get("/practitioners/" + doctor).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.name").isEqualTo("林秀英").jsonPath("$.institutionId").isEqualTo(centre);
+    }
+
+    /**
+     * An installation upgraded from before practitioners were published has practitioners with no snapshot: each
+     * start publishes them, once, so referral-service does not refuse every handover to them.
+     */
+    @Test
+    void aPractitionerStoredBeforePractitionersWerePublishedIsPublishedOnceAtStart() {
+        String centre = registry.create("/institutions", aCommunityCentre("鹿城区南汇街道社区卫生服务中心"));
+        // the document as it was stored then: no active flag, no version, no outbox
+        mongo.insert(new Document(Map.of("_id", "gp-stored-earlier", "name", "郑丽华", "institutionId", centre,
+                "role", "GENERAL_PRACTITIONER", "title", "主治医师", "department", "全科")), "practitioners")
+                .block(Duration.ofSeconds(10));
+
+        assertThat(practitioners.publishStoredBeforePublication().block(Duration.ofSeconds(10))).isEqualTo(1);
+        assertThat(practitioners.publishStoredBeforePublication().block(Duration.ofSeconds(10)))
+                .as("the next start finds nothing left to publish").isZero();
+
+        ConsumerRecord<String, byte[]> published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> latestByKey(KafkaRecords.read(brokers, "registry.practitioners.v1", 1,
+                        Duration.ofSeconds(2))).get("gp-stored-earlier"), record -> record != null);
+        assertThat(KafkaRecords.header(published, CloudEventHeaders.TYPE)).isEqualTo("registry.practitioner.v1");
+        assertThat(snapshot(published).get("institutionId").asString()).isEqualTo(centre);
+        assertThat(snapshot(published).get("role").asString()).isEqualTo("GENERAL_PRACTITIONER");
+        assertThat(snapshot(published).get("active").asBoolean()).isTrue();
+        assertThat(snapshot(published).get("version").asLong()).isEqualTo(1);
+        assertThat(KafkaRecords.read(brokers, "registry.practitioners.v1", Integer.MAX_VALUE, Duration.ofSeconds(3))
+                .stream()
+                .filter(record -> "gp-stored-earlier".equals(record.key())).count())
+                .as("published once").isEqualTo(1);
+        registry.get("/practitioners/gp-stored-earlier").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("郑丽华").jsonPath("$.institutionId").isEqualTo(centre);
     }
 
     @Test
