@@ -77,6 +77,8 @@ class ReferralNetworkIT extends RegistryItSupport {
                 .jsonPath("$.grids[0].gridId").isNotEmpty();
         registry.get("/alliances?institutionId=" + group.centre()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[0].id").isEqualTo(group.id());
+        registry.get("/alliances?institutionId=").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("institutionId");
         registry.get("/alliances/common?a=" + group.centre() + "&b=" + group.lead()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.sameAlliance").isEqualTo(true)
                 .jsonPath("$.alliances[0].allianceId").isEqualTo(group.id())
@@ -195,6 +197,10 @@ class ReferralNetworkIT extends RegistryItSupport {
                 .formatted(centre));
         expectNotFound(registry.get("/practitioners/no-such-practitioner").exchange(), "Practitioner",
                 "no-such-practitioner");
+        registry.get("/practitioners?institutionId=" + centre).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[0].id").isEqualTo(doctor);
+        registry.get("/practitioners?institutionId= ").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("institutionId");
         String contract = """
                 {"identityNumber":"%s","primaryInstitutionId":"%s","districtHospitalId":"%s","cityHospitalId":"%s",
                  "familyDoctorId":"%s","validFrom":"%s","validUntil":"%s"}""";
