@@ -279,6 +279,8 @@ class ReferralNetworkIT extends RegistryItSupport {
 
         long total = mongo.count(new Query(), "audit").block(Duration.ofSeconds(10));
         expectNotFound(registry.get("/contracts/no-such-contract", doctor).exchange(), "Contract", "no-such-contract");
+        registry.get("/contracts?patientRef= ", doctor).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("patientRef");
         registry.get("/contracts?patientRef=no-such-patient", doctor).exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
