@@ -134,6 +134,11 @@ class ReferralNetworkIT extends RegistryItSupport {
                 {"name":"x","type":"SPECIALTY_ALLIANCE","regionCode":"330300","leadInstitutionIds":[]}""")
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("leadInstitutionIds");
+        registry.post("/alliances", """
+                {"name":"x","type":"SPECIALTY_ALLIANCE","regionCode":"330300","leadInstitutionIds":["%s","%s"]}"""
+                .formatted(lead, "x".repeat(101)))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("leadInstitutionIds[1]");
 
         String centre = registry.create("/institutions", aCommunityCentre("鹿城区南浦街道社区卫生服务中心"));
         String group = registry.create("/alliances", anUrbanGroup("温州市中医院城市医疗集团", lead, null, "鹿城区", "南浦", centre));
