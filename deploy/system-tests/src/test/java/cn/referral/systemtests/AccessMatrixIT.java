@@ -722,9 +722,11 @@ class AccessMatrixIT {
 
     private static String aDownReferralFromWmu() {
         Patient patient = ReferralRequests.aPatientOf("330302", "19480530", WENZHOU_REGION);
-        // with the receiving department: quota-service cannot yet place a down-referral without one
+        // with the receiving department: quota-service cannot yet place a down-referral without one; handed over to
+        // the centre's family doctor, so that the bad-input pass probes the plan's handover too
         return ReferralRequests.aDownReferral(patient, WMU_HOSPITAL, "心血管内科", NANHUI_CENTRE, "全科", "I10",
-                today().plusDays(1), today().plusDays(7));
+                today().plusDays(1), today().plusDays(7)).replace("\"continuityPlan\":{",
+                "\"continuityPlan\":{\"handover\":{\"familyDoctorId\":\"" + NANHUI_FAMILY_DOCTOR + "\"},");
     }
 
     private static String aPoolAtWmu(int daysAhead) {

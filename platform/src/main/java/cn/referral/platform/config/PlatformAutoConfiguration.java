@@ -33,13 +33,11 @@ import cn.referral.platform.events.TraceContext;
 import cn.referral.platform.scheduling.PeriodicJob;
 import cn.referral.platform.web.ProblemMapping;
 import cn.referral.platform.web.ProblemWebExceptionHandler;
+import cn.referral.platform.web.StrictRequestBodies;
 import cn.referral.platform.web.TraceWebFilter;
 import io.micrometer.context.ContextRegistry;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
 
 /** The clock, ids, event factory, trace propagation and problem+json errors every service shares. */
 @AutoConfiguration
@@ -122,24 +120,13 @@ public class PlatformAutoConfiguration {
         }
 
         /**
-         * Request bodies bind strictly: a number or a boolean where the API says string, or a number where it says
-         * date, is the client's mistake, answered 400 naming the field, not a value Jackson quietly turns into text
-         * or a day counted from 1970 ({@code "name": 12345} taken as {@code "12345"}, {@code "date": 12345} as
-         * 2003-10-20). Only the server's request bodies (after Boot's own JSON codec, order 0): events and the
-         * services' calls to each other read with the mapper as configured.
+         * Request bodies bind strictly ({@link StrictRequestBodies}). Only the server's request bodies (after Boot's
+         * own JSON codec, order 0): events and the services' calls to each other read with the mapper as configured.
          */
         @Bean
         @Order(1)
         CodecCustomizer strictRequestBodies(JsonMapper json) {
-            JsonMapper strict = json.rebuild()
-                    .withCoercionConfig(LogicalType.Textual, coercion -> coercion
-                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                    .withCoercionConfig(LogicalType.DateTime, coercion -> coercion
-                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                    .build();
+            JsonMapper strict = StrictRequestBodies.mapper(json);
             return codecs -> {
                 if (codecs instanceof ServerCodecConfigurer) {
                     codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(strict));

@@ -19,21 +19,25 @@ import java.util.stream.Collectors;
 import cn.referral.systemtests.support.AccessMatrix.Caller;
 import cn.referral.systemtests.support.AccessMatrix.Row;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a client gets wrong, sent to every endpoint of an {@link AccessMatrix}'s rows as a caller the row lets in, so
- * that the endpoint's own checks are reached: broken, mistyped and oversized bodies, impossible dates, the wrong
- * {@code Content-Type}, ids that do not exist or cannot be ids, impossible query values, a malformed or stale
- * {@code If-Match}. Every answer must be the client error that fits (never a 5xx, never a success), as problem+json
- * with {@code type}, {@code title} and {@code status} (the FHIR view: an {@code OperationOutcome}), without a Java
- * class name or a stack frame, and a 400 or 422 caused by one body field or query parameter names it in
- * {@code errors[].field}.
+ * that the endpoint's own checks are reached: broken, mistyped and oversized bodies and body fields at every depth,
+ * impossible dates, the wrong {@code Content-Type}, ids that do not exist or cannot be ids, blank, mistyped and
+ * out-of-range query values, FHIR search parameters the view cannot read, a malformed or stale {@code If-Match}. Every
+ * answer must be the client error that fits (never a 5xx, never a success), as problem+json with {@code type},
+ * {@code title} and {@code status} (the FHIR view: an {@code OperationOutcome}), without a Java class name or a stack
+ * frame, and a 400 or 422 caused by one body field or query parameter names it in {@code errors[].field} by its path
+ * ({@code patient.idNumber}; the FHIR view: in the issue's {@code expression}).
  * <p>
  * Which path segments and query parameters are parameters, and of what type, comes from each service's OpenAPI
- * document as the gateway serves it ({@code /api-docs/<service>}); the documented operations that the gateway routes
- * but no row reaches are reported by {@link #operationsWithoutRow()}. Each endpoint is probed once, through its first
- * row; a change that may succeed acts on new objects of its own, as in the access matrix.
+ * document as the gateway serves it ({@code /api-docs/<service>}), and the FHIR view's search parameters from its
+ * CapabilityStatement ({@code /api/fhir/metadata}); the documented operations that the gateway routes but no row
+ * reaches are reported by {@link #operationsWithoutRow()}. Each endpoint is probed once, through its first row, and
+ * the body fields only another of its rows sends through that row; a change that may succeed acts on new objects of
+ * its own, as in the access matrix.
  */
 public final class BadInputMatrix {
 
@@ -80,6 +84,8 @@ public final class BadInputMatrix {
 
     private final AccessMatrix matrix;
     private final List<Operation> operations = new ArrayList<>();
+    /** The FHIR view's search parameters by resource type, as its CapabilityStatement lists them. */
+    private final Map<String, List<JsonNode>> fhirSearchParameters = new LinkedHashMap<>();
     private final Set<Operation> reached = new LinkedHashSet<>();
     private final Set<String> withoutProbes = ConcurrentHashMap.newKeySet();
 
@@ -93,6 +99,12 @@ public final class BadInputMatrix {
                     operations.add(operation(service, operation.getKey().toUpperCase(), path.getKey(),
                             operation.getValue().path("parameters")));
                 }
+            }
+        }
+        for (JsonNode rest : docsReader.get("/api/fhir/metadata").expect(200).path("rest").values()) {
+            for (JsonNode resource : rest.path("resource").values()) {
+                List<JsonNode> parameters = new ArrayList<>(resource.path("searchParam").values());
+                fhirSearchParameters.put(resource.path("type").asString(), parameters);
             }
         }
     }
@@ -113,18 +125,19 @@ public final class BadInputMatrix {
 
     /** Every probe of every endpoint the rows reach, sent in parallel; rows whose endpoint was probed are skipped. */
     public List<Answer> run(List<Row> rows) {
-        Map<Operation, Row> firstRows = new LinkedHashMap<>();
+        Map<Operation, List<Row>> rowsLetIn = new LinkedHashMap<>();
         for (Row row : rows) {
             Operation operation = operationOf(row.method(), row.path());
             if (operation != null && matrix.firstCallerLetIn(row) != null) {
-                firstRows.putIfAbsent(operation, row);
+                rowsLetIn.computeIfAbsent(operation, first -> new ArrayList<>()).add(row);
             }
         }
-        reached.addAll(firstRows.keySet());
+        reached.addAll(rowsLetIn.keySet());
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<List<Answer>>> endpoints = new ArrayList<>();
-            firstRows.forEach((operation, row) -> endpoints.add(pool.submit(() -> probe(operation, row))));
+            rowsLetIn.forEach((operation, endpointRows) -> endpoints.add(pool.submit(
+                    () -> probe(operation, endpointRows))));
             List<Answer> answers = new ArrayList<>();
             for (Future<List<Answer>> endpoint : endpoints) {
                 answers.addAll(endpoint.get());
@@ -185,14 +198,22 @@ public final class BadInputMatrix {
         return null;
     }
 
-    private List<Answer> probe(Operation operation, Row row) {
+    /**
+     * The endpoint's probes through its first row; the fields of a body another of its rows sends (a down-referral's
+     * continuity plan beside an up-referral) are probed through that row, as its first caller let in.
+     */
+    private List<Answer> probe(Operation operation, List<Row> rows) {
+        Row row = rows.get(0);
         Map.Entry<Caller, Integer> letIn = matrix.firstCallerLetIn(row);
-        AccessMatrix.Request request = matrix.request(row, row.changesState() && letIn.getValue() / 100 == 2);
+        AccessMatrix.Request request = request(row);
         List<Probe> probes = new ArrayList<>();
         probes.addAll(pathProbes(operation, request));
         probes.addAll(queryProbes(operation, request));
+        probes.addAll(fhirSearchProbes(operation, request));
+        Set<String> probedFields = new LinkedHashSet<>();
         if (request.body() != null) {
             probes.addAll(bodyProbes(request));
+            probes.addAll(fieldProbes(request, probedFields));
         }
         if (request.ifMatch() != null) {
             probes.add(new Probe("If-Match: garbage", request.path(), contentTypeOf(request), request.body(),
@@ -206,11 +227,28 @@ public final class BadInputMatrix {
         }
         List<Answer> answers = new ArrayList<>();
         for (Probe probe : probes) {
-            Api.Response response = sendPastTheRateLimit(letIn.getKey().api(), row.method(), probe);
-            answers.add(new Answer(endpoint, letIn.getKey(), probe, response.status(), response.raw().body(),
-                    faults(probe, response, request.path().startsWith("/api/fhir/"))));
+            answers.add(answer(endpoint, letIn.getKey(), row.method(), probe));
+        }
+        for (Row other : rows.subList(1, rows.size())) {
+            AccessMatrix.Request otherRequest = request(other);
+            if (otherRequest.body() != null) {
+                Caller caller = matrix.firstCallerLetIn(other).getKey();
+                for (Probe probe : fieldProbes(otherRequest, probedFields)) {
+                    answers.add(answer(endpoint, caller, other.method(), probe));
+                }
+            }
         }
         return answers;
+    }
+
+    private AccessMatrix.Request request(Row row) {
+        return matrix.request(row, row.changesState() && matrix.firstCallerLetIn(row).getValue() / 100 == 2);
+    }
+
+    private static Answer answer(String endpoint, Caller caller, String method, Probe probe) {
+        Api.Response response = sendPastTheRateLimit(caller.api(), method, probe);
+        return new Answer(endpoint, caller, probe, response.status(), response.raw().body(),
+                faults(probe, response, probe.path().startsWith("/api/fhir/")));
     }
 
     private static String contentTypeOf(AccessMatrix.Request request) {
@@ -281,13 +319,20 @@ public final class BadInputMatrix {
             JsonNode schema = parameter.path("schema");
             JsonNode values = schema.path("type").asString("").equals("array") ? schema.path("items") : schema;
             List<String> wrong = new ArrayList<>();
+            if (parameter.path("required").asBoolean(false)) {
+                wrong.add("");
+            }
             switch (values.path("type").asString("")) {
-                case "integer" -> {
+                case "integer", "number" -> {
                     wrong.add("abc");
-                    if (name.equals("page") || schema.has("minimum")) {
+                    if (values.has("minimum")) {
+                        wrong.add(String.valueOf(values.path("minimum").asLong() - 1));
+                    } else if (name.equals("page")) {
                         wrong.add("-1");
                     }
-                    if (name.equals("size") || name.equals("limit")) {
+                    if (values.has("maximum")) {
+                        wrong.add(String.valueOf(values.path("maximum").asLong() + 1));
+                    } else if (name.equals("size") || name.equals("limit")) {
                         wrong.add("100000");
                     }
                 }
@@ -295,6 +340,9 @@ public final class BadInputMatrix {
                 case "string" -> {
                     if (values.path("format").asString("").equals("date")) {
                         wrong.add("2026-13-01");
+                        wrong.add("2026-02-30");
+                    } else if (values.path("format").asString("").equals("date-time")) {
+                        wrong.add("2026-02-30T08:00:00Z");
                     } else if (values.has("enum")) {
                         wrong.add("NO_SUCH_VALUE");
                     } else if (values.has("maxLength")) {
@@ -307,10 +355,46 @@ public final class BadInputMatrix {
                 }
             }
             for (String value : wrong) {
-                probes.add(probe("query " + name + "=" + abbreviated(value, 12),
+                probes.add(probe("query " + name + "=" + (value.isEmpty() ? "(blank)" : abbreviated(value, 12)),
                         withQueryParameter(request.path(), name, value), request, INVALID, name));
             }
         }
+        return probes;
+    }
+
+    /**
+     * A FHIR search's parameters, as the CapabilityStatement lists them for the resource type, and its paging: a
+     * reference that cannot be one, an unknown code, a modifier, an unknown parameter, a count or offset out of range.
+     * The answer must be a 400 OperationOutcome naming the parameter in its issue's {@code expression}.
+     */
+    private List<Probe> fhirSearchProbes(Operation operation, AccessMatrix.Request request) {
+        String type = operation.template().startsWith("/fhir/") ? operation.template().substring("/fhir/".length())
+                : "";
+        List<JsonNode> parameters = fhirSearchParameters.get(type);
+        if (parameters == null || parameters.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> wrong = new LinkedHashMap<>();
+        for (JsonNode parameter : parameters) {
+            String name = parameter.path("name").asString();
+            switch (parameter.path("type").asString("")) {
+                case "reference" -> wrong.put(name, List.of("Organization/not_an_id", ""));
+                case "token" -> wrong.put(name, List.of("no-such-code", ""));
+                default -> wrong.put(name, List.of(""));
+            }
+        }
+        // the paging every search takes (docs/fhir.md), out of its range
+        wrong.put("_count", List.of("abc", "0", "101"));
+        wrong.put("_offset", List.of("-1", "abc"));
+        List<Probe> probes = new ArrayList<>();
+        wrong.forEach((name, values) -> values.forEach(value -> probes.add(probe(
+                "query " + name + "=" + (value.isEmpty() ? "(blank)" : value),
+                withQueryParameter(request.path(), name, value), request, Set.of(400), name))));
+        String first = parameters.get(0).path("name").asString();
+        probes.add(probe("query " + first + ":missing=true", withQueryParameter(request.path(), first + ":missing",
+                "true"), request, Set.of(400), first + ":missing"));
+        probes.add(probe("query unknownParameter=1", withQueryParameter(request.path(), "unknownParameter", "1"),
+                request, Set.of(400), "unknownParameter"));
         return probes;
     }
 
@@ -340,38 +424,106 @@ public final class BadInputMatrix {
         probes.add(new Probe("body as text/plain", path, "text/plain", request.body(), ifMatch, Set.of(415), null));
         ObjectNode valid = (ObjectNode) Api.JSON.readTree(request.body());
         probes.add(new Probe("body unknown field", path, "application/json",
-                with(valid, "unknownField", Api.JSON.getNodeFactory().numberNode(1)), ifMatch, INVALID,
+                with(valid, List.of("unknownField"), Api.JSON.getNodeFactory().numberNode(1)), ifMatch, INVALID,
                 "unknownField"));
-        for (Map.Entry<String, JsonNode> field : valid.properties()) {
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            JsonNode wrong = value.isString() ? Api.JSON.getNodeFactory().numberNode(12345)
-                    : value.isArray() ? Api.JSON.createObjectNode()
-                    : Api.JSON.getNodeFactory().stringNode("x");
-            probes.add(new Probe(name + " as " + (value.isString() ? "number" : value.isArray() ? "object" : "string"),
-                    path, "application/json", with(valid, name, wrong), ifMatch, INVALID, name));
-            if (value.isString()) {
-                probes.add(new Probe(name + " of 100,000 characters", path, "application/json",
-                        with(valid, name, Api.JSON.getNodeFactory().stringNode(HUGE)), ifMatch, Set.of(400, 413, 422),
-                        name));
-                String text = value.asString();
-                if (DATE.matcher(text).matches() || DATE_TIME.matcher(text).matches()) {
-                    String impossible = DATE.matcher(text).matches() ? "2026-02-30" : "2026-02-30T08:00:00Z";
-                    probes.add(new Probe(name + " " + impossible, path, "application/json",
-                            with(valid, name, Api.JSON.getNodeFactory().stringNode(impossible)), ifMatch, INVALID,
-                            name));
-                    probes.add(new Probe(name + " yesterday", path, "application/json",
-                            with(valid, name, Api.JSON.getNodeFactory().stringNode("yesterday")), ifMatch, INVALID,
-                            name));
-                }
-            }
-        }
         return probes;
     }
 
-    private static String with(ObjectNode valid, String name, JsonNode value) {
-        ObjectNode changed = valid.deepCopy();
-        changed.set(name, value);
+    /**
+     * Each field of the body at every depth ({@code patient.idNumber}, {@code rules[0].careType}: a list through its
+     * first element) of the wrong JSON type, a string also of 100,000 characters and, where it holds a date, as an
+     * impossible one; the answer must name the field by its path. {@code probed}: the paths already probed, skipped
+     * and added to.
+     */
+    private static List<Probe> fieldProbes(AccessMatrix.Request request, Set<String> probed) {
+        List<Probe> probes = new ArrayList<>();
+        JsonNode valid = Api.JSON.readTree(request.body());
+        valid.properties().forEach(field -> fieldProbes(request, valid, List.<Object>of(field.getKey()), field.getValue(),
+                probed, probes));
+        return probes;
+    }
+
+    private static void fieldProbes(AccessMatrix.Request request, JsonNode valid, List<Object> at, JsonNode value,
+                                    Set<String> probed, List<Probe> probes) {
+        String name = fieldPath(at);
+        if (probed.add(name)) {
+            if (value.isString()) {
+                probes.add(fieldProbe(request, valid, at, "as number", Api.JSON.getNodeFactory().numberNode(12345)));
+                probes.add(fieldProbe(request, valid, at, "as object", Api.JSON.createObjectNode()));
+                probes.add(fieldProbe(request, valid, at, "of 100,000 characters",
+                        Api.JSON.getNodeFactory().stringNode(HUGE), Set.of(400, 413, 422)));
+                String text = value.asString();
+                if (DATE.matcher(text).matches() || DATE_TIME.matcher(text).matches()) {
+                    String impossible = DATE.matcher(text).matches() ? "2026-02-30" : "2026-02-30T08:00:00Z";
+                    probes.add(fieldProbe(request, valid, at, impossible,
+                            Api.JSON.getNodeFactory().stringNode(impossible)));
+                    probes.add(fieldProbe(request, valid, at, "yesterday",
+                            Api.JSON.getNodeFactory().stringNode("yesterday")));
+                    probes.add(fieldProbe(request, valid, at, "as a number of seconds",
+                            Api.JSON.getNodeFactory().numberNode(1_700_000_000L)));
+                }
+            } else if (value.isArray()) {
+                probes.add(fieldProbe(request, valid, at, "as object", Api.JSON.createObjectNode()));
+            } else {
+                probes.add(fieldProbe(request, valid, at, "as string", Api.JSON.getNodeFactory().stringNode("x")));
+            }
+        }
+        if (value.isObject()) {
+            List<Object> unknown = append(at, "unknownField");
+            if (probed.add(fieldPath(unknown))) {
+                probes.add(fieldProbe(request, valid, unknown, "", Api.JSON.getNodeFactory().numberNode(1)));
+            }
+            value.properties().forEach(field -> fieldProbes(request, valid, append(at, field.getKey()),
+                    field.getValue(), probed, probes));
+        } else if (value.isArray() && !value.isEmpty()) {
+            fieldProbes(request, valid, append(at, 0), value.get(0), probed, probes);
+        }
+    }
+
+    private static Probe fieldProbe(AccessMatrix.Request request, JsonNode valid, List<Object> at, String what,
+                                    JsonNode wrong) {
+        return fieldProbe(request, valid, at, what, wrong, INVALID);
+    }
+
+    private static Probe fieldProbe(AccessMatrix.Request request, JsonNode valid, List<Object> at, String what,
+                                    JsonNode wrong, Set<Integer> fits) {
+        String name = fieldPath(at);
+        return new Probe((name + " " + what).strip(), request.path(), "application/json", with(valid, at, wrong),
+                request.ifMatch(), fits, name);
+    }
+
+    /** A field's path as the services name it: {@code continuityPlan.handover.familyDoctorId}, {@code rules[0]}. */
+    private static String fieldPath(List<Object> at) {
+        StringBuilder path = new StringBuilder();
+        for (Object step : at) {
+            if (step instanceof Integer index) {
+                path.append('[').append(index).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(step);
+            }
+        }
+        return path.toString();
+    }
+
+    private static List<Object> append(List<Object> at, Object step) {
+        List<Object> path = new ArrayList<>(at);
+        path.add(step);
+        return path;
+    }
+
+    /** The valid body with the value at {@code at} replaced by {@code value}. */
+    private static String with(JsonNode valid, List<Object> at, JsonNode value) {
+        JsonNode changed = valid.deepCopy();
+        JsonNode parent = changed;
+        for (Object step : at.subList(0, at.size() - 1)) {
+            parent = step instanceof Integer index ? parent.get(index) : parent.get((String) step);
+        }
+        Object last = at.get(at.size() - 1);
+        if (last instanceof Integer index) {
+            ((ArrayNode) parent).set(index, value);
+        } else {
+            ((ObjectNode) parent).set((String) last, value);
+        }
         return changed.toString();
     }
 
@@ -429,7 +581,15 @@ public final class BadInputMatrix {
         return faults;
     }
 
+    /** Whether a problem's {@code errors[].field}, or an OperationOutcome's {@code issue[].expression}, names it. */
     private static boolean namesField(JsonNode problem, String field) {
+        for (JsonNode issue : problem.path("issue").values()) {
+            for (JsonNode expression : issue.path("expression").values()) {
+                if (expression.asString("").equals(field)) {
+                    return true;
+                }
+            }
+        }
         for (Iterator<JsonNode> errors = problem.path("errors").values().iterator(); errors.hasNext(); ) {
             String named = errors.next().path("field").asString("");
             if (named.equals(field) || named.startsWith(field + ".") || named.startsWith(field + "[")) {

@@ -47,9 +47,8 @@ class AllianceController extends DeactivatableRecordController<Alliance, Allianc
     /** The active alliances an institution belongs to. */
     @GetMapping
     Flux<AllianceResponse> ofInstitution(@RequestParam String institutionId) {
-        // a blank id names no institution: it is in no alliance
-        return institutionId.isBlank() ? Flux.empty()
-                : alliances.alliancesOf(new InstitutionId(institutionId)).map(AllianceResponse::of);
+        return alliances.alliancesOf(IdParameters.required("institutionId", institutionId, InstitutionId::new))
+                .map(AllianceResponse::of);
     }
 
     /** Whether institutions {@code a} and {@code b} are in the same alliance, and which. */

@@ -26,9 +26,9 @@ public record AllianceRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull AllianceType type,
         @NotNull @Pattern(regexp = WebInputs.REGION_CODE, message = WebInputs.REGION_CODE_MESSAGE) String regionCode,
-        @NotEmpty @Size(max = 20) List<@NotBlank String> leadInstitutionIds,
+        @NotEmpty @Size(max = 20) List<@NotBlank @Size(min = 1, max = 100) String> leadInstitutionIds,
         String hubInstitutionId,
-        @Size(max = 2000) List<@NotBlank String> memberInstitutionIds,
+        @Size(max = 2000) List<@NotBlank @Size(min = 1, max = 100) String> memberInstitutionIds,
         @Size(max = 500) List<@Valid @NotNull Grid> grids) {
 
     /** One 片区. {@code gridId} may be left out: the server gives one. */
@@ -37,7 +37,7 @@ public record AllianceRequest(
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 100) String district,
             String leadInstitutionId,
-            @Size(max = 500) List<@NotBlank String> memberInstitutionIds) {
+            @Size(max = 500) List<@NotBlank @Size(min = 1, max = 100) String> memberInstitutionIds) {
     }
 
     AllianceDetails toDetails(Supplier<String> newGridId) {

@@ -3,6 +3,7 @@ package cn.referral.registry.adapter.in.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Function;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.referral.platform.audit.DeclaredPurpose;
 import cn.referral.platform.domain.ContractId;
 import cn.referral.platform.security.Caller;
+import cn.referral.platform.web.IdParameters;
 import cn.referral.platform.web.IfMatch;
 import cn.referral.registry.application.port.in.ContractUseCases;
 import cn.referral.registry.domain.contract.FamilyDoctorContract;
@@ -66,8 +68,9 @@ class ContractController extends RecordController<FamilyDoctorContract, Contract
     @GetMapping
     Mono<ResponseEntity<ContractResponse>> ofPatient(Caller caller, @RequestParam String patientRef,
                                                      @RequestHeader(name = PURPOSE, required = false) String purpose) {
-        return Mono.defer(() -> contracts.findByPatientRef(patientRef, caller,
-                DeclaredPurpose.recordedOrNull(purpose)))
+        return Mono.defer(() -> contracts.findByPatientRef(
+                        IdParameters.required("patientRef", patientRef, Function.identity()), caller,
+                        DeclaredPurpose.recordedOrNull(purpose)))
                 .map(this::ok);
     }
 

@@ -67,8 +67,7 @@ class PractitionerController {
 
     @GetMapping
     Flux<PractitionerResponse> atInstitution(@RequestParam String institutionId) {
-        // a blank id names no institution: nobody works there
-        return institutionId.isBlank() ? Flux.empty()
-                : practitioners.atInstitution(new InstitutionId(institutionId)).map(PractitionerResponse::of);
+        return practitioners.atInstitution(IdParameters.required("institutionId", institutionId, InstitutionId::new))
+                .map(PractitionerResponse::of);
     }
 }

@@ -82,6 +82,8 @@ class ReferralNetworkIT extends RegistryItSupport {
                 .jsonPath("$.grids[0].gridId").isNotEmpty();
         registry.get("/alliances?institutionId=" + group.centre()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[0].id").isEqualTo(group.id());
+        registry.get("/alliances?institutionId=").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("institutionId");
         registry.get("/alliances/common?a=" + group.centre() + "&b=" + group.lead()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.sameAlliance").isEqualTo(true)
                 .jsonPath("$.alliances[0].allianceId").isEqualTo(group.id())
@@ -137,6 +139,11 @@ class ReferralNetworkIT extends RegistryItSupport {
                 {"name":"x","type":"SPECIALTY_ALLIANCE","regionCode":"330300","leadInstitutionIds":[]}""")
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("leadInstitutionIds");
+        registry.post("/alliances", """
+                {"name":"x","type":"SPECIALTY_ALLIANCE","regionCode":"330300","leadInstitutionIds":["%s","%s"]}"""
+                .formatted(lead, "x".repeat(101)))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("leadInstitutionIds[1]");
 
         String centre = registry.create("/institutions", aCommunityCentre("鹿城区南浦街道社区卫生服务中心"));
         String group = registry.create("/alliances", anUrbanGroup("温州市中医院城市医疗集团", lead, null, "鹿城区", "南浦", centre));
@@ -258,6 +265,10 @@ class ReferralNetworkIT extends RegistryItSupport {
                 .formatted(centre));
         expectNotFound(registry.get("/practitioners/no-such-practitioner").exchange(), "Practitioner",
                 "no-such-practitioner");
+        registry.get("/practitioners?institutionId=" + centre).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[0].id").isEqualTo(doctor);
+        registry.get("/practitioners?institutionId= ").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("institutionId");
         String contract = """
                 {"identityNumber":"%s","primaryInstitutionId":"%s","districtHospitalId":"%s","cityHospitalId":"%s",
                  "familyDoctorId":"%s","validFrom":"%s","validUntil":"%s"}""";
@@ -336,6 +347,8 @@ class ReferralNetworkIT extends RegistryItSupport {
 
         long total = mongo.count(new Query(), "audit").block(Duration.ofSeconds(10));
         expectNotFound(registry.get("/contracts/no-such-contract", doctor).exchange(), "Contract", "no-such-contract");
+        registry.get("/contracts?patientRef= ", doctor).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("patientRef");
         registry.get("/contracts?patientRef=no-such-patient", doctor).exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()

@@ -1,0 +1,79 @@
+package cn.referral.platform.web;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * How a service reads its request bodies: strictly. A number or a boolean where the API says string, or a number or
+ * a list where it says a date, a time or a duration, is the client's mistake, answered 400 naming the field, not a
+ * value Jackson quietly turns into text, a day counted from 1970 or a second counted from 1970 ({@code "name": 12345}
+ * taken as {@code "12345"}, {@code "date": 12345} as 2003-10-20, {@code "appointmentAt": 1700000000} as
+ * 2023-11-14T22:13:20Z, {@code "date": [2026,1,1]} as 2026-01-01). Events and the services' calls to each other read
+ * with the mapper as configured.
+ */
+public final class StrictRequestBodies {
+
+    private StrictRequestBodies() {
+    }
+
+    /** {@code configured} (the service's mapper) reading request bodies strictly. */
+    public static JsonMapper mapper(JsonMapper configured) {
+        return configured.rebuild()
+                .withCoercionConfig(LogicalType.Textual, coercion -> coercion
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.DateTime, coercion -> coercion
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                // Instant, OffsetDateTime, ZonedDateTime and Duration take a number as seconds and LocalDate a list
+                // as [year, month, day] whatever the coercion config says: only their ISO 8601 text is read.
+                .addModule(new SimpleModule("strict-java-time").setDeserializerModifier(new ValueDeserializerModifier() {
+                    @Override
+                    public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
+                                                                   BeanDescription.Supplier description,
+                                                                   ValueDeserializer<?> deserializer) {
+                        Class<?> type = description.getBeanClass();
+                        return type.getPackageName().equals("java.time") ? new TextOnly(type, deserializer)
+                                : deserializer;
+                    }
+                }))
+                .build();
+    }
+
+    /** A {@code java.time} value read only from text: a number, a boolean, a list or an object is refused. */
+    private static final class TextOnly extends DelegatingDeserializer {
+
+        private final Class<?> type;
+
+        TextOnly(Class<?> type, ValueDeserializer<?> delegate) {
+            super(delegate);
+            this.type = type;
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new TextOnly(type, delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            JsonToken token = parser.currentToken();
+            if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
+                return context.handleUnexpectedToken(type, parser);
+            }
+            return super.deserialize(parser, context);
+        }
+    }
+}
