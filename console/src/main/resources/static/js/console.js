@@ -1,5 +1,6 @@
 // The console's only script (the CSP allows no inline script): the identity-number check as typed,
-// SLA countdowns, the CSRF header for htmx requests, and ECharts charts from their data-chart options.
+// SLA countdowns, the route chosen on the referral form, the CSRF header for htmx requests, and ECharts charts
+// from their data-chart options.
 (function () {
   'use strict';
   var WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -55,6 +56,15 @@
     countdowns();
     setInterval(countdowns, 30000);
     charts(document);
+    // The target chosen among the routes is remembered for the routes box drawn again (the diagnosis, care type,
+    // department or date changed), which would otherwise check the one chosen when the page was drawn while the
+    // family-doctor field still offers the doctors of the one chosen since.
+    document.body.addEventListener('change', function (event) {
+      var chosen = document.getElementById('chosen-target');
+      if (chosen && event.target.name === 'toInstitutionId' && event.target.closest('#routes')) {
+        chosen.value = event.target.value;
+      }
+    });
     var csrf = document.querySelector('meta[name="csrf-token"]');
     document.body.addEventListener('htmx:configRequest', function (event) {
       if (csrf) { event.detail.headers['X-CSRF-TOKEN'] = csrf.content; }

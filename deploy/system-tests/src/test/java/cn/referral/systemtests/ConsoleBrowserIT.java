@@ -204,12 +204,20 @@ class ConsoleBrowserIT {
         new WebDriverWait(web, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("target-contracted")));
         // another target chosen among the routes: the family-doctor field is drawn again for it, no longer the
         // contracted centre's; back to the contracted centre, its doctors are offered again and one chosen anew
-        new WebDriverWait(web, PAGE).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#routes input[name=toInstitutionId]:not(#target-contracted)"))).click();
+        WebElement another = new WebDriverWait(web, PAGE).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#routes input[name=toInstitutionId]:not(#target-contracted)")));
+        another.click();
+        String anotherTarget = another.getAttribute("id");
         new WebDriverWait(web, PAGE).ignoring(StaleElementReferenceException.class).until(driver -> {
             List<WebElement> at = driver.findElements(By.cssSelector("[data-test=family-doctors-at]"));
             return at.isEmpty() || !at.get(0).getText().contains("患者签约机构");
         });
+        // the routes drawn again (the date changed): the target chosen stays chosen, as the doctors offered are its
+        ((JavascriptExecutor) web).executeScript(
+                "document.getElementById('requestedFrom').dispatchEvent(new Event('change', {bubbles: true}));");
+        new WebDriverWait(web, PAGE).until(ExpectedConditions.stalenessOf(another));
+        assertThat(new WebDriverWait(web, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id(anotherTarget)))
+                .isSelected()).as("the route chosen, after the routes were drawn again").isTrue();
         click("#target-contracted");
         new WebDriverWait(web, PAGE).ignoring(StaleElementReferenceException.class).until(driver ->
                 driver.findElements(By.cssSelector("[data-test=family-doctors-at]")).stream()
