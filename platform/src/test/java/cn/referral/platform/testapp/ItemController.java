@@ -1,6 +1,7 @@
 package cn.referral.platform.testapp;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +56,12 @@ class ItemController {
     @GetMapping
     Mono<List<String>> list(@RequestParam("limit") int limit) {
         return Mono.just(List.of());
+    }
+
+    /** A list answered once something slower than the event loop has finished, as a database read is. */
+    @GetMapping("/later")
+    Mono<List<String>> listLater() {
+        return Mono.delay(Duration.ofMillis(100)).thenReturn(List.of());
     }
 
     @GetMapping("/{id}")
