@@ -1,5 +1,9 @@
 package cn.referral.platform.web;
 
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanDescription;
@@ -15,12 +19,19 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * How a service reads its request bodies: strictly. A number or a boolean where the API says string, or a number or
- * a list where it says a date, a time or a duration, is the client's mistake, answered 400 naming the field, not a
- * value Jackson quietly turns into text, a day counted from 1970 or a second counted from 1970 ({@code "name": 12345}
- * taken as {@code "12345"}, {@code "date": 12345} as 2003-10-20, {@code "appointmentAt": 1700000000} as
- * 2023-11-14T22:13:20Z, {@code "date": [2026,1,1]} as 2026-01-01). Events and the services' calls to each other read
- * with the mapper as configured.
+ * How a service reads its request bodies: strictly. A value of the wrong JSON type is the client's mistake, answered
+ * 400 naming the field, not a value Jackson quietly converts:
+ * <ul>
+ *   <li>a number or a boolean where the API says string ({@code "name": 12345} taken as {@code "12345"});</li>
+ *   <li>a number or a list where it says a date, a time or a duration ({@code "date": 12345} as 2003-10-20,
+ *   {@code "appointmentAt": 1700000000} as 2023-11-14T22:13:20Z, {@code "date": [2026,1,1]} as 2026-01-01), or a
+ *   date with a time where it says a date ({@code "2026-11-25T08:00:00"} as 2026-11-25);</li>
+ *   <li>text, a boolean or a fraction where it says a whole number ({@code "sizeBytes": "7"} as 7,
+ *   {@code "quantity": 1.9} as 1), text or a boolean where it says a number, and text or a number where it says a
+ *   boolean ({@code "active": "false"}, {@code "active": 0});</li>
+ *   <li>a number where it says one of a list of codes ({@code "urgency": 0} taken as the first code).</li>
+ * </ul>
+ * Events and the services' calls to each other read with the mapper as configured.
  */
 public final class StrictRequestBodies {
 
@@ -37,6 +48,21 @@ public final class StrictRequestBodies {
                 .withCoercionConfig(LogicalType.DateTime, coercion -> coercion
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, coercion -> coercion
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, coercion -> coercion
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, coercion -> coercion
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Enum, coercion -> coercion
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                // a date is its ISO 8601 date alone: not lenient, LocalDate refuses text with a time
+                .withConfigOverride(LocalDate.class, override -> override.setFormat(JsonFormat.Value.forLeniency(false)))
                 // Instant, OffsetDateTime, ZonedDateTime and Duration take a number as seconds and LocalDate a list
                 // as [year, month, day] whatever the coercion config says: only their ISO 8601 text is read.
                 .addModule(new SimpleModule("strict-java-time").setDeserializerModifier(new ValueDeserializerModifier() {

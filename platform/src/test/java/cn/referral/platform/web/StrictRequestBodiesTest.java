@@ -11,7 +11,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A request body's dates, times and durations are read from their ISO 8601 text only: a number (seconds or days
- * since 1970) or a list ({@code [2026, 1, 1]}) is refused and named, where Jackson would take it.
+ * since 1970), a list ({@code [2026, 1, 1]}) or, for a date, text with a time is refused and named, where Jackson
+ * would take it. Numbers, booleans and codes are read only from their own JSON type.
  */
 class StrictRequestBodiesTest {
 
@@ -32,6 +36,12 @@ class StrictRequestBodiesTest {
     record Times(Instant occurredAt, LocalDate date, LocalTime time, Duration duration, OffsetDateTime offsetDateTime,
                  ZonedDateTime zonedDateTime, LocalDateTime localDateTime) {
     }
+
+    /** A request body with every kind of number, boolean and code a request might carry. */
+    record Scalars(int quantity, long sizeBytes, boolean active, Integer count, Double share, Level level) {
+    }
+
+    enum Level { LOW, HIGH }
 
     private final JsonMapper configured = JsonMapper.builder().build();
     private final JsonMapper strict = StrictRequestBodies.mapper(configured);
@@ -46,10 +56,45 @@ class StrictRequestBodiesTest {
             "duration       | 300", "duration       | 1.5",
             "offsetDateTime | 1700000000", "offsetDateTime | 1.7e9",
             "zonedDateTime  | 1700000000", "localDateTime  | 1700000000", "localDateTime  | [2026,1,1,8,0]",
-            "occurredAt     | true", "date           | {}"})
+            "occurredAt     | true", "date           | {}",
+            "date           | \"2026-11-25T08:00:00\"", "date           | \"2026-11-25T08:00:00Z\""})
     void aValueThatIsNotTextIsRefusedNamingTheField(String field, String value) {
-        JacksonException refused = catchThrowableOfType(JacksonException.class,
-                () -> strict.readValue("{\"" + field + "\":" + value + "}", Times.class));
+        assertRefusedNaming(field, value, Times.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "quantity  | \"7\"", "quantity  | 1.5", "quantity  | true",
+            "sizeBytes | \"7\"", "sizeBytes | 7.0",
+            "active    | \"true\"", "active    | 1", "active    | 0",
+            "count     | \"7\"", "count     | 7.5",
+            "share     | \"0.5\"", "share     | false",
+            "level     | 0", "level     | 1"})
+    void aNumberBooleanOrCodeOfAnotherJsonTypeIsRefusedNamingTheField(String field, String value) {
+        assertRefusedNaming(field, value, Scalars.class);
+    }
+
+    /** The Scalars body with each primitive given (a missing one is refused too) and {@code field} set to {@code value}. */
+    private static String scalars(String field, String value) {
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("quantity", "1", "sizeBytes", "1", "active", "false"));
+        fields.put(field, value);
+        return fields.entrySet().stream().map(entry -> "\"" + entry.getKey() + "\":" + entry.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "quantity | 7", "sizeBytes | 7", "active | true", "count | 7", "count | null", "share | 0.5",
+            "share | 1", "level | \"HIGH\""})
+    void aNumberBooleanOrCodeOfItsOwnJsonTypeIsReadAsTheServicesMapperReadsIt(String field, String value) {
+        String body = scalars(field, value);
+
+        assertThat(strict.readValue(body, Scalars.class)).isEqualTo(configured.readValue(body, Scalars.class));
+    }
+
+    private void assertRefusedNaming(String field, String value, Class<?> type) {
+        String body = type == Scalars.class ? scalars(field, value) : "{\"" + field + "\":" + value + "}";
+        JacksonException refused = catchThrowableOfType(JacksonException.class, () -> strict.readValue(body, type));
 
         assertThat(refused).as("%s as %s", field, value).isNotNull();
         ProblemDetail problem = handler.toProblem(new ServerWebInputException("Failed to read HTTP message", null,

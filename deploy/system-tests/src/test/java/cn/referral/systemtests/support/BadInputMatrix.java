@@ -431,8 +431,9 @@ public final class BadInputMatrix {
 
     /**
      * Each field of the body at every depth ({@code patient.idNumber}, {@code rules[0].careType}: a list through its
-     * first element) of the wrong JSON type, a string also of 100,000 characters and, where it holds a date, as an
-     * impossible one; the answer must name the field by its path. {@code probed}: the paths already probed, skipped
+     * first element) of the wrong JSON type (a number or a boolean also as its own text), a string also of 100,000
+     * characters and, where it holds a date, as an impossible one and with a time; the answer must name the field by
+     * its path. {@code probed}: the paths already probed, skipped
      * and added to.
      */
     private static List<Probe> fieldProbes(AccessMatrix.Request request, Set<String> probed) {
@@ -448,7 +449,8 @@ public final class BadInputMatrix {
         String name = fieldPath(at);
         if (probed.add(name)) {
             if (value.isString()) {
-                probes.add(fieldProbe(request, valid, at, "as number", Api.JSON.getNodeFactory().numberNode(12345)));
+                // 0: where the text is one of a list of codes, the number Jackson would take for the first of them
+                probes.add(fieldProbe(request, valid, at, "as number", Api.JSON.getNodeFactory().numberNode(0)));
                 probes.add(fieldProbe(request, valid, at, "as object", Api.JSON.createObjectNode()));
                 probes.add(fieldProbe(request, valid, at, "of 100,000 characters",
                         Api.JSON.getNodeFactory().stringNode(HUGE), Set.of(400, 413, 422)));
@@ -462,10 +464,18 @@ public final class BadInputMatrix {
                     probes.add(fieldProbe(request, valid, at, "as a number of seconds",
                             Api.JSON.getNodeFactory().numberNode(1_700_000_000L)));
                 }
+                if (DATE.matcher(text).matches()) {
+                    probes.add(fieldProbe(request, valid, at, "with a time",
+                            Api.JSON.getNodeFactory().stringNode(text + "T08:00:00")));
+                }
             } else if (value.isArray()) {
                 probes.add(fieldProbe(request, valid, at, "as object", Api.JSON.createObjectNode()));
             } else {
                 probes.add(fieldProbe(request, valid, at, "as string", Api.JSON.getNodeFactory().stringNode("x")));
+                if (value.isNumber() || value.isBoolean()) {
+                    probes.add(fieldProbe(request, valid, at, "as its text",
+                            Api.JSON.getNodeFactory().stringNode(value.asString())));
+                }
             }
         }
         if (value.isObject()) {
