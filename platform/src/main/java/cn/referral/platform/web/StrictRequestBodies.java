@@ -1,6 +1,12 @@
 package cn.referral.platform.web;
 
+import static tools.jackson.databind.cfg.CoercionInputShape.Boolean;
+import static tools.jackson.databind.cfg.CoercionInputShape.Float;
+import static tools.jackson.databind.cfg.CoercionInputShape.Integer;
+import static tools.jackson.databind.cfg.CoercionInputShape.String;
+
 import java.time.LocalDate;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
@@ -12,6 +18,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,26 +48,13 @@ public final class StrictRequestBodies {
     /** {@code configured} (the service's mapper) reading request bodies strictly. */
     public static JsonMapper mapper(JsonMapper configured) {
         return configured.rebuild()
-                .withCoercionConfig(LogicalType.Textual, coercion -> coercion
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.DateTime, coercion -> coercion
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Integer, coercion -> coercion
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Float, coercion -> coercion
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, coercion -> coercion
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Enum, coercion -> coercion
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                // the JSON shapes each kind of value is not read from (Jackson would convert them)
+                .withCoercionConfig(LogicalType.Textual, refusing(Integer, Float, Boolean))
+                .withCoercionConfig(LogicalType.DateTime, refusing(Integer, Float))
+                .withCoercionConfig(LogicalType.Integer, refusing(String, Float, Boolean))
+                .withCoercionConfig(LogicalType.Float, refusing(String, Boolean))
+                .withCoercionConfig(LogicalType.Boolean, refusing(String, Integer, Float))
+                .withCoercionConfig(LogicalType.Enum, refusing(Integer))
                 // a date is its ISO 8601 date alone: not lenient, LocalDate refuses text with a time
                 .withConfigOverride(LocalDate.class, override -> override.setFormat(JsonFormat.Value.forLeniency(false)))
                 // Instant, OffsetDateTime, ZonedDateTime and Duration take a number as seconds and LocalDate a list
@@ -76,6 +70,15 @@ public final class StrictRequestBodies {
                     }
                 }))
                 .build();
+    }
+
+    /** Refuses a value of any of these JSON shapes: 400 naming the field. */
+    private static Consumer<MutableCoercionConfig> refusing(CoercionInputShape... shapes) {
+        return coercion -> {
+            for (CoercionInputShape shape : shapes) {
+                coercion.setCoercion(shape, CoercionAction.Fail);
+            }
+        };
     }
 
     /** A {@code java.time} value read only from text: a number, a boolean, a list or an object is refused. */
