@@ -673,25 +673,25 @@ class AccessMatrixIT {
     }
 
     private String registerInstitution() {
-        return registryAdmin.api().post("/api/registry/institutions", anInstitution()).expect(201).get("id").asString();
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/institutions", anInstitution()).expect(201).get("id").asString();
     }
 
     private String formAlliance() {
-        return registryAdmin.api().post("/api/registry/alliances", anAllianceLedBy(registerInstitution())).expect(201)
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/alliances", anAllianceLedBy(registerInstitution())).expect(201)
                 .get("id").asString();
     }
 
     private String publishCatalog() {
-        return registryAdmin.api().post("/api/registry/catalogs", aCatalog()).expect(201).get("id").asString();
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/catalogs", aCatalog()).expect(201).get("id").asString();
     }
 
     private String registerPractitioner() {
-        return registryAdmin.api().post("/api/registry/practitioners", aPractitioner()).expect(201).get("id")
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/practitioners", aPractitioner()).expect(201).get("id")
                 .asString();
     }
 
     private JsonNode signContract() {
-        return registryAdmin.api().post("/api/registry/contracts", aContract()).expect(201);
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/contracts", aContract()).expect(201);
     }
 
     // ---- request bodies --------------------------------------------------------------------------------
