@@ -423,7 +423,9 @@ class ConsoleIT {
                  {"id":"na-shuitou-nurse-1","name":"陈美玲","institutionId":"na-shuitou-thc","role":"NURSE",
                   "title":"护师","department":"全科"},
                  {"id":"na-shuitou-vd-1","name":"李建国","institutionId":"na-shuitou-thc","role":"VILLAGE_DOCTOR",
-                  "title":null,"department":null}]""");
+                  "title":null,"department":null},
+                 {"id":"na-shuitou-gp-2","name":"王卫东","institutionId":"na-shuitou-thc","role":"GENERAL_PRACTITIONER",
+                  "title":"主治医师","department":"全科","active":false,"version":2}]""");
         gateway.answer("POST", "/api/referrals", 201, "{\"id\":\"r-11\",\"version\":1,\"state\":\"SUBMITTED\"}");
         String session = signIn("county-doctor");
 
@@ -446,7 +448,8 @@ class ConsoleIT {
                 .contains("<option value=\"\">（不指定）</option>")
                 .containsPattern("<option value=\"na-shuitou-gp-1\"\\s*>黄志明（主治医师）</option>")
                 .containsPattern("<option value=\"na-shuitou-vd-1\"\\s*>李建国</option>")
-                .as("only family doctors: general practitioners and village doctors").doesNotContain("陈美玲");
+                .as("only family doctors: general practitioners and village doctors").doesNotContain("陈美玲")
+                .as("only doctors in service: the registry deactivated 王卫东").doesNotContain("王卫东");
         Matcher csrf = CSRF.matcher(form);
         assertThat(csrf.find()).isTrue();
         submitReferralForm(session, csrf.group(1), "I69.3", "direction", "DOWN", "basedOn", "r-1",

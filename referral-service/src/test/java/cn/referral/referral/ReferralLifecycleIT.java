@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,9 +22,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import cn.referral.platform.crypto.SealContext;
+import cn.referral.platform.domain.InstitutionId;
+import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.security.Role;
 import cn.referral.platform.testing.MutableClockConfiguration;
 import cn.referral.platform.testing.ServiceIntegrationTest;
+import cn.referral.referral.application.port.in.ReferenceDataUseCases;
+import cn.referral.referral.domain.network.Practitioner;
 import cn.referral.referral.support.ReferralItSupport;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +37,8 @@ import tools.jackson.databind.JsonNode;
 @Import(MutableClockConfiguration.class)
 class ReferralLifecycleIT extends ReferralItSupport {
 
+    @Autowired
+    ReferenceDataUseCases views;
 
     @Test
     void anUpReferralIsSubmittedAndAnnouncedWithoutTheNameOrIdentityNumber() {
@@ -364,6 +371,73 @@ class ReferralLifecycleIT extends ReferralItSupport {
                 handingOverTo(toShijing, NANHUI_FAMILY_DOCTOR), null);
         assertThat(elsewhere.getStatus().value()).as(elsewhere.getResponseBody()).isEqualTo(422);
         assertThat(json(elsewhere).get("code").asString()).isEqualTo("handover-doctor-not-at-institution");
+    }
+
+    /**
+     * A family doctor the registry deactivates (they left the centre) or removes (registered in error) no longer
+     * receives a handover once registry.practitioners.v1 says so; a late, older snapshot of them in service does
+     * not bring them back.
+     */
+    @Test
+    void aFamilyDoctorWhoLeftOrWasRegisteredInErrorNoLongerReceivesAHandover() {
+        practitioner("dr-nanhui-leaving", NANHUI_CENTRE, "GENERAL_PRACTITIONER", true, 1);
+        practitioner("dr-nanhui-in-error", NANHUI_CENTRE, "VILLAGE_DOCTOR", true, 1);
+        awaitPractitionerView("dr-nanhui-leaving", 1);
+        awaitPractitionerView("dr-nanhui-in-error", 1);
+        String idNumber = idNumber(45);
+        contract(idNumber, NANHUI_CENTRE);
+        for (String doctor : List.of("dr-nanhui-leaving", "dr-nanhui-in-error")) {
+            EntityExchangeResult<String> taken = submit(cityDoctor,
+                    handingOverTo(aStrokePatientSentDownForRehabilitation(idNumber), doctor), null);
+            assertThat(taken.getStatus().value()).as(taken.getResponseBody()).isEqualTo(201);
+        }
+
+        practitioner("dr-nanhui-leaving", NANHUI_CENTRE, "GENERAL_PRACTITIONER", false, 2);
+        practitionerRemoved("dr-nanhui-in-error");
+        awaitPractitionerView("dr-nanhui-leaving", 2);
+        awaitPractitionerView("dr-nanhui-in-error", 0);
+        assertThat(views.practitioners().keepIfNewer(new Practitioner(new PractitionerId("dr-nanhui-leaving"),
+                new InstitutionId(NANHUI_CENTRE), "GENERAL_PRACTITIONER", true, 1)).block(Duration.ofSeconds(10)))
+                .as("the older snapshot, in service, arriving late").isFalse();
+
+        for (String doctor : List.of("dr-nanhui-leaving", "dr-nanhui-in-error")) {
+            EntityExchangeResult<String> refused = submit(cityDoctor,
+                    handingOverTo(aStrokePatientSentDownForRehabilitation(idNumber), doctor), null);
+            assertThat(refused.getStatus().value()).as(refused.getResponseBody()).isEqualTo(422);
+            assertThat(json(refused).get("code").asString()).isEqualTo("handover-doctor-not-at-institution");
+            assertThat(json(refused).get("errors").get(0).get("field").asString())
+                    .isEqualTo("continuityPlan.handover.familyDoctorId");
+            assertThat(json(refused).get("errors").get(0).get("message").asString()).contains(doctor);
+        }
+    }
+
+    /**
+     * A family doctor the registry revises to a role that is not a family doctor's (a general practitioner who
+     * becomes the centre's specialist) no longer receives a handover; revised back, they do again.
+     */
+    @Test
+    void aFamilyDoctorRevisedToAnotherRoleNoLongerReceivesAHandover() {
+        practitioner("dr-nanhui-revised", NANHUI_CENTRE, "GENERAL_PRACTITIONER", true, 1);
+        awaitPractitionerView("dr-nanhui-revised", 1);
+        String idNumber = idNumber(46);
+        contract(idNumber, NANHUI_CENTRE);
+        Map<String, Object> down = handingOverTo(aStrokePatientSentDownForRehabilitation(idNumber),
+                "dr-nanhui-revised");
+        EntityExchangeResult<String> taken = submit(cityDoctor, down, null);
+        assertThat(taken.getStatus().value()).as(taken.getResponseBody()).isEqualTo(201);
+
+        practitioner("dr-nanhui-revised", NANHUI_CENTRE, "SPECIALIST", true, 2);
+        awaitPractitionerView("dr-nanhui-revised", 2);
+        EntityExchangeResult<String> refused = submit(cityDoctor, down, null);
+        assertThat(refused.getStatus().value()).as(refused.getResponseBody()).isEqualTo(422);
+        assertThat(json(refused).get("code").asString()).isEqualTo("handover-doctor-not-family-doctor");
+        assertThat(json(refused).get("errors").get(0).get("field").asString())
+                .isEqualTo("continuityPlan.handover.familyDoctorId");
+
+        practitioner("dr-nanhui-revised", NANHUI_CENTRE, "GENERAL_PRACTITIONER", true, 3);
+        awaitPractitionerView("dr-nanhui-revised", 3);
+        EntityExchangeResult<String> takenAgain = submit(cityDoctor, down, null);
+        assertThat(takenAgain.getStatus().value()).as(takenAgain.getResponseBody()).isEqualTo(201);
     }
 
     @Test

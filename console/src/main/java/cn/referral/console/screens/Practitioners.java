@@ -60,7 +60,9 @@ class Practitioners {
                 .map(practitioners -> {
                     List<Practitioner> doctors = new ArrayList<>();
                     practitioners.forEach(practitioner -> {
-                        if (FAMILY_DOCTOR_ROLES.contains(practitioner.path("role").asString(""))) {
+                        // a doctor the registry has deactivated takes no handover (referral-service refuses one)
+                        if (FAMILY_DOCTOR_ROLES.contains(practitioner.path("role").asString(""))
+                                && practitioner.path("active").asBoolean(true)) {
                             doctors.add(Practitioner.of(practitioner));
                         }
                     });

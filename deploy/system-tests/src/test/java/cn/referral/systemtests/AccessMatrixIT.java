@@ -70,7 +70,7 @@ import com.nimbusds.jwt.PlainJWT;
  * slot, {accepted} and {arrived} two more on the same route further along, {down} a down-referral
  * 温医大附一院 → 南汇, {na} an accepted Nan'an up-referral (石井 → 南安市医院) with its deductible
  * {decision}, a {pool} of 温医大附一院, and registry records ({inst}, {alliance}, {catalog},
- * {contract}) to change.
+ * {practitioner}, {contract}) to change.
  * <p>
  * Where referral-service deliberately goes beyond DESIGN §5 the row says so ("deviation"): the
  * functional levels, not the role name, decide who refers which way (a county hospital's doctor
@@ -171,6 +171,8 @@ class AccessMatrixIT {
                                 registryEtag("institutions")),
                         new Fixture("{alliance}", formAlliance(), this::formAlliance, registryEtag("alliances")),
                         new Fixture("{catalog}", publishCatalog(), this::publishCatalog, registryEtag("catalogs")),
+                        new Fixture("{practitioner}", registerPractitioner(), this::registerPractitioner,
+                                registryEtag("practitioners")),
                         new Fixture("{contract}", contract.get("id").asString(),
                                 () -> signContract().get("id").asString(), registryEtag("contracts")),
                         Fixture.readOnly("{patientRef}", contractPatientRef)));
@@ -510,8 +512,8 @@ class AccessMatrixIT {
         rows.addAll(writtenByTheRegistryAdmin("alliances", "{alliance}", anAllianceLedBy("{inst}"),
                 anAllianceLedBy("{inst}"), "deactivation"));
         rows.addAll(writtenByTheRegistryAdmin("catalogs", "{catalog}", aCatalog(), aCatalog(), "deactivation"));
-        rows.add(post("/api/registry/practitioners", aPractitioner(), "§4: registry writes: REGISTRY_ADMIN only")
-                .expect(onlyTheRegistryAdmin(201)));
+        rows.addAll(writtenByTheRegistryAdmin("practitioners", "{practitioner}", aPractitioner(), aPractitioner(),
+                "deactivation"));
         // the 1+1+1 contract
         rows.addAll(writtenByTheRegistryAdmin("contracts", "{contract}", aContract(), contractTerms(), "termination"));
         return rows;
@@ -671,20 +673,25 @@ class AccessMatrixIT {
     }
 
     private String registerInstitution() {
-        return registryAdmin.api().post("/api/registry/institutions", anInstitution()).expect(201).get("id").asString();
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/institutions", anInstitution()).expect(201).get("id").asString();
     }
 
     private String formAlliance() {
-        return registryAdmin.api().post("/api/registry/alliances", anAllianceLedBy(registerInstitution())).expect(201)
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/alliances", anAllianceLedBy(registerInstitution())).expect(201)
                 .get("id").asString();
     }
 
     private String publishCatalog() {
-        return registryAdmin.api().post("/api/registry/catalogs", aCatalog()).expect(201).get("id").asString();
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/catalogs", aCatalog()).expect(201).get("id").asString();
+    }
+
+    private String registerPractitioner() {
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/practitioners", aPractitioner()).expect(201).get("id")
+                .asString();
     }
 
     private JsonNode signContract() {
-        return registryAdmin.api().post("/api/registry/contracts", aContract()).expect(201);
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/contracts", aContract()).expect(201);
     }
 
     // ---- request bodies --------------------------------------------------------------------------------

@@ -22,12 +22,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -134,8 +137,29 @@ public abstract class ReferralItSupport {
 
     /** The registry's snapshot of a practitioner in service at {@code institutionId}, as registry-service sends it. */
     private void practitioner(String id, String institutionId, String role) {
+        practitioner(id, institutionId, role, true, 1);
+    }
+
+    /**
+     * The registry's snapshot of practitioner {@code id} at {@code version}, as registry-service sends it after a
+     * registration, a revision ({@code role}) or a deactivation ({@code active} false), without waiting for it.
+     */
+    protected void practitioner(String id, String institutionId, String role, boolean active, long version) {
         publish("registry.practitioners.v1", id, "registry.practitioner.v1", Map.of("practitionerId", id,
-                "institutionId", institutionId, "role", role, "active", true, "version", 1));
+                "institutionId", institutionId, "role", role, "active", active, "version", version));
+    }
+
+    /** The registry removed practitioner {@code id}: a tombstone on its key. */
+    protected void practitionerRemoved(String id) {
+        publish("registry.practitioners.v1", id, "registry.practitioner.v1", null);
+    }
+
+    /** Waits until referral-service's view holds practitioner {@code id} at {@code version}, or none for 0. */
+    protected void awaitPractitionerView(String id, long version) {
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> version == mongo.findOne(byId, Document.class,
+                "practitioner_view").map(held -> ((Number) held.get("version")).longValue()).defaultIfEmpty(0L)
+                .block(Duration.ofSeconds(5)));
     }
 
     private void institution(String id, String name, String level, String region, List<String> departments,

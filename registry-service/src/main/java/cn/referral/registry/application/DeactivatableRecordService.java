@@ -10,8 +10,8 @@ import cn.referral.registry.domain.Deactivatable;
 import reactor.core.publisher.Mono;
 
 /**
- * The use cases institutions, alliances and catalogs share: read one, deactivate it, remove it. A service adds
- * how its kind is created and revised.
+ * The use cases institutions, alliances, catalogs and practitioners share: read one, deactivate it, remove it. A
+ * service adds how its kind is created and revised.
  *
  * @param <T> the record
  * @param <I> the type of its id

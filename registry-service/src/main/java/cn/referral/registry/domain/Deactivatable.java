@@ -3,8 +3,8 @@ package cn.referral.registry.domain;
 import java.time.Instant;
 
 /**
- * A record taken out of use the way institutions, alliances and catalogs are: deactivated (kept for history,
- * no longer used), or removed. A contract ends by {@code terminate} instead.
+ * A record taken out of use the way institutions, alliances, catalogs and practitioners are: deactivated (kept for
+ * history, no longer used), or removed. A contract ends by {@code terminate} instead.
  *
  * @param <I> the type of its id
  * @param <T> the record

@@ -14,7 +14,10 @@ public interface Removable<I, T extends RegistryRecord<?>> extends RegistryRecor
     /** How records of this kind live, and the events that announce each change. */
     RecordLifecycle<T> lifecycle();
 
-    /** The kind named by its lifecycle, capitalised: {@code Institution}, {@code Alliance}, {@code Catalog}, {@code Contract}. */
+    /**
+     * The kind named by its lifecycle, capitalised: {@code Institution}, {@code Alliance}, {@code Catalog},
+     * {@code Contract}, {@code Practitioner}.
+     */
     @Override
     default String what() {
         String name = lifecycle().name();

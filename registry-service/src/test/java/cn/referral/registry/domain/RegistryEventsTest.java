@@ -36,6 +36,10 @@ import cn.referral.registry.domain.institution.InstitutionEvent;
 import cn.referral.registry.domain.institution.InstitutionKind;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.institution.RegionCode;
+import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerDetails;
+import cn.referral.registry.domain.practitioner.PractitionerEvent;
+import cn.referral.registry.domain.practitioner.PractitionerRole;
 
 /**
  * Every registry operation announces what happened: one event, naming the operation, with the record as
@@ -112,6 +116,22 @@ class RegistryEventsTest {
                 new Emitted(renewed, ContractEvent.Revised.class, 2, LATER),
                 new Emitted(terminated, ContractEvent.Terminated.class, 3, LATER),
                 new Emitted(removed, ContractEvent.Removed.class, 4, LATER));
+    }
+
+    @Test
+    void practitionerOperationsEmitTheirEvents() {
+        PractitionerDetails details = new PractitionerDetails("陈晓红", new InstitutionId("chc"),
+                PractitionerRole.GENERAL_PRACTITIONER, "主治医师", "全科");
+
+        Outcome<Practitioner> registered = Practitioner.register(new PractitionerId("gp"), details, NOW);
+        Outcome<Practitioner> revised = registered.state().revise(details, LATER);
+        Outcome<Practitioner> deactivated = revised.state().deactivate(LATER.plusSeconds(1));
+        Outcome<Practitioner> removed = deactivated.state().remove(LATER.plusSeconds(2));
+
+        assertLifecycle(new Emitted(registered, PractitionerEvent.Registered.class, 1, NOW),
+                new Emitted(revised, PractitionerEvent.Revised.class, 2, LATER),
+                new Emitted(deactivated, PractitionerEvent.Deactivated.class, 3, LATER.plusSeconds(1)),
+                new Emitted(removed, PractitionerEvent.Removed.class, 4, LATER.plusSeconds(2)));
     }
 
     /** One operation's outcome and the one event it must emit: its type, the record's version then, and when. */

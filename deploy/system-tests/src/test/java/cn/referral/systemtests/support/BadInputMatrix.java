@@ -246,29 +246,14 @@ public final class BadInputMatrix {
     }
 
     private static Answer answer(String endpoint, Caller caller, String method, Probe probe) {
-        Api.Response response = sendPastTheRateLimit(caller.api(), method, probe);
+        Api.Response response = caller.api().sendPastTheRateLimit(method, probe.path(), probe.contentType(),
+                probe.body(), probe.ifMatch());
         return new Answer(endpoint, caller, probe, response.status(), response.raw().body(),
                 faults(probe, response, probe.path().startsWith("/api/fhir/")));
     }
 
     private static String contentTypeOf(AccessMatrix.Request request) {
         return request.body() == null ? null : "application/json";
-    }
-
-    /** The gateway's rate limit (per caller) is not the endpoint's answer: wait for it and ask again. */
-    private static Api.Response sendPastTheRateLimit(Api api, String method, Probe probe) {
-        for (int attempt = 0; ; attempt++) {
-            Api.Response response = api.send(method, probe.path(), probe.contentType(), probe.body(), probe.ifMatch());
-            if (response.status() != 429 || attempt == 30) {
-                return response;
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     // ---- probes -----------------------------------------------------------------------------------------

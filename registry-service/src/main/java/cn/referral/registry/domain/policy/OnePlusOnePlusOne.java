@@ -17,7 +17,8 @@ import cn.referral.registry.domain.practitioner.Practitioner;
  * <p>
  * So the first "1" is a primary institution (社区卫生服务中心 or 乡镇卫生院) and the family doctor works there;
  * the district hospital is a secondary hospital; the city (or provincial) hospital a tertiary one. Every
- * institution named must be active. District and city hospital come together or not at all.
+ * institution named must be active, and so must the family doctor (one who left is deactivated). District and
+ * city hospital come together or not at all.
  */
 public final class OnePlusOnePlusOne {
 
@@ -44,6 +45,11 @@ public final class OnePlusOnePlusOne {
                     "the family doctor is a general practitioner or village doctor of the primary institution "
                             + terms.primaryInstitutionId() + "; " + familyDoctor.id() + " is a " + familyDoctor.role()
                             + " of " + familyDoctor.institutionId());
+        }
+        if (!familyDoctor.active()) {
+            throw new RegistryRuleViolation("family-doctor", "familyDoctorId",
+                    "the family doctor is in service at the primary institution; " + familyDoctor.id()
+                            + " no longer is (deactivated at " + familyDoctor.institutionId() + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.referral.registry.domain.policy;
 
+import static cn.referral.registry.domain.Fixtures.NOW;
 import static cn.referral.registry.domain.Fixtures.TODAY;
 import static cn.referral.registry.domain.Fixtures.aCityHospital;
 import static cn.referral.registry.domain.Fixtures.aCommunityCentre;
@@ -65,5 +66,17 @@ class OnePlusOnePlusOneTest {
         assertThatThrownBy(() -> OnePlusOnePlusOne.check(terms("chc", null, null, "cardio"), institutions, specialist))
                 .isInstanceOfSatisfying(RegistryRuleViolation.class,
                         violation -> assertThat(violation.field()).isEqualTo("familyDoctorId"));
+    }
+
+    @Test
+    void theFamilyDoctorIsStillInService() {
+        Practitioner left = gp.deactivate(NOW).state();
+
+        assertThatThrownBy(() -> OnePlusOnePlusOne.check(terms("chc", null, null, "gp"), institutions, left))
+                .isInstanceOfSatisfying(RegistryRuleViolation.class, violation -> {
+                    assertThat(violation.code()).isEqualTo("family-doctor");
+                    assertThat(violation.field()).isEqualTo("familyDoctorId");
+                    assertThat(violation).hasMessageContaining("no longer");
+                });
     }
 }

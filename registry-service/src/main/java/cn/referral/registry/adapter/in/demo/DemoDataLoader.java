@@ -38,6 +38,7 @@ import cn.referral.registry.domain.institution.InstitutionDetails;
 import cn.referral.registry.domain.institution.InstitutionKind;
 import cn.referral.registry.domain.institution.InstitutionLevel;
 import cn.referral.registry.domain.institution.RegionCode;
+import cn.referral.registry.domain.practitioner.PractitionerDetails;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -93,9 +94,9 @@ public class DemoDataLoader implements ApplicationRunner {
                 .concatMap(catalog -> catalogs.publishIfAbsent(LOADER, new CatalogId(catalog.id()), details(catalog)))
                 .count();
         Mono<Long> practitionerCount = Flux.fromIterable(data.practitioners())
-                .concatMap(p -> practitioners.register(LOADER, new PractitionerId(p.id()), p.name(),
-                        new InstitutionId(p.institutionId()),
-                        PractitionerRole.valueOf(p.role()), p.title(), p.department()))
+                .concatMap(p -> practitioners.registerIfAbsent(LOADER, new PractitionerId(p.id()),
+                        new PractitionerDetails(p.name(), new InstitutionId(p.institutionId()),
+                                PractitionerRole.valueOf(p.role()), p.title(), p.department())))
                 .count();
         return Flux.concat(institutionCount, allianceCount, catalogCount, practitionerCount).collectList()
                 .doOnNext(counts -> log.info("Demo data in place: {} institutions, {} alliances, {} catalogs, "

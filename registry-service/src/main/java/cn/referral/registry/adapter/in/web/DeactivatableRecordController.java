@@ -15,8 +15,9 @@ import cn.referral.registry.domain.RegistryRecord;
 import reactor.core.publisher.Mono;
 
 /**
- * The endpoints institutions, alliances and catalogs offer alike, besides removal ({@link RecordController}): read
- * one ({@code GET /{id}}) and deactivate it ({@code POST /{id}/deactivation}, {@code If-Match} optional).
+ * The endpoints institutions, alliances, catalogs and practitioners offer alike, besides removal
+ * ({@link RecordController}): read one ({@code GET /{id}}) and deactivate it ({@code POST /{id}/deactivation},
+ * {@code If-Match} optional).
  *
  * @param <T> the record
  * @param <I> the type of its id

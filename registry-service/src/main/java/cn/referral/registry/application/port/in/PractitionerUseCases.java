@@ -4,21 +4,28 @@ import cn.referral.platform.domain.InstitutionId;
 import cn.referral.platform.domain.PractitionerId;
 import cn.referral.platform.security.Caller;
 import cn.referral.registry.domain.practitioner.Practitioner;
-import cn.referral.registry.domain.practitioner.PractitionerRole;
+import cn.referral.registry.domain.practitioner.PractitionerDetails;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-public interface PractitionerUseCases {
+/**
+ * What registry administrators and readers do with practitioners. Every change publishes the practitioner's
+ * snapshot on {@code registry.practitioners.v1} (removal: a tombstone). {@code expectedVersion}: the version the
+ * caller read ({@code If-Match}).
+ */
+public interface PractitionerUseCases extends RecordUseCases<Practitioner, PractitionerId> {
+
+    /** Registers a practitioner; {@code institutionId} must name a registered, active institution. */
+    Mono<Practitioner> register(Caller caller, PractitionerDetails details);
+
+    /** Registers a practitioner under a fixed id unless one has it (demo data); returns what is stored. */
+    Mono<Practitioner> registerIfAbsent(Caller caller, PractitionerId id, PractitionerDetails details);
 
     /**
-     * {@code institutionId} must name a registered, active institution. {@code id} null: a new id; given (demo
-     * data): registered unless a practitioner has it already, and what is stored is returned.
+     * New name, role, title or department; the institution stays ({@code practitioner-moved} when the details name
+     * another one).
      */
-    Mono<Practitioner> register(Caller caller, PractitionerId id, String name, InstitutionId institutionId,
-                                PractitionerRole role, String title, String department);
-
-    /** The practitioner; {@code NotFound} if there is none. */
-    Mono<Practitioner> find(PractitionerId id);
+    Mono<Practitioner> revise(Caller caller, PractitionerId id, long expectedVersion, PractitionerDetails details);
 
     Flux<Practitioner> atInstitution(InstitutionId institutionId);
 

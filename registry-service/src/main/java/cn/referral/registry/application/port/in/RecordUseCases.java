@@ -4,8 +4,8 @@ import cn.referral.platform.security.Caller;
 import reactor.core.publisher.Mono;
 
 /**
- * What institutions, alliances and catalogs offer alike. {@code expectedVersion}: the version the caller read
- * ({@code If-Match}); null when the caller did not say, which deactivation and removal allow.
+ * What institutions, alliances, catalogs and practitioners offer alike. {@code expectedVersion}: the version the
+ * caller read ({@code If-Match}); null when the caller did not say, which deactivation and removal allow.
  *
  * @param <T> the record
  * @param <I> the type of its id

@@ -255,6 +255,90 @@ class ReferralNetworkIT extends RegistryItSupport {
                 .expectBody().jsonPath("$.name").isEqualTo("郑丽华").jsonPath("$.institutionId").isEqualTo(centre);
     }
 
+    /**
+     * A practitioner's name, role, title and department are revised as an institution's details are (If-Match, 412
+     * on a stale version); the institution stays (a move is a deactivation there and a registration elsewhere);
+     * they are deactivated when they leave and removed when registered in error. Each change reaches
+     * registry.practitioners.v1 at its version, the deactivation as inactive, the removal as a tombstone, so
+     * referral-service stops taking handovers to them.
+     */
+    @Test
+    void aPractitionerIsRevisedDeactivatedAndRemovedAndEachChangeIsPublished() {
+        String centre = registry.create("/institutions", aCommunityCentre("鹿城区广化街道社区卫生服务中心"));
+        String otherCentre = registry.create("/institutions", aCommunityCentre("鹿城区松台街道社区卫生服务中心"));
+        String practitioner = """
+                {"name":"%s","institutionId":"%s","role":"%s","title":"%s","department":"全科"}""";
+        String doctor = registry.post("/practitioners", practitioner.formatted("王建平", centre, "GENERAL_PRACTITIONER",
+                        "主治医师")).exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectHeader().valueMatches("Location", ".*/practitioners/[0-9a-f-]{36}")
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        String asSpecialist = practitioner.formatted("王建平", centre, "SPECIALIST", "副主任医师");
+
+        registry.put("/practitioners/" + doctor, null, asSpecialist).exchange().expectStatus().isEqualTo(428);
+        registry.put("/practitioners/" + doctor, "\"1\"", asSpecialist).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"2\"")
+                .expectBody().jsonPath("$.version").isEqualTo(2).jsonPath("$.role").isEqualTo("SPECIALIST")
+                .jsonPath("$.title").isEqualTo("副主任医师").jsonPath("$.active").isEqualTo(true)
+                .jsonPath("$.institutionId").isEqualTo(centre);
+        registry.put("/practitioners/" + doctor, "\"1\"", practitioner.formatted("王建平", centre,
+                        "GENERAL_PRACTITIONER", "主治医师")).exchange()
+                .expectStatus().isEqualTo(412)
+                .expectBody().jsonPath("$.code").isEqualTo("stale-version").jsonPath("$.currentVersion").isEqualTo(2);
+        registry.put("/practitioners/" + doctor, "\"2\"", practitioner.formatted("王建平", otherCentre,
+                        "SPECIALIST", "副主任医师")).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("practitioner-moved")
+                .jsonPath("$.errors[0].field").isEqualTo("institutionId");
+        registry.put("/practitioners/no-such-practitioner", "\"1\"", asSpecialist).exchange()
+                .expectStatus().isNotFound();
+        registry.post("/practitioners/" + doctor + "/deactivation", RegistryClient.DOCTOR, "").exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("administrators-only");
+        registry.get("/practitioners/" + doctor).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"2\"")
+                .expectBody().jsonPath("$.institutionId").isEqualTo(centre).jsonPath("$.active").isEqualTo(true);
+
+        registry.post("/practitioners/" + doctor + "/deactivation", "").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"3\"")
+                .expectBody().jsonPath("$.active").isEqualTo(false).jsonPath("$.version").isEqualTo(3);
+        registry.post("/practitioners/" + doctor + "/deactivation", "").exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("practitioner-inactive");
+        registry.get("/practitioners?institutionId=" + centre).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + doctor + "')].active").isEqualTo(false);
+        String registeredInError = registry.create("/practitioners", practitioner.formatted("王建平", otherCentre,
+                "GENERAL_PRACTITIONER", "主治医师"));
+        registry.delete("/practitioners/" + registeredInError).exchange().expectStatus().isNoContent();
+        expectNotFound(registry.get("/practitioners/" + registeredInError).exchange(), "Practitioner",
+                registeredInError);
+        registry.get("/practitioners?institutionId=" + otherCentre).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + registeredInError + "')]").isEmpty();
+
+        List<ConsumerRecord<String, byte[]>> published = await().atMost(Duration.ofSeconds(30))
+                .until(() -> KafkaRecords.read(brokers, "registry.practitioners.v1", Integer.MAX_VALUE,
+                        Duration.ofSeconds(2)), records -> records.stream()
+                        .anyMatch(record -> registeredInError.equals(record.key()) && record.value() == null)
+                        && records.stream().filter(record -> doctor.equals(record.key())).count() == 3);
+        List<PublishedPractitioner> doctorsChanges = published.stream().filter(record -> doctor.equals(record.key()))
+                .map(record -> new PublishedPractitioner(snapshot(record).get("role").asString(),
+                        snapshot(record).get("active").asBoolean(), snapshot(record).get("version").asLong()))
+                .toList();
+        assertThat(doctorsChanges).containsExactly(new PublishedPractitioner("GENERAL_PRACTITIONER", true, 1),
+                new PublishedPractitioner("SPECIALIST", true, 2), new PublishedPractitioner("SPECIALIST", false, 3));
+        List<ConsumerRecord<String, byte[]>> removal = published.stream()
+                .filter(record -> registeredInError.equals(record.key())).toList();
+        assertThat(removal).hasSize(2);
+        assertThat(removal.get(1).value()).as("the removal is a tombstone").isNull();
+        assertThat(KafkaRecords.header(removal.get(1), CloudEventHeaders.TYPE)).isEqualTo("registry.practitioner.v1");
+        assertThat(KafkaRecords.header(removal.get(1), CloudEventHeaders.SUBJECT)).isEqualTo(registeredInError);
+    }
+
+    /** What referral-service reads of one practitioner's snapshot. */
+    private record PublishedPractitioner(String role, boolean active, long version) {
+    }
+
     @Test
     void aContractIsKeyedByThePatientsPseudonymAndNeverKeepsTheIdentityNumber() {
         String centre = registry.create("/institutions", aCommunityCentre("鹿城区黄龙街道社区卫生服务中心"));
@@ -444,6 +528,9 @@ class ReferralNetworkIT extends RegistryItSupport {
                 .jsonPath("$.paths['/catalogs/eligibility'].get").exists()
                 .jsonPath("$.paths['/contracts'].post").exists()
                 .jsonPath("$.paths['/practitioners'].post").exists()
+                .jsonPath("$.paths['/practitioners/{id}'].put").exists()
+                .jsonPath("$.paths['/practitioners/{id}'].delete").exists()
+                .jsonPath("$.paths['/practitioners/{id}/deactivation'].post").exists()
                 .jsonPath("$.paths['/routes'].get").exists();
     }
 }

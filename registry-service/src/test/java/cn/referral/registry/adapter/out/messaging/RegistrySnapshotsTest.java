@@ -20,6 +20,7 @@ import cn.referral.platform.events.published.RegistryTopics;
 import cn.referral.registry.domain.Outcome;
 import cn.referral.registry.domain.institution.Institution;
 import cn.referral.registry.domain.practitioner.Practitioner;
+import cn.referral.registry.domain.practitioner.PractitionerDetails;
 import cn.referral.registry.domain.practitioner.PractitionerRole;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,8 +63,8 @@ class RegistrySnapshotsTest {
 
     @Test
     void aRegisteredPractitionerIsWhereTheyWorkAndInWhichRoleButNotTheirName() {
-        OutboxEvent event = only(Practitioner.register(new PractitionerId("na-shijing-gp-1"), "黄志明",
-                new InstitutionId("na-shijing-thc"), PractitionerRole.GENERAL_PRACTITIONER, "主治医师", "全科", LATER));
+        OutboxEvent event = only(Practitioner.register(new PractitionerId("na-shijing-gp-1"), aGeneralPractitioner(),
+                LATER));
 
         assertThat(event.topic()).isEqualTo(RegistryTopics.PRACTITIONERS);
         assertThat(event.type()).isEqualTo(RegistryTopics.PRACTITIONER_SNAPSHOT);
@@ -76,6 +77,32 @@ class RegistrySnapshotsTest {
         assertThat(body.get("version").asLong()).isEqualTo(1);
         assertThat(Instant.parse(body.get("occurredAt").asString())).isEqualTo(LATER);
         assertThat(event.payload()).doesNotContain("黄志明");
+    }
+
+    @Test
+    void aPractitionerWhoLeftIsInactiveAtTheNextVersionAndOneRegisteredInErrorIsATombstone() {
+        Practitioner registered = Practitioner.register(new PractitionerId("na-shijing-gp-1"), aGeneralPractitioner(),
+                NOW).state();
+
+        OutboxEvent left = only(registered.deactivate(LATER));
+        JsonNode body = json.readTree(left.payload());
+        assertThat(left.topic()).isEqualTo(RegistryTopics.PRACTITIONERS);
+        assertThat(left.key()).isEqualTo("na-shijing-gp-1");
+        assertThat(body.get("active").asBoolean()).isFalse();
+        assertThat(body.get("version").asLong()).isEqualTo(2);
+        assertThat(body.get("role").asString()).isEqualTo("GENERAL_PRACTITIONER");
+
+        OutboxEvent removed = only(registered.remove(LATER));
+        assertThat(removed.topic()).isEqualTo(RegistryTopics.PRACTITIONERS);
+        assertThat(removed.type()).isEqualTo(RegistryTopics.PRACTITIONER_SNAPSHOT);
+        assertThat(removed.key()).isEqualTo("na-shijing-gp-1");
+        assertThat(removed.payload()).isNull();
+    }
+
+    /** 黄志明, general practitioner (主治医师) of the 石井 township health centre. */
+    private static PractitionerDetails aGeneralPractitioner() {
+        return new PractitionerDetails("黄志明", new InstitutionId("na-shijing-thc"),
+                PractitionerRole.GENERAL_PRACTITIONER, "主治医师", "全科");
     }
 
     private OutboxEvent only(Outcome<?> change) {
