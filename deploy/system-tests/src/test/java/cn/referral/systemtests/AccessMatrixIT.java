@@ -673,20 +673,24 @@ class AccessMatrixIT {
     }
 
     private String registerInstitution() {
-        return registryAdmin.api().postPastTheRateLimit("/api/registry/institutions", anInstitution()).expect(201).get("id").asString();
+        return registered("institutions", anInstitution());
     }
 
     private String formAlliance() {
-        return registryAdmin.api().postPastTheRateLimit("/api/registry/alliances", anAllianceLedBy(registerInstitution())).expect(201)
-                .get("id").asString();
+        return registered("alliances", anAllianceLedBy(registerInstitution()));
     }
 
     private String publishCatalog() {
-        return registryAdmin.api().postPastTheRateLimit("/api/registry/catalogs", aCatalog()).expect(201).get("id").asString();
+        return registered("catalogs", aCatalog());
     }
 
     private String registerPractitioner() {
-        return registryAdmin.api().postPastTheRateLimit("/api/registry/practitioners", aPractitioner()).expect(201).get("id")
+        return registered("practitioners", aPractitioner());
+    }
+
+    /** The id of a record the registry administrator creates under {@code /api/registry/<kind>} (201). */
+    private String registered(String kind, String body) {
+        return registryAdmin.api().postPastTheRateLimit("/api/registry/" + kind, body).expect(201).get("id")
                 .asString();
     }
 

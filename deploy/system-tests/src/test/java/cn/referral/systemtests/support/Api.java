@@ -35,7 +35,10 @@ public final class Api {
         return send(request(path).GET());
     }
 
-    /** The version ({@code ETag}) of what is at {@code path}, read as the caller past the rate limit (it must answer 200). */
+    /**
+     * The version ({@code ETag}) of what is at {@code path}, read as the caller past the rate limit (it must answer
+     * 200).
+     */
     public String etag(String path) {
         Response response = sendPastTheRateLimit("GET", path, null, null, null);
         response.expect(200);

@@ -418,8 +418,7 @@ public final class BadInputMatrix {
      * Each field of the body at every depth ({@code patient.idNumber}, {@code rules[0].careType}: a list through its
      * first element) of the wrong JSON type (a number or a boolean also as its own text), a string also of 100,000
      * characters and, where it holds a date, as an impossible one and with a time; the answer must name the field by
-     * its path. {@code probed}: the paths already probed, skipped
-     * and added to.
+     * its path. {@code probed}: the paths already probed, skipped and added to.
      */
     private static List<Probe> fieldProbes(AccessMatrix.Request request, Set<String> probed) {
         List<Probe> probes = new ArrayList<>();
